@@ -1,0 +1,9 @@
+//! Muster: a tabletop exercise simulator for public-health emergencies.
+//!
+//! The library is the deterministic core (no Bevy, no wall-clock time); see ARCHITECTURE.md.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod library;
+pub mod scenario;
+pub mod summary;

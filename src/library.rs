@@ -1,0 +1,38 @@
+//! The scenario library shipped inside the binary, so the main command works from any directory.
+
+use crate::diagnostic::Report;
+use crate::scenario::{self, Scenario};
+
+/// A scenario file compiled into the binary.
+#[derive(Debug, Clone, Copy)]
+pub struct BundledScenario {
+    /// File name under `scenarios/`.
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+/// Every file of `scenarios/`; a test keeps this list and the folder in step.
+pub const BUNDLED: &[BundledScenario] = &[
+    BundledScenario { file: "port-city-outbreak.en.ron", text: include_str!("../scenarios/port-city-outbreak.en.ron") },
+    BundledScenario { file: "port-city-outbreak.zh.ron", text: include_str!("../scenarios/port-city-outbreak.zh.ron") },
+    BundledScenario { file: "tutorial.en.ron", text: include_str!("../scenarios/tutorial.en.ron") },
+    BundledScenario { file: "flu-surge.en.ron", text: include_str!("../scenarios/flu-surge.en.ron") },
+];
+
+/// The flagship scenario that runs when none is named.
+pub const DEFAULT_SCENARIO: &str = "port-city-outbreak.en.ron";
+
+pub fn find(file: &str) -> Option<&'static BundledScenario> {
+    BUNDLED.iter().find(|b| b.file == file || b.file.trim_end_matches(".ron") == file)
+}
+
+impl BundledScenario {
+    pub fn load(&self) -> Result<(Scenario, Report), Report> {
+        scenario::load_str(&format!("scenarios/{}", self.file), self.text)
+    }
+}
+
+/// The default scenario. It is validated by the tests, so failing here is a build defect.
+pub fn default_scenario() -> Result<(Scenario, Report), Report> {
+    find(DEFAULT_SCENARIO).expect("the default scenario is bundled").load()
+}

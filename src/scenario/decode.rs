@@ -1,0 +1,456 @@
+//! Typed values from located RON nodes, collecting every problem instead of stopping at one.
+//!
+//! Each scenario type implements [`Decode`], usually through the [`ron_struct!`] and
+//! [`ron_enum!`] macros, which also declare the type so field lists never drift from decoders.
+//! A value that cannot be decoded yields `None` after its problem is recorded; lists keep their
+//! good items so that later checks still see the rest of the file.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::ron_tree::{Field, Node, NodeKind};
+use crate::diagnostic::{Diagnostic, Span, suggest};
+
+/// Collects problems while decoding one file.
+#[derive(Default)]
+pub struct Decoder {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The field being decoded, named in messages about its value.
+    field: Option<&'static str>,
+    /// Ids of items that failed to decode, so references to them do not add false "unknown id" errors.
+    pub broken_ids: BTreeSet<String>,
+    /// Minute of the day the exercise starts, for times written as `"D2 09:30"`.
+    pub start_minute_of_day: Option<u32>,
+}
+
+impl Decoder {
+    pub fn error(&mut self, span: Span, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::error(span, message));
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// "`population`: " when inside a field, for messages about a value.
+    pub fn field_prefix(&self) -> String {
+        self.field.map(|f| format!("`{f}`: ")).unwrap_or_default()
+    }
+
+    /// Records "expected X, found Y" at the node.
+    pub fn expected(&mut self, node: &Node, expected: &str) {
+        let message = format!("{}expected {expected}, found {}", self.field_prefix(), node.kind.describe());
+        self.error(node.span, message);
+    }
+
+    /// Records a problem with a value that has the right shape but a wrong content.
+    pub fn invalid(&mut self, span: Span, problem: impl AsRef<str>) {
+        let message = format!("{}{}", self.field_prefix(), problem.as_ref());
+        self.error(span, message);
+    }
+
+    pub fn decode_field<T: Decode>(&mut self, name: &'static str, node: &Node) -> Option<T> {
+        let outer = self.field.replace(name);
+        let value = T::decode(node, self);
+        self.field = outer;
+        value
+    }
+
+    /// Opens a record `(field: value, ...)`: reports unknown and repeated fields.
+    pub fn record<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Record<'n>> {
+        let fields: &[Field] = match &node.kind {
+            NodeKind::Struct(_, fields) => fields,
+            NodeKind::Unit => &[],
+            NodeKind::Tuple(Some(_), items) if items.is_empty() => &[],
+            _ => {
+                self.expected(node, &format!("{what} written as `(field: value, ...)`"));
+                return None;
+            }
+        };
+        let label = record_label(what, fields);
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        let mut kept = Vec::new();
+        for field in fields {
+            let name = field.name.text.as_str();
+            if !known.contains(&name) {
+                let mut d = Diagnostic::error(field.name.span, format!("{label} has no field `{name}`"));
+                d = match suggest(name, known.iter().copied()) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help(format!("the fields of {what} are: {}", known.join(", "))),
+                };
+                self.push(d);
+            } else if let Some(first) = seen.get(name) {
+                self.push(
+                    Diagnostic::error(field.name.span, format!("field `{name}` is given twice in {label}"))
+                        .with_related(*first, "first given here"),
+                );
+            } else {
+                seen.insert(name, field.name.span);
+                kept.push(field);
+            }
+        }
+        Some(Record { span: node.span, label, fields: kept })
+    }
+}
+
+/// "district `heping`" when the record has an id, else "this district".
+fn record_label(what: &str, fields: &[Field]) -> String {
+    let noun = what.trim_start_matches("an ").trim_start_matches("a ").trim_start_matches("the ");
+    let id = fields.iter().find(|f| f.name.text == "id").and_then(|f| match &f.value.kind {
+        NodeKind::Str(s) => Some(s.clone()),
+        _ => None,
+    });
+    match id {
+        Some(id) => format!("{noun} `{id}`"),
+        None => format!("this {noun}"),
+    }
+}
+
+/// The fields of one record, checked against the type's field list.
+pub struct Record<'n> {
+    pub span: Span,
+    pub label: String,
+    fields: Vec<&'n Field>,
+}
+
+impl<'n> Record<'n> {
+    pub fn get(&self, name: &str) -> Option<&'n Node> {
+        self.fields.iter().find(|f| f.name.text == name).map(|f| &f.value)
+    }
+
+    pub fn missing(&self, d: &mut Decoder, name: &str, expected: &str) {
+        let at = Span::new(self.span.start, self.span.start + 1);
+        d.push(
+            Diagnostic::error(at, format!("{} is missing `{name}`", self.label))
+                .with_help(format!("add `{name}: ...` ({expected})")),
+        );
+    }
+
+    /// Remembers the id of a record that failed to decode (see `Decoder::broken_ids`).
+    pub fn mark_broken(&self, d: &mut Decoder) {
+        if let Some(Node { kind: NodeKind::Str(id), .. }) = self.get("id") {
+            d.broken_ids.insert(id.clone());
+        }
+    }
+}
+
+/// A value that can be read from a located RON node.
+pub trait Decode: Sized {
+    /// What the value is, in a user's words: "a whole number", "a facility kind".
+    fn expected() -> String;
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self>;
+}
+
+/// Declares a record type and its decoder. Fields with `= default` may be left out of a file.
+#[macro_export]
+macro_rules! ron_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident as $what:literal {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty $(= $default:expr)? ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty, )*
+        }
+
+        impl $crate::scenario::decode::Decode for $name {
+            fn expected() -> String {
+                $what.to_string()
+            }
+
+            fn decode(
+                node: &$crate::scenario::ron_tree::Node,
+                d: &mut $crate::scenario::decode::Decoder,
+            ) -> Option<Self> {
+                const FIELDS: &[&str] = &[$(stringify!($field)),*];
+                let record = d.record(node, $what, FIELDS)?;
+                $(
+                    let $field: Option<$ty> = match record.get(stringify!($field)) {
+                        Some(value) => d.decode_field(stringify!($field), value),
+                        None => $crate::ron_struct!(@default d, record, $field, $ty $(, $default)?),
+                    };
+                )*
+                match ($($field,)*) {
+                    ($(Some($field),)*) => Some($name { $($field,)* }),
+                    _ => {
+                        record.mark_broken(d);
+                        None
+                    }
+                }
+            }
+        }
+    };
+    (@default $d:ident, $record:ident, $field:ident, $ty:ty, $default:expr) => {
+        Some($default)
+    };
+    (@default $d:ident, $record:ident, $field:ident, $ty:ty) => {{
+        $record.missing($d, stringify!($field), &<$ty as $crate::scenario::decode::Decode>::expected());
+        None
+    }};
+}
+
+/// Declares an enum and its decoder. Unit variants are written `Name`; variants with a payload
+/// `Name(payload)`, or `Name(field: ...)` when the payload is a record.
+#[macro_export]
+macro_rules! ron_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident as $what:literal {
+            $( $(#[$vmeta:meta])* $variant:ident $(($payload:ty))? ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant $(($payload))?, )*
+        }
+
+        impl $name {
+            pub const VARIANTS: &'static [&'static str] = &[$(stringify!($variant)),*];
+        }
+
+        impl $crate::scenario::decode::Decode for $name {
+            fn expected() -> String {
+                $what.to_string()
+            }
+
+            fn decode(
+                node: &$crate::scenario::ron_tree::Node,
+                d: &mut $crate::scenario::decode::Decoder,
+            ) -> Option<Self> {
+                let (variant, payload) = $crate::scenario::decode::split_variant(node, d, $what, Self::VARIANTS)?;
+                match variant.as_str() {
+                    $(stringify!($variant) => $crate::ron_enum!(@build d, node, payload, $name, $variant $(, $payload)?),)*
+                    _ => unreachable!("split_variant only returns listed variants"),
+                }
+            }
+        }
+    };
+    (@build $d:ident, $node:ident, $body:ident, $name:ident, $variant:ident, $payload:ty) => {{
+        match $body {
+            Some(inner) => <$payload as $crate::scenario::decode::Decode>::decode(inner, $d).map($name::$variant),
+            None => {
+                $d.invalid($node.span, format!(
+                    "`{}` needs details: write `{}(...)` ({})",
+                    stringify!($variant), stringify!($variant),
+                    <$payload as $crate::scenario::decode::Decode>::expected()
+                ));
+                None
+            }
+        }
+    }};
+    (@build $d:ident, $node:ident, $body:ident, $name:ident, $variant:ident) => {{
+        match $body {
+            None => Some($name::$variant),
+            Some(_) => {
+                $d.invalid($node.span, format!("`{}` takes no details; write just `{}`", stringify!($variant), stringify!($variant)));
+                None
+            }
+        }
+    }};
+}
+
+/// Splits `Variant`, `Variant(x)` or `Variant(field: ..)` into the variant name and the node
+/// holding its payload, reporting unknown variants with a suggestion.
+pub fn split_variant<'n>(
+    node: &'n Node,
+    d: &mut Decoder,
+    what: &str,
+    variants: &[&str],
+) -> Option<(String, Option<&'n Node>)> {
+    let (name, span, payload) = match &node.kind {
+        NodeKind::Ident(name) => (name.clone(), node.span, None),
+        NodeKind::Tuple(Some(name), items) if items.len() == 1 => (name.text.clone(), name.span, Some(&items[0])),
+        NodeKind::Tuple(Some(name), items) if items.is_empty() => (name.text.clone(), name.span, None),
+        NodeKind::Struct(Some(name), _) => (name.text.clone(), name.span, Some(node)),
+        NodeKind::Str(text) if variants.contains(&text.as_str()) => {
+            d.invalid(node.span, format!("write `{text}` without quotes: it is one of a fixed set of choices"));
+            return None;
+        }
+        _ => {
+            d.expected(node, &format!("{what} (one of: {})", variants.join(", ")));
+            return None;
+        }
+    };
+    if !variants.contains(&name.as_str()) {
+        let mut diag = Diagnostic::error(span, format!("{}`{name}` is not {what}", d.field_prefix()));
+        diag = match suggest(&name, variants.iter().copied()) {
+            Some(s) => diag.with_help(format!("did you mean `{s}`?")),
+            None => diag.with_help(format!("choose one of: {}", variants.join(", "))),
+        };
+        d.push(diag);
+        return None;
+    }
+    Some((name, payload))
+}
+
+impl Decode for bool {
+    fn expected() -> String {
+        "true or false".into()
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match node.kind {
+            NodeKind::Bool(b) => Some(b),
+            _ => {
+                d.expected(node, &Self::expected());
+                None
+            }
+        }
+    }
+}
+
+macro_rules! decode_unsigned {
+    ($($ty:ty => $what:literal),*) => {$(
+        impl Decode for $ty {
+            fn expected() -> String {
+                $what.into()
+            }
+            fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+                let value = match node.kind {
+                    NodeKind::Int(v) => v,
+                    NodeKind::Float(f) if f.fract() == 0.0 && f.is_finite() && f.abs() < 1e30 => f as i128,
+                    _ => {
+                        d.expected(node, &Self::expected());
+                        return None;
+                    }
+                };
+                if value < 0 {
+                    d.invalid(node.span, format!("must be zero or more, found {value}"));
+                    return None;
+                }
+                match <$ty>::try_from(value) {
+                    Ok(v) => Some(v),
+                    Err(_) => {
+                        d.invalid(node.span, format!("{value} is too large (at most {})", <$ty>::MAX));
+                        None
+                    }
+                }
+            }
+        }
+    )*};
+}
+decode_unsigned!(u32 => "a whole number", u64 => "a whole number");
+
+impl Decode for f64 {
+    fn expected() -> String {
+        "a number".into()
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let value = match node.kind {
+            NodeKind::Int(v) => v as f64,
+            NodeKind::Float(f) => f,
+            _ => {
+                d.expected(node, &Self::expected());
+                return None;
+            }
+        };
+        if !value.is_finite() {
+            d.invalid(node.span, "must be a finite number");
+            return None;
+        }
+        Some(value)
+    }
+}
+
+impl Decode for String {
+    fn expected() -> String {
+        "text in quotes".into()
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Str(s) => Some(s.clone()),
+            _ => {
+                d.expected(node, &Self::expected());
+                None
+            }
+        }
+    }
+}
+
+/// Optional values: `None`, `Some(x)`, or `x` alone.
+impl<T: Decode> Decode for Option<T> {
+    fn expected() -> String {
+        format!("{} or None", T::expected())
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Ident(name) if name == "None" => Some(None),
+            NodeKind::Tuple(Some(name), items) if name.text == "Some" && items.len() == 1 => {
+                T::decode(&items[0], d).map(Some)
+            }
+            _ => T::decode(node, d).map(Some),
+        }
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn expected() -> String {
+        format!("a list `[...]` of {}", T::expected())
+    }
+    /// Keeps the items that decode, so one bad item does not hide problems in the others.
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            NodeKind::List(items) => Some(items.iter().filter_map(|item| T::decode(item, d)).collect()),
+            _ => {
+                d.expected(node, &Self::expected());
+                None
+            }
+        }
+    }
+}
+
+impl<A: Decode, B: Decode> Decode for (A, B) {
+    fn expected() -> String {
+        format!("a pair `({}, {})`", A::expected(), B::expected())
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Tuple(None, items) if items.len() == 2 => {
+                let a = A::decode(&items[0], d);
+                let b = B::decode(&items[1], d);
+                Some((a?, b?))
+            }
+            _ => {
+                d.expected(node, &Self::expected());
+                None
+            }
+        }
+    }
+}
+
+/// Maps `{key: value}` with unique keys, in the file's order.
+impl<K: Decode + Ord + Clone + HasSpan, V: Decode> Decode for BTreeMap<K, V> {
+    fn expected() -> String {
+        format!("a map `{{key: value}}` of {}", V::expected())
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let NodeKind::Map(entries) = &node.kind else {
+            d.expected(node, &Self::expected());
+            return None;
+        };
+        let mut map: BTreeMap<K, V> = BTreeMap::new();
+        for (key_node, value_node) in entries {
+            let (Some(key), Some(value)) = (K::decode(key_node, d), V::decode(value_node, d)) else {
+                continue;
+            };
+            if let Some((first, _)) = map.get_key_value(&key) {
+                let first = first.span();
+                d.push(Diagnostic::error(key_node.span, "this key is given twice").with_related(first, "first given here"));
+            } else {
+                map.insert(key, value);
+            }
+        }
+        Some(map)
+    }
+}
+
+/// Values that remember where they were written.
+pub trait HasSpan {
+    fn span(&self) -> Span;
+}

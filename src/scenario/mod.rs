@@ -1,0 +1,70 @@
+//! Scenario files: the RON format facilitators write, read with every problem located.
+//!
+//! `check` is the one entry point: it parses (`ron_tree`), decodes (`decode`, types in `model`),
+//! then validates across sections (`validate`), and returns the scenario with every
+//! diagnostic found. The format is documented in `scenarios/README.md`.
+
+pub mod decode;
+pub mod model;
+pub mod ron_tree;
+pub mod validate;
+pub mod values;
+
+use std::path::Path;
+
+pub use model::*;
+pub use values::{DateTime, Fraction, Id, Minutes, Point, Positive, ScenarioTime};
+
+use crate::diagnostic::{Diagnostic, Report, Span};
+use decode::{Decode, Decoder};
+
+/// Reads and checks a scenario text. The scenario is returned when it has no errors (warnings
+/// are allowed); the report holds every problem found either way.
+pub fn check(file_name: &str, text: &str) -> (Option<Scenario>, Report) {
+    let mut report = Report { file_name: file_name.to_string(), text: text.to_string(), diagnostics: Vec::new() };
+    let root = match ron_tree::parse(text) {
+        Ok(root) => root,
+        Err(syntax) => {
+            report.diagnostics.push(syntax);
+            return (None, report);
+        }
+    };
+    let mut decoder = Decoder::default();
+    let decoded = Scenario::decode(&root, &mut decoder);
+    report.diagnostics = decoder.diagnostics;
+    if let Some(scenario) = &decoded {
+        report.diagnostics.extend(validate::validate(scenario, &decoder.broken_ids));
+    }
+    // Errors first, then in file order, as a reader goes through them.
+    report.diagnostics.sort_by_key(|d| (d.severity, d.span.start));
+    let scenario = decoded.filter(|_| !report.has_errors());
+    (scenario, report)
+}
+
+/// Loads a scenario from a string, failing with the report when it has errors.
+pub fn load_str(file_name: &str, text: &str) -> Result<(Scenario, Report), Report> {
+    match check(file_name, text) {
+        (Some(scenario), report) => Ok((scenario, report)),
+        (None, report) => Err(report),
+    }
+}
+
+/// Loads a scenario file. A file that cannot be read gives a report saying why.
+pub fn load_file(path: &Path) -> Result<(Scenario, Report), Report> {
+    load_str(&path.display().to_string(), &read_text(path)?)
+}
+
+/// Reads a user's file as text, turning I/O and encoding failures into a report.
+pub fn read_text(path: &Path) -> Result<String, Report> {
+    let name = path.display().to_string();
+    let fail = |message: String| Report {
+        file_name: name.clone(),
+        text: String::new(),
+        diagnostics: vec![Diagnostic::error(Span::default(), message)],
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = crate::diagnostic::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
+        fail(format!("{name} is not UTF-8 text (invalid bytes at {at}); save it as UTF-8"))
+    })
+}

@@ -1,0 +1,776 @@
+//! What a scenario file says: the city, the pathogen, facilities, agencies and teams, resources,
+//! the MSEL of injects, and the objectives that score the teams.
+//!
+//! Every type here is declared with `ron_struct!` / `ron_enum!`, which also generate its decoder;
+//! `= value` marks a field that may be left out, and `scenarios/README.md` documents each one.
+//! Units: time in minutes (written "2h30m"), distance in km, speed in km/h, money in the
+//! scenario's currency, shares between 0 and 1.
+
+use std::collections::BTreeMap;
+
+use super::values::{DateTime, Fraction, Id, Minutes, Point, Positive, ScenarioTime};
+use crate::{ron_enum, ron_struct};
+
+ron_struct! {
+    /// A whole exercise scenario: one RON file.
+    pub struct Scenario as "a scenario" {
+        meta: Meta,
+        city: City,
+        pathogen: Pathogen,
+        surveillance: Surveillance = Surveillance::default(),
+        initial_cases: Vec<InitialCases> = Vec::new(),
+        supplies: Vec<Supply> = Vec::new(),
+        facilities: Vec<Facility> = Vec::new(),
+        agencies: Vec<Agency>,
+        teams: Vec<Team>,
+        resource_types: Vec<ResourceType> = Vec::new(),
+        units: Vec<UnitGroup> = Vec::new(),
+        measures: Measures = Measures::default(),
+        public: Public = Public::default(),
+        reporting: Vec<ReportRule> = Vec::new(),
+        injects: Vec<Inject> = Vec::new(),
+        objectives: Vec<Objective> = Vec::new(),
+    }
+}
+
+ron_struct! {
+    /// Who wrote the scenario, and when and how long the exercise runs.
+    pub struct Meta as "the scenario's `meta` section" {
+        id: Id,
+        title: String,
+        description: String = String::new(),
+        language: Language = Language::En,
+        author: String = String::new(),
+        version: String = "1.0".to_string(),
+        /// Date and local time at which the exercise clock starts.
+        start: DateTime,
+        duration: Minutes,
+        /// Step of the epidemic model; must divide a day.
+        time_step: Minutes = Minutes(6 * 60),
+        /// Seed used when a run does not choose one.
+        seed: u64 = 1,
+        /// Sources the scenario's figures come from.
+        references: Vec<String> = Vec::new(),
+    }
+}
+
+ron_enum! {
+    /// Language of the scenario's texts.
+    pub enum Language as "a language (En or Zh)" { En, Zh }
+}
+
+ron_struct! {
+    pub struct City as "the `city` section" {
+        name: String,
+        districts: Vec<District>,
+        mobility: Mobility = Mobility::None,
+        /// Road distance divided by straight-line distance, for travel times.
+        road_factor: Positive = Positive(1.3),
+    }
+}
+
+ron_struct! {
+    pub struct District as "a district" {
+        id: Id,
+        name: String,
+        population: u64,
+        position: Point,
+        area_km2: Positive = Positive(25.0),
+        /// Public trust at the start, if different from `public.initial_trust`.
+        trust: Option<Fraction> = None,
+    }
+}
+
+ron_enum! {
+    /// How people move between districts during a day.
+    pub enum Mobility as "a mobility model (None, Flows, Matrix or Adjacency)" {
+        /// Districts are isolated from each other.
+        None,
+        /// Shares of each district's residents who spend the day in another district.
+        Flows(Vec<Flow>),
+        /// Row-stochastic matrix, one row per district in file order; each row sums to 1.
+        Matrix(Vec<Vec<f64>>),
+        /// The same share of residents goes to each linked district.
+        Adjacency(Adjacency),
+    }
+}
+
+ron_struct! {
+    pub struct Flow as "a flow `(from, to, share)`" {
+        from: Id,
+        to: Id,
+        share: Fraction,
+    }
+}
+
+ron_struct! {
+    pub struct Adjacency as "adjacency links" {
+        links: Vec<(Id, Id)>,
+        /// Share of residents commuting along each link, both ways.
+        share: Fraction,
+    }
+}
+
+ron_struct! {
+    /// Transmission and course of the disease.
+    pub struct Pathogen as "the `pathogen` section" {
+        name: String,
+        /// Basic reproduction number; give this or `transmission_rate`.
+        r0: Option<Positive> = None,
+        /// Infections caused per infectious person per day in a fully susceptible population.
+        transmission_rate: Option<Positive> = None,
+        /// Mean days from infection to infectiousness.
+        incubation_days: Positive,
+        /// Mean days a case stays infectious.
+        infectious_days: Positive,
+        asymptomatic_share: Fraction = Fraction(0.4),
+        /// Infectiousness of an asymptomatic case relative to a symptomatic one.
+        asymptomatic_infectiousness: Fraction = Fraction(0.75),
+        /// Share of symptomatic cases who need a hospital bed.
+        hospitalisation_rate: Fraction = Fraction(0.05),
+        /// Share of hospitalised cases who need intensive care.
+        icu_share: Fraction = Fraction(0.15),
+        hospital_days: Positive = Positive(5.0),
+        icu_days: Positive = Positive(10.0),
+        /// Share of hospitalised cases who die when they have a bed.
+        fatality_rate: Fraction = Fraction(0.1),
+        /// Multiplier on the fatality of a patient who needs a bed and finds none.
+        overflow_fatality_factor: Positive = Positive(2.0),
+    }
+}
+
+ron_struct! {
+    /// How cases come to the authorities' knowledge.
+    pub struct Surveillance as "the `surveillance` section" {
+        /// Share of symptomatic cases who come to a fever clinic by themselves.
+        care_seeking: Fraction = Fraction(0.5),
+        care_seeking_delay_days: Positive = Positive(2.0),
+        test_sensitivity: Fraction = Fraction(0.9),
+        /// Close contacts named by each confirmed case.
+        contacts_per_case: Positive = Positive(10.0),
+        /// Share of named contacts that tracing can find.
+        traceable_share: Fraction = Fraction(0.7),
+        /// Share of close contacts who are infected (secondary attack rate).
+        contact_infection_share: Fraction = Fraction(0.1),
+    }
+}
+
+ron_enum! {
+    pub enum CaseState as "a case state (Exposed or Infectious)" { Exposed, Infectious }
+}
+
+ron_struct! {
+    /// Infections present at (or appearing at) a given time, before any inject.
+    pub struct InitialCases as "a group of initial cases" {
+        district: Id,
+        count: u32,
+        at: ScenarioTime = ScenarioTime(0),
+        state: CaseState = CaseState::Infectious,
+        note: String = String::new(),
+    }
+}
+
+ron_struct! {
+    /// A kind of consumable stock: test kits, PPE, masks.
+    pub struct Supply as "a supply" {
+        id: Id,
+        name: String,
+        unit: String = "items".to_string(),
+        /// Regular deliveries (rotation of the reserve).
+        resupply: Vec<Resupply> = Vec::new(),
+    }
+}
+
+ron_struct! {
+    pub struct Resupply as "a resupply" {
+        to: Id,
+        quantity: u64,
+        every: Minutes,
+    }
+}
+
+ron_enum! {
+    pub enum FacilityKind as "a facility kind" {
+        Hospital, FeverClinic, TestingSite, QuarantineSite, Warehouse, CommandPost, Port, Airport, Station, Other,
+    }
+}
+
+ron_struct! {
+    pub struct Facility as "a facility" {
+        id: Id,
+        name: String,
+        kind: FacilityKind,
+        district: Id,
+        /// Defaults to the district's position.
+        position: Option<Point> = None,
+        /// Agency that runs it.
+        operator: Option<Id> = None,
+        /// Ward beds (hospitals) or rooms (quarantine sites).
+        beds: u32 = 0,
+        icu_beds: u32 = 0,
+        /// People seen or samples processed per day (fever clinics, testing sites).
+        daily_capacity: u32 = 0,
+        /// Supplies held at the start: `{"test-kits": 20000}`.
+        stock: BTreeMap<Id, u64> = BTreeMap::new(),
+    }
+}
+
+ron_enum! {
+    pub enum AgencyKind as "an agency kind" {
+        Command, Police, Health, Cdc, Hospital, Transport, CommunityGrid, Volunteers, Telecom,
+        MarketRegulation, Media, Customs, Neighbour, Other,
+    }
+}
+
+ron_struct! {
+    pub struct Agency as "an agency" {
+        id: Id,
+        name: String,
+        kind: AgencyKind,
+        /// The agency it reports to, up the chain of command.
+        reports_to: Option<Id> = None,
+        description: String = String::new(),
+    }
+}
+
+ron_enum! {
+    /// Blue teams respond; a red cell plays the adversity.
+    pub enum TeamRole as "a team role (Blue or Red)" { Blue, Red }
+}
+
+ron_struct! {
+    /// Players at one table. A team plays one or more agencies.
+    pub struct Team as "a team" {
+        id: Id,
+        name: String,
+        role: TeamRole = TeamRole::Blue,
+        agencies: Vec<Id> = Vec::new(),
+        description: String = String::new(),
+    }
+}
+
+ron_enum! {
+    /// What a unit does on site; `capacity` is counted in this work.
+    pub enum UnitRole as "a unit role" {
+        /// Contacts traced per shift.
+        Tracing,
+        /// Samples taken per shift.
+        Testing,
+        /// Patients carried per trip.
+        PatientTransport,
+        /// Officers on patrol: keeps order, enforces measures.
+        Patrol,
+        /// Supply items carried per trip.
+        Supply,
+        /// Households served per shift (grid workers, volunteers).
+        CommunitySupport,
+        /// Sites disinfected per shift.
+        Disinfection,
+    }
+}
+
+ron_struct! {
+    pub struct ResourceType as "a resource type" {
+        id: Id,
+        name: String,
+        role: UnitRole,
+        speed_kmh: Positive,
+        capacity: u32,
+        /// Length of one stint of work on site.
+        shift: Minutes = Minutes(8 * 60),
+        /// Supply used up, one item per unit of work.
+        consumes: Option<Id> = None,
+    }
+}
+
+ron_struct! {
+    /// One unit, or `count` identical units named `<id>-1`, `<id>-2`, ...
+    pub struct UnitGroup as "a unit" {
+        id: Id,
+        resource: Id,
+        agency: Id,
+        /// A facility or district where the unit waits between tasks.
+        base: Id,
+        count: u32 = 1,
+        name: Option<String> = None,
+    }
+}
+
+ron_enum! {
+    pub enum ControlLevel as "a control level (Normal, Enhanced or Closed)" { Normal, Enhanced, Closed }
+}
+
+ron_struct! {
+    /// District control measures and what they cost.
+    pub struct Measures as "the `measures` section" {
+        /// Agencies allowed to order measures; empty means any agency of kind Command or Health.
+        ordered_by: Vec<Id> = Vec::new(),
+        enhanced: MeasureEffect = MeasureEffect {
+            contact_factor: Fraction(0.6),
+            mobility_factor: Fraction(0.5),
+            daily_cost_per_resident: 15.0,
+            trust_per_day: -0.003,
+        },
+        closed: MeasureEffect = MeasureEffect {
+            contact_factor: Fraction(0.25),
+            mobility_factor: Fraction(0.1),
+            daily_cost_per_resident: 60.0,
+            trust_per_day: -0.01,
+        },
+    }
+}
+
+ron_struct! {
+    pub struct MeasureEffect as "a measure's effect" {
+        /// Multiplier on contacts inside the district.
+        contact_factor: Fraction,
+        /// Multiplier on travel into and out of the district.
+        mobility_factor: Fraction,
+        daily_cost_per_resident: f64,
+        /// Change of public trust per day under the measure (negative erodes it).
+        trust_per_day: f64,
+    }
+}
+
+ron_struct! {
+    /// Public opinion: trust in the authorities drives compliance with measures.
+    pub struct Public as "the `public` section" {
+        initial_trust: Fraction = Fraction(0.7),
+        /// Share of a rumour's reach that fades each day without an answer.
+        rumour_decay_per_day: Fraction = Fraction(0.2),
+        /// Compliance with measures at zero and at full trust.
+        compliance_at_zero_trust: Fraction = Fraction(0.4),
+        compliance_at_full_trust: Fraction = Fraction(0.95),
+    }
+}
+
+ron_enum! {
+    pub enum ReportTrigger as "a report trigger" {
+        CaseConfirmed, Death, HospitalOverflow, Daily, Inject(Id),
+    }
+}
+
+ron_struct! {
+    /// A report owed up the chain: when `on` happens, `from` must report to `to` within the delay.
+    pub struct ReportRule as "a reporting rule" {
+        id: Id,
+        name: String,
+        on: ReportTrigger,
+        from: Id,
+        to: Id,
+        within: Minutes,
+    }
+}
+
+ron_enum! {
+    pub enum Channel as "a channel" {
+        Phone, Email, Radio, Media, SocialMedia, FieldReport, Briefing, Document,
+    }
+}
+
+ron_enum! {
+    pub enum Trigger as "a trigger (At or When)" {
+        /// Fires at a set time.
+        At(ScenarioTime),
+        /// Fires the first time the condition holds.
+        When(Condition),
+    }
+}
+
+ron_struct! {
+    /// An event of the MSEL (master scenario events list), delivered to teams or agencies.
+    pub struct Inject as "an inject" {
+        id: Id,
+        title: String,
+        trigger: Trigger,
+        /// Teams or agencies who receive the message.
+        to: Vec<Id>,
+        channel: Channel = Channel::Phone,
+        /// Who the message appears to come from.
+        from: String = String::new(),
+        message: String = String::new(),
+        effects: Vec<Effect> = Vec::new(),
+        expects: Vec<Expectation> = Vec::new(),
+        objective: Option<Id> = None,
+    }
+}
+
+ron_enum! {
+    /// What an inject changes in the simulated world.
+    pub enum Effect as "an effect" {
+        NewCases(NewCases),
+        Contacts(NamedContacts),
+        RoadClosure(RoadClosure),
+        SupplyDelay(SupplyDelay),
+        StockLoss(StockLoss),
+        Rumour(Rumour),
+        TrustShift(TrustShift),
+        Disorder(Disorder),
+        PriceGouging(PriceGouging),
+        Gathering(Gathering),
+        CapacityLoss(CapacityLoss),
+    }
+}
+
+ron_struct! {
+    pub struct NewCases as "new cases" {
+        district: Id,
+        count: u32,
+        state: CaseState = CaseState::Infectious,
+        /// Whether the cases are already confirmed (e.g. found at the border).
+        confirmed: bool = false,
+    }
+}
+
+ron_struct! {
+    /// Close contacts named (a passenger list, a building's residents) who must be traced.
+    pub struct NamedContacts as "named contacts" {
+        district: Id,
+        count: u32,
+        infected_share: Option<Fraction> = None,
+    }
+}
+
+ron_struct! {
+    pub struct RoadClosure as "a road closure" {
+        district: Id,
+        duration: Minutes,
+        /// Multiplier on travel times through the district.
+        slowdown: Positive = Positive(3.0),
+    }
+}
+
+ron_struct! {
+    pub struct SupplyDelay as "a supply delay" {
+        supply: Id,
+        delay: Minutes,
+    }
+}
+
+ron_struct! {
+    pub struct StockLoss as "a stock loss" {
+        facility: Id,
+        supply: Id,
+        quantity: u64,
+    }
+}
+
+ron_struct! {
+    pub struct Rumour as "a rumour" {
+        /// None: city-wide.
+        district: Option<Id> = None,
+        /// Share of the public the rumour reaches.
+        reach: Fraction,
+        topic: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct TrustShift as "a trust shift" {
+        district: Option<Id> = None,
+        /// Change of trust, between -1 and 1.
+        change: f64,
+    }
+}
+
+ron_struct! {
+    /// Trouble at a site (crowding at a fever clinic, a quarantine breach) that needs patrols.
+    pub struct Disorder as "a disorder" {
+        place: Id,
+        severity: Fraction,
+    }
+}
+
+ron_struct! {
+    pub struct PriceGouging as "price gouging" {
+        district: Option<Id> = None,
+        severity: Fraction,
+    }
+}
+
+ron_struct! {
+    pub struct Gathering as "a gathering" {
+        district: Id,
+        people: u32,
+        duration: Minutes = Minutes(3 * 60),
+    }
+}
+
+ron_struct! {
+    pub struct CapacityLoss as "a capacity loss" {
+        facility: Id,
+        beds: u32,
+    }
+}
+
+ron_enum! {
+    /// A test on the state of the exercise, for conditional injects.
+    pub enum Condition as "a condition" {
+        /// Confirmed cases (known to the authorities) reach the count.
+        ConfirmedAtLeast(Threshold),
+        /// True infections (known only to the control cell) reach the count.
+        InfectedAtLeast(Threshold),
+        DeathsAtLeast(Threshold),
+        HospitalLoadAtLeast(Load),
+        TrustBelow(TrustLevel),
+        StockBelow(StockLevel),
+        /// A team has not done something by a time.
+        NotDone(NotDone),
+        AfterInject(AfterInject),
+        All(Vec<Condition>),
+        Any(Vec<Condition>),
+    }
+}
+
+ron_struct! {
+    pub struct Threshold as "a threshold" {
+        /// None: the whole city.
+        district: Option<Id> = None,
+        count: u64,
+    }
+}
+
+ron_struct! {
+    pub struct Load as "a hospital load" {
+        /// None: all hospitals together.
+        facility: Option<Id> = None,
+        share: Fraction,
+    }
+}
+
+ron_struct! {
+    pub struct TrustLevel as "a trust level" {
+        district: Option<Id> = None,
+        level: Fraction,
+    }
+}
+
+ron_struct! {
+    pub struct StockLevel as "a stock level" {
+        supply: Id,
+        facility: Option<Id> = None,
+        quantity: u64,
+    }
+}
+
+ron_struct! {
+    pub struct NotDone as "a missed action" {
+        team: Id,
+        action: ActionCheck,
+        by: ScenarioTime,
+    }
+}
+
+ron_struct! {
+    pub struct AfterInject as "a follow-up" {
+        inject: Id,
+        delay: Minutes = Minutes(0),
+    }
+}
+
+ron_struct! {
+    /// A player action the inject is meant to draw out, checked automatically when `check` is given.
+    pub struct Expectation as "an expected action" {
+        text: String,
+        check: Option<ActionCheck> = None,
+        within: Minutes = Minutes(2 * 60),
+        /// Defaults to every team the inject reaches.
+        team: Option<Id> = None,
+    }
+}
+
+ron_enum! {
+    /// A kind of player action, optionally narrowed (a dispatch of tracing teams to a district).
+    pub enum ActionCheck as "an action" {
+        Dispatch(DispatchCheck),
+        Report(ReportCheck),
+        Measure(MeasureCheck),
+        Share(ShareCheck),
+        RequestAid(AidCheck),
+        AnswerAid,
+        Statement,
+        Activate,
+    }
+}
+
+ron_struct! {
+    pub struct DispatchCheck as "a dispatch" {
+        role: Option<UnitRole> = None,
+        /// A district or facility.
+        to: Option<Id> = None,
+    }
+}
+
+ron_struct! {
+    pub struct ReportCheck as "a report" {
+        to: Option<Id> = None,
+    }
+}
+
+ron_struct! {
+    pub struct MeasureCheck as "a measure" {
+        district: Option<Id> = None,
+        level: Option<ControlLevel> = None,
+    }
+}
+
+ron_struct! {
+    pub struct ShareCheck as "a share of information" {
+        with: Option<Id> = None,
+    }
+}
+
+ron_struct! {
+    pub struct AidCheck as "a request for aid" {
+        from: Option<Id> = None,
+    }
+}
+
+ron_struct! {
+    /// What the exercise sets out to test, and how it is scored.
+    pub struct Objective as "an objective" {
+        id: Id,
+        title: String,
+        description: String = String::new(),
+        /// The capability tested, in the evaluators' words (e.g. "Contact tracing").
+        capability: String = String::new(),
+        /// Teams it applies to; empty means the whole exercise.
+        teams: Vec<Id> = Vec::new(),
+        kpis: Vec<Kpi> = Vec::new(),
+        /// Whether evaluators rate it P/S/M/U.
+        evaluator_rated: bool = true,
+    }
+}
+
+ron_struct! {
+    pub struct Kpi as "a KPI" {
+        metric: Metric,
+        target: f64,
+        weight: Positive = Positive(1.0),
+        /// Restricts the measure to one district.
+        district: Option<Id> = None,
+    }
+}
+
+ron_enum! {
+    /// Measures of performance computed from the simulation.
+    pub enum Metric as "a metric" {
+        ContactsQuarantinedWithin24h,
+        CasesIsolatedWithin24h,
+        CasesAmongKnownContacts,
+        ActivationMinutes,
+        InjectResponseMinutes,
+        HospitalOverflowHours,
+        Infections,
+        Deaths,
+        ReportsOnTime,
+        AidRequestsAnswered,
+        AidResponseMinutes,
+        StockOuts,
+        PublicTrust,
+        EconomicCost,
+    }
+}
+
+/// What a metric counts, which decides the valid range of its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricScale {
+    Share,
+    Minutes,
+    Hours,
+    Count,
+    Money,
+}
+
+impl Metric {
+    pub fn scale(&self) -> MetricScale {
+        use Metric::*;
+        match self {
+            ContactsQuarantinedWithin24h | CasesIsolatedWithin24h | CasesAmongKnownContacts | ReportsOnTime
+            | AidRequestsAnswered | PublicTrust => MetricScale::Share,
+            ActivationMinutes | InjectResponseMinutes | AidResponseMinutes => MetricScale::Minutes,
+            HospitalOverflowHours => MetricScale::Hours,
+            Infections | Deaths | StockOuts => MetricScale::Count,
+            EconomicCost => MetricScale::Money,
+        }
+    }
+
+    /// Whether a larger value is better.
+    pub fn higher_is_better(&self) -> bool {
+        self.scale() == MetricScale::Share
+    }
+}
+
+/// Builds a record with every field at its default, so `Default` and the file format agree.
+fn default_record<T: super::decode::Decode>() -> T {
+    use super::ron_tree::{Node, NodeKind};
+    let empty = Node { span: Default::default(), kind: NodeKind::Unit };
+    T::decode(&empty, &mut Default::default()).expect("every field of this record has a default")
+}
+
+impl Default for Surveillance {
+    fn default() -> Self {
+        default_record()
+    }
+}
+
+impl Default for Measures {
+    fn default() -> Self {
+        default_record()
+    }
+}
+
+impl Default for Public {
+    fn default() -> Self {
+        default_record()
+    }
+}
+
+impl Scenario {
+    pub fn district(&self, id: &str) -> Option<&District> {
+        self.city.districts.iter().find(|d| d.id.as_str() == id)
+    }
+
+    pub fn facility(&self, id: &str) -> Option<&Facility> {
+        self.facilities.iter().find(|f| f.id.as_str() == id)
+    }
+
+    pub fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id.as_str() == id)
+    }
+
+    pub fn agency(&self, id: &str) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.id.as_str() == id)
+    }
+
+    pub fn resource_type(&self, id: &str) -> Option<&ResourceType> {
+        self.resource_types.iter().find(|r| r.id.as_str() == id)
+    }
+
+    /// The position of a district or facility on the map.
+    pub fn place_position(&self, id: &str) -> Option<Point> {
+        if let Some(district) = self.district(id) {
+            return Some(district.position);
+        }
+        let facility = self.facility(id)?;
+        facility.position.or_else(|| self.district(facility.district.as_str()).map(|d| d.position))
+    }
+
+    pub fn total_population(&self) -> u64 {
+        self.city.districts.iter().map(|d| d.population).sum()
+    }
+
+    /// The team that plays an agency, if any.
+    pub fn team_of_agency(&self, agency: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.agencies.iter().any(|a| a.as_str() == agency))
+    }
+
+    /// Ids of individual units: a group of `count` > 1 expands to `<id>-1` ... `<id>-<count>`.
+    pub fn unit_ids(group: &UnitGroup) -> Vec<String> {
+        if group.count == 1 {
+            vec![group.id.name.clone()]
+        } else {
+            (1..=group.count).map(|n| format!("{}-{n}", group.id)).collect()
+        }
+    }
+}

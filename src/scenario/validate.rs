@@ -1,0 +1,762 @@
+//! Checks that need the whole scenario: ids and references, times against the exercise's
+//! length, and consistency between sections. Problems of a single value (a negative count, a
+//! share above 1) are caught earlier, while decoding.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::model::*;
+use super::values::{Id, MINUTES_PER_DAY};
+use crate::diagnostic::{Diagnostic, Span, suggest};
+
+/// Kinds of things a scenario defines and refers to by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    District,
+    Facility,
+    Agency,
+    Team,
+    Supply,
+    ResourceType,
+    Unit,
+    Inject,
+    Objective,
+    ReportRule,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::District => "district",
+            Kind::Facility => "facility",
+            Kind::Agency => "agency",
+            Kind::Team => "team",
+            Kind::Supply => "supply",
+            Kind::ResourceType => "resource type",
+            Kind::Unit => "unit",
+            Kind::Inject => "inject",
+            Kind::Objective => "objective",
+            Kind::ReportRule => "reporting rule",
+        }
+    }
+
+    /// Kinds that may be named in the same reference share one set of ids: a unit's base is a
+    /// district or a facility, an inject goes to teams or agencies.
+    fn namespace(self) -> u8 {
+        match self {
+            Kind::District | Kind::Facility => 0,
+            Kind::Agency | Kind::Team => 1,
+            Kind::Supply => 2,
+            Kind::ResourceType => 3,
+            Kind::Unit => 4,
+            Kind::Inject => 5,
+            Kind::Objective => 6,
+            Kind::ReportRule => 7,
+        }
+    }
+}
+
+const DISTRICT: &[Kind] = &[Kind::District];
+const FACILITY: &[Kind] = &[Kind::Facility];
+const PLACE: &[Kind] = &[Kind::District, Kind::Facility];
+const AGENCY: &[Kind] = &[Kind::Agency];
+const TEAM: &[Kind] = &[Kind::Team];
+const PARTY: &[Kind] = &[Kind::Team, Kind::Agency];
+const SUPPLY: &[Kind] = &[Kind::Supply];
+
+/// Runs every cross-section check. `broken_ids` are ids of items that failed to decode:
+/// references to them are not reported again.
+pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let mut checker = Checker { s: scenario, broken: broken_ids, defs: BTreeMap::new(), out: Vec::new() };
+    checker.define_all();
+    checker.check_meta();
+    checker.check_city();
+    checker.check_pathogen();
+    checker.check_cases();
+    checker.check_supplies_and_facilities();
+    checker.check_agencies_and_teams();
+    checker.check_resources();
+    checker.check_measures_and_public();
+    checker.check_reporting();
+    checker.check_injects();
+    checker.check_objectives();
+    checker.out
+}
+
+struct Checker<'a> {
+    s: &'a Scenario,
+    broken: &'a BTreeSet<String>,
+    defs: BTreeMap<(u8, String), (Kind, Span)>,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn error(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.out.push(Diagnostic::error(span, message));
+        self.out.last_mut().expect("just pushed")
+    }
+
+    fn warning(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.out.push(Diagnostic::warning(span, message));
+        self.out.last_mut().expect("just pushed")
+    }
+
+    fn define(&mut self, kind: Kind, id: &Id) {
+        self.define_name(kind, &id.name, id.span);
+    }
+
+    fn define_name(&mut self, kind: Kind, name: &str, span: Span) {
+        let key = (kind.namespace(), name.to_string());
+        if let Some(&(first_kind, first_span)) = self.defs.get(&key) {
+            let message = if first_kind == kind {
+                format!("{} id `{name}` is used twice", kind.noun())
+            } else {
+                format!("`{name}` is already the id of a {}; a {} cannot share it", first_kind.noun(), kind.noun())
+            };
+            self.error(span, message).related.push((first_span, "first defined here".into()));
+        } else {
+            self.defs.insert(key, (kind, span));
+        }
+    }
+
+    fn kind_of(&self, name: &str, kinds: &[Kind]) -> Option<Kind> {
+        kinds.iter().find_map(|k| self.defs.get(&(k.namespace(), name.to_string())).map(|(kind, _)| *kind))
+            .filter(|kind| kinds.contains(kind))
+    }
+
+    /// Checks that `id` names one of `kinds`; `context` says who refers to it.
+    fn refer(&mut self, id: &Id, kinds: &[Kind], context: &str) -> bool {
+        if self.kind_of(&id.name, kinds).is_some() {
+            return true;
+        }
+        if self.broken.contains(&id.name) {
+            return false;
+        }
+        let nouns: Vec<&str> = kinds.iter().map(|k| k.noun()).collect();
+        let wanted = nouns.join(" or ");
+        // Defined, but as something else (a facility where a district is needed).
+        let other = self.defs.iter().find(|((_, name), _)| *name == id.name).map(|(_, (kind, _))| *kind);
+        let candidates: Vec<String> = self
+            .defs
+            .iter()
+            .filter(|(_, (kind, _))| kinds.contains(kind))
+            .map(|((_, name), _)| name.clone())
+            .collect();
+        let message = match other {
+            Some(kind) => format!("{context}: `{id}` is a {}, not a {wanted}", kind.noun()),
+            None => format!("{context}: there is no {wanted} `{id}`"),
+        };
+        let help = match suggest(&id.name, candidates.iter().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if candidates.is_empty() => format!("the scenario defines no {wanted}"),
+            None => {
+                let shown: Vec<&str> = candidates.iter().take(12).map(String::as_str).collect();
+                let more = if candidates.len() > shown.len() { ", ..." } else { "" };
+                format!("known: {}{more}", shown.join(", "))
+            }
+        };
+        self.error(id.span, message).help = Some(help);
+        false
+    }
+
+    fn refer_opt(&mut self, id: &Option<Id>, kinds: &[Kind], context: &str) {
+        if let Some(id) = id {
+            self.refer(id, kinds, context);
+        }
+    }
+
+    fn define_all(&mut self) {
+        let s = self.s;
+        for d in &s.city.districts {
+            self.define(Kind::District, &d.id);
+        }
+        for f in &s.facilities {
+            self.define(Kind::Facility, &f.id);
+        }
+        for a in &s.agencies {
+            self.define(Kind::Agency, &a.id);
+        }
+        for t in &s.teams {
+            self.define(Kind::Team, &t.id);
+        }
+        for x in &s.supplies {
+            self.define(Kind::Supply, &x.id);
+        }
+        for r in &s.resource_types {
+            self.define(Kind::ResourceType, &r.id);
+        }
+        for u in &s.units {
+            // Groups expand to numbered units; those names must not collide either.
+            for name in Scenario::unit_ids(u) {
+                self.define_name(Kind::Unit, &name, u.id.span);
+            }
+        }
+        for i in &s.injects {
+            self.define(Kind::Inject, &i.id);
+        }
+        for o in &s.objectives {
+            self.define(Kind::Objective, &o.id);
+        }
+        for r in &s.reporting {
+            self.define(Kind::ReportRule, &r.id);
+        }
+    }
+
+    fn check_meta(&mut self) {
+        let meta = &self.s.meta;
+        let (duration, step) = (meta.duration.get(), meta.time_step.get());
+        if duration == 0 {
+            self.error(meta.id.span, "the exercise `duration` must be longer than 0m");
+        } else if duration > 365 * MINUTES_PER_DAY {
+            self.error(meta.id.span, format!("the exercise `duration` of {} is longer than a year", meta.duration));
+        }
+        if step == 0 || MINUTES_PER_DAY % step != 0 {
+            self.error(meta.id.span, format!("`time_step` {} must divide a day evenly", meta.time_step))
+                .help = Some("use e.g. \"1h\", \"4h\", \"6h\", \"12h\" or \"1d\"".into());
+        }
+        if meta.language == Language::Zh && !meta.title.chars().any(is_cjk) {
+            self.warning(meta.id.span, "the language is Zh but the title has no Chinese text");
+        }
+    }
+
+    fn check_city(&mut self) {
+        let s = self.s;
+        if s.city.districts.is_empty() {
+            self.error(s.meta.id.span, "the city has no districts");
+        }
+        for d in &s.city.districts {
+            if d.population == 0 {
+                self.warning(d.id.span, format!("district `{}` has no population", d.id));
+            }
+        }
+        match &s.city.mobility {
+            Mobility::None => {}
+            Mobility::Flows(flows) => self.check_flows(flows),
+            Mobility::Matrix(rows) => self.check_matrix(rows),
+            Mobility::Adjacency(adjacency) => self.check_adjacency(adjacency),
+        }
+    }
+
+    fn check_flows(&mut self, flows: &[Flow]) {
+        let mut outgoing: BTreeMap<&str, f64> = BTreeMap::new();
+        let mut seen: BTreeMap<(&str, &str), Span> = BTreeMap::new();
+        for flow in flows {
+            let context = format!("mobility flow {} → {}", flow.from, flow.to);
+            let known = self.refer(&flow.from, DISTRICT, &context) & self.refer(&flow.to, DISTRICT, &context);
+            if flow.from == flow.to {
+                self.error(flow.to.span, format!("{context}: a flow must go to another district"));
+            }
+            if let Some(first) = seen.insert((flow.from.as_str(), flow.to.as_str()), flow.from.span) {
+                self.error(flow.from.span, format!("{context} is given twice")).related.push((first, "first given here".into()));
+            }
+            if known {
+                *outgoing.entry(flow.from.as_str()).or_default() += flow.share.get();
+            }
+        }
+        for (from, total) in outgoing {
+            if total > 1.0 + 1e-9 {
+                let span = flows.iter().find(|f| f.from.as_str() == from).map(|f| f.from.span).unwrap_or_default();
+                self.error(span, format!("the shares of `{from}` residents leaving the district add up to {total:.3}, more than 1"));
+            }
+        }
+    }
+
+    fn check_matrix(&mut self, rows: &[Vec<f64>]) {
+        let n = self.s.city.districts.len();
+        let span = self.s.meta.id.span;
+        if rows.len() != n {
+            self.error(span, format!("the mobility matrix has {} rows but the city has {n} districts", rows.len()))
+                .help = Some("give one row per district, in the order the districts are listed".into());
+            return;
+        }
+        for (i, row) in rows.iter().enumerate() {
+            let district = &self.s.city.districts[i].id;
+            if row.len() != n {
+                self.error(district.span, format!("mobility matrix row {} (district `{district}`) has {} entries, expected {n}", i + 1, row.len()));
+            } else if row.iter().any(|v| !(0.0..=1.0).contains(v)) {
+                self.error(district.span, format!("mobility matrix row {} (district `{district}`) has an entry outside 0..1", i + 1));
+            } else {
+                let sum: f64 = row.iter().sum();
+                if (sum - 1.0).abs() > 1e-3 {
+                    self.error(district.span, format!("mobility matrix row {} (district `{district}`) sums to {sum:.4}; each row must sum to 1", i + 1));
+                }
+            }
+        }
+    }
+
+    fn check_adjacency(&mut self, adjacency: &Adjacency) {
+        let mut degree: BTreeMap<&str, usize> = BTreeMap::new();
+        for (a, b) in &adjacency.links {
+            let context = format!("mobility link {a} – {b}");
+            self.refer(a, DISTRICT, &context);
+            self.refer(b, DISTRICT, &context);
+            if a == b {
+                self.error(b.span, format!("{context}: a district cannot be linked to itself"));
+            }
+            *degree.entry(a.as_str()).or_default() += 1;
+            *degree.entry(b.as_str()).or_default() += 1;
+        }
+        if let Some((district, &links)) = degree.iter().max_by_key(|(_, n)| **n)
+            && links as f64 * adjacency.share.get() > 1.0
+        {
+            let span = self.s.meta.id.span;
+            self.error(span, format!(
+                "district `{district}` has {links} links at a share of {} each: more than all its residents",
+                adjacency.share.get()
+            ));
+        }
+    }
+
+    fn check_pathogen(&mut self) {
+        let p = &self.s.pathogen;
+        let span = self.s.meta.id.span;
+        match (&p.r0, &p.transmission_rate) {
+            (None, None) => {
+                self.error(span, format!("pathogen `{}` needs `r0` or `transmission_rate`", p.name))
+                    .help = Some("e.g. `r0: 2.5` for a COVID-like pathogen".into());
+            }
+            (Some(_), Some(_)) => {
+                self.error(span, format!("pathogen `{}` gives both `r0` and `transmission_rate`; give only one", p.name));
+            }
+            (Some(r0), None) if r0.get() > 20.0 => {
+                self.warning(span, format!("an r0 of {} is higher than any known human pathogen", r0.get()));
+            }
+            _ => {}
+        }
+        if p.incubation_days.get() > 30.0 || p.infectious_days.get() > 60.0 {
+            self.warning(span, format!("pathogen `{}` has an unusually long incubation or infectious period", p.name));
+        }
+    }
+
+    fn check_cases(&mut self) {
+        let s = self.s;
+        for case in &s.initial_cases {
+            let context = "initial cases";
+            if self.refer(&case.district, DISTRICT, context)
+                && let Some(district) = s.district(case.district.as_str())
+                && u64::from(case.count) > district.population
+            {
+                self.error(case.district.span, format!(
+                    "{} initial cases in `{}` are more than its population of {}",
+                    case.count, case.district, district.population
+                ));
+            }
+            if case.at.minutes() > s.meta.duration.get() {
+                self.error(case.district.span, format!("initial cases at {} appear after the exercise ends ({})", case.at, s.meta.duration));
+            }
+        }
+        let seeded_by_inject = s.injects.iter().any(|i| i.effects.iter().any(|e| matches!(e, Effect::NewCases(_))));
+        if s.initial_cases.is_empty() && !seeded_by_inject {
+            self.warning(s.meta.id.span, "no initial cases and no inject brings new cases: there will be no outbreak");
+        }
+    }
+
+    fn check_supplies_and_facilities(&mut self) {
+        let s = self.s;
+        for supply in &s.supplies {
+            let context = format!("supply `{}`", supply.id);
+            for resupply in &supply.resupply {
+                self.refer(&resupply.to, FACILITY, &context);
+                if resupply.every.get() == 0 {
+                    self.error(resupply.to.span, format!("{context}: a resupply `every` must be longer than 0m"));
+                }
+                if resupply.quantity == 0 {
+                    self.warning(resupply.to.span, format!("{context}: a resupply of 0 delivers nothing"));
+                }
+            }
+        }
+        for f in &s.facilities {
+            let context = format!("facility `{}`", f.id);
+            self.refer(&f.district, DISTRICT, &context);
+            self.refer_opt(&f.operator, AGENCY, &context);
+            for item in f.stock.keys() {
+                self.refer(item, SUPPLY, &context);
+            }
+            let missing = match f.kind {
+                FacilityKind::Hospital if f.beds == 0 && f.icu_beds == 0 => Some("a hospital needs `beds`"),
+                FacilityKind::QuarantineSite if f.beds == 0 => Some("a quarantine site needs `beds` (rooms)"),
+                FacilityKind::FeverClinic | FacilityKind::TestingSite if f.daily_capacity == 0 => {
+                    Some("a fever clinic or testing site needs a `daily_capacity`")
+                }
+                _ => None,
+            };
+            if let Some(problem) = missing {
+                self.error(f.id.span, format!("{context} has no capacity: {problem}"));
+            }
+        }
+    }
+
+    fn check_agencies_and_teams(&mut self) {
+        let s = self.s;
+        for a in &s.agencies {
+            let context = format!("agency `{}`", a.id);
+            if let Some(up) = &a.reports_to
+                && self.refer(up, AGENCY, &context)
+            {
+                // Follow the chain; coming back to `a` means nobody is at the top.
+                let mut current = up.as_str();
+                for _ in 0..s.agencies.len() {
+                    if current == a.id.as_str() {
+                        self.error(up.span, format!("{context}: the chain of command (`reports_to`) loops back to it"));
+                        break;
+                    }
+                    match s.agency(current).and_then(|x| x.reports_to.as_ref()) {
+                        Some(next) => current = next.as_str(),
+                        None => break,
+                    }
+                }
+            }
+        }
+        if s.teams.is_empty() {
+            self.error(s.meta.id.span, "the scenario has no teams: nobody can play it");
+        } else if !s.teams.iter().any(|t| t.role == TeamRole::Blue) {
+            self.error(s.meta.id.span, "the scenario has no Blue team: nobody responds to the emergency");
+        }
+        let mut played_by: BTreeMap<&str, &Id> = BTreeMap::new();
+        for t in &s.teams {
+            let context = format!("team `{}`", t.id);
+            if t.role == TeamRole::Blue && t.agencies.is_empty() {
+                self.error(t.id.span, format!("{context} plays no agency"))
+                    .help = Some("list the agencies it plays, e.g. `agencies: [\"police\"]`".into());
+            }
+            for agency in &t.agencies {
+                if !self.refer(agency, AGENCY, &context) {
+                    continue;
+                }
+                if let Some(other) = played_by.get(agency.as_str()) {
+                    let message = if *other == &t.id {
+                        format!("{context} lists agency `{agency}` twice")
+                    } else {
+                        format!("agency `{agency}` is played by two teams, `{other}` and `{}`", t.id)
+                    };
+                    let first = other.span;
+                    self.error(agency.span, message).related.push((first, "first team".into()));
+                } else {
+                    played_by.insert(agency.as_str(), &t.id);
+                }
+            }
+        }
+        for a in &s.agencies {
+            if !played_by.contains_key(a.id.as_str()) && !s.teams.is_empty() {
+                self.warning(a.id.span, format!("agency `{}` is played by no team; only the control cell can act for it", a.id));
+            }
+        }
+    }
+
+    fn check_resources(&mut self) {
+        let s = self.s;
+        let stocked: BTreeSet<&str> = s
+            .facilities
+            .iter()
+            .flat_map(|f| f.stock.keys().map(Id::as_str))
+            .chain(s.supplies.iter().filter(|x| !x.resupply.is_empty()).map(|x| x.id.as_str()))
+            .collect();
+        for r in &s.resource_types {
+            let context = format!("resource type `{}`", r.id);
+            if r.capacity == 0 {
+                self.error(r.id.span, format!("{context} has a capacity of 0: its units can do no work"));
+            }
+            if r.shift.get() == 0 {
+                self.error(r.id.span, format!("{context} has a shift of 0m"));
+            }
+            if let Some(supply) = &r.consumes
+                && self.refer(supply, SUPPLY, &context)
+                && !stocked.contains(supply.as_str())
+            {
+                self.warning(supply.span, format!("{context} uses `{supply}`, which no facility stocks: its units cannot work"));
+            }
+        }
+        for u in &s.units {
+            let context = format!("unit `{}`", u.id);
+            self.refer(&u.resource, &[Kind::ResourceType], &context);
+            self.refer(&u.agency, AGENCY, &context);
+            self.refer(&u.base, PLACE, &context);
+            if u.count == 0 {
+                self.error(u.id.span, format!("{context} has a count of 0"));
+            }
+        }
+    }
+
+    fn check_measures_and_public(&mut self) {
+        let s = self.s;
+        for agency in &s.measures.ordered_by {
+            self.refer(agency, AGENCY, "measures `ordered_by`");
+        }
+        let (enhanced, closed) = (&s.measures.enhanced, &s.measures.closed);
+        let span = s.meta.id.span;
+        for (name, effect) in [("enhanced", enhanced), ("closed", closed)] {
+            if effect.daily_cost_per_resident < 0.0 {
+                self.error(span, format!("measures `{name}`: `daily_cost_per_resident` cannot be negative"));
+            }
+        }
+        if closed.contact_factor > enhanced.contact_factor || closed.mobility_factor > enhanced.mobility_factor {
+            self.warning(span, "measures: `closed` lets more contact or travel through than `enhanced`");
+        }
+        if s.public.compliance_at_zero_trust > s.public.compliance_at_full_trust {
+            self.warning(span, "public: compliance is higher at zero trust than at full trust");
+        }
+    }
+
+    fn check_reporting(&mut self) {
+        for rule in &self.s.reporting {
+            let context = format!("reporting rule `{}`", rule.id);
+            self.refer(&rule.from, AGENCY, &context);
+            self.refer(&rule.to, AGENCY, &context);
+            if rule.from == rule.to {
+                self.error(rule.to.span, format!("{context}: an agency cannot report to itself"));
+            }
+            if rule.within.get() == 0 {
+                self.error(rule.id.span, format!("{context}: `within` must be longer than 0m"));
+            }
+            if let ReportTrigger::Inject(inject) = &rule.on {
+                self.refer(inject, &[Kind::Inject], &context);
+            }
+        }
+    }
+
+    fn check_injects(&mut self) {
+        let s = self.s;
+        let duration = s.meta.duration;
+        for inject in &s.injects {
+            let context = format!("inject `{}`", inject.id);
+            match &inject.trigger {
+                Trigger::At(at) if at.minutes() > duration.get() => {
+                    self.error(inject.id.span, format!("{context} fires at {at}, after the exercise ends ({duration})"));
+                }
+                Trigger::At(_) => {}
+                Trigger::When(condition) => self.check_condition(condition, &context),
+            }
+            if inject.to.is_empty() {
+                self.error(inject.id.span, format!("{context} is addressed to nobody"))
+                    .help = Some("list the teams or agencies who receive it in `to`".into());
+            }
+            for party in &inject.to {
+                self.refer(party, PARTY, &context);
+            }
+            if inject.message.trim().is_empty() {
+                self.warning(inject.id.span, format!("{context} has no message text"));
+            }
+            self.refer_opt(&inject.objective, &[Kind::Objective], &context);
+            for effect in &inject.effects {
+                self.check_effect(effect, &context);
+            }
+            for expectation in &inject.expects {
+                self.check_expectation(inject, expectation, &context);
+            }
+        }
+        self.check_follow_up_cycles();
+    }
+
+    fn check_effect(&mut self, effect: &Effect, context: &str) {
+        let s = self.s;
+        let too_many = |district: &Id, count: u32| {
+            s.district(district.as_str()).filter(|d| u64::from(count) > d.population).map(|d| d.population)
+        };
+        match effect {
+            Effect::NewCases(e) => {
+                self.refer(&e.district, DISTRICT, context);
+                if let Some(population) = too_many(&e.district, e.count) {
+                    self.error(e.district.span, format!("{context}: {} new cases in `{}` exceed its population of {population}", e.count, e.district));
+                }
+            }
+            Effect::Contacts(e) => {
+                self.refer(&e.district, DISTRICT, context);
+                if let Some(population) = too_many(&e.district, e.count) {
+                    self.error(e.district.span, format!("{context}: {} contacts in `{}` exceed its population of {population}", e.count, e.district));
+                }
+            }
+            Effect::RoadClosure(e) => {
+                self.refer(&e.district, DISTRICT, context);
+                if e.duration.get() == 0 {
+                    self.error(e.district.span, format!("{context}: a road closure must last longer than 0m"));
+                }
+            }
+            Effect::SupplyDelay(e) => {
+                self.refer(&e.supply, SUPPLY, context);
+            }
+            Effect::StockLoss(e) => {
+                self.refer(&e.facility, FACILITY, context);
+                self.refer(&e.supply, SUPPLY, context);
+            }
+            Effect::Rumour(e) => self.refer_opt(&e.district, DISTRICT, context),
+            Effect::TrustShift(e) => {
+                self.refer_opt(&e.district, DISTRICT, context);
+                if !(-1.0..=1.0).contains(&e.change) {
+                    let span = e.district.as_ref().map(|d| d.span).unwrap_or(s.meta.id.span);
+                    self.error(span, format!("{context}: a trust change must be between -1 and 1, found {}", e.change));
+                }
+            }
+            Effect::Disorder(e) => {
+                self.refer(&e.place, PLACE, context);
+            }
+            Effect::PriceGouging(e) => self.refer_opt(&e.district, DISTRICT, context),
+            Effect::Gathering(e) => {
+                self.refer(&e.district, DISTRICT, context);
+                if let Some(population) = too_many(&e.district, e.people) {
+                    self.warning(e.district.span, format!("{context}: a gathering of {} is larger than the population of `{}` ({population})", e.people, e.district));
+                }
+            }
+            Effect::CapacityLoss(e) => {
+                self.refer(&e.facility, FACILITY, context);
+            }
+        }
+    }
+
+    fn check_condition(&mut self, condition: &Condition, context: &str) {
+        let duration = self.s.meta.duration;
+        match condition {
+            Condition::ConfirmedAtLeast(t) | Condition::InfectedAtLeast(t) | Condition::DeathsAtLeast(t) => {
+                self.refer_opt(&t.district, DISTRICT, context);
+            }
+            Condition::HospitalLoadAtLeast(load) => self.refer_opt(&load.facility, FACILITY, context),
+            Condition::TrustBelow(level) => self.refer_opt(&level.district, DISTRICT, context),
+            Condition::StockBelow(level) => {
+                self.refer(&level.supply, SUPPLY, context);
+                self.refer_opt(&level.facility, FACILITY, context);
+            }
+            Condition::NotDone(not_done) => {
+                self.refer(&not_done.team, TEAM, context);
+                self.check_action(&not_done.action, context);
+                if not_done.by.minutes() > duration.get() {
+                    self.error(not_done.team.span, format!("{context}: the deadline {} is after the exercise ends ({duration})", not_done.by));
+                }
+            }
+            Condition::AfterInject(after) => {
+                self.refer(&after.inject, &[Kind::Inject], context);
+            }
+            Condition::All(parts) | Condition::Any(parts) => {
+                if parts.is_empty() {
+                    self.error(self.s.meta.id.span, format!("{context}: `All([])` / `Any([])` needs at least one condition"));
+                }
+                for part in parts {
+                    self.check_condition(part, context);
+                }
+            }
+        }
+    }
+
+    fn check_action(&mut self, action: &ActionCheck, context: &str) {
+        match action {
+            ActionCheck::Dispatch(c) => self.refer_opt(&c.to, PLACE, context),
+            ActionCheck::Report(c) => self.refer_opt(&c.to, AGENCY, context),
+            ActionCheck::Measure(c) => self.refer_opt(&c.district, DISTRICT, context),
+            ActionCheck::Share(c) => self.refer_opt(&c.with, TEAM, context),
+            ActionCheck::RequestAid(c) => self.refer_opt(&c.from, TEAM, context),
+            ActionCheck::AnswerAid | ActionCheck::Statement | ActionCheck::Activate => {}
+        }
+    }
+
+    fn check_expectation(&mut self, inject: &Inject, expectation: &Expectation, context: &str) {
+        if let Some(check) = &expectation.check {
+            self.check_action(check, context);
+        }
+        if expectation.within.get() == 0 {
+            self.error(inject.id.span, format!("{context}: expected action \"{}\" has `within` of 0m", expectation.text));
+        }
+        if let Some(team) = &expectation.team
+            && self.refer(team, TEAM, context)
+            && !self.reaches(inject, team.as_str())
+        {
+            self.warning(team.span, format!("{context}: team `{team}` is expected to act but does not receive the inject"));
+        }
+    }
+
+    /// Whether an inject is delivered to a team, directly or through an agency it plays.
+    fn reaches(&self, inject: &Inject, team: &str) -> bool {
+        let plays = |agency: &str| self.s.team(team).is_some_and(|t| t.agencies.iter().any(|a| a.as_str() == agency));
+        inject.to.iter().any(|to| to.as_str() == team || plays(to.as_str()))
+    }
+
+    /// Injects that wait for each other (`AfterInject`) in a loop never fire.
+    fn check_follow_up_cycles(&mut self) {
+        fn waits_for<'c>(condition: &'c Condition, out: &mut Vec<&'c str>) {
+            match condition {
+                Condition::AfterInject(after) => out.push(after.inject.as_str()),
+                Condition::All(parts) => parts.iter().for_each(|p| waits_for(p, out)),
+                // Any other branch of an `Any` may still fire it, so it does not create a loop.
+                _ => {}
+            }
+        }
+        let edges: BTreeMap<&str, Vec<&str>> = self
+            .s
+            .injects
+            .iter()
+            .map(|i| {
+                let mut out = Vec::new();
+                if let Trigger::When(condition) = &i.trigger {
+                    waits_for(condition, &mut out);
+                }
+                (i.id.as_str(), out)
+            })
+            .collect();
+        for inject in &self.s.injects {
+            let start = inject.id.as_str();
+            let mut stack: Vec<&str> = edges.get(start).cloned().unwrap_or_default();
+            let mut visited = BTreeSet::new();
+            while let Some(next) = stack.pop() {
+                if next == start {
+                    self.error(inject.id.span, format!("inject `{start}` waits for itself through `AfterInject`: it can never fire"));
+                    break;
+                }
+                if visited.insert(next) {
+                    stack.extend(edges.get(next).into_iter().flatten());
+                }
+            }
+        }
+    }
+
+    fn check_objectives(&mut self) {
+        let s = self.s;
+        let has_role = |teams: &[Id], role: UnitRole| {
+            s.units.iter().any(|u| {
+                let in_scope = teams.is_empty() || teams.iter().any(|t| s.team(t.as_str()).is_some_and(|t| t.agencies.contains(&u.agency)));
+                in_scope && s.resource_type(u.resource.as_str()).is_some_and(|r| r.role == role)
+            })
+        };
+        let blue_teams = s.teams.iter().filter(|t| t.role == TeamRole::Blue).count();
+        for o in &s.objectives {
+            let context = format!("objective `{}`", o.id);
+            for team in &o.teams {
+                if self.refer(team, TEAM, &context) && s.team(team.as_str()).is_some_and(|t| t.role == TeamRole::Red) {
+                    self.warning(team.span, format!("{context} scores the red cell `{team}`"));
+                }
+            }
+            if o.kpis.is_empty() && !o.evaluator_rated {
+                self.error(o.id.span, format!("{context} cannot be scored: it has no KPIs and evaluators do not rate it"))
+                    .help = Some("add a KPI, or set `evaluator_rated: true`".into());
+            }
+            for kpi in &o.kpis {
+                self.refer_opt(&kpi.district, DISTRICT, &context);
+                let target = kpi.target;
+                let span = kpi.district.as_ref().map(|d| d.span).unwrap_or(o.id.span);
+                match kpi.metric.scale() {
+                    MetricScale::Share if !(0.0..=1.0).contains(&target) => {
+                        let hint = if (1.0..=100.0).contains(&target) { format!(" (for {target}% write {})", target / 100.0) } else { String::new() };
+                        self.error(span, format!("{context}: the target of {:?} is a share between 0 and 1, found {target}{hint}", kpi.metric));
+                    }
+                    _ if target < 0.0 => {
+                        self.error(span, format!("{context}: the target of {:?} cannot be negative", kpi.metric));
+                    }
+                    _ => {}
+                }
+                let nothing_to_measure = match kpi.metric {
+                    Metric::ContactsQuarantinedWithin24h | Metric::CasesAmongKnownContacts if !has_role(&o.teams, UnitRole::Tracing) => {
+                        Some("no team it applies to has tracing units")
+                    }
+                    Metric::ReportsOnTime if s.reporting.is_empty() => Some("the scenario has no reporting rules"),
+                    Metric::AidRequestsAnswered | Metric::AidResponseMinutes if blue_teams < 2 => {
+                        Some("with a single team nobody can ask for aid")
+                    }
+                    Metric::StockOuts if s.supplies.is_empty() => Some("the scenario has no supplies"),
+                    _ => None,
+                };
+                if let Some(reason) = nothing_to_measure {
+                    self.warning(span, format!("{context}: {:?} has nothing to measure: {reason}", kpi.metric));
+                }
+            }
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
