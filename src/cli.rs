@@ -61,7 +61,7 @@ pub const EXIT_USAGE: u8 = 2;
 /// Runs a parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match cli.command {
-        Some(Command::Validate { files, format, deny_warnings }) => validate(&files, format, deny_warnings, out, err),
+        Some(Command::Validate { files, format, deny_warnings }) => validate(&files, format, deny_warnings, out),
         Some(Command::Summary { scenario }) => show_summary(scenario.as_deref(), out, err),
         Some(Command::Scenarios) => list_scenarios(out),
         // The GUI will open here; until it exists the main job is the flagship's briefing.
@@ -75,7 +75,9 @@ fn use_color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-fn validate(files: &[PathBuf], format: Format, deny_warnings: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+/// Problems go to standard output with the verdicts, in order: they are this command's result.
+fn validate(files: &[PathBuf], format: Format, deny_warnings: bool, out: &mut dyn Write) -> std::io::Result<u8> {
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut failed = 0;
     let mut located = Vec::new();
     for path in files {
@@ -87,8 +89,8 @@ fn validate(files: &[PathBuf], format: Format, deny_warnings: bool, out: &mut dy
         failed += usize::from(bad);
         match format {
             Format::Json => located.extend(report.located()),
-            Format::Short => write!(err, "{}", report.render_short())?,
-            Format::Rich => write!(err, "{}", report.render_rich(use_color()))?,
+            Format::Short => write!(out, "{}", report.render_short())?,
+            Format::Rich => write!(out, "{}", report.render_rich(color))?,
         }
         if format != Format::Json {
             writeln!(out, "{}", verdict(&report))?;

@@ -34,8 +34,8 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         (_, Some(beta)) => format!("β {}/day", beta.get()),
         _ => "-".into(),
     };
-    writeln!(out, "\nPathogen: {} — {transmission}, incubation {} d, infectious {} d, {}% asymptomatic",
-        p.name, p.incubation_days.get(), p.infectious_days.get(), (p.asymptomatic_share.get() * 100.0).round())?;
+    writeln!(out, "\nPathogen: {} — {transmission}, latent {} d, infectious {} d, {}% asymptomatic",
+        p.name, p.latent_days.get(), p.infectious_days.get(), (p.asymptomatic_share.get() * 100.0).round())?;
     let initial: u32 = s.initial_cases.iter().map(|c| c.count).sum();
     writeln!(out, "Initial cases: {initial} in {} group(s)", s.initial_cases.len())?;
 

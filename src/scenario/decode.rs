@@ -60,7 +60,7 @@ impl Decoder {
     }
 
     /// Opens a record `(field: value, ...)`: reports unknown and repeated fields.
-    pub fn record<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Record<'n>> {
+    pub fn record<'n>(&mut self, node: &'n Node, what: &str, known: &[&'static str]) -> Option<Record<'n>> {
         let fields: &[Field] = match &node.kind {
             NodeKind::Struct(_, fields) => fields,
             NodeKind::Unit => &[],
@@ -73,12 +73,16 @@ impl Decoder {
         let label = record_label(what, fields);
         let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
         let mut kept = Vec::new();
+        let mut misspelt = Vec::new();
         for field in fields {
             let name = field.name.text.as_str();
             if !known.contains(&name) {
                 let mut d = Diagnostic::error(field.name.span, format!("{label} has no field `{name}`"));
                 d = match suggest(name, known.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    Some(s) => {
+                        misspelt.push(s);
+                        d.with_help(format!("did you mean `{s}`?"))
+                    }
                     None => d.with_help(format!("the fields of {what} are: {}", known.join(", "))),
                 };
                 self.push(d);
@@ -92,7 +96,7 @@ impl Decoder {
                 kept.push(field);
             }
         }
-        Some(Record { span: node.span, label, fields: kept })
+        Some(Record { span: node.span, label, fields: kept, misspelt })
     }
 }
 
@@ -114,6 +118,8 @@ pub struct Record<'n> {
     pub span: Span,
     pub label: String,
     fields: Vec<&'n Field>,
+    /// Known fields that an unknown one was probably meant to be: not reported again as missing.
+    misspelt: Vec<&'static str>,
 }
 
 impl<'n> Record<'n> {
@@ -122,6 +128,9 @@ impl<'n> Record<'n> {
     }
 
     pub fn missing(&self, d: &mut Decoder, name: &str, expected: &str) {
+        if self.misspelt.contains(&name) {
+            return;
+        }
         let at = Span::new(self.span.start, self.span.start + 1);
         d.push(
             Diagnostic::error(at, format!("{} is missing `{name}`", self.label))
@@ -233,17 +242,11 @@ macro_rules! ron_enum {
         }
     };
     (@build $d:ident, $node:ident, $body:ident, $name:ident, $variant:ident, $payload:ty) => {{
-        match $body {
-            Some(inner) => <$payload as $crate::scenario::decode::Decode>::decode(inner, $d).map($name::$variant),
-            None => {
-                $d.invalid($node.span, format!(
-                    "`{}` needs details: write `{}(...)` ({})",
-                    stringify!($variant), stringify!($variant),
-                    <$payload as $crate::scenario::decode::Decode>::expected()
-                ));
-                None
-            }
-        }
+        // `Report` or `Report()` alone: the payload with every field at its default, or a
+        // "missing field" message naming what it needs.
+        let empty = $crate::scenario::ron_tree::Node { span: $node.span, kind: $crate::scenario::ron_tree::NodeKind::Unit };
+        let inner = $body.unwrap_or(&empty);
+        <$payload as $crate::scenario::decode::Decode>::decode(inner, $d).map($name::$variant)
     }};
     (@build $d:ident, $node:ident, $body:ident, $name:ident, $variant:ident) => {{
         match $body {
@@ -268,6 +271,7 @@ pub fn split_variant<'n>(
         NodeKind::Ident(name) => (name.clone(), node.span, None),
         NodeKind::Tuple(Some(name), items) if items.len() == 1 => (name.text.clone(), name.span, Some(&items[0])),
         NodeKind::Tuple(Some(name), items) if items.is_empty() => (name.text.clone(), name.span, None),
+
         NodeKind::Struct(Some(name), _) => (name.text.clone(), name.span, Some(node)),
         NodeKind::Str(text) if variants.contains(&text.as_str()) => {
             d.invalid(node.span, format!("write `{text}` without quotes: it is one of a fixed set of choices"));

@@ -119,8 +119,9 @@ ron_struct! {
         r0: Option<Positive> = None,
         /// Infections caused per infectious person per day in a fully susceptible population.
         transmission_rate: Option<Positive> = None,
-        /// Mean days from infection to infectiousness.
-        incubation_days: Positive,
+        /// Mean days from infection to becoming infectious (the latent period: the incubation
+        /// period to symptoms minus the days of pre-symptomatic spread).
+        latent_days: Positive,
         /// Mean days a case stays infectious.
         infectious_days: Positive,
         asymptomatic_share: Fraction = Fraction(0.4),

@@ -302,8 +302,10 @@ impl Parser<'_> {
             let mut fields = Vec::new();
             loop {
                 self.skip_ws()?;
-                if self.peek() == Some(b')') {
-                    break;
+                match self.peek() {
+                    Some(b')') => break,
+                    None => return Err(self.unclosed(open)),
+                    _ => {}
                 }
                 if !self.at_field_name() {
                     return Err(self.error_here("expected a field name such as `name:` or a closing `)`"));
@@ -313,8 +315,9 @@ impl Parser<'_> {
                 self.expect(b':', "expected `:` after the field name")?;
                 self.skip_ws()?;
                 let value = self.value()?;
+                let after = self.comma_or_close(b')', open, &value)?;
                 fields.push(Field { name: field_name, value });
-                if !self.comma_or_close(b')', open)? {
+                if !after {
                     break;
                 }
             }
@@ -324,11 +327,15 @@ impl Parser<'_> {
             let mut items = Vec::new();
             loop {
                 self.skip_ws()?;
-                if self.peek() == Some(b')') {
-                    break;
+                match self.peek() {
+                    Some(b')') => break,
+                    None => return Err(self.unclosed(open)),
+                    _ => {}
                 }
-                items.push(self.value()?);
-                if !self.comma_or_close(b')', open)? {
+                let item = self.value()?;
+                let after = self.comma_or_close(b')', open, &item)?;
+                items.push(item);
+                if !after {
                     break;
                 }
             }
@@ -339,7 +346,7 @@ impl Parser<'_> {
 
     /// After an item: consumes a comma and returns true to continue, or stops before the
     /// closing bracket and returns false.
-    fn comma_or_close(&mut self, close: u8, open: usize) -> ParseResult<bool> {
+    fn comma_or_close(&mut self, close: u8, open: usize, previous: &Node) -> ParseResult<bool> {
         self.skip_ws()?;
         match self.peek() {
             Some(b',') => {
@@ -347,14 +354,28 @@ impl Parser<'_> {
                 Ok(true)
             }
             Some(c) if c == close => Ok(false),
-            None => Err(Diagnostic::error(
-                Span::new(open, open + 1),
-                format!("this `{}` is never closed", self.text[open..].chars().next().unwrap_or('(')),
-            )
-            .with_help(format!("add `{}` at the end of the list of items", close as char))),
+            None => Err(self.unclosed(open)),
+            // Right after text in quotes, the usual cause is a missing `"` earlier on, which
+            // made the text swallow what followed: point at where that text began.
+            _ if matches!(previous.kind, NodeKind::Str(_)) => Err(self
+                .error_here(&format!("expected `,` or `{}`", close as char))
+                .with_related(previous.span, "this text in quotes ends just before")
+                .with_help("check for a missing `\"` or a missing comma")),
             _ => Err(self.error_here(&format!("expected `,` or `{}`", close as char))
                 .with_help("items are separated by commas; is a comma missing on the line before?")),
         }
+    }
+
+    /// At the end of the file inside brackets: the opening bracket is what needs fixing.
+    fn unclosed(&self, open: usize) -> Diagnostic {
+        let bracket = self.text[open..].chars().next().unwrap_or('(');
+        let close = match bracket {
+            '[' => ']',
+            '{' => '}',
+            _ => ')',
+        };
+        Diagnostic::error(Span::new(open, open + 1), format!("this `{bracket}` is never closed"))
+            .with_help(format!("add `{close}` at the end of the list of items"))
     }
 
     fn at_field_name(&self) -> bool {
@@ -376,11 +397,15 @@ impl Parser<'_> {
         let mut items = Vec::new();
         loop {
             self.skip_ws()?;
-            if self.peek() == Some(b']') {
-                break;
+            match self.peek() {
+                Some(b']') => break,
+                None => return Err(self.unclosed(start)),
+                _ => {}
             }
-            items.push(self.value()?);
-            if !self.comma_or_close(b']', start)? {
+            let item = self.value()?;
+            let after = self.comma_or_close(b']', start, &item)?;
+            items.push(item);
+            if !after {
                 break;
             }
         }
@@ -394,16 +419,19 @@ impl Parser<'_> {
         let mut entries = Vec::new();
         loop {
             self.skip_ws()?;
-            if self.peek() == Some(b'}') {
-                break;
+            match self.peek() {
+                Some(b'}') => break,
+                None => return Err(self.unclosed(start)),
+                _ => {}
             }
             let key = self.value()?;
             self.skip_ws()?;
             self.expect(b':', "expected `:` between a key and its value")?;
             self.skip_ws()?;
             let value = self.value()?;
+            let after = self.comma_or_close(b'}', start, &value)?;
             entries.push((key, value));
-            if !self.comma_or_close(b'}', start)? {
+            if !after {
                 break;
             }
         }

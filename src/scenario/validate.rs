@@ -322,8 +322,8 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
-        if p.incubation_days.get() > 30.0 || p.infectious_days.get() > 60.0 {
-            self.warning(span, format!("pathogen `{}` has an unusually long incubation or infectious period", p.name));
+        if p.latent_days.get() > 30.0 || p.infectious_days.get() > 60.0 {
+            self.warning(span, format!("pathogen `{}` has an unusually long latent or infectious period", p.name));
         }
     }
 
@@ -392,13 +392,19 @@ impl<'a> Checker<'a> {
             if let Some(up) = &a.reports_to
                 && self.refer(up, AGENCY, &context)
             {
-                // Follow the chain; coming back to `a` means nobody is at the top.
+                // Follow the chain; coming back to `a` means nobody is at the top. A loop is
+                // reported once, at its first member in the file.
+                let mut chain = vec![a.id.as_str()];
                 let mut current = up.as_str();
                 for _ in 0..s.agencies.len() {
                     if current == a.id.as_str() {
-                        self.error(up.span, format!("{context}: the chain of command (`reports_to`) loops back to it"));
+                        if first_in_file(&s.agencies, |x| &x.id, &chain) == a.id.as_str() {
+                            let members = chain.join(" → ");
+                            self.error(up.span, format!("{context}: the chain of command (`reports_to`) loops back to it: {members} → {}", a.id));
+                        }
                         break;
                     }
+                    chain.push(current);
                     match s.agency(current).and_then(|x| x.reports_to.as_ref()) {
                         Some(next) => current = next.as_str(),
                         None => break,
@@ -519,7 +525,8 @@ impl<'a> Checker<'a> {
         for inject in &s.injects {
             let context = format!("inject `{}`", inject.id);
             match &inject.trigger {
-                Trigger::At(at) if at.minutes() > duration.get() => {
+                // With no duration at all that one problem is reported, not every inject.
+                Trigger::At(at) if at.minutes() > duration.get() && duration.get() > 0 => {
                     self.error(inject.id.span, format!("{context} fires at {at}, after the exercise ends ({duration})"));
                 }
                 Trigger::At(_) => {}
@@ -691,10 +698,15 @@ impl<'a> Checker<'a> {
         for inject in &self.s.injects {
             let start = inject.id.as_str();
             let mut stack: Vec<&str> = edges.get(start).cloned().unwrap_or_default();
-            let mut visited = BTreeSet::new();
+            let mut visited: BTreeSet<&str> = BTreeSet::new();
             while let Some(next) = stack.pop() {
                 if next == start {
-                    self.error(inject.id.span, format!("inject `{start}` waits for itself through `AfterInject`: it can never fire"));
+                    // Every inject of the loop reaches itself; report the loop once, at the
+                    // first of them in the file.
+                    let in_loop: Vec<&str> = visited.iter().copied().filter(|&v| reaches(&edges, v, start)).chain([start]).collect();
+                    if first_in_file(&self.s.injects, |i| &i.id, &in_loop) == start {
+                        self.error(inject.id.span, format!("inject `{start}` waits for itself through `AfterInject`: it can never fire"));
+                    }
                     break;
                 }
                 if visited.insert(next) {
@@ -755,6 +767,26 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// Whether `to` can be reached from `from` along the edges.
+fn reaches(edges: &BTreeMap<&str, Vec<&str>>, from: &str, to: &str) -> bool {
+    let mut stack = vec![from];
+    let mut seen = BTreeSet::new();
+    while let Some(node) = stack.pop() {
+        if node == to {
+            return true;
+        }
+        if seen.insert(node) {
+            stack.extend(edges.get(node).into_iter().flatten().copied());
+        }
+    }
+    false
+}
+
+/// The id among `names` that comes first in `items`' file order.
+fn first_in_file<'i, T>(items: &'i [T], id: impl Fn(&'i T) -> &'i Id, names: &[&str]) -> &'i str {
+    items.iter().map(id).find(|i| names.contains(&i.as_str())).map_or("", Id::as_str)
 }
 
 fn is_cjk(c: char) -> bool {

@@ -1,0 +1,292 @@
+//! Scenario files as users write them: the library validates, every broken file gets its
+//! located message and a non-zero exit, and no input makes the validator panic.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use muster::diagnostic::{Severity, line_col};
+use muster::library;
+use muster::scenario::{self, Scenario};
+use proptest::prelude::*;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn ron_files(folder: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(folder))
+        .unwrap_or_else(|e| panic!("cannot list {folder}: {e}"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn muster(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_muster"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run muster");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_library_scenario_is_valid_clean_and_bundled() {
+    let files = ron_files("scenarios");
+    assert!(files.len() >= 4, "the library has the flagship (en, zh), the tutorial and a contrast");
+    for path in &files {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let text = read(path);
+        let (scenario, report) = scenario::check(name, &text);
+        assert!(scenario.is_some() && report.diagnostics.is_empty(), "{name}:\n{}", report.render_short());
+        let bundled = library::find(name).unwrap_or_else(|| panic!("{name} is not in library::BUNDLED"));
+        assert_eq!(bundled.text, text, "{name}: the bundled copy differs from the file");
+    }
+    for bundled in library::BUNDLED {
+        assert!(root().join("scenarios").join(bundled.file).exists(), "{} is bundled but not in scenarios/", bundled.file);
+    }
+    let (default, _) = library::default_scenario().expect("the default scenario loads");
+    assert_eq!(default.meta.id.as_str(), "port-city-outbreak");
+}
+
+/// The `// expect: SEVERITY LINE:COL: MESSAGE` lines at the top of a test file.
+fn expectations(text: &str) -> Vec<(Severity, usize, usize, String)> {
+    text.lines()
+        .filter_map(|line| line.strip_prefix("// expect: "))
+        .map(|rest| {
+            let (severity, rest) = rest.split_once(' ').expect("severity");
+            let (location, message) = rest.split_once(": ").expect("location: message");
+            let (line, column) = location.split_once(':').expect("line:col");
+            let severity = if severity == "error" { Severity::Error } else { Severity::Warning };
+            (severity, line.parse().unwrap(), column.parse().unwrap(), message.to_string())
+        })
+        .collect()
+}
+
+fn check_expectations(folder: &str) -> usize {
+    let files = ron_files(folder);
+    for path in &files {
+        let text = read(path);
+        let expected = expectations(&text);
+        assert!(!expected.is_empty(), "{} has no `// expect:` line", path.display());
+        let (scenario, report) = scenario::check(&path.display().to_string(), &text);
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.severity, line_col(&text, d.span.start), d.message.as_str()))
+            .collect();
+        for (severity, line, column, message) in &expected {
+            assert!(
+                found.iter().any(|(s, at, m)| s == severity && at.line == *line && at.column == *column && m.contains(message.as_str())),
+                "{}: expected {severity:?} at {line}:{column} containing {message:?}, found:\n{}",
+                path.display(),
+                report.render_short()
+            );
+        }
+        // No other error: one defect must not produce a cascade of messages.
+        let expected_errors = expected.iter().filter(|e| e.0 == Severity::Error).count();
+        assert_eq!(report.error_count(), expected_errors, "{}:\n{}", path.display(), report.render_short());
+        assert_eq!(scenario.is_some(), expected_errors == 0, "{}", path.display());
+    }
+    files.len()
+}
+
+#[test]
+fn each_broken_file_reports_its_problem_at_its_place() {
+    assert!(check_expectations("tests/scenarios/broken") >= 50);
+}
+
+#[test]
+fn each_warning_file_warns_at_its_place_and_stays_valid() {
+    assert!(check_expectations("tests/scenarios/warnings") >= 10);
+}
+
+#[test]
+fn the_base_of_the_broken_files_is_valid() {
+    let text = read(&root().join("tests/scenarios/base.ron"));
+    let (scenario, report) = scenario::check("base.ron", &text);
+    assert!(scenario.is_some() && report.diagnostics.is_empty(), "{}", report.render_short());
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_at_once() {
+    let text = read(&root().join("tests/scenarios/base.ron"))
+        .replace("population: 1000", "population: -1")
+        .replace("kind: Hospital", "kind: Hospitl")
+        .replace("within: \"2h\"", "within: \"soon\"")
+        .replace("to: [\"green\"]", "to: [\"gren\"]")
+        .replace("target: 0.8", "target: 80.0")
+        .replace("speed_kmh: 30.0", "speed_kmh: 30.0, colour: \"red\"");
+    let (scenario, report) = scenario::check("many.ron", &text);
+    assert!(scenario.is_none());
+    let lines: std::collections::BTreeSet<usize> = report.diagnostics.iter().map(|d| line_col(&text, d.span.start).line).collect();
+    assert!(report.error_count() >= 6 && lines.len() >= 5, "{}", report.render_short());
+}
+
+#[test]
+fn validate_command_exit_codes_and_located_output() {
+    let mut args = vec!["validate"];
+    let library: Vec<String> = ron_files("scenarios").iter().map(|p| p.display().to_string()).collect();
+    args.extend(library.iter().map(String::as_str));
+    let (code, out, _) = muster(&args);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("4 valid") || out.contains(&format!("{} valid", library.len())), "{out}");
+
+    for path in ron_files("tests/scenarios/broken") {
+        let text = read(&path);
+        let (_, line, column, message) = expectations(&text).remove(0);
+        let relative = path.strip_prefix(root()).unwrap().display().to_string();
+        let (code, out, _) = muster(&["validate", "--format", "short", &relative]);
+        assert_eq!(code, 1, "{relative}: {out}");
+        assert!(out.contains(&format!("{relative}:{line}:{column}: error: ")) && out.contains(&message), "{relative}: {out}");
+    }
+
+    let warning = "tests/scenarios/warnings/huge-r0.ron";
+    assert_eq!(muster(&["validate", warning]).0, 0);
+    assert_eq!(muster(&["validate", "--deny-warnings", warning]).0, 1);
+
+    let (code, out, _) = muster(&["validate", "no/such/file.ron"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot read no/such/file.ron"), "{out}");
+
+    let (code, out, _) = muster(&["validate", "--format", "json", "tests/scenarios/broken/unknown-district.ron"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json output");
+    assert_eq!(json[0]["line"], 17);
+    assert_eq!(json[0]["severity"], "error");
+
+    // A wrong command line is a usage error, not a crash.
+    assert_eq!(muster(&["validate"]).0, 2);
+    assert_eq!(muster(&["frobnicate"]).0, 2);
+}
+
+#[test]
+fn main_command_briefs_the_default_scenario() {
+    let (code, out, err) = muster(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("One ship, two flights") && out.contains("MSEL: 15 scheduled, 7 conditional"), "{out}");
+    let (code, out, _) = muster(&["summary", "port-city-outbreak.zh"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("一船两机") && out.contains("津海市"), "{out}");
+    let (code, _, err) = muster(&["summary", "nonexistent"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no scenario file `nonexistent`"), "{err}");
+    let (code, out, _) = muster(&["scenarios"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("tutorial.en.ron") && out.contains("(default)"), "{out}");
+}
+
+/// Blanks the translated texts, leaving ids, numbers and structure.
+fn structure(scenario: &Scenario) -> serde_json::Value {
+    const TEXT: &[&str] = &["title", "name", "description", "message", "text", "note", "capability", "topic", "from", "author", "references", "unit"];
+    fn blank(value: &mut serde_json::Value, key: Option<&str>) {
+        match value {
+            serde_json::Value::Object(map) => map.iter_mut().for_each(|(k, v)| blank(v, Some(k))),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| blank(v, key)),
+            serde_json::Value::String(s) if key.is_some_and(|k| TEXT.contains(&k)) => s.clear(),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(scenario).unwrap();
+    value["meta"]["id"] = "".into();
+    value["meta"]["language"] = "".into();
+    blank(&mut value, None);
+    value
+}
+
+#[test]
+fn english_and_chinese_flagships_are_the_same_exercise() {
+    let (en, _) = library::find("port-city-outbreak.en.ron").unwrap().load().unwrap();
+    let (zh, _) = library::find("port-city-outbreak.zh.ron").unwrap().load().unwrap();
+    assert_eq!(structure(&en), structure(&zh));
+    assert_ne!(en.meta.title, zh.meta.title);
+}
+
+#[test]
+fn scenarios_written_by_ron_read_back_identically() {
+    for bundled in library::BUNDLED {
+        let (original, _) = bundled.load().unwrap();
+        let written = ron::ser::to_string_pretty(&original, ron::ser::PrettyConfig::default()).unwrap();
+        let (read_back, report) = scenario::check("written.ron", &written);
+        assert_eq!(read_back.as_ref(), Some(&original), "{}:\n{}", bundled.file, report.render_short());
+    }
+}
+
+/// Every diagnostic must point inside the text, and a file without errors must give a scenario.
+fn check_never_panics(text: &str) {
+    let (scenario, report) = scenario::check("fuzz.ron", text);
+    for d in &report.diagnostics {
+        assert!(d.span.start <= text.len() && d.span.end <= text.len() + 4, "span {:?} outside a text of {}", d.span, text.len());
+        line_col(text, d.span.start);
+    }
+    assert_eq!(scenario.is_some(), !report.has_errors());
+    report.render_rich(false);
+}
+
+#[test]
+fn every_truncation_of_a_scenario_is_reported_without_panic() {
+    let text = library::find("tutorial.en.ron").unwrap().text;
+    for (cut, _) in text.char_indices().step_by(3) {
+        check_never_panics(&text[..cut]);
+    }
+}
+
+const TOKENS: &[&str] = &[
+    "(", ")", "[", "]", "{", "}", ",", ":", "\"", "'", "r#\"", "/*", "*/", "//", "\n", "-", "1e999", "0x", "Some(", "None",
+    "99999999999999999999", "-1", "1.5", "NaN", "inf", "\"\"", "\"D2 09:30\"", "\"25h\"", "At(", "When(", "天津", "\\u{", "#![", "_", "id:",
+];
+
+fn mutation() -> impl Strategy<Value = (usize, usize, String)> {
+    (any::<usize>(), 0usize..40, prop_oneof![prop::sample::select(TOKENS).prop_map(str::to_string), any::<String>()])
+}
+
+fn mutate(base: &str, edits: &[(usize, usize, String)]) -> String {
+    let mut text = base.to_string();
+    for (at, remove, insert) in edits {
+        let mut start = at % (text.len() + 1);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + remove).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        text.replace_range(start..end, insert);
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_scenarios_never_panic(edits in prop::collection::vec(mutation(), 1..6), pick in 0usize..3) {
+        let base = [
+            library::find("tutorial.en.ron").unwrap().text,
+            library::find("port-city-outbreak.zh.ron").unwrap().text,
+            include_str!("scenarios/base.ron"),
+        ][pick];
+        check_never_panics(&mutate(base, &edits));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        check_never_panics(&text);
+    }
+
+    #[test]
+    fn token_soup_never_panics(tokens in prop::collection::vec(prop::sample::select(TOKENS), 0..60)) {
+        check_never_panics(&tokens.concat());
+    }
+}
