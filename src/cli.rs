@@ -12,7 +12,11 @@ use crate::scenario::{self, Scenario};
 use crate::summary;
 
 #[derive(Debug, Parser)]
-#[command(name = "muster", version, about = "Tabletop exercise simulator for public-health emergencies")]
+#[command(
+    name = "muster",
+    version,
+    about = "Tabletop exercise simulator for public-health emergencies"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -61,7 +65,11 @@ pub const EXIT_USAGE: u8 = 2;
 /// Runs a parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match cli.command {
-        Some(Command::Validate { files, format, deny_warnings }) => validate(&files, format, deny_warnings, out),
+        Some(Command::Validate {
+            files,
+            format,
+            deny_warnings,
+        }) => validate(&files, format, deny_warnings, out),
         Some(Command::Summary { scenario }) => show_summary(scenario.as_deref(), out, err),
         Some(Command::Scenarios) => list_scenarios(out),
         // The GUI will open here; until it exists the main job is the flagship's briefing.
@@ -76,7 +84,12 @@ fn use_color() -> bool {
 }
 
 /// Problems go to standard output with the verdicts, in order: they are this command's result.
-fn validate(files: &[PathBuf], format: Format, deny_warnings: bool, out: &mut dyn Write) -> std::io::Result<u8> {
+fn validate(
+    files: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<u8> {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut failed = 0;
     let mut located = Vec::new();
@@ -97,9 +110,18 @@ fn validate(files: &[PathBuf], format: Format, deny_warnings: bool, out: &mut dy
         }
     }
     if format == Format::Json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&located).unwrap_or_default())?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&located).unwrap_or_default()
+        )?;
     } else if files.len() > 1 {
-        writeln!(out, "checked {} files: {} valid, {failed} with problems", files.len(), files.len() - failed)?;
+        writeln!(
+            out,
+            "checked {} files: {} valid, {failed} with problems",
+            files.len(),
+            files.len() - failed
+        )?;
     }
     Ok(if failed > 0 { EXIT_INVALID } else { EXIT_OK })
 }
@@ -109,7 +131,12 @@ fn verdict(report: &Report) -> String {
     match (report.error_count(), report.warning_count()) {
         (0, 0) => format!("{}: valid", report.file_name),
         (0, w) => format!("{}: valid, {}", report.file_name, plural(w, "warning")),
-        (e, w) => format!("{}: {}, {}", report.file_name, plural(e, "error"), plural(w, "warning")),
+        (e, w) => format!(
+            "{}: {}, {}",
+            report.file_name,
+            plural(e, "error"),
+            plural(w, "warning")
+        ),
     }
 }
 
@@ -127,13 +154,19 @@ pub fn load_scenario(name: Option<&str>) -> Result<(Scenario, Report), Report> {
             text: String::new(),
             diagnostics: vec![crate::diagnostic::Diagnostic::error(
                 Default::default(),
-                format!("no scenario file `{name}`, and no bundled scenario of that name (see `muster scenarios`)"),
+                format!(
+                    "no scenario file `{name}`, and no bundled scenario of that name (see `muster scenarios`)"
+                ),
             )],
         }),
     }
 }
 
-fn show_summary(name: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+fn show_summary(
+    name: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
     match load_scenario(name) {
         Ok((scenario, report)) => {
             if !report.diagnostics.is_empty() {
@@ -157,10 +190,17 @@ fn show_summary(name: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) ->
 fn list_scenarios(out: &mut dyn Write) -> std::io::Result<u8> {
     for bundled in library::BUNDLED {
         let title = match bundled.load() {
-            Ok((s, _)) => format!("{} [{:?}, {}]", s.meta.title, s.meta.language, s.meta.duration),
+            Ok((s, _)) => format!(
+                "{} [{:?}, {}]",
+                s.meta.title, s.meta.language, s.meta.duration
+            ),
             Err(report) => format!("(invalid: {} errors)", report.error_count()),
         };
-        let default = if bundled.file == library::DEFAULT_SCENARIO { " (default)" } else { "" };
+        let default = if bundled.file == library::DEFAULT_SCENARIO {
+            " (default)"
+        } else {
+            ""
+        };
         writeln!(out, "{:<28} {title}{default}", bundled.file)?;
     }
     Ok(EXIT_OK)

@@ -13,17 +13,31 @@ pub struct BundledScenario {
 
 /// Every file of `scenarios/`; a test keeps this list and the folder in step.
 pub const BUNDLED: &[BundledScenario] = &[
-    BundledScenario { file: "port-city-outbreak.en.ron", text: include_str!("../scenarios/port-city-outbreak.en.ron") },
-    BundledScenario { file: "port-city-outbreak.zh.ron", text: include_str!("../scenarios/port-city-outbreak.zh.ron") },
-    BundledScenario { file: "tutorial.en.ron", text: include_str!("../scenarios/tutorial.en.ron") },
-    BundledScenario { file: "flu-surge.en.ron", text: include_str!("../scenarios/flu-surge.en.ron") },
+    BundledScenario {
+        file: "port-city-outbreak.en.ron",
+        text: include_str!("../scenarios/port-city-outbreak.en.ron"),
+    },
+    BundledScenario {
+        file: "port-city-outbreak.zh.ron",
+        text: include_str!("../scenarios/port-city-outbreak.zh.ron"),
+    },
+    BundledScenario {
+        file: "tutorial.en.ron",
+        text: include_str!("../scenarios/tutorial.en.ron"),
+    },
+    BundledScenario {
+        file: "flu-surge.en.ron",
+        text: include_str!("../scenarios/flu-surge.en.ron"),
+    },
 ];
 
 /// The flagship scenario that runs when none is named.
 pub const DEFAULT_SCENARIO: &str = "port-city-outbreak.en.ron";
 
 pub fn find(file: &str) -> Option<&'static BundledScenario> {
-    BUNDLED.iter().find(|b| b.file == file || b.file.trim_end_matches(".ron") == file)
+    BUNDLED
+        .iter()
+        .find(|b| b.file == file || b.file.trim_end_matches(".ron") == file)
 }
 
 impl BundledScenario {
@@ -34,5 +48,7 @@ impl BundledScenario {
 
 /// The default scenario. It is validated by the tests, so failing here is a build defect.
 pub fn default_scenario() -> Result<(Scenario, Report), Report> {
-    find(DEFAULT_SCENARIO).expect("the default scenario is bundled").load()
+    find(DEFAULT_SCENARIO)
+        .expect("the default scenario is bundled")
+        .load()
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::scenario::{Condition, Scenario, Trigger, Minutes, TeamRole};
+use crate::scenario::{Condition, Minutes, Scenario, TeamRole, Trigger};
 
 /// The scenario's briefing: setting, teams, resources, MSEL and objectives.
 pub fn briefing(s: &Scenario) -> String {
@@ -16,17 +16,40 @@ pub fn briefing(s: &Scenario) -> String {
 fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
     let m = &s.meta;
     writeln!(out, "{}", m.title)?;
-    writeln!(out, "{}", "=".repeat(m.title.chars().count().max(8)))?;
-    writeln!(out, "id {} · version {} · {:?} · by {}", m.id, m.version, m.language, if m.author.is_empty() { "-" } else { &m.author })?;
+    writeln!(out, "{}", "=".repeat(display_width(&m.title).max(8)))?;
+    writeln!(
+        out,
+        "id {} · version {} · {:?} · by {}",
+        m.id,
+        m.version,
+        m.language,
+        if m.author.is_empty() { "-" } else { &m.author }
+    )?;
     let end = m.start.plus_minutes(m.duration.get());
-    writeln!(out, "Exercise: {} → {} ({}), model step {}", m.start, end, m.duration, m.time_step)?;
+    writeln!(
+        out,
+        "Exercise: {} → {} ({}), model step {}",
+        m.start, end, m.duration, m.time_step
+    )?;
     if !m.description.is_empty() {
         writeln!(out, "\n{}", m.description.trim())?;
     }
 
-    writeln!(out, "\nCity: {} — {} districts, {} residents", s.city.name, s.city.districts.len(), group_digits(s.total_population()))?;
+    writeln!(
+        out,
+        "\nCity: {} — {} districts, {} residents",
+        s.city.name,
+        s.city.districts.len(),
+        group_digits(s.total_population())
+    )?;
     for d in &s.city.districts {
-        writeln!(out, "  {:<14} {:<24} {:>12}", d.id.as_str(), d.name, group_digits(d.population))?;
+        writeln!(
+            out,
+            "  {:<14} {} {:>12}",
+            d.id.as_str(),
+            pad(&d.name, 24),
+            group_digits(d.population)
+        )?;
     }
     let p = &s.pathogen;
     let transmission = match (&p.r0, &p.transmission_rate) {
@@ -34,10 +57,20 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         (_, Some(beta)) => format!("β {}/day", beta.get()),
         _ => "-".into(),
     };
-    writeln!(out, "\nPathogen: {} — {transmission}, latent {} d, infectious {} d, {}% asymptomatic",
-        p.name, p.latent_days.get(), p.infectious_days.get(), (p.asymptomatic_share.get() * 100.0).round())?;
+    writeln!(
+        out,
+        "\nPathogen: {} — {transmission}, latent {} d, infectious {} d, {}% asymptomatic",
+        p.name,
+        p.latent_days.get(),
+        p.infectious_days.get(),
+        (p.asymptomatic_share.get() * 100.0).round()
+    )?;
     let initial: u32 = s.initial_cases.iter().map(|c| c.count).sum();
-    writeln!(out, "Initial cases: {initial} in {} group(s)", s.initial_cases.len())?;
+    writeln!(
+        out,
+        "Initial cases: {initial} in {} group(s)",
+        s.initial_cases.len()
+    )?;
 
     writeln!(out, "\nFacilities ({}):", s.facilities.len())?;
     for f in &s.facilities {
@@ -54,24 +87,52 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         for (item, quantity) in &f.stock {
             capacity.push(format!("{} {item}", group_digits(*quantity)));
         }
-        writeln!(out, "  {:<22} {:<14} in {:<12} {}", f.id.as_str(), format!("{:?}", f.kind), f.district.as_str(), capacity.join(", "))?;
+        writeln!(
+            out,
+            "  {:<22} {:<14} in {:<12} {}",
+            f.id.as_str(),
+            format!("{:?}", f.kind),
+            f.district.as_str(),
+            capacity.join(", ")
+        )?;
     }
 
     writeln!(out, "\nTeams ({}):", s.teams.len())?;
     for t in &s.teams {
-        let role = if t.role == TeamRole::Red { " [red cell]" } else { "" };
+        let role = if t.role == TeamRole::Red {
+            " [red cell]"
+        } else {
+            ""
+        };
         let agencies: Vec<String> = t
             .agencies
             .iter()
-            .map(|a| s.agency(a.as_str()).map_or(a.to_string(), |x| x.name.clone()))
+            .map(|a| {
+                s.agency(a.as_str())
+                    .map_or(a.to_string(), |x| x.name.clone())
+            })
             .collect();
-        writeln!(out, "  {}{role}: {}", t.name, if agencies.is_empty() { "-".into() } else { agencies.join("; ") })?;
+        writeln!(
+            out,
+            "  {}{role}: {}",
+            t.name,
+            if agencies.is_empty() {
+                "-".into()
+            } else {
+                agencies.join("; ")
+            }
+        )?;
     }
 
     let mut units_by_agency: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for u in &s.units {
-        let name = s.resource_type(u.resource.as_str()).map_or(u.resource.to_string(), |r| r.name.clone());
-        units_by_agency.entry(u.agency.as_str()).or_default().push(format!("{} × {name}", u.count));
+        let name = s
+            .resource_type(u.resource.as_str())
+            .map_or(u.resource.to_string(), |r| r.name.clone());
+        units_by_agency
+            .entry(u.agency.as_str())
+            .or_default()
+            .push(format!("{} × {name}", u.count));
     }
     let total_units: u32 = s.units.iter().map(|u| u.count).sum();
     writeln!(out, "\nUnits ({total_units}):")?;
@@ -79,32 +140,68 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         writeln!(out, "  {agency}: {}", units.join(", "))?;
     }
 
-    let (mut scheduled, mut conditional): (Vec<_>, Vec<_>) = s.injects.iter().partition(|i| matches!(i.trigger, Trigger::At(_)));
+    let (mut scheduled, mut conditional): (Vec<_>, Vec<_>) = s
+        .injects
+        .iter()
+        .partition(|i| matches!(i.trigger, Trigger::At(_)));
     scheduled.sort_by_key(|i| match i.trigger {
         Trigger::At(at) => at,
         Trigger::When(_) => Default::default(),
     });
-    writeln!(out, "\nMSEL: {} scheduled, {} conditional injects", scheduled.len(), conditional.len())?;
+    writeln!(
+        out,
+        "\nMSEL: {} scheduled, {} conditional injects",
+        scheduled.len(),
+        conditional.len()
+    )?;
     for i in &scheduled {
         if let Trigger::At(at) = i.trigger {
             let when = m.start.plus_minutes(at.minutes());
             let to: Vec<&str> = i.to.iter().map(|t| t.as_str()).collect();
-            writeln!(out, "  +{:<8} {}  {:<8} {} → {}", Minutes(at.minutes()).to_string(), &when.to_string()[5..], i.id.as_str(), i.title, to.join(", "))?;
+            writeln!(
+                out,
+                "  +{:<8} {}  {:<8} {} → {}",
+                Minutes(at.minutes()).to_string(),
+                &when.to_string()[5..],
+                i.id.as_str(),
+                i.title,
+                to.join(", ")
+            )?;
         }
     }
     conditional.sort_by_key(|i| i.id.clone());
     for i in &conditional {
         if let Trigger::When(condition) = &i.trigger {
-            writeln!(out, "  when {:<30} {:<8} {}", describe(condition), i.id.as_str(), i.title)?;
+            writeln!(
+                out,
+                "  {:<8} {}  (when {})",
+                i.id.as_str(),
+                i.title,
+                describe(condition)
+            )?;
         }
     }
 
     writeln!(out, "\nObjectives ({}):", s.objectives.len())?;
     for o in &s.objectives {
-        let teams = if o.teams.is_empty() { "all teams".to_string() } else { o.teams.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ") };
+        let teams = if o.teams.is_empty() {
+            "all teams".to_string()
+        } else {
+            o.teams
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         writeln!(out, "  {} {} ({teams})", o.id, o.title)?;
         for k in &o.kpis {
-            writeln!(out, "      {:?}: target {} (weight {})", k.metric, k.target, k.weight.get())?;
+            writeln!(
+                out,
+                "      {:?}: target {} (weight {})",
+                k.metric,
+                k.target,
+                k.weight.get()
+            )?;
         }
     }
     Ok(())
@@ -112,13 +209,24 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
 
 /// A short description of a condition for the MSEL listing.
 pub fn describe(condition: &Condition) -> String {
-    let place = |d: &Option<crate::scenario::Id>| d.as_ref().map_or("city".to_string(), |d| d.to_string());
+    let place =
+        |d: &Option<crate::scenario::Id>| d.as_ref().map_or("city".to_string(), |d| d.to_string());
     match condition {
-        Condition::ConfirmedAtLeast(t) => format!("confirmed ≥ {} in {}", t.count, place(&t.district)),
-        Condition::InfectedAtLeast(t) => format!("infected ≥ {} in {}", t.count, place(&t.district)),
+        Condition::ConfirmedAtLeast(t) => {
+            format!("confirmed ≥ {} in {}", t.count, place(&t.district))
+        }
+        Condition::InfectedAtLeast(t) => {
+            format!("infected ≥ {} in {}", t.count, place(&t.district))
+        }
         Condition::DeathsAtLeast(t) => format!("deaths ≥ {} in {}", t.count, place(&t.district)),
-        Condition::HospitalLoadAtLeast(l) => format!("hospital load ≥ {:.0}%", l.share.get() * 100.0),
-        Condition::TrustBelow(t) => format!("trust < {:.0}% in {}", t.level.get() * 100.0, place(&t.district)),
+        Condition::HospitalLoadAtLeast(l) => {
+            format!("hospital load ≥ {:.0}%", l.share.get() * 100.0)
+        }
+        Condition::TrustBelow(t) => format!(
+            "trust < {:.0}% in {}",
+            t.level.get() * 100.0,
+            place(&t.district)
+        ),
         Condition::StockBelow(l) => format!("{} < {}", l.supply, l.quantity),
         Condition::NotDone(n) => format!("{} has not acted by {}", n.team, n.by),
         Condition::AfterInject(a) => format!("{} after {}", a.delay, a.inject),
@@ -127,12 +235,33 @@ pub fn describe(condition: &Condition) -> String {
     }
 }
 
+/// Terminal columns taken by text: CJK characters take two.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if ('\u{1100}'..='\u{FFDC}').contains(&c) && !c.is_ascii() && c > '\u{2E7F}' {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Pads text to a number of terminal columns.
+fn pad(text: &str, width: usize) -> String {
+    format!(
+        "{text}{}",
+        " ".repeat(width.saturating_sub(display_width(text)))
+    )
+}
+
 /// 12345678 → "12,345,678".
 pub fn group_digits(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -44,17 +44,32 @@ fn muster(args: &[&str]) -> (i32, String, String) {
 #[test]
 fn every_library_scenario_is_valid_clean_and_bundled() {
     let files = ron_files("scenarios");
-    assert!(files.len() >= 4, "the library has the flagship (en, zh), the tutorial and a contrast");
+    assert!(
+        files.len() >= 4,
+        "the library has the flagship (en, zh), the tutorial and a contrast"
+    );
     for path in &files {
         let name = path.file_name().unwrap().to_str().unwrap();
         let text = read(path);
         let (scenario, report) = scenario::check(name, &text);
-        assert!(scenario.is_some() && report.diagnostics.is_empty(), "{name}:\n{}", report.render_short());
-        let bundled = library::find(name).unwrap_or_else(|| panic!("{name} is not in library::BUNDLED"));
-        assert_eq!(bundled.text, text, "{name}: the bundled copy differs from the file");
+        assert!(
+            scenario.is_some() && report.diagnostics.is_empty(),
+            "{name}:\n{}",
+            report.render_short()
+        );
+        let bundled =
+            library::find(name).unwrap_or_else(|| panic!("{name} is not in library::BUNDLED"));
+        assert_eq!(
+            bundled.text, text,
+            "{name}: the bundled copy differs from the file"
+        );
     }
     for bundled in library::BUNDLED {
-        assert!(root().join("scenarios").join(bundled.file).exists(), "{} is bundled but not in scenarios/", bundled.file);
+        assert!(
+            root().join("scenarios").join(bundled.file).exists(),
+            "{} is bundled but not in scenarios/",
+            bundled.file
+        );
     }
     let (default, _) = library::default_scenario().expect("the default scenario loads");
     assert_eq!(default.meta.id.as_str(), "port-city-outbreak");
@@ -68,8 +83,17 @@ fn expectations(text: &str) -> Vec<(Severity, usize, usize, String)> {
             let (severity, rest) = rest.split_once(' ').expect("severity");
             let (location, message) = rest.split_once(": ").expect("location: message");
             let (line, column) = location.split_once(':').expect("line:col");
-            let severity = if severity == "error" { Severity::Error } else { Severity::Warning };
-            (severity, line.parse().unwrap(), column.parse().unwrap(), message.to_string())
+            let severity = if severity == "error" {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            (
+                severity,
+                line.parse().unwrap(),
+                column.parse().unwrap(),
+                message.to_string(),
+            )
         })
         .collect()
 }
@@ -79,16 +103,29 @@ fn check_expectations(folder: &str) -> usize {
     for path in &files {
         let text = read(path);
         let expected = expectations(&text);
-        assert!(!expected.is_empty(), "{} has no `// expect:` line", path.display());
+        assert!(
+            !expected.is_empty(),
+            "{} has no `// expect:` line",
+            path.display()
+        );
         let (scenario, report) = scenario::check(&path.display().to_string(), &text);
         let found: Vec<_> = report
             .diagnostics
             .iter()
-            .map(|d| (d.severity, line_col(&text, d.span.start), d.message.as_str()))
+            .map(|d| {
+                (
+                    d.severity,
+                    line_col(&text, d.span.start),
+                    d.message.as_str(),
+                )
+            })
             .collect();
         for (severity, line, column, message) in &expected {
             assert!(
-                found.iter().any(|(s, at, m)| s == severity && at.line == *line && at.column == *column && m.contains(message.as_str())),
+                found.iter().any(|(s, at, m)| s == severity
+                    && at.line == *line
+                    && at.column == *column
+                    && m.contains(message.as_str())),
                 "{}: expected {severity:?} at {line}:{column} containing {message:?}, found:\n{}",
                 path.display(),
                 report.render_short()
@@ -96,8 +133,19 @@ fn check_expectations(folder: &str) -> usize {
         }
         // No other error: one defect must not produce a cascade of messages.
         let expected_errors = expected.iter().filter(|e| e.0 == Severity::Error).count();
-        assert_eq!(report.error_count(), expected_errors, "{}:\n{}", path.display(), report.render_short());
-        assert_eq!(scenario.is_some(), expected_errors == 0, "{}", path.display());
+        assert_eq!(
+            report.error_count(),
+            expected_errors,
+            "{}:\n{}",
+            path.display(),
+            report.render_short()
+        );
+        assert_eq!(
+            scenario.is_some(),
+            expected_errors == 0,
+            "{}",
+            path.display()
+        );
     }
     files.len()
 }
@@ -116,7 +164,11 @@ fn each_warning_file_warns_at_its_place_and_stays_valid() {
 fn the_base_of_the_broken_files_is_valid() {
     let text = read(&root().join("tests/scenarios/base.ron"));
     let (scenario, report) = scenario::check("base.ron", &text);
-    assert!(scenario.is_some() && report.diagnostics.is_empty(), "{}", report.render_short());
+    assert!(
+        scenario.is_some() && report.diagnostics.is_empty(),
+        "{}",
+        report.render_short()
+    );
 }
 
 #[test]
@@ -130,18 +182,32 @@ fn every_problem_of_a_file_is_reported_at_once() {
         .replace("speed_kmh: 30.0", "speed_kmh: 30.0, colour: \"red\"");
     let (scenario, report) = scenario::check("many.ron", &text);
     assert!(scenario.is_none());
-    let lines: std::collections::BTreeSet<usize> = report.diagnostics.iter().map(|d| line_col(&text, d.span.start).line).collect();
-    assert!(report.error_count() >= 6 && lines.len() >= 5, "{}", report.render_short());
+    let lines: std::collections::BTreeSet<usize> = report
+        .diagnostics
+        .iter()
+        .map(|d| line_col(&text, d.span.start).line)
+        .collect();
+    assert!(
+        report.error_count() >= 6 && lines.len() >= 5,
+        "{}",
+        report.render_short()
+    );
 }
 
 #[test]
 fn validate_command_exit_codes_and_located_output() {
     let mut args = vec!["validate"];
-    let library: Vec<String> = ron_files("scenarios").iter().map(|p| p.display().to_string()).collect();
+    let library: Vec<String> = ron_files("scenarios")
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     args.extend(library.iter().map(String::as_str));
     let (code, out, _) = muster(&args);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("4 valid") || out.contains(&format!("{} valid", library.len())), "{out}");
+    assert!(
+        out.contains("4 valid") || out.contains(&format!("{} valid", library.len())),
+        "{out}"
+    );
 
     for path in ron_files("tests/scenarios/broken") {
         let text = read(&path);
@@ -149,7 +215,10 @@ fn validate_command_exit_codes_and_located_output() {
         let relative = path.strip_prefix(root()).unwrap().display().to_string();
         let (code, out, _) = muster(&["validate", "--format", "short", &relative]);
         assert_eq!(code, 1, "{relative}: {out}");
-        assert!(out.contains(&format!("{relative}:{line}:{column}: error: ")) && out.contains(&message), "{relative}: {out}");
+        assert!(
+            out.contains(&format!("{relative}:{line}:{column}: error: ")) && out.contains(&message),
+            "{relative}: {out}"
+        );
     }
 
     let warning = "tests/scenarios/warnings/huge-r0.ron";
@@ -160,7 +229,12 @@ fn validate_command_exit_codes_and_located_output() {
     assert_eq!(code, 1);
     assert!(out.contains("cannot read no/such/file.ron"), "{out}");
 
-    let (code, out, _) = muster(&["validate", "--format", "json", "tests/scenarios/broken/unknown-district.ron"]);
+    let (code, out, _) = muster(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/scenarios/broken/unknown-district.ron",
+    ]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).expect("json output");
     assert_eq!(json[0]["line"], 17);
@@ -175,7 +249,10 @@ fn validate_command_exit_codes_and_located_output() {
 fn main_command_briefs_the_default_scenario() {
     let (code, out, err) = muster(&[]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("One ship, two flights") && out.contains("MSEL: 15 scheduled, 7 conditional"), "{out}");
+    assert!(
+        out.contains("One ship, two flights") && out.contains("MSEL: 15 scheduled, 7 conditional"),
+        "{out}"
+    );
     let (code, out, _) = muster(&["summary", "port-city-outbreak.zh"]);
     assert_eq!(code, 0);
     assert!(out.contains("一船两机") && out.contains("津海市"), "{out}");
@@ -184,12 +261,28 @@ fn main_command_briefs_the_default_scenario() {
     assert!(err.contains("no scenario file `nonexistent`"), "{err}");
     let (code, out, _) = muster(&["scenarios"]);
     assert_eq!(code, 0);
-    assert!(out.contains("tutorial.en.ron") && out.contains("(default)"), "{out}");
+    assert!(
+        out.contains("tutorial.en.ron") && out.contains("(default)"),
+        "{out}"
+    );
 }
 
 /// Blanks the translated texts, leaving ids, numbers and structure.
 fn structure(scenario: &Scenario) -> serde_json::Value {
-    const TEXT: &[&str] = &["title", "name", "description", "message", "text", "note", "capability", "topic", "from", "author", "references", "unit"];
+    const TEXT: &[&str] = &[
+        "title",
+        "name",
+        "description",
+        "message",
+        "text",
+        "note",
+        "capability",
+        "topic",
+        "from",
+        "author",
+        "references",
+        "unit",
+    ];
     fn blank(value: &mut serde_json::Value, key: Option<&str>) {
         match value {
             serde_json::Value::Object(map) => map.iter_mut().for_each(|(k, v)| blank(v, Some(k))),
@@ -207,8 +300,14 @@ fn structure(scenario: &Scenario) -> serde_json::Value {
 
 #[test]
 fn english_and_chinese_flagships_are_the_same_exercise() {
-    let (en, _) = library::find("port-city-outbreak.en.ron").unwrap().load().unwrap();
-    let (zh, _) = library::find("port-city-outbreak.zh.ron").unwrap().load().unwrap();
+    let (en, _) = library::find("port-city-outbreak.en.ron")
+        .unwrap()
+        .load()
+        .unwrap();
+    let (zh, _) = library::find("port-city-outbreak.zh.ron")
+        .unwrap()
+        .load()
+        .unwrap();
     assert_eq!(structure(&en), structure(&zh));
     assert_ne!(en.meta.title, zh.meta.title);
 }
@@ -217,9 +316,16 @@ fn english_and_chinese_flagships_are_the_same_exercise() {
 fn scenarios_written_by_ron_read_back_identically() {
     for bundled in library::BUNDLED {
         let (original, _) = bundled.load().unwrap();
-        let written = ron::ser::to_string_pretty(&original, ron::ser::PrettyConfig::default()).unwrap();
+        let written =
+            ron::ser::to_string_pretty(&original, ron::ser::PrettyConfig::default()).unwrap();
         let (read_back, report) = scenario::check("written.ron", &written);
-        assert_eq!(read_back.as_ref(), Some(&original), "{}:\n{}", bundled.file, report.render_short());
+        assert_eq!(
+            read_back.as_ref(),
+            Some(&original),
+            "{}:\n{}",
+            bundled.file,
+            report.render_short()
+        );
     }
 }
 
@@ -227,7 +333,12 @@ fn scenarios_written_by_ron_read_back_identically() {
 fn check_never_panics(text: &str) {
     let (scenario, report) = scenario::check("fuzz.ron", text);
     for d in &report.diagnostics {
-        assert!(d.span.start <= text.len() && d.span.end <= text.len() + 4, "span {:?} outside a text of {}", d.span, text.len());
+        assert!(
+            d.span.start <= text.len() && d.span.end <= text.len() + 4,
+            "span {:?} outside a text of {}",
+            d.span,
+            text.len()
+        );
         line_col(text, d.span.start);
     }
     assert_eq!(scenario.is_some(), !report.has_errors());
@@ -243,12 +354,52 @@ fn every_truncation_of_a_scenario_is_reported_without_panic() {
 }
 
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ",", ":", "\"", "'", "r#\"", "/*", "*/", "//", "\n", "-", "1e999", "0x", "Some(", "None",
-    "99999999999999999999", "-1", "1.5", "NaN", "inf", "\"\"", "\"D2 09:30\"", "\"25h\"", "At(", "When(", "天津", "\\u{", "#![", "_", "id:",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "\"",
+    "'",
+    "r#\"",
+    "/*",
+    "*/",
+    "//",
+    "\n",
+    "-",
+    "1e999",
+    "0x",
+    "Some(",
+    "None",
+    "99999999999999999999",
+    "-1",
+    "1.5",
+    "NaN",
+    "inf",
+    "\"\"",
+    "\"D2 09:30\"",
+    "\"25h\"",
+    "At(",
+    "When(",
+    "天津",
+    "\\u{",
+    "#![",
+    "_",
+    "id:",
 ];
 
 fn mutation() -> impl Strategy<Value = (usize, usize, String)> {
-    (any::<usize>(), 0usize..40, prop_oneof![prop::sample::select(TOKENS).prop_map(str::to_string), any::<String>()])
+    (
+        any::<usize>(),
+        0usize..40,
+        prop_oneof![
+            prop::sample::select(TOKENS).prop_map(str::to_string),
+            any::<String>()
+        ],
+    )
 }
 
 fn mutate(base: &str, edits: &[(usize, usize, String)]) -> String {

@@ -42,7 +42,11 @@ impl Decoder {
 
     /// Records "expected X, found Y" at the node.
     pub fn expected(&mut self, node: &Node, expected: &str) {
-        let message = format!("{}expected {expected}, found {}", self.field_prefix(), node.kind.describe());
+        let message = format!(
+            "{}expected {expected}, found {}",
+            self.field_prefix(),
+            node.kind.describe()
+        );
         self.error(node.span, message);
     }
 
@@ -60,7 +64,12 @@ impl Decoder {
     }
 
     /// Opens a record `(field: value, ...)`: reports unknown and repeated fields.
-    pub fn record<'n>(&mut self, node: &'n Node, what: &str, known: &[&'static str]) -> Option<Record<'n>> {
+    pub fn record<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        known: &[&'static str],
+    ) -> Option<Record<'n>> {
         let fields: &[Field] = match &node.kind {
             NodeKind::Struct(_, fields) => fields,
             NodeKind::Unit => &[],
@@ -77,7 +86,8 @@ impl Decoder {
         for field in fields {
             let name = field.name.text.as_str();
             if !known.contains(&name) {
-                let mut d = Diagnostic::error(field.name.span, format!("{label} has no field `{name}`"));
+                let mut d =
+                    Diagnostic::error(field.name.span, format!("{label} has no field `{name}`"));
                 d = match suggest(name, known.iter().copied()) {
                     Some(s) => {
                         misspelt.push(s);
@@ -88,25 +98,39 @@ impl Decoder {
                 self.push(d);
             } else if let Some(first) = seen.get(name) {
                 self.push(
-                    Diagnostic::error(field.name.span, format!("field `{name}` is given twice in {label}"))
-                        .with_related(*first, "first given here"),
+                    Diagnostic::error(
+                        field.name.span,
+                        format!("field `{name}` is given twice in {label}"),
+                    )
+                    .with_related(*first, "first given here"),
                 );
             } else {
                 seen.insert(name, field.name.span);
                 kept.push(field);
             }
         }
-        Some(Record { span: node.span, label, fields: kept, misspelt })
+        Some(Record {
+            span: node.span,
+            label,
+            fields: kept,
+            misspelt,
+        })
     }
 }
 
 /// "district `heping`" when the record has an id, else "this district".
 fn record_label(what: &str, fields: &[Field]) -> String {
-    let noun = what.trim_start_matches("an ").trim_start_matches("a ").trim_start_matches("the ");
-    let id = fields.iter().find(|f| f.name.text == "id").and_then(|f| match &f.value.kind {
-        NodeKind::Str(s) => Some(s.clone()),
-        _ => None,
-    });
+    let noun = what
+        .trim_start_matches("an ")
+        .trim_start_matches("a ")
+        .trim_start_matches("the ");
+    let id = fields
+        .iter()
+        .find(|f| f.name.text == "id")
+        .and_then(|f| match &f.value.kind {
+            NodeKind::Str(s) => Some(s.clone()),
+            _ => None,
+        });
     match id {
         Some(id) => format!("{noun} `{id}`"),
         None => format!("this {noun}"),
@@ -124,7 +148,10 @@ pub struct Record<'n> {
 
 impl<'n> Record<'n> {
     pub fn get(&self, name: &str) -> Option<&'n Node> {
-        self.fields.iter().find(|f| f.name.text == name).map(|f| &f.value)
+        self.fields
+            .iter()
+            .find(|f| f.name.text == name)
+            .map(|f| &f.value)
     }
 
     pub fn missing(&self, d: &mut Decoder, name: &str, expected: &str) {
@@ -140,7 +167,11 @@ impl<'n> Record<'n> {
 
     /// Remembers the id of a record that failed to decode (see `Decoder::broken_ids`).
     pub fn mark_broken(&self, d: &mut Decoder) {
-        if let Some(Node { kind: NodeKind::Str(id), .. }) = self.get("id") {
+        if let Some(Node {
+            kind: NodeKind::Str(id),
+            ..
+        }) = self.get("id")
+        {
             d.broken_ids.insert(id.clone());
         }
     }
@@ -269,12 +300,19 @@ pub fn split_variant<'n>(
 ) -> Option<(String, Option<&'n Node>)> {
     let (name, span, payload) = match &node.kind {
         NodeKind::Ident(name) => (name.clone(), node.span, None),
-        NodeKind::Tuple(Some(name), items) if items.len() == 1 => (name.text.clone(), name.span, Some(&items[0])),
-        NodeKind::Tuple(Some(name), items) if items.is_empty() => (name.text.clone(), name.span, None),
+        NodeKind::Tuple(Some(name), items) if items.len() == 1 => {
+            (name.text.clone(), name.span, Some(&items[0]))
+        }
+        NodeKind::Tuple(Some(name), items) if items.is_empty() => {
+            (name.text.clone(), name.span, None)
+        }
 
         NodeKind::Struct(Some(name), _) => (name.text.clone(), name.span, Some(node)),
         NodeKind::Str(text) if variants.contains(&text.as_str()) => {
-            d.invalid(node.span, format!("write `{text}` without quotes: it is one of a fixed set of choices"));
+            d.invalid(
+                node.span,
+                format!("write `{text}` without quotes: it is one of a fixed set of choices"),
+            );
             return None;
         }
         _ => {
@@ -283,7 +321,8 @@ pub fn split_variant<'n>(
         }
     };
     if !variants.contains(&name.as_str()) {
-        let mut diag = Diagnostic::error(span, format!("{}`{name}` is not {what}", d.field_prefix()));
+        let mut diag =
+            Diagnostic::error(span, format!("{}`{name}` is not {what}", d.field_prefix()));
         diag = match suggest(&name, variants.iter().copied()) {
             Some(s) => diag.with_help(format!("did you mean `{s}`?")),
             None => diag.with_help(format!("choose one of: {}", variants.join(", "))),
@@ -400,7 +439,9 @@ impl<T: Decode> Decode for Vec<T> {
     /// Keeps the items that decode, so one bad item does not hide problems in the others.
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         match &node.kind {
-            NodeKind::List(items) => Some(items.iter().filter_map(|item| T::decode(item, d)).collect()),
+            NodeKind::List(items) => {
+                Some(items.iter().filter_map(|item| T::decode(item, d)).collect())
+            }
             _ => {
                 d.expected(node, &Self::expected());
                 None
@@ -440,12 +481,16 @@ impl<K: Decode + Ord + Clone + HasSpan, V: Decode> Decode for BTreeMap<K, V> {
         };
         let mut map: BTreeMap<K, V> = BTreeMap::new();
         for (key_node, value_node) in entries {
-            let (Some(key), Some(value)) = (K::decode(key_node, d), V::decode(value_node, d)) else {
+            let (Some(key), Some(value)) = (K::decode(key_node, d), V::decode(value_node, d))
+            else {
                 continue;
             };
             if let Some((first, _)) = map.get_key_value(&key) {
                 let first = first.span();
-                d.push(Diagnostic::error(key_node.span, "this key is given twice").with_related(first, "first given here"));
+                d.push(
+                    Diagnostic::error(key_node.span, "this key is given twice")
+                        .with_related(first, "first given here"),
+                );
             } else {
                 map.insert(key, value);
             }

@@ -21,7 +21,11 @@ use decode::{Decode, Decoder};
 /// Reads and checks a scenario text. The scenario is returned when it has no errors (warnings
 /// are allowed); the report holds every problem found either way.
 pub fn check(file_name: &str, text: &str) -> (Option<Scenario>, Report) {
-    let mut report = Report { file_name: file_name.to_string(), text: text.to_string(), diagnostics: Vec::new() };
+    let mut report = Report {
+        file_name: file_name.to_string(),
+        text: text.to_string(),
+        diagnostics: Vec::new(),
+    };
     let root = match ron_tree::parse(text) {
         Ok(root) => root,
         Err(syntax) => {
@@ -33,10 +37,14 @@ pub fn check(file_name: &str, text: &str) -> (Option<Scenario>, Report) {
     let decoded = Scenario::decode(&root, &mut decoder);
     report.diagnostics = decoder.diagnostics;
     if let Some(scenario) = &decoded {
-        report.diagnostics.extend(validate::validate(scenario, &decoder.broken_ids));
+        report
+            .diagnostics
+            .extend(validate::validate(scenario, &decoder.broken_ids));
     }
     // Errors first, then in file order, as a reader goes through them.
-    report.diagnostics.sort_by_key(|d| (d.severity, d.span.start));
+    report
+        .diagnostics
+        .sort_by_key(|d| (d.severity, d.span.start));
     let scenario = decoded.filter(|_| !report.has_errors());
     (scenario, report)
 }
@@ -64,7 +72,12 @@ pub fn read_text(path: &Path) -> Result<String, Report> {
     };
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
-        let at = crate::diagnostic::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
-        fail(format!("{name} is not UTF-8 text (invalid bytes at {at}); save it as UTF-8"))
+        let at = crate::diagnostic::line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        fail(format!(
+            "{name} is not UTF-8 text (invalid bytes at {at}); save it as UTF-8"
+        ))
     })
 }

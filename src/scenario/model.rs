@@ -687,8 +687,12 @@ impl Metric {
     pub fn scale(&self) -> MetricScale {
         use Metric::*;
         match self {
-            ContactsQuarantinedWithin24h | CasesIsolatedWithin24h | CasesAmongKnownContacts | ReportsOnTime
-            | AidRequestsAnswered | PublicTrust => MetricScale::Share,
+            ContactsQuarantinedWithin24h
+            | CasesIsolatedWithin24h
+            | CasesAmongKnownContacts
+            | ReportsOnTime
+            | AidRequestsAnswered
+            | PublicTrust => MetricScale::Share,
             ActivationMinutes | InjectResponseMinutes | AidResponseMinutes => MetricScale::Minutes,
             HospitalOverflowHours => MetricScale::Hours,
             Infections | Deaths | StockOuts => MetricScale::Count,
@@ -705,7 +709,10 @@ impl Metric {
 /// Builds a record with every field at its default, so `Default` and the file format agree.
 fn default_record<T: super::decode::Decode>() -> T {
     use super::ron_tree::{Node, NodeKind};
-    let empty = Node { span: Default::default(), kind: NodeKind::Unit };
+    let empty = Node {
+        span: Default::default(),
+        kind: NodeKind::Unit,
+    };
     T::decode(&empty, &mut Default::default()).expect("every field of this record has a default")
 }
 
@@ -754,7 +761,10 @@ impl Scenario {
             return Some(district.position);
         }
         let facility = self.facility(id)?;
-        facility.position.or_else(|| self.district(facility.district.as_str()).map(|d| d.position))
+        facility.position.or_else(|| {
+            self.district(facility.district.as_str())
+                .map(|d| d.position)
+        })
     }
 
     pub fn total_population(&self) -> u64 {
@@ -763,7 +773,9 @@ impl Scenario {
 
     /// The team that plays an agency, if any.
     pub fn team_of_agency(&self, agency: &str) -> Option<&Team> {
-        self.teams.iter().find(|t| t.agencies.iter().any(|a| a.as_str() == agency))
+        self.teams
+            .iter()
+            .find(|t| t.agencies.iter().any(|a| a.as_str() == agency))
     }
 
     /// Ids of individual units: a group of `count` > 1 expands to `<id>-1` ... `<id>-<count>`.
@@ -771,7 +783,9 @@ impl Scenario {
         if group.count == 1 {
             vec![group.id.name.clone()]
         } else {
-            (1..=group.count).map(|n| format!("{}-{n}", group.id)).collect()
+            (1..=group.count)
+                .map(|n| format!("{}-{n}", group.id))
+                .collect()
         }
     }
 }

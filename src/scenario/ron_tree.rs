@@ -222,12 +222,18 @@ impl Parser<'_> {
             Some(b'(') => self.parenthesised(None, start),
             Some(b'"') => {
                 let s = self.quoted_string()?;
-                Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::Str(s) })
+                Ok(Node {
+                    span: Span::new(start, self.pos),
+                    kind: NodeKind::Str(s),
+                })
             }
             Some(b'\'') => self.char_literal(),
             Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
                 let s = self.raw_string()?;
-                Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::Str(s) })
+                Ok(Node {
+                    span: Span::new(start, self.pos),
+                    kind: NodeKind::Str(s),
+                })
             }
             Some(b'b') if matches!(self.peek_at(1), Some(b'"' | b'\'')) => Err(Diagnostic::error(
                 Span::new(start, start + 2),
@@ -268,10 +274,30 @@ impl Parser<'_> {
 
     fn after_identifier(&mut self, name: Name, start: usize) -> ParseResult<Node> {
         match name.text.as_str() {
-            "true" => return Ok(Node { span: name.span, kind: NodeKind::Bool(true) }),
-            "false" => return Ok(Node { span: name.span, kind: NodeKind::Bool(false) }),
-            "inf" => return Ok(Node { span: name.span, kind: NodeKind::Float(f64::INFINITY) }),
-            "NaN" => return Ok(Node { span: name.span, kind: NodeKind::Float(f64::NAN) }),
+            "true" => {
+                return Ok(Node {
+                    span: name.span,
+                    kind: NodeKind::Bool(true),
+                });
+            }
+            "false" => {
+                return Ok(Node {
+                    span: name.span,
+                    kind: NodeKind::Bool(false),
+                });
+            }
+            "inf" => {
+                return Ok(Node {
+                    span: name.span,
+                    kind: NodeKind::Float(f64::INFINITY),
+                });
+            }
+            "NaN" => {
+                return Ok(Node {
+                    span: name.span,
+                    kind: NodeKind::Float(f64::NAN),
+                });
+            }
             _ => {}
         }
         // A name directly followed by `(` (after whitespace) names a struct, tuple or variant.
@@ -281,7 +307,10 @@ impl Parser<'_> {
             self.parenthesised(Some(name), start)
         } else {
             self.pos = before_ws;
-            Ok(Node { span: name.span, kind: NodeKind::Ident(name.text) })
+            Ok(Node {
+                span: name.span,
+                kind: NodeKind::Ident(name.text),
+            })
         }
     }
 
@@ -296,7 +325,10 @@ impl Parser<'_> {
                 None => NodeKind::Unit,
                 Some(name) => NodeKind::Tuple(Some(name), Vec::new()),
             };
-            return Ok(Node { span: Span::new(start, self.pos), kind });
+            return Ok(Node {
+                span: Span::new(start, self.pos),
+                kind,
+            });
         }
         if self.at_field_name() {
             let mut fields = Vec::new();
@@ -308,7 +340,9 @@ impl Parser<'_> {
                     _ => {}
                 }
                 if !self.at_field_name() {
-                    return Err(self.error_here("expected a field name such as `name:` or a closing `)`"));
+                    return Err(
+                        self.error_here("expected a field name such as `name:` or a closing `)`")
+                    );
                 }
                 let field_name = self.identifier();
                 self.skip_ws()?;
@@ -316,13 +350,19 @@ impl Parser<'_> {
                 self.skip_ws()?;
                 let value = self.value()?;
                 let after = self.comma_or_close(b')', open, &value)?;
-                fields.push(Field { name: field_name, value });
+                fields.push(Field {
+                    name: field_name,
+                    value,
+                });
                 if !after {
                     break;
                 }
             }
             self.pos += 1;
-            Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::Struct(name, fields) })
+            Ok(Node {
+                span: Span::new(start, self.pos),
+                kind: NodeKind::Struct(name, fields),
+            })
         } else {
             let mut items = Vec::new();
             loop {
@@ -340,7 +380,10 @@ impl Parser<'_> {
                 }
             }
             self.pos += 1;
-            Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::Tuple(name, items) })
+            Ok(Node {
+                span: Span::new(start, self.pos),
+                kind: NodeKind::Tuple(name, items),
+            })
         }
     }
 
@@ -361,8 +404,11 @@ impl Parser<'_> {
                 .error_here(&format!("expected `,` or `{}`", close as char))
                 .with_related(previous.span, "this text in quotes ends just before")
                 .with_help("check for a missing `\"` or a missing comma")),
-            _ => Err(self.error_here(&format!("expected `,` or `{}`", close as char))
-                .with_help("items are separated by commas; is a comma missing on the line before?")),
+            _ => Err(self
+                .error_here(&format!("expected `,` or `{}`", close as char))
+                .with_help(
+                    "items are separated by commas; is a comma missing on the line before?",
+                )),
         }
     }
 
@@ -374,12 +420,20 @@ impl Parser<'_> {
             '{' => '}',
             _ => ')',
         };
-        Diagnostic::error(Span::new(open, open + 1), format!("this `{bracket}` is never closed"))
-            .with_help(format!("add `{close}` at the end of the list of items"))
+        Diagnostic::error(
+            Span::new(open, open + 1),
+            format!("this `{bracket}` is never closed"),
+        )
+        .with_help(format!("add `{close}` at the end of the list of items"))
     }
 
     fn at_field_name(&self) -> bool {
-        let mut probe = Parser { text: self.text, bytes: self.bytes, pos: self.pos, depth: 0 };
+        let mut probe = Parser {
+            text: self.text,
+            bytes: self.bytes,
+            pos: self.pos,
+            depth: 0,
+        };
         match probe.char_here() {
             Some(c) if c.is_alphabetic() || c == '_' => {}
             _ => return false,
@@ -410,7 +464,10 @@ impl Parser<'_> {
             }
         }
         self.pos += 1;
-        Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::List(items) })
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            kind: NodeKind::List(items),
+        })
     }
 
     fn map(&mut self) -> ParseResult<Node> {
@@ -436,7 +493,10 @@ impl Parser<'_> {
             }
         }
         self.pos += 1;
-        Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::Map(entries) })
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            kind: NodeKind::Map(entries),
+        })
     }
 
     fn quoted_string(&mut self) -> ParseResult<String> {
@@ -470,10 +530,18 @@ impl Parser<'_> {
 
     fn escape(&mut self, backslash: usize) -> ParseResult<char> {
         let Some(c) = self.char_here() else {
-            return Err(Diagnostic::error(Span::new(backslash, backslash + 1), "unfinished escape at the end of the file"));
+            return Err(Diagnostic::error(
+                Span::new(backslash, backslash + 1),
+                "unfinished escape at the end of the file",
+            ));
         };
         self.pos += c.len_utf8();
-        let bad = |p: &Self, what: &str| Diagnostic::error(Span::new(backslash, p.pos), format!("invalid escape `{}`: {what}", &p.text[backslash..p.pos]));
+        let bad = |p: &Self, what: &str| {
+            Diagnostic::error(
+                Span::new(backslash, p.pos),
+                format!("invalid escape `{}`: {what}", &p.text[backslash..p.pos]),
+            )
+        };
         Ok(match c {
             'n' => '\n',
             'r' => '\r',
@@ -484,10 +552,14 @@ impl Parser<'_> {
             '\'' => '\'',
             'x' => {
                 let hex = self.text.get(self.pos..self.pos + 2).unwrap_or("");
-                let value = u8::from_str_radix(hex, 16).map_err(|_| bad(self, "expected two hex digits"))?;
+                let value = u8::from_str_radix(hex, 16)
+                    .map_err(|_| bad(self, "expected two hex digits"))?;
                 self.pos += 2;
                 if value > 0x7f {
-                    return Err(bad(self, "only ASCII values up to \\x7F can be written this way"));
+                    return Err(bad(
+                        self,
+                        "only ASCII values up to \\x7F can be written this way",
+                    ));
                 }
                 value as char
             }
@@ -495,7 +567,10 @@ impl Parser<'_> {
                 if self.peek() != Some(b'{') {
                     return Err(bad(self, "expected `\\u{...}`"));
                 }
-                let close = self.text[self.pos..].find('}').filter(|&i| i <= 7).ok_or_else(|| bad(self, "expected `\\u{...}` with 1 to 6 hex digits"))?;
+                let close = self.text[self.pos..]
+                    .find('}')
+                    .filter(|&i| i <= 7)
+                    .ok_or_else(|| bad(self, "expected `\\u{...}` with 1 to 6 hex digits"))?;
                 let hex = &self.text[self.pos + 1..self.pos + close];
                 self.pos += close + 1;
                 u32::from_str_radix(hex, 16)
@@ -516,14 +591,19 @@ impl Parser<'_> {
             self.pos += 1;
         }
         self.expect(b'"', "expected `\"` to open a raw string")?;
-        let closing: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
+        let closing: String = std::iter::once('"')
+            .chain(std::iter::repeat_n('#', hashes))
+            .collect();
         match self.text[self.pos..].find(&closing) {
             Some(end) => {
                 let s = self.text[self.pos..self.pos + end].to_string();
                 self.pos += end + closing.len();
                 Ok(s)
             }
-            None => Err(Diagnostic::error(Span::new(start, self.pos), format!("this raw text is never closed with `{closing}`"))),
+            None => Err(Diagnostic::error(
+                Span::new(start, self.pos),
+                format!("this raw text is never closed with `{closing}`"),
+            )),
         }
     }
 
@@ -542,11 +622,17 @@ impl Parser<'_> {
             _ => return Err(self.error_here("expected a character after `'`")),
         };
         if self.peek() != Some(b'\'') {
-            return Err(Diagnostic::error(Span::new(start, start + 1), "a character literal holds exactly one character; use double quotes for text")
-                .with_help("write text as \"...\""));
+            return Err(Diagnostic::error(
+                Span::new(start, start + 1),
+                "a character literal holds exactly one character; use double quotes for text",
+            )
+            .with_help("write text as \"...\""));
         }
         self.pos += 1;
-        Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::Char(c) })
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            kind: NodeKind::Char(c),
+        })
     }
 
     fn number(&mut self) -> ParseResult<Node> {
@@ -560,7 +646,10 @@ impl Parser<'_> {
             if self.text[self.pos..].starts_with(word) {
                 self.pos += word.len();
                 let value = if negative { -value } else { value };
-                return Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::Float(value) });
+                return Ok(Node {
+                    span: Span::new(start, self.pos),
+                    kind: NodeKind::Float(value),
+                });
             }
         }
         let radix = match (self.peek(), self.peek_at(1)) {
@@ -575,13 +664,23 @@ impl Parser<'_> {
             while matches!(self.peek(), Some(c) if c.is_ascii_hexdigit() || c == b'_') {
                 self.pos += 1;
             }
-            let digits: String = self.text[digits_start..self.pos].chars().filter(|&c| c != '_').collect();
+            let digits: String = self.text[digits_start..self.pos]
+                .chars()
+                .filter(|&c| c != '_')
+                .collect();
             let span = Span::new(start, self.pos);
             self.skip_int_suffix();
-            let magnitude = i128::from_str_radix(&digits, radix)
-                .map_err(|_| Diagnostic::error(span, format!("`{}` is not a valid number", &self.text[start..self.pos])))?;
+            let magnitude = i128::from_str_radix(&digits, radix).map_err(|_| {
+                Diagnostic::error(
+                    span,
+                    format!("`{}` is not a valid number", &self.text[start..self.pos]),
+                )
+            })?;
             let value = if negative { -magnitude } else { magnitude };
-            return Ok(Node { span: Span::new(start, self.pos), kind: NodeKind::Int(value) });
+            return Ok(Node {
+                span: Span::new(start, self.pos),
+                kind: NodeKind::Int(value),
+            });
         }
         let mut is_float = false;
         while let Some(c) = self.peek() {
@@ -601,7 +700,10 @@ impl Parser<'_> {
                 _ => break,
             }
         }
-        let literal: String = self.text[start..self.pos].chars().filter(|&c| c != '_').collect();
+        let literal: String = self.text[start..self.pos]
+            .chars()
+            .filter(|&c| c != '_')
+            .collect();
         let span = Span::new(start, self.pos);
         if self.text[self.pos..].starts_with("f32") || self.text[self.pos..].starts_with("f64") {
             is_float = true;
@@ -612,7 +714,10 @@ impl Parser<'_> {
         if let Some(c) = self.char_here().filter(|c| c.is_alphanumeric()) {
             return Err(Diagnostic::error(
                 Span::new(start, self.pos + c.len_utf8()),
-                format!("`{}{c}…` is not a valid number", &self.text[start..self.pos]),
+                format!(
+                    "`{}{c}…` is not a valid number",
+                    &self.text[start..self.pos]
+                ),
             )
             .with_help("durations and times are written in quotes, e.g. \"2h30m\""));
         }
@@ -623,16 +728,24 @@ impl Parser<'_> {
             match literal.parse::<i128>() {
                 Ok(value) => NodeKind::Int(value),
                 Err(_) if literal.chars().any(|c| c.is_ascii_digit()) => {
-                    return Err(Diagnostic::error(span, format!("`{literal}` is too large a number")));
+                    return Err(Diagnostic::error(
+                        span,
+                        format!("`{literal}` is too large a number"),
+                    ));
                 }
                 Err(_) => return Err(invalid()),
             }
         };
-        Ok(Node { span: Span::new(start, self.pos), kind })
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            kind,
+        })
     }
 
     fn skip_int_suffix(&mut self) {
-        for suffix in ["i128", "u128", "i16", "u16", "i32", "u32", "i64", "u64", "i8", "u8"] {
+        for suffix in [
+            "i128", "u128", "i16", "u16", "i32", "u32", "i64", "u64", "i8", "u8",
+        ] {
             if self.text[self.pos..].starts_with(suffix) {
                 self.pos += suffix.len();
                 return;
@@ -661,8 +774,14 @@ mod tests {
         assert_eq!(kind("-inf"), NodeKind::Float(f64::NEG_INFINITY));
         assert_eq!(kind("true"), NodeKind::Bool(true));
         assert_eq!(kind("'x'"), NodeKind::Char('x'));
-        assert_eq!(kind(r#""天津\n\u{4E2D}""#), NodeKind::Str("天津\n中".into()));
-        assert_eq!(kind(r##"r#"a "raw" b"#"##), NodeKind::Str("a \"raw\" b".into()));
+        assert_eq!(
+            kind(r#""天津\n\u{4E2D}""#),
+            NodeKind::Str("天津\n中".into())
+        );
+        assert_eq!(
+            kind(r##"r#"a "raw" b"#"##),
+            NodeKind::Str("a \"raw\" b".into())
+        );
         assert_eq!(kind("Hospital"), NodeKind::Ident("Hospital".into()));
     }
 
@@ -672,19 +791,25 @@ mod tests {
             "// header\n#![enable(implicit_some)]\nScenario( /* nested /* comment */ */ a: [1, 2,], b: {\"k\": (1, \"x\")}, c: Some(3), d: At(\"2h\"), )",
         )
         .unwrap();
-        let NodeKind::Struct(Some(name), fields) = node.kind else { panic!("not a struct") };
+        let NodeKind::Struct(Some(name), fields) = node.kind else {
+            panic!("not a struct")
+        };
         assert_eq!(name.text, "Scenario");
         let names: Vec<_> = fields.iter().map(|f| f.name.text.as_str()).collect();
         assert_eq!(names, ["a", "b", "c", "d"]);
         assert!(matches!(&fields[0].value.kind, NodeKind::List(items) if items.len() == 2));
-        assert!(matches!(&fields[2].value.kind, NodeKind::Tuple(Some(n), items) if n.text == "Some" && items.len() == 1));
+        assert!(
+            matches!(&fields[2].value.kind, NodeKind::Tuple(Some(n), items) if n.text == "Some" && items.len() == 1)
+        );
         assert_eq!(kind("()"), NodeKind::Unit);
     }
 
     #[test]
     fn spans_point_at_values() {
         let text = "(\n  name: \"Heping\",\n  population: 350000,\n)";
-        let NodeKind::Struct(_, fields) = parse(text).unwrap().kind else { panic!() };
+        let NodeKind::Struct(_, fields) = parse(text).unwrap().kind else {
+            panic!()
+        };
         let at = line_col(text, fields[1].value.span.start);
         assert_eq!((at.line, at.column), (3, 15));
     }

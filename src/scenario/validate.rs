@@ -66,7 +66,12 @@ const SUPPLY: &[Kind] = &[Kind::Supply];
 /// Runs every cross-section check. `broken_ids` are ids of items that failed to decode:
 /// references to them are not reported again.
 pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagnostic> {
-    let mut checker = Checker { s: scenario, broken: broken_ids, defs: BTreeMap::new(), out: Vec::new() };
+    let mut checker = Checker {
+        s: scenario,
+        broken: broken_ids,
+        defs: BTreeMap::new(),
+        out: Vec::new(),
+    };
     checker.define_all();
     checker.check_meta();
     checker.check_city();
@@ -110,16 +115,28 @@ impl<'a> Checker<'a> {
             let message = if first_kind == kind {
                 format!("{} id `{name}` is used twice", kind.noun())
             } else {
-                format!("`{name}` is already the id of a {}; a {} cannot share it", first_kind.noun(), kind.noun())
+                format!(
+                    "`{name}` is already the id of a {}; a {} cannot share it",
+                    first_kind.noun(),
+                    kind.noun()
+                )
             };
-            self.error(span, message).related.push((first_span, "first defined here".into()));
+            self.error(span, message)
+                .related
+                .push((first_span, "first defined here".into()));
         } else {
             self.defs.insert(key, (kind, span));
         }
     }
 
     fn kind_of(&self, name: &str, kinds: &[Kind]) -> Option<Kind> {
-        kinds.iter().find_map(|k| self.defs.get(&(k.namespace(), name.to_string())).map(|(kind, _)| *kind))
+        kinds
+            .iter()
+            .find_map(|k| {
+                self.defs
+                    .get(&(k.namespace(), name.to_string()))
+                    .map(|(kind, _)| *kind)
+            })
             .filter(|kind| kinds.contains(kind))
     }
 
@@ -134,7 +151,11 @@ impl<'a> Checker<'a> {
         let nouns: Vec<&str> = kinds.iter().map(|k| k.noun()).collect();
         let wanted = nouns.join(" or ");
         // Defined, but as something else (a facility where a district is needed).
-        let other = self.defs.iter().find(|((_, name), _)| *name == id.name).map(|(_, (kind, _))| *kind);
+        let other = self
+            .defs
+            .iter()
+            .find(|((_, name), _)| *name == id.name)
+            .map(|(_, (kind, _))| *kind);
         let candidates: Vec<String> = self
             .defs
             .iter()
@@ -150,7 +171,11 @@ impl<'a> Checker<'a> {
             None if candidates.is_empty() => format!("the scenario defines no {wanted}"),
             None => {
                 let shown: Vec<&str> = candidates.iter().take(12).map(String::as_str).collect();
-                let more = if candidates.len() > shown.len() { ", ..." } else { "" };
+                let more = if candidates.len() > shown.len() {
+                    ", ..."
+                } else {
+                    ""
+                };
                 format!("known: {}{more}", shown.join(", "))
             }
         };
@@ -205,16 +230,31 @@ impl<'a> Checker<'a> {
         let meta = &self.s.meta;
         let (duration, step) = (meta.duration.get(), meta.time_step.get());
         if duration == 0 {
-            self.error(meta.id.span, "the exercise `duration` must be longer than 0m");
+            self.error(
+                meta.id.span,
+                "the exercise `duration` must be longer than 0m",
+            );
         } else if duration > 365 * MINUTES_PER_DAY {
-            self.error(meta.id.span, format!("the exercise `duration` of {} is longer than a year", meta.duration));
+            self.error(
+                meta.id.span,
+                format!(
+                    "the exercise `duration` of {} is longer than a year",
+                    meta.duration
+                ),
+            );
         }
-        if step == 0 || MINUTES_PER_DAY % step != 0 {
-            self.error(meta.id.span, format!("`time_step` {} must divide a day evenly", meta.time_step))
-                .help = Some("use e.g. \"1h\", \"4h\", \"6h\", \"12h\" or \"1d\"".into());
+        if step == 0 || !MINUTES_PER_DAY.is_multiple_of(step) {
+            self.error(
+                meta.id.span,
+                format!("`time_step` {} must divide a day evenly", meta.time_step),
+            )
+            .help = Some("use e.g. \"1h\", \"4h\", \"6h\", \"12h\" or \"1d\"".into());
         }
         if meta.language == Language::Zh && !meta.title.chars().any(is_cjk) {
-            self.warning(meta.id.span, "the language is Zh but the title has no Chinese text");
+            self.warning(
+                meta.id.span,
+                "the language is Zh but the title has no Chinese text",
+            );
         }
     }
 
@@ -241,12 +281,19 @@ impl<'a> Checker<'a> {
         let mut seen: BTreeMap<(&str, &str), Span> = BTreeMap::new();
         for flow in flows {
             let context = format!("mobility flow {} → {}", flow.from, flow.to);
-            let known = self.refer(&flow.from, DISTRICT, &context) & self.refer(&flow.to, DISTRICT, &context);
+            let known = self.refer(&flow.from, DISTRICT, &context)
+                & self.refer(&flow.to, DISTRICT, &context);
             if flow.from == flow.to {
-                self.error(flow.to.span, format!("{context}: a flow must go to another district"));
+                self.error(
+                    flow.to.span,
+                    format!("{context}: a flow must go to another district"),
+                );
             }
-            if let Some(first) = seen.insert((flow.from.as_str(), flow.to.as_str()), flow.from.span) {
-                self.error(flow.from.span, format!("{context} is given twice")).related.push((first, "first given here".into()));
+            if let Some(first) = seen.insert((flow.from.as_str(), flow.to.as_str()), flow.from.span)
+            {
+                self.error(flow.from.span, format!("{context} is given twice"))
+                    .related
+                    .push((first, "first given here".into()));
             }
             if known {
                 *outgoing.entry(flow.from.as_str()).or_default() += flow.share.get();
@@ -254,7 +301,11 @@ impl<'a> Checker<'a> {
         }
         for (from, total) in outgoing {
             if total > 1.0 + 1e-9 {
-                let span = flows.iter().find(|f| f.from.as_str() == from).map(|f| f.from.span).unwrap_or_default();
+                let span = flows
+                    .iter()
+                    .find(|f| f.from.as_str() == from)
+                    .map(|f| f.from.span)
+                    .unwrap_or_default();
                 self.error(span, format!("the shares of `{from}` residents leaving the district add up to {total:.3}, more than 1"));
             }
         }
@@ -264,8 +315,14 @@ impl<'a> Checker<'a> {
         let n = self.s.city.districts.len();
         let span = self.s.meta.id.span;
         if rows.len() != n {
-            self.error(span, format!("the mobility matrix has {} rows but the city has {n} districts", rows.len()))
-                .help = Some("give one row per district, in the order the districts are listed".into());
+            self.error(
+                span,
+                format!(
+                    "the mobility matrix has {} rows but the city has {n} districts",
+                    rows.len()
+                ),
+            )
+            .help = Some("give one row per district, in the order the districts are listed".into());
             return;
         }
         for (i, row) in rows.iter().enumerate() {
@@ -273,7 +330,13 @@ impl<'a> Checker<'a> {
             if row.len() != n {
                 self.error(district.span, format!("mobility matrix row {} (district `{district}`) has {} entries, expected {n}", i + 1, row.len()));
             } else if row.iter().any(|v| !(0.0..=1.0).contains(v)) {
-                self.error(district.span, format!("mobility matrix row {} (district `{district}`) has an entry outside 0..1", i + 1));
+                self.error(
+                    district.span,
+                    format!(
+                        "mobility matrix row {} (district `{district}`) has an entry outside 0..1",
+                        i + 1
+                    ),
+                );
             } else {
                 let sum: f64 = row.iter().sum();
                 if (sum - 1.0).abs() > 1e-3 {
@@ -290,7 +353,10 @@ impl<'a> Checker<'a> {
             self.refer(a, DISTRICT, &context);
             self.refer(b, DISTRICT, &context);
             if a == b {
-                self.error(b.span, format!("{context}: a district cannot be linked to itself"));
+                self.error(
+                    b.span,
+                    format!("{context}: a district cannot be linked to itself"),
+                );
             }
             *degree.entry(a.as_str()).or_default() += 1;
             *degree.entry(b.as_str()).or_default() += 1;
@@ -311,19 +377,40 @@ impl<'a> Checker<'a> {
         let span = self.s.meta.id.span;
         match (&p.r0, &p.transmission_rate) {
             (None, None) => {
-                self.error(span, format!("pathogen `{}` needs `r0` or `transmission_rate`", p.name))
-                    .help = Some("e.g. `r0: 2.5` for a COVID-like pathogen".into());
+                self.error(
+                    span,
+                    format!("pathogen `{}` needs `r0` or `transmission_rate`", p.name),
+                )
+                .help = Some("e.g. `r0: 2.5` for a COVID-like pathogen".into());
             }
             (Some(_), Some(_)) => {
-                self.error(span, format!("pathogen `{}` gives both `r0` and `transmission_rate`; give only one", p.name));
+                self.error(
+                    span,
+                    format!(
+                        "pathogen `{}` gives both `r0` and `transmission_rate`; give only one",
+                        p.name
+                    ),
+                );
             }
             (Some(r0), None) if r0.get() > 20.0 => {
-                self.warning(span, format!("an r0 of {} is higher than any known human pathogen", r0.get()));
+                self.warning(
+                    span,
+                    format!(
+                        "an r0 of {} is higher than any known human pathogen",
+                        r0.get()
+                    ),
+                );
             }
             _ => {}
         }
         if p.latent_days.get() > 30.0 || p.infectious_days.get() > 60.0 {
-            self.warning(span, format!("pathogen `{}` has an unusually long latent or infectious period", p.name));
+            self.warning(
+                span,
+                format!(
+                    "pathogen `{}` has an unusually long latent or infectious period",
+                    p.name
+                ),
+            );
         }
     }
 
@@ -335,18 +422,33 @@ impl<'a> Checker<'a> {
                 && let Some(district) = s.district(case.district.as_str())
                 && u64::from(case.count) > district.population
             {
-                self.error(case.district.span, format!(
-                    "{} initial cases in `{}` are more than its population of {}",
-                    case.count, case.district, district.population
-                ));
+                self.error(
+                    case.district.span,
+                    format!(
+                        "{} initial cases in `{}` are more than its population of {}",
+                        case.count, case.district, district.population
+                    ),
+                );
             }
             if case.at.minutes() > s.meta.duration.get() {
-                self.error(case.district.span, format!("initial cases at {} appear after the exercise ends ({})", case.at, s.meta.duration));
+                self.error(
+                    case.district.span,
+                    format!(
+                        "initial cases at {} appear after the exercise ends ({})",
+                        case.at, s.meta.duration
+                    ),
+                );
             }
         }
-        let seeded_by_inject = s.injects.iter().any(|i| i.effects.iter().any(|e| matches!(e, Effect::NewCases(_))));
+        let seeded_by_inject = s
+            .injects
+            .iter()
+            .any(|i| i.effects.iter().any(|e| matches!(e, Effect::NewCases(_))));
         if s.initial_cases.is_empty() && !seeded_by_inject {
-            self.warning(s.meta.id.span, "no initial cases and no inject brings new cases: there will be no outbreak");
+            self.warning(
+                s.meta.id.span,
+                "no initial cases and no inject brings new cases: there will be no outbreak",
+            );
         }
     }
 
@@ -357,10 +459,16 @@ impl<'a> Checker<'a> {
             for resupply in &supply.resupply {
                 self.refer(&resupply.to, FACILITY, &context);
                 if resupply.every.get() == 0 {
-                    self.error(resupply.to.span, format!("{context}: a resupply `every` must be longer than 0m"));
+                    self.error(
+                        resupply.to.span,
+                        format!("{context}: a resupply `every` must be longer than 0m"),
+                    );
                 }
                 if resupply.quantity == 0 {
-                    self.warning(resupply.to.span, format!("{context}: a resupply of 0 delivers nothing"));
+                    self.warning(
+                        resupply.to.span,
+                        format!("{context}: a resupply of 0 delivers nothing"),
+                    );
                 }
             }
         }
@@ -372,8 +480,12 @@ impl<'a> Checker<'a> {
                 self.refer(item, SUPPLY, &context);
             }
             let missing = match f.kind {
-                FacilityKind::Hospital if f.beds == 0 && f.icu_beds == 0 => Some("a hospital needs `beds`"),
-                FacilityKind::QuarantineSite if f.beds == 0 => Some("a quarantine site needs `beds` (rooms)"),
+                FacilityKind::Hospital if f.beds == 0 && f.icu_beds == 0 => {
+                    Some("a hospital needs `beds`")
+                }
+                FacilityKind::QuarantineSite if f.beds == 0 => {
+                    Some("a quarantine site needs `beds` (rooms)")
+                }
                 FacilityKind::FeverClinic | FacilityKind::TestingSite if f.daily_capacity == 0 => {
                     Some("a fever clinic or testing site needs a `daily_capacity`")
                 }
@@ -413,16 +525,23 @@ impl<'a> Checker<'a> {
             }
         }
         if s.teams.is_empty() {
-            self.error(s.meta.id.span, "the scenario has no teams: nobody can play it");
+            self.error(
+                s.meta.id.span,
+                "the scenario has no teams: nobody can play it",
+            );
         } else if !s.teams.iter().any(|t| t.role == TeamRole::Blue) {
-            self.error(s.meta.id.span, "the scenario has no Blue team: nobody responds to the emergency");
+            self.error(
+                s.meta.id.span,
+                "the scenario has no Blue team: nobody responds to the emergency",
+            );
         }
         let mut played_by: BTreeMap<&str, &Id> = BTreeMap::new();
         for t in &s.teams {
             let context = format!("team `{}`", t.id);
             if t.role == TeamRole::Blue && t.agencies.is_empty() {
                 self.error(t.id.span, format!("{context} plays no agency"))
-                    .help = Some("list the agencies it plays, e.g. `agencies: [\"police\"]`".into());
+                    .help =
+                    Some("list the agencies it plays, e.g. `agencies: [\"police\"]`".into());
             }
             for agency in &t.agencies {
                 if !self.refer(agency, AGENCY, &context) {
@@ -432,10 +551,15 @@ impl<'a> Checker<'a> {
                     let message = if *other == &t.id {
                         format!("{context} lists agency `{agency}` twice")
                     } else {
-                        format!("agency `{agency}` is played by two teams, `{other}` and `{}`", t.id)
+                        format!(
+                            "agency `{agency}` is played by two teams, `{other}` and `{}`",
+                            t.id
+                        )
                     };
                     let first = other.span;
-                    self.error(agency.span, message).related.push((first, "first team".into()));
+                    self.error(agency.span, message)
+                        .related
+                        .push((first, "first team".into()));
                 } else {
                     played_by.insert(agency.as_str(), &t.id);
                 }
@@ -443,7 +567,13 @@ impl<'a> Checker<'a> {
         }
         for a in &s.agencies {
             if !played_by.contains_key(a.id.as_str()) && !s.teams.is_empty() {
-                self.warning(a.id.span, format!("agency `{}` is played by no team; only the control cell can act for it", a.id));
+                self.warning(
+                    a.id.span,
+                    format!(
+                        "agency `{}` is played by no team; only the control cell can act for it",
+                        a.id
+                    ),
+                );
             }
         }
     }
@@ -454,12 +584,20 @@ impl<'a> Checker<'a> {
             .facilities
             .iter()
             .flat_map(|f| f.stock.keys().map(Id::as_str))
-            .chain(s.supplies.iter().filter(|x| !x.resupply.is_empty()).map(|x| x.id.as_str()))
+            .chain(
+                s.supplies
+                    .iter()
+                    .filter(|x| !x.resupply.is_empty())
+                    .map(|x| x.id.as_str()),
+            )
             .collect();
         for r in &s.resource_types {
             let context = format!("resource type `{}`", r.id);
             if r.capacity == 0 {
-                self.error(r.id.span, format!("{context} has a capacity of 0: its units can do no work"));
+                self.error(
+                    r.id.span,
+                    format!("{context} has a capacity of 0: its units can do no work"),
+                );
             }
             if r.shift.get() == 0 {
                 self.error(r.id.span, format!("{context} has a shift of 0m"));
@@ -468,7 +606,12 @@ impl<'a> Checker<'a> {
                 && self.refer(supply, SUPPLY, &context)
                 && !stocked.contains(supply.as_str())
             {
-                self.warning(supply.span, format!("{context} uses `{supply}`, which no facility stocks: its units cannot work"));
+                self.warning(
+                    supply.span,
+                    format!(
+                        "{context} uses `{supply}`, which no facility stocks: its units cannot work"
+                    ),
+                );
             }
         }
         for u in &s.units {
@@ -491,14 +634,25 @@ impl<'a> Checker<'a> {
         let span = s.meta.id.span;
         for (name, effect) in [("enhanced", enhanced), ("closed", closed)] {
             if effect.daily_cost_per_resident < 0.0 {
-                self.error(span, format!("measures `{name}`: `daily_cost_per_resident` cannot be negative"));
+                self.error(
+                    span,
+                    format!("measures `{name}`: `daily_cost_per_resident` cannot be negative"),
+                );
             }
         }
-        if closed.contact_factor > enhanced.contact_factor || closed.mobility_factor > enhanced.mobility_factor {
-            self.warning(span, "measures: `closed` lets more contact or travel through than `enhanced`");
+        if closed.contact_factor > enhanced.contact_factor
+            || closed.mobility_factor > enhanced.mobility_factor
+        {
+            self.warning(
+                span,
+                "measures: `closed` lets more contact or travel through than `enhanced`",
+            );
         }
         if s.public.compliance_at_zero_trust > s.public.compliance_at_full_trust {
-            self.warning(span, "public: compliance is higher at zero trust than at full trust");
+            self.warning(
+                span,
+                "public: compliance is higher at zero trust than at full trust",
+            );
         }
     }
 
@@ -508,10 +662,16 @@ impl<'a> Checker<'a> {
             self.refer(&rule.from, AGENCY, &context);
             self.refer(&rule.to, AGENCY, &context);
             if rule.from == rule.to {
-                self.error(rule.to.span, format!("{context}: an agency cannot report to itself"));
+                self.error(
+                    rule.to.span,
+                    format!("{context}: an agency cannot report to itself"),
+                );
             }
             if rule.within.get() == 0 {
-                self.error(rule.id.span, format!("{context}: `within` must be longer than 0m"));
+                self.error(
+                    rule.id.span,
+                    format!("{context}: `within` must be longer than 0m"),
+                );
             }
             if let ReportTrigger::Inject(inject) = &rule.on {
                 self.refer(inject, &[Kind::Inject], &context);
@@ -527,7 +687,10 @@ impl<'a> Checker<'a> {
             match &inject.trigger {
                 // With no duration at all that one problem is reported, not every inject.
                 Trigger::At(at) if at.minutes() > duration.get() && duration.get() > 0 => {
-                    self.error(inject.id.span, format!("{context} fires at {at}, after the exercise ends ({duration})"));
+                    self.error(
+                        inject.id.span,
+                        format!("{context} fires at {at}, after the exercise ends ({duration})"),
+                    );
                 }
                 Trigger::At(_) => {}
                 Trigger::When(condition) => self.check_condition(condition, &context),
@@ -556,25 +719,42 @@ impl<'a> Checker<'a> {
     fn check_effect(&mut self, effect: &Effect, context: &str) {
         let s = self.s;
         let too_many = |district: &Id, count: u32| {
-            s.district(district.as_str()).filter(|d| u64::from(count) > d.population).map(|d| d.population)
+            s.district(district.as_str())
+                .filter(|d| u64::from(count) > d.population)
+                .map(|d| d.population)
         };
         match effect {
             Effect::NewCases(e) => {
                 self.refer(&e.district, DISTRICT, context);
                 if let Some(population) = too_many(&e.district, e.count) {
-                    self.error(e.district.span, format!("{context}: {} new cases in `{}` exceed its population of {population}", e.count, e.district));
+                    self.error(
+                        e.district.span,
+                        format!(
+                            "{context}: {} new cases in `{}` exceed its population of {population}",
+                            e.count, e.district
+                        ),
+                    );
                 }
             }
             Effect::Contacts(e) => {
                 self.refer(&e.district, DISTRICT, context);
                 if let Some(population) = too_many(&e.district, e.count) {
-                    self.error(e.district.span, format!("{context}: {} contacts in `{}` exceed its population of {population}", e.count, e.district));
+                    self.error(
+                        e.district.span,
+                        format!(
+                            "{context}: {} contacts in `{}` exceed its population of {population}",
+                            e.count, e.district
+                        ),
+                    );
                 }
             }
             Effect::RoadClosure(e) => {
                 self.refer(&e.district, DISTRICT, context);
                 if e.duration.get() == 0 {
-                    self.error(e.district.span, format!("{context}: a road closure must last longer than 0m"));
+                    self.error(
+                        e.district.span,
+                        format!("{context}: a road closure must last longer than 0m"),
+                    );
                 }
             }
             Effect::SupplyDelay(e) => {
@@ -588,8 +768,18 @@ impl<'a> Checker<'a> {
             Effect::TrustShift(e) => {
                 self.refer_opt(&e.district, DISTRICT, context);
                 if !(-1.0..=1.0).contains(&e.change) {
-                    let span = e.district.as_ref().map(|d| d.span).unwrap_or(s.meta.id.span);
-                    self.error(span, format!("{context}: a trust change must be between -1 and 1, found {}", e.change));
+                    let span = e
+                        .district
+                        .as_ref()
+                        .map(|d| d.span)
+                        .unwrap_or(s.meta.id.span);
+                    self.error(
+                        span,
+                        format!(
+                            "{context}: a trust change must be between -1 and 1, found {}",
+                            e.change
+                        ),
+                    );
                 }
             }
             Effect::Disorder(e) => {
@@ -611,10 +801,14 @@ impl<'a> Checker<'a> {
     fn check_condition(&mut self, condition: &Condition, context: &str) {
         let duration = self.s.meta.duration;
         match condition {
-            Condition::ConfirmedAtLeast(t) | Condition::InfectedAtLeast(t) | Condition::DeathsAtLeast(t) => {
+            Condition::ConfirmedAtLeast(t)
+            | Condition::InfectedAtLeast(t)
+            | Condition::DeathsAtLeast(t) => {
                 self.refer_opt(&t.district, DISTRICT, context);
             }
-            Condition::HospitalLoadAtLeast(load) => self.refer_opt(&load.facility, FACILITY, context),
+            Condition::HospitalLoadAtLeast(load) => {
+                self.refer_opt(&load.facility, FACILITY, context)
+            }
             Condition::TrustBelow(level) => self.refer_opt(&level.district, DISTRICT, context),
             Condition::StockBelow(level) => {
                 self.refer(&level.supply, SUPPLY, context);
@@ -624,7 +818,13 @@ impl<'a> Checker<'a> {
                 self.refer(&not_done.team, TEAM, context);
                 self.check_action(&not_done.action, context);
                 if not_done.by.minutes() > duration.get() {
-                    self.error(not_done.team.span, format!("{context}: the deadline {} is after the exercise ends ({duration})", not_done.by));
+                    self.error(
+                        not_done.team.span,
+                        format!(
+                            "{context}: the deadline {} is after the exercise ends ({duration})",
+                            not_done.by
+                        ),
+                    );
                 }
             }
             Condition::AfterInject(after) => {
@@ -632,7 +832,10 @@ impl<'a> Checker<'a> {
             }
             Condition::All(parts) | Condition::Any(parts) => {
                 if parts.is_empty() {
-                    self.error(self.s.meta.id.span, format!("{context}: `All([])` / `Any([])` needs at least one condition"));
+                    self.error(
+                        self.s.meta.id.span,
+                        format!("{context}: `All([])` / `Any([])` needs at least one condition"),
+                    );
                 }
                 for part in parts {
                     self.check_condition(part, context);
@@ -657,20 +860,38 @@ impl<'a> Checker<'a> {
             self.check_action(check, context);
         }
         if expectation.within.get() == 0 {
-            self.error(inject.id.span, format!("{context}: expected action \"{}\" has `within` of 0m", expectation.text));
+            self.error(
+                inject.id.span,
+                format!(
+                    "{context}: expected action \"{}\" has `within` of 0m",
+                    expectation.text
+                ),
+            );
         }
         if let Some(team) = &expectation.team
             && self.refer(team, TEAM, context)
             && !self.reaches(inject, team.as_str())
         {
-            self.warning(team.span, format!("{context}: team `{team}` is expected to act but does not receive the inject"));
+            self.warning(
+                team.span,
+                format!(
+                    "{context}: team `{team}` is expected to act but does not receive the inject"
+                ),
+            );
         }
     }
 
     /// Whether an inject is delivered to a team, directly or through an agency it plays.
     fn reaches(&self, inject: &Inject, team: &str) -> bool {
-        let plays = |agency: &str| self.s.team(team).is_some_and(|t| t.agencies.iter().any(|a| a.as_str() == agency));
-        inject.to.iter().any(|to| to.as_str() == team || plays(to.as_str()))
+        let plays = |agency: &str| {
+            self.s
+                .team(team)
+                .is_some_and(|t| t.agencies.iter().any(|a| a.as_str() == agency))
+        };
+        inject
+            .to
+            .iter()
+            .any(|to| to.as_str() == team || plays(to.as_str()))
     }
 
     /// Injects that wait for each other (`AfterInject`) in a loop never fire.
@@ -703,7 +924,12 @@ impl<'a> Checker<'a> {
                 if next == start {
                     // Every inject of the loop reaches itself; report the loop once, at the
                     // first of them in the file.
-                    let in_loop: Vec<&str> = visited.iter().copied().filter(|&v| reaches(&edges, v, start)).chain([start]).collect();
+                    let in_loop: Vec<&str> = visited
+                        .iter()
+                        .copied()
+                        .filter(|&v| reaches(&edges, v, start))
+                        .chain([start])
+                        .collect();
                     if first_in_file(&self.s.injects, |i| &i.id, &in_loop) == start {
                         self.error(inject.id.span, format!("inject `{start}` waits for itself through `AfterInject`: it can never fire"));
                     }
@@ -720,21 +946,35 @@ impl<'a> Checker<'a> {
         let s = self.s;
         let has_role = |teams: &[Id], role: UnitRole| {
             s.units.iter().any(|u| {
-                let in_scope = teams.is_empty() || teams.iter().any(|t| s.team(t.as_str()).is_some_and(|t| t.agencies.contains(&u.agency)));
-                in_scope && s.resource_type(u.resource.as_str()).is_some_and(|r| r.role == role)
+                let in_scope = teams.is_empty()
+                    || teams.iter().any(|t| {
+                        s.team(t.as_str())
+                            .is_some_and(|t| t.agencies.contains(&u.agency))
+                    });
+                in_scope
+                    && s.resource_type(u.resource.as_str())
+                        .is_some_and(|r| r.role == role)
             })
         };
         let blue_teams = s.teams.iter().filter(|t| t.role == TeamRole::Blue).count();
         for o in &s.objectives {
             let context = format!("objective `{}`", o.id);
             for team in &o.teams {
-                if self.refer(team, TEAM, &context) && s.team(team.as_str()).is_some_and(|t| t.role == TeamRole::Red) {
+                if self.refer(team, TEAM, &context)
+                    && s.team(team.as_str())
+                        .is_some_and(|t| t.role == TeamRole::Red)
+                {
                     self.warning(team.span, format!("{context} scores the red cell `{team}`"));
                 }
             }
             if o.kpis.is_empty() && !o.evaluator_rated {
-                self.error(o.id.span, format!("{context} cannot be scored: it has no KPIs and evaluators do not rate it"))
-                    .help = Some("add a KPI, or set `evaluator_rated: true`".into());
+                self.error(
+                    o.id.span,
+                    format!(
+                        "{context} cannot be scored: it has no KPIs and evaluators do not rate it"
+                    ),
+                )
+                .help = Some("add a KPI, or set `evaluator_rated: true`".into());
             }
             for kpi in &o.kpis {
                 self.refer_opt(&kpi.district, DISTRICT, &context);
@@ -742,27 +982,49 @@ impl<'a> Checker<'a> {
                 let span = kpi.district.as_ref().map(|d| d.span).unwrap_or(o.id.span);
                 match kpi.metric.scale() {
                     MetricScale::Share if !(0.0..=1.0).contains(&target) => {
-                        let hint = if (1.0..=100.0).contains(&target) { format!(" (for {target}% write {})", target / 100.0) } else { String::new() };
+                        let hint = if (1.0..=100.0).contains(&target) {
+                            format!(" (for {target}% write {})", target / 100.0)
+                        } else {
+                            String::new()
+                        };
                         self.error(span, format!("{context}: the target of {:?} is a share between 0 and 1, found {target}{hint}", kpi.metric));
                     }
                     _ if target < 0.0 => {
-                        self.error(span, format!("{context}: the target of {:?} cannot be negative", kpi.metric));
+                        self.error(
+                            span,
+                            format!(
+                                "{context}: the target of {:?} cannot be negative",
+                                kpi.metric
+                            ),
+                        );
                     }
                     _ => {}
                 }
                 let nothing_to_measure = match kpi.metric {
-                    Metric::ContactsQuarantinedWithin24h | Metric::CasesAmongKnownContacts if !has_role(&o.teams, UnitRole::Tracing) => {
+                    Metric::ContactsQuarantinedWithin24h | Metric::CasesAmongKnownContacts
+                        if !has_role(&o.teams, UnitRole::Tracing) =>
+                    {
                         Some("no team it applies to has tracing units")
                     }
-                    Metric::ReportsOnTime if s.reporting.is_empty() => Some("the scenario has no reporting rules"),
+                    Metric::ReportsOnTime if s.reporting.is_empty() => {
+                        Some("the scenario has no reporting rules")
+                    }
                     Metric::AidRequestsAnswered | Metric::AidResponseMinutes if blue_teams < 2 => {
                         Some("with a single team nobody can ask for aid")
                     }
-                    Metric::StockOuts if s.supplies.is_empty() => Some("the scenario has no supplies"),
+                    Metric::StockOuts if s.supplies.is_empty() => {
+                        Some("the scenario has no supplies")
+                    }
                     _ => None,
                 };
                 if let Some(reason) = nothing_to_measure {
-                    self.warning(span, format!("{context}: {:?} has nothing to measure: {reason}", kpi.metric));
+                    self.warning(
+                        span,
+                        format!(
+                            "{context}: {:?} has nothing to measure: {reason}",
+                            kpi.metric
+                        ),
+                    );
                 }
             }
         }
@@ -786,7 +1048,11 @@ fn reaches(edges: &BTreeMap<&str, Vec<&str>>, from: &str, to: &str) -> bool {
 
 /// The id among `names` that comes first in `items`' file order.
 fn first_in_file<'i, T>(items: &'i [T], id: impl Fn(&'i T) -> &'i Id, names: &[&str]) -> &'i str {
-    items.iter().map(id).find(|i| names.contains(&i.as_str())).map_or("", Id::as_str)
+    items
+        .iter()
+        .map(id)
+        .find(|i| names.contains(&i.as_str()))
+        .map_or("", Id::as_str)
 }
 
 fn is_cjk(c: char) -> bool {

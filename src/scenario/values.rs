@@ -21,7 +21,10 @@ pub struct Id {
 
 impl Id {
     pub fn new(name: impl Into<String>) -> Self {
-        Id { name: name.into(), span: Span::default() }
+        Id {
+            name: name.into(),
+            span: Span::default(),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -79,7 +82,10 @@ impl Decode for Id {
             d.invalid(node.span, problem);
             return None;
         }
-        Some(Id { name: name.clone(), span: node.span })
+        Some(Id {
+            name: name.clone(),
+            span: node.span,
+        })
     }
 }
 
@@ -94,7 +100,11 @@ fn id_problem(name: &str) -> Option<String> {
     }
     name.chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
-        .map(|c| format!("the id \"{name}\" contains {c:?}; ids use letters, digits, `-`, `_` and `.` only"))
+        .map(|c| {
+            format!(
+                "the id \"{name}\" contains {c:?}; ids use letters, digits, `-`, `_` and `.` only"
+            )
+        })
 }
 
 /// A share between 0 and 1 (a rate, a probability, a proportion of people).
@@ -120,7 +130,10 @@ impl Decode for Fraction {
             } else {
                 String::new()
             };
-            d.invalid(node.span, format!("must be a share between 0 and 1, found {value}{hint}"));
+            d.invalid(
+                node.span,
+                format!("must be a share between 0 and 1, found {value}{hint}"),
+            );
             return None;
         }
         Some(Fraction(value))
@@ -335,7 +348,13 @@ impl Decode for ScenarioTime {
             let start = d.start_minute_of_day?;
             let absolute = (day - 1) * MINUTES_PER_DAY + minute_of_day;
             if absolute < start {
-                d.invalid(node.span, format!("\"{text}\" is before the exercise starts (day 1 at {})", clock_text(start)));
+                d.invalid(
+                    node.span,
+                    format!(
+                        "\"{text}\" is before the exercise starts (day 1 at {})",
+                        clock_text(start)
+                    ),
+                );
                 return None;
             }
             return Some(ScenarioTime(absolute - start));
@@ -368,28 +387,53 @@ impl DateTime {
         let year: i32 = parts.next()?.parse().ok()?;
         let month: u32 = parts.next()?.parse().ok()?;
         let day: u32 = parts.next()?.parse().ok()?;
-        if parts.next().is_some() || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if parts.next().is_some()
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+        {
             return None;
         }
         let time = time.trim();
         // Seconds are accepted and must be zero: scenario time has minute resolution.
-        let time = time.strip_suffix(":00").filter(|t| t.len() == 5).unwrap_or(time);
+        let time = time
+            .strip_suffix(":00")
+            .filter(|t| t.len() == 5)
+            .unwrap_or(time);
         let minute_of_day = parse_clock(time)?;
-        Some(DateTime { year, month, day, minute_of_day })
+        Some(DateTime {
+            year,
+            month,
+            day,
+            minute_of_day,
+        })
     }
 
     /// The calendar date-time `minutes` after this one.
     pub fn plus_minutes(self, minutes: u32) -> DateTime {
         let total = u64::from(self.minute_of_day) + u64::from(minutes);
-        let days = days_from_civil(self.year, self.month, self.day) + (total / u64::from(MINUTES_PER_DAY)) as i64;
+        let days = days_from_civil(self.year, self.month, self.day)
+            + (total / u64::from(MINUTES_PER_DAY)) as i64;
         let (year, month, day) = civil_from_days(days);
-        DateTime { year, month, day, minute_of_day: (total % u64::from(MINUTES_PER_DAY)) as u32 }
+        DateTime {
+            year,
+            month,
+            day,
+            minute_of_day: (total % u64::from(MINUTES_PER_DAY)) as u32,
+        }
     }
 }
 
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}T{}", self.year, self.month, self.day, clock_text(self.minute_of_day))
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{}",
+            self.year,
+            self.month,
+            self.day,
+            clock_text(self.minute_of_day)
+        )
     }
 }
 
@@ -415,7 +459,12 @@ impl Decode for DateTime {
                 Some(dt)
             }
             None => {
-                d.invalid(node.span, format!("\"{text}\" is not a valid date and time; write it as \"2022-01-08T08:00\""));
+                d.invalid(
+                    node.span,
+                    format!(
+                        "\"{text}\" is not a valid date and time; write it as \"2022-01-08T08:00\""
+                    ),
+                );
                 None
             }
         }
@@ -489,9 +538,24 @@ mod tests {
     fn dates() {
         let start = DateTime::parse("2022-01-08T08:00").unwrap();
         assert_eq!(start.minute_of_day, 480);
-        assert_eq!(start.plus_minutes(16 * 60 + 24 * 60 * 30).to_string(), "2022-02-08T00:00");
-        assert_eq!(DateTime::parse("2024-02-29 23:59:00").unwrap().plus_minutes(1).to_string(), "2024-03-01T00:00");
-        for bad in ["2022-02-30T08:00", "2022-13-01T08:00", "2022-01-08", "2022-01-08T8", "2022-01-08T08:00:30"] {
+        assert_eq!(
+            start.plus_minutes(16 * 60 + 24 * 60 * 30).to_string(),
+            "2022-02-08T00:00"
+        );
+        assert_eq!(
+            DateTime::parse("2024-02-29 23:59:00")
+                .unwrap()
+                .plus_minutes(1)
+                .to_string(),
+            "2024-03-01T00:00"
+        );
+        for bad in [
+            "2022-02-30T08:00",
+            "2022-13-01T08:00",
+            "2022-01-08",
+            "2022-01-08T8",
+            "2022-01-08T08:00:30",
+        ] {
             assert_eq!(DateTime::parse(bad), None, "{bad}");
         }
     }
