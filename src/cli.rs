@@ -44,6 +44,45 @@ pub enum Command {
     },
     /// List the scenarios bundled with Muster.
     Scenarios,
+    /// Run an exercise without a window: scripted commands at their times, outcome as JSON/CSV.
+    Run {
+        /// A scenario file, or the name of a bundled scenario.
+        scenario: String,
+        /// Random seed (default: the scenario's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Commands to apply, one per line: `MINUTE COMMAND` (the journal's form).
+        #[arg(long)]
+        commands: Option<PathBuf>,
+        /// Stop at this time of the exercise (e.g. `3d`, `90m`); default: its end.
+        #[arg(long)]
+        until: Option<String>,
+        /// Write the outcome (time series, events, final state) as JSON.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write the time series per district as CSV.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Write the journal of the run.
+        #[arg(long)]
+        journal: Option<PathBuf>,
+        /// Expected values instead of random draws.
+        #[arg(long)]
+        expected: bool,
+    },
+    /// Rebuild an exercise from its journal and report its state.
+    Replay {
+        journal: PathBuf,
+        /// The scenario, if not the one the journal names.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Write the rebuilt outcome as JSON.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write the time series per district as CSV.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,6 +111,34 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }) => validate(&files, format, deny_warnings, out),
         Some(Command::Summary { scenario }) => show_summary(scenario.as_deref(), out, err),
         Some(Command::Scenarios) => list_scenarios(out),
+        Some(Command::Run {
+            scenario,
+            seed,
+            commands,
+            until,
+            out: json,
+            csv,
+            journal,
+            expected,
+        }) => {
+            let options = RunOptions {
+                scenario,
+                seed,
+                commands,
+                until,
+                json,
+                csv,
+                journal,
+                expected,
+            };
+            run_headless(options, out, err)
+        }
+        Some(Command::Replay {
+            journal,
+            scenario,
+            out: json,
+            csv,
+        }) => replay(&journal, scenario, json, csv, out, err),
         // The GUI will open here; until it exists the main job is the flagship's briefing.
         None => show_summary(None, out, err),
     };
@@ -204,4 +271,246 @@ fn list_scenarios(out: &mut dyn Write) -> std::io::Result<u8> {
         writeln!(out, "{:<28} {title}{default}", bundled.file)?;
     }
     Ok(EXIT_OK)
+}
+
+struct RunOptions {
+    scenario: String,
+    seed: Option<u64>,
+    commands: Option<PathBuf>,
+    until: Option<String>,
+    json: Option<PathBuf>,
+    csv: Option<PathBuf>,
+    journal: Option<PathBuf>,
+    expected: bool,
+}
+
+/// Prints a report's problems and returns the exit code for them.
+fn fail_with(report: &Report, err: &mut dyn Write) -> std::io::Result<u8> {
+    if report.text.is_empty() {
+        write!(err, "{}", report.render_short())?;
+        return Ok(EXIT_USAGE);
+    }
+    write!(err, "{}", report.render_rich(use_color()))?;
+    writeln!(err, "{}", verdict(report))?;
+    Ok(EXIT_INVALID)
+}
+
+/// The text a scenario was loaded from (for the journal's fingerprint).
+fn scenario_text(name: &str) -> String {
+    let path = Path::new(name);
+    if path.exists() {
+        return std::fs::read_to_string(path).unwrap_or_default();
+    }
+    library::find(name)
+        .map(|b| b.text.to_string())
+        .unwrap_or_default()
+}
+
+fn write_outputs(
+    exercise: &crate::sim::Exercise,
+    refused: Vec<crate::headless::Refusal>,
+    json: Option<&Path>,
+    csv: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let output = crate::headless::output(exercise, refused);
+    for r in &output.refused {
+        writeln!(
+            err,
+            "line {}: at {} the command was refused: {} ({})",
+            r.line,
+            crate::scenario::Minutes(r.at),
+            r.reason,
+            r.command
+        )?;
+    }
+    if let Some(path) = json {
+        let text = serde_json::to_string_pretty(&output).map_err(std::io::Error::other)?;
+        if let Err(e) = std::fs::write(path, text) {
+            writeln!(err, "cannot write {}: {e}", path.display())?;
+            return Ok(EXIT_USAGE);
+        }
+    }
+    if let Some(path) = csv
+        && let Err(e) = std::fs::write(path, crate::headless::csv(exercise))
+    {
+        writeln!(err, "cannot write {}: {e}", path.display())?;
+        return Ok(EXIT_USAGE);
+    }
+    write!(out, "{}", crate::headless::brief(&output))?;
+    Ok(EXIT_OK)
+}
+
+fn read_commands(
+    path: &Path,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<crate::journal::Journal, u8>> {
+    let text = match scenario::read_text(path) {
+        Ok(text) => text,
+        Err(report) => return Ok(Err(fail_with(&report, err)?)),
+    };
+    let (journal, problem) = crate::journal::parse(&text);
+    if let Some(problem) = problem {
+        let report = Report {
+            file_name: path.display().to_string(),
+            text,
+            diagnostics: vec![problem],
+        };
+        write!(err, "{}", report.render_rich(use_color()))?;
+        return Ok(Err(EXIT_INVALID));
+    }
+    Ok(Ok(journal))
+}
+
+fn parse_until(text: &str) -> Option<u32> {
+    text.parse()
+        .ok()
+        .or_else(|| crate::scenario::values::parse_duration(text.trim_start_matches('+')))
+}
+
+fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let (scenario, _) = match load_scenario(Some(&o.scenario)) {
+        Ok(loaded) => loaded,
+        Err(report) => return fail_with(&report, err),
+    };
+    let commands = match &o.commands {
+        Some(path) => match read_commands(path, err)? {
+            Ok(journal) => journal.entries,
+            Err(code) => return Ok(code),
+        },
+        None => Vec::new(),
+    };
+    let end = scenario.meta.duration.get();
+    let until = match o.until.as_deref().map(parse_until) {
+        None => end,
+        Some(Some(until)) => until.min(end),
+        Some(None) => {
+            writeln!(
+                err,
+                "--until: `{}` is not a time; write minutes or a duration such as `3d` or `36h`",
+                o.until.unwrap_or_default()
+            )?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let seed = o.seed.unwrap_or(scenario.meta.seed);
+    let mode = if o.expected {
+        crate::sim::Mode::Expected
+    } else {
+        crate::sim::Mode::Stochastic
+    };
+    let mut writer = match &o.journal {
+        Some(path) => match crate::journal::JournalWriter::create(
+            path,
+            &o.scenario,
+            &scenario_text(&o.scenario),
+            seed,
+            mode,
+        ) {
+            Ok(writer) => Some(writer),
+            Err(e) => {
+                writeln!(err, "cannot write the journal {}: {e}", path.display())?;
+                return Ok(EXIT_USAGE);
+            }
+        },
+        None => None,
+    };
+    let (exercise, refused) = crate::headless::run(
+        std::sync::Arc::new(scenario),
+        seed,
+        mode,
+        &commands,
+        until,
+        writer.as_mut(),
+    )?;
+    write_outputs(
+        &exercise,
+        refused,
+        o.json.as_deref(),
+        o.csv.as_deref(),
+        out,
+        err,
+    )
+}
+
+fn replay(
+    path: &Path,
+    scenario_name: Option<String>,
+    json: Option<PathBuf>,
+    csv: Option<PathBuf>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let text = match scenario::read_text(path) {
+        Ok(text) => text,
+        Err(report) => return fail_with(&report, err),
+    };
+    let (journal, problem) = crate::journal::parse(&text);
+    let mut code = EXIT_OK;
+    if let Some(problem) = problem {
+        let report = Report {
+            file_name: path.display().to_string(),
+            text: text.clone(),
+            diagnostics: vec![problem],
+        };
+        write!(err, "{}", report.render_rich(use_color()))?;
+        let last = journal.entries.last().map_or(0, |e| e.line);
+        writeln!(
+            err,
+            "the journal is damaged: recovered {} commands (up to line {last}); rebuilding from them",
+            journal.entries.len()
+        )?;
+        code = EXIT_INVALID;
+    }
+    let Some(name) = scenario_name.or(journal.scenario.clone()) else {
+        writeln!(
+            err,
+            "the journal does not name its scenario; give it with --scenario"
+        )?;
+        return Ok(EXIT_USAGE);
+    };
+    let (scenario, _) = match load_scenario(Some(&name)) {
+        Ok(loaded) => loaded,
+        Err(report) => return fail_with(&report, err),
+    };
+    if let Some(hash) = &journal.scenario_hash
+        && *hash != crate::journal::fingerprint(&scenario_text(&name))
+    {
+        writeln!(
+            err,
+            "warning: scenario `{name}` has changed since the journal was written; the replay may differ"
+        )?;
+    }
+    let seed = journal.seed.unwrap_or(scenario.meta.seed);
+    let mode = journal.mode.unwrap_or(crate::sim::Mode::Stochastic);
+    let until = journal
+        .end
+        .or(journal.entries.last().map(|e| e.at))
+        .unwrap_or(0);
+    let (exercise, refused) = crate::headless::run(
+        std::sync::Arc::new(scenario),
+        seed,
+        mode,
+        &journal.entries,
+        until,
+        None,
+    )?;
+    if !refused.is_empty() {
+        writeln!(
+            err,
+            "the journal does not match its scenario: {} command(s) were refused on replay",
+            refused.len()
+        )?;
+        code = EXIT_INVALID;
+    }
+    let written = write_outputs(
+        &exercise,
+        refused,
+        json.as_deref(),
+        csv.as_deref(),
+        out,
+        err,
+    )?;
+    Ok(code.max(written))
 }

@@ -4,6 +4,9 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod headless;
+pub mod journal;
 pub mod library;
 pub mod scenario;
+pub mod sim;
 pub mod summary;

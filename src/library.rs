@@ -34,10 +34,16 @@ pub const BUNDLED: &[BundledScenario] = &[
 /// The flagship scenario that runs when none is named.
 pub const DEFAULT_SCENARIO: &str = "port-city-outbreak.en.ron";
 
+/// A bundled scenario by file name, with or without `.ron`; a name without a language
+/// (`tutorial`) means the English one.
 pub fn find(file: &str) -> Option<&'static BundledScenario> {
-    BUNDLED
-        .iter()
-        .find(|b| b.file == file || b.file.trim_end_matches(".ron") == file)
+    [
+        file.to_string(),
+        format!("{file}.ron"),
+        format!("{file}.en.ron"),
+    ]
+    .iter()
+    .find_map(|name| BUNDLED.iter().find(|b| b.file == name))
 }
 
 impl BundledScenario {

@@ -1,0 +1,284 @@
+//! Runs without a window: apply scripted commands at their times, advance the clock, and
+//! write the outcome (time series, events, final state) as JSON or CSV.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::journal::{Entry, JournalWriter};
+use crate::scenario::Scenario;
+use crate::sim::{Event, Exercise, Mode, Sample, Totals, UnitStatus};
+
+/// A scripted command the exercise refused.
+#[derive(Debug, Clone, Serialize)]
+pub struct Refusal {
+    pub line: usize,
+    pub at: u32,
+    pub command: String,
+    pub reason: String,
+}
+
+/// Everything a run produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunOutput {
+    pub scenario: String,
+    pub title: String,
+    pub seed: u64,
+    pub mode: Mode,
+    pub until: u32,
+    pub commands_applied: usize,
+    pub refused: Vec<Refusal>,
+    pub outcome: Outcome,
+    pub totals: Totals,
+    pub series: Vec<Sample>,
+    pub events: Vec<Event>,
+    pub final_state: FinalState,
+}
+
+/// Headline figures of a run.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Outcome {
+    pub infections: f64,
+    pub deaths: f64,
+    pub confirmed: f64,
+    pub peak_hospitalised: f64,
+    pub mean_trust: f64,
+    pub economic_cost: f64,
+    pub reports_on_time: usize,
+    pub reports_late_or_missing: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FinalState {
+    pub districts: Vec<FinalDistrict>,
+    pub units: Vec<FinalUnit>,
+    pub stocks: Vec<(String, Vec<(String, u64)>)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FinalDistrict {
+    pub id: String,
+    pub compartments: crate::sim::Compartments,
+    pub level: crate::scenario::ControlLevel,
+    pub trust: f64,
+    pub rumour: f64,
+    pub contacts_waiting: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FinalUnit {
+    pub id: String,
+    pub status: UnitStatus,
+    pub position: (f64, f64),
+}
+
+/// Runs an exercise with scripted commands until a minute. Refused commands are collected, not
+/// fatal: a script is a plan, and the run shows what happened to it. Every applied command is
+/// appended to the journal when one is given.
+pub fn run(
+    scenario: Arc<Scenario>,
+    seed: u64,
+    mode: Mode,
+    commands: &[Entry],
+    until: u32,
+    mut journal: Option<&mut JournalWriter>,
+) -> std::io::Result<(Exercise, Vec<Refusal>)> {
+    let mut exercise = Exercise::new(scenario, seed, mode);
+    let mut refused = Vec::new();
+    for entry in commands {
+        if entry.at > until {
+            break;
+        }
+        exercise.advance_to(entry.at);
+        match exercise.apply(entry.command.clone()) {
+            Ok(_) => {
+                if let Some(journal) = journal.as_deref_mut() {
+                    journal.append(exercise.now(), &entry.command)?;
+                }
+            }
+            Err(reason) => refused.push(Refusal {
+                line: entry.line,
+                at: entry.at,
+                command: entry.command.to_ron(),
+                reason: reason.0,
+            }),
+        }
+    }
+    exercise.advance_to(until);
+    if let Some(journal) = journal {
+        journal.end(exercise.now())?;
+    }
+    Ok((exercise, refused))
+}
+
+pub fn outcome(exercise: &Exercise) -> Outcome {
+    let districts = exercise.districts();
+    let people: f64 = exercise
+        .scenario()
+        .city
+        .districts
+        .iter()
+        .map(|d| d.population as f64)
+        .sum();
+    let peak_hospitalised = exercise
+        .series()
+        .iter()
+        .map(|s| s.districts.iter().map(|d| d.hospitalised).sum::<f64>())
+        .fold(0.0, f64::max);
+    let reports = exercise.reports();
+    let on_time = reports
+        .iter()
+        .filter(|r| r.filed_at.is_some_and(|at| at <= r.due))
+        .count();
+    let due = reports
+        .iter()
+        .filter(|r| r.filed_at.is_some() || r.due <= exercise.now())
+        .count();
+    Outcome {
+        infections: districts.iter().map(|d| d.infections).sum(),
+        deaths: districts.iter().map(|d| d.epi.d).sum(),
+        confirmed: districts.iter().map(|d| d.confirmed).sum(),
+        peak_hospitalised,
+        mean_trust: districts
+            .iter()
+            .zip(&exercise.scenario().city.districts)
+            .map(|(d, s)| d.trust * s.population as f64)
+            .sum::<f64>()
+            / people.max(1.0),
+        economic_cost: exercise.totals().economic_cost,
+        reports_on_time: on_time,
+        reports_late_or_missing: due - on_time,
+    }
+}
+
+pub fn output(exercise: &Exercise, refused: Vec<Refusal>) -> RunOutput {
+    let scenario = exercise.scenario();
+    let final_state = FinalState {
+        districts: exercise
+            .districts()
+            .iter()
+            .zip(&scenario.city.districts)
+            .map(|(d, s)| FinalDistrict {
+                id: s.id.name.clone(),
+                compartments: d.epi.clone(),
+                level: d.level.clone(),
+                trust: d.trust,
+                rumour: d.rumour,
+                contacts_waiting: d.backlog.iter().map(|b| b.count).sum(),
+            })
+            .collect(),
+        units: exercise
+            .units()
+            .iter()
+            .enumerate()
+            .map(|(n, u)| {
+                let p = exercise.unit_position(n);
+                FinalUnit {
+                    id: u.id.clone(),
+                    status: u.status.clone(),
+                    position: (p.x, p.y),
+                }
+            })
+            .collect(),
+        stocks: exercise
+            .facilities()
+            .iter()
+            .zip(&scenario.facilities)
+            .filter(|(f, _)| !f.stock.is_empty())
+            .map(|(f, s)| {
+                (
+                    s.id.name.clone(),
+                    f.stock.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+                )
+            })
+            .collect(),
+    };
+    RunOutput {
+        scenario: scenario.meta.id.name.clone(),
+        title: scenario.meta.title.clone(),
+        seed: exercise.seed(),
+        mode: exercise.mode(),
+        until: exercise.now(),
+        commands_applied: exercise.log().len(),
+        refused,
+        outcome: outcome(exercise),
+        totals: exercise.totals().clone(),
+        series: exercise.series().to_vec(),
+        events: exercise.events().to_vec(),
+        final_state,
+    }
+}
+
+/// The time series as CSV: one row per step and district.
+pub fn csv(exercise: &Exercise) -> String {
+    let mut out = String::from(
+        "t,district,s,e,a,i,quarantined,isolated,hospitalised,waiting,r,d,confirmed,infections,trust,level\n",
+    );
+    let ids: Vec<&str> = exercise
+        .scenario()
+        .city
+        .districts
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    for sample in exercise.series() {
+        for (d, row) in sample.districts.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.4},{:?}",
+                sample.t,
+                ids[d],
+                row.s,
+                row.e,
+                row.a,
+                row.i,
+                row.quarantined,
+                row.isolated,
+                row.hospitalised,
+                row.waiting,
+                row.r,
+                row.d,
+                row.confirmed,
+                row.infections,
+                row.trust,
+                row.level
+            );
+        }
+    }
+    out
+}
+
+/// A few lines for the terminal.
+pub fn brief(output: &RunOutput) -> String {
+    let o = &output.outcome;
+    let t = &output.totals;
+    let named = t.contacts_named.max(1.0);
+    format!(
+        "{} (seed {}, {:?}) until {}\n\
+         infections {:.0} · confirmed {:.0} · deaths {:.0} · peak in hospital {:.0}\n\
+         contacts named {:.0} · quarantined {:.0} ({:.0}% within 24 h) · lost {:.0}\n\
+         hospital overflow {:.0} h · stock-outs {} · public trust {:.2} · cost of measures {:.0}\n\
+         reports on time {} · late or missing {} · commands applied {} · refused {}\n",
+        output.title,
+        output.seed,
+        output.mode,
+        crate::scenario::Minutes(output.until),
+        o.infections,
+        o.confirmed,
+        o.deaths,
+        o.peak_hospitalised,
+        t.contacts_named,
+        t.contacts_quarantined,
+        100.0 * t.contacts_quarantined_within_24h / named,
+        t.contacts_lost,
+        t.overflow_hours,
+        t.stock_outs,
+        o.mean_trust,
+        o.economic_cost,
+        o.reports_on_time,
+        o.reports_late_or_missing,
+        output.commands_applied,
+        output.refused.len(),
+    )
+}

@@ -1,0 +1,236 @@
+//! Everything players and the facilitator can do, as plain data: the same types feed the
+//! journal, the command line, the app and (later) the network.
+//!
+//! Commands are written in RON, one per journal line, e.g.
+//! `95 Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")`, and decoded with the
+//! scenario decoder so a broken line is reported with its column.
+
+use std::fmt;
+
+use crate::scenario::{Channel, ControlLevel, Effect, Id, Minutes};
+use crate::{ron_enum, ron_struct};
+
+ron_enum! {
+    /// One action of a team or of the control cell (facilitator).
+    pub enum Command as "a command" {
+        /// The team activates its incident command (starts the activation clock KPI).
+        Activate(TeamOnly),
+        /// Sends an idle unit to a district or facility to work there for `work` (default: its shift).
+        Dispatch(Dispatch),
+        /// Sends a busy unit somewhere else, from where it is now.
+        Redirect(Redirect),
+        /// Sends a unit back to its base.
+        Recall(UnitOrder),
+        /// Loads supplies at the unit's base and carries them to a facility.
+        Deliver(Deliver),
+        /// Sets a district's control level.
+        OrderMeasure(OrderMeasure),
+        /// Files a report from one of the team's agencies to another agency.
+        Report(Report),
+        /// Passes information to other teams.
+        Share(Share),
+        /// Makes a public statement (answers rumours).
+        Statement(Statement),
+        /// Asks another team for units or stock.
+        RequestAid(RequestAid),
+        /// Answers a request for aid.
+        AnswerAid(AnswerAid),
+        /// Control cell: fires an inject now.
+        FireInject(InjectOrder),
+        /// Control cell: postpones a scheduled inject.
+        DelayInject(DelayInject),
+        /// Control cell: cancels an inject that has not fired.
+        SkipInject(InjectOrder),
+        /// Control cell: changes the text of an inject that has not fired.
+        EditInject(EditInject),
+        /// Control cell: writes a new inject and fires it now.
+        ComposeInject(ComposeInject),
+    }
+}
+
+ron_struct! {
+    pub struct TeamOnly as "a team" {
+        team: Id,
+    }
+}
+
+ron_struct! {
+    pub struct Dispatch as "a dispatch" {
+        team: Id,
+        unit: Id,
+        /// A district or facility.
+        to: Id,
+        /// How long to work on site; defaults to the unit's shift.
+        work: Option<Minutes> = None,
+    }
+}
+
+ron_struct! {
+    pub struct Redirect as "a redirect" {
+        team: Id,
+        unit: Id,
+        to: Id,
+        work: Option<Minutes> = None,
+    }
+}
+
+ron_struct! {
+    pub struct UnitOrder as "a unit order" {
+        team: Id,
+        unit: Id,
+    }
+}
+
+ron_struct! {
+    pub struct Deliver as "a delivery" {
+        team: Id,
+        unit: Id,
+        supply: Id,
+        quantity: u64,
+        /// A facility.
+        to: Id,
+    }
+}
+
+ron_struct! {
+    pub struct OrderMeasure as "a measure order" {
+        team: Id,
+        district: Id,
+        level: ControlLevel,
+    }
+}
+
+ron_struct! {
+    pub struct Report as "a report" {
+        team: Id,
+        /// The reporting agency, played by the team.
+        from: Id,
+        /// The agency reported to.
+        to: Id,
+        text: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct Share as "a share of information" {
+        team: Id,
+        with: Vec<Id>,
+        text: String,
+    }
+}
+
+ron_struct! {
+    pub struct Statement as "a public statement" {
+        team: Id,
+        /// None: city-wide.
+        district: Option<Id> = None,
+        text: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct RequestAid as "a request for aid" {
+        team: Id,
+        /// The team asked.
+        to: Id,
+        /// Units of the other team's agencies to lend.
+        units: Vec<Id> = Vec::new(),
+        supply: Option<Id> = None,
+        quantity: u64 = 0,
+        /// Facility where the stock should go.
+        deliver_to: Option<Id> = None,
+        text: String = String::new(),
+        /// Answer wanted within this delay.
+        within: Minutes = Minutes(120),
+    }
+}
+
+ron_struct! {
+    pub struct AnswerAid as "an answer to a request" {
+        team: Id,
+        /// Number of the request, as given when it was made.
+        request: u32,
+        accept: bool,
+        /// For stock: the facility it is taken from.
+        from: Option<Id> = None,
+        text: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct InjectOrder as "an inject order" {
+        inject: Id,
+    }
+}
+
+ron_struct! {
+    pub struct DelayInject as "a delay" {
+        inject: Id,
+        by: Minutes,
+    }
+}
+
+ron_struct! {
+    pub struct EditInject as "an edit" {
+        inject: Id,
+        title: Option<String> = None,
+        message: Option<String> = None,
+    }
+}
+
+ron_struct! {
+    pub struct ComposeInject as "a composed inject" {
+        title: String,
+        to: Vec<Id>,
+        channel: Channel = Channel::Phone,
+        from: String = String::new(),
+        message: String,
+        effects: Vec<Effect> = Vec::new(),
+    }
+}
+
+impl Command {
+    /// The team that issues the command, or None for the control cell.
+    pub fn team(&self) -> Option<&Id> {
+        match self {
+            Command::Activate(c) => Some(&c.team),
+            Command::Dispatch(c) => Some(&c.team),
+            Command::Redirect(c) => Some(&c.team),
+            Command::Recall(c) => Some(&c.team),
+            Command::Deliver(c) => Some(&c.team),
+            Command::OrderMeasure(c) => Some(&c.team),
+            Command::Report(c) => Some(&c.team),
+            Command::Share(c) => Some(&c.team),
+            Command::Statement(c) => Some(&c.team),
+            Command::RequestAid(c) => Some(&c.team),
+            Command::AnswerAid(c) => Some(&c.team),
+            Command::FireInject(_)
+            | Command::DelayInject(_)
+            | Command::SkipInject(_)
+            | Command::EditInject(_)
+            | Command::ComposeInject(_) => None,
+        }
+    }
+
+    /// The command as one line of RON, the journal's form.
+    pub fn to_ron(&self) -> String {
+        let extensions = ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
+            | ron::extensions::Extensions::IMPLICIT_SOME;
+        let options = ron::Options::default().with_default_extension(extensions);
+        options
+            .to_string(self)
+            .expect("commands hold only plain data")
+    }
+}
+
+/// Why a command was refused. The exercise is unchanged when a command is refused.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CommandError(pub String);
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CommandError {}

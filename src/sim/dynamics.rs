@@ -1,0 +1,871 @@
+//! What the clock does: units travel and work, supplies arrive, and each epidemic step moves
+//! people between compartments, detects and traces cases, and moves public trust.
+//! The equations are documented in `epidemic.rs`.
+
+use super::epidemic::{Sampler, prob};
+use super::{Audience, ContactBatch, EventKind, Exercise, Place, UnitStatus};
+use crate::scenario::{ControlLevel, FacilityKind, MeasureEffect, Minutes, UnitRole};
+
+/// Days a quarantined contact stays in quarantine on average.
+const QUARANTINE_DAYS: f64 = 14.0;
+/// Contacts not reached within this many minutes are lost to tracing.
+const CONTACT_EXPIRY: u32 = 14 * 24 * 60;
+/// Transmission weights of people who stay home (after Covasim's defaults).
+const QUARANTINE_HOME: f64 = 0.6;
+const QUARANTINE_SITE: f64 = 0.1;
+const ISOLATION_HOME: f64 = 0.3;
+const ISOLATION_SITE: f64 = 0.02;
+
+/// Work done by units during one step, per district.
+#[derive(Default, Clone)]
+struct Work {
+    tracing: f64,
+    samples: f64,
+    transfers: f64,
+    patrol: f64,
+    support: f64,
+    disinfection: f64,
+}
+
+impl Exercise {
+    fn measure(&self, level: &ControlLevel) -> Option<&MeasureEffect> {
+        match level {
+            ControlLevel::Normal => None,
+            ControlLevel::Enhanced => Some(&self.scenario.measures.enhanced),
+            ControlLevel::Closed => Some(&self.scenario.measures.closed),
+        }
+    }
+
+    /// Share of residents following measures, from public trust.
+    pub fn compliance(&self, district: usize) -> f64 {
+        let p = &self.scenario.public;
+        let t = self.districts[district].trust;
+        p.compliance_at_zero_trust.get()
+            + (p.compliance_at_full_trust.get() - p.compliance_at_zero_trust.get()) * t
+    }
+
+    /// (contact factor, mobility factor) of a district under its measures and compliance.
+    fn factors(&self, district: usize) -> (f64, f64) {
+        match self.measure(&self.districts[district].level) {
+            None => (1.0, 1.0),
+            Some(m) => {
+                let c = self.compliance(district);
+                (
+                    1.0 - c * (1.0 - m.contact_factor.get()),
+                    1.0 - c * (1.0 - m.mobility_factor.get()),
+                )
+            }
+        }
+    }
+
+    /// Moves units whose trip or work ends now.
+    pub(crate) fn move_units(&mut self) {
+        let now = self.now;
+        for n in 0..self.units.len() {
+            match self.units[n].status.clone() {
+                UnitStatus::Travelling {
+                    to, arrive, work, ..
+                } if arrive <= now => {
+                    let name = self.place_name(to);
+                    let id = self.units[n].id.clone();
+                    if let Some((supply, quantity)) = self.units[n].cargo.take() {
+                        if let Place::Facility(f) = to {
+                            *self.facilities[f].stock.entry(supply.clone()).or_default() +=
+                                quantity;
+                        }
+                        let audience = self.unit_audience(n);
+                        self.emit(
+                            audience,
+                            EventKind::Delivered {
+                                unit: id,
+                                supply,
+                                quantity,
+                                to: name,
+                            },
+                        );
+                        self.start_return(n);
+                    } else {
+                        self.units[n].status = UnitStatus::Working {
+                            place: to,
+                            since: now,
+                            until: now + work,
+                        };
+                        self.units[n].accrued_until = now;
+                        let audience = self.unit_audience(n);
+                        self.emit(
+                            audience,
+                            EventKind::UnitArrived {
+                                unit: id,
+                                at_place: name,
+                            },
+                        );
+                    }
+                }
+                UnitStatus::Working { place, until, .. } if until <= now => {
+                    self.accrue(n);
+                    let audience = self.unit_audience(n);
+                    let unit = self.units[n].id.clone();
+                    self.emit(
+                        audience,
+                        EventKind::UnitFinished {
+                            unit,
+                            at_place: self.place_name(place),
+                        },
+                    );
+                    self.start_return(n);
+                }
+                UnitStatus::Returning { arrive, .. } if arrive <= now => {
+                    self.units[n].status = UnitStatus::AtBase;
+                    let audience = self.unit_audience(n);
+                    let unit = self.units[n].id.clone();
+                    self.emit(audience, EventKind::UnitReturned { unit });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Teams that follow a unit: its agency's team and a borrower.
+    pub(crate) fn unit_audience(&self, n: usize) -> Audience {
+        let u = &self.units[n];
+        let mut teams: Vec<String> = self
+            .scenario
+            .team_of_agency(&u.agency)
+            .map(|t| t.id.name.clone())
+            .into_iter()
+            .collect();
+        if let Some(borrower) = &u.loaned_to
+            && !teams.contains(borrower)
+        {
+            teams.push(borrower.clone());
+        }
+        Audience::Teams(teams)
+    }
+
+    pub(crate) fn start_return(&mut self, n: usize) {
+        let from = self.unit_position(n);
+        let speed = self.scenario.resource_types[self.units[n].resource]
+            .speed_kmh
+            .get();
+        let base = self.units[n].base;
+        let arrive = self.now + self.travel_minutes(from, base, speed);
+        self.units[n].status = UnitStatus::Returning {
+            from: (from.x, from.y),
+            depart: self.now,
+            arrive,
+        };
+    }
+
+    /// Adds the minutes a working unit has worked since it was last counted.
+    pub(crate) fn accrue(&mut self, n: usize) {
+        if let UnitStatus::Working {
+            place,
+            since,
+            until,
+        } = self.units[n].status
+        {
+            let from = self.units[n].accrued_until.max(since);
+            let to = self.now.min(until);
+            if to > from {
+                self.pending_work.push((n, place, f64::from(to - from)));
+            }
+            self.units[n].accrued_until = to.max(from);
+        }
+    }
+
+    /// Regular deliveries to the reserve, unless held back by a supply delay.
+    pub(crate) fn resupply(&mut self) {
+        let now = self.now;
+        if now == 0 {
+            return;
+        }
+        for supply in self.scenario.clone().supplies.iter() {
+            let held_until = self
+                .supply_delays
+                .get(supply.id.as_str())
+                .copied()
+                .unwrap_or(0);
+            for resupply in &supply.resupply {
+                if !now.is_multiple_of(resupply.every.get().max(1)) || now < held_until {
+                    continue;
+                }
+                if let Some(&f) = self.derived.facility_index.get(resupply.to.as_str()) {
+                    *self.facilities[f]
+                        .stock
+                        .entry(supply.id.name.clone())
+                        .or_default() += resupply.quantity;
+                    self.emit(
+                        Audience::Control,
+                        EventKind::Resupplied {
+                            facility: resupply.to.name.clone(),
+                            supply: supply.id.name.clone(),
+                            quantity: resupply.quantity,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// Takes up to `wanted` items of a supply for a unit: from its base facility, else from a
+    /// facility in the district where it works. Returns what it got.
+    fn take_supply(&mut self, unit: usize, district: usize, supply: &str, wanted: f64) -> f64 {
+        let mut sources: Vec<usize> = Vec::new();
+        if let Place::Facility(f) = self.units[unit].base {
+            sources.push(f);
+        }
+        for (f, facility) in self.scenario.facilities.iter().enumerate() {
+            if self.derived.district_index.get(facility.district.as_str()) == Some(&district)
+                && !sources.contains(&f)
+            {
+                sources.push(f);
+            }
+        }
+        let mut got = 0.0;
+        for f in sources {
+            let Some(stock) = self.facilities[f].stock.get_mut(supply) else {
+                continue;
+            };
+            let take = (wanted - got).min(*stock as f64).floor().max(0.0);
+            *stock -= take as u64;
+            got += take;
+            if *stock == 0 && take > 0.0 {
+                self.totals.stock_outs += 1;
+                let facility = self.scenario.facilities[f].id.name.clone();
+                self.emit(
+                    Audience::Everyone,
+                    EventKind::StockOut {
+                        facility,
+                        supply: supply.to_string(),
+                    },
+                );
+            }
+            if got >= wanted {
+                break;
+            }
+        }
+        got
+    }
+
+    /// Collects the work of every unit over the step just ended, per district.
+    fn collect_work(&mut self) -> Vec<Work> {
+        let mut work = vec![Work::default(); self.districts.len()];
+        for n in 0..self.units.len() {
+            self.accrue(n);
+        }
+        for (n, place, minutes) in std::mem::take(&mut self.pending_work) {
+            let district = self.place_district(place);
+            let resource = self.scenario.resource_types[self.units[n].resource].clone();
+            let mut amount =
+                minutes / f64::from(resource.shift.get().max(1)) * f64::from(resource.capacity);
+            if let Some(supply) = &resource.consumes {
+                let got = self.take_supply(n, district, supply.as_str(), amount.ceil());
+                if got < amount {
+                    let unit = self.units[n].id.clone();
+                    let audience = self.unit_audience(n);
+                    self.emit(
+                        audience,
+                        EventKind::UnitIdle {
+                            unit,
+                            reason: format!("short of {supply}: {got} of {} needed", amount.ceil()),
+                        },
+                    );
+                }
+                amount = amount.min(got);
+            }
+            let w = &mut work[district];
+            match resource.role {
+                UnitRole::Tracing => w.tracing += amount,
+                UnitRole::Testing => w.samples += amount,
+                UnitRole::PatientTransport => w.transfers += amount,
+                UnitRole::Patrol => {
+                    w.patrol += amount;
+                    if let Place::Facility(f) = place {
+                        let facility = &mut self.facilities[f];
+                        facility.disorder = (facility.disorder - 0.1 * amount).max(0.0);
+                    }
+                }
+                UnitRole::CommunitySupport => w.support += amount,
+                UnitRole::Disinfection => w.disinfection += amount,
+                UnitRole::Supply => {}
+            }
+        }
+        work
+    }
+
+    /// One epidemic step of the scenario's time step, ending now.
+    pub(crate) fn epidemic_step(&mut self) {
+        let dt_minutes = self.scenario.meta.time_step.get();
+        let dt = Minutes(dt_minutes).days();
+        let work = self.collect_work();
+        let n = self.districts.len();
+        let p = self.scenario.pathogen.clone();
+        let alpha = p.asymptomatic_infectiousness.get();
+
+        // Where quarantined and isolated people are: sites fill up in order of arrival.
+        let site_beds: f64 = self.derived.site_beds;
+        let in_sites: f64 = self
+            .districts
+            .iter()
+            .map(|d| d.epi.isolated() - d.epi.x_home)
+            .sum();
+        let quarantined: f64 = self.districts.iter().map(|d| d.epi.quarantined()).sum();
+        let q_site_share = if quarantined > 0.0 {
+            ((site_beds - in_sites).max(0.0) / quarantined).min(1.0)
+        } else {
+            1.0
+        };
+        let site_disorder = self.site_disorder();
+        let q_weight = q_site_share * (QUARANTINE_SITE + 0.5 * site_disorder)
+            + (1.0 - q_site_share) * QUARANTINE_HOME;
+
+        // Force of infection (see epidemic.rs).
+        let factors: Vec<(f64, f64)> = (0..n).map(|d| self.factors(d)).collect();
+        let mut m = self.derived.mobility.clone();
+        for (a, row) in m.iter_mut().enumerate() {
+            let mut away = 0.0;
+            for (b, v) in row.iter_mut().enumerate() {
+                if a != b {
+                    *v *= factors[a].1 * factors[b].1;
+                    away += *v;
+                }
+            }
+            row[a] = (1.0 - away).max(0.0);
+        }
+        let mut infectious_present = vec![0.0; n];
+        let mut people_present = vec![0.0; n];
+        for (k, row) in m.iter().enumerate() {
+            let epi = &self.districts[k].epi;
+            let mobile_infectious = epi.i + alpha * epi.a;
+            let mobile = epi.mobile();
+            for (j, share) in row.iter().enumerate() {
+                infectious_present[j] += share * mobile_infectious;
+                people_present[j] += share * mobile;
+            }
+            let x_site = epi.isolated() - epi.x_home;
+            let isolated_weight = if epi.isolated() > 0.0 {
+                (epi.x_home * ISOLATION_HOME + x_site * ISOLATION_SITE) / epi.isolated()
+            } else {
+                0.0
+            };
+            infectious_present[k] +=
+                q_weight * alpha * epi.qa + isolated_weight * (epi.xi + alpha * epi.xa);
+            people_present[k] += epi.quarantined() + epi.isolated();
+        }
+        let mut hazard_at = vec![0.0; n];
+        for j in 0..n {
+            let district = &self.districts[j];
+            let gathering = if district.gathering_until > self.now && people_present[j] > 0.0 {
+                1.0 + 20.0 * district.gathering / people_present[j]
+            } else {
+                1.0
+            };
+            let population = self.scenario.city.districts[j].population.max(1) as f64;
+            let disinfection = 1.0 - (work[j].disinfection / dt / (population / 20_000.0)).min(0.1);
+            if people_present[j] > 0.0 {
+                hazard_at[j] = self.derived.beta
+                    * factors[j].0
+                    * gathering
+                    * disinfection
+                    * infectious_present[j]
+                    / people_present[j];
+            }
+        }
+
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.epidemic,
+        };
+        let p_latent = prob(1.0 / p.latent_days.get(), dt);
+        let p_recover = prob(1.0 / p.infectious_days.get(), dt);
+        let stay = p.hospital_days.get() * (1.0 - p.icu_share.get())
+            + p.icu_days.get() * p.icu_share.get();
+        let p_discharge = prob(1.0 / stay, dt);
+        let p_release = prob(1.0 / QUARANTINE_DAYS, dt);
+        let mut new_hospital_needs = vec![0.0; n];
+        let mut confirmed_now = vec![0.0; n];
+        let mut confirmed_from_quarantine = vec![0.0; n];
+        let mut deaths = vec![0.0; n];
+        for d in 0..n {
+            let lambda: f64 = m[d]
+                .iter()
+                .zip(&hazard_at)
+                .map(|(share, h)| share * h)
+                .sum();
+            let epi = &mut self.districts[d].epi;
+            let infected = sampler.binomial(epi.s, prob(lambda, dt));
+            let (e_out, qe_out) = (
+                sampler.binomial(epi.e, p_latent),
+                sampler.binomial(epi.qe, p_latent),
+            );
+            let (to_a, to_i) = sampler.split(e_out, p.asymptomatic_share.get());
+            let (q_to_a, q_to_i) = sampler.split(qe_out, p.asymptomatic_share.get());
+            let a_out = sampler.binomial(epi.a, p_recover);
+            let i_out = sampler.binomial(epi.i, p_recover);
+            let qa_out = sampler.binomial(epi.qa, p_recover);
+            let xa_out = sampler.binomial(epi.xa, p_recover);
+            let xi_out = sampler.binomial(epi.xi, p_recover);
+            let (i_hosp, i_rec) = sampler.split(i_out, p.hospitalisation_rate.get());
+            let (xi_hosp, xi_rec) = sampler.split(xi_out, p.hospitalisation_rate.get());
+            let qs_out = sampler.binomial(epi.qs, p_release);
+            epi.s += qs_out - infected;
+            epi.qs -= qs_out;
+            epi.e += infected - e_out;
+            epi.qe -= qe_out;
+            epi.a += to_a - a_out;
+            epi.i += to_i - i_out;
+            epi.qa += q_to_a - qa_out;
+            // Symptoms in quarantine: tested at once, confirmed and isolated.
+            let x_home_before = epi.x_home;
+            epi.xa -= xa_out;
+            epi.xi += q_to_i - xi_out;
+            let leaving_isolation = xa_out + xi_out;
+            let isolated_before = epi.isolated() + leaving_isolation - q_to_i;
+            if isolated_before > 0.0 {
+                epi.x_home =
+                    (x_home_before - leaving_isolation * x_home_before / isolated_before).max(0.0);
+            }
+            epi.x_home += q_to_i;
+            epi.x_home = epi.x_home.min(epi.isolated());
+            epi.r += a_out + i_rec + qa_out + xa_out + xi_rec;
+            new_hospital_needs[d] = i_hosp + xi_hosp;
+            // Severe cases reach a hospital, where they are tested: confirmed.
+            confirmed_now[d] += i_hosp + q_to_i;
+            confirmed_from_quarantine[d] += q_to_i;
+
+            // Hospital stays end: death or recovery.
+            for h in 0..epi.admitted.len() {
+                let out = sampler.binomial(epi.admitted[h], p_discharge);
+                let died = sampler.binomial(out, p.fatality_rate.get());
+                epi.admitted[h] -= out;
+                epi.d += died;
+                epi.r += out - died;
+                deaths[d] += died;
+            }
+            let out = sampler.binomial(epi.waiting, p_discharge);
+            let died = sampler.binomial(
+                out,
+                (p.fatality_rate.get() * p.overflow_fatality_factor.get()).min(1.0),
+            );
+            epi.waiting -= out;
+            epi.d += died;
+            epi.r += out - died;
+            deaths[d] += died;
+            self.districts[d].infections += infected;
+        }
+
+        self.admit(&new_hospital_needs);
+        self.detect(dt, &work, &mut confirmed_now);
+        self.trace(&work, &mut confirmed_now, &mut confirmed_from_quarantine);
+        self.transfer(&work);
+        for d in 0..n {
+            if confirmed_now[d] > 0.0 {
+                self.confirm(d, confirmed_now[d], false);
+            }
+            self.totals.confirmed_from_quarantine += confirmed_from_quarantine[d];
+            if deaths[d] >= 1.0 || (self.mode == super::Mode::Expected && deaths[d] > 0.0) {
+                let district = self.scenario.city.districts[d].id.name.clone();
+                self.emit(
+                    Audience::Everyone,
+                    EventKind::Deaths {
+                        district,
+                        count: deaths[d].round() as u64,
+                    },
+                );
+                self.open_reports(&crate::scenario::ReportTrigger::Death);
+            }
+        }
+        self.public_opinion(dt, &work);
+        self.note_overflow(dt);
+    }
+
+    /// Average disorder at quarantine sites (breaches weaken quarantine).
+    fn site_disorder(&self) -> f64 {
+        let sites: Vec<f64> = self
+            .scenario
+            .facilities
+            .iter()
+            .zip(&self.facilities)
+            .filter(|(f, _)| f.kind == FacilityKind::QuarantineSite)
+            .map(|(_, s)| s.disorder)
+            .collect();
+        if sites.is_empty() {
+            0.0
+        } else {
+            sites.iter().sum::<f64>() / sites.len() as f64
+        }
+    }
+
+    /// New patients go to the nearest hospital with a free bed; waiting patients take freed beds.
+    fn admit(&mut self, new_needs: &[f64]) {
+        let hospitals = self.derived.hospitals.clone();
+        for (d, need) in new_needs.iter().enumerate() {
+            self.districts[d].epi.waiting += need;
+        }
+        for d in 0..self.districts.len() {
+            let here = self.scenario.city.districts[d].position;
+            let mut order: Vec<usize> = (0..hospitals.len()).collect();
+            order.sort_by(|&a, &b| {
+                let da = here.distance_km(self.place_position(Place::Facility(hospitals[a])));
+                let db = here.distance_km(self.place_position(Place::Facility(hospitals[b])));
+                da.total_cmp(&db).then(a.cmp(&b))
+            });
+            for h in order {
+                let free = (self.hospital_capacity(h) - self.hospital_occupancy(h)).max(0.0);
+                let epi = &mut self.districts[d].epi;
+                let moved = epi.waiting.min(free);
+                let moved = if self.mode == super::Mode::Stochastic {
+                    moved.floor()
+                } else {
+                    moved
+                };
+                epi.waiting -= moved;
+                epi.admitted[h] += moved;
+            }
+        }
+    }
+
+    /// Passive detection at fever clinics and active testing by teams in the field.
+    fn detect(&mut self, dt: f64, work: &[Work], confirmed: &mut [f64]) {
+        let surveillance = self.scenario.surveillance.clone();
+        let sensitivity = surveillance.test_sensitivity.get();
+        // Clinic capacity this step, shared by the whole city, less disorder and kits.
+        let mut clinic_capacity = 0.0;
+        let mut clinics = Vec::new();
+        for (f, facility) in self.scenario.facilities.iter().enumerate() {
+            if facility.kind == FacilityKind::FeverClinic {
+                let capacity = f64::from(facility.daily_capacity)
+                    * dt
+                    * (1.0 - self.facilities[f].disorder).max(0.0);
+                clinic_capacity += capacity;
+                clinics.push((f, capacity));
+            }
+        }
+        let p_seek = surveillance.care_seeking.get()
+            * prob(1.0 / surveillance.care_seeking_delay_days.get(), dt);
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.detection,
+        };
+        let seekers: Vec<f64> = self
+            .districts
+            .iter()
+            .map(|d| sampler.binomial(d.epi.i, p_seek))
+            .collect();
+        let total_seekers: f64 = seekers.iter().sum();
+        let served_share = if total_seekers > 0.0 {
+            (clinic_capacity / total_seekers).min(1.0)
+        } else {
+            0.0
+        };
+        let mut tests_at_clinics = 0.0;
+        for (d, seeking) in seekers.iter().enumerate() {
+            let tested = sampler.binomial(*seeking, served_share);
+            tests_at_clinics += tested;
+            let positive = sampler.binomial(tested, sensitivity);
+            let epi = &mut self.districts[d].epi;
+            let positive = positive.min(epi.i);
+            epi.i -= positive;
+            epi.xi += positive;
+            epi.x_home += positive;
+            confirmed[d] += positive;
+        }
+        // Clinics use their own kits, in proportion to their share of the work.
+        if clinic_capacity > 0.0 {
+            let kits = self.clinic_kit_supply();
+            for (f, capacity) in clinics {
+                let used = (tests_at_clinics * capacity / clinic_capacity).round() as u64;
+                if let Some(kit) = &kits
+                    && let Some(stock) = self.facilities[f].stock.get_mut(kit)
+                {
+                    let before = *stock;
+                    *stock = stock.saturating_sub(used);
+                    if before > 0 && *stock == 0 {
+                        self.totals.stock_outs += 1;
+                        let facility = self.scenario.facilities[f].id.name.clone();
+                        self.emit(
+                            Audience::Everyone,
+                            EventKind::StockOut {
+                                facility,
+                                supply: kit.clone(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        self.totals.tests_done += tests_at_clinics;
+        // Teams in the field: samples limited by the laboratories' daily capacity.
+        let lab_capacity: f64 = self
+            .scenario
+            .facilities
+            .iter()
+            .filter(|f| f.kind == FacilityKind::TestingSite)
+            .map(|f| f64::from(f.daily_capacity) * dt)
+            .sum();
+        let wanted: f64 = work.iter().map(|w| w.samples).sum();
+        let processed_share = if wanted > 0.0 {
+            (lab_capacity / wanted).min(1.0)
+        } else {
+            0.0
+        };
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.detection,
+        };
+        for (d, w) in work.iter().enumerate() {
+            let samples = w.samples * processed_share;
+            if samples <= 0.0 {
+                continue;
+            }
+            self.totals.tests_done += samples;
+            let epi = &mut self.districts[d].epi;
+            let mobile = epi.mobile().max(1.0);
+            let found = sampler.binomial(
+                samples.round().min(mobile),
+                ((epi.a + epi.i) / mobile * sensitivity).min(1.0),
+            );
+            let from_a = if epi.a + epi.i > 0.0 {
+                (found * epi.a / (epi.a + epi.i)).min(epi.a)
+            } else {
+                0.0
+            };
+            let from_a = if self.mode == super::Mode::Stochastic {
+                from_a.round()
+            } else {
+                from_a
+            };
+            let from_i = (found - from_a).min(epi.i).max(0.0);
+            epi.a -= from_a;
+            epi.i -= from_i;
+            epi.xa += from_a;
+            epi.xi += from_i;
+            epi.x_home += from_a + from_i;
+            confirmed[d] += from_a + from_i;
+        }
+    }
+
+    /// The supply consumed by testing teams (clinics use the same kits).
+    fn clinic_kit_supply(&self) -> Option<String> {
+        self.scenario
+            .resource_types
+            .iter()
+            .find(|r| r.role == UnitRole::Testing)
+            .and_then(|r| r.consumes.as_ref())
+            .map(|s| s.name.clone())
+    }
+
+    /// Tracing teams reach named contacts, oldest first, and put them in quarantine.
+    fn trace(&mut self, work: &[Work], confirmed: &mut [f64], from_quarantine: &mut [f64]) {
+        let now = self.now;
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.tracing,
+        };
+        let mut quarantined_events = Vec::new();
+        for (d, w) in work.iter().enumerate() {
+            let district = &mut self.districts[d];
+            // Contacts not reached in time are lost.
+            while district
+                .backlog
+                .front()
+                .is_some_and(|b| now.saturating_sub(b.named_at) > CONTACT_EXPIRY)
+            {
+                let lost = district.backlog.pop_front().map_or(0.0, |b| b.count);
+                self.totals.contacts_lost += lost;
+            }
+            let mut capacity = w.tracing;
+            let mut reached_total = 0.0;
+            while capacity > 0.0 {
+                let Some(batch) = district.backlog.front_mut() else {
+                    break;
+                };
+                let reached = batch.count.min(capacity);
+                let reached = if self.mode == super::Mode::Stochastic {
+                    reached.floor()
+                } else {
+                    reached
+                };
+                if reached <= 0.0 {
+                    break;
+                }
+                capacity -= reached;
+                batch.count -= reached;
+                let within_day = now.saturating_sub(batch.named_at) <= 24 * 60;
+                let share = batch.infected_share;
+                if batch.count <= 1e-9 {
+                    district.backlog.pop_front();
+                }
+                let epi = &mut district.epi;
+                let infected = sampler.binomial(reached, share);
+                // Infected contacts are the recently infected first.
+                let from_e = infected.min(epi.e);
+                let from_a = (infected - from_e).min(epi.a);
+                let from_i = (infected - from_e - from_a).min(epi.i);
+                let from_s = (reached - from_e - from_a - from_i).min(epi.s);
+                epi.e -= from_e;
+                epi.qe += from_e;
+                epi.a -= from_a;
+                epi.qa += from_a;
+                epi.i -= from_i;
+                epi.xi += from_i;
+                epi.x_home += from_i;
+                epi.s -= from_s;
+                epi.qs += from_s;
+                confirmed[d] += from_i;
+                from_quarantine[d] += from_i;
+                let placed = from_e + from_a + from_i + from_s;
+                self.totals.contacts_quarantined += placed;
+                if within_day {
+                    self.totals.contacts_quarantined_within_24h += placed;
+                }
+                reached_total += placed;
+            }
+            if reached_total > 0.0 {
+                quarantined_events.push((d, reached_total));
+            }
+        }
+        for (d, count) in quarantined_events {
+            let district = self.scenario.city.districts[d].id.name.clone();
+            self.emit(
+                Audience::Control,
+                EventKind::ContactsQuarantined {
+                    district,
+                    count: count.round() as u64,
+                },
+            );
+        }
+    }
+
+    /// Ambulances take isolated cases from home to isolation sites while beds are free.
+    fn transfer(&mut self, work: &[Work]) {
+        let mut free = (self.derived.site_beds
+            - self
+                .districts
+                .iter()
+                .map(|d| d.epi.isolated() - d.epi.x_home)
+                .sum::<f64>())
+        .max(0.0);
+        for (d, w) in work.iter().enumerate() {
+            let epi = &mut self.districts[d].epi;
+            let moved = epi.x_home.min(w.transfers).min(free);
+            epi.x_home -= moved;
+            free -= moved;
+        }
+    }
+
+    /// Confirmed cases: counted, reported, and their contacts named for tracing.
+    pub(crate) fn confirm(&mut self, d: usize, count: f64, from_inject: bool) {
+        let surveillance = &self.scenario.surveillance;
+        self.districts[d].confirmed += count;
+        let named =
+            count * surveillance.contacts_per_case.get() * surveillance.traceable_share.get();
+        let named = if self.mode == super::Mode::Stochastic {
+            named.round()
+        } else {
+            named
+        };
+        let share = surveillance.contact_infection_share.get();
+        if named > 0.0 && !from_inject {
+            self.name_contacts(d, named, share);
+        }
+        let district = self.scenario.city.districts[d].id.name.clone();
+        let reported = if self.mode == super::Mode::Stochastic {
+            count.round()
+        } else {
+            count
+        };
+        if reported >= 1.0 || (self.mode == super::Mode::Expected && count > 0.0) {
+            self.emit(
+                Audience::Control,
+                EventKind::CasesConfirmed {
+                    district,
+                    count: reported.round() as u64,
+                },
+            );
+        }
+        self.open_reports(&crate::scenario::ReportTrigger::CaseConfirmed);
+    }
+
+    pub(crate) fn name_contacts(&mut self, d: usize, count: f64, infected_share: f64) {
+        self.totals.contacts_named += count;
+        self.districts[d].backlog.push_back(ContactBatch {
+            named_at: self.now,
+            count,
+            infected_share,
+        });
+        let district = self.scenario.city.districts[d].id.name.clone();
+        self.emit(
+            Audience::Control,
+            EventKind::ContactsNamed {
+                district,
+                count: count.round() as u64,
+            },
+        );
+    }
+
+    /// Trust: measures erode it, rumours and gouging and disorder too; support and answers
+    /// restore it. Also the economic cost of measures.
+    fn public_opinion(&mut self, dt: f64, work: &[Work]) {
+        let decay = self.scenario.public.rumour_decay_per_day.get();
+        for d in 0..self.districts.len() {
+            let population = self.scenario.city.districts[d].population as f64;
+            let measure = self.measure(&self.districts[d].level).cloned();
+            let households = (population / 2.5).max(1.0);
+            // Serving 5% of households a day fully offsets the strain of measures.
+            let support = (work[d].support / dt / (households * 0.05)).min(1.0);
+            let w = &work[d];
+            let district = &mut self.districts[d];
+            let mut change = 0.0;
+            if let Some(m) = &measure {
+                change += m.trust_per_day * (1.0 - support);
+                self.totals.economic_cost += m.daily_cost_per_resident * population * dt;
+            }
+            change += 0.002 * support;
+            change -= 0.05 * district.rumour + 0.02 * district.gouging + 0.02 * district.disorder;
+            let before = district.trust;
+            district.trust = (district.trust + change * dt).clamp(0.0, 1.0);
+            district.rumour *= (1.0 - decay).powf(dt);
+            let enforcement = 0.1 * w.patrol;
+            district.gouging = (district.gouging * 0.95f64.powf(dt) - enforcement).max(0.0);
+            district.disorder = (district.disorder * 0.8f64.powf(dt) - enforcement).max(0.0);
+            if district.gathering_until > self.now {
+                district.gathering = (district.gathering - 100.0 * w.patrol).max(0.0);
+            }
+            let after = district.trust;
+            if before >= 0.5 && after < 0.5 {
+                let name = self.scenario.city.districts[d].id.name.clone();
+                self.emit(
+                    Audience::Everyone,
+                    EventKind::TrustAlert {
+                        district: name,
+                        trust: after,
+                    },
+                );
+            }
+        }
+        for facility in &mut self.facilities {
+            facility.disorder *= 0.9f64.powf(dt);
+        }
+    }
+
+    fn note_overflow(&mut self, dt: f64) {
+        let waiting: f64 = self.districts.iter().map(|d| d.epi.waiting).sum();
+        if waiting >= 0.5 {
+            self.totals.overflow_hours += dt * 24.0;
+            if !self.overflow_active {
+                self.overflow_active = true;
+                self.emit(
+                    Audience::Everyone,
+                    EventKind::HospitalOverflow {
+                        waiting: waiting.round() as u64,
+                    },
+                );
+                self.open_reports(&crate::scenario::ReportTrigger::HospitalOverflow);
+            }
+        } else if self.overflow_active {
+            self.overflow_active = false;
+            self.emit(Audience::Everyone, EventKind::HospitalOverflowEnded);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! What happens in an exercise: every event is stamped with scenario time and addressed to the
+//! teams that may see it. A team sees only what was routed to it or shared with it.
+
+use serde::Serialize;
+
+use crate::scenario::{Channel, ControlLevel, UnitRole};
+
+/// Who may see an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Only the control cell (facilitators and evaluators).
+    Control,
+    /// These teams, and the control cell.
+    Teams(Vec<String>),
+    /// Every team.
+    Everyone,
+}
+
+impl Audience {
+    pub fn includes(&self, team: &str) -> bool {
+        match self {
+            Audience::Control => false,
+            Audience::Teams(teams) => teams.iter().any(|t| t == team),
+            Audience::Everyone => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// Minutes since the exercise started.
+    pub at: u32,
+    pub audience: Audience,
+    pub kind: EventKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    InjectFired {
+        inject: String,
+        title: String,
+        channel: Channel,
+        from: String,
+        message: String,
+    },
+    InjectDelayed {
+        inject: String,
+        until: u32,
+    },
+    InjectSkipped {
+        inject: String,
+    },
+    InjectEdited {
+        inject: String,
+    },
+    Activated {
+        team: String,
+    },
+    UnitDispatched {
+        unit: String,
+        team: String,
+        to: String,
+        arrives: u32,
+    },
+    UnitArrived {
+        unit: String,
+        at_place: String,
+    },
+    UnitFinished {
+        unit: String,
+        at_place: String,
+    },
+    UnitReturned {
+        unit: String,
+    },
+    UnitIdle {
+        unit: String,
+        reason: String,
+    },
+    Delivered {
+        unit: String,
+        supply: String,
+        quantity: u64,
+        to: String,
+    },
+    MeasureOrdered {
+        team: String,
+        district: String,
+        level: ControlLevel,
+    },
+    ReportDue {
+        rule: String,
+        from: String,
+        to: String,
+        due: u32,
+    },
+    ReportFiled {
+        team: String,
+        from: String,
+        to: String,
+        on_time: bool,
+        text: String,
+    },
+    ReportOverdue {
+        rule: String,
+        from: String,
+        to: String,
+    },
+    Shared {
+        team: String,
+        with: Vec<String>,
+        text: String,
+    },
+    Statement {
+        team: String,
+        district: Option<String>,
+        text: String,
+    },
+    AidRequested {
+        request: u32,
+        from_team: String,
+        to_team: String,
+        units: Vec<String>,
+        supply: Option<String>,
+        quantity: u64,
+        text: String,
+    },
+    AidAnswered {
+        request: u32,
+        team: String,
+        accepted: bool,
+        text: String,
+    },
+    AidUnanswered {
+        request: u32,
+        from_team: String,
+        to_team: String,
+    },
+    ExpectationMet {
+        inject: String,
+        team: String,
+        text: String,
+        after_minutes: u32,
+    },
+    ExpectationMissed {
+        inject: String,
+        team: String,
+        text: String,
+    },
+    CasesConfirmed {
+        district: String,
+        count: u64,
+    },
+    ContactsNamed {
+        district: String,
+        count: u64,
+    },
+    ContactsQuarantined {
+        district: String,
+        count: u64,
+    },
+    HospitalOverflow {
+        waiting: u64,
+    },
+    HospitalOverflowEnded,
+    Deaths {
+        district: String,
+        count: u64,
+    },
+    StockOut {
+        facility: String,
+        supply: String,
+    },
+    Resupplied {
+        facility: String,
+        supply: String,
+        quantity: u64,
+    },
+    TrustAlert {
+        district: String,
+        trust: f64,
+    },
+    UnitAction {
+        unit: String,
+        role: UnitRole,
+        place: String,
+        work: f64,
+    },
+    Notice {
+        text: String,
+    },
+}

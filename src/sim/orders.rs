@@ -1,0 +1,715 @@
+//! Commands: each is checked completely before anything changes, so a refused command leaves
+//! the exercise exactly as it was.
+
+use super::command::*;
+use super::{
+    ActionKind, AidRequest, Audience, Event, EventKind, Exercise, InjectStatus, Place, UnitStatus,
+};
+use crate::scenario::{AgencyKind, ControlLevel, FacilityKind, Id, Inject, Trigger};
+
+fn refuse<T>(message: impl Into<String>) -> Result<T, CommandError> {
+    Err(CommandError(message.into()))
+}
+
+impl Exercise {
+    /// Applies a command at the current minute. Returns the events it caused, or why it was
+    /// refused (and then nothing changed).
+    pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, CommandError> {
+        if self.is_over() {
+            return refuse("the exercise has ended");
+        }
+        if let Some(team) = command.team() {
+            self.check_team(team)?;
+        }
+        let first = self.events.len();
+        match &command {
+            Command::Activate(c) => self.activate(c)?,
+            Command::Dispatch(c) => self.dispatch(&c.team, &c.unit, &c.to, c.work, false)?,
+            Command::Redirect(c) => self.dispatch(&c.team, &c.unit, &c.to, c.work, true)?,
+            Command::Recall(c) => self.recall(c)?,
+            Command::Deliver(c) => self.deliver_supplies(c)?,
+            Command::OrderMeasure(c) => self.order_measure(c)?,
+            Command::Report(c) => self.report(c)?,
+            Command::Share(c) => self.share(c)?,
+            Command::Statement(c) => self.statement(c)?,
+            Command::RequestAid(c) => self.request_aid(c)?,
+            Command::AnswerAid(c) => self.answer_aid(c)?,
+            Command::FireInject(c) => self.fire_now(&c.inject)?,
+            Command::DelayInject(c) => self.delay_inject(c)?,
+            Command::SkipInject(c) => self.skip_inject(&c.inject)?,
+            Command::EditInject(c) => self.edit_inject(c)?,
+            Command::ComposeInject(c) => self.compose(c)?,
+        }
+        self.log.push((self.now, command));
+        self.fire_conditional_injects();
+        Ok(self.events[first..].to_vec())
+    }
+
+    fn check_team(&self, team: &Id) -> Result<(), CommandError> {
+        match self.scenario.team(team.as_str()) {
+            Some(_) => Ok(()),
+            None => refuse(format!("there is no team `{team}`")),
+        }
+    }
+
+    fn activate(&mut self, c: &TeamOnly) -> Result<(), CommandError> {
+        if self.activations.contains_key(c.team.as_str()) {
+            return refuse(format!(
+                "team `{}` has already activated its command",
+                c.team
+            ));
+        }
+        self.activations.insert(c.team.name.clone(), self.now);
+        self.emit(
+            Audience::Everyone,
+            EventKind::Activated {
+                team: c.team.name.clone(),
+            },
+        );
+        self.record_action(c.team.as_str(), ActionKind::Activate);
+        Ok(())
+    }
+
+    fn unit_for(&self, team: &Id, unit: &Id) -> Result<usize, CommandError> {
+        let Some(&n) = self.derived.unit_index.get(unit.as_str()) else {
+            return refuse(format!("there is no unit `{unit}`"));
+        };
+        let u = &self.units[n];
+        if !self.team_plays(team.as_str(), &u.agency)
+            && u.loaned_to.as_deref() != Some(team.as_str())
+        {
+            return refuse(format!(
+                "unit `{unit}` belongs to agency `{}`, which team `{team}` does not play",
+                u.agency
+            ));
+        }
+        Ok(n)
+    }
+
+    fn place(&self, id: &Id) -> Result<Place, CommandError> {
+        match super::place_of(&self.derived, id.as_str()) {
+            Some(place) => Ok(place),
+            None => refuse(format!("there is no district or facility `{id}`")),
+        }
+    }
+
+    fn dispatch(
+        &mut self,
+        team: &Id,
+        unit: &Id,
+        to: &Id,
+        work: Option<crate::scenario::Minutes>,
+        redirect: bool,
+    ) -> Result<(), CommandError> {
+        let n = self.unit_for(team, unit)?;
+        let target = self.place(to)?;
+        let resource = &self.scenario.resource_types[self.units[n].resource];
+        if resource.role == crate::scenario::UnitRole::Supply
+            && self.units[n].cargo.is_none()
+            && !redirect
+        {
+            return refuse(format!(
+                "unit `{unit}` carries supplies: use Deliver to say what it carries where"
+            ));
+        }
+        let busy = !matches!(self.units[n].status, UnitStatus::AtBase);
+        if busy && !redirect {
+            return refuse(format!(
+                "unit `{unit}` is busy ({}); use Redirect or Recall",
+                self.status_text(n)
+            ));
+        }
+        if !busy && redirect {
+            return refuse(format!("unit `{unit}` is at its base; use Dispatch"));
+        }
+        if self.units[n].cargo.is_some() && redirect && !matches!(target, Place::Facility(_)) {
+            return refuse(format!(
+                "unit `{unit}` carries supplies and can only be redirected to a facility"
+            ));
+        }
+        let work = work.map_or(resource.shift.get(), |w| w.get());
+        if work == 0 {
+            return refuse("the work on site must last longer than 0m");
+        }
+        let role = resource.role.clone();
+        let speed = resource.speed_kmh.get();
+        self.accrue(n);
+        let from = self.unit_position(n);
+        let arrive = self.now + self.travel_minutes(from, target, speed);
+        self.units[n].status = UnitStatus::Travelling {
+            from: (from.x, from.y),
+            to: target,
+            depart: self.now,
+            arrive,
+            work,
+        };
+        let audience = self.unit_audience(n);
+        self.emit(
+            audience,
+            EventKind::UnitDispatched {
+                unit: unit.name.clone(),
+                team: team.name.clone(),
+                to: to.name.clone(),
+                arrives: arrive,
+            },
+        );
+        self.record_action(
+            team.as_str(),
+            ActionKind::Dispatch {
+                role,
+                to: to.name.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    fn status_text(&self, n: usize) -> String {
+        match &self.units[n].status {
+            UnitStatus::AtBase => "at base".into(),
+            UnitStatus::Travelling { to, arrive, .. } => format!(
+                "on its way to {}, arriving at {}",
+                self.place_name(*to),
+                crate::scenario::Minutes(*arrive)
+            ),
+            UnitStatus::Working { place, until, .. } => format!(
+                "working at {} until {}",
+                self.place_name(*place),
+                crate::scenario::Minutes(*until)
+            ),
+            UnitStatus::Returning { arrive, .. } => format!(
+                "returning to base, back at {}",
+                crate::scenario::Minutes(*arrive)
+            ),
+        }
+    }
+
+    fn recall(&mut self, c: &UnitOrder) -> Result<(), CommandError> {
+        let n = self.unit_for(&c.team, &c.unit)?;
+        match self.units[n].status {
+            UnitStatus::AtBase => refuse(format!("unit `{}` is already at its base", c.unit)),
+            UnitStatus::Returning { .. } => {
+                refuse(format!("unit `{}` is already returning", c.unit))
+            }
+            _ => {
+                self.accrue(n);
+                // Undelivered cargo goes back to the base with the unit.
+                if let (Some((supply, quantity)), Place::Facility(f)) =
+                    (self.units[n].cargo.take(), self.units[n].base)
+                {
+                    *self.facilities[f].stock.entry(supply).or_default() += quantity;
+                }
+                self.start_return(n);
+                let audience = self.unit_audience(n);
+                self.emit(
+                    audience,
+                    EventKind::Notice {
+                        text: format!("unit {} recalled by {}", c.unit, c.team),
+                    },
+                );
+                Ok(())
+            }
+        }
+    }
+
+    fn deliver_supplies(&mut self, c: &Deliver) -> Result<(), CommandError> {
+        let n = self.unit_for(&c.team, &c.unit)?;
+        let resource = &self.scenario.resource_types[self.units[n].resource];
+        if resource.role != crate::scenario::UnitRole::Supply {
+            return refuse(format!("unit `{}` is not a supply unit", c.unit));
+        }
+        if !matches!(self.units[n].status, UnitStatus::AtBase) {
+            return refuse(format!(
+                "unit `{}` is busy ({}); it loads at its base",
+                c.unit,
+                self.status_text(n)
+            ));
+        }
+        let Place::Facility(to) = self.place(&c.to)? else {
+            return refuse(format!(
+                "`{}` is a district; supplies go to a facility",
+                c.to
+            ));
+        };
+        let Place::Facility(base) = self.units[n].base else {
+            return refuse(format!(
+                "unit `{}` is based in a district, where no stock is kept",
+                c.unit
+            ));
+        };
+        if c.quantity == 0 {
+            return refuse("a delivery needs a quantity above 0");
+        }
+        if c.quantity > u64::from(resource.capacity) {
+            return refuse(format!(
+                "unit `{}` carries at most {} per trip",
+                c.unit, resource.capacity
+            ));
+        }
+        let available = self.facilities[base]
+            .stock
+            .get(c.supply.as_str())
+            .copied()
+            .unwrap_or(0);
+        if available < c.quantity {
+            return refuse(format!(
+                "{} holds {available} of `{}`, fewer than {}",
+                self.scenario.facilities[base].id, c.supply, c.quantity
+            ));
+        }
+        let speed = resource.speed_kmh.get();
+        if let Some(stock) = self.facilities[base].stock.get_mut(c.supply.as_str()) {
+            *stock -= c.quantity;
+        }
+        self.units[n].cargo = Some((c.supply.name.clone(), c.quantity));
+        let from = self.unit_position(n);
+        let arrive = self.now + self.travel_minutes(from, Place::Facility(to), speed);
+        self.units[n].status = UnitStatus::Travelling {
+            from: (from.x, from.y),
+            to: Place::Facility(to),
+            depart: self.now,
+            arrive,
+            work: 0,
+        };
+        let audience = self.unit_audience(n);
+        self.emit(
+            audience,
+            EventKind::UnitDispatched {
+                unit: c.unit.name.clone(),
+                team: c.team.name.clone(),
+                to: c.to.name.clone(),
+                arrives: arrive,
+            },
+        );
+        self.record_action(
+            c.team.as_str(),
+            ActionKind::Dispatch {
+                role: crate::scenario::UnitRole::Supply,
+                to: c.to.name.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    fn order_measure(&mut self, c: &OrderMeasure) -> Result<(), CommandError> {
+        let Some(&d) = self.derived.district_index.get(c.district.as_str()) else {
+            return refuse(format!("there is no district `{}`", c.district));
+        };
+        let team = self.scenario.team(c.team.as_str()).expect("checked");
+        let allowed = &self.scenario.measures.ordered_by;
+        let may = team.agencies.iter().any(|a| {
+            if allowed.is_empty() {
+                self.scenario
+                    .agency(a.as_str())
+                    .is_some_and(|x| matches!(x.kind, AgencyKind::Command | AgencyKind::Health))
+            } else {
+                allowed.contains(a)
+            }
+        });
+        if !may {
+            let who = if allowed.is_empty() {
+                "a command or health agency".to_string()
+            } else {
+                allowed
+                    .iter()
+                    .map(|a| a.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            return refuse(format!(
+                "team `{}` may not order measures: only {who} may",
+                c.team
+            ));
+        }
+        if self.districts[d].level == c.level {
+            return refuse(format!(
+                "`{}` is already at level {:?}",
+                c.district, c.level
+            ));
+        }
+        self.districts[d].level = c.level.clone();
+        self.emit(
+            Audience::Everyone,
+            EventKind::MeasureOrdered {
+                team: c.team.name.clone(),
+                district: c.district.name.clone(),
+                level: c.level.clone(),
+            },
+        );
+        self.record_action(
+            c.team.as_str(),
+            ActionKind::Measure {
+                district: c.district.name.clone(),
+                level: c.level.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    fn report(&mut self, c: &Report) -> Result<(), CommandError> {
+        if !self.team_plays(c.team.as_str(), c.from.as_str()) {
+            return refuse(format!(
+                "team `{}` does not play agency `{}`",
+                c.team, c.from
+            ));
+        }
+        if self.scenario.agency(c.to.as_str()).is_none() {
+            return refuse(format!("there is no agency `{}`", c.to));
+        }
+        let now = self.now;
+        let mut any_on_time = true;
+        for r in self
+            .reports
+            .iter_mut()
+            .filter(|r| r.filed_at.is_none() && r.from == c.from.as_str() && r.to == c.to.as_str())
+        {
+            r.filed_at = Some(now);
+            any_on_time &= now <= r.due;
+        }
+        let audience = self.audience_of(&[c.from.clone(), c.to.clone()]);
+        self.emit(
+            audience,
+            EventKind::ReportFiled {
+                team: c.team.name.clone(),
+                from: c.from.name.clone(),
+                to: c.to.name.clone(),
+                on_time: any_on_time,
+                text: c.text.clone(),
+            },
+        );
+        self.record_action(
+            c.team.as_str(),
+            ActionKind::Report {
+                to: c.to.name.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    fn share(&mut self, c: &Share) -> Result<(), CommandError> {
+        if c.with.is_empty() {
+            return refuse("say which teams to share with");
+        }
+        for t in &c.with {
+            self.check_team(t)?;
+        }
+        let mut teams: Vec<String> = c.with.iter().map(|t| t.name.clone()).collect();
+        teams.push(c.team.name.clone());
+        self.emit(
+            Audience::Teams(teams),
+            EventKind::Shared {
+                team: c.team.name.clone(),
+                with: c.with.iter().map(|t| t.name.clone()).collect(),
+                text: c.text.clone(),
+            },
+        );
+        self.record_action(
+            c.team.as_str(),
+            ActionKind::Share {
+                with: c.with.iter().map(|t| t.name.clone()).collect(),
+            },
+        );
+        Ok(())
+    }
+
+    fn statement(&mut self, c: &Statement) -> Result<(), CommandError> {
+        if let Some(d) = &c.district
+            && !self.derived.district_index.contains_key(d.as_str())
+        {
+            return refuse(format!("there is no district `{d}`"));
+        }
+        for d in self.scope(&c.district) {
+            let district = &mut self.districts[d];
+            // An answer halves a rumour's reach and restores a little trust; with no rumour
+            // about, a statement still reassures a little.
+            let answered = district.rumour;
+            district.rumour *= 0.5;
+            district.trust = (district.trust + 0.02 * answered + 0.002).min(1.0);
+        }
+        self.emit(
+            Audience::Everyone,
+            EventKind::Statement {
+                team: c.team.name.clone(),
+                district: c.district.as_ref().map(|d| d.name.clone()),
+                text: c.text.clone(),
+            },
+        );
+        self.record_action(c.team.as_str(), ActionKind::Statement);
+        Ok(())
+    }
+
+    fn request_aid(&mut self, c: &RequestAid) -> Result<(), CommandError> {
+        self.check_team(&c.to)?;
+        if c.to == c.team {
+            return refuse("a team cannot ask itself for aid");
+        }
+        for unit in &c.units {
+            let Some(&n) = self.derived.unit_index.get(unit.as_str()) else {
+                return refuse(format!("there is no unit `{unit}`"));
+            };
+            if !self.team_plays(c.to.as_str(), &self.units[n].agency) {
+                return refuse(format!("unit `{unit}` does not belong to team `{}`", c.to));
+            }
+        }
+        if c.units.is_empty() && c.supply.is_none() && c.text.trim().is_empty() {
+            return refuse("a request needs units, a supply, or a text saying what is needed");
+        }
+        if let Some(supply) = &c.supply {
+            if !self.scenario.supplies.iter().any(|s| s.id == *supply) {
+                return refuse(format!("there is no supply `{supply}`"));
+            }
+            match &c.deliver_to {
+                Some(f) if self.derived.facility_index.contains_key(f.as_str()) => {}
+                Some(f) => return refuse(format!("there is no facility `{f}`")),
+                None => {
+                    return refuse(
+                        "a request for stock needs `deliver_to`: the facility it should go to",
+                    );
+                }
+            }
+            if c.quantity == 0 {
+                return refuse("a request for stock needs a quantity above 0");
+            }
+        }
+        let number = self.requests.len() as u32 + 1;
+        self.requests.push(AidRequest {
+            number,
+            from_team: c.team.name.clone(),
+            to_team: c.to.name.clone(),
+            units: c.units.iter().map(|u| u.name.clone()).collect(),
+            supply: c.supply.as_ref().map(|s| s.name.clone()),
+            quantity: c.quantity,
+            deliver_to: c.deliver_to.as_ref().map(|f| f.name.clone()),
+            made_at: self.now,
+            due: self.now + c.within.get(),
+            answered: None,
+            unanswered_noted: false,
+        });
+        self.emit(
+            Audience::Teams(vec![c.team.name.clone(), c.to.name.clone()]),
+            EventKind::AidRequested {
+                request: number,
+                from_team: c.team.name.clone(),
+                to_team: c.to.name.clone(),
+                units: c.units.iter().map(|u| u.name.clone()).collect(),
+                supply: c.supply.as_ref().map(|s| s.name.clone()),
+                quantity: c.quantity,
+                text: c.text.clone(),
+            },
+        );
+        self.record_action(
+            c.team.as_str(),
+            ActionKind::RequestAid {
+                from: c.to.name.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    fn answer_aid(&mut self, c: &AnswerAid) -> Result<(), CommandError> {
+        let Some(n) = self.requests.iter().position(|r| r.number == c.request) else {
+            return refuse(format!("there is no request number {}", c.request));
+        };
+        let request = self.requests[n].clone();
+        if request.to_team != c.team.as_str() {
+            return refuse(format!(
+                "request {} was made to team `{}`, not `{}`",
+                c.request, request.to_team, c.team
+            ));
+        }
+        if request.answered.is_some() {
+            return refuse(format!("request {} has already been answered", c.request));
+        }
+        let mut stock_from = None;
+        if c.accept
+            && let Some(supply) = &request.supply
+        {
+            let Some(from) = &c.from else {
+                return refuse(
+                    "accepting a request for stock needs `from`: the facility it is taken from",
+                );
+            };
+            let Some(&f) = self.derived.facility_index.get(from.as_str()) else {
+                return refuse(format!("there is no facility `{from}`"));
+            };
+            let operator = self.scenario.facilities[f].operator.as_ref();
+            if !operator.is_some_and(|a| self.team_plays(c.team.as_str(), a.as_str())) {
+                return refuse(format!(
+                    "facility `{from}` is not run by an agency of team `{}`",
+                    c.team
+                ));
+            }
+            let held = self.facilities[f].stock.get(supply).copied().unwrap_or(0);
+            if held < request.quantity {
+                return refuse(format!(
+                    "`{from}` holds {held} of `{supply}`, fewer than the {} asked",
+                    request.quantity
+                ));
+            }
+            stock_from = Some(f);
+        }
+        if c.accept {
+            for unit in &request.units {
+                if let Some(&u) = self.derived.unit_index.get(unit.as_str()) {
+                    self.units[u].loaned_to = Some(request.from_team.clone());
+                }
+            }
+            if let (Some(f), Some(supply), Some(to)) =
+                (stock_from, &request.supply, &request.deliver_to)
+            {
+                let to = self.derived.facility_index[to.as_str()];
+                if let Some(stock) = self.facilities[f].stock.get_mut(supply) {
+                    *stock -= request.quantity;
+                }
+                *self.facilities[to].stock.entry(supply.clone()).or_default() += request.quantity;
+            }
+        }
+        self.requests[n].answered = Some((self.now, c.accept));
+        self.emit(
+            Audience::Teams(vec![request.from_team.clone(), request.to_team.clone()]),
+            EventKind::AidAnswered {
+                request: c.request,
+                team: c.team.name.clone(),
+                accepted: c.accept,
+                text: c.text.clone(),
+            },
+        );
+        self.record_action(c.team.as_str(), ActionKind::AnswerAid);
+        Ok(())
+    }
+
+    fn inject_index(&self, id: &Id) -> Result<usize, CommandError> {
+        match self.scenario.injects.iter().position(|i| i.id == *id) {
+            Some(n) => Ok(n),
+            None => refuse(format!("there is no inject `{id}`")),
+        }
+    }
+
+    fn pending_inject(&self, id: &Id) -> Result<usize, CommandError> {
+        let n = self.inject_index(id)?;
+        match self.injects[n].status {
+            InjectStatus::Pending => Ok(n),
+            InjectStatus::Fired(at) => refuse(format!(
+                "inject `{id}` already fired at {}",
+                crate::scenario::Minutes(at)
+            )),
+            InjectStatus::Skipped => refuse(format!("inject `{id}` was skipped")),
+        }
+    }
+
+    fn fire_now(&mut self, id: &Id) -> Result<(), CommandError> {
+        let n = self.pending_inject(id)?;
+        self.fire(n);
+        Ok(())
+    }
+
+    fn delay_inject(&mut self, c: &DelayInject) -> Result<(), CommandError> {
+        let n = self.pending_inject(&c.inject)?;
+        let Trigger::At(at) = self.scenario.injects[n].trigger else {
+            return refuse(format!(
+                "inject `{}` is conditional: it fires when its condition holds, so it cannot be delayed",
+                c.inject
+            ));
+        };
+        if c.by.get() == 0 {
+            return refuse("a delay must be longer than 0m");
+        }
+        self.injects[n].delay += c.by.get();
+        let until = at.minutes() + self.injects[n].delay;
+        self.emit(
+            Audience::Control,
+            EventKind::InjectDelayed {
+                inject: c.inject.name.clone(),
+                until,
+            },
+        );
+        Ok(())
+    }
+
+    fn skip_inject(&mut self, id: &Id) -> Result<(), CommandError> {
+        let n = self.pending_inject(id)?;
+        self.injects[n].status = InjectStatus::Skipped;
+        self.emit(
+            Audience::Control,
+            EventKind::InjectSkipped {
+                inject: id.name.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    fn edit_inject(&mut self, c: &EditInject) -> Result<(), CommandError> {
+        let n = self.pending_inject(&c.inject)?;
+        if c.title.is_none() && c.message.is_none() {
+            return refuse("an edit needs a new `title` or `message`");
+        }
+        if let Some(title) = &c.title {
+            self.injects[n].title = title.clone();
+        }
+        if let Some(message) = &c.message {
+            self.injects[n].message = message.clone();
+        }
+        self.emit(
+            Audience::Control,
+            EventKind::InjectEdited {
+                inject: c.inject.name.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    fn compose(&mut self, c: &ComposeInject) -> Result<(), CommandError> {
+        if c.to.is_empty() {
+            return refuse("a composed inject needs at least one team or agency in `to`");
+        }
+        for id in &c.to {
+            if self.scenario.team(id.as_str()).is_none()
+                && self.scenario.agency(id.as_str()).is_none()
+            {
+                return refuse(format!("there is no team or agency `{id}`"));
+            }
+        }
+        // Effects are checked like a scenario's: every id they name must exist.
+        let mut probe = (*self.scenario).clone();
+        probe.injects = vec![Inject {
+            id: Id::new("composed"),
+            title: c.title.clone(),
+            trigger: Trigger::At(crate::scenario::ScenarioTime(0)),
+            to: c.to.clone(),
+            channel: c.channel.clone(),
+            from: c.from.clone(),
+            message: c.message.clone(),
+            effects: c.effects.clone(),
+            expects: Vec::new(),
+            objective: None,
+        }];
+        let problems = crate::scenario::validate::validate(&probe, &Default::default());
+        if let Some(problem) = problems
+            .iter()
+            .find(|d| d.is_error() && d.message.starts_with("inject `composed`"))
+        {
+            return refuse(problem.message.replace("inject `composed`: ", ""));
+        }
+        self.composed += 1;
+        let inject = Inject {
+            id: Id::new(format!("X-{}", self.composed)),
+            ..probe.injects.remove(0)
+        };
+        self.deliver(&inject, c.title.clone(), c.message.clone());
+        Ok(())
+    }
+
+    /// Facilities of a kind, for views (quarantine sites, hospitals).
+    pub fn facilities_of(&self, kind: FacilityKind) -> impl Iterator<Item = usize> + '_ {
+        self.scenario
+            .facilities
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| f.kind == kind)
+            .map(|(n, _)| n)
+    }
+
+    /// Current control level of a district.
+    pub fn level(&self, district: usize) -> &ControlLevel {
+        &self.districts[district].level
+    }
+}

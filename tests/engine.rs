@@ -1,0 +1,714 @@
+//! The exercise engine: determinism, invariants under random play, the textbook final size,
+//! consequences of decisions, refusals, the journal, injects and coordination.
+
+use std::path::Path;
+use std::process::Command as Process;
+use std::sync::Arc;
+
+use muster::headless;
+use muster::journal;
+use muster::library;
+use muster::scenario::{self, Scenario};
+use muster::sim::{Command, Event, EventKind, Exercise, Mode, UnitStatus};
+use proptest::prelude::*;
+
+fn flagship() -> Arc<Scenario> {
+    Arc::new(library::default_scenario().expect("flagship loads").0)
+}
+
+fn tutorial() -> Arc<Scenario> {
+    Arc::new(library::find("tutorial.en.ron").unwrap().load().unwrap().0)
+}
+
+fn good_response() -> Vec<journal::Entry> {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/commands/port-city-good-response.txt"),
+    )
+    .unwrap();
+    let (journal, problem) = journal::parse(&text);
+    assert!(problem.is_none(), "{problem:?}");
+    journal.entries
+}
+
+fn command(text: &str) -> Command {
+    journal::decode_command(text).unwrap_or_else(|d| panic!("{text}: {}", d.message))
+}
+
+fn run_json(
+    scenario: &Arc<Scenario>,
+    seed: u64,
+    mode: Mode,
+    commands: &[journal::Entry],
+) -> String {
+    let (exercise, refused) = headless::run(
+        scenario.clone(),
+        seed,
+        mode,
+        commands,
+        scenario.meta.duration.get(),
+        None,
+    )
+    .unwrap();
+    serde_json::to_string(&headless::output(&exercise, refused)).unwrap()
+}
+
+#[test]
+fn same_inputs_give_byte_identical_outputs_and_seeds_differ() {
+    let scenario = flagship();
+    let commands = good_response();
+    let mut outputs = Vec::new();
+    for seed in [1, 2, 3, 2022] {
+        let first = run_json(&scenario, seed, Mode::Stochastic, &commands);
+        assert!(
+            first == run_json(&scenario, seed, Mode::Stochastic, &commands),
+            "seed {seed} gave two different outputs"
+        );
+        outputs.push(first);
+    }
+    for (a, b) in outputs.iter().zip(outputs.iter().skip(1)) {
+        assert!(a != b, "different seeds must give different runs");
+    }
+    let without_seed = |seed| {
+        run_json(&scenario, seed, Mode::Expected, &commands).replacen(
+            &format!("\"seed\":{seed},"),
+            "",
+            1,
+        )
+    };
+    assert!(
+        without_seed(5) == without_seed(6),
+        "expected mode ignores the seed"
+    );
+}
+
+#[test]
+fn good_decisions_end_measurably_better_than_none() {
+    let scenario = flagship();
+    let commands = good_response();
+    let outcome = |seed, mode, commands: &[journal::Entry]| {
+        let (exercise, refused) = headless::run(
+            scenario.clone(),
+            seed,
+            mode,
+            commands,
+            scenario.meta.duration.get(),
+            None,
+        )
+        .unwrap();
+        assert!(refused.is_empty(), "{refused:?}");
+        headless::outcome(&exercise)
+    };
+    let none = outcome(0, Mode::Expected, &[]);
+    let good = outcome(0, Mode::Expected, &commands);
+    println!("expected mode: none {none:?}\n               good {good:?}");
+    assert!(
+        good.infections < 0.7 * none.infections,
+        "{} vs {}",
+        good.infections,
+        none.infections
+    );
+    assert!(
+        good.deaths < none.deaths,
+        "{} vs {}",
+        good.deaths,
+        none.deaths
+    );
+    assert!(good.mean_trust > none.mean_trust + 0.1);
+    assert!(good.reports_on_time > none.reports_on_time);
+
+    let (mut none_total, mut good_total) = (0.0, 0.0);
+    for seed in 1..=8 {
+        let none = outcome(seed, Mode::Stochastic, &[]);
+        let good = outcome(seed, Mode::Stochastic, &commands);
+        println!(
+            "seed {seed}: infections {} → {}, deaths {} → {}",
+            none.infections, good.infections, none.deaths, good.deaths
+        );
+        none_total += none.infections;
+        good_total += good.infections;
+    }
+    assert!(
+        good_total < 0.7 * none_total,
+        "{good_total} vs {none_total}"
+    );
+}
+
+/// z = 1 − exp(−R0·z), solved by fixed-point iteration.
+fn final_size(r0: f64) -> f64 {
+    let mut z: f64 = 0.5;
+    for _ in 0..200 {
+        z = 1.0 - (-r0 * z).exp();
+    }
+    z
+}
+
+fn single_district(r0: f64, step: &str) -> Scenario {
+    let text = format!(
+        r#"Scenario(
+            meta: (id: "sir", title: "Well mixed", start: "2026-01-01T00:00", duration: "365d", time_step: "{step}"),
+            city: (name: "One", districts: [(id: "all", name: "All", population: 1000000, position: (0.0, 0.0))]),
+            pathogen: (name: "SEIR", r0: {r0}, latent_days: 3.0, infectious_days: 5.0, asymptomatic_share: 0.3, asymptomatic_infectiousness: 0.5, hospitalisation_rate: 0.0),
+            surveillance: (care_seeking: 0.0),
+            initial_cases: [(district: "all", count: 10)],
+            agencies: [(id: "health", name: "Health", kind: Health)],
+            teams: [(id: "t", name: "T", agencies: ["health"])],
+        )"#
+    );
+    scenario::load_str("sir.ron", &text)
+        .unwrap_or_else(|r| panic!("{}", r.render_short()))
+        .0
+}
+
+#[test]
+fn expected_mode_reproduces_the_textbook_final_size() {
+    for (r0, step) in [(1.5, "6h"), (2.0, "1d"), (2.5, "6h"), (4.0, "4h")] {
+        let scenario = Arc::new(single_district(r0, step));
+        let mut exercise = Exercise::new(scenario, 0, Mode::Expected);
+        exercise.advance(365 * 24 * 60);
+        let district = &exercise.districts()[0];
+        let z = district.infections / 1_000_000.0;
+        let expected = final_size(r0);
+        println!("R0 {r0} step {step}: simulated {z:.5}, textbook {expected:.5}");
+        assert!(
+            (z - expected).abs() / expected < 0.01,
+            "R0 {r0}: {z} vs {expected}"
+        );
+    }
+}
+
+fn check_invariants(exercise: &Exercise, people: f64, mode: Mode) {
+    let total: f64 = exercise.districts().iter().map(|d| d.epi.total()).sum();
+    match mode {
+        Mode::Stochastic => assert_eq!(total, people, "population is conserved exactly"),
+        Mode::Expected => assert!(
+            (total - people).abs() < 1e-6 * people,
+            "{total} vs {people}"
+        ),
+    }
+    for d in exercise.districts() {
+        let e = &d.epi;
+        for (name, value) in [
+            ("s", e.s),
+            ("e", e.e),
+            ("a", e.a),
+            ("i", e.i),
+            ("qs", e.qs),
+            ("qe", e.qe),
+            ("qa", e.qa),
+            ("xa", e.xa),
+            ("xi", e.xi),
+            ("waiting", e.waiting),
+            ("r", e.r),
+            ("d", e.d),
+        ] {
+            assert!(value >= -1e-9, "{name} = {value}");
+            if mode == Mode::Stochastic {
+                assert_eq!(
+                    value.fract(),
+                    0.0,
+                    "{name} = {value} is a whole number of people"
+                );
+            }
+        }
+        assert!(e.admitted.iter().all(|&h| h >= -1e-9));
+        assert!(e.x_home >= -1e-9 && e.x_home <= e.isolated() + 1e-9);
+        assert!((0.0..=1.0).contains(&d.trust));
+    }
+    for h in 0..exercise.districts()[0].epi.admitted.len() {
+        assert!(
+            exercise.hospital_occupancy(h) <= exercise.hospital_capacity(h) + 1e-9,
+            "no more patients than beds"
+        );
+    }
+    // Stocks are counts: a wrapped subtraction would show as an absurd number.
+    for f in exercise.facilities() {
+        assert!(f.stock.values().all(|&q| q < 1_000_000_000_000));
+    }
+    // A unit is in one place: its status names one, and it is listed once.
+    let mut ids: Vec<&str> = exercise.units().iter().map(|u| u.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), exercise.units().len());
+    for u in exercise.units() {
+        if let UnitStatus::Travelling { arrive, depart, .. }
+        | UnitStatus::Returning { arrive, depart, .. } = u.status
+        {
+            assert!(depart <= exercise.now() && arrive >= exercise.now());
+        }
+        if let UnitStatus::Working { since, until, .. } = u.status {
+            assert!(since <= exercise.now() && until >= exercise.now());
+        }
+    }
+}
+
+/// A random but plausible command built from the scenario's own ids.
+fn random_command(scenario: &Scenario, pick: &[usize]) -> Command {
+    let teams: Vec<&str> = scenario.teams.iter().map(|t| t.id.as_str()).collect();
+    let units: Vec<String> = scenario.units.iter().flat_map(Scenario::unit_ids).collect();
+    let mut places: Vec<&str> = scenario
+        .city
+        .districts
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    places.extend(scenario.facilities.iter().map(|f| f.id.as_str()));
+    let districts: Vec<&str> = scenario
+        .city
+        .districts
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    let agencies: Vec<&str> = scenario.agencies.iter().map(|a| a.id.as_str()).collect();
+    let injects: Vec<&str> = scenario.injects.iter().map(|i| i.id.as_str()).collect();
+    let supplies: Vec<&str> = scenario.supplies.iter().map(|s| s.id.as_str()).collect();
+    let of = |list: &[&str], n: usize| list[pick[n] % list.len()].to_string();
+    let team = of(&teams, 1);
+    let unit = units[pick[2] % units.len()].clone();
+    let text = match pick[0] % 14 {
+        0 => format!(
+            r#"Dispatch(team: "{team}", unit: "{unit}", to: "{}", work: "{}h")"#,
+            of(&places, 3),
+            1 + pick[4] % 30
+        ),
+        1 => format!(
+            r#"Redirect(team: "{team}", unit: "{unit}", to: "{}")"#,
+            of(&places, 3)
+        ),
+        2 => format!(r#"Recall(team: "{team}", unit: "{unit}")"#),
+        3 => format!(
+            r#"OrderMeasure(team: "{team}", district: "{}", level: {})"#,
+            of(&districts, 3),
+            ["Normal", "Enhanced", "Closed"][pick[4] % 3]
+        ),
+        4 => format!(
+            r#"Report(team: "{team}", from: "{}", to: "{}")"#,
+            of(&agencies, 3),
+            of(&agencies, 4)
+        ),
+        5 => format!(r#"Statement(team: "{team}")"#),
+        6 => format!(r#"Activate(team: "{team}")"#),
+        7 => format!(
+            r#"RequestAid(team: "{team}", to: "{}", units: ["{unit}"])"#,
+            of(&teams, 3)
+        ),
+        8 => format!(
+            r#"AnswerAid(team: "{team}", request: {}, accept: {})"#,
+            1 + pick[3] % 4,
+            pick[4] % 2 == 0
+        ),
+        9 => format!(
+            r#"Deliver(team: "{team}", unit: "{unit}", supply: "{}", quantity: {}, to: "{}")"#,
+            of(&supplies, 3),
+            1 + pick[4] % 30000,
+            of(&places, 4)
+        ),
+        10 => format!(r#"FireInject(inject: "{}")"#, of(&injects, 3)),
+        11 => format!(
+            r#"DelayInject(inject: "{}", by: "{}h")"#,
+            of(&injects, 3),
+            1 + pick[4] % 5
+        ),
+        12 => format!(r#"SkipInject(inject: "{}")"#, of(&injects, 3)),
+        _ => format!(
+            r#"Share(team: "{team}", with: ["{}"], text: "update")"#,
+            of(&teams, 3)
+        ),
+    };
+    command(&text)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_under_random_play(
+        seed in any::<u64>(),
+        expected in any::<bool>(),
+        plays in prop::collection::vec((0u32..600, prop::collection::vec(any::<usize>(), 5)), 0..60),
+    ) {
+        let scenario = flagship();
+        let mode = if expected { Mode::Expected } else { Mode::Stochastic };
+        let mut exercise = Exercise::new(scenario.clone(), seed, mode);
+        let people = exercise.total_people();
+        for (wait, pick) in &plays {
+            exercise.advance(*wait);
+            let before = exercise.events().len();
+            let command = random_command(&scenario, pick);
+            if exercise.apply(command).is_err() {
+                prop_assert_eq!(exercise.events().len(), before, "a refused command adds no event");
+            }
+            check_invariants(&exercise, people, mode);
+        }
+        exercise.advance(14 * 24 * 60);
+        check_invariants(&exercise, people, mode);
+        prop_assert!(exercise.is_over());
+    }
+}
+
+#[test]
+fn refused_commands_say_why_and_change_nothing() {
+    let mut exercise = Exercise::new(flagship(), 3, Mode::Stochastic);
+    exercise.advance(60);
+    exercise
+        .apply(command(
+            r#"Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")"#,
+        ))
+        .unwrap();
+    let snapshot = serde_json::to_string(&headless::output(&exercise, Vec::new())).unwrap();
+    let cases = [
+        (
+            r#"Dispatch(team: "health-cdc", unit: "epi-1", to: "nankai")"#,
+            "is busy",
+        ),
+        (
+            r#"Dispatch(team: "public-security", unit: "epi-2", to: "hexi")"#,
+            "does not play",
+        ),
+        (
+            r#"Dispatch(team: "health-cdc", unit: "epi-2", to: "atlantis")"#,
+            "no district or facility `atlantis`",
+        ),
+        (
+            r#"Dispatch(team: "ghosts", unit: "epi-2", to: "hexi")"#,
+            "no team `ghosts`",
+        ),
+        (
+            r#"Dispatch(team: "health-cdc", unit: "epi-99", to: "hexi")"#,
+            "no unit `epi-99`",
+        ),
+        (
+            r#"Redirect(team: "health-cdc", unit: "epi-2", to: "hexi")"#,
+            "at its base",
+        ),
+        (
+            r#"OrderMeasure(team: "health-cdc", district: "hexi", level: Closed)"#,
+            "may not order measures",
+        ),
+        (
+            r#"Report(team: "health-cdc", from: "police", to: "hq")"#,
+            "does not play agency `police`",
+        ),
+        (
+            r#"Deliver(team: "port-transport", unit: "truck-1", supply: "test-kits", quantity: 999999, to: "cdc-lab")"#,
+            "at most 20000",
+        ),
+        (
+            r#"Deliver(team: "port-transport", unit: "truck-1", supply: "test-kits", quantity: 10, to: "hexi")"#,
+            "a district",
+        ),
+        (
+            r#"AnswerAid(team: "public-security", request: 7, accept: true)"#,
+            "no request number 7",
+        ),
+        (
+            r#"RequestAid(team: "health-cdc", to: "health-cdc", text: "help")"#,
+            "cannot ask itself",
+        ),
+        (r#"DelayInject(inject: "C-01", by: "1h")"#, "conditional"),
+        (r#"FireInject(inject: "I-01")"#, "already fired"),
+        (r#"EditInject(inject: "I-02")"#, "needs a new"),
+        (
+            r#"ComposeInject(title: "x", to: ["health-cdc"], message: "y", effects: [NewCases(district: "atlantis", count: 1)])"#,
+            "no district `atlantis`",
+        ),
+    ];
+    for (text, reason) in cases {
+        let error = exercise.apply(command(text)).expect_err(text);
+        assert!(error.0.contains(reason), "{text}: {error}");
+        assert!(
+            serde_json::to_string(&headless::output(&exercise, Vec::new())).unwrap() == snapshot,
+            "{text} changed the state"
+        );
+    }
+}
+
+fn inbox(events: &[Event], team: &str) -> Vec<String> {
+    events
+        .iter()
+        .filter(|e| e.audience.includes(team))
+        .map(|e| format!("{:?}", e.kind))
+        .collect()
+}
+
+#[test]
+fn facilitator_controls_the_msel() {
+    let mut exercise = Exercise::new(tutorial(), 1, Mode::Stochastic);
+    exercise
+        .apply(command(r#"DelayInject(inject: "T1", by: "20m")"#))
+        .unwrap();
+    exercise
+        .apply(command(r#"SkipInject(inject: "T2")"#))
+        .unwrap();
+    exercise
+        .apply(command(
+            r#"EditInject(inject: "T3", message: "Edited text")"#,
+        ))
+        .unwrap();
+    let events = exercise.advance(20);
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::InjectFired { inject, .. } if inject == "T1")),
+        "T1 was delayed to 25m"
+    );
+    let events = exercise.advance(8);
+    let fired: Vec<&str> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::InjectFired { inject, .. } => Some(inject.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        fired,
+        ["T1", "T3"],
+        "T2 skipped, T1 delayed to 25m, T3 at 25m"
+    );
+    assert!(events.iter().any(|e| matches!(&e.kind, EventKind::InjectFired { inject, message, .. } if inject == "T3" && message == "Edited text")));
+    let events = exercise.apply(command(r#"ComposeInject(title: "Power cut", to: ["police"], message: "The clinic has lost power.", effects: [Disorder(place: "riverside-clinic", severity: 0.3)])"#)).unwrap();
+    assert!(matches!(&events[0].kind, EventKind::InjectFired { inject, .. } if inject == "X-1"));
+    assert!(
+        events[0].audience.includes("police-team") && !events[0].audience.includes("health-team"),
+        "sent to the agency's team only"
+    );
+    exercise
+        .apply(command(r#"FireInject(inject: "T5")"#))
+        .unwrap();
+    assert!(
+        exercise
+            .apply(command(r#"FireInject(inject: "T5")"#))
+            .is_err()
+    );
+}
+
+#[test]
+fn conditional_injects_fire_when_a_team_has_not_acted() {
+    // T6 fires at 30m unless police-team sent a patrol to the clinic by then.
+    let fired_t6 = |dispatch: bool| {
+        let mut exercise = Exercise::new(tutorial(), 1, Mode::Stochastic);
+        exercise.advance(16);
+        if dispatch {
+            exercise
+                .apply(command(
+                    r#"Dispatch(team: "police-team", unit: "patrol-1", to: "riverside-clinic")"#,
+                ))
+                .unwrap();
+        }
+        exercise.advance(30);
+        exercise
+            .events()
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::InjectFired { inject, .. } if inject == "T6"))
+    };
+    assert!(fired_t6(false));
+    assert!(!fired_t6(true));
+}
+
+#[test]
+fn teams_see_only_what_they_were_told_and_coordinate() {
+    let mut exercise = Exercise::new(tutorial(), 1, Mode::Stochastic);
+    exercise.advance(26);
+    let health = inbox(exercise.events(), "health-team");
+    let police = inbox(exercise.events(), "police-team");
+    assert!(
+        health.iter().any(|e| e.contains("Positive test"))
+            && !police.iter().any(|e| e.contains("Positive test"))
+    );
+    assert!(
+        police.iter().any(|e| e.contains("Queue outside"))
+            && !health.iter().any(|e| e.contains("Queue outside"))
+    );
+
+    // Health asks police for a patrol car; police lends it; health may then command it.
+    exercise.apply(command(r#"RequestAid(team: "health-team", to: "police-team", units: ["patrol-2"], text: "Queue at the clinic door")"#)).unwrap();
+    assert!(
+        exercise
+            .apply(command(
+                r#"Dispatch(team: "health-team", unit: "patrol-2", to: "riverside-clinic")"#
+            ))
+            .is_err(),
+        "not lent yet"
+    );
+    exercise.advance(5);
+    exercise
+        .apply(command(
+            r#"AnswerAid(team: "police-team", request: 1, accept: true, text: "Sending patrol-2")"#,
+        ))
+        .unwrap();
+    exercise
+        .apply(command(
+            r#"Dispatch(team: "health-team", unit: "patrol-2", to: "riverside-clinic")"#,
+        ))
+        .unwrap();
+    exercise.apply(command(r#"Share(team: "health-team", with: ["police-team"], text: "Index case works in Old Town")"#)).unwrap();
+    let police = inbox(exercise.events(), "police-team");
+    assert!(
+        police
+            .iter()
+            .any(|e| e.contains("Index case works in Old Town"))
+    );
+    assert!(police.iter().any(|e| e.contains("AidRequested")));
+
+    // The case report (health → police within 30 minutes) was owed since 5m: it is overdue.
+    exercise.advance(10);
+    assert!(exercise.events().iter().any(
+        |e| matches!(&e.kind, EventKind::ReportOverdue { rule, .. } if rule == "case-report")
+    ));
+    let events = exercise
+        .apply(command(
+            r#"Report(team: "health-team", from: "health", to: "police", text: "1 confirmed")"#,
+        ))
+        .unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::ReportFiled { on_time: false, .. }))
+    );
+
+    // A request nobody answers is recorded.
+    exercise.apply(command(r#"RequestAid(team: "police-team", to: "health-team", text: "Need masks", within: "10m")"#)).unwrap();
+    exercise.advance(11);
+    assert!(
+        exercise
+            .events()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::AidUnanswered { request: 2, .. }))
+    );
+}
+
+#[test]
+fn units_travel_work_and_come_back() {
+    let mut exercise = Exercise::new(tutorial(), 1, Mode::Stochastic);
+    let events = exercise
+        .apply(command(
+            r#"Dispatch(team: "health-team", unit: "tracers-1", to: "harbour", work: "20m")"#,
+        ))
+        .unwrap();
+    let EventKind::UnitDispatched { arrives, .. } = events[0].kind else {
+        panic!("{events:?}")
+    };
+    // cdc-office in Old Town (9, 4) to Harbour (7, 10): 6.3 km × 1.3 road factor at 30 km/h.
+    assert_eq!(arrives, 17);
+    exercise.advance(10);
+    let n = exercise
+        .units()
+        .iter()
+        .position(|u| u.id == "tracers-1")
+        .unwrap();
+    let p = exercise.unit_position(n);
+    assert!(p.x < 9.0 && p.y > 4.0 && p.y < 10.0, "half way: {p:?}");
+    exercise.advance(10);
+    assert!(matches!(
+        exercise.units()[n].status,
+        UnitStatus::Working {
+            since: 17,
+            until: 37,
+            ..
+        }
+    ));
+    exercise.advance(20);
+    assert!(matches!(
+        exercise.units()[n].status,
+        UnitStatus::Returning {
+            depart: 37,
+            arrive: 54,
+            ..
+        }
+    ));
+    exercise.advance(20);
+    assert!(matches!(exercise.units()[n].status, UnitStatus::AtBase));
+    assert!(exercise.is_over(), "the tutorial lasts one hour");
+}
+
+fn muster(args: &[&str]) -> (i32, String, String) {
+    let output = Process::new(env!("CARGO_BIN_EXE_muster"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_journal_replays_exactly_and_a_damaged_one_is_recovered() {
+    let dir = std::env::temp_dir().join(format!("muster-journal-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).display().to_string();
+    let (code, _, err) = muster(&[
+        "run",
+        "port-city-outbreak.en",
+        "--seed",
+        "9",
+        "--commands",
+        "scenarios/commands/port-city-good-response.txt",
+        "--until",
+        "5d",
+        "--journal",
+        &path("run.journal"),
+        "--out",
+        &path("run.json"),
+        "--csv",
+        &path("run.csv"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = muster(&[
+        "replay",
+        &path("run.journal"),
+        "--out",
+        &path("replay.json"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let original = std::fs::read_to_string(path("run.json")).unwrap();
+    assert!(
+        original == std::fs::read_to_string(path("replay.json")).unwrap(),
+        "replay rebuilds the exact state"
+    );
+    assert!(
+        std::fs::read_to_string(path("run.csv"))
+            .unwrap()
+            .starts_with("t,district,s,e,a,i")
+    );
+
+    // A crash mid-write: the last line is cut. Everything before it is recovered.
+    let journal = std::fs::read_to_string(path("run.journal")).unwrap();
+    let lines: Vec<&str> = journal.lines().collect();
+    let cut = lines.len() - 3;
+    let damaged = format!(
+        "{}\n{}",
+        lines[..cut].join("\n"),
+        &lines[cut][..lines[cut].len() / 2]
+    );
+    std::fs::write(path("cut.journal"), &damaged).unwrap();
+    let (code, out, err) = muster(&["replay", &path("cut.journal"), "--out", &path("cut.json")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!("cut.journal:{}:", cut + 1)),
+        "the broken line is named: {err}"
+    );
+    assert!(
+        err.contains(&format!("recovered {} commands", cut - 4)),
+        "{err}"
+    );
+    assert!(
+        out.contains("commands applied"),
+        "the recovered state is reported: {out}"
+    );
+
+    // Garbage in the middle: the same.
+    let corrupt = journal.replacen("Activate(team:\"command\")", "Activate(team:\"command\"", 1);
+    std::fs::write(path("corrupt.journal"), corrupt).unwrap();
+    let (code, _, err) = muster(&["replay", &path("corrupt.journal")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("corrupt.journal:5:"), "{err}");
+
+    let (code, _, err) = muster(&["run", "port-city-outbreak.en", "--until", "soon"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`soon` is not a time"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
