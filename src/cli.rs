@@ -70,6 +70,17 @@ pub enum Command {
         #[arg(long)]
         expected: bool,
     },
+    /// Time whole runs of a scenario in this process (build with --release for real figures).
+    Bench {
+        /// A scenario file or bundled name; default: the flagship.
+        scenario: Option<String>,
+        /// Number of seeds to run one after another.
+        #[arg(long, default_value_t = 1000)]
+        runs: u32,
+        /// Commands applied in every run.
+        #[arg(long)]
+        commands: Option<PathBuf>,
+    },
     /// Rebuild an exercise from its journal and report its state.
     Replay {
         journal: PathBuf,
@@ -133,14 +144,36 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             run_headless(options, out, err)
         }
+        Some(Command::Bench {
+            scenario,
+            runs,
+            commands,
+        }) => bench(scenario.as_deref(), runs, commands.as_deref(), out, err),
         Some(Command::Replay {
             journal,
             scenario,
             out: json,
             csv,
         }) => replay(&journal, scenario, json, csv, out, err),
-        // The GUI will open here; until it exists the main job is the flagship's briefing.
-        None => show_summary(None, out, err),
+        // The GUI will open here; until it exists the main job is the flagship's briefing and
+        // a headless run of it with no player action (the baseline every team must beat).
+        None => show_summary(None, out, err).and_then(|code| {
+            if code != EXIT_OK {
+                return Ok(code);
+            }
+            writeln!(out, "\nHeadless run with no player action:")?;
+            let options = RunOptions {
+                scenario: library::DEFAULT_SCENARIO.to_string(),
+                seed: None,
+                commands: None,
+                until: None,
+                json: None,
+                csv: None,
+                journal: None,
+                expected: false,
+            };
+            run_headless(options, out, err)
+        }),
     };
     // A closed pipe (`muster summary | head`) is not an error worth a message.
     result.unwrap_or(EXIT_OK)
@@ -513,4 +546,69 @@ fn replay(
         err,
     )?;
     Ok(code.max(written))
+}
+
+fn bench(
+    name: Option<&str>,
+    runs: u32,
+    commands: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    use std::time::Instant;
+    let (scenario, _) = match load_scenario(name) {
+        Ok(loaded) => loaded,
+        Err(report) => return fail_with(&report, err),
+    };
+    let commands = match commands {
+        Some(path) => match read_commands(path, err)? {
+            Ok(journal) => journal.entries,
+            Err(code) => return Ok(code),
+        },
+        None => Vec::new(),
+    };
+    let scenario = std::sync::Arc::new(scenario);
+    let until = scenario.meta.duration.get();
+    let one = |seed: u64, mode: crate::sim::Mode| -> std::io::Result<f64> {
+        let (exercise, _) =
+            crate::headless::run(scenario.clone(), seed, mode, &commands, until, None)?;
+        Ok(exercise.districts().iter().map(|d| d.infections).sum())
+    };
+    let mut single = Vec::new();
+    for seed in 0..21 {
+        let start = Instant::now();
+        std::hint::black_box(one(seed, crate::sim::Mode::Stochastic)?);
+        single.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    single.sort_by(f64::total_cmp);
+    let start = Instant::now();
+    std::hint::black_box(one(0, crate::sim::Mode::Expected)?);
+    let expected_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let start = Instant::now();
+    let mut infections = Vec::with_capacity(runs as usize);
+    for seed in 0..u64::from(runs) {
+        infections.push(one(seed, crate::sim::Mode::Stochastic)?);
+    }
+    let total = start.elapsed().as_secs_f64();
+    infections.sort_by(f64::total_cmp);
+    let median = infections.get(infections.len() / 2).copied().unwrap_or(0.0);
+    writeln!(
+        out,
+        "{} ({}, {} commands), one thread",
+        scenario.meta.title,
+        scenario.meta.duration,
+        commands.len()
+    )?;
+    writeln!(
+        out,
+        "one run:   median {:.3} ms, min {:.3} ms, max {:.3} ms (21 seeds)",
+        single[10], single[0], single[20]
+    )?;
+    writeln!(out, "expected:  {expected_ms:.3} ms")?;
+    writeln!(
+        out,
+        "{runs} runs: {total:.3} s ({:.3} ms per run), median infections {median:.0}",
+        total * 1000.0 / f64::from(runs.max(1))
+    )?;
+    Ok(EXIT_OK)
 }

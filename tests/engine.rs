@@ -295,7 +295,7 @@ fn random_command(scenario: &Scenario, pick: &[usize]) -> Command {
         8 => format!(
             r#"AnswerAid(team: "{team}", request: {}, accept: {})"#,
             1 + pick[3] % 4,
-            pick[4] % 2 == 0
+            pick[4].is_multiple_of(2)
         ),
         9 => format!(
             r#"Deliver(team: "{team}", unit: "{unit}", supply: "{}", quantity: {}, to: "{}")"#,

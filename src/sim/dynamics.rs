@@ -808,13 +808,12 @@ impl Exercise {
     /// restore it. Also the economic cost of measures.
     fn public_opinion(&mut self, dt: f64, work: &[Work]) {
         let decay = self.scenario.public.rumour_decay_per_day.get();
-        for d in 0..self.districts.len() {
+        for (d, w) in work.iter().enumerate() {
             let population = self.scenario.city.districts[d].population as f64;
             let measure = self.measure(&self.districts[d].level).cloned();
             let households = (population / 2.5).max(1.0);
             // Serving 5% of households a day fully offsets the strain of measures.
-            let support = (work[d].support / dt / (households * 0.05)).min(1.0);
-            let w = &work[d];
+            let support = (w.support / dt / (households * 0.05)).min(1.0);
             let district = &mut self.districts[d];
             let mut change = 0.0;
             if let Some(m) = &measure {

@@ -334,7 +334,7 @@ impl Exercise {
         }
     }
 
-    /// Opens the reports a trigger makes due, unless one is already open for the same rule.
+    /// Opens the reports a trigger makes due, unless one is already pending for the same rule.
     pub(crate) fn open_reports(&mut self, trigger: &ReportTrigger) {
         let rules: Vec<_> = self
             .scenario
@@ -347,11 +347,12 @@ impl Exercise {
             .cloned()
             .collect();
         for rule in rules {
-            if self
-                .reports
-                .iter()
-                .any(|r| r.rule == rule.id.as_str() && r.filed_at.is_none())
-            {
+            // One report covers everything from its opening to its deadline; once overdue, a
+            // new occurrence makes a new report due (each missed daily report counts).
+            let pending = |r: &PendingReport| {
+                r.rule == rule.id.as_str() && r.filed_at.is_none() && r.due > self.now
+            };
+            if self.reports.iter().any(pending) {
                 continue;
             }
             let due = self.now + rule.within.get();
