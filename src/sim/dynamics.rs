@@ -463,13 +463,15 @@ impl Exercise {
                 self.confirm(d, confirmed_now[d], false);
             }
             self.totals.confirmed_from_quarantine += confirmed_from_quarantine[d];
-            if deaths[d] >= 1.0 || (self.mode == super::Mode::Expected && deaths[d] > 0.0) {
+            let dead_now = self.districts[d].epi.d;
+            let whole = whole_crossed(dead_now - deaths[d], dead_now);
+            if whole > 0 {
                 let district = self.scenario.city.districts[d].id.name.clone();
                 self.emit(
                     Audience::Everyone,
                     EventKind::Deaths {
                         district,
-                        count: deaths[d].round() as u64,
+                        count: whole,
                     },
                 );
                 self.open_reports(&crate::scenario::ReportTrigger::Death);
@@ -757,6 +759,7 @@ impl Exercise {
     /// Confirmed cases: counted, reported, and their contacts named for tracing.
     pub(crate) fn confirm(&mut self, d: usize, count: f64, from_inject: bool) {
         let surveillance = &self.scenario.surveillance;
+        let before = self.districts[d].confirmed;
         self.districts[d].confirmed += count;
         let named =
             count * surveillance.contacts_per_case.get() * surveillance.traceable_share.get();
@@ -769,22 +772,20 @@ impl Exercise {
         if named > 0.0 && !from_inject {
             self.name_contacts(d, named, share);
         }
-        let district = self.scenario.city.districts[d].id.name.clone();
-        let reported = if self.mode == super::Mode::Stochastic {
-            count.round()
-        } else {
-            count
-        };
-        if reported >= 1.0 || (self.mode == super::Mode::Expected && count > 0.0) {
+        // Announced and reported per whole case: in expected mode counts grow by fractions,
+        // which must not each make a report due.
+        let whole = whole_crossed(before, self.districts[d].confirmed);
+        if whole > 0 {
+            let district = self.scenario.city.districts[d].id.name.clone();
             self.emit(
                 Audience::Control,
                 EventKind::CasesConfirmed {
                     district,
-                    count: reported.round() as u64,
+                    count: whole,
                 },
             );
+            self.open_reports(&crate::scenario::ReportTrigger::CaseConfirmed);
         }
-        self.open_reports(&crate::scenario::ReportTrigger::CaseConfirmed);
     }
 
     pub(crate) fn name_contacts(&mut self, d: usize, count: f64, infected_share: f64) {
@@ -866,5 +867,25 @@ impl Exercise {
             self.overflow_active = false;
             self.emit(Audience::Everyone, EventKind::HospitalOverflowEnded);
         }
+    }
+}
+
+/// Whole units passed when a count grows from `before` to `after` (3.7 → 5.2 passes 4 and 5).
+fn whole_crossed(before: f64, after: f64) -> u64 {
+    // A hair of tolerance so that float noise around a whole number does not miss it.
+    let (a, b) = ((before + 1e-9).floor(), (after + 1e-9).floor());
+    if b > a { (b - a) as u64 } else { 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_crossed;
+
+    #[test]
+    fn whole_numbers_crossed() {
+        assert_eq!(whole_crossed(3.7, 5.2), 2);
+        assert_eq!(whole_crossed(0.0, 0.9), 0);
+        assert_eq!(whole_crossed(0.0, 1.0), 1);
+        assert_eq!(whole_crossed(2.0, 2.0), 0);
     }
 }

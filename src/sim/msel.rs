@@ -395,7 +395,7 @@ impl Exercise {
                 let (rule, from, to) = (r.rule, r.from, r.to);
                 // Late reporting costs public confidence when the news gets out first.
                 for district in &mut self.districts {
-                    district.trust = (district.trust - 0.005).max(0.0);
+                    district.trust = (district.trust - 0.003).max(0.0);
                 }
                 self.emit(
                     Audience::Everyone,
