@@ -69,6 +69,9 @@ pub enum Command {
         /// Expected values instead of random draws.
         #[arg(long)]
         expected: bool,
+        /// Write the after-action report (HTML, CSV, JSON) into this folder.
+        #[arg(long)]
+        report: Option<PathBuf>,
     },
     /// Time whole runs of a scenario in this process (build with --release for real figures).
     Bench {
@@ -80,6 +83,16 @@ pub enum Command {
         /// Commands applied in every run.
         #[arg(long)]
         commands: Option<PathBuf>,
+    },
+    /// Write the after-action report of a recorded exercise: HTML, with CSV and JSON data.
+    Report {
+        journal: PathBuf,
+        /// Folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// The scenario, if not the one the journal names.
+        #[arg(long)]
+        scenario: Option<String>,
     },
     /// Rebuild an exercise from its journal and report its state.
     Replay {
@@ -131,6 +144,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             csv,
             journal,
             expected,
+            report,
         }) => {
             let options = RunOptions {
                 scenario,
@@ -141,6 +155,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 csv,
                 journal,
                 expected,
+                report,
             };
             run_headless(options, out, err)
         }
@@ -154,7 +169,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             scenario,
             out: json,
             csv,
-        }) => replay(&journal, scenario, json, csv, out, err),
+        }) => replay(&journal, scenario, json, csv, None, out, err),
+        Some(Command::Report {
+            journal,
+            out: dir,
+            scenario,
+        }) => replay(&journal, scenario, None, None, Some(dir), out, err),
         // The GUI will open here; until it exists the main job is the flagship's briefing and
         // a headless run of it with no player action (the baseline every team must beat).
         None => show_summary(None, out, err).and_then(|code| {
@@ -171,6 +191,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 csv: None,
                 journal: None,
                 expected: false,
+                report: None,
             };
             run_headless(options, out, err)
         }),
@@ -315,6 +336,7 @@ struct RunOptions {
     csv: Option<PathBuf>,
     journal: Option<PathBuf>,
     expected: bool,
+    report: Option<PathBuf>,
 }
 
 /// Prints a report's problems and returns the exit code for them.
@@ -457,14 +479,50 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         until,
         writer.as_mut(),
     )?;
-    write_outputs(
+    let code = write_outputs(
         &exercise,
         refused,
         o.json.as_deref(),
         o.csv.as_deref(),
         out,
         err,
-    )
+    )?;
+    match o.report {
+        Some(dir) if code == EXIT_OK => write_report(&exercise, &dir, out, err),
+        _ => Ok(code),
+    }
+}
+
+/// Writes the after-action report of an exercise, with its no-action baseline on the same seed.
+fn write_report(
+    exercise: &crate::sim::Exercise,
+    dir: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let scenario = std::sync::Arc::new(exercise.scenario().clone());
+    let mut baseline = crate::sim::Exercise::new(scenario, exercise.seed(), exercise.mode());
+    baseline.advance_to(exercise.now());
+    match crate::report::write(dir, exercise, &baseline) {
+        Ok(files) => {
+            writeln!(
+                out,
+                "after-action report written: {}",
+                dir.join("report.html").display()
+            )?;
+            let names: Vec<String> = files
+                .iter()
+                .filter_map(|f| f.file_name())
+                .map(|f| f.to_string_lossy().into_owned())
+                .collect();
+            writeln!(out, "data: {}", names.join(", "))?;
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            writeln!(err, "cannot write the report into {}: {e}", dir.display())?;
+            Ok(EXIT_USAGE)
+        }
+    }
 }
 
 fn replay(
@@ -472,6 +530,7 @@ fn replay(
     scenario_name: Option<String>,
     json: Option<PathBuf>,
     csv: Option<PathBuf>,
+    report: Option<PathBuf>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
@@ -537,7 +596,7 @@ fn replay(
         )?;
         code = EXIT_INVALID;
     }
-    let written = write_outputs(
+    let mut written = write_outputs(
         &exercise,
         refused,
         json.as_deref(),
@@ -545,6 +604,9 @@ fn replay(
         out,
         err,
     )?;
+    if let Some(dir) = report {
+        written = written.max(write_report(&exercise, &dir, out, err)?);
+    }
     Ok(code.max(written))
 }
 

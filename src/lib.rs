@@ -7,6 +7,8 @@ pub mod diagnostic;
 pub mod headless;
 pub mod journal;
 pub mod library;
+pub mod report;
 pub mod scenario;
+pub mod scoring;
 pub mod sim;
 pub mod summary;

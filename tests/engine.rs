@@ -712,3 +712,330 @@ fn a_journal_replays_exactly_and_a_damaged_one_is_recovered() {
     assert!(err.contains("`soon` is not a time"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---- Scoring and the after-action report ----
+
+use muster::scoring::{self, Scorecard};
+
+fn kpi_scenario() -> Arc<Scenario> {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kpi.ron"),
+    )
+    .unwrap();
+    Arc::new(
+        scenario::load_str("kpi.ron", &text)
+            .unwrap_or_else(|r| panic!("{}", r.render_short()))
+            .0,
+    )
+}
+
+fn kpi(card: &Scorecard, objective: &str, metric: &str) -> muster::scoring::KpiLine {
+    let o = card
+        .objectives
+        .iter()
+        .find(|o| o.id == objective)
+        .unwrap_or_else(|| panic!("{objective} on {}", card.name));
+    o.kpis
+        .iter()
+        .find(|k| format!("{:?}", k.metric) == metric)
+        .unwrap_or_else(|| panic!("{metric}"))
+        .clone()
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-6)
+}
+
+#[test]
+fn kpis_on_a_hand_built_situation() {
+    let scenario = kpi_scenario();
+    let mut ex = Exercise::new(scenario.clone(), 0, Mode::Expected);
+    let mut scoring = scoring::Scoring::new(scenario, 0, Mode::Expected);
+    let at = |ex: &mut Exercise, minute: u32, text: &str| {
+        ex.advance_to(minute);
+        ex.apply(command(text))
+            .unwrap_or_else(|e| panic!("{text}: {e}"));
+    };
+    at(&mut ex, 45, r#"Activate(team: "cmd")"#);
+    // I1 names 100 contacts at 60; the tracer (20 per 6 h shift) leaves at 75, arrives at 76.
+    at(
+        &mut ex,
+        75,
+        r#"Dispatch(team: "blue", unit: "tracer", to: "d", work: "4d")"#,
+    );
+    // I2 confirms 2 cases at 120: a case report is due by 240. (Cases an inject confirms name no
+    // contacts of their own: the scenario lists those it wants traced, as I1 does.)
+    at(
+        &mut ex,
+        150,
+        r#"Report(team: "blue", from: "health", to: "hq")"#,
+    );
+    at(
+        &mut ex,
+        180,
+        r#"Dispatch(team: "blue", unit: "amb", to: "d", work: "1d")"#,
+    );
+    at(
+        &mut ex,
+        200,
+        r#"RequestAid(team: "green", to: "blue", text: "Need masks")"#,
+    );
+    at(
+        &mut ex,
+        230,
+        r#"AnswerAid(team: "blue", request: 1, accept: false, text: "None to spare")"#,
+    );
+    at(
+        &mut ex,
+        300,
+        r#"RequestAid(team: "blue", to: "green", text: "Need officers", within: "1h")"#,
+    );
+    at(
+        &mut ex,
+        360,
+        r#"OrderMeasure(team: "cmd", district: "d", level: Enhanced)"#,
+    );
+    at(
+        &mut ex,
+        400,
+        r#"Rate(objective: "rated", rating: S, note: "Slow start", evaluator: "E1")"#,
+    );
+    ex.advance_to(3 * 24 * 60);
+    let cards = scoring.scorecards(&ex);
+    let whole = &cards[0];
+    assert_eq!(whole.name, "Whole exercise");
+
+    // Tracing: 284 minutes worked by the step at 360 (284/360 × 20), then 20 per step at 720,
+    // 1080 and 1440 — all within 24 h of naming at 60. The rest was reached late.
+    let within = 284.0 / 360.0 * 20.0 + 60.0;
+    let line = kpi(whole, "trace", "ContactsQuarantinedWithin24h");
+    assert!(
+        close(line.value, within / 100.0),
+        "{:?} vs {}: {}",
+        line.value,
+        within / 100.0,
+        line.explanation
+    );
+    assert!(close(line.attainment, within / 100.0 / 0.9));
+    assert!(
+        line.explanation
+            .contains("76 of 100 named contacts quarantined within 24 h (100 quarantined in all"),
+        "{}",
+        line.explanation
+    );
+    assert!(
+        line.evidence
+            .iter()
+            .any(|e| e.contains("sent Tracing to d")),
+        "{:?}",
+        line.evidence
+    );
+    assert_eq!(line.baseline, Some(0.0), "no one traces with no action");
+
+    // Isolation: both cases moved by the ambulance within its first step.
+    let line = kpi(whole, "trace", "CasesIsolatedWithin24h");
+    assert!(
+        close(line.value, 1.0),
+        "{:?} {}",
+        line.value,
+        line.explanation
+    );
+    // Expected response to I1: dispatch at 75, 15 minutes after the inject.
+    assert!(close(
+        kpi(whole, "trace", "InjectResponseMinutes").value,
+        15.0
+    ));
+    // One case report due, made on time.
+    let line = kpi(whole, "report", "ReportsOnTime");
+    assert!(close(line.value, 1.0), "{}", line.explanation);
+    assert!(close(kpi(whole, "lead", "ActivationMinutes").value, 45.0));
+    // Enhanced measures from the step at 360: steps 720 … 4320 are 11 steps of ¼ day,
+    // at 15 per resident per day for 10,000 residents.
+    let line = kpi(whole, "lead", "EconomicCost");
+    assert!(
+        close(line.value, 11.0 * 0.25 * 15.0 * 10_000.0),
+        "{:?}",
+        line.value
+    );
+    assert!(close(line.attainment, 100_000.0 / 412_500.0));
+    assert!(
+        line.explanation.contains("more than with no action"),
+        "{}",
+        line.explanation
+    );
+    // Aid: the request to blue was answered (declined) after 30 min; the one to green was not
+    // (counted at its elapsed time, 4020 min).
+    assert!(close(kpi(whole, "joint", "AidRequestsAnswered").value, 0.5));
+    assert!(close(
+        kpi(whole, "joint", "AidResponseMinutes").value,
+        (30.0 + 4020.0) / 2.0
+    ));
+
+    // Team cards see their own decisions: green never answered the request made to it.
+    let green = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("green"))
+        .unwrap();
+    assert!(close(kpi(green, "joint", "AidRequestsAnswered").value, 0.0));
+    let blue = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("blue"))
+        .unwrap();
+    assert!(close(kpi(blue, "joint", "AidRequestsAnswered").value, 1.0));
+    assert!(
+        !blue.objectives.iter().any(|o| o.id == "lead"),
+        "objectives of other teams stay off a team's card"
+    );
+
+    // The evaluator's S stands for the objective with no KPI.
+    let rated = green.objectives.iter().find(|o| o.id == "rated").unwrap();
+    assert_eq!(
+        rated.evaluator_rating.as_ref().map(|r| r.0.clone()),
+        Some(muster::sim::command::Rating::S)
+    );
+    assert!(close(rated.attainment, 0.75));
+    assert!(whole.percent.is_some_and(|p| p > 0.0 && p < 100.0));
+}
+
+#[test]
+fn a_missed_report_and_a_missed_expectation_cost_their_kpis() {
+    let scenario = kpi_scenario();
+    let mut ex = Exercise::new(scenario.clone(), 0, Mode::Expected);
+    // Past the 24 hours of the contacts named at 60.
+    ex.advance_to(26 * 60);
+    let cards = scoring::Scoring::new(scenario, 0, Mode::Expected).scorecards(&ex);
+    let line = kpi(&cards[0], "report", "ReportsOnTime");
+    assert!(close(line.value, 0.0));
+    assert!(
+        line.evidence.iter().any(|e| e.contains("not filed")),
+        "{:?}",
+        line.evidence
+    );
+    let line = kpi(&cards[0], "trace", "InjectResponseMinutes");
+    assert!(
+        close(line.value, f64::from(26 * 60 - 60)),
+        "not done: counted at the time elapsed"
+    );
+    assert!(close(
+        kpi(&cards[0], "lead", "ActivationMinutes").value,
+        f64::from(26 * 60)
+    ));
+    assert_eq!(
+        kpi(&cards[0], "trace", "ContactsQuarantinedWithin24h").attainment,
+        Some(0.0)
+    );
+}
+
+#[test]
+fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
+    let dir = std::env::temp_dir().join(format!("muster-report-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).display().to_string();
+    let (code, out, err) = muster(&[
+        "run",
+        "port-city-outbreak.zh",
+        "--seed",
+        "4",
+        "--commands",
+        "scenarios/commands/port-city-good-response.txt",
+        "--journal",
+        &path("zh.journal"),
+        "--report",
+        &path("live"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("after-action report written"), "{out}");
+    let (code, _, err) = muster(&["report", &path("zh.journal"), "--out", &path("replayed")]);
+    assert_eq!(code, 0, "{err}");
+    for file in [
+        "scorecards.json",
+        "report.json",
+        "report.html",
+        "timeline.csv",
+        "improvement-plan.csv",
+        "timeseries.csv",
+    ] {
+        let live = std::fs::read_to_string(dir.join("live").join(file)).unwrap();
+        let replayed = std::fs::read_to_string(dir.join("replayed").join(file)).unwrap();
+        assert!(
+            live == replayed,
+            "{file} differs between the live run and its journal's replay"
+        );
+    }
+    let html = std::fs::read_to_string(dir.join("live/report.html")).unwrap();
+    for section in [
+        "id=\"overview\"",
+        "id=\"summary\"",
+        "id=\"analysis\"",
+        "id=\"strengths\"",
+        "id=\"improvements\"",
+        "id=\"charts\"",
+        "id=\"timeline\"",
+        "id=\"scorecards\"",
+        "id=\"improvement-plan\"",
+    ] {
+        assert!(html.contains(section), "missing {section}");
+    }
+    assert_eq!(
+        html.matches("<svg class=\"chart\"").count(),
+        4,
+        "epidemic by district, with/without action, hospital, KPIs"
+    );
+    assert!(html.contains("<meta charset=\"utf-8\">") && html.contains("lang=\"zh-CN\""));
+    assert!(
+        html.contains("一船两机") && html.contains("津海市") || html.contains("河西区"),
+        "Chinese scenario text appears as written"
+    );
+    assert!(!html.contains("<script"), "self-contained and static");
+    let csv = std::fs::read_to_string(dir.join("live/scorecards.csv")).unwrap();
+    assert!(csv.starts_with("scorecard,objective,metric,value,baseline,target"));
+    assert!(csv.lines().count() > 20);
+
+    // In CI Chromium is installed and the report must render; elsewhere it renders when present.
+    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            Process::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    match chromium {
+        Some(browser) => {
+            let shot = dir.join("report.png");
+            let status = Process::new(browser)
+                .args([
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--hide-scrollbars",
+                    "--window-size=1100,2000",
+                ])
+                .arg(format!("--user-data-dir={}", dir.join("chrome").display()))
+                .arg(format!("--screenshot={}", shot.display()))
+                .arg(format!("file://{}", dir.join("live/report.html").display()))
+                .output()
+                .unwrap();
+            assert!(
+                status.status.success(),
+                "{}",
+                String::from_utf8_lossy(&status.stderr)
+            );
+            let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
+            assert!(
+                size > 50_000,
+                "a rendered report is not a blank page ({size} bytes)"
+            );
+        }
+        None => assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install Chromium to render the report"
+        ),
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

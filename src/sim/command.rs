@@ -45,6 +45,75 @@ ron_enum! {
         EditInject(EditInject),
         /// Control cell: writes a new inject and fires it now.
         ComposeInject(ComposeInject),
+        /// Evaluator: records an observation.
+        Observe(Observe),
+        /// Evaluator: rates an objective P/S/M/U (the latest rating counts).
+        Rate(Rate),
+    }
+}
+
+ron_enum! {
+    /// HSEEP performance ratings.
+    pub enum Rating as "a rating (P, S, M or U)" {
+        /// Performed without challenges.
+        P,
+        /// Performed with some challenges.
+        S,
+        /// Performed with major challenges.
+        M,
+        /// Unable to be performed.
+        U,
+    }
+}
+
+impl Rating {
+    /// Share of the objective's points the rating is worth.
+    pub fn attainment(&self) -> f64 {
+        match self {
+            Rating::P => 1.0,
+            Rating::S => 0.75,
+            Rating::M => 0.4,
+            Rating::U => 0.0,
+        }
+    }
+
+    pub fn meaning(&self) -> &'static str {
+        match self {
+            Rating::P => "Performed without challenges",
+            Rating::S => "Performed with some challenges",
+            Rating::M => "Performed with major challenges",
+            Rating::U => "Unable to be performed",
+        }
+    }
+
+    /// The rating an attainment (0..1) deserves.
+    pub fn from_attainment(attainment: f64) -> Rating {
+        match attainment {
+            a if a >= 0.9 => Rating::P,
+            a if a >= 0.7 => Rating::S,
+            a if a >= 0.4 => Rating::M,
+            _ => Rating::U,
+        }
+    }
+}
+
+ron_struct! {
+    pub struct Observe as "an observation" {
+        text: String,
+        objective: Option<Id> = None,
+        team: Option<Id> = None,
+        evaluator: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct Rate as "a rating" {
+        objective: Id,
+        rating: Rating,
+        /// The team rated; none: the objective as a whole.
+        team: Option<Id> = None,
+        note: String = String::new(),
+        evaluator: String = String::new(),
     }
 }
 
@@ -208,7 +277,9 @@ impl Command {
             | Command::DelayInject(_)
             | Command::SkipInject(_)
             | Command::EditInject(_)
-            | Command::ComposeInject(_) => None,
+            | Command::ComposeInject(_)
+            | Command::Observe(_)
+            | Command::Rate(_) => None,
         }
     }
 

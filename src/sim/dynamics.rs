@@ -231,6 +231,7 @@ impl Exercise {
             got += take;
             if *stock == 0 && take > 0.0 {
                 self.totals.stock_outs += 1;
+                self.facilities[f].stock_outs += 1;
                 let facility = self.scenario.facilities[f].id.name.clone();
                 self.emit(
                     Audience::Everyone,
@@ -421,12 +422,12 @@ impl Exercise {
             epi.xi += q_to_i - xi_out;
             let leaving_isolation = xa_out + xi_out;
             let isolated_before = epi.isolated() + leaving_isolation - q_to_i;
-            if isolated_before > 0.0 {
-                epi.x_home =
-                    (x_home_before - leaving_isolation * x_home_before / isolated_before).max(0.0);
-            }
-            epi.x_home += q_to_i;
-            epi.x_home = epi.x_home.min(epi.isolated());
+            // Cases leave home isolation in proportion to their share of the isolated.
+            let home_leaving = if isolated_before > 0.0 {
+                (leaving_isolation * x_home_before / isolated_before).min(x_home_before)
+            } else {
+                0.0
+            };
             epi.r += a_out + i_rec + qa_out + xa_out + xi_rec;
             new_hospital_needs[d] = i_hosp + xi_hosp;
             // Severe cases reach a hospital, where they are tested: confirmed.
@@ -451,7 +452,16 @@ impl Exercise {
             epi.d += died;
             epi.r += out - died;
             deaths[d] += died;
-            self.districts[d].infections += infected;
+            let district = &mut self.districts[d];
+            district.infections += infected;
+            // Recovered at home inside their first day: they never needed a transfer, so they
+            // do not count against isolating cases within 24 hours.
+            for (confirmed_at, count) in district.leave_home_isolation(home_leaving) {
+                if self.now.saturating_sub(confirmed_at) < 24 * 60 {
+                    district.isolation_needed -= count;
+                }
+            }
+            district.isolate_at_home(self.now, q_to_i);
         }
 
         self.admit(&new_hospital_needs);
@@ -565,11 +575,11 @@ impl Exercise {
             let tested = sampler.binomial(*seeking, served_share);
             tests_at_clinics += tested;
             let positive = sampler.binomial(tested, sensitivity);
-            let epi = &mut self.districts[d].epi;
-            let positive = positive.min(epi.i);
-            epi.i -= positive;
-            epi.xi += positive;
-            epi.x_home += positive;
+            let district = &mut self.districts[d];
+            let positive = positive.min(district.epi.i);
+            district.epi.i -= positive;
+            district.epi.xi += positive;
+            district.isolate_at_home(self.now, positive);
             confirmed[d] += positive;
         }
         // Clinics use their own kits, in proportion to their share of the work.
@@ -584,6 +594,7 @@ impl Exercise {
                     *stock = stock.saturating_sub(used);
                     if before > 0 && *stock == 0 {
                         self.totals.stock_outs += 1;
+                        self.facilities[f].stock_outs += 1;
                         let facility = self.scenario.facilities[f].id.name.clone();
                         self.emit(
                             Audience::Everyone,
@@ -642,7 +653,7 @@ impl Exercise {
             epi.i -= from_i;
             epi.xa += from_a;
             epi.xi += from_i;
-            epi.x_home += from_a + from_i;
+            self.districts[d].isolate_at_home(self.now, from_a + from_i);
             confirmed[d] += from_a + from_i;
         }
     }
@@ -711,9 +722,9 @@ impl Exercise {
                 epi.qa += from_a;
                 epi.i -= from_i;
                 epi.xi += from_i;
-                epi.x_home += from_i;
                 epi.s -= from_s;
                 epi.qs += from_s;
+                district.isolate_at_home(now, from_i);
                 confirmed[d] += from_i;
                 from_quarantine[d] += from_i;
                 let placed = from_e + from_a + from_i + from_s;
@@ -749,10 +760,20 @@ impl Exercise {
                 .sum::<f64>())
         .max(0.0);
         for (d, w) in work.iter().enumerate() {
-            let epi = &mut self.districts[d].epi;
-            let moved = epi.x_home.min(w.transfers).min(free);
-            epi.x_home -= moved;
+            let district = &mut self.districts[d];
+            let moved = district.epi.x_home.min(w.transfers).min(free);
+            let moved = if self.mode == super::Mode::Stochastic {
+                moved.floor()
+            } else {
+                moved
+            };
             free -= moved;
+            for (confirmed_at, count) in district.leave_home_isolation(moved) {
+                self.totals.isolated_in_sites += count;
+                if self.now.saturating_sub(confirmed_at) <= 24 * 60 {
+                    self.totals.isolated_within_24h += count;
+                }
+            }
         }
     }
 

@@ -85,6 +85,41 @@ pub struct DistrictState {
     pub confirmed: f64,
     pub infections: f64,
     pub(crate) backlog: VecDeque<ContactBatch>,
+    /// Home-isolated cases waiting for a site: (confirmed at, count), oldest first.
+    pub(crate) isolation_queue: VecDeque<(u32, f64)>,
+    /// Cases that had to be isolated at home first, since the start.
+    pub(crate) isolation_needed: f64,
+}
+
+impl DistrictState {
+    /// Confirmed cases isolated at home until an ambulance takes them to a site.
+    pub(crate) fn isolate_at_home(&mut self, confirmed_at: u32, count: f64) {
+        if count > 0.0 {
+            self.epi.x_home += count;
+            self.isolation_queue.push_back((confirmed_at, count));
+            self.isolation_needed += count;
+        }
+    }
+
+    /// Takes up to `count` cases out of home isolation, oldest first; returns (confirmed at, count).
+    pub(crate) fn leave_home_isolation(&mut self, count: f64) -> Vec<(u32, f64)> {
+        let mut left = count.min(self.epi.x_home);
+        self.epi.x_home -= left;
+        let mut taken = Vec::new();
+        while left > 1e-12 {
+            let Some(front) = self.isolation_queue.front_mut() else {
+                break;
+            };
+            let portion = front.1.min(left);
+            taken.push((front.0, portion));
+            front.1 -= portion;
+            left -= portion;
+            if front.1 <= 1e-12 {
+                self.isolation_queue.pop_front();
+            }
+        }
+        taken
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +127,8 @@ pub struct FacilityState {
     pub stock: BTreeMap<String, u64>,
     pub disorder: f64,
     pub beds_lost: u32,
+    /// Times a supply ran out here.
+    pub stock_outs: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -221,6 +258,27 @@ pub struct ExpectationState {
     pub missed_noted: bool,
 }
 
+/// An evaluator's observation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObservationRecord {
+    pub at: u32,
+    pub objective: Option<String>,
+    pub team: Option<String>,
+    pub text: String,
+    pub evaluator: String,
+}
+
+/// An evaluator's rating of an objective (for a team, or as a whole).
+#[derive(Debug, Clone, Serialize)]
+pub struct RatingRecord {
+    pub at: u32,
+    pub objective: String,
+    pub team: Option<String>,
+    pub rating: command::Rating,
+    pub note: String,
+    pub evaluator: String,
+}
+
 /// Running totals for outputs and scoring.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Totals {
@@ -233,6 +291,14 @@ pub struct Totals {
     pub economic_cost: f64,
     pub stock_outs: u32,
     pub tests_done: f64,
+    /// Confirmed cases who had to be isolated at home first, and those moved to a site.
+    pub isolation_needed: f64,
+    pub isolated_in_sites: f64,
+    pub isolated_within_24h: f64,
+    /// Snapshots only: contacts and cases still inside their first 24 hours, not yet counted
+    /// as late.
+    pub contacts_pending_young: f64,
+    pub isolation_pending_young: f64,
 }
 
 /// One row of the time series: the state of every district at a step.
@@ -240,6 +306,8 @@ pub struct Totals {
 pub struct Sample {
     pub t: u32,
     pub districts: Vec<DistrictSample>,
+    /// Running totals at this time, for KPIs over time.
+    pub totals: Totals,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -302,6 +370,8 @@ pub struct Exercise {
     pub(crate) log: Vec<(u32, Command)>,
     /// Minutes worked by units since the last epidemic step: (unit, place, minutes).
     pub(crate) pending_work: Vec<(usize, Place, f64)>,
+    pub(crate) observations: Vec<ObservationRecord>,
+    pub(crate) ratings: Vec<RatingRecord>,
 }
 
 impl Exercise {
@@ -331,6 +401,8 @@ impl Exercise {
                 confirmed: 0.0,
                 infections: 0.0,
                 backlog: VecDeque::new(),
+                isolation_queue: VecDeque::new(),
+                isolation_needed: 0.0,
             })
             .collect();
         let facilities = scenario
@@ -340,6 +412,7 @@ impl Exercise {
                 stock: f.stock.iter().map(|(k, v)| (k.name.clone(), *v)).collect(),
                 disorder: 0.0,
                 beds_lost: 0,
+                stock_outs: 0,
             })
             .collect();
         let mut units = Vec::new();
@@ -405,6 +478,8 @@ impl Exercise {
             supply_delays: BTreeMap::new(),
             log: Vec::new(),
             pending_work: Vec::new(),
+            observations: Vec::new(),
+            ratings: Vec::new(),
         };
         exercise.process_time();
         exercise.record_sample();
@@ -489,6 +564,36 @@ impl Exercise {
 
     pub fn totals(&self) -> &Totals {
         &self.totals
+    }
+
+    pub fn observations(&self) -> &[ObservationRecord] {
+        &self.observations
+    }
+
+    pub fn ratings(&self) -> &[RatingRecord] {
+        &self.ratings
+    }
+
+    /// The running totals with the "still inside their first 24 hours" counts filled in.
+    pub fn totals_now(&self) -> Totals {
+        let young = |t: u32| self.now.saturating_sub(t) < 24 * 60;
+        let mut totals = self.totals.clone();
+        totals.isolation_needed = self.districts.iter().map(|d| d.isolation_needed).sum();
+        totals.contacts_pending_young = self
+            .districts
+            .iter()
+            .flat_map(|d| &d.backlog)
+            .filter(|b| young(b.named_at))
+            .map(|b| b.count)
+            .sum();
+        totals.isolation_pending_young = self
+            .districts
+            .iter()
+            .flat_map(|d| &d.isolation_queue)
+            .filter(|(t, _)| young(*t))
+            .map(|(_, n)| n)
+            .sum();
+        totals
     }
 
     /// Commands applied so far with their minute, in order.
@@ -705,19 +810,20 @@ impl Exercise {
 
     /// Moves `count` people from susceptible to exposed or infectious in a district.
     pub(crate) fn seed_cases(&mut self, d: usize, count: f64, exposed: bool, confirmed: bool) {
-        let epi = &mut self.districts[d].epi;
-        let count = count.min(epi.s);
-        epi.s -= count;
+        let now = self.now;
+        let district = &mut self.districts[d];
+        let count = count.min(district.epi.s);
+        district.epi.s -= count;
         if confirmed {
             // Found at the border or a clinic: isolated at once, waiting for transfer.
-            epi.xi += count;
-            epi.x_home += count;
+            district.epi.xi += count;
+            district.isolate_at_home(now, count);
         } else if exposed {
-            epi.e += count;
+            district.epi.e += count;
         } else {
-            epi.i += count;
+            district.epi.i += count;
         }
-        self.districts[d].infections += count;
+        district.infections += count;
         if confirmed {
             self.confirm(d, count, true);
         }
@@ -744,9 +850,11 @@ impl Exercise {
                 level: d.level.clone(),
             })
             .collect();
+        let totals = self.totals_now();
         self.series.push(Sample {
             t: self.now,
             districts,
+            totals,
         });
     }
 

@@ -39,6 +39,8 @@ impl Exercise {
             Command::SkipInject(c) => self.skip_inject(&c.inject)?,
             Command::EditInject(c) => self.edit_inject(c)?,
             Command::ComposeInject(c) => self.compose(c)?,
+            Command::Observe(c) => self.observe(c)?,
+            Command::Rate(c) => self.rate(c)?,
         }
         self.log.push((self.now, command));
         self.fire_conditional_injects();
@@ -695,6 +697,67 @@ impl Exercise {
             ..probe.injects.remove(0)
         };
         self.deliver(&inject, c.title.clone(), c.message.clone());
+        Ok(())
+    }
+
+    fn check_objective_and_team(
+        &self,
+        objective: Option<&Id>,
+        team: Option<&Id>,
+    ) -> Result<(), CommandError> {
+        if let Some(objective) = objective
+            && !self.scenario.objectives.iter().any(|o| o.id == *objective)
+        {
+            return refuse(format!("there is no objective `{objective}`"));
+        }
+        if let Some(team) = team {
+            self.check_team(team)?;
+        }
+        Ok(())
+    }
+
+    fn observe(&mut self, c: &Observe) -> Result<(), CommandError> {
+        if c.text.trim().is_empty() {
+            return refuse("an observation needs a text");
+        }
+        self.check_objective_and_team(c.objective.as_ref(), c.team.as_ref())?;
+        self.observations.push(super::ObservationRecord {
+            at: self.now,
+            objective: c.objective.as_ref().map(|o| o.name.clone()),
+            team: c.team.as_ref().map(|t| t.name.clone()),
+            text: c.text.clone(),
+            evaluator: c.evaluator.clone(),
+        });
+        self.emit(
+            Audience::Control,
+            EventKind::Notice {
+                text: format!("observation: {}", c.text),
+            },
+        );
+        Ok(())
+    }
+
+    fn rate(&mut self, c: &Rate) -> Result<(), CommandError> {
+        self.check_objective_and_team(Some(&c.objective), c.team.as_ref())?;
+        self.ratings.push(super::RatingRecord {
+            at: self.now,
+            objective: c.objective.name.clone(),
+            team: c.team.as_ref().map(|t| t.name.clone()),
+            rating: c.rating.clone(),
+            note: c.note.clone(),
+            evaluator: c.evaluator.clone(),
+        });
+        let whom = c
+            .team
+            .as_ref()
+            .map(|t| format!(" for {t}"))
+            .unwrap_or_default();
+        self.emit(
+            Audience::Control,
+            EventKind::Notice {
+                text: format!("rating {:?} of {}{whom}", c.rating, c.objective),
+            },
+        );
         Ok(())
     }
 
