@@ -394,6 +394,23 @@ fn write_outputs(
         return Ok(EXIT_USAGE);
     }
     write!(out, "{}", crate::headless::brief(&output))?;
+    let mut baseline = crate::sim::Exercise::new(
+        std::sync::Arc::new(exercise.scenario().clone()),
+        exercise.seed(),
+        exercise.mode(),
+    );
+    baseline.advance_to(exercise.now());
+    let scores: Vec<String> = crate::scoring::scorecards(exercise, &baseline)
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c.name,
+                c.percent.map_or("–".into(), |p| format!("{p:.0}%"))
+            )
+        })
+        .collect();
+    writeln!(out, "scores: {}", scores.join(" · "))?;
     Ok(EXIT_OK)
 }
 
