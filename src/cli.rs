@@ -44,6 +44,24 @@ pub enum Command {
     },
     /// List the scenarios bundled with Muster.
     Scenarios,
+    /// Open the exercise app (the default when a display is available).
+    Gui {
+        /// A scenario file, or the name of a bundled scenario; default: the flagship.
+        scenario: Option<String>,
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Where to write the journal (default: journals/<scenario>-<n>.journal).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+        /// Play a script of UI steps (for tests and demos), with screenshots into --shots.
+        #[arg(long, requires = "shots")]
+        script: Option<PathBuf>,
+        #[arg(long)]
+        shots: Option<PathBuf>,
+        /// Window size, e.g. 1600x960.
+        #[arg(long, default_value = "1600x960")]
+        size: String,
+    },
     /// Run an exercise without a window: scripted commands at their times, outcome as JSON/CSV.
     Run {
         /// A scenario file, or the name of a bundled scenario.
@@ -175,8 +193,18 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             out: dir,
             scenario,
         }) => replay(&journal, scenario, None, None, Some(dir), out, err),
-        // The GUI will open here; until it exists the main job is the flagship's briefing and
-        // a headless run of it with no player action (the baseline every team must beat).
+        Some(Command::Gui {
+            scenario,
+            seed,
+            journal,
+            script,
+            shots,
+            size,
+        }) => gui(scenario, seed, journal, script.zip(shots), &size, err),
+        #[cfg(feature = "gui")]
+        None if crate::app::display_available() => gui(None, None, None, None, "1600x960", err),
+        // Without a window: the flagship's briefing and a headless run of it with no player
+        // action (the baseline every team must beat).
         None => show_summary(None, out, err).and_then(|code| {
             if code != EXIT_OK {
                 return Ok(code);
@@ -690,4 +718,69 @@ fn bench(
         total * 1000.0 / f64::from(runs.max(1))
     )?;
     Ok(EXIT_OK)
+}
+
+#[cfg(feature = "gui")]
+fn gui(
+    scenario: Option<String>,
+    seed: Option<u64>,
+    journal: Option<PathBuf>,
+    script: Option<(PathBuf, PathBuf)>,
+    size: &str,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let Some((w, h)) = size
+        .split_once('x')
+        .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
+    else {
+        writeln!(err, "--size: `{size}` is not a size such as 1600x960")?;
+        return Ok(EXIT_USAGE);
+    };
+    let name = scenario.unwrap_or_else(|| library::DEFAULT_SCENARIO.to_string());
+    let source = if Path::new(&name).exists() {
+        crate::app::Source::File(PathBuf::from(&name))
+    } else if let Some(bundled) = library::find(&name) {
+        crate::app::Source::Bundled(bundled.file)
+    } else {
+        writeln!(
+            err,
+            "no scenario file `{name}`, and no bundled scenario of that name (see `muster scenarios`)"
+        )?;
+        return Ok(EXIT_USAGE);
+    };
+    if !crate::app::display_available() {
+        writeln!(
+            err,
+            "no display: set DISPLAY (or run under xvfb-run); the headless commands work without one"
+        )?;
+        return Ok(EXIT_USAGE);
+    }
+    let exit = crate::app::run(crate::app::AppOptions {
+        source,
+        seed,
+        journal,
+        script,
+        size: (w, h),
+    });
+    Ok(if exit.is_success() {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    })
+}
+
+#[cfg(not(feature = "gui"))]
+fn gui(
+    _: Option<String>,
+    _: Option<u64>,
+    _: Option<PathBuf>,
+    _: Option<(PathBuf, PathBuf)>,
+    _: &str,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    writeln!(
+        err,
+        "this build has no GUI: build with the default `gui` feature"
+    )?;
+    Ok(EXIT_USAGE)
 }

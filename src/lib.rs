@@ -2,6 +2,8 @@
 //!
 //! The library is the deterministic core (no Bevy, no wall-clock time); see ARCHITECTURE.md.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod cli;
 pub mod diagnostic;
 pub mod headless;

@@ -1039,3 +1039,122 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---- The app, under Xvfb ----
+
+/// Runs the real app on a script under Xvfb; returns its summary and the output folder.
+fn run_app(scenario: &str, script: &str, dir: &Path) -> Option<serde_json::Value> {
+    let xvfb = Process::new("xvfb-run").arg("--help").output().is_ok();
+    if !xvfb {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install xvfb and Mesa's Vulkan driver to test the app"
+        );
+        return None;
+    }
+    let shots = dir.join("shots");
+    let output = Process::new("timeout")
+        .args(["600", "xvfb-run", "-a", "-s", "-screen 0 1600x960x24"])
+        .arg(env!("CARGO_BIN_EXE_muster"))
+        .args(["gui", scenario, "--journal"])
+        .arg(dir.join("app.journal"))
+        .arg("--script")
+        .arg(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(script),
+        )
+        .arg("--shots")
+        .arg(&shots)
+        .current_dir(dir)
+        .output()
+        .expect("run the app");
+    assert!(
+        output.status.success(),
+        "the app failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary =
+        std::fs::read_to_string(shots.join("summary.json")).expect("the script wrote its summary");
+    Some(serde_json::from_str(&summary).unwrap())
+}
+
+fn screenshot_ok(path: &Path) {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    assert!(
+        size > 30_000,
+        "{} is missing or blank ({size} bytes)",
+        path.display()
+    );
+}
+
+#[cfg(feature = "gui")]
+#[test]
+fn the_app_runs_under_xvfb() {
+    let dir = std::env::temp_dir().join(format!("muster-app-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let Some(summary) = run_app("port-city-outbreak", "app.script", &dir) else {
+        return;
+    };
+    assert_eq!(
+        summary["failures"].as_array().unwrap().len(),
+        0,
+        "{summary}"
+    );
+    // The clock ran: 45 minutes of skips, a day more, and played frames at one day per minute.
+    assert!(summary["now"].as_u64().unwrap() > 24 * 60 + 45, "{summary}");
+    // Activate, 2 dispatches, the delivery and the fired inject, then 2 more dispatches.
+    assert_eq!(summary["commands"], 7, "{summary}");
+    let fired: Vec<&str> = summary["fired"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        fired.contains(&"I-04"),
+        "the facilitator fired I-04 early: {fired:?}"
+    );
+    let away: Vec<&str> = summary["units_away"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        away.contains(&"epi-1") && away.contains(&"epi-3"),
+        "dispatched units are out: {away:?}"
+    );
+    assert!(
+        summary["refused"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().contains("use Deliver")),
+        "a supply truck cannot be dispatched empty: {summary}"
+    );
+    for shot in [
+        "01-briefing.png",
+        "02-facilitator.png",
+        "03-team.png",
+        "04-map-moving.png",
+        "05-debrief.png",
+    ] {
+        screenshot_ok(&dir.join("shots").join(shot));
+    }
+    // The app's journal rebuilds the same exercise headless, and its report was exported.
+    let (code, out, err) = muster(&["replay", &dir.join("app.journal").display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("commands applied 7"), "{out}");
+    assert!(
+        dir.join("app.report/report.html").exists(),
+        "Export after-action report wrote the report"
+    );
+
+    let Some(summary) = run_app("port-city-outbreak.zh", "app-zh.script", &dir) else {
+        return;
+    };
+    assert_eq!(summary["commands"], 1, "{summary}");
+    screenshot_ok(&dir.join("shots/zh-team.png"));
+    std::fs::remove_dir_all(&dir).ok();
+}

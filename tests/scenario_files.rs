@@ -247,7 +247,19 @@ fn validate_command_exit_codes_and_located_output() {
 
 #[test]
 fn main_command_briefs_the_default_scenario() {
-    let (code, out, err) = muster(&[]);
+    // Without a display the bare command briefs and runs the flagship headless.
+    let output = Command::new(env!("CARGO_BIN_EXE_muster"))
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let (code, out, err) = (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    );
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("One ship, two flights") && out.contains("MSEL: 15 scheduled, 7 conditional"),

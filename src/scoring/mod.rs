@@ -39,6 +39,11 @@ impl Scoring {
         &self.baseline
     }
 
+    /// The baseline as last advanced (for charts drawn between scorings).
+    pub fn baseline_now(&self) -> Option<&Exercise> {
+        Some(&self.baseline)
+    }
+
     /// The whole exercise's scorecard, then one per Blue team.
     pub fn scorecards(&mut self, exercise: &Exercise) -> Vec<Scorecard> {
         let baseline = self.baseline(exercise);

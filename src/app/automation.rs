@@ -1,0 +1,215 @@
+//! Scripted sessions, for the tests under Xvfb and for demos: a script drives the real app
+//! through the same actions its buttons push, takes screenshots, and measures frame times.
+//!
+//! ```text
+//! start                       # start the exercise
+//! speed 1440                  # scenario minutes per real minute
+//! play 120                    # let the clock run for 120 frames
+//! skip 90                     # advance 90 scenario minutes at once
+//! view health-cdc             # a team's seat (or `facilitator`)
+//! select hexi                 # select a district or facility on the map
+//! command Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")
+//! screenshot team.png         # into the output folder
+//! end | export | quit
+//! ```
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use serde::Serialize;
+
+use super::session::{Action, Actions, Session, View};
+use super::ui::UiState;
+use crate::sim::{InjectStatus, Place};
+
+#[derive(Resource)]
+pub struct Script {
+    steps: Vec<(usize, String)>,
+    next: usize,
+    wait_frames: u32,
+    out: PathBuf,
+    /// Frame times (ms) while the clock was running.
+    frame_ms: Vec<f64>,
+    playing: u32,
+    pub failures: Vec<String>,
+}
+
+impl Script {
+    pub fn load(path: &std::path::Path, out: PathBuf) -> std::io::Result<Script> {
+        let text = std::fs::read_to_string(path)?;
+        let steps = text
+            .lines()
+            .enumerate()
+            .map(|(n, l)| (n + 1, l.split(" #").next().unwrap_or("").trim().to_string()))
+            .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        std::fs::create_dir_all(&out)?;
+        Ok(Script {
+            steps,
+            next: 0,
+            wait_frames: 5,
+            out,
+            frame_ms: Vec::new(),
+            playing: 0,
+            failures: Vec::new(),
+        })
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, step.before(super::session::ApplyActions));
+}
+
+#[derive(Serialize)]
+struct Summary {
+    now: u32,
+    commands: usize,
+    fired: Vec<String>,
+    units_away: Vec<String>,
+    refused: Vec<String>,
+    failures: Vec<String>,
+    frames: usize,
+    frame_ms_median: f64,
+    frame_ms_p95: f64,
+}
+
+fn step(
+    mut commands: Commands,
+    mut script: ResMut<Script>,
+    mut actions: ResMut<Actions>,
+    session: Res<Session>,
+    mut ui: ResMut<UiState>,
+    time: Res<Time>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if script.playing > 0 {
+        script.playing -= 1;
+        script.frame_ms.push(time.delta_secs_f64() * 1000.0);
+        if script.playing == 0 {
+            actions.push(Action::Run(false));
+        }
+        return;
+    }
+    if script.wait_frames > 0 {
+        script.wait_frames -= 1;
+        return;
+    }
+    let Some((line, text)) = script.steps.get(script.next).cloned() else {
+        return;
+    };
+    script.next += 1;
+    script.wait_frames = 2;
+    let (word, rest) = text.split_once(' ').unwrap_or((text.as_str(), ""));
+    let rest = rest.trim();
+    match word {
+        "start" => actions.push(Action::Start),
+        "end" => actions.push(Action::End),
+        "export" => actions.push(Action::ExportReport),
+        "speed" => actions.push(Action::Speed(rest.parse().unwrap_or(60.0))),
+        "play" => {
+            script.playing = rest.parse().unwrap_or(60);
+            actions.push(Action::Run(true));
+        }
+        "skip" => actions.push(Action::Skip(
+            crate::scenario::values::parse_duration(rest)
+                .or_else(|| rest.parse().ok())
+                .unwrap_or(0),
+        )),
+        "wait" => script.wait_frames = rest.parse().unwrap_or(10),
+        "view" if rest == "facilitator" => actions.push(Action::SetView(View::Facilitator)),
+        "view" => actions.push(Action::SetView(View::Team(rest.to_string()))),
+        "select" => {
+            let place = session.exercise.as_ref().and_then(|e| {
+                let s = e.scenario();
+                s.city
+                    .districts
+                    .iter()
+                    .position(|d| d.id.as_str() == rest)
+                    .map(Place::District)
+                    .or_else(|| {
+                        s.facilities
+                            .iter()
+                            .position(|f| f.id.as_str() == rest)
+                            .map(Place::Facility)
+                    })
+            });
+            match place {
+                Some(place) => ui.map.selected = Some(place),
+                None => script
+                    .failures
+                    .push(format!("line {line}: no place `{rest}`")),
+            }
+        }
+        "command" => match crate::journal::decode_command(rest) {
+            Ok(command) => actions.push(Action::Command(command)),
+            Err(d) => script.failures.push(format!("line {line}: {}", d.message)),
+        },
+        "screenshot" => {
+            let path = script.out.join(rest);
+            commands
+                .spawn(Screenshot::primary_window())
+                .observe(save_to_disk(path));
+            // Give the capture time to reach the disk before anything else changes.
+            script.wait_frames = 8;
+        }
+        "quit" => {
+            let summary = summarize(&script, &session);
+            let _ = std::fs::write(
+                script.out.join("summary.json"),
+                serde_json::to_string_pretty(&summary).unwrap_or_default(),
+            );
+            exit.write(AppExit::Success);
+        }
+        other => script
+            .failures
+            .push(format!("line {line}: unknown step `{other}`")),
+    }
+}
+
+fn summarize(script: &Script, session: &Session) -> Summary {
+    let mut ms = script.frame_ms.clone();
+    ms.sort_by(f64::total_cmp);
+    let pick = |q: f64| {
+        if ms.is_empty() {
+            0.0
+        } else {
+            ms[((ms.len() - 1) as f64 * q).round() as usize]
+        }
+    };
+    let (now, commands, fired, units_away) = match &session.exercise {
+        Some(e) => (
+            e.now(),
+            e.log().len(),
+            e.scenario()
+                .injects
+                .iter()
+                .zip(e.injects())
+                .filter(|(_, s)| matches!(s.status, InjectStatus::Fired(_)))
+                .map(|(i, _)| i.id.name.clone())
+                .collect(),
+            e.units()
+                .iter()
+                .filter(|u| !matches!(u.status, crate::sim::UnitStatus::AtBase))
+                .map(|u| u.id.clone())
+                .collect(),
+        ),
+        None => (0, 0, Vec::new(), Vec::new()),
+    };
+    Summary {
+        now,
+        commands,
+        fired,
+        units_away,
+        refused: session
+            .notices
+            .iter()
+            .filter(|n| n.starts_with("refused"))
+            .cloned()
+            .collect(),
+        failures: script.failures.clone(),
+        frames: ms.len(),
+        frame_ms_median: pick(0.5),
+        frame_ms_p95: pick(0.95),
+    }
+}

@@ -1,0 +1,71 @@
+//! The Bevy shell: a window with egui panels over the deterministic core. One plugin per
+//! feature: `session` (the exercise, its clock, journal and the action queue), `fonts` (Chinese
+//! text), `ui` (the screens), and `automation` (scripted sessions, for tests and demos).
+
+mod automation;
+mod fonts;
+mod session;
+mod ui;
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy_egui::EguiPlugin;
+
+pub use session::Source;
+
+/// How the app starts.
+pub struct AppOptions {
+    pub source: Source,
+    pub seed: Option<u64>,
+    pub journal: Option<PathBuf>,
+    /// A script to play (see `automation.rs`), with the folder for its screenshots.
+    pub script: Option<(PathBuf, PathBuf)>,
+    pub size: (u32, u32),
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: AppOptions) -> AppExit {
+    let journal = options
+        .journal
+        .clone()
+        .unwrap_or_else(|| session::default_journal_path(&options.source));
+    let session = session::Session::new(options.source, options.seed, journal);
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "Muster — tabletop exercise".into(),
+            resolution: options.size.into(),
+            ..default()
+        }),
+        ..default()
+    }))
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(ClearColor(Color::srgb(0.9, 0.92, 0.94)))
+    .insert_resource(session)
+    .add_plugins((session::plugin, fonts::plugin, ui::plugin))
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    if let Some((script, out)) = options.script {
+        match automation::Script::load(&script, out) {
+            Ok(script) => {
+                app.insert_resource(script).add_plugins(automation::plugin);
+            }
+            Err(e) => {
+                eprintln!("cannot read the script {}: {e}", script.display());
+                return AppExit::error();
+            }
+        }
+    }
+    app.run()
+}
+
+/// Whether a window can be opened here.
+pub fn display_available() -> bool {
+    if cfg!(target_os = "linux") {
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
+    } else {
+        true
+    }
+}

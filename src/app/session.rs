@@ -1,0 +1,440 @@
+//! The running exercise inside the app: the core `Exercise`, its scoring and its journal, the
+//! facilitator's clock, and the queue of actions the UI produces. UI systems never change the
+//! exercise themselves: they push an [`Action`], and [`apply_actions`] turns it into a core
+//! command (journaled) or a clock change. No exercise rule lives here either: the core decides.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use bevy::prelude::*;
+
+use crate::diagnostic::Report;
+use crate::journal::JournalWriter;
+use crate::library;
+use crate::scenario::{self, Scenario, Trigger};
+use crate::scoring::{Scorecard, Scoring};
+use crate::sim::{Command, Exercise, InjectStatus, Mode};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .init_resource::<Actions>()
+        .add_systems(
+            Update,
+            (apply_actions, run_clock, rescore)
+                .chain()
+                .in_set(ApplyActions),
+        )
+        .add_systems(Update, hot_reload.run_if(in_state(Screen::Briefing)));
+}
+
+/// Where actions become commands; producers of actions run before it.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ApplyActions;
+
+/// The app's screens: a scenario loaded and checked, the exercise running, the debrief.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Briefing,
+    Running,
+    Debrief,
+}
+
+/// Where the scenario came from, so it can be reloaded when its author saves it.
+#[derive(Debug, Clone)]
+pub enum Source {
+    File(PathBuf),
+    Bundled(&'static str),
+}
+
+impl Source {
+    pub fn name(&self) -> String {
+        match self {
+            Source::File(path) => path.display().to_string(),
+            Source::Bundled(file) => file.to_string(),
+        }
+    }
+
+    fn text(&self) -> Result<String, Report> {
+        match self {
+            Source::File(path) => scenario::read_text(path),
+            Source::Bundled(file) => {
+                library::find(file)
+                    .map(|b| b.text.to_string())
+                    .ok_or_else(|| Report {
+                        file_name: file.to_string(),
+                        text: String::new(),
+                        diagnostics: vec![crate::diagnostic::Diagnostic::error(
+                            Default::default(),
+                            format!("no bundled scenario `{file}`"),
+                        )],
+                    })
+            }
+        }
+    }
+
+    fn modified(&self) -> Option<SystemTime> {
+        match self {
+            Source::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+            Source::Bundled(_) => None,
+        }
+    }
+}
+
+/// Whose eyes the screen shows: the control cell's, or one team's (hot seat).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    Facilitator,
+    Team(String),
+}
+
+/// The facilitator's clock: scenario minutes per real minute.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    pub running: bool,
+    pub speed: f64,
+    /// Scenario minutes owed but not yet advanced (fractions of a minute).
+    pub carry: f64,
+}
+
+pub const SPEEDS: [f64; 7] = [1.0, 5.0, 15.0, 60.0, 240.0, 1440.0, 4320.0];
+
+#[derive(Resource)]
+pub struct Session {
+    pub source: Source,
+    pub scenario: Option<Arc<Scenario>>,
+    /// The last check of the scenario file: every problem, located.
+    pub report: Option<Report>,
+    pub modified: Option<SystemTime>,
+    pub seed: u64,
+    pub exercise: Option<Exercise>,
+    pub scoring: Option<Scoring>,
+    pub scorecards: Vec<Scorecard>,
+    scored_at: Option<(u32, usize)>,
+    pub journal: Option<JournalWriter>,
+    pub journal_path: PathBuf,
+    pub clock: Clock,
+    pub view: View,
+    /// Messages for the user: refusals, files written.
+    pub notices: Vec<String>,
+    pub report_dir: Option<PathBuf>,
+}
+
+impl Session {
+    pub fn new(source: Source, seed: Option<u64>, journal_path: PathBuf) -> Session {
+        let mut session = Session {
+            source,
+            scenario: None,
+            report: None,
+            modified: None,
+            seed: seed.unwrap_or(0),
+            exercise: None,
+            scoring: None,
+            scorecards: Vec::new(),
+            scored_at: None,
+            journal: None,
+            journal_path,
+            clock: Clock {
+                running: false,
+                speed: 60.0,
+                carry: 0.0,
+            },
+            view: View::Facilitator,
+            notices: Vec::new(),
+            report_dir: None,
+        };
+        session.load(seed);
+        session
+    }
+
+    /// (Re)reads and checks the scenario; on success it is ready to start.
+    pub fn load(&mut self, seed: Option<u64>) {
+        self.modified = self.source.modified();
+        let checked =
+            self.source
+                .text()
+                .and_then(|text| match scenario::check(&self.source.name(), &text) {
+                    (Some(s), report) => Ok((s, report)),
+                    (None, report) => Err(report),
+                });
+        match checked {
+            Ok((s, report)) => {
+                self.seed = seed.unwrap_or(s.meta.seed);
+                self.scenario = Some(Arc::new(s));
+                self.report = Some(report);
+            }
+            Err(report) => {
+                self.scenario = None;
+                self.report = Some(report);
+            }
+        }
+    }
+
+    pub fn notice(&mut self, text: impl Into<String>) {
+        self.notices.push(text.into());
+        if self.notices.len() > 50 {
+            self.notices.remove(0);
+        }
+    }
+
+    /// Starts the exercise: a fresh core, a baseline for scoring, a journal on disk.
+    fn start(&mut self) -> Result<(), String> {
+        let scenario = self
+            .scenario
+            .clone()
+            .ok_or("the scenario has errors; fix them first")?;
+        if let Some(dir) = self.journal_path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        let text = self.source.text().map_err(|r| r.render_short())?;
+        let journal = JournalWriter::create(
+            &self.journal_path,
+            &self.source.name(),
+            &text,
+            self.seed,
+            Mode::Stochastic,
+        )
+        .map_err(|e| {
+            format!(
+                "cannot write the journal {}: {e}",
+                self.journal_path.display()
+            )
+        })?;
+        self.exercise = Some(Exercise::new(scenario.clone(), self.seed, Mode::Stochastic));
+        self.scoring = Some(Scoring::new(scenario, self.seed, Mode::Stochastic));
+        self.journal = Some(journal);
+        self.scored_at = None;
+        self.notice(format!(
+            "exercise started; journal: {}",
+            self.journal_path.display()
+        ));
+        Ok(())
+    }
+
+    /// Applies a command to the core and journals it; a refusal becomes a notice.
+    pub fn command(&mut self, command: Command) -> bool {
+        let Some(exercise) = self.exercise.as_mut() else {
+            return false;
+        };
+        match exercise.apply(command.clone()) {
+            Ok(_) => {
+                let now = exercise.now();
+                if let Some(journal) = self.journal.as_mut()
+                    && let Err(e) = journal.append(now, &command)
+                {
+                    self.notice(format!("journal write failed: {e}"));
+                }
+                self.scored_at = None;
+                true
+            }
+            Err(reason) => {
+                self.notice(format!("refused: {reason}"));
+                false
+            }
+        }
+    }
+
+    /// Minutes until the next scheduled inject that has not fired.
+    pub fn next_inject_at(&self) -> Option<u32> {
+        let exercise = self.exercise.as_ref()?;
+        exercise
+            .scenario()
+            .injects
+            .iter()
+            .zip(exercise.injects())
+            .filter(|(_, s)| s.status == InjectStatus::Pending)
+            .filter_map(|(i, s)| match i.trigger {
+                Trigger::At(at) => Some(at.minutes() + s.delay),
+                Trigger::When(_) => None,
+            })
+            .filter(|&t| t > exercise.now())
+            .min()
+    }
+
+    fn end(&mut self) {
+        if let (Some(exercise), Some(journal)) = (self.exercise.as_ref(), self.journal.as_mut()) {
+            let _ = journal.end(exercise.now());
+        }
+        self.clock.running = false;
+    }
+
+    /// Writes the after-action report beside the journal.
+    pub fn export_report(&mut self) {
+        let Some(exercise) = self.exercise.as_ref() else {
+            return;
+        };
+        let dir = self.journal_path.with_extension("report");
+        let scenario = Arc::new(exercise.scenario().clone());
+        let mut baseline = Exercise::new(scenario, exercise.seed(), exercise.mode());
+        baseline.advance_to(exercise.now());
+        match crate::report::write(&dir, exercise, &baseline) {
+            Ok(_) => {
+                self.notice(format!(
+                    "after-action report written: {}",
+                    dir.join("report.html").display()
+                ));
+                self.report_dir = Some(dir);
+            }
+            Err(e) => self.notice(format!("cannot write the report: {e}")),
+        }
+    }
+}
+
+/// What the UI (or an automation script) asks for.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Command(Command),
+    Start,
+    Run(bool),
+    Speed(f64),
+    /// Advances the clock now, by this many minutes.
+    Skip(u32),
+    JumpToNextInject,
+    End,
+    ExportReport,
+    SetView(View),
+    LoadScenario(Source),
+    SetSeed(u64),
+}
+
+#[derive(Resource, Default)]
+pub struct Actions(pub Vec<Action>);
+
+impl Actions {
+    pub fn push(&mut self, action: Action) {
+        self.0.push(action);
+    }
+}
+
+fn apply_actions(
+    mut actions: ResMut<Actions>,
+    mut session: ResMut<Session>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for action in std::mem::take(&mut actions.0) {
+        match action {
+            Action::Command(command) => {
+                session.command(command);
+            }
+            Action::Start if *screen.get() == Screen::Briefing => match session.start() {
+                Ok(()) => next.set(Screen::Running),
+                Err(e) => session.notice(e),
+            },
+            Action::Start => {}
+            Action::Run(running) => session.clock.running = running,
+            Action::Speed(speed) => session.clock.speed = speed,
+            Action::Skip(minutes) => {
+                if let Some(exercise) = session.exercise.as_mut() {
+                    exercise.advance(minutes);
+                }
+            }
+            Action::JumpToNextInject => {
+                if let Some(at) = session.next_inject_at()
+                    && let Some(exercise) = session.exercise.as_mut()
+                {
+                    exercise.advance_to(at);
+                }
+            }
+            Action::End => {
+                session.end();
+                next.set(Screen::Debrief);
+            }
+            Action::ExportReport => session.export_report(),
+            Action::SetView(view) => session.view = view,
+            Action::LoadScenario(source) if *screen.get() == Screen::Briefing => {
+                session.source = source;
+                session.load(None);
+            }
+            Action::LoadScenario(_) => {
+                session.notice("a scenario can be changed before the exercise starts")
+            }
+            Action::SetSeed(seed) => session.seed = seed,
+        }
+    }
+}
+
+/// Advances the exercise by real time × speed while the clock runs.
+fn run_clock(
+    time: Res<Time>,
+    mut session: ResMut<Session>,
+    mut next: ResMut<NextState<Screen>>,
+    screen: Res<State<Screen>>,
+) {
+    if *screen.get() != Screen::Running || !session.clock.running {
+        return;
+    }
+    let owed = session.clock.carry + time.delta_secs_f64() * session.clock.speed / 60.0;
+    let whole = owed.floor();
+    session.clock.carry = owed - whole;
+    if whole >= 1.0
+        && let Some(exercise) = session.exercise.as_mut()
+    {
+        exercise.advance(whole as u32);
+        if exercise.is_over() {
+            session.end();
+            session.notice("the exercise has reached its end");
+            next.set(Screen::Debrief);
+        }
+    }
+}
+
+/// Keeps the scorecards current: recomputed when the clock or the exercise moved.
+fn rescore(mut session: ResMut<Session>) {
+    let Some(exercise) = session.exercise.as_ref() else {
+        return;
+    };
+    let key = (exercise.now(), exercise.log().len());
+    if session.scored_at == Some(key) {
+        return;
+    }
+    // Scoring at most once per scenario minute keeps fast clocks cheap.
+    let Session {
+        exercise: Some(exercise),
+        scoring: Some(scoring),
+        ..
+    } = &mut *session
+    else {
+        return;
+    };
+    let cards = scoring.scorecards(exercise);
+    session.scorecards = cards;
+    session.scored_at = Some(key);
+}
+
+/// Reloads the scenario when its file is saved, before the exercise starts: authors see their
+/// edit and its problems at once. Polled, so it works for files anywhere, not only in `assets/`.
+fn hot_reload(mut session: ResMut<Session>, time: Res<Time>, mut last_check: Local<f64>) {
+    let now = time.elapsed_secs_f64();
+    if now - *last_check < 0.5 {
+        return;
+    }
+    *last_check = now;
+    let modified = session.source.modified();
+    if modified.is_some() && modified != session.modified {
+        let seed = Some(session.seed);
+        session.load(seed);
+        let name = session.source.name();
+        session.notice(format!("reloaded {name}"));
+    }
+}
+
+/// The default place for a journal: `journals/<scenario>-<seed>-<n>.journal`.
+pub fn default_journal_path(source: &Source) -> PathBuf {
+    let stem = match source {
+        Source::File(path) => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "exercise".into()),
+        Source::Bundled(file) => file.trim_end_matches(".ron").to_string(),
+    };
+    let dir = Path::new("journals");
+    (1..)
+        .map(|n| dir.join(format!("{stem}-{n}.journal")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{stem}.journal")))
+}

@@ -1,0 +1,141 @@
+//! The egui screens. Each module draws one part (top bar, MSEL, team desk, scoreboard, map,
+//! charts, briefing, debrief) from the session's state and pushes `Action`s; one system lays
+//! them out in order, since egui panels must be placed top, sides, then centre.
+
+mod briefing;
+mod charts;
+mod debrief;
+mod facilitator;
+mod map;
+mod scoreboard;
+mod team;
+mod top_bar;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::session::{Actions, Screen, Session, View};
+use crate::sim::command::Rating;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<UiState>()
+        .add_systems(EguiPrimaryContextPass, layout);
+}
+
+/// What the user has selected or typed, kept between frames.
+#[derive(Resource, Default)]
+pub struct UiState {
+    pub map: map::MapState,
+    pub team: team::TeamForm,
+    pub facilitator: facilitator::FacilitatorForm,
+    pub chart: charts::ChartChoice,
+}
+
+fn layout(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    mut actions: ResMut<Actions>,
+    mut state: ResMut<UiState>,
+    screen: Res<State<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "muster-root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    let screen = *screen.get();
+    let state = &mut *state;
+    top_bar::show(&mut root, &session, &mut actions, screen);
+    match screen {
+        Screen::Briefing => briefing::show(&mut root, &session, &mut actions),
+        Screen::Running => match &session.view {
+            View::Facilitator => {
+                egui::Panel::left("msel")
+                    .default_size(360.0)
+                    .resizable(true)
+                    .show(&mut root, |ui| {
+                        facilitator::show(ui, &session, &mut actions, &mut state.facilitator);
+                    });
+                egui::Panel::right("scoreboard")
+                    .default_size(380.0)
+                    .resizable(true)
+                    .show(&mut root, |ui| {
+                        scoreboard::show(ui, &session, &mut actions, None);
+                    });
+                egui::Panel::bottom("charts")
+                    .default_size(220.0)
+                    .resizable(true)
+                    .show(&mut root, |ui| {
+                        charts::show(ui, &session, &mut state.chart);
+                    });
+                egui::CentralPanel::default().show(&mut root, |ui| {
+                    map::show(ui, &session, &mut actions, &mut state.map, None)
+                });
+            }
+            View::Team(team) => {
+                let team = team.clone();
+                egui::Panel::left("inbox")
+                    .default_size(380.0)
+                    .resizable(true)
+                    .show(&mut root, |ui| {
+                        team::inbox(ui, &session, &mut actions, &team);
+                    });
+                egui::Panel::right("desk")
+                    .default_size(400.0)
+                    .resizable(true)
+                    .show(&mut root, |ui| {
+                        team::desk(
+                            ui,
+                            &session,
+                            &mut actions,
+                            &mut state.team,
+                            &state.map,
+                            &team,
+                        );
+                    });
+                egui::CentralPanel::default().show(&mut root, |ui| {
+                    map::show(ui, &session, &mut actions, &mut state.map, Some(&team))
+                });
+            }
+        },
+        Screen::Debrief => debrief::show(&mut root, &session, &mut actions, &mut state.chart),
+    }
+    Ok(())
+}
+
+/// A coloured HSEEP rating badge.
+pub fn rating_badge(ui: &mut egui::Ui, rating: Option<&Rating>) {
+    let (text, color) = match rating {
+        Some(Rating::P) => ("P", egui::Color32::from_rgb(46, 125, 50)),
+        Some(Rating::S) => ("S", egui::Color32::from_rgb(158, 157, 36)),
+        Some(Rating::M) => ("M", egui::Color32::from_rgb(239, 108, 0)),
+        Some(Rating::U) => ("U", egui::Color32::from_rgb(198, 40, 40)),
+        None => ("–", egui::Color32::GRAY),
+    };
+    let hover = rating.map_or("not yet rated", Rating::meaning);
+    ui.label(
+        egui::RichText::new(format!(" {text} "))
+            .strong()
+            .color(egui::Color32::WHITE)
+            .background_color(color),
+    )
+    .on_hover_text(hover);
+}
+
+/// Replaces symbols egui's bundled fonts lack (arrows, comparison signs) with plain ones.
+pub fn plain(text: &str) -> String {
+    text.replace('→', "->")
+        .replace('≥', ">=")
+        .replace('≤', "<=")
+}
+
+/// Scenario time as the exercise clock reads it.
+pub fn clock(session: &Session, minutes: u32) -> String {
+    match &session.scenario {
+        Some(s) => crate::scoring::clock(s, minutes),
+        None => crate::scenario::Minutes(minutes).to_string(),
+    }
+}
