@@ -442,10 +442,15 @@ fn write_outputs(
     Ok(EXIT_OK)
 }
 
+/// The commands of a commands file (none without a file), or the exit code after reporting why
+/// the file cannot be used.
 fn read_commands(
-    path: &Path,
+    path: Option<&Path>,
     err: &mut dyn Write,
-) -> std::io::Result<Result<crate::journal::Journal, u8>> {
+) -> std::io::Result<Result<Vec<crate::journal::Entry>, u8>> {
+    let Some(path) = path else {
+        return Ok(Ok(Vec::new()));
+    };
     let text = match scenario::read_text(path) {
         Ok(text) => text,
         Err(report) => return Ok(Err(fail_with(&report, err)?)),
@@ -460,7 +465,7 @@ fn read_commands(
         write!(err, "{}", report.render_rich(use_color()))?;
         return Ok(Err(EXIT_INVALID));
     }
-    Ok(Ok(journal))
+    Ok(Ok(journal.entries))
 }
 
 fn parse_until(text: &str) -> Option<u32> {
@@ -474,12 +479,9 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         Ok(loaded) => loaded,
         Err(report) => return fail_with(&report, err),
     };
-    let commands = match &o.commands {
-        Some(path) => match read_commands(path, err)? {
-            Ok(journal) => journal.entries,
-            Err(code) => return Ok(code),
-        },
-        None => Vec::new(),
+    let commands = match read_commands(o.commands.as_deref(), err)? {
+        Ok(commands) => commands,
+        Err(code) => return Ok(code),
     };
     let end = scenario.meta.duration.get();
     let until = match o.until.as_deref().map(parse_until) {
@@ -667,12 +669,9 @@ fn bench(
         Ok(loaded) => loaded,
         Err(report) => return fail_with(&report, err),
     };
-    let commands = match commands {
-        Some(path) => match read_commands(path, err)? {
-            Ok(journal) => journal.entries,
-            Err(code) => return Ok(code),
-        },
-        None => Vec::new(),
+    let commands = match read_commands(commands, err)? {
+        Ok(commands) => commands,
+        Err(code) => return Ok(code),
     };
     let scenario = std::sync::Arc::new(scenario);
     let until = scenario.meta.duration.get();

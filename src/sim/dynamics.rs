@@ -230,22 +230,27 @@ impl Exercise {
             *stock -= take as u64;
             got += take;
             if *stock == 0 && take > 0.0 {
-                self.totals.stock_outs += 1;
-                self.facilities[f].stock_outs += 1;
-                let facility = self.scenario.facilities[f].id.name.clone();
-                self.emit(
-                    Audience::Everyone,
-                    EventKind::StockOut {
-                        facility,
-                        supply: supply.to_string(),
-                    },
-                );
+                self.note_stock_out(f, supply);
             }
             if got >= wanted {
                 break;
             }
         }
         got
+    }
+
+    /// A facility just ran out of a supply: counted (city and facility) and announced.
+    fn note_stock_out(&mut self, f: usize, supply: &str) {
+        self.totals.stock_outs += 1;
+        self.facilities[f].stock_outs += 1;
+        let facility = self.scenario.facilities[f].id.name.clone();
+        self.emit(
+            Audience::Everyone,
+            EventKind::StockOut {
+                facility,
+                supply: supply.to_string(),
+            },
+        );
     }
 
     /// Collects the work of every unit over the step just ended, per district.
@@ -593,16 +598,7 @@ impl Exercise {
                     let before = *stock;
                     *stock = stock.saturating_sub(used);
                     if before > 0 && *stock == 0 {
-                        self.totals.stock_outs += 1;
-                        self.facilities[f].stock_outs += 1;
-                        let facility = self.scenario.facilities[f].id.name.clone();
-                        self.emit(
-                            Audience::Everyone,
-                            EventKind::StockOut {
-                                facility,
-                                supply: kit.clone(),
-                            },
-                        );
+                        self.note_stock_out(f, kit);
                     }
                 }
             }
