@@ -409,6 +409,10 @@ fn refused_commands_say_why_and_change_nothing() {
         (r#"FireInject(inject: "I-01")"#, "already fired"),
         (r#"EditInject(inject: "I-02")"#, "needs a new"),
         (
+            r#"Dispatch(team: "health-cdc", unit: "epi-2", to: "hexi", work: "0m")"#,
+            "longer than 0m",
+        ),
+        (
             r#"ComposeInject(title: "x", to: ["health-cdc"], message: "y", effects: [NewCases(district: "atlantis", count: 1)])"#,
             "no district `atlantis`",
         ),
@@ -429,6 +433,40 @@ fn inbox(events: &[Event], team: &str) -> Vec<String> {
         .filter(|e| e.audience.includes(team))
         .map(|e| format!("{:?}", e.kind))
         .collect()
+}
+
+#[test]
+fn absurd_durations_in_commands_do_not_break_the_clock() {
+    let mut exercise = Exercise::new(tutorial(), 1, Mode::Stochastic);
+    let huge = "2982000d";
+    exercise
+        .apply(command(&format!(
+            r#"Dispatch(team: "health-team", unit: "tracers-1", to: "harbour", work: "{huge}")"#
+        )))
+        .unwrap();
+    exercise
+        .apply(command(&format!(
+            r#"DelayInject(inject: "T1", by: "{huge}")"#
+        )))
+        .unwrap();
+    exercise
+        .apply(command(&format!(
+            r#"DelayInject(inject: "T1", by: "{huge}")"#
+        )))
+        .unwrap();
+    exercise
+        .apply(command(&format!(
+            r#"RequestAid(team: "health-team", to: "police-team", text: "x", within: "{huge}")"#
+        )))
+        .unwrap();
+    exercise.advance(60);
+    assert!(exercise.is_over());
+    assert!(
+        !exercise
+            .events()
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::InjectFired { inject, .. } if inject == "T1"))
+    );
 }
 
 #[test]

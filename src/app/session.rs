@@ -248,7 +248,7 @@ impl Session {
             .zip(exercise.injects())
             .filter(|(_, s)| s.status == InjectStatus::Pending)
             .filter_map(|(i, s)| match i.trigger {
-                Trigger::At(at) => Some(at.minutes() + s.delay),
+                Trigger::At(at) => Some(at.minutes().saturating_add(s.delay)),
                 Trigger::When(_) => None,
             })
             .filter(|&t| t > exercise.now())

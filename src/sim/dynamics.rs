@@ -88,7 +88,7 @@ impl Exercise {
                         self.units[n].status = UnitStatus::Working {
                             place: to,
                             since: now,
-                            until: now + work,
+                            until: now.saturating_add(work),
                         };
                         self.units[n].accrued_until = now;
                         let audience = self.unit_audience(n);
@@ -148,7 +148,9 @@ impl Exercise {
             .speed_kmh
             .get();
         let base = self.units[n].base;
-        let arrive = self.now + self.travel_minutes(from, base, speed);
+        let arrive = self
+            .now
+            .saturating_add(self.travel_minutes(from, base, speed));
         self.units[n].status = UnitStatus::Returning {
             from: (from.x, from.y),
             depart: self.now,

@@ -735,7 +735,7 @@ impl Exercise {
                 continue;
             }
             match &inject.trigger {
-                Trigger::At(at) => consider(at.minutes() + state.delay),
+                Trigger::At(at) => consider(at.minutes().saturating_add(state.delay)),
                 Trigger::When(condition) => {
                     msel::condition_times(condition, &self.injects_fired_at(), &mut consider)
                 }
@@ -783,7 +783,7 @@ impl Exercise {
     /// Everything due at the current minute, in a fixed order.
     fn process_time(&mut self) {
         let now = self.now;
-        for (n, case) in self.scenario.clone().initial_cases.iter().enumerate() {
+        for case in self.scenario.clone().initial_cases.iter() {
             if case.at.minutes() == now {
                 let d = self.derived.district_index[case.district.as_str()];
                 self.seed_cases(
@@ -792,7 +792,6 @@ impl Exercise {
                     case.state == CaseState::Exposed,
                     false,
                 );
-                let _ = n;
             }
         }
         self.move_units();

@@ -20,7 +20,7 @@ pub(crate) fn condition_times(
         Condition::NotDone(n) => consider(n.by.minutes()),
         Condition::AfterInject(a) => {
             if let Some(at) = fired.get(a.inject.as_str()) {
-                consider(at + a.delay.get());
+                consider(at.saturating_add(a.delay.get()));
             }
         }
         Condition::All(parts) | Condition::Any(parts) => parts
@@ -65,7 +65,7 @@ impl Exercise {
                 continue;
             }
             if let Trigger::At(at) = &self.scenario.injects[n].trigger
-                && at.minutes() + self.injects[n].delay <= self.now
+                && at.minutes().saturating_add(self.injects[n].delay) <= self.now
             {
                 self.fire(n);
             }
@@ -180,7 +180,7 @@ impl Exercise {
             Condition::AfterInject(a) => self
                 .injects_fired_at()
                 .get(a.inject.as_str())
-                .is_some_and(|&at| self.now >= at + a.delay.get()),
+                .is_some_and(|&at| self.now >= at.saturating_add(a.delay.get())),
             Condition::All(parts) => parts.iter().all(|p| self.holds(p)),
             Condition::Any(parts) => parts.iter().any(|p| self.holds(p)),
         }
@@ -227,7 +227,7 @@ impl Exercise {
                     text: expectation.text.clone(),
                     check: expectation.check.clone(),
                     fired_at: self.now,
-                    due: self.now + expectation.within.get(),
+                    due: self.now.saturating_add(expectation.within.get()),
                     met_at: None,
                     missed_noted: false,
                 });
@@ -262,7 +262,7 @@ impl Exercise {
             }
             Effect::RoadClosure(e) => {
                 if let Some(d) = index(self, &e.district) {
-                    self.districts[d].road_closed_until = now + e.duration.get();
+                    self.districts[d].road_closed_until = now.saturating_add(e.duration.get());
                     self.districts[d].road_slowdown = e.slowdown.get();
                 }
             }
@@ -309,7 +309,7 @@ impl Exercise {
             Effect::Gathering(e) => {
                 if let Some(d) = index(self, &e.district) {
                     self.districts[d].gathering += f64::from(e.people);
-                    self.districts[d].gathering_until = now + e.duration.get();
+                    self.districts[d].gathering_until = now.saturating_add(e.duration.get());
                 }
             }
             Effect::CapacityLoss(e) => {
@@ -355,7 +355,7 @@ impl Exercise {
             if self.reports.iter().any(pending) {
                 continue;
             }
-            let due = self.now + rule.within.get();
+            let due = self.now.saturating_add(rule.within.get());
             self.reports.push(PendingReport {
                 rule: rule.id.name.clone(),
                 from: rule.from.name.clone(),

@@ -137,7 +137,9 @@ impl Exercise {
         let speed = resource.speed_kmh.get();
         self.accrue(n);
         let from = self.unit_position(n);
-        let arrive = self.now + self.travel_minutes(from, target, speed);
+        let arrive = self
+            .now
+            .saturating_add(self.travel_minutes(from, target, speed));
         self.units[n].status = UnitStatus::Travelling {
             from: (from.x, from.y),
             to: target,
@@ -264,7 +266,9 @@ impl Exercise {
         }
         self.units[n].cargo = Some((c.supply.name.clone(), c.quantity));
         let from = self.unit_position(n);
-        let arrive = self.now + self.travel_minutes(from, Place::Facility(to), speed);
+        let arrive = self
+            .now
+            .saturating_add(self.travel_minutes(from, Place::Facility(to), speed));
         self.units[n].status = UnitStatus::Travelling {
             from: (from.x, from.y),
             to: Place::Facility(to),
@@ -482,7 +486,7 @@ impl Exercise {
             quantity: c.quantity,
             deliver_to: c.deliver_to.as_ref().map(|f| f.name.clone()),
             made_at: self.now,
-            due: self.now + c.within.get(),
+            due: self.now.saturating_add(c.within.get()),
             answered: None,
             unanswered_noted: false,
         });
@@ -615,8 +619,8 @@ impl Exercise {
         if c.by.get() == 0 {
             return refuse("a delay must be longer than 0m");
         }
-        self.injects[n].delay += c.by.get();
-        let until = at.minutes() + self.injects[n].delay;
+        self.injects[n].delay = self.injects[n].delay.saturating_add(c.by.get());
+        let until = at.minutes().saturating_add(self.injects[n].delay);
         self.emit(
             Audience::Control,
             EventKind::InjectDelayed {
