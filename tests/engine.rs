@@ -1081,6 +1081,7 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
 // ---- The app, under Xvfb ----
 
 /// Runs the real app on a script under Xvfb; returns its summary and the output folder.
+#[cfg(feature = "gui")]
 fn run_app(scenario: &str, script: &str, dir: &Path) -> Option<serde_json::Value> {
     let xvfb = Process::new("xvfb-run").arg("--help").output().is_ok();
     if !xvfb {
@@ -1117,6 +1118,7 @@ fn run_app(scenario: &str, script: &str, dir: &Path) -> Option<serde_json::Value
     Some(serde_json::from_str(&summary).unwrap())
 }
 
+#[cfg(feature = "gui")]
 fn screenshot_ok(path: &Path) {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     assert!(
