@@ -329,16 +329,17 @@ impl Exercise {
 
         // Force of infection (see epidemic.rs).
         let factors: Vec<(f64, f64)> = (0..n).map(|d| self.factors(d)).collect();
-        let mut m = self.derived.mobility.clone();
-        for (a, row) in m.iter_mut().enumerate() {
-            let mut away = 0.0;
-            for (b, v) in row.iter_mut().enumerate() {
-                if a != b {
-                    *v *= factors[a].1 * factors[b].1;
-                    away += *v;
-                }
-            }
-            row[a] = (1.0 - away).max(0.0);
+        // Mobility with measures applied, kept sparse: (destination, share) off the diagonal,
+        // and the share staying home.
+        let mut m: Vec<Vec<(usize, f64)>> = Vec::with_capacity(n);
+        let mut home_share = vec![0.0; n];
+        for (a, row) in self.derived.mobility.iter().enumerate() {
+            let scaled: Vec<(usize, f64)> = row
+                .iter()
+                .map(|&(b, v)| (b, v * factors[a].1 * factors[b].1))
+                .collect();
+            home_share[a] = (1.0 - scaled.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0);
+            m.push(scaled);
         }
         let mut infectious_present = vec![0.0; n];
         let mut people_present = vec![0.0; n];
@@ -346,7 +347,9 @@ impl Exercise {
             let epi = &self.districts[k].epi;
             let mobile_infectious = epi.i + alpha * epi.a;
             let mobile = epi.mobile();
-            for (j, share) in row.iter().enumerate() {
+            infectious_present[k] += home_share[k] * mobile_infectious;
+            people_present[k] += home_share[k] * mobile;
+            for &(j, share) in row {
                 infectious_present[j] += share * mobile_infectious;
                 people_present[j] += share * mobile;
             }
@@ -395,11 +398,11 @@ impl Exercise {
         let mut confirmed_from_quarantine = vec![0.0; n];
         let mut deaths = vec![0.0; n];
         for d in 0..n {
-            let lambda: f64 = m[d]
-                .iter()
-                .zip(&hazard_at)
-                .map(|(share, h)| share * h)
-                .sum();
+            let lambda: f64 = home_share[d] * hazard_at[d]
+                + m[d]
+                    .iter()
+                    .map(|&(j, share)| share * hazard_at[j])
+                    .sum::<f64>();
             let epi = &mut self.districts[d].epi;
             let infected = sampler.binomial(epi.s, prob(lambda, dt));
             let (e_out, qe_out) = (
@@ -517,22 +520,20 @@ impl Exercise {
 
     /// New patients go to the nearest hospital with a free bed; waiting patients take freed beds.
     fn admit(&mut self, new_needs: &[f64]) {
-        let hospitals = self.derived.hospitals.clone();
         for (d, need) in new_needs.iter().enumerate() {
             self.districts[d].epi.waiting += need;
         }
+        let hospitals = self.derived.hospitals.len();
+        let mut free: Vec<f64> = (0..hospitals)
+            .map(|h| (self.hospital_capacity(h) - self.hospital_occupancy(h)).max(0.0))
+            .collect();
         for d in 0..self.districts.len() {
-            let here = self.scenario.city.districts[d].position;
-            let mut order: Vec<usize> = (0..hospitals.len()).collect();
-            order.sort_by(|&a, &b| {
-                let da = here.distance_km(self.place_position(Place::Facility(hospitals[a])));
-                let db = here.distance_km(self.place_position(Place::Facility(hospitals[b])));
-                da.total_cmp(&db).then(a.cmp(&b))
-            });
-            for h in order {
-                let free = (self.hospital_capacity(h) - self.hospital_occupancy(h)).max(0.0);
+            if self.districts[d].epi.waiting <= 0.0 {
+                continue;
+            }
+            for &h in &self.derived.hospitals_by_distance[d] {
                 let epi = &mut self.districts[d].epi;
-                let moved = epi.waiting.min(free);
+                let moved = epi.waiting.min(free[h]);
                 let moved = if self.mode == super::Mode::Stochastic {
                     moved.floor()
                 } else {
@@ -540,6 +541,10 @@ impl Exercise {
                 };
                 epi.waiting -= moved;
                 epi.admitted[h] += moved;
+                free[h] -= moved;
+                if epi.waiting <= 0.0 {
+                    break;
+                }
             }
         }
     }

@@ -331,7 +331,10 @@ pub struct DistrictSample {
 /// Values derived once from the scenario.
 pub(crate) struct Derived {
     pub beta: f64,
-    pub mobility: Vec<Vec<f64>>,
+    /// Daily mobility, sparse: for each district, (destination, share of residents) off the diagonal.
+    pub mobility: Vec<Vec<(usize, f64)>>,
+    /// Hospitals (indices into `hospitals`) from nearest to farthest, for each district.
+    pub hospitals_by_distance: Vec<Vec<usize>>,
     pub district_index: BTreeMap<String, usize>,
     pub facility_index: BTreeMap<String, usize>,
     pub unit_index: BTreeMap<String, usize>,
@@ -920,36 +923,38 @@ fn derive(scenario: &Scenario) -> Derived {
         .map(|(n, d)| (d.id.name.clone(), n))
         .collect();
     let n = scenario.city.districts.len();
-    let mut mobility = vec![vec![0.0; n]; n];
+    let mut mobility: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let mut add = |a: usize, b: usize, share: f64| {
+        if a == b || share <= 0.0 {
+            return;
+        }
+        match mobility[a].iter_mut().find(|(to, _)| *to == b) {
+            Some((_, v)) => *v += share,
+            None => mobility[a].push((b, share)),
+        }
+    };
+    let index = |id: &crate::scenario::Id| district_index.get(id.as_str()).copied();
     match &scenario.city.mobility {
         Mobility::None => {}
         Mobility::Flows(flows) => {
             for f in flows {
-                if let (Some(&a), Some(&b)) = (
-                    district_index.get(f.from.as_str()),
-                    district_index.get(f.to.as_str()),
-                ) {
-                    mobility[a][b] += f.share.get();
+                if let (Some(a), Some(b)) = (index(&f.from), index(&f.to)) {
+                    add(a, b, f.share.get());
                 }
             }
         }
         Mobility::Matrix(rows) => {
             for (a, row) in rows.iter().enumerate().take(n) {
                 for (b, v) in row.iter().enumerate().take(n) {
-                    if a != b {
-                        mobility[a][b] = *v;
-                    }
+                    add(a, b, *v);
                 }
             }
         }
         Mobility::Adjacency(adjacency) => {
             for (x, y) in &adjacency.links {
-                if let (Some(&a), Some(&b)) = (
-                    district_index.get(x.as_str()),
-                    district_index.get(y.as_str()),
-                ) {
-                    mobility[a][b] += adjacency.share.get();
-                    mobility[b][a] += adjacency.share.get();
+                if let (Some(a), Some(b)) = (index(x), index(y)) {
+                    add(a, b, adjacency.share.get());
+                    add(b, a, adjacency.share.get());
                 }
             }
         }
@@ -960,12 +965,36 @@ fn derive(scenario: &Scenario) -> Derived {
         .enumerate()
         .map(|(n, f)| (f.id.name.clone(), n))
         .collect();
-    let hospitals = scenario
+    let hospitals: Vec<usize> = scenario
         .facilities
         .iter()
         .enumerate()
         .filter(|(_, f)| f.kind == FacilityKind::Hospital)
         .map(|(n, _)| n)
+        .collect();
+    let facility_position = |f: usize| {
+        let facility = &scenario.facilities[f];
+        facility
+            .position
+            .or_else(|| {
+                scenario
+                    .district(facility.district.as_str())
+                    .map(|d| d.position)
+            })
+            .unwrap_or_default()
+    };
+    let hospitals_by_distance = scenario
+        .city
+        .districts
+        .iter()
+        .map(|d| {
+            let mut order: Vec<usize> = (0..hospitals.len()).collect();
+            order.sort_by(|&a, &b| {
+                let distance = |h: usize| d.position.distance_km(facility_position(hospitals[h]));
+                distance(a).total_cmp(&distance(b)).then(a.cmp(&b))
+            });
+            order
+        })
         .collect();
     let site_beds = scenario
         .facilities
@@ -976,6 +1005,7 @@ fn derive(scenario: &Scenario) -> Derived {
     Derived {
         beta,
         mobility,
+        hospitals_by_distance,
         district_index,
         facility_index,
         unit_index: BTreeMap::new(),
