@@ -91,6 +91,28 @@ pub enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
+    /// Run many seeds in parallel and report the distribution of every outcome and KPI.
+    Sweep {
+        /// A scenario file or bundled name.
+        scenario: String,
+        /// Number of runs (seeds `--seed` .. `--seed` + N).
+        #[arg(long)]
+        runs: u32,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Commands applied in every run.
+        #[arg(long)]
+        commands: Option<PathBuf>,
+        /// Threads (default: all cores). Results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Write the distributions and every run as JSON.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write one row per run as CSV.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
     /// Time whole runs of a scenario in this process (build with --release for real figures).
     Bench {
         /// A scenario file or bundled name; default: the flagship.
@@ -101,6 +123,9 @@ pub enum Command {
         /// Commands applied in every run.
         #[arg(long)]
         commands: Option<PathBuf>,
+        /// Instead: generated grid cities of growing size (load, one 14-day run, memory).
+        #[arg(long)]
+        scale: bool,
     },
     /// Write the after-action report of a recorded exercise: HTML, with CSV and JSON data.
     Report {
@@ -181,7 +206,28 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             scenario,
             runs,
             commands,
+            scale: false,
         }) => bench(scenario.as_deref(), runs, commands.as_deref(), out, err),
+        Some(Command::Bench { scale: true, .. }) => bench_scale(out),
+        Some(Command::Sweep {
+            scenario,
+            runs,
+            seed,
+            commands,
+            threads,
+            out: json,
+            csv,
+        }) => sweep(
+            &scenario,
+            runs,
+            seed,
+            commands.as_deref(),
+            threads,
+            json.as_deref(),
+            csv.as_deref(),
+            out,
+            err,
+        ),
         Some(Command::Replay {
             journal,
             scenario,
@@ -782,4 +828,121 @@ fn gui(
         "this build has no GUI: build with the default `gui` feature"
     )?;
     Ok(EXIT_USAGE)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sweep(
+    name: &str,
+    runs: u32,
+    seed: u64,
+    commands: Option<&Path>,
+    threads: Option<usize>,
+    json: Option<&Path>,
+    csv: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let (scenario, _) = match load_scenario(Some(name)) {
+        Ok(loaded) => loaded,
+        Err(report) => return fail_with(&report, err),
+    };
+    let commands = match read_commands(commands, err)? {
+        Ok(commands) => commands,
+        Err(code) => return Ok(code),
+    };
+    if runs == 0 {
+        writeln!(err, "--runs must be at least 1")?;
+        return Ok(EXIT_USAGE);
+    }
+    let threads =
+        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let terminal = std::io::stderr().is_terminal();
+    // A progress bar on a terminal only: logs and pipes get the result alone.
+    let progress = |done: usize| {
+        if terminal && (done.is_multiple_of(10) || done == runs as usize) {
+            let width = 40;
+            let filled = done * width / runs as usize;
+            eprint!(
+                "\r[{}{}] {done}/{runs}",
+                "#".repeat(filled),
+                ".".repeat(width - filled)
+            );
+            if done == runs as usize {
+                eprintln!();
+            }
+        }
+    };
+    let start = std::time::Instant::now();
+    let result = crate::sweep::sweep(
+        std::sync::Arc::new(scenario),
+        &commands,
+        runs,
+        seed,
+        threads,
+        &progress,
+    );
+    let elapsed = start.elapsed().as_secs_f64();
+    if let Some(path) = json {
+        std::fs::write(
+            path,
+            serde_json::to_string_pretty(&result).map_err(std::io::Error::other)?,
+        )?;
+    }
+    if let Some(path) = csv {
+        std::fs::write(path, crate::sweep::csv(&result))?;
+    }
+    write!(out, "{}", crate::sweep::table(&result))?;
+    writeln!(out, "{runs} runs in {elapsed:.2} s on {threads} thread(s)")?;
+    Ok(EXIT_OK)
+}
+
+/// Peak resident memory of this process, in MiB (Linux), to report memory with timings.
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn bench_scale(out: &mut dyn Write) -> std::io::Result<u8> {
+    use std::time::Instant;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    writeln!(
+        out,
+        "Generated grid cities, 14 days, one run each, no commands ({cores} cores available, one used)"
+    )?;
+    writeln!(
+        out,
+        "{:>9} {:>12} {:>7} {:>12} {:>12} {:>12}",
+        "districts", "people", "units", "load (ms)", "run (ms)", "infections"
+    )?;
+    for (districts, people, units) in [
+        (100, 1_000_000, 250),
+        (500, 5_000_000, 1000),
+        (2000, 20_000_000, 1000),
+        (2000, 20_000_000, 5000),
+    ] {
+        let text = crate::scale::scale_scenario(districts, people, units);
+        let start = Instant::now();
+        let (scenario, report) = scenario::check("scale.ron", &text);
+        let load_ms = start.elapsed().as_secs_f64() * 1000.0;
+        let Some(scenario) = scenario else {
+            write!(out, "{}", report.render_short())?;
+            return Ok(EXIT_INVALID);
+        };
+        let scenario = std::sync::Arc::new(scenario);
+        let start = Instant::now();
+        let mut exercise = crate::sim::Exercise::new(scenario, 1, crate::sim::Mode::Stochastic);
+        exercise.advance(14 * 24 * 60);
+        let run_ms = start.elapsed().as_secs_f64() * 1000.0;
+        let infections: f64 = exercise.districts().iter().map(|d| d.infections).sum();
+        writeln!(
+            out,
+            "{districts:>9} {people:>12} {units:>7} {load_ms:>12.1} {run_ms:>12.1} {infections:>12.0}"
+        )?;
+    }
+    if let Some(mib) = peak_memory_mib() {
+        writeln!(out, "peak memory of this process: {mib:.1} MiB")?;
+    }
+    Ok(EXIT_OK)
 }

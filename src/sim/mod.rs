@@ -972,17 +972,17 @@ fn derive(scenario: &Scenario) -> Derived {
         .filter(|(_, f)| f.kind == FacilityKind::Hospital)
         .map(|(n, _)| n)
         .collect();
-    let facility_position = |f: usize| {
-        let facility = &scenario.facilities[f];
-        facility
-            .position
-            .or_else(|| {
-                scenario
-                    .district(facility.district.as_str())
-                    .map(|d| d.position)
-            })
-            .unwrap_or_default()
-    };
+    // Positions looked up once: `Scenario::district` searches the list.
+    let hospital_positions: Vec<Point> = hospitals
+        .iter()
+        .map(|&f| {
+            let facility = &scenario.facilities[f];
+            let district = district_index
+                .get(facility.district.as_str())
+                .map(|&d| scenario.city.districts[d].position);
+            facility.position.or(district).unwrap_or_default()
+        })
+        .collect();
     let hospitals_by_distance = scenario
         .city
         .districts
@@ -990,7 +990,7 @@ fn derive(scenario: &Scenario) -> Derived {
         .map(|d| {
             let mut order: Vec<usize> = (0..hospitals.len()).collect();
             order.sort_by(|&a, &b| {
-                let distance = |h: usize| d.position.distance_km(facility_position(hospitals[h]));
+                let distance = |h: usize| d.position.distance_km(hospital_positions[h]);
                 distance(a).total_cmp(&distance(b)).then(a.cmp(&b))
             });
             order

@@ -1,0 +1,234 @@
+//! Monte-Carlo sweeps: the same scenario and commands under many seeds, in parallel, and the
+//! distribution of every outcome and KPI. Runs are numbered and their results kept in seed
+//! order, so the result is identical whatever the number of threads.
+
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::Serialize;
+
+use crate::headless;
+use crate::journal::Entry;
+use crate::scenario::Scenario;
+use crate::scoring;
+use crate::sim::{Exercise, Mode};
+
+/// Summary statistics of one measure over the runs.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Distribution {
+    pub name: String,
+    /// None when no run had a value.
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub p5: Option<f64>,
+    pub p95: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Runs where the measure had a value (a KPI may have nothing to measure).
+    pub runs: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SweepResult {
+    pub scenario: String,
+    pub runs: u32,
+    pub first_seed: u64,
+    pub commands: usize,
+    pub names: Vec<String>,
+    pub distributions: Vec<Distribution>,
+    /// One row per run (seed order): the value of each measure, in `names` order.
+    pub per_run: Vec<(u64, Vec<Option<f64>>)>,
+}
+
+/// One run's measures: (name, value), in a fixed order.
+type Measures = Vec<(String, Option<f64>)>;
+
+/// The measures of one finished run: outcomes, then each KPI of the whole-exercise scorecard.
+fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
+    let o = headless::outcome(exercise);
+    let mut out = vec![
+        ("infections".to_string(), Some(o.infections)),
+        ("deaths".to_string(), Some(o.deaths)),
+        ("confirmed".to_string(), Some(o.confirmed)),
+        ("peak_hospitalised".to_string(), Some(o.peak_hospitalised)),
+        ("public_trust".to_string(), Some(o.mean_trust)),
+        ("economic_cost".to_string(), Some(o.economic_cost)),
+        (
+            "reports_on_time".to_string(),
+            Some(o.reports_on_time as f64),
+        ),
+        (
+            "reports_late_or_missing".to_string(),
+            Some(o.reports_late_or_missing as f64),
+        ),
+    ];
+    let cards = scoring::scorecards(exercise, baseline);
+    out.push(("score_percent".to_string(), cards[0].percent));
+    for objective in &cards[0].objectives {
+        for kpi in &objective.kpis {
+            out.push((format!("{}/{:?}", objective.id, kpi.metric), kpi.value));
+        }
+    }
+    out
+}
+
+/// Value at a quantile of sorted values (nearest rank).
+fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    Some(sorted[((sorted.len() - 1) as f64 * q).round() as usize])
+}
+
+/// Runs `runs` seeds from `first_seed` on `threads` threads; `progress` is told how many are done.
+pub fn sweep(
+    scenario: Arc<Scenario>,
+    commands: &[Entry],
+    runs: u32,
+    first_seed: u64,
+    threads: usize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> SweepResult {
+    let until = scenario.meta.duration.get();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Measures>>> = Mutex::new(vec![None; runs as usize]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            scope.spawn(|| {
+                loop {
+                    let n = next.fetch_add(1, Ordering::Relaxed);
+                    if n >= runs as usize {
+                        break;
+                    }
+                    let seed = first_seed.wrapping_add(n as u64);
+                    let (exercise, _) = headless::run(
+                        scenario.clone(),
+                        seed,
+                        Mode::Stochastic,
+                        commands,
+                        until,
+                        None,
+                    )
+                    .expect("no journal, no I/O");
+                    let mut baseline = Exercise::new(scenario.clone(), seed, Mode::Stochastic);
+                    baseline.advance_to(exercise.now());
+                    let row = measures(&exercise, &baseline);
+                    results.lock().expect("a run panicked")[n] = Some(row);
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                }
+            });
+        }
+    });
+    let rows: Vec<Measures> = results
+        .into_inner()
+        .expect("a run panicked")
+        .into_iter()
+        .map(|r| r.expect("every run finished"))
+        .collect();
+    let names: Vec<String> = rows
+        .first()
+        .map(|r| r.iter().map(|(n, _)| n.clone()).collect())
+        .unwrap_or_default();
+    let distributions = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut values: Vec<f64> = rows.iter().filter_map(|r| r[i].1).collect();
+            values.sort_by(f64::total_cmp);
+            let mean =
+                (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
+            Distribution {
+                name: name.clone(),
+                mean,
+                median: quantile(&values, 0.5),
+                p5: quantile(&values, 0.05),
+                p95: quantile(&values, 0.95),
+                min: values.first().copied(),
+                max: values.last().copied(),
+                runs: values.len(),
+            }
+        })
+        .collect();
+    SweepResult {
+        scenario: scenario.meta.id.name.clone(),
+        runs,
+        first_seed,
+        commands: commands.len(),
+        names,
+        distributions,
+        per_run: rows
+            .into_iter()
+            .enumerate()
+            .map(|(n, r)| {
+                (
+                    first_seed.wrapping_add(n as u64),
+                    r.into_iter().map(|(_, v)| v).collect(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The per-run table as CSV.
+pub fn csv(result: &SweepResult) -> String {
+    let mut out = format!("seed,{}\n", result.names.join(","));
+    for (seed, values) in &result.per_run {
+        let cells: Vec<String> = values
+            .iter()
+            .map(|v| v.map_or(String::new(), |v| format!("{v}")))
+            .collect();
+        out.push_str(&format!("{seed},{}\n", cells.join(",")));
+    }
+    out
+}
+
+/// The distributions as a table for the terminal.
+pub fn table(result: &SweepResult) -> String {
+    let mut out = format!(
+        "{} runs of {} (seeds {}..{}), {} commands\n",
+        result.runs,
+        result.scenario,
+        result.first_seed,
+        result.first_seed + u64::from(result.runs),
+        result.commands
+    );
+    out.push_str(&format!(
+        "{:<44} {:>12} {:>12} {:>12} {:>12}\n",
+        "measure", "mean", "median", "p5", "p95"
+    ));
+    let cell = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.3}"));
+    for d in &result.distributions {
+        out.push_str(&format!(
+            "{:<44} {:>12} {:>12} {:>12} {:>12}\n",
+            d.name,
+            cell(d.mean),
+            cell(d.median),
+            cell(d.p5),
+            cell(d.p95)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_do_not_depend_on_the_number_of_threads() {
+        let scenario = Arc::new(crate::library::default_scenario().unwrap().0);
+        let one = sweep(scenario.clone(), &[], 12, 5, 1, &|_| {});
+        let three = sweep(scenario, &[], 12, 5, 3, &|_| {});
+        assert_eq!(one, three);
+        assert_eq!(one.per_run.len(), 12);
+        let infections = &one.distributions[0];
+        assert_eq!(infections.name, "infections");
+        assert!(infections.p5 <= infections.median && infections.median <= infections.p95);
+        assert!(
+            infections.p5 < infections.p95,
+            "seeds differ: {infections:?}"
+        );
+    }
+}
