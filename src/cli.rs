@@ -90,6 +90,9 @@ pub enum Command {
         /// Write the after-action report (HTML, CSV, JSON) into this folder.
         #[arg(long)]
         report: Option<PathBuf>,
+        /// A response plan playing its teams beside the commands (scenarios/plans/).
+        #[arg(long)]
+        plan: Option<PathBuf>,
     },
     /// Run many seeds in parallel and report the distribution of every outcome and KPI.
     Sweep {
@@ -106,6 +109,9 @@ pub enum Command {
         /// Threads (default: all cores). Results do not depend on it.
         #[arg(long)]
         threads: Option<usize>,
+        /// A response plan played in every run.
+        #[arg(long)]
+        plan: Option<PathBuf>,
         /// Write the distributions and every run as JSON.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -188,6 +194,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             journal,
             expected,
             report,
+            plan,
         }) => {
             let options = RunOptions {
                 scenario,
@@ -199,6 +206,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 journal,
                 expected,
                 report,
+                plan,
             };
             run_headless(options, out, err)
         }
@@ -215,16 +223,20 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             seed,
             commands,
             threads,
+            plan,
             out: json,
             csv,
         }) => sweep(
-            &scenario,
-            runs,
-            seed,
-            commands.as_deref(),
-            threads,
-            json.as_deref(),
-            csv.as_deref(),
+            SweepOptions {
+                scenario,
+                runs,
+                seed,
+                commands,
+                threads,
+                plan,
+                json,
+                csv,
+            },
             out,
             err,
         ),
@@ -266,6 +278,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 journal: None,
                 expected: false,
                 report: None,
+                plan: None,
             };
             run_headless(options, out, err)
         }),
@@ -290,6 +303,7 @@ fn validate(
     let mut located = Vec::new();
     for path in files {
         let report = match scenario::read_text(path) {
+            Ok(text) if path.to_string_lossy().ends_with(".plan.ron") => check_plan(path, &text),
             Ok(text) => scenario::check(&path.display().to_string(), &text).1,
             Err(report) => report,
         };
@@ -411,6 +425,38 @@ struct RunOptions {
     journal: Option<PathBuf>,
     expected: bool,
     report: Option<PathBuf>,
+    plan: Option<PathBuf>,
+}
+
+struct SweepOptions {
+    scenario: String,
+    runs: u32,
+    seed: u64,
+    commands: Option<PathBuf>,
+    threads: Option<usize>,
+    plan: Option<PathBuf>,
+    json: Option<PathBuf>,
+    csv: Option<PathBuf>,
+}
+
+/// Loads a plan and checks its ids against the scenario it will play.
+fn load_plan(
+    path: Option<&Path>,
+    scenario: &Scenario,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<Option<crate::plan::Plan>, u8>> {
+    let Some(path) = path else {
+        return Ok(Ok(None));
+    };
+    match crate::plan::load_file(path, Some(scenario)) {
+        Ok((plan, report)) => {
+            if !report.diagnostics.is_empty() {
+                write!(err, "{}", report.render_rich(use_color()))?;
+            }
+            Ok(Ok(Some(plan)))
+        }
+        Err(report) => Ok(Err(fail_with(&report, err)?)),
+    }
 }
 
 /// Prints a report's problems and returns the exit code for them.
@@ -564,14 +610,37 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         },
         None => None,
     };
-    let (exercise, refused) = crate::headless::run(
+    let plan = match load_plan(o.plan.as_deref(), &scenario, err)? {
+        Ok(plan) => plan,
+        Err(code) => return Ok(code),
+    };
+    let mut player = plan.map(|p| crate::plan::PlanPlayer::new(p, &scenario));
+    let (exercise, refused) = crate::headless::run_with_plan(
         std::sync::Arc::new(scenario),
         seed,
         mode,
         &commands,
         until,
         writer.as_mut(),
+        player.as_mut(),
     )?;
+    if let Some(player) = &player {
+        let levels: Vec<&str> = player
+            .entered
+            .iter()
+            .map(|l| ["I", "II", "III", "IV"][(*l as usize).clamp(1, 4) - 1])
+            .collect();
+        writeln!(
+            out,
+            "plan {}: levels entered {}",
+            player.plan.id,
+            if levels.is_empty() {
+                "none".into()
+            } else {
+                levels.join(" -> ")
+            }
+        )?;
+    }
     let code = write_outputs(
         &exercise,
         refused,
@@ -830,24 +899,27 @@ fn gui(
     Ok(EXIT_USAGE)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn sweep(
-    name: &str,
-    runs: u32,
-    seed: u64,
-    commands: Option<&Path>,
-    threads: Option<usize>,
-    json: Option<&Path>,
-    csv: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
-    let (scenario, _) = match load_scenario(Some(name)) {
+fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let SweepOptions {
+        scenario: name,
+        runs,
+        seed,
+        commands,
+        threads,
+        plan,
+        json,
+        csv,
+    } = o;
+    let (scenario, _) = match load_scenario(Some(&name)) {
         Ok(loaded) => loaded,
         Err(report) => return fail_with(&report, err),
     };
-    let commands = match read_commands(commands, err)? {
+    let commands = match read_commands(commands.as_deref(), err)? {
         Ok(commands) => commands,
+        Err(code) => return Ok(code),
+    };
+    let plan = match load_plan(plan.as_deref(), &scenario, err)? {
+        Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
     if runs == 0 {
@@ -876,19 +948,20 @@ fn sweep(
     let result = crate::sweep::sweep(
         std::sync::Arc::new(scenario),
         &commands,
+        plan.as_ref(),
         runs,
         seed,
         threads,
         &progress,
     );
     let elapsed = start.elapsed().as_secs_f64();
-    if let Some(path) = json {
+    if let Some(path) = &json {
         std::fs::write(
             path,
             serde_json::to_string_pretty(&result).map_err(std::io::Error::other)?,
         )?;
     }
-    if let Some(path) = csv {
+    if let Some(path) = &csv {
         std::fs::write(path, crate::sweep::csv(&result))?;
     }
     write!(out, "{}", crate::sweep::table(&result))?;
@@ -945,4 +1018,28 @@ fn bench_scale(out: &mut dyn Write) -> std::io::Result<u8> {
         writeln!(out, "peak memory of this process: {mib:.1} MiB")?;
     }
     Ok(EXIT_OK)
+}
+
+/// Checks a plan file, against the scenario it names when that scenario loads.
+fn check_plan(path: &Path, text: &str) -> Report {
+    let name = path.display().to_string();
+    let (plan, mut report) = crate::plan::check(&name, text, None);
+    let Some(scenario_name) = plan.and_then(|p| p.scenario) else {
+        return report;
+    };
+    match load_scenario(Some(&scenario_name)) {
+        Ok((scenario, _)) => crate::plan::check(&name, text, Some(&scenario)).1,
+        Err(_) => {
+            let note = format!(
+                "the plan's scenario `{scenario_name}` could not be loaded: its ids were not checked"
+            );
+            report
+                .diagnostics
+                .push(crate::diagnostic::Diagnostic::warning(
+                    Default::default(),
+                    note,
+                ));
+            report
+        }
+    }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::journal::{Entry, JournalWriter};
 use crate::scenario::Scenario;
-use crate::sim::{Event, Exercise, Mode, Sample, Totals, UnitStatus};
+use crate::sim::{Command, Event, Exercise, Mode, Sample, Totals, UnitStatus};
 
 /// A scripted command the exercise refused.
 #[derive(Debug, Clone, Serialize)]
@@ -82,27 +82,62 @@ pub fn run(
     mode: Mode,
     commands: &[Entry],
     until: u32,
+    journal: Option<&mut JournalWriter>,
+) -> std::io::Result<(Exercise, Vec<Refusal>)> {
+    run_with_plan(scenario, seed, mode, commands, until, journal, None)
+}
+
+/// Like [`run`], with a response plan playing beside the scripted commands: at each of the plan's
+/// reviews its commands are applied (and journaled) like any others.
+pub fn run_with_plan(
+    scenario: Arc<Scenario>,
+    seed: u64,
+    mode: Mode,
+    commands: &[Entry],
+    until: u32,
     mut journal: Option<&mut JournalWriter>,
+    mut plan: Option<&mut crate::plan::PlanPlayer>,
 ) -> std::io::Result<(Exercise, Vec<Refusal>)> {
     let mut exercise = Exercise::new(scenario, seed, mode);
     let mut refused = Vec::new();
-    for entry in commands {
-        if entry.at > until {
+    let mut next = 0;
+    loop {
+        let scripted = commands.get(next).map(|e| e.at);
+        let review = plan.as_ref().map(|p| p.next_review());
+        let Some(at) = [scripted, review].into_iter().flatten().min() else {
+            break;
+        };
+        if at > until {
             break;
         }
-        exercise.advance_to(entry.at);
-        match exercise.apply(entry.command.clone()) {
-            Ok(_) => {
-                if let Some(journal) = journal.as_deref_mut() {
-                    journal.append(exercise.now(), &entry.command)?;
+        exercise.advance_to(at);
+        let mut due: Vec<(usize, Command)> = Vec::new();
+        while let Some(entry) = commands.get(next).filter(|e| e.at <= exercise.now()) {
+            due.push((entry.line, entry.command.clone()));
+            next += 1;
+        }
+        if let Some(player) = plan.as_deref_mut()
+            && player.next_review() <= exercise.now()
+        {
+            due.extend(player.review(&exercise).into_iter().map(|c| (0, c)));
+        }
+        for (line, command) in due {
+            match exercise.apply(command.clone()) {
+                Ok(_) => {
+                    if let Some(journal) = journal.as_deref_mut() {
+                        journal.append(exercise.now(), &command)?;
+                    }
                 }
+                Err(reason) => refused.push(Refusal {
+                    line,
+                    at: exercise.now(),
+                    command: command.to_ron(),
+                    reason: reason.0,
+                }),
             }
-            Err(reason) => refused.push(Refusal {
-                line: entry.line,
-                at: entry.at,
-                command: entry.command.to_ron(),
-                reason: reason.0,
-            }),
+        }
+        if exercise.is_over() {
+            break;
         }
     }
     exercise.advance_to(until);

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod headless;
 pub mod journal;
 pub mod library;
+pub mod plan;
 pub mod report;
 pub mod scale;
 pub mod scenario;

@@ -85,6 +85,7 @@ fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
 pub fn sweep(
     scenario: Arc<Scenario>,
     commands: &[Entry],
+    plan: Option<&crate::plan::Plan>,
     runs: u32,
     first_seed: u64,
     threads: usize,
@@ -103,13 +104,16 @@ pub fn sweep(
                         break;
                     }
                     let seed = first_seed.wrapping_add(n as u64);
-                    let (exercise, _) = headless::run(
+                    let mut player =
+                        plan.map(|p| crate::plan::PlanPlayer::new(p.clone(), &scenario));
+                    let (exercise, _) = headless::run_with_plan(
                         scenario.clone(),
                         seed,
                         Mode::Stochastic,
                         commands,
                         until,
                         None,
+                        player.as_mut(),
                     )
                     .expect("no journal, no I/O");
                     let mut baseline = Exercise::new(scenario.clone(), seed, Mode::Stochastic);
@@ -219,8 +223,8 @@ mod tests {
     #[test]
     fn results_do_not_depend_on_the_number_of_threads() {
         let scenario = Arc::new(crate::library::default_scenario().unwrap().0);
-        let one = sweep(scenario.clone(), &[], 12, 5, 1, &|_| {});
-        let three = sweep(scenario, &[], 12, 5, 3, &|_| {});
+        let one = sweep(scenario.clone(), &[], None, 12, 5, 1, &|_| {});
+        let three = sweep(scenario, &[], None, 12, 5, 3, &|_| {});
         assert_eq!(one, three);
         assert_eq!(one.per_run.len(), 12);
         let infections = &one.distributions[0];

@@ -1198,3 +1198,142 @@ fn the_app_runs_under_xvfb() {
     screenshot_ok(&dir.join("shots/zh-team.png"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---- Response plans ----
+
+use muster::plan;
+
+fn graded_plan() -> plan::Plan {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/plans/port-city-graded.plan.ron"),
+    )
+    .unwrap();
+    let (plan, report) = plan::check("port-city-graded.plan.ron", &text, Some(&flagship()));
+    assert!(report.diagnostics.is_empty(), "{}", report.render_short());
+    plan.unwrap()
+}
+
+#[test]
+fn every_plan_in_the_library_is_valid_against_its_scenario() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/plans");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".plan.ron") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (plan, _) = plan::check("plan", &text, None);
+        let scenario_name = plan
+            .and_then(|p| p.scenario)
+            .expect("library plans name their scenario");
+        let scenario = library::find(&scenario_name).unwrap().load().unwrap().0;
+        let (plan, report) = plan::check(&path.display().to_string(), &text, Some(&scenario));
+        assert!(
+            plan.is_some() && report.diagnostics.is_empty(),
+            "{}",
+            report.render_short()
+        );
+        count += 1;
+    }
+    assert!(count >= 1);
+    let (code, out, _) = muster(&["validate", "scenarios/plans/port-city-graded.plan.ron"]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_broken_plan_gets_located_messages() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/plans/port-city-graded.plan.ron"),
+    )
+    .unwrap();
+    let broken = text
+        .replace(
+            "(from: \"health-cdc\", to: \"public-security\"",
+            "(from: \"helth-cdc\", to: \"public-security\"",
+        )
+        .replace("Place(\"port\")", "Place(\"prot\")")
+        .replace("level: 1,", "level: 7,")
+        .replace("role: Testing, to: Hotspot,", "role: Tested, to: Hotspot,");
+    let (plan, report) = plan::check("broken.plan.ron", &broken, Some(&flagship()));
+    assert!(plan.is_none());
+    let short = report.render_short();
+    for expected in [
+        "there is no team `helth-cdc`",
+        "did you mean `health-cdc`?",
+        "`Tested` is not a unit role",
+        "there is no district or facility `prot`",
+        "levels go from 4 (IV, lowest) to 1 (I, highest)",
+    ] {
+        assert!(short.contains(expected), "missing {expected:?} in\n{short}");
+    }
+    let line_of = |needle: &str| broken[..broken.find(needle).unwrap()].matches('\n').count() + 1;
+    assert!(
+        short.contains(&format!("broken.plan.ron:{}:", line_of("\"helth-cdc\""))),
+        "{short}"
+    );
+    // A plan given where a scenario is expected gets one clear message.
+    let (_, report) = scenario::check("x.ron", &text);
+    assert_eq!(report.error_count(), 1, "{}", report.render_short());
+    assert!(
+        report
+            .render_short()
+            .contains("holds a `Plan`, not a `Scenario`")
+    );
+}
+
+#[test]
+fn the_graded_plan_beats_no_action_and_replays_exactly() {
+    let scenario = flagship();
+    let until = scenario.meta.duration.get();
+    let (mut with_plan, mut without) = (0.0, 0.0);
+    for seed in 1..=4 {
+        let mut player = plan::PlanPlayer::new(graded_plan(), &scenario);
+        let (played, refused) = headless::run_with_plan(
+            scenario.clone(),
+            seed,
+            Mode::Stochastic,
+            &[],
+            until,
+            None,
+            Some(&mut player),
+        )
+        .unwrap();
+        assert!(refused.is_empty(), "{refused:?}");
+        assert!(
+            player.entered.starts_with(&[4, 3]),
+            "levels IV then III raised: {:?}",
+            player.entered
+        );
+        let o = headless::outcome(&played);
+        assert_eq!(
+            o.reports_late_or_missing, 0,
+            "the plan files every report within 30 minutes"
+        );
+        with_plan += o.infections;
+        let (idle, _) =
+            headless::run(scenario.clone(), seed, Mode::Stochastic, &[], until, None).unwrap();
+        without += headless::outcome(&idle).infections;
+        // The plan's commands are ordinary commands: replaying them alone gives the same run.
+        let log: Vec<journal::Entry> = played
+            .log()
+            .iter()
+            .map(|(at, c)| journal::Entry {
+                line: 0,
+                at: *at,
+                command: c.clone(),
+            })
+            .collect();
+        let (replayed, _) =
+            headless::run(scenario.clone(), seed, Mode::Stochastic, &log, until, None).unwrap();
+        assert!(
+            serde_json::to_string(&headless::output(&played, vec![])).unwrap()
+                == serde_json::to_string(&headless::output(&replayed, vec![])).unwrap()
+        );
+    }
+    assert!(with_plan < 0.7 * without, "{with_plan} vs {without}");
+    let plan = graded_plan();
+    let one = muster::sweep::sweep(scenario.clone(), &[], Some(&plan), 6, 3, 1, &|_| {});
+    let two = muster::sweep::sweep(scenario, &[], Some(&plan), 6, 3, 2, &|_| {});
+    assert_eq!(one, two, "a plan sweep does not depend on the threads");
+}

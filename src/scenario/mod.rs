@@ -33,6 +33,23 @@ pub fn check(file_name: &str, text: &str) -> (Option<Scenario>, Report) {
             return (None, report);
         }
     };
+    // A plan (or another document) given where a scenario is expected: one clear message
+    // rather than a list of every missing scenario section.
+    if let ron_tree::NodeKind::Struct(Some(name), _) | ron_tree::NodeKind::Tuple(Some(name), _) =
+        &root.kind
+        && name.text != "Scenario"
+    {
+        let hint = if name.text == "Plan" {
+            "; plan files are named *.plan.ron and checked as plans"
+        } else {
+            ""
+        };
+        report.diagnostics.push(Diagnostic::error(
+            name.span,
+            format!("this file holds a `{}`, not a `Scenario`{hint}", name.text),
+        ));
+        return (None, report);
+    }
     let mut decoder = Decoder::default();
     let decoded = Scenario::decode(&root, &mut decoder);
     report.diagnostics = decoder.diagnostics;

@@ -648,6 +648,11 @@ impl Exercise {
         }
     }
 
+    /// A district or facility by id.
+    pub fn place_index(&self, id: &str) -> Option<Place> {
+        place_of(&self.derived, id)
+    }
+
     pub fn place_name(&self, place: Place) -> String {
         match place {
             Place::District(d) => self.scenario.city.districts[d].id.name.clone(),

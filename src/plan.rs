@@ -1,0 +1,502 @@
+//! Response plans (预案): a team's or the city's plan written as a RON file, executed by Muster
+//! against a scenario. A plan has graded response levels (IV lowest … I highest), each raised when
+//! a condition on the simulation holds and carrying standing actions; it also says how fast the
+//! played teams report, when they answer rumours, and which mutual-aid requests they grant.
+//!
+//! The plan player only issues ordinary commands, so a plan's run is journaled, replayed and
+//! scored like a human team's.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Report, suggest};
+use crate::scenario::decode::{Decode, Decoder};
+use crate::scenario::{
+    Condition, ControlLevel, Id, Minutes, Scenario, TeamRole, UnitRole, ron_tree,
+};
+use crate::sim::command::*;
+use crate::sim::{Command, Exercise, Place, UnitStatus};
+use crate::{ron_enum, ron_struct};
+
+ron_struct! {
+    /// A response plan.
+    pub struct Plan as "a plan" {
+        id: Id,
+        title: String,
+        description: String = String::new(),
+        /// Grade and category, as plans are managed (分级分类): e.g. "Municipal", "Epidemic".
+        grade: String = String::new(),
+        category: String = String::new(),
+        /// The scenario it is written for (a bundled name or a file), used to check its ids.
+        scenario: Option<String> = None,
+        /// Teams the plan plays; empty: every Blue team.
+        teams: Vec<Id> = Vec::new(),
+        /// How often the plan looks at the situation.
+        review_every: Minutes = Minutes(30),
+        levels: Vec<PlanLevel>,
+        /// Reports due from the played teams' agencies are filed this long after they fall due.
+        report_after: Option<Minutes> = None,
+        /// A public statement whenever unanswered rumours reach this share of the public.
+        answer_rumours_at: Option<crate::scenario::Fraction> = None,
+        agreements: Vec<Agreement> = Vec::new(),
+    }
+}
+
+ron_struct! {
+    /// A graded response level and what entering it sets in motion.
+    pub struct PlanLevel as "a response level" {
+        /// 4 (level IV, lowest) down to 1 (level I, highest).
+        level: u32,
+        name: String,
+        /// Raised when this holds (levels are entered in order, once each).
+        when: Condition,
+        actions: Vec<PlanAction>,
+    }
+}
+
+ron_enum! {
+    /// A standing action of a response level.
+    pub enum PlanAction as "a plan action" {
+        /// The played teams activate their incident command.
+        Activate,
+        /// Sends idle units of a role.
+        Dispatch(PlanDispatch),
+        /// Sets a district's control level.
+        Measure(PlanMeasure),
+        Statement,
+    }
+}
+
+ron_struct! {
+    pub struct PlanDispatch as "a planned dispatch" {
+        role: UnitRole,
+        to: Target,
+        units: u32 = 1,
+        work: Minutes = Minutes(24 * 60),
+    }
+}
+
+ron_struct! {
+    pub struct PlanMeasure as "a planned measure" {
+        district: Target,
+        level: ControlLevel,
+    }
+}
+
+ron_enum! {
+    /// Where an action applies.
+    pub enum Target as "a target (Hotspot, Hotspots or Place)" {
+        /// The district with the most confirmed cases when the action is taken.
+        Hotspot,
+        /// The n districts with the most confirmed cases (units spread over them).
+        Hotspots(u32),
+        /// A named district or facility.
+        Place(Id),
+    }
+}
+
+ron_struct! {
+    /// Mutual aid agreed in advance: requests from `from` to `to` are granted within the delay.
+    pub struct Agreement as "a mutual-aid agreement" {
+        from: Id,
+        to: Id,
+        within: Minutes = Minutes(30),
+    }
+}
+
+/// Reads and checks a plan; with a scenario, its team and place ids are checked too.
+pub fn check(file_name: &str, text: &str, scenario: Option<&Scenario>) -> (Option<Plan>, Report) {
+    let mut report = Report {
+        file_name: file_name.to_string(),
+        text: text.to_string(),
+        diagnostics: Vec::new(),
+    };
+    let root = match ron_tree::parse(text) {
+        Ok(root) => root,
+        Err(d) => {
+            report.diagnostics.push(d);
+            return (None, report);
+        }
+    };
+    let mut decoder = Decoder::default();
+    let plan = Plan::decode(&root, &mut decoder);
+    report.diagnostics = decoder.diagnostics;
+    if let Some(plan) = &plan {
+        report.diagnostics.extend(validate(plan, scenario));
+    }
+    report
+        .diagnostics
+        .sort_by_key(|d| (d.severity, d.span.start));
+    let plan = plan.filter(|_| !report.has_errors());
+    (plan, report)
+}
+
+pub fn load_file(path: &Path, scenario: Option<&Scenario>) -> Result<(Plan, Report), Report> {
+    let text = crate::scenario::read_text(path)?;
+    match check(&path.display().to_string(), &text, scenario) {
+        (Some(plan), report) => Ok((plan, report)),
+        (None, report) => Err(report),
+    }
+}
+
+fn validate(plan: &Plan, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if plan.levels.is_empty() {
+        out.push(Diagnostic::error(
+            plan.id.span,
+            format!("plan `{}` has no response levels", plan.id),
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    let mut previous = u32::MAX;
+    for level in &plan.levels {
+        let span = plan.id.span;
+        if !(1..=4).contains(&level.level) {
+            out.push(Diagnostic::error(
+                span,
+                format!(
+                    "level \"{}\" is numbered {}; levels go from 4 (IV, lowest) to 1 (I, highest)",
+                    level.name, level.level
+                ),
+            ));
+        } else if !seen.insert(level.level) {
+            out.push(Diagnostic::error(
+                span,
+                format!("level {} is given twice", level.level),
+            ));
+        } else if level.level > previous {
+            out.push(Diagnostic::error(
+                span,
+                format!(
+                    "level \"{}\" ({}) comes after a higher level; list them from IV to I",
+                    level.name, level.level
+                ),
+            ));
+        }
+        previous = level.level;
+    }
+    if plan.review_every.get() == 0 {
+        out.push(Diagnostic::error(
+            plan.id.span,
+            "`review_every` must be longer than 0m",
+        ));
+    }
+    let Some(scenario) = scenario else { return out };
+    let teams: Vec<&str> = scenario.teams.iter().map(|t| t.id.as_str()).collect();
+    let refer_team = |id: &Id, out: &mut Vec<Diagnostic>| {
+        if !teams.contains(&id.as_str()) {
+            let mut d = Diagnostic::error(
+                id.span,
+                format!("there is no team `{id}` in scenario `{}`", scenario.meta.id),
+            );
+            if let Some(s) = suggest(&id.name, teams.iter().copied()) {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            }
+            out.push(d);
+        }
+    };
+    for t in &plan.teams {
+        refer_team(t, &mut out);
+    }
+    for a in &plan.agreements {
+        refer_team(&a.from, &mut out);
+        refer_team(&a.to, &mut out);
+    }
+    let places: Vec<&str> = scenario
+        .city
+        .districts
+        .iter()
+        .map(|d| d.id.as_str())
+        .chain(scenario.facilities.iter().map(|f| f.id.as_str()))
+        .collect();
+    for level in &plan.levels {
+        for action in &level.actions {
+            let target = match action {
+                PlanAction::Dispatch(d) => Some(&d.to),
+                PlanAction::Measure(m) => Some(&m.district),
+                _ => None,
+            };
+            if let Some(Target::Place(id)) = target
+                && !places.contains(&id.as_str())
+            {
+                let mut d = Diagnostic::error(
+                    id.span,
+                    format!(
+                        "there is no district or facility `{id}` in scenario `{}`",
+                        scenario.meta.id
+                    ),
+                );
+                if let Some(s) = suggest(&id.name, places.iter().copied()) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// Executes a plan: looks at the exercise every `review_every` and returns the commands to apply.
+pub struct PlanPlayer {
+    pub plan: Plan,
+    /// Teams played (Blue teams when the plan names none).
+    pub teams: Vec<String>,
+    /// Levels entered so far, in order (numbers).
+    pub entered: Vec<u32>,
+    next_review: u32,
+    last_statement: Option<u32>,
+}
+
+impl PlanPlayer {
+    pub fn new(plan: Plan, scenario: &Scenario) -> PlanPlayer {
+        let teams = if plan.teams.is_empty() {
+            scenario
+                .teams
+                .iter()
+                .filter(|t| t.role == TeamRole::Blue)
+                .map(|t| t.id.name.clone())
+                .collect()
+        } else {
+            plan.teams.iter().map(|t| t.name.clone()).collect()
+        };
+        PlanPlayer {
+            plan,
+            teams,
+            entered: Vec::new(),
+            next_review: 0,
+            last_statement: None,
+        }
+    }
+
+    /// The current response level (None before the first is raised).
+    pub fn level(&self) -> Option<u32> {
+        self.entered.last().copied()
+    }
+
+    /// When the plan looks next.
+    pub fn next_review(&self) -> u32 {
+        self.next_review
+    }
+
+    fn plays(&self, team: &str) -> bool {
+        self.teams.iter().any(|t| t == team)
+    }
+
+    /// The team of ours that plays an agency.
+    fn team_of(&self, exercise: &Exercise, agency: &str) -> Option<String> {
+        self.teams
+            .iter()
+            .find(|t| exercise.team_plays(t, agency))
+            .cloned()
+    }
+
+    /// Commands the plan gives now (call at or after `next_review`).
+    pub fn review(&mut self, exercise: &Exercise) -> Vec<Command> {
+        let now = exercise.now();
+        self.next_review = now + self.plan.review_every.get().max(1);
+        let mut commands = Vec::new();
+        // Raise levels in order while their conditions hold.
+        while let Some(level) = self.plan.levels.get(self.entered.len()).cloned() {
+            if !exercise.holds(&level.when) {
+                break;
+            }
+            self.entered.push(level.level);
+            for action in &level.actions {
+                self.act(exercise, action, &mut commands);
+            }
+        }
+        // Reporting discipline.
+        if let Some(delay) = self.plan.report_after {
+            let mut filed = BTreeSet::new();
+            for r in exercise
+                .reports()
+                .iter()
+                .filter(|r| r.filed_at.is_none() && now >= r.opened_at + delay.get())
+            {
+                if let Some(team) = self.team_of(exercise, &r.from)
+                    && filed.insert((r.from.clone(), r.to.clone()))
+                {
+                    commands.push(Command::Report(crate::sim::command::Report {
+                        team: Id::new(team),
+                        from: Id::new(r.from.clone()),
+                        to: Id::new(r.to.clone()),
+                        text: format!("{} (per plan {})", r.rule, self.plan.id),
+                    }));
+                }
+            }
+        }
+        // Answer rumours.
+        if let Some(at) = self.plan.answer_rumours_at {
+            let rumour = exercise
+                .districts()
+                .iter()
+                .map(|d| d.rumour)
+                .fold(0.0, f64::max);
+            let quiet = self.last_statement.is_none_or(|t| now >= t + 12 * 60);
+            if rumour >= at.get()
+                && quiet
+                && let Some(team) = self.teams.first()
+            {
+                self.last_statement = Some(now);
+                commands.push(Command::Statement(Statement {
+                    team: Id::new(team.clone()),
+                    district: None,
+                    text: format!("Official information (plan {})", self.plan.id),
+                }));
+            }
+        }
+        // Mutual aid granted as agreed.
+        for r in exercise.requests().iter().filter(|r| r.answered.is_none()) {
+            let agreed = self
+                .plan
+                .agreements
+                .iter()
+                .find(|a| a.from.as_str() == r.from_team && a.to.as_str() == r.to_team);
+            // Granted at the first review after the request: plan the review interval within the agreed delay.
+            if agreed.is_some() && self.plays(&r.to_team) {
+                let from = r.supply.as_ref().and_then(|_| {
+                    exercise
+                        .scenario()
+                        .facilities
+                        .iter()
+                        .find(|f| {
+                            f.operator
+                                .as_ref()
+                                .is_some_and(|o| exercise.team_plays(&r.to_team, o.as_str()))
+                        })
+                        .map(|f| f.id.clone())
+                });
+                commands.push(Command::AnswerAid(AnswerAid {
+                    team: Id::new(r.to_team.clone()),
+                    request: r.number,
+                    accept: true,
+                    from,
+                    text: format!("granted per agreement in plan {}", self.plan.id),
+                }));
+            }
+        }
+        commands
+    }
+
+    /// Districts by confirmed cases, most first (ties by order in the scenario).
+    fn hotspots(exercise: &Exercise, n: usize) -> Vec<Id> {
+        let mut order: Vec<usize> = (0..exercise.districts().len()).collect();
+        order.sort_by(|&a, &b| {
+            exercise.districts()[b]
+                .confirmed
+                .total_cmp(&exercise.districts()[a].confirmed)
+                .then(a.cmp(&b))
+        });
+        order
+            .into_iter()
+            .take(n.max(1))
+            .map(|d| exercise.scenario().city.districts[d].id.clone())
+            .collect()
+    }
+
+    fn targets(exercise: &Exercise, target: &Target) -> Vec<Id> {
+        match target {
+            Target::Hotspot => Self::hotspots(exercise, 1),
+            Target::Hotspots(n) => Self::hotspots(exercise, *n as usize),
+            Target::Place(id) => vec![id.clone()],
+        }
+    }
+
+    fn act(&mut self, exercise: &Exercise, action: &PlanAction, commands: &mut Vec<Command>) {
+        let scenario = exercise.scenario();
+        match action {
+            PlanAction::Activate => {
+                for team in &self.teams {
+                    if !exercise.activations().contains_key(team) {
+                        commands.push(Command::Activate(TeamOnly {
+                            team: Id::new(team.clone()),
+                        }));
+                    }
+                }
+            }
+            PlanAction::Dispatch(d) => {
+                let targets = Self::targets(exercise, &d.to);
+                // Idle units of the role, of our teams' agencies, in scenario order.
+                let already: BTreeSet<String> = commands
+                    .iter()
+                    .filter_map(|c| {
+                        if let Command::Dispatch(x) = c {
+                            Some(x.unit.name.clone())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                let idle = exercise.units().iter().filter(|u| {
+                    matches!(u.status, UnitStatus::AtBase)
+                        && scenario.resource_types[u.resource].role == d.role
+                        && !already.contains(&u.id)
+                        && self.team_of(exercise, &u.agency).is_some()
+                });
+                for (k, unit) in idle.take(d.units as usize).enumerate() {
+                    let team = self.team_of(exercise, &unit.agency).expect("filtered");
+                    let to = targets[k % targets.len()].clone();
+                    commands.push(Command::Dispatch(Dispatch {
+                        team: Id::new(team),
+                        unit: Id::new(unit.id.clone()),
+                        to,
+                        work: Some(d.work),
+                    }));
+                }
+            }
+            PlanAction::Measure(m) => {
+                // The first played team allowed to order measures gives the order; the core refuses otherwise.
+                if let Some(team) = self.teams.first() {
+                    for district in Self::targets(exercise, &m.district) {
+                        if let Some(place) = exercise.place_index(district.as_str())
+                            && let Place::District(n) = place
+                            && exercise.districts()[n].level == m.level
+                        {
+                            continue;
+                        }
+                        let team = self
+                            .teams
+                            .iter()
+                            .find(|t| may_order_measures(exercise, t))
+                            .unwrap_or(team);
+                        commands.push(Command::OrderMeasure(OrderMeasure {
+                            team: Id::new(team.clone()),
+                            district,
+                            level: m.level.clone(),
+                        }));
+                    }
+                }
+            }
+            PlanAction::Statement => {
+                if let Some(team) = self.teams.first() {
+                    self.last_statement = Some(exercise.now());
+                    commands.push(Command::Statement(Statement {
+                        team: Id::new(team.clone()),
+                        district: None,
+                        text: format!("Response level raised (plan {})", self.plan.id),
+                    }));
+                }
+            }
+        }
+    }
+}
+
+/// Whether a team may order district measures under the scenario's rules.
+fn may_order_measures(exercise: &Exercise, team: &str) -> bool {
+    let scenario = exercise.scenario();
+    let allowed = &scenario.measures.ordered_by;
+    scenario.team(team).is_some_and(|t| {
+        t.agencies.iter().any(|a| {
+            if allowed.is_empty() {
+                scenario.agency(a.as_str()).is_some_and(|x| {
+                    matches!(
+                        x.kind,
+                        crate::scenario::AgencyKind::Command | crate::scenario::AgencyKind::Health
+                    )
+                })
+            } else {
+                allowed.contains(a)
+            }
+        })
+    })
+}
