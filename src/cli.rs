@@ -61,6 +61,9 @@ pub enum Command {
         /// Window size, e.g. 1600x960.
         #[arg(long, default_value = "1600x960")]
         size: String,
+        /// A response plan playing its teams beside the human teams.
+        #[arg(long)]
+        plan: Option<PathBuf>,
     },
     /// Run an exercise without a window: scripted commands at their times, outcome as JSON/CSV.
     Run {
@@ -258,9 +261,20 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             script,
             shots,
             size,
-        }) => gui(scenario, seed, journal, script.zip(shots), &size, err),
+            plan,
+        }) => gui(
+            GuiOptions {
+                scenario,
+                seed,
+                journal,
+                script: script.zip(shots),
+                size,
+                plan,
+            },
+            err,
+        ),
         #[cfg(feature = "gui")]
-        None if crate::app::display_available() => gui(None, None, None, None, "1600x960", err),
+        None if crate::app::display_available() => gui(GuiOptions::default(), err),
         // Without a window: the flagship's briefing and a headless run of it with no player
         // action (the baseline every team must beat).
         None => show_summary(None, out, err).and_then(|code| {
@@ -834,15 +848,32 @@ fn bench(
     Ok(EXIT_OK)
 }
 
-#[cfg(feature = "gui")]
-fn gui(
+#[derive(Default)]
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
+struct GuiOptions {
     scenario: Option<String>,
     seed: Option<u64>,
     journal: Option<PathBuf>,
     script: Option<(PathBuf, PathBuf)>,
-    size: &str,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
+    size: String,
+    plan: Option<PathBuf>,
+}
+
+#[cfg(feature = "gui")]
+fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
+    let GuiOptions {
+        scenario,
+        seed,
+        journal,
+        script,
+        size,
+        plan,
+    } = o;
+    let size = if size.is_empty() {
+        "1600x960".to_string()
+    } else {
+        size
+    };
     let Some((w, h)) = size
         .split_once('x')
         .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
@@ -869,12 +900,24 @@ fn gui(
         )?;
         return Ok(EXIT_USAGE);
     }
+    // The plan's ids are checked against the scenario it will play.
+    let plan = match &plan {
+        Some(path) => match load_scenario(Some(&name)) {
+            Ok((scenario, _)) => match load_plan(Some(path), &scenario, err)? {
+                Ok(plan) => plan,
+                Err(code) => return Ok(code),
+            },
+            Err(report) => return fail_with(&report, err),
+        },
+        None => None,
+    };
     let exit = crate::app::run(crate::app::AppOptions {
         source,
         seed,
         journal,
         script,
         size: (w, h),
+        plan,
     });
     Ok(if exit.is_success() {
         EXIT_OK
@@ -884,14 +927,7 @@ fn gui(
 }
 
 #[cfg(not(feature = "gui"))]
-fn gui(
-    _: Option<String>,
-    _: Option<u64>,
-    _: Option<PathBuf>,
-    _: Option<(PathBuf, PathBuf)>,
-    _: &str,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
+fn gui(_: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
     writeln!(
         err,
         "this build has no GUI: build with the default `gui` feature"

@@ -22,6 +22,8 @@ pub struct AppOptions {
     /// A script to play (see `automation.rs`), with the folder for its screenshots.
     pub script: Option<(PathBuf, PathBuf)>,
     pub size: (u32, u32),
+    /// A response plan playing its teams beside the human teams.
+    pub plan: Option<crate::plan::Plan>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -30,7 +32,11 @@ pub fn run(options: AppOptions) -> AppExit {
         .journal
         .clone()
         .unwrap_or_else(|| session::default_journal_path(&options.source));
-    let session = session::Session::new(options.source, options.seed, journal);
+    let mut session = session::Session::new(options.source, options.seed, journal);
+    if let Some(plan) = options.plan {
+        session.notice(format!("plan {} plays its teams beside you", plan.id));
+        session.plan = Some(plan);
+    }
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {

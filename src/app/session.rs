@@ -119,6 +119,11 @@ pub struct Session {
     /// Messages for the user: refusals, files written.
     pub notices: Vec<String>,
     pub report_dir: Option<PathBuf>,
+    /// A response plan playing its teams beside the human teams.
+    pub plan: Option<crate::plan::Plan>,
+    pub plan_player: Option<crate::plan::PlanPlayer>,
+    /// The plan alone on the same seed, for the debrief: (outcome, overall score).
+    pub plan_alone: Option<(crate::headless::Outcome, Option<f64>)>,
 }
 
 impl Session {
@@ -143,6 +148,9 @@ impl Session {
             view: View::Facilitator,
             notices: Vec::new(),
             report_dir: None,
+            plan: None,
+            plan_player: None,
+            plan_alone: None,
         };
         session.load(seed);
         session
@@ -208,6 +216,10 @@ impl Session {
         self.scoring = Some(Scoring::new(scenario, self.seed, Mode::Stochastic));
         self.journal = Some(journal);
         self.scored_at = None;
+        self.plan_player = self
+            .plan
+            .clone()
+            .map(|p| crate::plan::PlanPlayer::new(p, self.scenario.as_deref().expect("started")));
         self.notice(format!(
             "exercise started; journal: {}",
             self.journal_path.display()
@@ -255,7 +267,69 @@ impl Session {
             .min()
     }
 
+    /// Advances the clock to a minute, stopping at each of the plan's reviews on the way.
+    pub fn advance_to(&mut self, target: u32) {
+        loop {
+            let Some(exercise) = self.exercise.as_mut() else {
+                return;
+            };
+            let stop = self.plan_player.as_ref().map_or(target, |p| {
+                p.next_review()
+                    .clamp(exercise.now() + 1, target.max(exercise.now() + 1))
+            });
+            exercise.advance_to(stop.min(target));
+            let reached = exercise.now() >= target || exercise.is_over();
+            self.play_plan();
+            if reached {
+                return;
+            }
+        }
+    }
+
+    /// Lets the plan (if any) review the situation and give its orders, journaled like the rest.
+    pub fn play_plan(&mut self) {
+        loop {
+            let (Some(player), Some(exercise)) =
+                (self.plan_player.as_mut(), self.exercise.as_ref())
+            else {
+                return;
+            };
+            if player.next_review() > exercise.now() {
+                return;
+            }
+            let commands = player.review(exercise);
+            for command in commands {
+                self.command(command);
+            }
+        }
+    }
+
+    /// Runs the plan alone on the same seed to the same time, for the debrief's comparison.
+    fn compare_with_plan(&mut self) {
+        let (Some(plan), Some(exercise)) = (self.plan.clone(), self.exercise.as_ref()) else {
+            return;
+        };
+        let scenario = Arc::new(exercise.scenario().clone());
+        let mut player = crate::plan::PlanPlayer::new(plan, &scenario);
+        let Ok((alone, _)) = crate::headless::run_with_plan(
+            scenario.clone(),
+            exercise.seed(),
+            exercise.mode(),
+            &[],
+            exercise.now(),
+            None,
+            Some(&mut player),
+        ) else {
+            return;
+        };
+        let mut baseline = Exercise::new(scenario, exercise.seed(), exercise.mode());
+        baseline.advance_to(alone.now());
+        let score = crate::scoring::scorecards(&alone, &baseline)[0].percent;
+        self.plan_alone = Some((crate::headless::outcome(&alone), score));
+    }
+
     fn end(&mut self) {
+        self.compare_with_plan();
         if let (Some(exercise), Some(journal)) = (self.exercise.as_ref(), self.journal.as_mut()) {
             let _ = journal.end(exercise.now());
         }
@@ -329,15 +403,13 @@ fn apply_actions(
             Action::Run(running) => session.clock.running = running,
             Action::Speed(speed) => session.clock.speed = speed,
             Action::Skip(minutes) => {
-                if let Some(exercise) = session.exercise.as_mut() {
-                    exercise.advance(minutes);
+                if let Some(now) = session.exercise.as_ref().map(Exercise::now) {
+                    session.advance_to(now.saturating_add(minutes));
                 }
             }
             Action::JumpToNextInject => {
-                if let Some(at) = session.next_inject_at()
-                    && let Some(exercise) = session.exercise.as_mut()
-                {
-                    exercise.advance_to(at);
+                if let Some(at) = session.next_inject_at() {
+                    session.advance_to(at);
                 }
             }
             Action::End => {
@@ -372,10 +444,10 @@ fn run_clock(
     let whole = owed.floor();
     session.clock.carry = owed - whole;
     if whole >= 1.0
-        && let Some(exercise) = session.exercise.as_mut()
+        && let Some(now) = session.exercise.as_ref().map(Exercise::now)
     {
-        exercise.advance(whole as u32);
-        if exercise.is_over() {
+        session.advance_to(now.saturating_add(whole as u32));
+        if session.exercise.as_ref().is_some_and(Exercise::is_over) {
             session.end();
             session.notice("the exercise has reached its end");
             next.set(Screen::Debrief);

@@ -40,6 +40,14 @@ pub fn show(
             "{:.0} infections · {:.0} confirmed · {:.1} deaths · peak {:.0} in hospital · trust {:.0}% · {} reports on time, {} late or missing",
             outcome.infections, outcome.confirmed, outcome.deaths, outcome.peak_hospitalised, outcome.mean_trust * 100.0, outcome.reports_on_time, outcome.reports_late_or_missing
         ));
+        if let (Some((plan, score)), Some(name)) = (&session.plan_alone, session.plan.as_ref().map(|p| p.title.clone())) {
+            let ours = session.scorecards.first().and_then(|c| c.percent);
+            let pct = |p: Option<f64>| p.map_or("–".into(), |p| format!("{p:.0}%"));
+            ui.label(egui::RichText::new(format!(
+                "The plan \"{name}\" alone on the same seed: {:.0} infections (here {:.0}) · {:.1} deaths (here {:.1}) · trust {:.0}% (here {:.0}%) · score {} (here {})",
+                plan.infections, outcome.infections, plan.deaths, outcome.deaths, plan.mean_trust * 100.0, outcome.mean_trust * 100.0, pct(*score), pct(ours)
+            )).strong());
+        }
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("timeline").striped(true).show(ui, |ui| {
