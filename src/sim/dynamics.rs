@@ -331,16 +331,28 @@ impl Exercise {
         let factors: Vec<(f64, f64)> = (0..n).map(|d| self.factors(d)).collect();
         // Mobility with measures applied, kept sparse: (destination, share) off the diagonal,
         // and the share staying home.
-        let mut m: Vec<Vec<(usize, f64)>> = Vec::with_capacity(n);
-        let mut home_share = vec![0.0; n];
-        for (a, row) in self.derived.mobility.iter().enumerate() {
-            let scaled: Vec<(usize, f64)> = row
+        // With no measure cutting travel, the scenario's own lists serve as they are.
+        let scaled_storage: Vec<Vec<(usize, f64)>>;
+        let m: &[Vec<(usize, f64)>] = if factors.iter().all(|f| f.1 == 1.0) {
+            &self.derived.mobility
+        } else {
+            scaled_storage = self
+                .derived
+                .mobility
                 .iter()
-                .map(|&(b, v)| (b, v * factors[a].1 * factors[b].1))
+                .enumerate()
+                .map(|(a, row)| {
+                    row.iter()
+                        .map(|&(b, v)| (b, v * factors[a].1 * factors[b].1))
+                        .collect()
+                })
                 .collect();
-            home_share[a] = (1.0 - scaled.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0);
-            m.push(scaled);
-        }
+            &scaled_storage
+        };
+        let home_share: Vec<f64> = m
+            .iter()
+            .map(|row| (1.0 - row.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0))
+            .collect();
         let mut infectious_present = vec![0.0; n];
         let mut people_present = vec![0.0; n];
         for (k, row) in m.iter().enumerate() {
@@ -833,6 +845,10 @@ impl Exercise {
     /// restore it. Also the economic cost of measures.
     fn public_opinion(&mut self, dt: f64, work: &[Work]) {
         let decay = self.scenario.public.rumour_decay_per_day.get();
+        // Fading per step depends only on the step length: computed once, not per district.
+        let rumour_fade = (1.0 - decay).powf(dt);
+        let (gouging_fade, disorder_fade, site_disorder_fade) =
+            (0.95f64.powf(dt), 0.8f64.powf(dt), 0.9f64.powf(dt));
         for (d, w) in work.iter().enumerate() {
             let population = self.scenario.city.districts[d].population as f64;
             let measure = self.measure(&self.districts[d].level).cloned();
@@ -849,10 +865,10 @@ impl Exercise {
             change -= 0.05 * district.rumour + 0.02 * district.gouging + 0.02 * district.disorder;
             let before = district.trust;
             district.trust = (district.trust + change * dt).clamp(0.0, 1.0);
-            district.rumour *= (1.0 - decay).powf(dt);
+            district.rumour *= rumour_fade;
             let enforcement = 0.1 * w.patrol;
-            district.gouging = (district.gouging * 0.95f64.powf(dt) - enforcement).max(0.0);
-            district.disorder = (district.disorder * 0.8f64.powf(dt) - enforcement).max(0.0);
+            district.gouging = (district.gouging * gouging_fade - enforcement).max(0.0);
+            district.disorder = (district.disorder * disorder_fade - enforcement).max(0.0);
             if district.gathering_until > self.now {
                 district.gathering = (district.gathering - 100.0 * w.patrol).max(0.0);
             }
@@ -869,7 +885,7 @@ impl Exercise {
             }
         }
         for facility in &mut self.facilities {
-            facility.disorder *= 0.9f64.powf(dt);
+            facility.disorder *= site_disorder_fade;
         }
     }
 

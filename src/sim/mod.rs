@@ -103,6 +103,9 @@ impl DistrictState {
 
     /// Takes up to `count` cases out of home isolation, oldest first; returns (confirmed at, count).
     pub(crate) fn leave_home_isolation(&mut self, count: f64) -> Vec<(u32, f64)> {
+        if count <= 0.0 {
+            return Vec::new();
+        }
         let mut left = count.min(self.epi.x_home);
         self.epi.x_home -= left;
         let mut taken = Vec::new();
