@@ -639,19 +639,26 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         player.as_mut(),
     )?;
     if let Some(player) = &player {
-        let levels: Vec<&str> = player
-            .entered
+        let name = |l: u32| ["none", "I", "II", "III", "IV"][l.min(4) as usize];
+        let changes: Vec<String> = player
+            .history
             .iter()
-            .map(|l| ["I", "II", "III", "IV"][(*l as usize).clamp(1, 4) - 1])
+            .map(|(at, l)| {
+                format!(
+                    "{} at {}",
+                    name(*l),
+                    crate::scoring::clock(exercise.scenario(), *at)
+                )
+            })
             .collect();
         writeln!(
             out,
-            "plan {}: levels entered {}",
+            "plan {}: {}",
             player.plan.id,
-            if levels.is_empty() {
-                "none".into()
+            if changes.is_empty() {
+                "no level raised".into()
             } else {
-                levels.join(" -> ")
+                changes.join(", ")
             }
         )?;
     }

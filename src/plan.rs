@@ -48,8 +48,11 @@ ron_struct! {
         /// 4 (level IV, lowest) down to 1 (level I, highest).
         level: u32,
         name: String,
-        /// Raised when this holds (levels are entered in order, once each).
+        /// Raised when this holds (levels are entered in order).
         when: Condition,
+        /// Lowered back to the level before when this holds; the district measures this level
+        /// ordered are relaxed to Normal. The level may be raised again later.
+        lower_when: Option<Condition> = None,
         actions: Vec<PlanAction>,
     }
 }
@@ -241,8 +244,12 @@ pub struct PlanPlayer {
     pub plan: Plan,
     /// Teams played (Blue teams when the plan names none).
     pub teams: Vec<String>,
-    /// Levels entered so far, in order (numbers).
+    /// Levels in force, in the order they were raised (numbers).
     pub entered: Vec<u32>,
+    /// Every level change: (minute, level in force after it; 0 for none).
+    pub history: Vec<(u32, u32)>,
+    /// Districts each level in force set a measure in, to relax them when it is lowered.
+    measured: Vec<Vec<Id>>,
     next_review: u32,
     last_statement: Option<u32>,
 }
@@ -263,6 +270,8 @@ impl PlanPlayer {
             plan,
             teams,
             entered: Vec::new(),
+            history: Vec::new(),
+            measured: Vec::new(),
             next_review: 0,
             last_statement: None,
         }
@@ -295,12 +304,46 @@ impl PlanPlayer {
         let now = exercise.now();
         self.next_review = now + self.plan.review_every.get().max(1);
         let mut commands = Vec::new();
-        // Raise levels in order while their conditions hold.
-        while let Some(level) = self.plan.levels.get(self.entered.len()).cloned() {
-            if !exercise.holds(&level.when) {
+        // Lower while the level in force says so; otherwise raise levels in order while their
+        // conditions hold. A level just lowered is not raised again in the same review.
+        let mut lowered = false;
+        while let Some(current) = self
+            .entered
+            .len()
+            .checked_sub(1)
+            .map(|n| self.plan.levels[n].clone())
+        {
+            if !current
+                .lower_when
+                .as_ref()
+                .is_some_and(|c| exercise.holds(c))
+            {
+                break;
+            }
+            self.entered.pop();
+            lowered = true;
+            let relax = self.measured.pop().unwrap_or_default();
+            if let Some(team) = self.teams.iter().find(|t| may_order_measures(exercise, t)) {
+                for district in relax {
+                    commands.push(Command::OrderMeasure(OrderMeasure {
+                        team: Id::new(team.clone()),
+                        district,
+                        level: ControlLevel::Normal,
+                    }));
+                }
+            }
+            self.history.push((now, self.level().unwrap_or(0)));
+        }
+        while !lowered && let Some(level) = self.plan.levels.get(self.entered.len()).cloned() {
+            // Hysteresis: a level is not raised while its own lowering condition holds.
+            if !exercise.holds(&level.when)
+                || level.lower_when.as_ref().is_some_and(|c| exercise.holds(c))
+            {
                 break;
             }
             self.entered.push(level.level);
+            self.measured.push(Vec::new());
+            self.history.push((now, level.level));
             for action in &level.actions {
                 self.act(exercise, action, &mut commands);
             }
@@ -459,6 +502,9 @@ impl PlanPlayer {
                             .iter()
                             .find(|t| may_order_measures(exercise, t))
                             .unwrap_or(team);
+                        if let Some(set) = self.measured.last_mut() {
+                            set.push(district.clone());
+                        }
                         commands.push(Command::OrderMeasure(OrderMeasure {
                             team: Id::new(team.clone()),
                             district,

@@ -1337,3 +1337,54 @@ fn the_graded_plan_beats_no_action_and_replays_exactly() {
     let two = muster::sweep::sweep(scenario, &[], Some(&plan), 6, 3, 2, &|_| {});
     assert_eq!(one, two, "a plan sweep does not depend on the threads");
 }
+
+#[test]
+fn a_plan_lowers_its_level_and_relaxes_its_measures() {
+    let scenario = flagship();
+    let text = r#"Plan(
+        id: "lowering", title: "Lowering", scenario: "port-city-outbreak", teams: ["command"],
+        levels: [(level: 4, name: "IV", when: ConfirmedAtLeast(count: 1),
+                  lower_when: AfterInject(inject: "I-04", delay: "1d"),
+                  actions: [Measure(district: Place("hexi"), level: Enhanced)])],
+    )"#;
+    let (plan, report) = plan::check("lowering.plan.ron", text, Some(&scenario));
+    let plan = plan.unwrap_or_else(|| panic!("{}", report.render_short()));
+    let mut player = plan::PlanPlayer::new(plan, &scenario);
+    let (exercise, refused) = headless::run_with_plan(
+        scenario.clone(),
+        1,
+        Mode::Stochastic,
+        &[],
+        5 * 24 * 60,
+        None,
+        Some(&mut player),
+    )
+    .unwrap();
+    assert!(refused.is_empty(), "{refused:?}");
+    // Raised at the first confirmed case, lowered a day after I-04 (D2 09:00), not raised again.
+    let levels: Vec<u32> = player.history.iter().map(|(_, l)| *l).collect();
+    assert_eq!(levels, [4, 0], "{:?}", player.history);
+    let lowered_at = player.history[1].0;
+    assert!(
+        (49 * 60..49 * 60 + 30).contains(&lowered_at),
+        "{lowered_at}"
+    );
+    let hexi = exercise
+        .scenario()
+        .city
+        .districts
+        .iter()
+        .position(|d| d.id.as_str() == "hexi")
+        .unwrap();
+    assert_eq!(
+        exercise.districts()[hexi].level,
+        muster::scenario::ControlLevel::Normal,
+        "measures relaxed"
+    );
+    let measures = exercise
+        .log()
+        .iter()
+        .filter(|(_, c)| matches!(c, Command::OrderMeasure(_)))
+        .count();
+    assert_eq!(measures, 2, "enhanced, then back to normal");
+}
