@@ -10,10 +10,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Report, suggest};
-use crate::scenario::decode::{Decode, Decoder};
-use crate::scenario::{
-    Condition, ControlLevel, Id, Minutes, Scenario, TeamRole, UnitRole, ron_tree,
-};
+use crate::scenario::{Condition, ControlLevel, Id, Minutes, Scenario, TeamRole, UnitRole};
 use crate::sim::command::*;
 use crate::sim::{Command, Exercise, Place, UnitStatus};
 use crate::{ron_enum, ron_struct};
@@ -109,29 +106,7 @@ ron_struct! {
 
 /// Reads and checks a plan; with a scenario, its team and place ids are checked too.
 pub fn check(file_name: &str, text: &str, scenario: Option<&Scenario>) -> (Option<Plan>, Report) {
-    let mut report = Report {
-        file_name: file_name.to_string(),
-        text: text.to_string(),
-        diagnostics: Vec::new(),
-    };
-    let root = match ron_tree::parse(text) {
-        Ok(root) => root,
-        Err(d) => {
-            report.diagnostics.push(d);
-            return (None, report);
-        }
-    };
-    let mut decoder = Decoder::default();
-    let plan = Plan::decode(&root, &mut decoder);
-    report.diagnostics = decoder.diagnostics;
-    if let Some(plan) = &plan {
-        report.diagnostics.extend(validate(plan, scenario));
-    }
-    report
-        .diagnostics
-        .sort_by_key(|d| (d.severity, d.span.start));
-    let plan = plan.filter(|_| !report.has_errors());
-    (plan, report)
+    crate::scenario::check_document(file_name, text, "Plan", |plan, _| validate(plan, scenario))
 }
 
 pub fn load_file(path: &Path, scenario: Option<&Scenario>) -> Result<(Plan, Report), Report> {

@@ -21,6 +21,18 @@ use decode::{Decode, Decoder};
 /// Reads and checks a scenario text. The scenario is returned when it has no errors (warnings
 /// are allowed); the report holds every problem found either way.
 pub fn check(file_name: &str, text: &str) -> (Option<Scenario>, Report) {
+    check_document(file_name, text, "Scenario", validate::validate)
+}
+
+/// Parses, decodes and validates one RON document of a type (a scenario, a plan): every problem
+/// located, errors first, then in file order. `kind` is the document's type name: a file whose
+/// top-level value is named otherwise (a plan given as a scenario) gets one clear message.
+pub fn check_document<T: Decode>(
+    file_name: &str,
+    text: &str,
+    kind: &str,
+    validate: impl FnOnce(&T, &std::collections::BTreeSet<String>) -> Vec<Diagnostic>,
+) -> (Option<T>, Report) {
     let mut report = Report {
         file_name: file_name.to_string(),
         text: text.to_string(),
@@ -33,37 +45,34 @@ pub fn check(file_name: &str, text: &str) -> (Option<Scenario>, Report) {
             return (None, report);
         }
     };
-    // A plan (or another document) given where a scenario is expected: one clear message
-    // rather than a list of every missing scenario section.
     if let ron_tree::NodeKind::Struct(Some(name), _) | ron_tree::NodeKind::Tuple(Some(name), _) =
         &root.kind
-        && name.text != "Scenario"
+        && name.text != kind
     {
-        let hint = if name.text == "Plan" {
-            "; plan files are named *.plan.ron and checked as plans"
-        } else {
-            ""
+        let hint = match name.text.as_str() {
+            "Plan" => "; plan files are named *.plan.ron and checked as plans",
+            "Scenario" => "; this is a scenario file",
+            _ => "",
         };
         report.diagnostics.push(Diagnostic::error(
             name.span,
-            format!("this file holds a `{}`, not a `Scenario`{hint}", name.text),
+            format!("this file holds a `{}`, not a `{kind}`{hint}", name.text),
         ));
         return (None, report);
     }
     let mut decoder = Decoder::default();
-    let decoded = Scenario::decode(&root, &mut decoder);
+    let decoded = T::decode(&root, &mut decoder);
     report.diagnostics = decoder.diagnostics;
-    if let Some(scenario) = &decoded {
+    if let Some(document) = &decoded {
         report
             .diagnostics
-            .extend(validate::validate(scenario, &decoder.broken_ids));
+            .extend(validate(document, &decoder.broken_ids));
     }
-    // Errors first, then in file order, as a reader goes through them.
     report
         .diagnostics
         .sort_by_key(|d| (d.severity, d.span.start));
-    let scenario = decoded.filter(|_| !report.has_errors());
-    (scenario, report)
+    let document = decoded.filter(|_| !report.has_errors());
+    (document, report)
 }
 
 /// Loads a scenario from a string, failing with the report when it has errors.

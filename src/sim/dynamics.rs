@@ -263,7 +263,8 @@ impl Exercise {
         }
         for (n, place, minutes) in std::mem::take(&mut self.pending_work) {
             let district = self.place_district(place);
-            let resource = self.scenario.resource_types[self.units[n].resource].clone();
+            let scenario = self.scenario.clone();
+            let resource = &scenario.resource_types[self.units[n].resource];
             let mut amount =
                 minutes / f64::from(resource.shift.get().max(1)) * f64::from(resource.capacity);
             if let Some(supply) = &resource.consumes {
@@ -307,7 +308,8 @@ impl Exercise {
         let dt = Minutes(dt_minutes).days();
         let work = self.collect_work();
         let n = self.districts.len();
-        let p = self.scenario.pathogen.clone();
+        let scenario = self.scenario.clone();
+        let p = &scenario.pathogen;
         let alpha = p.asymptomatic_infectiousness.get();
 
         // Where quarantined and isolated people are: sites fill up in order of arrival.
@@ -563,7 +565,8 @@ impl Exercise {
 
     /// Passive detection at fever clinics and active testing by teams in the field.
     fn detect(&mut self, dt: f64, work: &[Work], confirmed: &mut [f64]) {
-        let surveillance = self.scenario.surveillance.clone();
+        let scenario = self.scenario.clone();
+        let surveillance = &scenario.surveillance;
         let sensitivity = surveillance.test_sensitivity.get();
         // Clinic capacity this step, shared by the whole city, less disorder and kits.
         let mut clinic_capacity = 0.0;
