@@ -741,15 +741,14 @@ impl Exercise {
                 UnitStatus::AtBase => {}
             }
         }
+        let fired = self.injects_fired_at();
         for (inject, state) in self.scenario.injects.iter().zip(&self.injects) {
             if state.status != InjectStatus::Pending {
                 continue;
             }
             match &inject.trigger {
                 Trigger::At(at) => consider(at.minutes().saturating_add(state.delay)),
-                Trigger::When(condition) => {
-                    msel::condition_times(condition, &self.injects_fired_at(), &mut consider)
-                }
+                Trigger::When(condition) => msel::condition_times(condition, &fired, &mut consider),
             }
         }
         for case in &self.scenario.initial_cases {

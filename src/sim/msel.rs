@@ -388,9 +388,11 @@ impl Exercise {
     /// Deadlines reached now: overdue reports, missed expectations, unanswered requests.
     pub(crate) fn check_deadlines(&mut self) {
         let now = self.now;
+        // Records are looked at in place; only those that fall due now are copied for the event.
         for n in 0..self.reports.len() {
-            let r = self.reports[n].clone();
+            let r = &self.reports[n];
             if r.filed_at.is_none() && !r.overdue_noted && r.due <= now {
+                let r = r.clone();
                 self.reports[n].overdue_noted = true;
                 let (rule, from, to) = (r.rule, r.from, r.to);
                 // Late reporting costs public confidence when the news gets out first.
@@ -404,8 +406,9 @@ impl Exercise {
             }
         }
         for n in 0..self.expectations.len() {
-            let e = self.expectations[n].clone();
+            let e = &self.expectations[n];
             if e.met_at.is_none() && !e.missed_noted && e.due <= now {
+                let e = e.clone();
                 self.expectations[n].missed_noted = true;
                 let (inject, team, text) = (e.inject, e.team, e.text);
                 self.emit(
@@ -415,8 +418,9 @@ impl Exercise {
             }
         }
         for n in 0..self.requests.len() {
-            let a = self.requests[n].clone();
+            let a = &self.requests[n];
             if a.answered.is_none() && !a.unanswered_noted && a.due <= now {
+                let a = a.clone();
                 self.requests[n].unanswered_noted = true;
                 let (request, from_team, to_team) = (a.number, a.from_team, a.to_team);
                 self.emit(
@@ -435,11 +439,12 @@ impl Exercise {
     pub(crate) fn record_action(&mut self, team: &str, kind: ActionKind) {
         let now = self.now;
         for n in 0..self.expectations.len() {
-            let e = self.expectations[n].clone();
+            let e = &self.expectations[n];
             let fulfils = e.team == team
                 && e.met_at.is_none()
                 && e.check.as_ref().is_some_and(|c| action_matches(c, &kind));
             if fulfils {
+                let e = e.clone();
                 self.expectations[n].met_at = Some(now);
                 let (inject, text, after_minutes) = (e.inject, e.text, now - e.fired_at);
                 self.emit(
