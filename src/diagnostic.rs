@@ -26,11 +26,6 @@ impl Span {
     pub fn range(self) -> Range<usize> {
         self.start..self.end
     }
-
-    /// True for values built in code rather than read from a file.
-    pub fn is_synthetic(self) -> bool {
-        self.start == 0 && self.end == 0
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -40,8 +40,8 @@ impl Scoring {
     }
 
     /// The baseline as last advanced (for charts drawn between scorings).
-    pub fn baseline_now(&self) -> Option<&Exercise> {
-        Some(&self.baseline)
+    pub fn baseline_now(&self) -> &Exercise {
+        &self.baseline
     }
 
     /// The whole exercise's scorecard, then one per Blue team.

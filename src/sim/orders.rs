@@ -5,7 +5,7 @@ use super::command::*;
 use super::{
     ActionKind, AidRequest, Audience, Event, EventKind, Exercise, InjectStatus, Place, UnitStatus,
 };
-use crate::scenario::{AgencyKind, ControlLevel, FacilityKind, Id, Inject, Trigger};
+use crate::scenario::{AgencyKind, FacilityKind, Id, Inject, Trigger};
 
 fn refuse<T>(message: impl Into<String>) -> Result<T, CommandError> {
     Err(CommandError(message.into()))
@@ -773,10 +773,5 @@ impl Exercise {
             .enumerate()
             .filter(move |(_, f)| f.kind == kind)
             .map(|(n, _)| n)
-    }
-
-    /// Current control level of a district.
-    pub fn level(&self, district: usize) -> &ControlLevel {
-        &self.districts[district].level
     }
 }

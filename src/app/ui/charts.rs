@@ -66,15 +66,13 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice) {
                 )
                 .width(2.0),
             );
-            if let Some(b) = baseline {
-                p.line(
-                    Line::new(
-                        "infected now, no action",
-                        PlotPoints::from(total(b, active)),
-                    )
-                    .style(dashed),
-                );
-            }
+            p.line(
+                Line::new(
+                    "infected now, no action",
+                    PlotPoints::from(total(baseline, active)),
+                )
+                .style(dashed),
+            );
             p.line(Line::new(
                 "confirmed (cumulative)",
                 PlotPoints::from(total(exercise, |d| d.confirmed)),
@@ -102,15 +100,13 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice) {
                 "waiting for a bed",
                 PlotPoints::from(total(exercise, |d| d.waiting)),
             ));
-            if let Some(b) = baseline {
-                p.line(
-                    Line::new(
-                        "in hospital, no action",
-                        PlotPoints::from(total(b, |d| d.hospitalised)),
-                    )
-                    .style(dashed),
-                );
-            }
+            p.line(
+                Line::new(
+                    "in hospital, no action",
+                    PlotPoints::from(total(baseline, |d| d.hospitalised)),
+                )
+                .style(dashed),
+            );
         }
         ChartChoice::Kpis => {
             for (metric, name) in [
@@ -126,16 +122,13 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice) {
                     .filter_map(|(t, v)| v.map(|v| [days(t), v]))
                     .collect();
                 p.line(Line::new(name, PlotPoints::from(points)).width(2.0));
-                if let Some(b) = baseline {
-                    let points: Vec<[f64; 2]> = kpi_series(b, &metric)
-                        .into_iter()
-                        .filter_map(|(t, v)| v.map(|v| [days(t), v]))
-                        .collect();
-                    p.line(
-                        Line::new(format!("{name}, no action"), PlotPoints::from(points))
-                            .style(dashed),
-                    );
-                }
+                let points: Vec<[f64; 2]> = kpi_series(baseline, &metric)
+                    .into_iter()
+                    .filter_map(|(t, v)| v.map(|v| [days(t), v]))
+                    .collect();
+                p.line(
+                    Line::new(format!("{name}, no action"), PlotPoints::from(points)).style(dashed),
+                );
             }
         }
     });
