@@ -404,6 +404,18 @@ fn active_infections(sample: &crate::sim::DistrictSample) -> f64 {
     sample.e + sample.a + sample.i + sample.isolated + sample.hospitalised
 }
 
+/// A quantity summed over the districts at every step: (minute, value).
+fn city_series(
+    exercise: &Exercise,
+    value: impl Fn(&crate::sim::DistrictSample) -> f64,
+) -> Vec<(f64, f64)> {
+    exercise
+        .series()
+        .iter()
+        .map(|s| (f64::from(s.t), s.districts.iter().map(&value).sum()))
+        .collect()
+}
+
 fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
     let scenario = exercise.scenario();
     let duration = f64::from(exercise.now().max(1));
@@ -431,29 +443,18 @@ fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
         "people infected",
         false,
     ));
-    let total = |ex: &Exercise| -> Vec<(f64, f64)> {
-        ex.series()
-            .iter()
-            .map(|s| {
-                (
-                    f64::from(s.t),
-                    s.districts.iter().map(active_infections).sum(),
-                )
-            })
-            .collect()
-    };
     series = vec![
         Series {
             name: "With the players' actions".into(),
             color: PALETTE[0],
             dashed: false,
-            points: total(exercise),
+            points: city_series(exercise, active_infections),
         },
         Series {
             name: "With no action (baseline)".into(),
             color: PALETTE[1],
             dashed: true,
-            points: total(baseline),
+            points: city_series(baseline, active_infections),
         },
     ];
     out.push_str(&line_chart(
@@ -463,17 +464,6 @@ fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
         "people infected",
         false,
     ));
-    let hospital = |ex: &Exercise| -> Vec<(f64, f64)> {
-        ex.series()
-            .iter()
-            .map(|s| {
-                (
-                    f64::from(s.t),
-                    s.districts.iter().map(|d| d.hospitalised).sum(),
-                )
-            })
-            .collect()
-    };
     let beds: f64 = scenario
         .facilities
         .iter()
@@ -485,13 +475,13 @@ fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
             name: "In hospital".into(),
             color: PALETTE[0],
             dashed: false,
-            points: hospital(exercise),
+            points: city_series(exercise, |d| d.hospitalised),
         },
         Series {
             name: "In hospital, no action".into(),
             color: PALETTE[1],
             dashed: true,
-            points: hospital(baseline),
+            points: city_series(baseline, |d| d.hospitalised),
         },
         Series {
             name: format!("Beds ({beds:.0})"),
