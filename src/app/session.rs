@@ -460,11 +460,11 @@ fn rescore(mut session: ResMut<Session>) {
     let Some(exercise) = session.exercise.as_ref() else {
         return;
     };
+    // Only when the clock or the commands moved: a paused console scores nothing.
     let key = (exercise.now(), exercise.log().len());
     if session.scored_at == Some(key) {
         return;
     }
-    // Scoring at most once per scenario minute keeps fast clocks cheap.
     let Session {
         exercise: Some(exercise),
         scoring: Some(scoring),
