@@ -7,12 +7,22 @@ with probability 1 - exp(-rate * dt). Muster's force of infection on residents o
 beta * sum_j M'_dj * (sum_k M'_kj I_k) / P_j (people present in j); epydemix's is
 beta * sum_k C_dk I_k / N_k, which is the same with C_dk = N_k * sum_j M'_dj M'_kj / P_j.
 
+Timing: each side's N runs are timed --repeats times (epydemix after one untimed first call, which
+compiles its kernels) and the medians compared, so one slow moment on a shared machine does not
+decide the ratio; the fastest of each is printed too. Both sides use one thread.
+
 Usage (from the repository root, after `cargo build --release`):
     pip install epydemix        # from PyPI; runs offline with use_default_population=True
-    python3 benches/epydemix_compare.py [--runs 100] [--muster target/release/muster]
+    python3 benches/epydemix_compare.py [--runs 100] [--repeats 5] [--muster target/release/muster]
 """
 import argparse
 import os
+
+# One thread for the numerical libraries too, so that the comparison is thread for thread.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,13 +83,15 @@ def contact_matrix(pop, m):
     return (full / present) @ full.T * pop[np.newaxis, :]
 
 
-def run_muster(muster, path, runs):
-    start = time.perf_counter()
+def time_muster(muster, path, runs):
+    """Seconds for `runs` seeds, as `muster bench` measures them inside the process."""
     out = subprocess.run([muster, "bench", path, "--runs", str(runs)], check=True, capture_output=True, text=True).stdout
-    bench_wall = time.perf_counter() - start
     line = next(l for l in out.splitlines() if l.startswith("%d runs:" % runs))
-    seconds = float(line.split()[2])
-    # Daily prevalence (E + I) and cumulative infections, summed over districts, per run.
+    return float(line.split()[2])
+
+
+def muster_curves(muster, path, runs):
+    """Daily prevalence (E + I) and cumulative infections, summed over districts, per run."""
     prevalence, cumulative = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(runs):
@@ -89,7 +101,7 @@ def run_muster(muster, path, runs):
             days = sorted({t for t in data["t"] if t % 1440 == 0})
             prevalence.append([sum(r["e"] + r["i"] for r in data if r["t"] == t) for t in days])
             cumulative.append([sum(r["infections"] for r in data if r["t"] == t) for t in days])
-    return seconds, bench_wall, np.array(prevalence), np.array(cumulative)
+    return np.array(prevalence), np.array(cumulative)
 
 
 def run_epydemix(pop, m, runs):
@@ -129,6 +141,7 @@ def ks_statistic(a, b):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--repeats", type=int, default=5, help="timings of each side (median compared)")
     parser.add_argument("--muster", default=os.path.join("target", "release", "muster"))
     args = parser.parse_args()
     pop, m = populations(), mobility()
@@ -137,14 +150,22 @@ def main():
         with open(path, "w") as f:
             f.write(scenario_text(pop, m))
         subprocess.run([args.muster, "validate", path], check=True, capture_output=True)
-        muster_s, _, m_prev, m_cum = run_muster(args.muster, path, args.runs)
-    # The first call compiles epydemix's Numba kernels; the second is the steady-state figure.
+        muster_times = [time_muster(args.muster, path, args.runs) for _ in range(args.repeats)]
+        m_prev, m_cum = muster_curves(args.muster, path, args.runs)
+    # The first call compiles epydemix's kernels; the later ones are the steady-state figures.
     cold_s, _, _ = run_epydemix(pop, m, args.runs)
-    epi_s, e_prev, e_cum = run_epydemix(pop, m, args.runs)
-    print("Same model, same step (6 h), %d districts, %d days, %d runs, one thread each" % (DISTRICTS, DAYS, args.runs))
-    print("  Muster:   %.4f s" % muster_s)
-    print("  epydemix: %.3f s warm (%.3f s on the first call, with JIT compilation)" % (epi_s, cold_s))
-    print("  Muster is %.0fx faster than warm epydemix (%.0fx than its first call)" % (epi_s / muster_s, cold_s / muster_s))
+    epydemix_times = []
+    for _ in range(args.repeats):
+        seconds, e_prev, e_cum = run_epydemix(pop, m, args.runs)
+        epydemix_times.append(seconds)
+    muster_s, epi_s = statistics.median(muster_times), statistics.median(epydemix_times)
+    print("Same model, same step (6 h), %d districts, %d days, %d runs, one thread each, %d timings each"
+          % (DISTRICTS, DAYS, args.runs, args.repeats))
+    print("  Muster:   median %.4f s (fastest %.4f s)" % (muster_s, min(muster_times)))
+    print("  epydemix: median %.3f s warm (fastest %.3f s; %.3f s on the first call, with compilation)"
+          % (epi_s, min(epydemix_times), cold_s))
+    print("  Muster is %.0fx faster than warm epydemix, median against median (%.0fx fastest against fastest)"
+          % (epi_s / muster_s, min(epydemix_times) / min(muster_times)))
     # epydemix's daily point is the last 6-hour step of each day (day d ends at d + 0.75);
     # Muster's rows are at midnight, so epydemix's day d lines up with Muster's day d + 1, and
     # both end exactly at day 14.

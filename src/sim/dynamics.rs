@@ -2,7 +2,7 @@
 //! people between compartments, detects and traces cases, and moves public trust.
 //! The equations are documented in `epidemic.rs`.
 
-use super::epidemic::{Sampler, prob};
+use super::epidemic::{Chance, Sampler, prob};
 use super::{Audience, ContactBatch, EventKind, Exercise, Place, UnitStatus};
 use crate::scenario::{ControlLevel, FacilityKind, MeasureEffect, Minutes, UnitRole};
 
@@ -15,6 +15,38 @@ const QUARANTINE_HOME: f64 = 0.6;
 const QUARANTINE_SITE: f64 = 0.1;
 const ISOLATION_HOME: f64 = 0.3;
 const ISOLATION_SITE: f64 = 0.02;
+
+/// Per-district working arrays of the epidemic step, kept between steps so that a step
+/// allocates nothing once the first one has sized them.
+#[derive(Default)]
+pub(crate) struct StepBuffers {
+    work: Vec<Work>,
+    factors: Vec<(f64, f64)>,
+    scaled_mobility: Vec<Vec<(usize, f64)>>,
+    home_share: Vec<f64>,
+    infectious_present: Vec<f64>,
+    people_present: Vec<f64>,
+    hazard_at: Vec<f64>,
+    new_hospital_needs: Vec<f64>,
+    confirmed_now: Vec<f64>,
+    confirmed_from_quarantine: Vec<f64>,
+    deaths: Vec<f64>,
+}
+
+/// Empties `v` and fills it with `n` zeros, keeping its allocation.
+fn zeroed<T: Default + Clone>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    v.resize(n, T::default());
+}
+
+/// `zeroed` for numbers: a fill, once the length is right.
+fn zeroed_f64(v: &mut Vec<f64>, n: usize) {
+    if v.len() == n {
+        v.fill(0.0);
+    } else {
+        zeroed(v, n);
+    }
+}
 
 /// Work done by units during one step, per district.
 #[derive(Default, Clone)]
@@ -256,8 +288,8 @@ impl Exercise {
     }
 
     /// Collects the work of every unit over the step just ended, per district.
-    fn collect_work(&mut self) -> Vec<Work> {
-        let mut work = vec![Work::default(); self.districts.len()];
+    fn collect_work(&mut self, work: &mut Vec<Work>) {
+        zeroed(work, self.districts.len());
         for n in 0..self.units.len() {
             self.accrue(n);
         }
@@ -299,14 +331,20 @@ impl Exercise {
                 UnitRole::Supply => {}
             }
         }
-        work
     }
 
     /// One epidemic step of the scenario's time step, ending now.
     pub(crate) fn epidemic_step(&mut self) {
+        let mut buffers = std::mem::take(&mut self.buffers);
+        self.epidemic_step_with(&mut buffers);
+        self.buffers = buffers;
+    }
+
+    fn epidemic_step_with(&mut self, b: &mut StepBuffers) {
         let dt_minutes = self.scenario.meta.time_step.get();
         let dt = Minutes(dt_minutes).days();
-        let work = self.collect_work();
+        self.collect_work(&mut b.work);
+        let work = &b.work;
         let n = self.districts.len();
         let scenario = self.scenario.clone();
         let p = &scenario.pathogen;
@@ -330,33 +368,41 @@ impl Exercise {
             + (1.0 - q_site_share) * QUARANTINE_HOME;
 
         // Force of infection (see epidemic.rs).
-        let factors: Vec<(f64, f64)> = (0..n).map(|d| self.factors(d)).collect();
+        b.factors.clear();
+        b.factors.extend((0..n).map(|d| self.factors(d)));
+        let factors = &b.factors;
         // Mobility with measures applied, kept sparse: (destination, share) off the diagonal,
         // and the share staying home.
         // With no measure cutting travel, the scenario's own lists serve as they are.
-        let scaled_storage: Vec<Vec<(usize, f64)>>;
         let m: &[Vec<(usize, f64)>] = if factors.iter().all(|f| f.1 == 1.0) {
             &self.derived.mobility
         } else {
-            scaled_storage = self
+            b.scaled_mobility.resize_with(n, Vec::new);
+            for (a, (row, scaled)) in self
                 .derived
                 .mobility
                 .iter()
+                .zip(&mut b.scaled_mobility)
                 .enumerate()
-                .map(|(a, row)| {
+            {
+                scaled.clear();
+                scaled.extend(
                     row.iter()
-                        .map(|&(b, v)| (b, v * factors[a].1 * factors[b].1))
-                        .collect()
-                })
-                .collect();
-            &scaled_storage
+                        .map(|&(to, v)| (to, v * factors[a].1 * factors[to].1)),
+                );
+            }
+            &b.scaled_mobility
         };
-        let home_share: Vec<f64> = m
-            .iter()
-            .map(|row| (1.0 - row.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0))
-            .collect();
-        let mut infectious_present = vec![0.0; n];
-        let mut people_present = vec![0.0; n];
+        b.home_share.clear();
+        b.home_share.extend(
+            m.iter()
+                .map(|row| (1.0 - row.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0)),
+        );
+        let home_share = &b.home_share;
+        zeroed_f64(&mut b.infectious_present, n);
+        zeroed_f64(&mut b.people_present, n);
+        let (infectious_present, people_present) =
+            (&mut b.infectious_present, &mut b.people_present);
         for (k, row) in m.iter().enumerate() {
             let epi = &self.districts[k].epi;
             let mobile_infectious = epi.i + alpha * epi.a;
@@ -377,7 +423,8 @@ impl Exercise {
                 q_weight * alpha * epi.qa + isolated_weight * (epi.xi + alpha * epi.xa);
             people_present[k] += epi.quarantined() + epi.isolated();
         }
-        let mut hazard_at = vec![0.0; n];
+        zeroed_f64(&mut b.hazard_at, n);
+        let hazard_at = &mut b.hazard_at;
         for j in 0..n {
             let district = &self.districts[j];
             let gathering = if district.gathering_until > self.now && people_present[j] > 0.0 {
@@ -386,7 +433,11 @@ impl Exercise {
                 1.0
             };
             let population = self.scenario.city.districts[j].population.max(1) as f64;
-            let disinfection = 1.0 - (work[j].disinfection / dt / (population / 20_000.0)).min(0.1);
+            let disinfection = if work[j].disinfection > 0.0 {
+                1.0 - (work[j].disinfection / dt / (population / 20_000.0)).min(0.1)
+            } else {
+                1.0
+            };
             if people_present[j] > 0.0 {
                 hazard_at[j] = self.derived.beta
                     * factors[j].0
@@ -401,16 +452,25 @@ impl Exercise {
             mode: self.mode,
             rng: &mut self.streams.epidemic,
         };
-        let p_latent = prob(1.0 / p.latent_days.get(), dt);
-        let p_recover = prob(1.0 / p.infectious_days.get(), dt);
+        let p_latent = Chance::of_rate(1.0 / p.latent_days.get(), dt);
+        let p_recover = Chance::of_rate(1.0 / p.infectious_days.get(), dt);
         let stay = p.hospital_days.get() * (1.0 - p.icu_share.get())
             + p.icu_days.get() * p.icu_share.get();
-        let p_discharge = prob(1.0 / stay, dt);
-        let p_release = prob(1.0 / QUARANTINE_DAYS, dt);
-        let mut new_hospital_needs = vec![0.0; n];
-        let mut confirmed_now = vec![0.0; n];
-        let mut confirmed_from_quarantine = vec![0.0; n];
-        let mut deaths = vec![0.0; n];
+        let p_discharge = Chance::of_rate(1.0 / stay, dt);
+        let p_release = Chance::of_rate(1.0 / QUARANTINE_DAYS, dt);
+        let asymptomatic = Chance::new(p.asymptomatic_share.get());
+        let hospitalised = Chance::new(p.hospitalisation_rate.get());
+        let fatal = Chance::new(p.fatality_rate.get());
+        let fatal_without_bed =
+            Chance::new(p.fatality_rate.get() * p.overflow_fatality_factor.get());
+        zeroed_f64(&mut b.new_hospital_needs, n);
+        zeroed_f64(&mut b.confirmed_now, n);
+        zeroed_f64(&mut b.confirmed_from_quarantine, n);
+        zeroed_f64(&mut b.deaths, n);
+        let new_hospital_needs = &mut b.new_hospital_needs;
+        let confirmed_now = &mut b.confirmed_now;
+        let confirmed_from_quarantine = &mut b.confirmed_from_quarantine;
+        let deaths = &mut b.deaths;
         for d in 0..n {
             let lambda: f64 = home_share[d] * hazard_at[d]
                 + m[d]
@@ -418,21 +478,25 @@ impl Exercise {
                     .map(|&(j, share)| share * hazard_at[j])
                     .sum::<f64>();
             let epi = &mut self.districts[d].epi;
-            let infected = sampler.binomial(epi.s, prob(lambda, dt));
+            let infected = if lambda > 0.0 {
+                sampler.draw(epi.s, Chance::of_rate(lambda, dt))
+            } else {
+                0.0
+            };
             let (e_out, qe_out) = (
-                sampler.binomial(epi.e, p_latent),
-                sampler.binomial(epi.qe, p_latent),
+                sampler.draw(epi.e, p_latent),
+                sampler.draw(epi.qe, p_latent),
             );
-            let (to_a, to_i) = sampler.split(e_out, p.asymptomatic_share.get());
-            let (q_to_a, q_to_i) = sampler.split(qe_out, p.asymptomatic_share.get());
-            let a_out = sampler.binomial(epi.a, p_recover);
-            let i_out = sampler.binomial(epi.i, p_recover);
-            let qa_out = sampler.binomial(epi.qa, p_recover);
-            let xa_out = sampler.binomial(epi.xa, p_recover);
-            let xi_out = sampler.binomial(epi.xi, p_recover);
-            let (i_hosp, i_rec) = sampler.split(i_out, p.hospitalisation_rate.get());
-            let (xi_hosp, xi_rec) = sampler.split(xi_out, p.hospitalisation_rate.get());
-            let qs_out = sampler.binomial(epi.qs, p_release);
+            let (to_a, to_i) = sampler.split(e_out, asymptomatic);
+            let (q_to_a, q_to_i) = sampler.split(qe_out, asymptomatic);
+            let a_out = sampler.draw(epi.a, p_recover);
+            let i_out = sampler.draw(epi.i, p_recover);
+            let qa_out = sampler.draw(epi.qa, p_recover);
+            let xa_out = sampler.draw(epi.xa, p_recover);
+            let xi_out = sampler.draw(epi.xi, p_recover);
+            let (i_hosp, i_rec) = sampler.split(i_out, hospitalised);
+            let (xi_hosp, xi_rec) = sampler.split(xi_out, hospitalised);
+            let qs_out = sampler.draw(epi.qs, p_release);
             epi.s += qs_out - infected;
             epi.qs -= qs_out;
             epi.e += infected - e_out;
@@ -460,18 +524,15 @@ impl Exercise {
 
             // Hospital stays end: death or recovery.
             for h in 0..epi.admitted.len() {
-                let out = sampler.binomial(epi.admitted[h], p_discharge);
-                let died = sampler.binomial(out, p.fatality_rate.get());
+                let out = sampler.draw(epi.admitted[h], p_discharge);
+                let died = sampler.draw(out, fatal);
                 epi.admitted[h] -= out;
                 epi.d += died;
                 epi.r += out - died;
                 deaths[d] += died;
             }
-            let out = sampler.binomial(epi.waiting, p_discharge);
-            let died = sampler.binomial(
-                out,
-                (p.fatality_rate.get() * p.overflow_fatality_factor.get()).min(1.0),
-            );
+            let out = sampler.draw(epi.waiting, p_discharge);
+            let died = sampler.draw(out, fatal_without_bed);
             epi.waiting -= out;
             epi.d += died;
             epi.r += out - died;
@@ -488,10 +549,10 @@ impl Exercise {
             district.isolate_at_home(self.now, q_to_i);
         }
 
-        self.admit(&new_hospital_needs);
-        self.detect(dt, &work, &mut confirmed_now);
-        self.trace(&work, &mut confirmed_now, &mut confirmed_from_quarantine);
-        self.transfer(&work);
+        self.admit(new_hospital_needs);
+        self.detect(dt, work, confirmed_now);
+        self.trace(work, confirmed_now, confirmed_from_quarantine);
+        self.transfer(work);
         for d in 0..n {
             if confirmed_now[d] > 0.0 {
                 self.confirm(d, confirmed_now[d], false);
@@ -511,7 +572,7 @@ impl Exercise {
                 self.open_reports(&crate::scenario::ReportTrigger::Death);
             }
         }
-        self.public_opinion(dt, &work);
+        self.public_opinion(dt, work);
         self.note_overflow(dt);
     }
 
@@ -580,34 +641,38 @@ impl Exercise {
                 clinics.push((f, capacity));
             }
         }
-        let p_seek = surveillance.care_seeking.get()
-            * prob(1.0 / surveillance.care_seeking_delay_days.get(), dt);
-        let mut sampler = Sampler {
-            mode: self.mode,
-            rng: &mut self.streams.detection,
-        };
-        let seekers: Vec<f64> = self
-            .districts
-            .iter()
-            .map(|d| sampler.binomial(d.epi.i, p_seek))
-            .collect();
-        let total_seekers: f64 = seekers.iter().sum();
-        let served_share = if total_seekers > 0.0 {
-            (clinic_capacity / total_seekers).min(1.0)
-        } else {
-            0.0
-        };
+        let p_seek = Chance::new(
+            surveillance.care_seeking.get()
+                * prob(1.0 / surveillance.care_seeking_delay_days.get(), dt),
+        );
         let mut tests_at_clinics = 0.0;
-        for (d, seeking) in seekers.iter().enumerate() {
-            let tested = sampler.binomial(*seeking, served_share);
-            tests_at_clinics += tested;
-            let positive = sampler.binomial(tested, sensitivity);
-            let district = &mut self.districts[d];
-            let positive = positive.min(district.epi.i);
-            district.epi.i -= positive;
-            district.epi.xi += positive;
-            district.isolate_at_home(self.now, positive);
-            confirmed[d] += positive;
+        if p_seek.get() > 0.0 {
+            let mut sampler = Sampler {
+                mode: self.mode,
+                rng: &mut self.streams.detection,
+            };
+            let seekers: Vec<f64> = self
+                .districts
+                .iter()
+                .map(|d| sampler.draw(d.epi.i, p_seek))
+                .collect();
+            let total_seekers: f64 = seekers.iter().sum();
+            let served_share = if total_seekers > 0.0 {
+                (clinic_capacity / total_seekers).min(1.0)
+            } else {
+                0.0
+            };
+            for (d, seeking) in seekers.iter().enumerate() {
+                let tested = sampler.binomial(*seeking, served_share);
+                tests_at_clinics += tested;
+                let positive = sampler.binomial(tested, sensitivity);
+                let district = &mut self.districts[d];
+                let positive = positive.min(district.epi.i);
+                district.epi.i -= positive;
+                district.epi.xi += positive;
+                district.isolate_at_home(self.now, positive);
+                confirmed[d] += positive;
+            }
         }
         // Clinics use their own kits, in proportion to their share of the work.
         if clinic_capacity > 0.0 {
@@ -779,6 +844,9 @@ impl Exercise {
         .max(0.0);
         for (d, w) in work.iter().enumerate() {
             let district = &mut self.districts[d];
+            if district.epi.x_home <= 0.0 || w.transfers <= 0.0 {
+                continue;
+            }
             let moved = district.epi.x_home.min(w.transfers).min(free);
             let moved = if self.mode == super::Mode::Stochastic {
                 moved.floor()
@@ -847,17 +915,19 @@ impl Exercise {
     /// Trust: measures erode it, rumours and gouging and disorder too; support and answers
     /// restore it. Also the economic cost of measures.
     fn public_opinion(&mut self, dt: f64, work: &[Work]) {
-        let decay = self.scenario.public.rumour_decay_per_day.get();
-        // Fading per step depends only on the step length: computed once, not per district.
-        let rumour_fade = (1.0 - decay).powf(dt);
-        let (gouging_fade, disorder_fade, site_disorder_fade) =
-            (0.95f64.powf(dt), 0.8f64.powf(dt), 0.9f64.powf(dt));
+        let fades = &self.derived.fades;
+        let (rumour_fade, gouging_fade, disorder_fade, site_disorder_fade) =
+            (fades.rumour, fades.gouging, fades.disorder, fades.site_disorder);
         for (d, w) in work.iter().enumerate() {
             let population = self.scenario.city.districts[d].population as f64;
             let measure = self.measure(&self.districts[d].level).cloned();
-            let households = (population / 2.5).max(1.0);
             // Serving 5% of households a day fully offsets the strain of measures.
-            let support = (w.support / dt / (households * 0.05)).min(1.0);
+            let support = if w.support > 0.0 {
+                let households = (population / 2.5).max(1.0);
+                (w.support / dt / (households * 0.05)).min(1.0)
+            } else {
+                0.0
+            };
             let district = &mut self.districts[d];
             let mut change = 0.0;
             if let Some(m) = &measure {
@@ -915,6 +985,9 @@ impl Exercise {
 
 /// Whole units passed when a count grows from `before` to `after` (3.7 → 5.2 passes 4 and 5).
 fn whole_crossed(before: f64, after: f64) -> u64 {
+    if after <= before {
+        return 0;
+    }
     // A hair of tolerance so that float noise around a whole number does not miss it.
     let (a, b) = ((before + 1e-9).floor(), (after + 1e-9).floor());
     if b > a { (b - a) as u64 } else { 0 }

@@ -32,6 +32,7 @@
 //! In `Mode::Expected` every binomial draw is replaced by its mean n·p: a deterministic model
 //! for validation and for reading trends without noise.
 
+use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Binomial, Distribution};
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,42 @@ pub enum Mode {
     Expected,
 }
 
+/// A probability with its complement's logarithm, worked out once and used for many draws:
+/// a binomial draw by inversion starts from (1 − p)ⁿ, and exp(n·ln(1 − p)) is much cheaper
+/// than a power when ln(1 − p) is already known (it is −rate·Δt for a rate's chance).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Chance {
+    p: f64,
+    ln_q: f64,
+}
+
+impl Chance {
+    /// A probability, clamped to 0..=1.
+    pub fn new(p: f64) -> Chance {
+        let p = if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) };
+        Chance {
+            p,
+            ln_q: (-p).ln_1p(),
+        }
+    }
+
+    /// The chance that an event of the given rate (per day) happens within `dt` days.
+    pub fn of_rate(rate_per_day: f64, dt_days: f64) -> Chance {
+        let exponent = (rate_per_day * dt_days).max(0.0);
+        if exponent.is_nan() {
+            return Chance::new(0.0);
+        }
+        Chance {
+            p: 1.0 - (-exponent).exp(),
+            ln_q: -exponent,
+        }
+    }
+
+    pub fn get(self) -> f64 {
+        self.p
+    }
+}
+
 /// Draws counts: binomial in stochastic mode, the mean in expected mode.
 pub struct Sampler<'a> {
     pub mode: Mode,
@@ -55,29 +92,80 @@ pub struct Sampler<'a> {
 impl Sampler<'_> {
     /// Number of successes out of `n` trials of probability `p`.
     pub fn binomial(&mut self, n: f64, p: f64) -> f64 {
-        let p = p.clamp(0.0, 1.0);
-        if n <= 0.0 || p <= 0.0 {
+        if n <= 0.0 || p.is_nan() || p <= 0.0 {
+            return 0.0;
+        }
+        self.draw(n, Chance::new(p))
+    }
+
+    /// Number of successes out of `n` trials of the given chance.
+    pub fn draw(&mut self, n: f64, chance: Chance) -> f64 {
+        if n <= 0.0 || chance.p <= 0.0 {
             return 0.0;
         }
         match self.mode {
-            Mode::Expected => n * p,
+            Mode::Expected => n * chance.p,
             Mode::Stochastic => {
-                let trials = n.round().max(0.0) as u64;
-                if p >= 1.0 {
+                // n > 0 here, so adding a half and truncating rounds it (and is cheaper than
+                // `round`, a library call on baseline x86-64).
+                let trials = (n + 0.5) as u64;
+                if chance.p >= 1.0 {
                     return trials as f64;
                 }
-                // `new` only fails for p outside 0..=1, excluded above.
-                Binomial::new(trials, p)
-                    .map(|b| b.sample(self.rng) as f64)
-                    .unwrap_or(0.0)
+                binomial_draw(self.rng, trials, chance) as f64
             }
         }
     }
 
     /// Splits `n` into (share, rest).
-    pub fn split(&mut self, n: f64, share: f64) -> (f64, f64) {
-        let first = self.binomial(n, share);
+    pub fn split(&mut self, n: f64, share: Chance) -> (f64, f64) {
+        let first = self.draw(n, share);
         (first, n - first)
+    }
+}
+
+/// Binomial(n, p) for 0 < p < 1. Small means use inversion (BINV, Kachitvichyanukul and
+/// Schmeiser 1988) started from exp(n·ln q); larger ones rand_distr's BTPE, whose setup needs
+/// no power.
+fn binomial_draw(rng: &mut ChaCha8Rng, n: u64, chance: Chance) -> u64 {
+    // Same threshold as rand_distr; the GSL restart bound for a run-away inversion.
+    const INVERSION_BELOW_MEAN: f64 = 10.0;
+    const INVERSION_MAX_X: u64 = 110;
+    if chance.p > 0.5 {
+        return n - binomial_draw(rng, n, complement(chance));
+    }
+    let (p, q) = (chance.p, 1.0 - chance.p);
+    if n as f64 * p >= INVERSION_BELOW_MEAN {
+        // `new` only fails for p outside 0..=1, excluded by the caller.
+        return Binomial::new(n, p).map_or(0, |b| b.sample(rng));
+    }
+    let start = (n as f64 * chance.ln_q).exp();
+    let odds = p / q;
+    let a = (n as f64 + 1.0) * odds;
+    'draw: loop {
+        let mut r = start;
+        let mut u: f64 = rng.random();
+        let mut x = 0;
+        while u > r {
+            u -= r;
+            x += 1;
+            if x > INVERSION_MAX_X {
+                continue 'draw;
+            }
+            r *= a / (x as f64) - odds;
+        }
+        return x.min(n);
+    }
+}
+
+/// Failures of a likely event are drawn as successes of its complement; kept out of line so
+/// the logarithm is not computed on the common path.
+#[cold]
+#[inline(never)]
+fn complement(chance: Chance) -> Chance {
+    Chance {
+        p: 1.0 - chance.p,
+        ln_q: chance.p.ln(),
     }
 }
 

@@ -102,10 +102,16 @@ impl DistrictState {
     }
 
     /// Takes up to `count` cases out of home isolation, oldest first; returns (confirmed at, count).
+    /// Inlined so that the usual call, with nobody leaving, costs a comparison.
+    #[inline]
     pub(crate) fn leave_home_isolation(&mut self, count: f64) -> Vec<(u32, f64)> {
         if count <= 0.0 {
             return Vec::new();
         }
+        self.take_from_home_isolation(count)
+    }
+
+    fn take_from_home_isolation(&mut self, count: f64) -> Vec<(u32, f64)> {
         let mut left = count.min(self.epi.x_home);
         self.epi.x_home -= left;
         let mut taken = Vec::new();
@@ -345,6 +351,16 @@ pub(crate) struct Derived {
     pub hospitals: Vec<usize>,
     /// Total beds of quarantine and isolation sites.
     pub site_beds: f64,
+    /// What is left after one step of fading: rumours, gouging, disorder in districts and at sites.
+    pub fades: Fades,
+}
+
+/// Per-step fading factors; they depend only on the step's length.
+pub(crate) struct Fades {
+    pub rumour: f64,
+    pub gouging: f64,
+    pub disorder: f64,
+    pub site_disorder: f64,
 }
 
 /// One running exercise.
@@ -376,6 +392,7 @@ pub struct Exercise {
     pub(crate) log: Vec<(u32, Command)>,
     /// Minutes worked by units since the last epidemic step: (unit, place, minutes).
     pub(crate) pending_work: Vec<(usize, Place, f64)>,
+    pub(crate) buffers: dynamics::StepBuffers,
     pub(crate) observations: Vec<ObservationRecord>,
     pub(crate) ratings: Vec<RatingRecord>,
 }
@@ -484,6 +501,7 @@ impl Exercise {
             supply_delays: BTreeMap::new(),
             log: Vec::new(),
             pending_work: Vec::new(),
+            buffers: dynamics::StepBuffers::default(),
             observations: Vec::new(),
             ratings: Vec::new(),
         };
@@ -1018,6 +1036,12 @@ fn derive(scenario: &Scenario) -> Derived {
         unit_index: BTreeMap::new(),
         hospitals,
         site_beds,
+        fades: Fades {
+            rumour: (1.0 - scenario.public.rumour_decay_per_day.get()).powf(dt),
+            gouging: 0.95f64.powf(dt),
+            disorder: 0.8f64.powf(dt),
+            site_disorder: 0.9f64.powf(dt),
+        },
     }
 }
 
