@@ -2,9 +2,9 @@
 //! people between compartments, detects and traces cases, and moves public trust.
 //! The equations are documented in `epidemic.rs`.
 
-use super::epidemic::{Chance, Sampler, prob};
+use super::epidemic::{Chance, RepeatedChance, Sampler, prob};
 use super::{Audience, ContactBatch, EventKind, Exercise, Place, UnitStatus};
-use crate::scenario::{ControlLevel, FacilityKind, MeasureEffect, Minutes, UnitRole};
+use crate::scenario::{ControlLevel, FacilityKind, MeasureEffect, Minutes, Scenario, UnitRole};
 
 /// Days a quarantined contact stays in quarantine on average.
 const QUARANTINE_DAYS: f64 = 14.0;
@@ -15,6 +15,40 @@ const QUARANTINE_HOME: f64 = 0.6;
 const QUARANTINE_SITE: f64 = 0.1;
 const ISOLATION_HOME: f64 = 0.3;
 const ISOLATION_SITE: f64 = 0.02;
+
+/// The pathogen's chances per step: fixed for a whole exercise (the scenario and its step do
+/// not change), so worked out once.
+pub(crate) struct PathogenChances {
+    latent: RepeatedChance,
+    recover: RepeatedChance,
+    discharge: RepeatedChance,
+    release: RepeatedChance,
+    asymptomatic: RepeatedChance,
+    hospitalised: RepeatedChance,
+    fatal: RepeatedChance,
+    fatal_without_bed: RepeatedChance,
+}
+
+impl PathogenChances {
+    pub(crate) fn new(scenario: &Scenario) -> PathogenChances {
+        let dt = Minutes(scenario.meta.time_step.get()).days();
+        let p = &scenario.pathogen;
+        let stay = p.hospital_days.get() * (1.0 - p.icu_share.get())
+            + p.icu_days.get() * p.icu_share.get();
+        let rate = |per_day: f64| RepeatedChance::new(Chance::of_rate(per_day, dt));
+        let share = |p: f64| RepeatedChance::new(Chance::new(p));
+        PathogenChances {
+            latent: rate(1.0 / p.latent_days.get()),
+            recover: rate(1.0 / p.infectious_days.get()),
+            discharge: rate(1.0 / stay),
+            release: rate(1.0 / QUARANTINE_DAYS),
+            asymptomatic: share(p.asymptomatic_share.get()),
+            hospitalised: share(p.hospitalisation_rate.get()),
+            fatal: share(p.fatality_rate.get()),
+            fatal_without_bed: share(p.fatality_rate.get() * p.overflow_fatality_factor.get()),
+        }
+    }
+}
 
 /// Per-district working arrays of the epidemic step, kept between steps so that a step
 /// allocates nothing once the first one has sized them.
@@ -452,17 +486,16 @@ impl Exercise {
             mode: self.mode,
             rng: &mut self.streams.epidemic,
         };
-        let p_latent = Chance::of_rate(1.0 / p.latent_days.get(), dt);
-        let p_recover = Chance::of_rate(1.0 / p.infectious_days.get(), dt);
-        let stay = p.hospital_days.get() * (1.0 - p.icu_share.get())
-            + p.icu_days.get() * p.icu_share.get();
-        let p_discharge = Chance::of_rate(1.0 / stay, dt);
-        let p_release = Chance::of_rate(1.0 / QUARANTINE_DAYS, dt);
-        let asymptomatic = Chance::new(p.asymptomatic_share.get());
-        let hospitalised = Chance::new(p.hospitalisation_rate.get());
-        let fatal = Chance::new(p.fatality_rate.get());
-        let fatal_without_bed =
-            Chance::new(p.fatality_rate.get() * p.overflow_fatality_factor.get());
+        let PathogenChances {
+            latent,
+            recover,
+            discharge,
+            release,
+            asymptomatic,
+            hospitalised,
+            fatal,
+            fatal_without_bed,
+        } = &mut self.chances;
         zeroed_f64(&mut b.new_hospital_needs, n);
         zeroed_f64(&mut b.confirmed_now, n);
         zeroed_f64(&mut b.confirmed_from_quarantine, n);
@@ -484,19 +517,19 @@ impl Exercise {
                 0.0
             };
             let (e_out, qe_out) = (
-                sampler.draw(epi.e, p_latent),
-                sampler.draw(epi.qe, p_latent),
+                sampler.draw_repeated(epi.e, latent),
+                sampler.draw_repeated(epi.qe, latent),
             );
             let (to_a, to_i) = sampler.split(e_out, asymptomatic);
             let (q_to_a, q_to_i) = sampler.split(qe_out, asymptomatic);
-            let a_out = sampler.draw(epi.a, p_recover);
-            let i_out = sampler.draw(epi.i, p_recover);
-            let qa_out = sampler.draw(epi.qa, p_recover);
-            let xa_out = sampler.draw(epi.xa, p_recover);
-            let xi_out = sampler.draw(epi.xi, p_recover);
+            let a_out = sampler.draw_repeated(epi.a, recover);
+            let i_out = sampler.draw_repeated(epi.i, recover);
+            let qa_out = sampler.draw_repeated(epi.qa, recover);
+            let xa_out = sampler.draw_repeated(epi.xa, recover);
+            let xi_out = sampler.draw_repeated(epi.xi, recover);
             let (i_hosp, i_rec) = sampler.split(i_out, hospitalised);
             let (xi_hosp, xi_rec) = sampler.split(xi_out, hospitalised);
-            let qs_out = sampler.draw(epi.qs, p_release);
+            let qs_out = sampler.draw_repeated(epi.qs, release);
             epi.s += qs_out - infected;
             epi.qs -= qs_out;
             epi.e += infected - e_out;
@@ -524,15 +557,15 @@ impl Exercise {
 
             // Hospital stays end: death or recovery.
             for h in 0..epi.admitted.len() {
-                let out = sampler.draw(epi.admitted[h], p_discharge);
-                let died = sampler.draw(out, fatal);
+                let out = sampler.draw_repeated(epi.admitted[h], discharge);
+                let died = sampler.draw_repeated(out, fatal);
                 epi.admitted[h] -= out;
                 epi.d += died;
                 epi.r += out - died;
                 deaths[d] += died;
             }
-            let out = sampler.draw(epi.waiting, p_discharge);
-            let died = sampler.draw(out, fatal_without_bed);
+            let out = sampler.draw_repeated(epi.waiting, discharge);
+            let died = sampler.draw_repeated(out, fatal_without_bed);
             epi.waiting -= out;
             epi.d += died;
             epi.r += out - died;

@@ -83,6 +83,38 @@ impl Chance {
     }
 }
 
+/// A chance used for draw after draw (a pathogen's daily progression): (1 − p)ⁿ, the start of
+/// an inversion draw, is remembered for each trial count `n` the first time it is met, since
+/// the same counts keep coming back. The remembered value is the one that would be computed
+/// afresh, so draws are exactly as with a plain [`Chance`].
+#[derive(Debug, Clone)]
+pub struct RepeatedChance {
+    chance: Chance,
+    /// (1 − p)ⁿ by n, NaN until first needed; only for the n an inversion draw can meet.
+    powers: Vec<f64>,
+}
+
+impl RepeatedChance {
+    /// Room for the trial counts of inversion draws, up to a bound that keeps tiny chances cheap.
+    const MAX_REMEMBERED: f64 = 4096.0;
+
+    pub fn new(chance: Chance) -> RepeatedChance {
+        let remembered = if chance.p > 0.0 && chance.p <= 0.5 {
+            (INVERSION_BELOW_MEAN / chance.p).ceil().min(Self::MAX_REMEMBERED) as usize
+        } else {
+            0
+        };
+        RepeatedChance {
+            chance,
+            powers: vec![f64::NAN; remembered],
+        }
+    }
+
+    pub fn get(&self) -> f64 {
+        self.chance.p
+    }
+}
+
 /// Draws counts: binomial in stochastic mode, the mean in expected mode.
 pub struct Sampler<'a> {
     pub mode: Mode,
@@ -100,6 +132,15 @@ impl Sampler<'_> {
 
     /// Number of successes out of `n` trials of the given chance.
     pub fn draw(&mut self, n: f64, chance: Chance) -> f64 {
+        self.draw_remembering(n, chance, &mut [])
+    }
+
+    /// Number of successes out of `n` trials of a chance used again and again.
+    pub fn draw_repeated(&mut self, n: f64, chance: &mut RepeatedChance) -> f64 {
+        self.draw_remembering(n, chance.chance, &mut chance.powers)
+    }
+
+    fn draw_remembering(&mut self, n: f64, chance: Chance, powers: &mut [f64]) -> f64 {
         if n <= 0.0 || chance.p <= 0.0 {
             return 0.0;
         }
@@ -112,34 +153,43 @@ impl Sampler<'_> {
                 if chance.p >= 1.0 {
                     return trials as f64;
                 }
-                binomial_draw(self.rng, trials, chance) as f64
+                binomial_draw(self.rng, trials, chance, powers) as f64
             }
         }
     }
 
     /// Splits `n` into (share, rest).
-    pub fn split(&mut self, n: f64, share: Chance) -> (f64, f64) {
-        let first = self.draw(n, share);
+    pub fn split(&mut self, n: f64, share: &mut RepeatedChance) -> (f64, f64) {
+        let first = self.draw_repeated(n, share);
         (first, n - first)
     }
 }
 
+/// Below this mean a binomial is drawn by inversion (rand_distr's threshold too).
+const INVERSION_BELOW_MEAN: f64 = 10.0;
+
 /// Binomial(n, p) for 0 < p < 1. Small means use inversion (BINV, Kachitvichyanukul and
-/// Schmeiser 1988) started from exp(n·ln q); larger ones rand_distr's BTPE, whose setup needs
-/// no power.
-fn binomial_draw(rng: &mut ChaCha8Rng, n: u64, chance: Chance) -> u64 {
-    // Same threshold as rand_distr; the GSL restart bound for a run-away inversion.
-    const INVERSION_BELOW_MEAN: f64 = 10.0;
+/// Schmeiser 1988) started from exp(n·ln q), or from `powers[n]` once that is known; larger
+/// ones rand_distr's BTPE, whose setup needs no power.
+fn binomial_draw(rng: &mut ChaCha8Rng, n: u64, chance: Chance, powers: &mut [f64]) -> u64 {
+    // The GSL restart bound for a run-away inversion.
     const INVERSION_MAX_X: u64 = 110;
     if chance.p > 0.5 {
-        return n - binomial_draw(rng, n, complement(chance));
+        return n - binomial_draw(rng, n, complement(chance), &mut []);
     }
     let (p, q) = (chance.p, 1.0 - chance.p);
     if n as f64 * p >= INVERSION_BELOW_MEAN {
         // `new` only fails for p outside 0..=1, excluded by the caller.
         return Binomial::new(n, p).map_or(0, |b| b.sample(rng));
     }
-    let start = (n as f64 * chance.ln_q).exp();
+    let start = match usize::try_from(n).ok().and_then(|n| powers.get_mut(n)) {
+        Some(known) if !known.is_nan() => *known,
+        Some(unknown) => {
+            *unknown = (n as f64 * chance.ln_q).exp();
+            *unknown
+        }
+        None => (n as f64 * chance.ln_q).exp(),
+    };
     let odds = p / q;
     let a = (n as f64 + 1.0) * odds;
     'draw: loop {
@@ -246,7 +296,84 @@ mod tests {
             rng: &mut rng,
         };
         assert_eq!(sampler.binomial(100.0, 0.25), 25.0);
-        assert_eq!(sampler.split(10.0, 0.3), (3.0, 7.0));
+        assert_eq!(
+            sampler.split(10.0, &mut RepeatedChance::new(Chance::new(0.3))),
+            (3.0, 7.0)
+        );
+    }
+
+    fn stochastic(rng: &mut ChaCha8Rng) -> Sampler<'_> {
+        Sampler {
+            mode: Mode::Stochastic,
+            rng,
+        }
+    }
+
+    #[test]
+    fn a_rate_chance_is_the_probability_of_the_rate() {
+        for (rate, dt) in [(0.25, 0.25), (1.0 / 14.0, 1.0), (3.0, 0.5), (0.0, 1.0)] {
+            let chance = Chance::of_rate(rate, dt);
+            assert_eq!(chance.get(), prob(rate, dt));
+            assert!((chance.ln_q - (1.0 - chance.get()).ln()).abs() < 1e-12);
+        }
+        assert_eq!(Chance::new(f64::NAN).get(), 0.0);
+        assert_eq!(Chance::new(1.5).get(), 1.0);
+    }
+
+    /// Mean and variance of many draws are those of Binomial(n, p), on every path: inversion
+    /// (small mean), BTPE (large mean), and the complement for p > 0.5.
+    #[test]
+    fn draws_follow_the_binomial_distribution() {
+        let mut rng = ChaCha8Rng::seed_from_u64(11);
+        let mut sampler = stochastic(&mut rng);
+        for (n, p) in [
+            (3.0, 0.2),
+            (40.0, 0.05),
+            (150.0, 0.049),
+            (5_000.0, 0.01),
+            (200_000.0, 0.002),
+            (30.0, 0.9),
+            (1_000.0, 0.995),
+        ] {
+            let draws = 20_000;
+            let samples: Vec<f64> = (0..draws)
+                .map(|_| sampler.draw(n, Chance::new(p)))
+                .collect();
+            let mean = samples.iter().sum::<f64>() / f64::from(draws);
+            let variance = samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>()
+                / f64::from(draws - 1);
+            let (want_mean, want_variance) = (n * p, n * p * (1.0 - p));
+            // Five standard errors of the mean; 10% on the variance.
+            let tolerance = 5.0 * (want_variance / f64::from(draws)).sqrt();
+            assert!(
+                (mean - want_mean).abs() < tolerance,
+                "n {n} p {p}: mean {mean}, want {want_mean}"
+            );
+            assert!(
+                (variance / want_variance - 1.0).abs() < 0.1,
+                "n {n} p {p}: variance {variance}, want {want_variance}"
+            );
+            assert!(samples.iter().all(|&x| x.fract() == 0.0 && (0.0..=n).contains(&x)));
+        }
+    }
+
+    /// Remembering (1 − p)ⁿ changes no draw: the same seed gives the same numbers.
+    #[test]
+    fn a_repeated_chance_draws_exactly_like_a_plain_one() {
+        for chance in [Chance::of_rate(0.25, 0.25), Chance::new(0.3), Chance::new(0.7)] {
+            let counts = [0.0, 1.0, 7.0, 7.0, 120.0, 3.0, 7.0, 5_000.0, 1.0, 120.0];
+            let mut plain_rng = ChaCha8Rng::seed_from_u64(5);
+            let mut plain = stochastic(&mut plain_rng);
+            let expected: Vec<f64> = counts.iter().map(|&n| plain.draw(n, chance)).collect();
+            let mut repeated_rng = ChaCha8Rng::seed_from_u64(5);
+            let mut repeated = stochastic(&mut repeated_rng);
+            let mut remembered = RepeatedChance::new(chance);
+            let got: Vec<f64> = counts
+                .iter()
+                .map(|&n| repeated.draw_repeated(n, &mut remembered))
+                .collect();
+            assert_eq!(got, expected);
+        }
     }
 
     #[test]

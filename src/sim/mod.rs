@@ -393,6 +393,7 @@ pub struct Exercise {
     /// Minutes worked by units since the last epidemic step: (unit, place, minutes).
     pub(crate) pending_work: Vec<(usize, Place, f64)>,
     pub(crate) buffers: dynamics::StepBuffers,
+    pub(crate) chances: dynamics::PathogenChances,
     pub(crate) observations: Vec<ObservationRecord>,
     pub(crate) ratings: Vec<RatingRecord>,
 }
@@ -401,6 +402,7 @@ impl Exercise {
     /// Sets up the exercise at minute 0 (initial cases and injects of minute 0 included).
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Exercise {
         let derived = derive(&scenario);
+        let chances = dynamics::PathogenChances::new(&scenario);
         let hospital_count = derived.hospitals.len();
         let districts = scenario
             .city
@@ -502,6 +504,7 @@ impl Exercise {
             log: Vec::new(),
             pending_work: Vec::new(),
             buffers: dynamics::StepBuffers::default(),
+            chances,
             observations: Vec::new(),
             ratings: Vec::new(),
         };
