@@ -371,7 +371,7 @@ pub struct Exercise {
     pub(crate) now: u32,
     pub(crate) last_step_at: u32,
     pub(crate) streams: Streams,
-    pub(crate) derived: Derived,
+    pub(crate) derived: Arc<Derived>,
     pub(crate) districts: Vec<DistrictState>,
     pub(crate) facilities: Vec<FacilityState>,
     pub(crate) units: Vec<UnitState>,
@@ -401,7 +401,7 @@ pub struct Exercise {
 impl Exercise {
     /// Sets up the exercise at minute 0 (initial cases and injects of minute 0 included).
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Exercise {
-        let derived = derive(&scenario);
+        let derived = derived_for(&scenario);
         let chances = dynamics::PathogenChances::new(&scenario);
         let hospital_count = derived.hospitals.len();
         let districts = scenario
@@ -472,14 +472,7 @@ impl Exercise {
             })
             .collect();
         let mut exercise = Exercise {
-            derived: Derived {
-                unit_index: units
-                    .iter()
-                    .enumerate()
-                    .map(|(n, u)| (u.id.clone(), n))
-                    .collect(),
-                ..derived
-            },
+            derived,
             scenario,
             seed,
             mode,
@@ -932,6 +925,27 @@ pub(crate) fn place_of(derived: &Derived, id: &str) -> Option<Place> {
         .or_else(|| derived.facility_index.get(id).map(|&f| Place::Facility(f)))
 }
 
+/// The derived values of the scenario last started, shared by the exercises started from the
+/// same `Arc` (a sweep's or a benchmark's runs): deriving them costs as much as a short run's
+/// first days. They are a function of the scenario alone, so sharing changes no result.
+static LAST_DERIVED: std::sync::Mutex<Option<(std::sync::Weak<Scenario>, Arc<Derived>)>> =
+    std::sync::Mutex::new(None);
+
+fn derived_for(scenario: &Arc<Scenario>) -> Arc<Derived> {
+    let mut last = LAST_DERIVED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // The `Weak` keeps the scenario's allocation, so an equal address is the same scenario.
+    if let Some((weak, derived)) = last.as_ref()
+        && std::ptr::eq(weak.as_ptr(), Arc::as_ptr(scenario))
+    {
+        return derived.clone();
+    }
+    let derived = Arc::new(derive(scenario));
+    *last = Some((Arc::downgrade(scenario), derived.clone()));
+    derived
+}
+
 fn derive(scenario: &Scenario) -> Derived {
     let p = &scenario.pathogen;
     let dt = Minutes(scenario.meta.time_step.get()).days();
@@ -1036,7 +1050,13 @@ fn derive(scenario: &Scenario) -> Derived {
         hospitals_by_distance,
         district_index,
         facility_index,
-        unit_index: BTreeMap::new(),
+        unit_index: scenario
+            .units
+            .iter()
+            .flat_map(Scenario::unit_ids)
+            .enumerate()
+            .map(|(n, id)| (id, n))
+            .collect(),
         hospitals,
         site_beds,
         fades: Fades {
