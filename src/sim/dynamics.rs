@@ -971,9 +971,7 @@ impl Exercise {
     /// Trust: measures erode it, rumours and gouging and disorder too; support and answers
     /// restore it. Also the economic cost of measures.
     fn public_opinion(&mut self, dt: f64, work: &[Work]) {
-        let fades = &self.derived.fades;
-        let (rumour_fade, gouging_fade, disorder_fade, site_disorder_fade) =
-            (fades.rumour, fades.gouging, fades.disorder, fades.site_disorder);
+        let fades = self.derived.fades;
         for (d, w) in work.iter().enumerate() {
             let population = self.scenario.city.districts[d].population as f64;
             let measure = self.measure(&self.districts[d].level).cloned();
@@ -994,10 +992,10 @@ impl Exercise {
             change -= 0.05 * district.rumour + 0.02 * district.gouging + 0.02 * district.disorder;
             let before = district.trust;
             district.trust = (district.trust + change * dt).clamp(0.0, 1.0);
-            district.rumour *= rumour_fade;
+            district.rumour *= fades.rumour;
             let enforcement = 0.1 * w.patrol;
-            district.gouging = (district.gouging * gouging_fade - enforcement).max(0.0);
-            district.disorder = (district.disorder * disorder_fade - enforcement).max(0.0);
+            district.gouging = (district.gouging * fades.gouging - enforcement).max(0.0);
+            district.disorder = (district.disorder * fades.disorder - enforcement).max(0.0);
             if district.gathering_until > self.now {
                 district.gathering = (district.gathering - 100.0 * w.patrol).max(0.0);
             }
@@ -1014,7 +1012,7 @@ impl Exercise {
             }
         }
         for facility in &mut self.facilities {
-            facility.disorder *= site_disorder_fade;
+            facility.disorder *= fades.site_disorder;
         }
     }
 

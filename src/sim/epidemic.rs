@@ -100,7 +100,9 @@ impl RepeatedChance {
 
     pub fn new(chance: Chance) -> RepeatedChance {
         let remembered = if chance.p > 0.0 && chance.p <= 0.5 {
-            (INVERSION_BELOW_MEAN / chance.p).ceil().min(Self::MAX_REMEMBERED) as usize
+            (INVERSION_BELOW_MEAN / chance.p)
+                .ceil()
+                .min(Self::MAX_REMEMBERED) as usize
         } else {
             0
         };
@@ -340,8 +342,8 @@ mod tests {
                 .map(|_| sampler.draw(n, Chance::new(p)))
                 .collect();
             let mean = samples.iter().sum::<f64>() / f64::from(draws);
-            let variance = samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>()
-                / f64::from(draws - 1);
+            let variance =
+                samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(draws - 1);
             let (want_mean, want_variance) = (n * p, n * p * (1.0 - p));
             // Five standard errors of the mean; 10% on the variance.
             let tolerance = 5.0 * (want_variance / f64::from(draws)).sqrt();
@@ -353,14 +355,22 @@ mod tests {
                 (variance / want_variance - 1.0).abs() < 0.1,
                 "n {n} p {p}: variance {variance}, want {want_variance}"
             );
-            assert!(samples.iter().all(|&x| x.fract() == 0.0 && (0.0..=n).contains(&x)));
+            assert!(
+                samples
+                    .iter()
+                    .all(|&x| x.fract() == 0.0 && (0.0..=n).contains(&x))
+            );
         }
     }
 
     /// Remembering (1 − p)ⁿ changes no draw: the same seed gives the same numbers.
     #[test]
     fn a_repeated_chance_draws_exactly_like_a_plain_one() {
-        for chance in [Chance::of_rate(0.25, 0.25), Chance::new(0.3), Chance::new(0.7)] {
+        for chance in [
+            Chance::of_rate(0.25, 0.25),
+            Chance::new(0.3),
+            Chance::new(0.7),
+        ] {
             let counts = [0.0, 1.0, 7.0, 7.0, 120.0, 3.0, 7.0, 5_000.0, 1.0, 120.0];
             let mut plain_rng = ChaCha8Rng::seed_from_u64(5);
             let mut plain = stochastic(&mut plain_rng);

@@ -356,6 +356,7 @@ pub(crate) struct Derived {
 }
 
 /// Per-step fading factors; they depend only on the step's length.
+#[derive(Clone, Copy)]
 pub(crate) struct Fades {
     pub rumour: f64,
     pub gouging: f64,
@@ -1071,4 +1072,41 @@ fn derive(scenario: &Scenario) -> Derived {
 /// Whether a report rule's trigger is a given kind (used by the reporting logic).
 pub(crate) fn rule_is(trigger: &ReportTrigger, kind: &ReportTrigger) -> bool {
     std::mem::discriminant(trigger) == std::mem::discriminant(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled(file: &str) -> Arc<Scenario> {
+        let (scenario, _) = crate::library::find(file)
+            .expect("bundled scenario")
+            .load()
+            .expect("valid");
+        Arc::new(scenario)
+    }
+
+    fn infections_after(scenario: &Arc<Scenario>, days: u32) -> Vec<f64> {
+        let mut exercise = Exercise::new(scenario.clone(), 3, Mode::Stochastic);
+        exercise.advance(days * 24 * 60);
+        exercise.districts().iter().map(|d| d.infections).collect()
+    }
+
+    /// Exercises of one scenario share its derived values; starting others in between, or a
+    /// copy of the same text as a new scenario, changes nothing.
+    #[test]
+    fn shared_derived_values_belong_to_their_scenario() {
+        let port = bundled("port-city-outbreak.en.ron");
+        let flu = bundled("flu-surge.en.ron");
+        let port_alone = infections_after(&port, 5);
+        let flu_alone = infections_after(&flu, 5);
+        assert_eq!(infections_after(&port, 5), port_alone);
+        assert_eq!(infections_after(&flu, 5), flu_alone);
+        let port_again = bundled("port-city-outbreak.en.ron");
+        assert_eq!(infections_after(&port_again, 5), port_alone);
+        assert_eq!(
+            derived_for(&port_again).district_index.len(),
+            port_again.city.districts.len()
+        );
+    }
 }
