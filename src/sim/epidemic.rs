@@ -111,10 +111,6 @@ impl RepeatedChance {
             powers: vec![f64::NAN; remembered],
         }
     }
-
-    pub fn get(&self) -> f64 {
-        self.chance.p
-    }
 }
 
 /// Draws counts: binomial in stochastic mode, the mean in expected mode.
