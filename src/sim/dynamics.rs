@@ -67,6 +67,18 @@ pub(crate) struct StepBuffers {
     deaths: Vec<f64>,
 }
 
+/// Where a district's residents spend the day away from home: (destination, share).
+type Travel = Vec<(usize, f64)>;
+
+/// The share of a district's residents staying home, from its (destination, share) list.
+fn home_share_of(row: &[(usize, f64)]) -> f64 {
+    (1.0 - row.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0)
+}
+
+pub(crate) fn home_shares(mobility: &[Travel]) -> Vec<f64> {
+    mobility.iter().map(|row| home_share_of(row)).collect()
+}
+
 /// Empties `v` and fills it with `n` zeros, keeping its allocation.
 fn zeroed<T: Default + Clone>(v: &mut Vec<T>, n: usize) {
     v.clear();
@@ -408,8 +420,8 @@ impl Exercise {
         // Mobility with measures applied, kept sparse: (destination, share) off the diagonal,
         // and the share staying home.
         // With no measure cutting travel, the scenario's own lists serve as they are.
-        let m: &[Vec<(usize, f64)>] = if factors.iter().all(|f| f.1 == 1.0) {
-            &self.derived.mobility
+        let (m, home_share): (&[Travel], &[f64]) = if factors.iter().all(|f| f.1 == 1.0) {
+            (&self.derived.mobility, &self.derived.home_share)
         } else {
             b.scaled_mobility.resize_with(n, Vec::new);
             for (a, (row, scaled)) in self
@@ -425,14 +437,11 @@ impl Exercise {
                         .map(|&(to, v)| (to, v * factors[a].1 * factors[to].1)),
                 );
             }
-            &b.scaled_mobility
+            b.home_share.clear();
+            b.home_share
+                .extend(b.scaled_mobility.iter().map(|row| home_share_of(row)));
+            (&b.scaled_mobility, &b.home_share)
         };
-        b.home_share.clear();
-        b.home_share.extend(
-            m.iter()
-                .map(|row| (1.0 - row.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0)),
-        );
-        let home_share = &b.home_share;
         zeroed_f64(&mut b.infectious_present, n);
         zeroed_f64(&mut b.people_present, n);
         let (infectious_present, people_present) =

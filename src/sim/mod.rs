@@ -342,6 +342,8 @@ pub(crate) struct Derived {
     pub beta: f64,
     /// Daily mobility, sparse: for each district, (destination, share of residents) off the diagonal.
     pub mobility: Vec<Vec<(usize, f64)>>,
+    /// For each district, the share of residents staying home under `mobility`.
+    pub home_share: Vec<f64>,
     /// Hospitals (indices into `hospitals`) from nearest to farthest, for each district.
     pub hospitals_by_distance: Vec<Vec<usize>>,
     pub district_index: BTreeMap<String, usize>,
@@ -1047,6 +1049,7 @@ fn derive(scenario: &Scenario) -> Derived {
         .sum();
     Derived {
         beta,
+        home_share: dynamics::home_shares(&mobility),
         mobility,
         hospitals_by_distance,
         district_index,
