@@ -56,7 +56,7 @@ impl PathogenChances {
 pub(crate) struct StepBuffers {
     work: Vec<Work>,
     factors: Vec<(f64, f64)>,
-    scaled_mobility: Vec<Vec<(usize, f64)>>,
+    scaled_mobility: Vec<Travel>,
     home_share: Vec<f64>,
     infectious_present: Vec<f64>,
     people_present: Vec<f64>,
