@@ -1013,15 +1013,19 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
 }
 
 /// Peak resident memory of this process, in MiB (Linux), to report memory with timings.
-fn peak_memory_mib() -> Option<f64> {
+/// A memory figure of this process from /proc (Linux): `VmHWM` peak, `VmRSS` now.
+fn process_memory_mib(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
 }
 
 fn bench_scale(out: &mut dyn Write) -> std::io::Result<u8> {
     use std::time::Instant;
+    // Resident before any scenario: mostly the program's own code (with the GUI built in,
+    // Bevy's), which the runs do not add to.
+    let resident_before = process_memory_mib("VmRSS:");
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     writeln!(
         out,
@@ -1057,8 +1061,13 @@ fn bench_scale(out: &mut dyn Write) -> std::io::Result<u8> {
             "{districts:>9} {people:>12} {units:>7} {load_ms:>12.1} {run_ms:>12.1} {infections:>12.0}"
         )?;
     }
-    if let Some(mib) = peak_memory_mib() {
-        writeln!(out, "peak memory of this process: {mib:.1} MiB")?;
+    if let (Some(peak), Some(before)) = (process_memory_mib("VmHWM:"), resident_before) {
+        writeln!(
+            out,
+            "peak memory of this process: {peak:.1} MiB ({before:.1} MiB resident before the \
+             first scenario, so {:.1} MiB for scenarios and runs)",
+            peak - before
+        )?;
     }
     Ok(EXIT_OK)
 }
