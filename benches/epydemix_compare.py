@@ -107,8 +107,8 @@ def muster_curves(muster, path, runs):
 
 
 def run_epydemix(pop, m, runs, resample_frequency="D"):
-    """epydemix's own timing of `runs` runs; by default it returns daily values (its default),
-    with None every 6-hour step, as Muster records them, which spares it pandas' resampling."""
+    """Times epydemix's `runs` runs. resample_frequency "D" (its default) returns daily values;
+    None returns every 6-hour step, as Muster records them, and spares it pandas' resampling."""
     from epydemix import EpiModel
     from epydemix.population import Population
 
