@@ -85,15 +85,6 @@ fn zeroed<T: Default + Clone>(v: &mut Vec<T>, n: usize) {
     v.resize(n, T::default());
 }
 
-/// `zeroed` for numbers: a fill, once the length is right.
-fn zeroed_f64(v: &mut Vec<f64>, n: usize) {
-    if v.len() == n {
-        v.fill(0.0);
-    } else {
-        zeroed(v, n);
-    }
-}
-
 /// Work done by units during one step, per district.
 #[derive(Default, Clone)]
 struct Work {
@@ -442,8 +433,8 @@ impl Exercise {
                 .extend(b.scaled_mobility.iter().map(|row| home_share_of(row)));
             (&b.scaled_mobility, &b.home_share)
         };
-        zeroed_f64(&mut b.infectious_present, n);
-        zeroed_f64(&mut b.people_present, n);
+        zeroed(&mut b.infectious_present, n);
+        zeroed(&mut b.people_present, n);
         let (infectious_present, people_present) =
             (&mut b.infectious_present, &mut b.people_present);
         for (k, row) in m.iter().enumerate() {
@@ -466,7 +457,7 @@ impl Exercise {
                 q_weight * alpha * epi.qa + isolated_weight * (epi.xi + alpha * epi.xa);
             people_present[k] += epi.quarantined() + epi.isolated();
         }
-        zeroed_f64(&mut b.hazard_at, n);
+        zeroed(&mut b.hazard_at, n);
         let hazard_at = &mut b.hazard_at;
         for j in 0..n {
             let district = &self.districts[j];
@@ -505,10 +496,10 @@ impl Exercise {
             fatal,
             fatal_without_bed,
         } = &mut self.chances;
-        zeroed_f64(&mut b.new_hospital_needs, n);
-        zeroed_f64(&mut b.confirmed_now, n);
-        zeroed_f64(&mut b.confirmed_from_quarantine, n);
-        zeroed_f64(&mut b.deaths, n);
+        zeroed(&mut b.new_hospital_needs, n);
+        zeroed(&mut b.confirmed_now, n);
+        zeroed(&mut b.confirmed_from_quarantine, n);
+        zeroed(&mut b.deaths, n);
         let new_hospital_needs = &mut b.new_hospital_needs;
         let confirmed_now = &mut b.confirmed_now;
         let confirmed_from_quarantine = &mut b.confirmed_from_quarantine;
