@@ -219,7 +219,7 @@ fn complement(chance: Chance) -> Chance {
 
 /// Probability that an event of the given rate (per day) happens within `dt` days.
 pub fn prob(rate_per_day: f64, dt_days: f64) -> f64 {
-    1.0 - (-rate_per_day * dt_days).exp()
+    Chance::of_rate(rate_per_day, dt_days).get()
 }
 
 /// The compartments of one district; see the module documentation.
@@ -311,7 +311,8 @@ mod tests {
     fn a_rate_chance_is_the_probability_of_the_rate() {
         for (rate, dt) in [(0.25, 0.25), (1.0 / 14.0, 1.0), (3.0, 0.5), (0.0, 1.0)] {
             let chance = Chance::of_rate(rate, dt);
-            assert_eq!(chance.get(), prob(rate, dt));
+            assert_eq!(chance.get(), 1.0 - (-rate * dt).exp());
+            assert_eq!(prob(rate, dt), chance.get());
             assert!((chance.ln_q - (1.0 - chance.get()).ln()).abs() < 1e-12);
         }
         assert_eq!(Chance::new(f64::NAN).get(), 0.0);
