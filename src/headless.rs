@@ -200,7 +200,7 @@ pub fn output(exercise: &Exercise, refused: Vec<Refusal>) -> RunOutput {
                 level: d.level.clone(),
                 trust: d.trust,
                 rumour: d.rumour,
-                contacts_waiting: d.backlog.iter().map(|b| b.count).sum(),
+                contacts_waiting: d.epi.named(),
             })
             .collect(),
         units: exercise

@@ -389,6 +389,9 @@ impl PlanPlayer {
                     request: r.number,
                     accept: true,
                     from,
+                    quantity: None,
+                    unit: None,
+                    arrives_in: None,
                     text: format!("granted per agreement in plan {}", self.plan.id),
                 }));
             }

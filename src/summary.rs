@@ -199,7 +199,7 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
                 out,
                 "      {:?}: target {} (weight {})",
                 k.metric,
-                k.target,
+                k.target.value,
                 k.weight.get()
             )?;
         }

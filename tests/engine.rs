@@ -188,17 +188,24 @@ fn check_invariants(exercise: &Exercise, people: f64, mode: Mode) {
     }
     for d in exercise.districts() {
         let e = &d.epi;
+        let patients: f64 = e.patients.iter().map(|p| p.n).sum();
         for (name, value) in [
             ("s", e.s),
-            ("e", e.e),
-            ("a", e.a),
-            ("i", e.i),
+            ("e", e.e.n),
+            ("a", e.a.n),
+            ("i", e.i.n),
+            ("ns", e.ns),
+            ("ne", e.ne.n),
+            ("na", e.na.n),
+            ("ni", e.ni.n),
+            ("nr", e.nr),
             ("qs", e.qs),
-            ("qe", e.qe),
-            ("qa", e.qa),
-            ("xa", e.xa),
-            ("xi", e.xi),
-            ("waiting", e.waiting),
+            ("qe", e.qe.n),
+            ("qa", e.qa.n),
+            ("qr", e.qr),
+            ("xa", e.xa.n),
+            ("xi", e.xi.n),
+            ("patients", patients),
             ("r", e.r),
             ("d", e.d),
         ] {
@@ -211,16 +218,31 @@ fn check_invariants(exercise: &Exercise, people: f64, mode: Mode) {
                 );
             }
         }
-        assert!(e.admitted.iter().all(|&h| h >= -1e-9));
+        assert!(e.patients.iter().all(|p| p.n >= -1e-9));
         assert!(e.x_home >= -1e-9 && e.x_home <= e.isolated() + 1e-9);
+        assert!(e.q_home >= -1e-9 && e.q_home <= e.quarantined() + 1e-9);
         assert!((0.0..=1.0).contains(&d.trust));
     }
-    for h in 0..exercise.districts()[0].epi.admitted.len() {
-        assert!(
-            exercise.hospital_occupancy(h) <= exercise.hospital_capacity(h) + 1e-9,
-            "no more patients than beds"
-        );
+    for h in 0..exercise
+        .scenario()
+        .facilities
+        .iter()
+        .filter(|f| f.kind == muster::scenario::FacilityKind::Hospital)
+        .count()
+    {
+        for kind in muster::sim::BedKind::ALL {
+            assert!(
+                exercise.beds_used(h, kind) <= exercise.beds_of(h, kind) + 1e-9,
+                "no more patients than beds of each kind"
+            );
+        }
     }
+    assert!(
+        exercise.site_occupancy() <= exercise.site_rooms() + 1e-6,
+        "no more people in sites than rooms: {} in {}",
+        exercise.site_occupancy(),
+        exercise.site_rooms()
+    );
     // Stocks are counts: a wrapped subtraction would show as an absurd number.
     for f in exercise.facilities() {
         assert!(f.stock.values().all(|&q| q < 1_000_000_000_000));
@@ -897,7 +919,7 @@ fn kpis_on_a_hand_built_situation() {
     );
     assert!(close(line.attainment, 100_000.0 / 412_500.0));
     assert!(
-        line.explanation.contains("more than with no action"),
+        line.explanation.contains("against a budget of 100,000"),
         "{}",
         line.explanation
     );

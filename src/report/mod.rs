@@ -358,7 +358,7 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
                 facility.clone(),
                 format!("ran out of {supply}"),
             ),
-            EventKind::HospitalOverflow { waiting } => (
+            EventKind::HospitalOverflow { waiting, .. } => (
                 "consequence",
                 "hospitals".into(),
                 format!("{waiting} patients waiting for a bed"),

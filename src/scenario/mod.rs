@@ -13,7 +13,7 @@ pub mod values;
 use std::path::Path;
 
 pub use model::*;
-pub use values::{DateTime, Fraction, Id, Minutes, Point, Positive, ScenarioTime};
+pub use values::{DateTime, Fraction, Id, Minutes, Point, Positive, ScenarioTime, Spanned};
 
 use crate::diagnostic::{Diagnostic, Report, Span};
 use decode::{Decode, Decoder};

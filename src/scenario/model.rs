@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::values::{DateTime, Fraction, Id, Minutes, Point, Positive, ScenarioTime};
+use super::values::{DateTime, Fraction, Id, Minutes, Point, Positive, ScenarioTime, Spanned};
 use crate::{ron_enum, ron_struct};
 
 ron_struct! {
@@ -28,6 +28,8 @@ ron_struct! {
         measures: Measures = Measures::default(),
         public: Public = Public::default(),
         reporting: Vec<ReportRule> = Vec::new(),
+        /// Planned events that draw crowds from many districts (a marathon, a festival).
+        mass_gatherings: Vec<MassGathering> = Vec::new(),
         injects: Vec<Inject> = Vec::new(),
         objectives: Vec<Objective> = Vec::new(),
     }
@@ -66,6 +68,58 @@ ron_struct! {
         mobility: Mobility = Mobility::None,
         /// Road distance divided by straight-line distance, for travel times.
         road_factor: Positive = Positive(1.3),
+        /// Shares of the population by age band, for severity by age; a district may differ.
+        age_shares: AgeShares = AgeShares::default(),
+    }
+}
+
+ron_struct! {
+    /// Shares of a population by age band; they add up to 1.
+    pub struct AgeShares as "age shares `(children, adults, older)`" {
+        /// Aged 0–14.
+        children: Fraction,
+        /// Aged 15–59.
+        adults: Fraction,
+        /// Aged 60 and over.
+        older: Fraction,
+    }
+}
+
+impl Default for AgeShares {
+    /// China's 7th census (2020): 17.95% aged 0–14, 63.35% aged 15–59, 18.70% aged 60 and over.
+    fn default() -> Self {
+        AgeShares {
+            children: Fraction(0.1795),
+            adults: Fraction(0.6335),
+            older: Fraction(0.1870),
+        }
+    }
+}
+
+impl AgeShares {
+    pub fn get(&self, band: &AgeBand) -> f64 {
+        match band {
+            AgeBand::Children => self.children.get(),
+            AgeBand::Adults => self.adults.get(),
+            AgeBand::Older => self.older.get(),
+        }
+    }
+}
+
+ron_enum! {
+    /// Age bands for severity and hospital beds.
+    pub enum AgeBand as "an age band (Children, Adults or Older)" { Children, Adults, Older }
+}
+
+impl AgeBand {
+    pub const ALL: [AgeBand; 3] = [AgeBand::Children, AgeBand::Adults, AgeBand::Older];
+
+    pub fn index(&self) -> usize {
+        match self {
+            AgeBand::Children => 0,
+            AgeBand::Adults => 1,
+            AgeBand::Older => 2,
+        }
     }
 }
 
@@ -78,6 +132,8 @@ ron_struct! {
         area_km2: Positive = Positive(25.0),
         /// Public trust at the start, if different from `public.initial_trust`.
         trust: Option<Fraction> = None,
+        /// The district's age structure, if different from the city's (a campus, a retirement town).
+        age_shares: Option<AgeShares> = None,
     }
 }
 
@@ -137,6 +193,35 @@ ron_struct! {
         fatality_rate: Fraction = Fraction(0.1),
         /// Multiplier on the fatality of a patient who needs a bed and finds none.
         overflow_fatality_factor: Positive = Positive(2.0),
+        /// Severity by age band; a band not listed takes the figures above.
+        severity: Vec<BandSeverity> = Vec::new(),
+        /// A course of treatment given to each hospital patient, from the hospital's stock.
+        treatment: Option<Treatment> = None,
+    }
+}
+
+ron_struct! {
+    /// How severe the disease is in one age band.
+    pub struct BandSeverity as "a band's severity" {
+        band: AgeBand,
+        /// Share of this band's symptomatic cases who need a hospital bed.
+        hospitalisation_rate: Fraction,
+        /// Defaults to the pathogen's `icu_share`.
+        icu_share: Option<Fraction> = None,
+        /// Defaults to the pathogen's `fatality_rate`.
+        fatality_rate: Option<Fraction> = None,
+    }
+}
+
+ron_struct! {
+    /// The treatment protocol of hospital patients (antivirals, for instance).
+    pub struct Treatment as "a treatment" {
+        /// The supply a course is taken from, at the admitting hospital.
+        supply: Id,
+        /// Courses used per patient admitted.
+        courses_per_patient: u32 = 1,
+        /// Multiplier on the fatality of a patient admitted when the hospital had no course.
+        untreated_fatality_factor: Positive = Positive(1.5),
     }
 }
 
@@ -153,7 +238,22 @@ ron_struct! {
         traceable_share: Fraction = Fraction(0.7),
         /// Share of close contacts who are infected (secondary attack rate).
         contact_infection_share: Fraction = Fraction(0.1),
+        /// Named contacts not reached by tracers within this time are lost to tracing.
+        contacts_lost_after: Minutes = Minutes(14 * 24 * 60),
+        /// Mean days a contact stays in quarantine.
+        quarantine_days: Positive = Positive(14.0),
+        /// Where traced contacts are quarantined: `Sites` (rooms at quarantine sites; the others
+        /// wait at home for a room) or `Home`. Default: `Sites` when the scenario has
+        /// quarantine sites, else `Home`.
+        quarantine_at: Option<QuarantinePlace> = None,
+        /// The supply a test uses at fever clinics. Default: the supply testing units consume.
+        test_kit: Option<Id> = None,
     }
+}
+
+ron_enum! {
+    /// Where quarantined contacts stay.
+    pub enum QuarantinePlace as "a quarantine place (Sites or Home)" { Sites, Home }
 }
 
 ron_enum! {
@@ -208,7 +308,11 @@ ron_struct! {
         operator: Option<Id> = None,
         /// Ward beds (hospitals) or rooms (quarantine sites).
         beds: u32 = 0,
+        /// Intensive-care beds (hospitals), in addition to `beds`.
         icu_beds: u32 = 0,
+        /// Children's ward beds (hospitals), in addition to `beds`. When any hospital declares
+        /// some, children need one; otherwise children take ward beds.
+        paediatric_beds: u32 = 0,
         /// People seen or samples processed per day (fever clinics, testing sites).
         daily_capacity: u32 = 0,
         /// Supplies held at the start: `{"test-kits": 20000}`.
@@ -342,6 +446,12 @@ ron_struct! {
         /// Compliance with measures at zero and at full trust.
         compliance_at_zero_trust: Fraction = Fraction(0.4),
         compliance_at_full_trust: Fraction = Fraction(0.95),
+        /// Share of the gap to the initial trust that closes per day when nothing erodes it.
+        recovery_per_day: Fraction = Fraction(0.05),
+        /// Trust change in a district per newly confirmed case per 100,000 residents.
+        trust_per_case_per_100k: f64 = -0.01,
+        /// Trust change in a district per death of one of its residents.
+        trust_per_death: f64 = -0.01,
     }
 }
 
@@ -424,10 +534,14 @@ ron_struct! {
 }
 
 ron_struct! {
-    /// Close contacts named (a passenger list, a building's residents) who must be traced.
+    /// People exposed and named (a passenger list, a building's residents, buyers of a
+    /// contaminated batch), who must be traced. They are drawn from the district's susceptible
+    /// residents, and `infected_share` of them are newly infected by this exposure.
     pub struct NamedContacts as "named contacts" {
         district: Id,
         count: u32,
+        /// Share infected by the exposure; default: the pathogen's secondary attack rate
+        /// (`surveillance.contact_infection_share`).
         infected_share: Option<Fraction> = None,
     }
 }
@@ -490,10 +604,66 @@ ron_struct! {
 }
 
 ron_struct! {
+    /// A crowd (a protest, a queue that turns into a crowd): people mix for its duration and
+    /// infected ones seed their home districts; patrols on site disperse it.
     pub struct Gathering as "a gathering" {
+        /// Where the crowd gathers.
         district: Id,
         people: u32,
         duration: Minutes = Minutes(3 * 60),
+        /// Districts the people come from, in proportion to their population; empty: `district`.
+        from: Vec<Id> = Vec::new(),
+        /// Close contacts per hour, relative to an hour of an ordinary day.
+        contact_intensity: Positive = Positive(3.0),
+    }
+}
+
+ron_struct! {
+    /// A planned event that draws a crowd from many districts. A team that may order measures
+    /// (or one of `decided_by`) can let it go ahead, run it with measures, postpone or cancel it.
+    pub struct MassGathering as "a mass gathering" {
+        id: Id,
+        name: String,
+        /// The district or facility where it is held.
+        place: Id,
+        start: ScenarioTime,
+        duration: Minutes,
+        attendees: u32,
+        /// Where attendees come from: (district, share); empty: every district by population.
+        from: Vec<AttendeeOrigin> = Vec::new(),
+        /// Close contacts per hour, relative to an hour of an ordinary day.
+        contact_intensity: Positive = Positive(3.0),
+        /// What running it with measures (capped attendance, masks, screening) changes.
+        with_measures: EventMeasures = EventMeasures {
+            attendance: Fraction(0.6),
+            contact_factor: Fraction(0.5),
+            cost: 0.0,
+        },
+        /// Money lost when it is cancelled (refunds, contracts), and the change of public trust.
+        cancel_cost: f64 = 0.0,
+        cancel_trust: f64 = -0.01,
+        /// Money lost when it is postponed.
+        postpone_cost: f64 = 0.0,
+        /// Agencies that may decide on it; empty: the agencies that may order measures.
+        decided_by: Vec<Id> = Vec::new(),
+    }
+}
+
+ron_struct! {
+    pub struct AttendeeOrigin as "an origin `(district, share)`" {
+        district: Id,
+        share: Fraction,
+    }
+}
+
+ron_struct! {
+    pub struct EventMeasures as "an event's measures" {
+        /// Share of the attendees admitted.
+        attendance: Fraction,
+        /// Multiplier on close contacts at the event.
+        contact_factor: Fraction,
+        /// Money the measures cost.
+        cost: f64 = 0.0,
     }
 }
 
@@ -646,7 +816,7 @@ ron_struct! {
 ron_struct! {
     pub struct Kpi as "a KPI" {
         metric: Metric,
-        target: f64,
+        target: Spanned<f64>,
         weight: Positive = Positive(1.0),
         /// Restricts the measure to one district.
         district: Option<Id> = None,

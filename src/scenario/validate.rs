@@ -978,8 +978,8 @@ impl<'a> Checker<'a> {
             }
             for kpi in &o.kpis {
                 self.refer_opt(&kpi.district, DISTRICT, &context);
-                let target = kpi.target;
-                let span = kpi.district.as_ref().map(|d| d.span).unwrap_or(o.id.span);
+                let target = kpi.target.value;
+                let span = kpi.target.span;
                 match kpi.metric.scale() {
                     MetricScale::Share if !(0.0..=1.0).contains(&target) => {
                         let hint = if (1.0..=100.0).contains(&target) {

@@ -165,6 +165,47 @@ impl Decode for Positive {
     }
 }
 
+/// A value that remembers where it was written, so a later check (one that needs a simulation,
+/// say) can point at it. Equality ignores the place.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T) -> Self {
+        Spanned {
+            value,
+            span: Span::default(),
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl<T: Decode> Decode for Spanned<T> {
+    fn expected() -> String {
+        T::expected()
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        T::decode(node, d).map(|value| Spanned {
+            value,
+            span: node.span,
+        })
+    }
+}
+
 /// A position on the scenario map, in kilometres east (x) and south (y) of its top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Point {

@@ -1,47 +1,91 @@
-//! Scoring: the KPIs of each objective computed from the simulation, each with its value, target,
-//! weight, points and the events behind it, compared with the same scenario and seed played with
-//! no player action (the baseline). Evaluators' P/S/M/U ratings count beside the KPIs.
+//! Scoring: the KPIs of each objective computed from the simulation, each with its value,
+//! target, weight, points and the events behind it. Evaluators' P/S/M/U ratings count beside
+//! the KPIs.
 //!
-//! Scores are a function of the exercise's state, which is a function of the journal: replaying
-//! a journal gives the same scorecards.
+//! Points measure what the players did, never what would have happened anyway:
+//! - an **outcome** (infections, deaths, hospital overflow, trust, stock-outs) scores the
+//!   improvement the players' actions made over the same scenario and seed with no player
+//!   action (the baseline), as a share of the improvement its target asks: no improvement, no
+//!   points. When doing nothing already meets the target, the KPI cannot tell a response from
+//!   none: it does not apply (unless the players made it worse than the target). On a team's
+//!   card, a team that took no action earns nothing from an outcome others improved.
+//! - a **cost** (money spent on measures) applies only when something was spent: within the
+//!   target, full points; beyond it, in proportion.
+//! - a **process** KPI (time to activate, reports on time, contacts quarantined within 24 h …)
+//!   counts the opportunities there were: with none (no report due, no request received, no
+//!   inject addressed to the team, no tracing units) it does not apply.
+//!
+//! A KPI that does not apply is shown as "n/a" with the reason and counts neither way.
+//! Scores are a function of the exercise's state, which is a function of the journal:
+//! replaying a journal gives the same scorecards.
+
+mod baseline;
+mod metrics;
+pub mod targets;
 
 use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use baseline::Baseline;
+pub use metrics::{Measured, Snapshot, clock, format_value, label, measure};
+
 use crate::scenario::{Metric, MetricScale, Objective, Scenario, Team, TeamRole, UnitRole};
 use crate::sim::command::Rating;
-use crate::sim::{ActionKind, Exercise, Mode, Sample, Totals};
-use crate::summary::group_digits;
+use crate::sim::{Exercise, Mode};
 
-/// Attainment at or above which a KPI counts as a strength (its target met), and below which
-/// it is an area for improvement.
+/// Attainment at or above which a KPI counts as met, and below which it needs improvement.
 pub const STRENGTH: f64 = 1.0 - 1e-9;
 pub const NEEDS_IMPROVEMENT: f64 = 0.7;
 
+/// How a KPI turns into points (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiClass {
+    Outcome,
+    Cost,
+    Process,
+}
+
+pub fn class(metric: &Metric) -> KpiClass {
+    match metric {
+        Metric::Infections
+        | Metric::Deaths
+        | Metric::HospitalOverflowHours
+        | Metric::PublicTrust
+        | Metric::StockOuts => KpiClass::Outcome,
+        Metric::EconomicCost => KpiClass::Cost,
+        Metric::ContactsQuarantinedWithin24h
+        | Metric::CasesIsolatedWithin24h
+        | Metric::CasesAmongKnownContacts
+        | Metric::ActivationMinutes
+        | Metric::InjectResponseMinutes
+        | Metric::ReportsOnTime
+        | Metric::AidRequestsAnswered
+        | Metric::AidResponseMinutes => KpiClass::Process,
+    }
+}
+
 /// Keeps the no-action baseline in step with the live exercise.
 pub struct Scoring {
-    baseline: Exercise,
+    baseline: Baseline,
 }
 
 impl Scoring {
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Scoring {
         Scoring {
-            baseline: Exercise::new(scenario, seed, mode),
+            baseline: Baseline::new(scenario, seed, mode),
         }
     }
 
     /// The baseline advanced to the live exercise's time.
     pub fn baseline(&mut self, exercise: &Exercise) -> &Exercise {
-        if self.baseline.now() < exercise.now() {
-            self.baseline.advance_to(exercise.now());
-        }
-        &self.baseline
+        self.baseline.keep_up(exercise)
     }
 
     /// The baseline as last advanced (for charts drawn between scorings).
     pub fn baseline_now(&self) -> &Exercise {
-        &self.baseline
+        self.baseline.exercise()
     }
 
     /// The whole exercise's scorecard, then one per Blue team.
@@ -55,15 +99,20 @@ impl Scoring {
 #[derive(Debug, Clone, Serialize)]
 pub struct KpiLine {
     pub metric: Metric,
+    pub class: KpiClass,
     pub label: String,
-    /// None while there is nothing to measure yet.
+    /// None while there is nothing to measure.
     pub value: Option<f64>,
+    /// The same measure with no player action.
     pub baseline: Option<f64>,
     pub target: f64,
     pub weight: f64,
+    /// None when the KPI does not apply (see `not_applicable`).
     pub attainment: Option<f64>,
     pub points: f64,
     pub max_points: f64,
+    /// Why the KPI does not count on this card, when it does not.
+    pub not_applicable: Option<String>,
     /// Value against target and baseline, in words.
     pub explanation: String,
     /// The events and decisions that made the value.
@@ -94,485 +143,11 @@ pub struct Scorecard {
     pub objectives: Vec<ObjectiveCard>,
     pub points: f64,
     pub max_points: f64,
-    /// Points as a percentage of what was measurable so far.
+    /// Points as a percentage of what applied so far.
     pub percent: Option<f64>,
 }
 
-/// What a metric measured, and why.
-#[derive(Debug, Clone, Default)]
-pub struct Measured {
-    pub value: Option<f64>,
-    pub detail: String,
-    pub evidence: Vec<String>,
-}
-
-/// The state a KPI is computed from: a time-series sample plus the exercise's records up to its time.
-pub struct Snapshot<'a> {
-    pub exercise: &'a Exercise,
-    pub at: u32,
-    /// District states: the epidemic moves only at steps, so the last step's sample.
-    pub sample: &'a Sample,
-    pub totals: Totals,
-}
-
-impl<'a> Snapshot<'a> {
-    /// The exercise now: the live running totals, records up to now.
-    pub fn now(exercise: &'a Exercise) -> Snapshot<'a> {
-        Snapshot {
-            totals: exercise.totals_now(),
-            ..Snapshot::at(exercise, exercise.now())
-        }
-    }
-
-    /// The exercise as it was at a minute (the sample at or before it).
-    pub fn at(exercise: &'a Exercise, at: u32) -> Snapshot<'a> {
-        let series = exercise.series();
-        let sample = series
-            .iter()
-            .rev()
-            .find(|s| s.t <= at)
-            .unwrap_or(&series[0]);
-        Snapshot {
-            exercise,
-            at,
-            sample,
-            totals: sample.totals.clone(),
-        }
-    }
-}
-
-/// Scenario time as the exercise clock reads it: `D2 09:30`.
-pub fn clock(scenario: &Scenario, minutes: u32) -> String {
-    let start = scenario.meta.start;
-    let day = (start.minute_of_day + minutes) / (24 * 60) + 1;
-    let t = start.plus_minutes(minutes);
-    format!(
-        "D{day} {:02}:{:02}",
-        t.minute_of_day / 60,
-        t.minute_of_day % 60
-    )
-}
-
-fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
-fn count(x: f64) -> String {
-    group_digits(x.max(0.0).round() as u64)
-}
-
-/// What a metric is called on a scorecard.
-pub fn label(metric: &Metric) -> &'static str {
-    match metric {
-        Metric::ContactsQuarantinedWithin24h => "Contacts quarantined within 24 h of being named",
-        Metric::CasesIsolatedWithin24h => {
-            "Cases moved to isolation sites within 24 h of confirmation"
-        }
-        Metric::CasesAmongKnownContacts => "New cases who were already quarantined contacts",
-        Metric::ActivationMinutes => "Time to activate the incident command",
-        Metric::InjectResponseMinutes => "Time from an inject to the expected response",
-        Metric::HospitalOverflowHours => "Hours with patients needing a bed and finding none",
-        Metric::Infections => "Infections",
-        Metric::Deaths => "Deaths",
-        Metric::ReportsOnTime => "Reports made on time",
-        Metric::AidRequestsAnswered => "Requests for help answered",
-        Metric::AidResponseMinutes => "Time to answer a request for help",
-        Metric::StockOuts => "Stock-outs",
-        Metric::PublicTrust => "Public trust",
-        Metric::EconomicCost => "Economic cost of measures",
-    }
-}
-
-/// How a metric's value reads.
-pub fn format_value(metric: &Metric, value: f64) -> String {
-    match metric.scale() {
-        MetricScale::Share => percent(value),
-        MetricScale::Minutes => format!("{} min", count(value)),
-        MetricScale::Hours => format!("{value:.0} h"),
-        MetricScale::Count => count(value),
-        MetricScale::Money => count(value),
-    }
-}
-
-/// Whether one of the teams (none: everyone) plays an agency.
-fn teams_play(teams: &[&Team], agency: &str) -> bool {
-    teams.is_empty()
-        || teams
-            .iter()
-            .any(|t| t.agencies.iter().any(|a| a.as_str() == agency))
-}
-
-/// Measures a metric at a snapshot, for some teams (none: everyone) and optionally one district.
-pub fn measure(
-    snap: &Snapshot,
-    metric: &Metric,
-    teams: &[&Team],
-    district: Option<usize>,
-) -> Measured {
-    let ex = snap.exercise;
-    let scenario = ex.scenario();
-    let at = snap.at;
-    let t = &snap.totals;
-    let when = |m: u32| clock(scenario, m);
-    let of_team = |name: &str| teams.is_empty() || teams.iter().any(|t| t.id.as_str() == name);
-    let districts: Vec<usize> = match district {
-        Some(d) => vec![d],
-        None => (0..snap.sample.districts.len()).collect(),
-    };
-    let dispatches = |roles: &[UnitRole]| -> Vec<String> {
-        ex.actions()
-            .iter()
-            .filter(|a| a.at <= at && of_team(&a.team))
-            .filter_map(|a| match &a.kind {
-                ActionKind::Dispatch { role, to } if roles.contains(role) => {
-                    Some(format!("{} {} sent {role:?} to {to}", when(a.at), a.team))
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    match metric {
-        Metric::ContactsQuarantinedWithin24h => {
-            let settled = t.contacts_named - t.contacts_pending_young;
-            let value =
-                (settled > 0.5).then(|| (t.contacts_quarantined_within_24h / settled).min(1.0));
-            Measured {
-                value,
-                detail: format!(
-                    "{} of {} named contacts quarantined within 24 h ({} quarantined in all, {} lost to tracing)",
-                    count(t.contacts_quarantined_within_24h),
-                    count(settled),
-                    count(t.contacts_quarantined),
-                    count(t.contacts_lost)
-                ),
-                evidence: dispatches(&[UnitRole::Tracing]),
-            }
-        }
-        Metric::CasesIsolatedWithin24h => {
-            let settled = t.isolation_needed - t.isolation_pending_young;
-            let value = (settled > 0.5).then(|| (t.isolated_within_24h / settled).min(1.0));
-            Measured {
-                value,
-                detail: format!(
-                    "{} of {} confirmed cases moved to an isolation site within 24 h ({} moved in all)",
-                    count(t.isolated_within_24h),
-                    count(settled),
-                    count(t.isolated_in_sites)
-                ),
-                evidence: dispatches(&[UnitRole::PatientTransport]),
-            }
-        }
-        Metric::CasesAmongKnownContacts => {
-            let confirmed: f64 = districts
-                .iter()
-                .map(|&d| snap.sample.districts[d].confirmed)
-                .sum();
-            let value =
-                (confirmed > 0.5).then(|| (t.confirmed_from_quarantine / confirmed).min(1.0));
-            Measured {
-                value,
-                detail: format!(
-                    "{} of {} confirmed cases were already in quarantine as contacts",
-                    count(t.confirmed_from_quarantine),
-                    count(confirmed)
-                ),
-                evidence: dispatches(&[UnitRole::Tracing]),
-            }
-        }
-        Metric::ActivationMinutes => {
-            let activated = ex
-                .activations()
-                .iter()
-                .filter(|(team, m)| of_team(team) && **m <= at)
-                .map(|(_, m)| *m)
-                .min();
-            match activated {
-                Some(m) => Measured {
-                    value: Some(f64::from(m)),
-                    detail: format!("activated at {} ({} min after the start)", when(m), m),
-                    evidence: vec![format!("{} command activated", when(m))],
-                },
-                None => Measured {
-                    value: Some(f64::from(at)),
-                    detail: format!("not activated after {} min", at),
-                    evidence: Vec::new(),
-                },
-            }
-        }
-        Metric::InjectResponseMinutes => {
-            let mut delays = Vec::new();
-            let mut evidence = Vec::new();
-            for e in ex
-                .expectations()
-                .iter()
-                .filter(|e| e.check.is_some() && e.fired_at <= at && of_team(&e.team))
-            {
-                match e.met_at.filter(|&m| m <= at) {
-                    Some(m) => {
-                        delays.push(f64::from(m - e.fired_at));
-                        evidence.push(format!(
-                            "{} {}: \"{}\" after {} min",
-                            when(e.fired_at),
-                            e.inject,
-                            e.text,
-                            m - e.fired_at
-                        ));
-                    }
-                    // Unanswered: the response time is at least the time elapsed.
-                    None if e.due <= at => {
-                        delays.push(f64::from(at - e.fired_at));
-                        evidence.push(format!(
-                            "{} {}: \"{}\" not done (due {})",
-                            when(e.fired_at),
-                            e.inject,
-                            e.text,
-                            when(e.due)
-                        ));
-                    }
-                    None => {}
-                }
-            }
-            let value =
-                (!delays.is_empty()).then(|| delays.iter().sum::<f64>() / delays.len() as f64);
-            let met = evidence.iter().filter(|e| e.contains(" after ")).count();
-            Measured {
-                value,
-                detail: format!(
-                    "{met} of {} expected responses made; mean time {} min",
-                    delays.len(),
-                    count(value.unwrap_or(0.0))
-                ),
-                evidence,
-            }
-        }
-        Metric::HospitalOverflowHours => Measured {
-            value: Some(t.overflow_hours),
-            detail: format!(
-                "{:.0} h with patients waiting for a bed; {} in hospital now",
-                t.overflow_hours,
-                count(snap.sample.districts.iter().map(|d| d.hospitalised).sum())
-            ),
-            evidence: Vec::new(),
-        },
-        Metric::Infections => {
-            let value: f64 = districts
-                .iter()
-                .map(|&d| snap.sample.districts[d].infections)
-                .sum();
-            Measured {
-                value: Some(value),
-                detail: format!("{} infections since the start", count(value)),
-                evidence: Vec::new(),
-            }
-        }
-        Metric::Deaths => {
-            let value: f64 = districts.iter().map(|&d| snap.sample.districts[d].d).sum();
-            Measured {
-                value: Some(value),
-                detail: format!("{} deaths", count(value)),
-                evidence: Vec::new(),
-            }
-        }
-        Metric::ReportsOnTime => {
-            let mut evidence = Vec::new();
-            let (mut due, mut on_time) = (0, 0);
-            for r in ex
-                .reports()
-                .iter()
-                .filter(|r| r.opened_at <= at && teams_play(teams, &r.from))
-            {
-                let filed = r.filed_at.filter(|&f| f <= at);
-                match filed {
-                    Some(f) if f <= r.due => {
-                        due += 1;
-                        on_time += 1;
-                    }
-                    Some(f) => {
-                        due += 1;
-                        evidence.push(format!(
-                            "{} {} from {} to {}: filed late at {}",
-                            when(r.opened_at),
-                            r.rule,
-                            r.from,
-                            r.to,
-                            when(f)
-                        ));
-                    }
-                    None if r.due <= at => {
-                        due += 1;
-                        evidence.push(format!(
-                            "{} {} from {} to {}: not filed (due {})",
-                            when(r.opened_at),
-                            r.rule,
-                            r.from,
-                            r.to,
-                            when(r.due)
-                        ));
-                    }
-                    None => {}
-                }
-            }
-            let value = (due > 0).then(|| f64::from(on_time) / f64::from(due));
-            Measured {
-                value,
-                detail: format!("{on_time} of {due} reports due were made on time"),
-                evidence,
-            }
-        }
-        Metric::AidRequestsAnswered | Metric::AidResponseMinutes => {
-            let mut evidence = Vec::new();
-            let (mut due, mut answered) = (0u32, 0u32);
-            let mut delays = Vec::new();
-            for r in ex
-                .requests()
-                .iter()
-                .filter(|r| r.made_at <= at && of_team(&r.to_team))
-            {
-                match r.answered.filter(|(m, _)| *m <= at) {
-                    Some((m, accepted)) => {
-                        due += 1;
-                        answered += 1;
-                        delays.push(f64::from(m - r.made_at));
-                        let verdict = if accepted { "accepted" } else { "declined" };
-                        evidence.push(format!(
-                            "{} request {} from {} to {}: {verdict} after {} min",
-                            when(r.made_at),
-                            r.number,
-                            r.from_team,
-                            r.to_team,
-                            m - r.made_at
-                        ));
-                    }
-                    None if r.due <= at => {
-                        due += 1;
-                        delays.push(f64::from(at - r.made_at));
-                        evidence.push(format!(
-                            "{} request {} from {} to {}: unanswered",
-                            when(r.made_at),
-                            r.number,
-                            r.from_team,
-                            r.to_team
-                        ));
-                    }
-                    None => {}
-                }
-            }
-            if *metric == Metric::AidRequestsAnswered {
-                let value = (due > 0).then(|| f64::from(answered) / f64::from(due));
-                Measured {
-                    value,
-                    detail: format!("{answered} of {due} requests for help answered"),
-                    evidence,
-                }
-            } else {
-                let value =
-                    (!delays.is_empty()).then(|| delays.iter().sum::<f64>() / delays.len() as f64);
-                Measured {
-                    value,
-                    detail: format!(
-                        "mean answer time {} min over {} requests",
-                        count(value.unwrap_or(0.0)),
-                        delays.len()
-                    ),
-                    evidence,
-                }
-            }
-        }
-        Metric::StockOuts => {
-            // Per team: stock-outs at the facilities its agencies run (known for the live state only).
-            let value = match teams.is_empty() {
-                false if at == ex.now() => scenario
-                    .facilities
-                    .iter()
-                    .zip(ex.facilities())
-                    .filter(|(f, _)| {
-                        f.operator
-                            .as_ref()
-                            .is_some_and(|o| teams_play(teams, o.as_str()))
-                    })
-                    .map(|(_, s)| f64::from(s.stock_outs))
-                    .sum(),
-                _ => f64::from(t.stock_outs),
-            };
-            let evidence = ex
-                .events()
-                .iter()
-                .filter(|e| e.at <= at)
-                .filter_map(|e| match &e.kind {
-                    crate::sim::EventKind::StockOut { facility, supply } => {
-                        Some(format!("{} {facility} ran out of {supply}", when(e.at)))
-                    }
-                    _ => None,
-                })
-                .collect();
-            Measured {
-                value: Some(value),
-                detail: format!("{} stock-outs", count(value)),
-                evidence,
-            }
-        }
-        Metric::PublicTrust => {
-            let (mut people, mut trust) = (0.0, 0.0);
-            for &d in &districts {
-                let population = scenario.city.districts[d].population as f64;
-                people += population;
-                trust += population * snap.sample.districts[d].trust;
-            }
-            let value = (people > 0.0).then(|| trust / people);
-            let mut evidence: Vec<String> = ex
-                .events()
-                .iter()
-                .filter(|e| e.at <= at)
-                .filter_map(|e| match &e.kind {
-                    crate::sim::EventKind::Statement { team, .. } if of_team(team) => {
-                        Some(format!("{} statement by {team}", when(e.at)))
-                    }
-                    crate::sim::EventKind::TrustAlert { district, trust } => Some(format!(
-                        "{} trust in {district} fell below {}",
-                        when(e.at),
-                        percent(*trust)
-                    )),
-                    crate::sim::EventKind::ReportOverdue { rule, .. } => Some(format!(
-                        "{} {rule} overdue (public confidence suffers)",
-                        when(e.at)
-                    )),
-                    _ => None,
-                })
-                .collect();
-            evidence.truncate(40);
-            Measured {
-                value,
-                detail: format!(
-                    "population-weighted trust {}",
-                    percent(value.unwrap_or(0.0))
-                ),
-                evidence,
-            }
-        }
-        Metric::EconomicCost => {
-            let measures: Vec<String> = ex
-                .actions()
-                .iter()
-                .filter(|a| a.at <= at)
-                .filter_map(|a| match &a.kind {
-                    ActionKind::Measure { district, level } => Some(format!(
-                        "{} {} set {district} to {level:?}",
-                        when(a.at),
-                        a.team
-                    )),
-                    _ => None,
-                })
-                .collect();
-            Measured {
-                value: Some(t.economic_cost),
-                detail: format!("{} spent on measures", count(t.economic_cost)),
-                evidence: measures,
-            }
-        }
-    }
-}
-
-/// How far a value meets its target, between 0 and 1.
+/// How far a value meets its target, between 0 and 1 (absolute, without a baseline).
 pub fn attainment(metric: &Metric, value: f64, target: f64) -> f64 {
     if metric.higher_is_better() {
         if target <= 0.0 {
@@ -588,6 +163,30 @@ pub fn attainment(metric: &Metric, value: f64, target: f64) -> f64 {
     } else {
         (target / value).clamp(0.0, 1.0)
     }
+}
+
+/// Whether a value meets its target.
+pub(crate) fn meets(metric: &Metric, value: f64, target: f64) -> bool {
+    if metric.higher_is_better() {
+        value >= target - 1e-9
+    } else {
+        value <= target + 1e-9
+    }
+}
+
+/// An outcome's attainment: the share of the improvement over the baseline that the target
+/// asks for. None when the baseline already meets the target and so does the value.
+pub fn improvement(metric: &Metric, value: f64, baseline: f64, target: f64) -> Option<f64> {
+    let (asked, made) = if metric.higher_is_better() {
+        (target - baseline, value - baseline)
+    } else {
+        (baseline - target, baseline - value)
+    };
+    if asked <= 1e-9 {
+        // Doing nothing meets the target: only harm shows, measured against the target.
+        return (!meets(metric, value, target)).then(|| attainment(metric, value, target));
+    }
+    Some((made / asked).clamp(0.0, 1.0))
 }
 
 /// "41% fewer than with no action (5,250)".
@@ -611,14 +210,11 @@ fn against_baseline(metric: &Metric, value: f64, baseline: f64) -> String {
         ),
         _ => {
             let change = (value - baseline) / baseline;
-            let word = if change < 0.0 { "fewer" } else { "more" };
-            let word =
-                match metric.scale() {
-                    MetricScale::Money | MetricScale::Hours | MetricScale::Minutes => {
-                        if change < 0.0 { "less" } else { "more" }
-                    }
-                    _ => word,
-                };
+            let word = match (metric.scale(), change < 0.0) {
+                (MetricScale::Money | MetricScale::Hours | MetricScale::Minutes, true) => "less",
+                (_, true) => "fewer",
+                (_, false) => "more",
+            };
             format!(
                 "{:.0}% {word} than with no action ({shown})",
                 change.abs() * 100.0
@@ -637,7 +233,174 @@ pub fn team_scoped(metric: &Metric) -> bool {
             | Metric::AidRequestsAnswered
             | Metric::AidResponseMinutes
             | Metric::StockOuts
+            | Metric::EconomicCost
     )
+}
+
+/// The unit role a city-wide process KPI needs a team to have, for the KPI to apply to it.
+fn role_needed(metric: &Metric) -> Option<UnitRole> {
+    match metric {
+        Metric::ContactsQuarantinedWithin24h | Metric::CasesAmongKnownContacts => {
+            Some(UnitRole::Tracing)
+        }
+        Metric::CasesIsolatedWithin24h => Some(UnitRole::PatientTransport),
+        _ => None,
+    }
+}
+
+/// Whether a team commands units of a role (its own or lent to it).
+fn team_has_role(exercise: &Exercise, team: &Team, role: &UnitRole) -> bool {
+    let scenario = exercise.scenario();
+    exercise.units().iter().any(|u| {
+        (team.agencies.iter().any(|a| a.as_str() == u.agency)
+            || u.loaned_to.as_deref() == Some(team.id.as_str()))
+            && &scenario.resource_types[u.resource].role == role
+    })
+}
+
+/// Whether any team in scope (none: any team at all) acted by now.
+fn acted(exercise: &Exercise, teams: &[&Team]) -> bool {
+    let now = exercise.now();
+    if teams.is_empty() {
+        return exercise.actions().iter().any(|a| a.at <= now);
+    }
+    teams
+        .iter()
+        .any(|t| exercise.team_acted(t.id.as_str(), now))
+}
+
+/// Scores one KPI on one card.
+fn kpi_line(
+    exercise: &Exercise,
+    baseline: &Exercise,
+    objective: &Objective,
+    kpi: &crate::scenario::Kpi,
+    team: Option<&Team>,
+) -> KpiLine {
+    let scenario = exercise.scenario();
+    let metric = &kpi.metric;
+    let target = kpi.target.value;
+    let district = kpi
+        .district
+        .as_ref()
+        .and_then(|d| scenario.city.districts.iter().position(|x| x.id == *d));
+    // A team's own decisions: that team's, or on the whole exercise's card, the objective's teams.
+    let objective_teams: Vec<&Team> = objective
+        .teams
+        .iter()
+        .filter_map(|id| scenario.team(id.as_str()))
+        .collect();
+    let scope: Vec<&Team> = match (team_scoped(metric), team) {
+        (false, _) => Vec::new(),
+        (true, Some(t)) => vec![t],
+        (true, None) => objective_teams.clone(),
+    };
+    let measured = measure(&Snapshot::now(exercise), metric, &scope, district);
+    let base = measure(&Snapshot::now(baseline), metric, &scope, district).value;
+    let class = class(metric);
+    let shown = |v: f64| format_value(metric, v);
+    let mut explanation = String::new();
+    let mut not_applicable = None;
+    let attainment = match (class, measured.value) {
+        (_, None) => {
+            not_applicable = Some(format!("nothing to measure: {}", measured.detail));
+            None
+        }
+        (KpiClass::Process, Some(v)) => {
+            let needs = role_needed(metric).filter(|_| team.is_some());
+            if let (Some(role), Some(t)) = (&needs, team)
+                && !team_has_role(exercise, t, role)
+            {
+                not_applicable = Some(format!("{} has no {role:?} units", t.name));
+                None
+            } else if measured.open && !meets(metric, v, target) {
+                not_applicable = None;
+                explanation = format!("still open: {}", measured.detail);
+                Some(attainment(metric, v, target))
+            } else if measured.open {
+                not_applicable = Some(format!("not due yet: {}", measured.detail));
+                None
+            } else {
+                explanation = format!(
+                    "{} against a target of {}: {}",
+                    shown(v),
+                    shown(target),
+                    measured.detail
+                );
+                Some(attainment(metric, v, target))
+            }
+        }
+        (KpiClass::Cost, Some(v)) => {
+            if v <= 0.0 {
+                not_applicable = Some("nothing spent".into());
+                None
+            } else {
+                explanation = format!(
+                    "{} against a budget of {}: {}",
+                    shown(v),
+                    shown(target),
+                    measured.detail
+                );
+                Some(attainment(metric, v, target))
+            }
+        }
+        (KpiClass::Outcome, Some(v)) => {
+            let b = base.unwrap_or(v);
+            match improvement(metric, v, b, target) {
+                None => {
+                    not_applicable = Some(format!(
+                        "with no action it is {}, already within the target of {}: no response can be told from none",
+                        shown(b),
+                        shown(target)
+                    ));
+                    None
+                }
+                Some(a) => {
+                    let scope_teams: Vec<&Team> = team.map(|t| vec![t]).unwrap_or_default();
+                    let took_action = acted(exercise, &scope_teams);
+                    explanation = format!(
+                        "{} against a target of {}; {}: {}",
+                        shown(v),
+                        shown(target),
+                        against_baseline(metric, v, b),
+                        measured.detail
+                    );
+                    if !took_action {
+                        explanation.push_str(match team {
+                            Some(_) => "; this team took no action, so no improvement is its own",
+                            None => "; no team took any action",
+                        });
+                        Some(0.0)
+                    } else {
+                        Some(a)
+                    }
+                }
+            }
+        }
+    };
+    let weight = kpi.weight.get();
+    KpiLine {
+        metric: metric.clone(),
+        class,
+        label: label(metric).to_string(),
+        value: measured.value,
+        baseline: base,
+        target,
+        weight,
+        attainment,
+        points: attainment.unwrap_or(0.0) * weight * 10.0,
+        max_points: if attainment.is_some() {
+            weight * 10.0
+        } else {
+            0.0
+        },
+        explanation: match &not_applicable {
+            Some(reason) => format!("n/a: {reason}"),
+            None => explanation,
+        },
+        not_applicable,
+        evidence: measured.evidence,
+    }
 }
 
 fn objective_card(
@@ -646,63 +409,12 @@ fn objective_card(
     objective: &Objective,
     team: Option<&Team>,
 ) -> ObjectiveCard {
-    let snap = Snapshot::now(exercise);
-    let base = Snapshot::now(baseline);
     let scenario = exercise.scenario();
-    let mut kpis = Vec::new();
-    for kpi in &objective.kpis {
-        let district = kpi
-            .district
-            .as_ref()
-            .and_then(|d| scenario.city.districts.iter().position(|x| x.id == *d));
-        // A team's own decisions: that team's, or on the whole exercise's card, the objective's teams.
-        let scope: Vec<&Team> = match (team_scoped(&kpi.metric), team) {
-            (false, _) => Vec::new(),
-            (true, Some(t)) => vec![t],
-            (true, None) => objective
-                .teams
-                .iter()
-                .filter_map(|id| scenario.team(id.as_str()))
-                .collect(),
-        };
-        let measured = measure(&snap, &kpi.metric, &scope, district);
-        let baseline_value = measure(&base, &kpi.metric, &scope, district).value;
-        let weight = kpi.weight.get();
-        let attainment = measured
-            .value
-            .map(|v| attainment(&kpi.metric, v, kpi.target));
-        let mut explanation = match measured.value {
-            Some(v) => format!(
-                "{} against a target of {}: {}",
-                format_value(&kpi.metric, v),
-                format_value(&kpi.metric, kpi.target),
-                measured.detail
-            ),
-            None => format!("nothing to measure yet: {}", measured.detail),
-        };
-        if let (Some(v), Some(b)) = (measured.value, baseline_value)
-            && !team_scoped(&kpi.metric)
-        {
-            explanation.push_str(&format!("; {}", against_baseline(&kpi.metric, v, b)));
-        }
-        kpis.push(KpiLine {
-            metric: kpi.metric.clone(),
-            label: label(&kpi.metric).to_string(),
-            value: measured.value,
-            baseline: baseline_value,
-            target: kpi.target,
-            weight,
-            attainment,
-            points: attainment.unwrap_or(0.0) * weight * 10.0,
-            max_points: if attainment.is_some() {
-                weight * 10.0
-            } else {
-                0.0
-            },
-            explanation,
-            evidence: measured.evidence,
-        });
-    }
+    let kpis: Vec<KpiLine> = objective
+        .kpis
+        .iter()
+        .map(|kpi| kpi_line(exercise, baseline, objective, kpi, team))
+        .collect();
     let measured_weight: f64 = kpis
         .iter()
         .filter(|k| k.attainment.is_some())
@@ -732,12 +444,7 @@ fn objective_card(
     let observations = exercise
         .observations()
         .iter()
-        .filter(|o| {
-            o.objective
-                .as_deref()
-                .is_none_or(|x| x == objective.id.as_str())
-                && o.objective.is_some()
-        })
+        .filter(|o| o.objective.as_deref() == Some(objective.id.as_str()))
         .filter(|o| team_name.is_none() || o.team.is_none() || o.team.as_deref() == team_name)
         .map(|o| {
             format!(
@@ -771,33 +478,39 @@ fn objective_card(
     }
 }
 
-/// Weight of an objective in a scorecard: its KPIs' weights, or 1 when only evaluators rate it.
-fn objective_weight(objective: &Objective) -> f64 {
-    let w: f64 = objective.kpis.iter().map(|k| k.weight.get()).sum();
+/// Weight of an objective in a scorecard: its applicable KPIs' weights, or 1 when only
+/// evaluators rate it.
+fn objective_weight(card: &ObjectiveCard) -> f64 {
+    let w: f64 = card
+        .kpis
+        .iter()
+        .filter(|k| k.attainment.is_some())
+        .map(|k| k.weight)
+        .sum();
     if w > 0.0 { w } else { 1.0 }
 }
 
 fn card(exercise: &Exercise, baseline: &Exercise, team: Option<&Team>) -> Scorecard {
     let scenario = exercise.scenario();
-    let objectives: Vec<(&Objective, ObjectiveCard)> = scenario
+    let objectives: Vec<ObjectiveCard> = scenario
         .objectives
         .iter()
         .filter(|o| team.is_none_or(|t| o.teams.is_empty() || o.teams.contains(&t.id)))
-        .map(|o| (o, objective_card(exercise, baseline, o, team)))
+        .map(|o| objective_card(exercise, baseline, o, team))
         .collect();
     let mut points = 0.0;
     let mut max_points = 0.0;
-    for (objective, card) in &objectives {
+    for card in &objectives {
         if let Some(a) = card.attainment {
-            points += a * objective_weight(objective) * 10.0;
-            max_points += objective_weight(objective) * 10.0;
+            points += a * objective_weight(card) * 10.0;
+            max_points += objective_weight(card) * 10.0;
         }
     }
     Scorecard {
         team: team.map(|t| t.id.name.clone()),
         name: team.map_or_else(|| "Whole exercise".to_string(), |t| t.name.clone()),
         at: exercise.now(),
-        objectives: objectives.into_iter().map(|(_, c)| c).collect(),
+        objectives,
         points,
         max_points,
         percent: (max_points > 0.0).then(|| 100.0 * points / max_points),
@@ -814,6 +527,11 @@ pub fn scorecards(exercise: &Exercise, baseline: &Exercise) -> Vec<Scorecard> {
     cards
 }
 
+/// The scorecards of a finished (or paused) exercise, against its own no-action baseline.
+pub fn scorecards_of(exercise: &Exercise) -> Vec<Scorecard> {
+    scorecards(exercise, &Baseline::of(exercise))
+}
+
 /// A whole-exercise KPI at every step, for charts.
 pub fn kpi_series(exercise: &Exercise, metric: &Metric) -> Vec<(u32, Option<f64>)> {
     exercise
@@ -827,3 +545,6 @@ pub fn kpi_series(exercise: &Exercise, metric: &Metric) -> Vec<(u32, Option<f64>
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

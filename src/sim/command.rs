@@ -35,6 +35,8 @@ ron_enum! {
         RequestAid(RequestAid),
         /// Answers a request for aid.
         AnswerAid(AnswerAid),
+        /// Lets a planned mass gathering go ahead, run it with measures, postpone or cancel it.
+        DecideGathering(DecideGathering),
         /// Control cell: fires an inject now.
         FireInject(InjectOrder),
         /// Control cell: postpones a scheduled inject.
@@ -222,6 +224,33 @@ ron_struct! {
         accept: bool,
         /// For stock: the facility it is taken from.
         from: Option<Id> = None,
+        /// For stock: how much is sent, if less than asked.
+        quantity: Option<u64> = None,
+        /// For stock: a supply unit of the team, at its base `from`, that carries it; without
+        /// one, a courier takes the road (or `arrives_in`, when the team states a time).
+        unit: Option<Id> = None,
+        arrives_in: Option<Minutes> = None,
+        text: String = String::new(),
+    }
+}
+
+ron_enum! {
+    /// What is decided about a planned mass gathering.
+    pub enum GatheringDecision as "a decision (GoAhead, WithMeasures, Postpone or Cancel)" {
+        GoAhead,
+        /// Capped attendance and fewer contacts, at the event's cost of measures.
+        WithMeasures,
+        /// Moves it later by a duration.
+        Postpone(Minutes),
+        Cancel,
+    }
+}
+
+ron_struct! {
+    pub struct DecideGathering as "a decision on a gathering" {
+        team: Id,
+        gathering: Id,
+        decision: GatheringDecision,
         text: String = String::new(),
     }
 }
@@ -273,6 +302,7 @@ impl Command {
             Command::Statement(c) => Some(&c.team),
             Command::RequestAid(c) => Some(&c.team),
             Command::AnswerAid(c) => Some(&c.team),
+            Command::DecideGathering(c) => Some(&c.team),
             Command::FireInject(_)
             | Command::DelayInject(_)
             | Command::SkipInject(_)

@@ -161,6 +161,72 @@ impl Sampler<'_> {
         let first = self.draw_repeated(n, share);
         (first, n - first)
     }
+
+    /// Draws who leaves a compartment of infected people with a chance used again and again.
+    pub fn leave(&mut self, group: &mut Infected, chance: &mut RepeatedChance) -> Infected {
+        let count = self.draw_repeated(group.n, chance);
+        group.take(count)
+    }
+
+    /// Splits `count` among outcomes of the given probabilities (adding up to 1): sequential
+    /// binomials, each outcome's share of what is left. In expected mode the split is exact.
+    pub fn multinomial<const N: usize>(&mut self, count: f64, shares: [f64; N]) -> [f64; N] {
+        let mut out = [0.0; N];
+        let mut left = count;
+        let mut share_left = 1.0;
+        for (n, &share) in shares.iter().enumerate() {
+            if left <= 0.0 {
+                break;
+            }
+            if n + 1 == N || share >= share_left {
+                out[n] = left;
+                break;
+            }
+            let take = self.binomial(left, (share / share_left).clamp(0.0, 1.0));
+            out[n] = take;
+            left -= take;
+            share_left -= share;
+        }
+        out
+    }
+
+    /// Which of `count` people, taken at random from groups of the given sizes, come from each
+    /// group: sequential binomials (each group's share of those still to place), never more
+    /// than a group holds. In expected mode the split is proportional.
+    pub fn pick<const N: usize>(&mut self, count: f64, groups: [f64; N]) -> [f64; N] {
+        let mut picked = [0.0; N];
+        let total: f64 = groups.iter().map(|g| g.max(0.0)).sum();
+        let count = count.min(total);
+        if count <= 0.0 {
+            return picked;
+        }
+        let mut left = count;
+        let mut pool = total;
+        for (n, &size) in groups.iter().enumerate() {
+            let size = size.max(0.0);
+            if left <= 0.0 || pool <= 0.0 {
+                break;
+            }
+            let take = if n + 1 == N || size >= pool {
+                left.min(size)
+            } else {
+                self.binomial(left, size / pool).min(size)
+            };
+            picked[n] = take;
+            left -= take;
+            pool -= size;
+        }
+        // Draws held back by a small group leave some unplaced: they go where there is room.
+        for (n, &size) in groups.iter().enumerate() {
+            if left <= 1e-12 {
+                break;
+            }
+            let room = (size.max(0.0) - picked[n]).max(0.0).min(left);
+            picked[n] += room;
+            left -= room;
+        }
+        picked
+    }
 }
 
 /// Below this mean a binomial is drawn by inversion (rand_distr's threshold too).
@@ -222,62 +288,156 @@ pub fn prob(rate_per_day: f64, dt_days: f64) -> f64 {
     Chance::of_rate(rate_per_day, dt_days).get()
 }
 
+/// Infected people in one compartment, with the mean minute they were infected and, for
+/// symptomatic people, the mean minute their symptoms began. Stays in a compartment are
+/// exponential (memoryless), so who leaves does not depend on how long they have been there:
+/// a flow carries the compartment's means and those who stay keep them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Infected {
+    pub n: f64,
+    pub infected_at: f64,
+    pub onset_at: f64,
+}
+
+impl Infected {
+    /// `n` people infected at `minute`.
+    pub fn new_at(n: f64, minute: f64) -> Infected {
+        Infected {
+            n,
+            infected_at: minute,
+            onset_at: minute,
+        }
+    }
+
+    /// Takes up to `count` people out, with this compartment's means.
+    pub fn take(&mut self, count: f64) -> Infected {
+        let count = count.clamp(0.0, self.n.max(0.0));
+        self.n -= count;
+        Infected { n: count, ..*self }
+    }
+
+    /// Adds a flow of people, averaging the times.
+    pub fn add(&mut self, flow: Infected) {
+        if flow.n <= 0.0 {
+            return;
+        }
+        let total = self.n + flow.n;
+        if self.n <= 0.0 {
+            *self = Infected { n: total, ..flow };
+            return;
+        }
+        self.infected_at = (self.n * self.infected_at + flow.n * flow.infected_at) / total;
+        self.onset_at = (self.n * self.onset_at + flow.n * flow.onset_at) / total;
+        self.n = total;
+    }
+
+    /// The same people, their symptoms beginning at `minute`.
+    pub fn with_onset(self, minute: f64) -> Infected {
+        Infected {
+            onset_at: minute,
+            ..self
+        }
+    }
+}
+
 /// The compartments of one district; see the module documentation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Compartments {
     pub s: f64,
-    pub e: f64,
-    pub a: f64,
-    pub i: f64,
+    pub e: Infected,
+    pub a: Infected,
+    pub i: Infected,
+    /// Named contacts not reached by tracers yet: they move about like everyone else.
+    pub ns: f64,
+    pub ne: Infected,
+    pub na: Infected,
+    pub ni: Infected,
+    /// Named contacts who recovered before tracers reached them.
+    pub nr: f64,
+    /// Quarantined contacts: susceptible, latent, asymptomatic infectious, recovered.
     pub qs: f64,
-    pub qe: f64,
-    pub qa: f64,
-    pub xa: f64,
-    pub xi: f64,
+    pub qe: Infected,
+    pub qa: Infected,
+    pub qr: f64,
+    /// Quarantined people at home (waiting for a room, or quarantined at home by policy).
+    pub q_home: f64,
+    pub xa: Infected,
+    pub xi: Infected,
     /// Isolated cases still at home, waiting for transfer to a site.
     pub x_home: f64,
-    /// Patients in a bed, per hospital (in the order of the scenario's hospitals).
-    pub admitted: Vec<f64>,
-    /// Patients needing a bed and finding none.
-    pub waiting: f64,
+    /// Residents needing a hospital bed, in one or waiting for one (see `care.rs`).
+    pub patients: Vec<super::care::Patients>,
     pub r: f64,
     pub d: f64,
 }
 
 impl Compartments {
+    /// Patients in a hospital bed.
     pub fn hospitalised(&self) -> f64 {
-        self.admitted.iter().sum::<f64>() + self.waiting
+        self.patients
+            .iter()
+            .filter(|p| p.hospital.is_some())
+            .map(|p| p.n)
+            .sum()
+    }
+
+    /// Patients needing a bed and finding none.
+    pub fn waiting(&self) -> f64 {
+        self.patients
+            .iter()
+            .filter(|p| p.hospital.is_none())
+            .map(|p| p.n)
+            .sum()
+    }
+
+    pub fn named(&self) -> f64 {
+        self.ns + self.ne.n + self.na.n + self.ni.n + self.nr
     }
 
     pub fn quarantined(&self) -> f64 {
-        self.qs + self.qe + self.qa
+        self.qs + self.qe.n + self.qa.n + self.qr
     }
 
     pub fn isolated(&self) -> f64 {
-        self.xa + self.xi
+        self.xa.n + self.xi.n
     }
 
     /// Everyone alive or dead: conserved by every step.
     pub fn total(&self) -> f64 {
-        self.s
-            + self.e
-            + self.a
-            + self.i
+        self.mobile()
             + self.quarantined()
             + self.isolated()
-            + self.hospitalised()
-            + self.r
+            + self.patients.iter().map(|p| p.n).sum::<f64>()
             + self.d
     }
 
     /// People moving about the district (not quarantined, isolated, in hospital or dead).
     pub fn mobile(&self) -> f64 {
-        self.s + self.e + self.a + self.i + self.r
+        self.s + self.e.n + self.a.n + self.i.n + self.named() + self.r
+    }
+
+    /// Infectious people moving about, asymptomatic ones weighted by `alpha`.
+    pub fn mobile_infectious(&self, alpha: f64) -> f64 {
+        self.i.n + self.ni.n + alpha * (self.a.n + self.na.n)
+    }
+
+    /// Infectious people moving about, asymptomatic ones included (what a test can find).
+    pub fn mobile_positive(&self) -> f64 {
+        self.a.n + self.i.n + self.na.n + self.ni.n
     }
 
     /// Currently infected, known or not.
     pub fn infected(&self) -> f64 {
-        self.e + self.a + self.i + self.qe + self.qa + self.isolated() + self.hospitalised()
+        self.e.n
+            + self.a.n
+            + self.i.n
+            + self.ne.n
+            + self.na.n
+            + self.ni.n
+            + self.qe.n
+            + self.qa.n
+            + self.isolated()
+            + self.patients.iter().map(|p| p.n).sum::<f64>()
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::command::GatheringDecision;
 use crate::scenario::{Channel, ControlLevel, UnitRole};
 
 /// Who may see an event.
@@ -132,6 +133,8 @@ pub enum EventKind {
         team: String,
         accepted: bool,
         text: String,
+        /// What the answer sets in motion, or why it fell short ("sent 5,995 of 10,000 …").
+        note: String,
     },
     AidUnanswered {
         request: u32,
@@ -161,8 +164,39 @@ pub enum EventKind {
         district: String,
         count: u64,
     },
+    /// Traced contacts sent home to wait: the quarantine sites have no free room.
+    NoQuarantineRoom {
+        district: String,
+        waiting: u64,
+    },
+    SitesNearlyFull {
+        occupied: u64,
+        rooms: u64,
+    },
+    GatheringStarted {
+        gathering: String,
+        name: String,
+        place: String,
+        attendees: u64,
+        with_measures: bool,
+    },
+    GatheringDecided {
+        gathering: String,
+        name: String,
+        place: String,
+        team: String,
+        decision: GatheringDecision,
+        start: u32,
+    },
+    /// A crowd is over; what it did (for the control cell).
+    CrowdDispersed {
+        name: String,
+        infections: u64,
+    },
     HospitalOverflow {
         waiting: u64,
+        /// The kinds of bed they wait for.
+        beds: String,
     },
     HospitalOverflowEnded,
     Deaths {

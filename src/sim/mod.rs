@@ -7,16 +7,35 @@
 //!   with a reason and changes nothing.
 //! - `advance(minutes)` runs the clock: unit movements, injects, deadlines and epidemic steps.
 //!
-//! The parts: `epidemic` (compartments and sampling), `dynamics` (the epidemic step and what
-//! units' work does to it), `orders` (command handling), `msel` (injects, conditions, effects),
-//! `command` and `event` (the plain data that goes in and out).
+//! One mechanic, one file (each rule's constants live beside it, with units and sources):
+//! - `transmission` — force of infection, measures' effect on contacts and travel, progression
+//!   of the disease; `gatherings` — crowds and planned mass gatherings;
+//! - `detection` — fever clinics, testing teams and laboratories;
+//! - `tracing` — contacts named by cases and by exposures, tracing work, quarantine and its rooms;
+//! - `care` — severity by age, hospital beds by kind, treatment, transfers to isolation sites;
+//! - `units` — travel, work on site and what it offers; `supplies` — stock, its use by the work
+//!   done, resupply and shipments;
+//! - `public` — public trust and order, rumours, statements, the cost of measures;
+//! - `reporting` — reports owed up the chain and their deadlines;
+//! - `step` — the order in which one epidemic step calls them;
+//! - `msel` (injects, conditions, effects), `orders` (commands), `command` and `event` (the
+//!   plain data that goes in and out), `epidemic` (compartments and the sampler).
 
+mod care;
 pub mod command;
-mod dynamics;
+mod detection;
 pub mod epidemic;
 pub mod event;
+mod gatherings;
 mod msel;
 mod orders;
+mod public;
+mod reporting;
+mod step;
+mod supplies;
+mod tracing;
+mod transmission;
+mod units;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
@@ -25,9 +44,12 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
+pub use care::{BedKind, Patients};
 pub use command::{Command, CommandError};
-pub use epidemic::{Compartments, Mode};
+pub use epidemic::{Compartments, Infected, Mode};
 pub use event::{Audience, Event, EventKind};
+pub use gatherings::{GatheringDecision, GatheringState};
+pub use supplies::Shipment;
 
 use crate::scenario::{
     ActionCheck, CaseState, ControlLevel, FacilityKind, Minutes, Mobility, Point, ReportTrigger,
@@ -39,6 +61,8 @@ pub(crate) struct Streams {
     pub epidemic: ChaCha8Rng,
     pub detection: ChaCha8Rng,
     pub tracing: ChaCha8Rng,
+    pub care: ChaCha8Rng,
+    pub gatherings: ChaCha8Rng,
 }
 
 impl Streams {
@@ -49,6 +73,8 @@ impl Streams {
             epidemic: stream(1),
             detection: stream(2),
             tracing: stream(3),
+            care: stream(4),
+            gatherings: stream(5),
         }
     }
 }
@@ -60,12 +86,11 @@ pub enum Place {
     Facility(usize),
 }
 
-/// A batch of named contacts waiting to be traced.
+/// Contacts named at one time, not all reached by tracers yet.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ContactBatch {
+pub(crate) struct NamedBatch {
     pub named_at: u32,
     pub count: f64,
-    pub infected_share: f64,
 }
 
 /// Everything that changes in a district.
@@ -73,62 +98,71 @@ pub(crate) struct ContactBatch {
 pub struct DistrictState {
     pub epi: Compartments,
     pub level: ControlLevel,
+    /// The team that ordered the current level (it pays for it).
+    pub level_ordered_by: Option<String>,
     pub trust: f64,
     /// Share of the public reached by unanswered rumours.
     pub rumour: f64,
     pub gouging: f64,
     pub disorder: f64,
-    pub gathering: f64,
-    pub gathering_until: u32,
     pub road_slowdown: f64,
     pub road_closed_until: u32,
     pub confirmed: f64,
     pub infections: f64,
-    pub(crate) backlog: VecDeque<ContactBatch>,
+    /// Named contacts waiting for tracers, oldest first (their people are in `epi.n*`).
+    pub(crate) named_batches: VecDeque<NamedBatch>,
+    /// Named contacts who left the waiting pool another way (found at a clinic, in hospital):
+    /// taken off the oldest batches before tracers count what they reached.
+    pub(crate) named_gone: f64,
+    /// Traced contacts at home waiting for a quarantine room: (named at, count), oldest first.
+    pub(crate) room_queue: VecDeque<(u32, f64)>,
     /// Home-isolated cases waiting for a site: (confirmed at, count), oldest first.
     pub(crate) isolation_queue: VecDeque<(u32, f64)>,
     /// Cases that had to be isolated at home first, since the start.
     pub(crate) isolation_needed: f64,
+    /// Share of people seeking care at a fever clinic last step who could not be seen.
+    pub clinic_queue: f64,
 }
 
 impl DistrictState {
     /// Confirmed cases isolated at home until an ambulance takes them to a site.
-    pub(crate) fn isolate_at_home(&mut self, confirmed_at: u32, count: f64) {
-        if count > 0.0 {
-            self.epi.x_home += count;
-            self.isolation_queue.push_back((confirmed_at, count));
-            self.isolation_needed += count;
+    pub(crate) fn isolate_at_home(&mut self, confirmed_at: u32, cases: Infected) {
+        if cases.n <= 0.0 {
+            return;
         }
+        self.epi.x_home += cases.n;
+        self.isolation_queue.push_back((confirmed_at, cases.n));
+        self.isolation_needed += cases.n;
     }
 
     /// Takes up to `count` cases out of home isolation, oldest first; returns (confirmed at, count).
-    /// Inlined so that the usual call, with nobody leaving, costs a comparison.
     #[inline]
     pub(crate) fn leave_home_isolation(&mut self, count: f64) -> Vec<(u32, f64)> {
         if count <= 0.0 {
             return Vec::new();
         }
-        self.take_from_home_isolation(count)
-    }
-
-    fn take_from_home_isolation(&mut self, count: f64) -> Vec<(u32, f64)> {
         let mut left = count.min(self.epi.x_home);
         self.epi.x_home -= left;
-        let mut taken = Vec::new();
-        while left > 1e-12 {
-            let Some(front) = self.isolation_queue.front_mut() else {
-                break;
-            };
-            let portion = front.1.min(left);
-            taken.push((front.0, portion));
-            front.1 -= portion;
-            left -= portion;
-            if front.1 <= 1e-12 {
-                self.isolation_queue.pop_front();
-            }
-        }
-        taken
+        take_oldest(&mut self.isolation_queue, &mut left)
     }
+}
+
+/// Takes `left` off a queue of (time, count), oldest first; returns what was taken.
+pub(crate) fn take_oldest(queue: &mut VecDeque<(u32, f64)>, left: &mut f64) -> Vec<(u32, f64)> {
+    let mut taken = Vec::new();
+    while *left > 1e-12 {
+        let Some(front) = queue.front_mut() else {
+            break;
+        };
+        let portion = front.1.min(*left);
+        taken.push((front.0, portion));
+        front.1 -= portion;
+        *left -= portion;
+        if front.1 <= 1e-12 {
+            queue.pop_front();
+        }
+    }
+    taken
 }
 
 #[derive(Debug, Clone)]
@@ -205,6 +239,19 @@ pub struct PendingReport {
     pub overdue_noted: bool,
 }
 
+/// How a request for aid was answered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AidAnswer {
+    Accepted,
+    Declined,
+    /// Accepted in good faith, but the stock was not there: what was sent, and why not all.
+    Short {
+        sent: u64,
+        reason: String,
+    },
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct AidRequest {
     pub number: u32,
@@ -216,7 +263,7 @@ pub struct AidRequest {
     pub deliver_to: Option<String>,
     pub made_at: u32,
     pub due: u32,
-    pub answered: Option<(u32, bool)>,
+    pub answered: Option<(u32, AidAnswer)>,
     pub unanswered_noted: bool,
 }
 
@@ -251,6 +298,10 @@ pub enum ActionKind {
     },
     AnswerAid,
     Statement,
+    Gathering {
+        gathering: String,
+        decision: GatheringDecision,
+    },
 }
 
 /// An expected action drawn out by a fired inject.
@@ -264,6 +315,8 @@ pub struct ExpectationState {
     pub fired_at: u32,
     pub due: u32,
     pub met_at: Option<u32>,
+    /// Met because the action was already in place when the inject asked for it.
+    pub already_in_place: bool,
     pub missed_noted: bool,
 }
 
@@ -288,22 +341,65 @@ pub struct RatingRecord {
     pub evaluator: String,
 }
 
+/// A running mean of durations in days: (sum of days, people).
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct MeanDays {
+    pub sum: f64,
+    pub count: f64,
+}
+
+impl MeanDays {
+    pub fn add(&mut self, people: f64, days: f64) {
+        if people > 0.0 && days.is_finite() {
+            self.sum += people * days.max(0.0);
+            self.count += people;
+        }
+    }
+
+    pub fn mean(&self) -> Option<f64> {
+        (self.count > 0.0).then(|| self.sum / self.count)
+    }
+}
+
 /// Running totals for outputs and scoring.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Totals {
     pub contacts_named: f64,
+    /// Contacts reached by tracers, and the infected among them.
+    pub contacts_reached: f64,
+    pub contacts_reached_infected: f64,
     pub contacts_quarantined: f64,
     pub contacts_quarantined_within_24h: f64,
+    /// Traced contacts sent home to wait because the quarantine sites were full.
+    pub contacts_waiting_for_rooms: f64,
     pub contacts_lost: f64,
+    /// Confirmed cases who were already quarantined contacts, and contacts found ill by tracers.
     pub confirmed_from_quarantine: f64,
+    pub confirmed_on_tracing: f64,
     pub overflow_hours: f64,
     pub economic_cost: f64,
     pub stock_outs: u32,
     pub tests_done: f64,
+    /// Samples taken in the field, and those spoilt waiting for a laboratory.
+    pub samples_taken: f64,
+    pub samples_lost: f64,
+    /// People with symptoms who came to a fever clinic and could not be seen.
+    pub care_seekers_turned_away: f64,
     /// Confirmed cases who had to be isolated at home first, and those moved to a site.
     pub isolation_needed: f64,
     pub isolated_in_sites: f64,
     pub isolated_within_24h: f64,
+    /// Infections at crowds and mass gatherings.
+    pub gathering_infections: f64,
+    /// Patients admitted without a course of treatment.
+    pub patients_untreated: f64,
+    /// Days from infection to isolation of confirmed cases (injected cases excluded), from
+    /// symptom onset to isolation (all, and those found through contact lists), and from
+    /// infection to quarantine of infected contacts.
+    pub infection_to_isolation: MeanDays,
+    pub onset_to_isolation: MeanDays,
+    pub onset_to_isolation_traced: MeanDays,
+    pub infection_to_quarantine: MeanDays,
     /// Snapshots only: contacts and cases still inside their first 24 hours, not yet counted
     /// as late.
     pub contacts_pending_young: f64,
@@ -325,6 +421,8 @@ pub struct DistrictSample {
     pub e: f64,
     pub a: f64,
     pub i: f64,
+    /// Named contacts not reached yet.
+    pub named: f64,
     pub quarantined: f64,
     pub isolated: f64,
     pub hospitalised: f64,
@@ -351,19 +449,16 @@ pub(crate) struct Derived {
     pub unit_index: BTreeMap<String, usize>,
     /// Facility indices of hospitals, in scenario order.
     pub hospitals: Vec<usize>,
-    /// Total beds of quarantine and isolation sites.
-    pub site_beds: f64,
+    /// Facility indices of quarantine (and isolation) sites, in scenario order.
+    pub sites: Vec<usize>,
+    /// Whether traced contacts go to site rooms (else they quarantine at home).
+    pub quarantine_in_sites: bool,
     /// What is left after one step of fading: rumours, gouging, disorder in districts and at sites.
-    pub fades: Fades,
-}
-
-/// Per-step fading factors; they depend only on the step's length.
-#[derive(Clone, Copy)]
-pub(crate) struct Fades {
-    pub rumour: f64,
-    pub gouging: f64,
-    pub disorder: f64,
-    pub site_disorder: f64,
+    pub fades: public::Fades,
+    /// Severity by age for each district (an index into `care::Severity::profiles`).
+    pub severity: care::Severity,
+    /// The supply a clinic test uses, if tests use kits.
+    pub test_kit: Option<String>,
 }
 
 /// One running exercise.
@@ -388,15 +483,27 @@ pub struct Exercise {
     pub(crate) events: Vec<Event>,
     pub(crate) series: Vec<Sample>,
     pub(crate) totals: Totals,
+    /// Money spent by each team (measures it ordered, gatherings it cancelled or restricted).
+    pub(crate) costs: BTreeMap<String, f64>,
     pub(crate) overflow_active: bool,
+    pub(crate) sites_full_noted: bool,
     /// Resupply deliveries held back until this minute, per supply.
     pub(crate) supply_delays: BTreeMap<String, u32>,
+    /// Stock on its way to a facility without a unit (aid sent by courier).
+    pub(crate) shipments: Vec<Shipment>,
+    /// Samples waiting for a laboratory, oldest first.
+    pub(crate) lab_queue: VecDeque<detection::Samples>,
+    /// Crowds gathered by injects, and planned mass gatherings.
+    pub(crate) crowds: Vec<gatherings::Crowd>,
+    /// Cases confirmed during a step whose contacts are named at its end: (district, cases).
+    pub(crate) pending_names: Vec<(usize, f64)>,
+    pub(crate) gatherings: Vec<GatheringState>,
     /// Commands applied so far, with their minute: the journal's content.
     pub(crate) log: Vec<(u32, Command)>,
     /// Minutes worked by units since the last epidemic step: (unit, place, minutes).
     pub(crate) pending_work: Vec<(usize, Place, f64)>,
-    pub(crate) buffers: dynamics::StepBuffers,
-    pub(crate) chances: dynamics::PathogenChances,
+    pub(crate) buffers: step::StepBuffers,
+    pub(crate) chances: transmission::PathogenChances,
     pub(crate) observations: Vec<ObservationRecord>,
     pub(crate) ratings: Vec<RatingRecord>,
 }
@@ -405,8 +512,7 @@ impl Exercise {
     /// Sets up the exercise at minute 0 (initial cases and injects of minute 0 included).
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Exercise {
         let derived = derived_for(&scenario);
-        let chances = dynamics::PathogenChances::new(&scenario);
-        let hospital_count = derived.hospitals.len();
+        let chances = transmission::PathogenChances::new(&scenario, &derived);
         let districts = scenario
             .city
             .districts
@@ -414,23 +520,24 @@ impl Exercise {
             .map(|d| DistrictState {
                 epi: Compartments {
                     s: d.population as f64,
-                    admitted: vec![0.0; hospital_count],
                     ..Default::default()
                 },
                 level: ControlLevel::Normal,
+                level_ordered_by: None,
                 trust: d.trust.unwrap_or(scenario.public.initial_trust).get(),
                 rumour: 0.0,
                 gouging: 0.0,
                 disorder: 0.0,
-                gathering: 0.0,
-                gathering_until: 0,
                 road_slowdown: 1.0,
                 road_closed_until: 0,
                 confirmed: 0.0,
                 infections: 0.0,
-                backlog: VecDeque::new(),
+                named_batches: VecDeque::new(),
+                named_gone: 0.0,
+                room_queue: VecDeque::new(),
                 isolation_queue: VecDeque::new(),
                 isolation_needed: 0.0,
+                clinic_queue: 0.0,
             })
             .collect();
         let facilities = scenario
@@ -474,6 +581,7 @@ impl Exercise {
                 message: i.message.clone(),
             })
             .collect();
+        let gatherings = gatherings::initial_states(&scenario);
         let mut exercise = Exercise {
             derived,
             scenario,
@@ -495,11 +603,18 @@ impl Exercise {
             events: Vec::new(),
             series: Vec::new(),
             totals: Totals::default(),
+            costs: BTreeMap::new(),
             overflow_active: false,
+            sites_full_noted: false,
             supply_delays: BTreeMap::new(),
+            shipments: Vec::new(),
+            lab_queue: VecDeque::new(),
+            crowds: Vec::new(),
+            pending_names: Vec::new(),
+            gatherings,
             log: Vec::new(),
             pending_work: Vec::new(),
-            buffers: dynamics::StepBuffers::default(),
+            buffers: step::StepBuffers::default(),
             chances,
             observations: Vec::new(),
             ratings: Vec::new(),
@@ -511,6 +626,11 @@ impl Exercise {
 
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    /// The scenario, shared (a baseline or a replay starts from the same one).
+    pub fn scenario_arc(&self) -> Arc<Scenario> {
+        self.scenario.clone()
     }
 
     pub fn seed(&self) -> u64 {
@@ -573,6 +693,11 @@ impl Exercise {
         &self.actions
     }
 
+    /// Whether a team has taken any action so far (up to a minute).
+    pub fn team_acted(&self, team: &str, by: u32) -> bool {
+        self.actions.iter().any(|a| a.team == team && a.at <= by)
+    }
+
     pub fn expectations(&self) -> &[ExpectationState] {
         &self.expectations
     }
@@ -587,6 +712,19 @@ impl Exercise {
 
     pub fn totals(&self) -> &Totals {
         &self.totals
+    }
+
+    /// Money spent by each team so far.
+    pub fn costs(&self) -> &BTreeMap<String, f64> {
+        &self.costs
+    }
+
+    pub fn shipments(&self) -> &[Shipment] {
+        &self.shipments
+    }
+
+    pub fn gatherings(&self) -> &[GatheringState] {
+        &self.gatherings
     }
 
     pub fn observations(&self) -> &[ObservationRecord] {
@@ -605,9 +743,18 @@ impl Exercise {
         totals.contacts_pending_young = self
             .districts
             .iter()
-            .flat_map(|d| &d.backlog)
-            .filter(|b| young(b.named_at))
-            .map(|b| b.count)
+            .map(|d| {
+                d.named_batches
+                    .iter()
+                    .filter(|b| young(b.named_at))
+                    .map(|b| b.count)
+                    .sum::<f64>()
+                    + d.room_queue
+                        .iter()
+                        .filter(|(t, _)| young(*t))
+                        .map(|(_, n)| n)
+                        .sum::<f64>()
+            })
             .sum();
         totals.isolation_pending_young = self
             .districts
@@ -624,86 +771,21 @@ impl Exercise {
         &self.log
     }
 
-    /// Where a unit is now, on the map.
-    pub fn unit_position(&self, unit: usize) -> Point {
-        let u = &self.units[unit];
-        let lerp = |from: (f64, f64), to: Point, depart: u32, arrive: u32| {
-            let span = arrive.saturating_sub(depart).max(1) as f64;
-            let f = (self.now.saturating_sub(depart) as f64 / span).clamp(0.0, 1.0);
-            Point {
-                x: from.0 + (to.x - from.0) * f,
-                y: from.1 + (to.y - from.1) * f,
-            }
-        };
-        match &u.status {
-            UnitStatus::AtBase => self.place_position(u.base),
-            UnitStatus::Working { place, .. } => self.place_position(*place),
-            UnitStatus::Travelling {
-                from,
-                to,
-                depart,
-                arrive,
-                ..
-            } => lerp(*from, self.place_position(*to), *depart, *arrive),
-            UnitStatus::Returning {
-                from,
-                depart,
-                arrive,
-            } => lerp(*from, self.place_position(u.base), *depart, *arrive),
-        }
-    }
-
-    pub fn place_position(&self, place: Place) -> Point {
-        match place {
-            Place::District(d) => self.scenario.city.districts[d].position,
-            Place::Facility(f) => {
-                let facility = &self.scenario.facilities[f];
-                facility.position.unwrap_or_else(|| {
-                    self.scenario
-                        .district(facility.district.as_str())
-                        .map(|d| d.position)
-                        .unwrap_or_default()
-                })
-            }
-        }
-    }
-
-    /// A district or facility by id.
-    pub fn place_index(&self, id: &str) -> Option<Place> {
-        place_of(&self.derived, id)
-    }
-
-    pub fn place_name(&self, place: Place) -> String {
-        match place {
-            Place::District(d) => self.scenario.city.districts[d].id.name.clone(),
-            Place::Facility(f) => self.scenario.facilities[f].id.name.clone(),
-        }
-    }
-
-    /// The district a place lies in.
-    pub fn place_district(&self, place: Place) -> usize {
-        match place {
-            Place::District(d) => d,
-            Place::Facility(f) => self
-                .derived
-                .district_index
-                .get(self.scenario.facilities[f].district.as_str())
-                .copied()
-                .unwrap_or(0),
-        }
-    }
-
-    /// Beds of a hospital that can take patients now.
+    /// Beds of every kind of a hospital that can take patients now.
     pub fn hospital_capacity(&self, hospital: usize) -> f64 {
-        let f = self.derived.hospitals[hospital];
-        let facility = &self.scenario.facilities[f];
-        f64::from((facility.beds + facility.icu_beds).saturating_sub(self.facilities[f].beds_lost))
+        BedKind::ALL
+            .iter()
+            .map(|kind| self.beds_of(hospital, *kind))
+            .sum()
     }
 
+    /// Patients in the beds of a hospital.
     pub fn hospital_occupancy(&self, hospital: usize) -> f64 {
         self.districts
             .iter()
-            .map(|d| d.epi.admitted[hospital])
+            .flat_map(|d| &d.epi.patients)
+            .filter(|p| p.hospital == Some(hospital))
+            .map(|p| p.n)
             .sum()
     }
 
@@ -758,7 +840,10 @@ impl Exercise {
                 UnitStatus::AtBase => {}
             }
         }
-        let fired = self.injects_fired_at();
+        for shipment in &self.shipments {
+            consider(shipment.arrives);
+        }
+        let fired = self.injects_fired();
         for (inject, state) in self.scenario.injects.iter().zip(&self.injects) {
             if state.status != InjectStatus::Pending {
                 continue;
@@ -786,6 +871,9 @@ impl Exercise {
                 consider(a.due);
             }
         }
+        for g in &self.gatherings {
+            g.wakeups(&mut consider);
+        }
         for supply in &self.scenario.supplies {
             for resupply in &supply.resupply {
                 let every = resupply.every.get().max(1);
@@ -795,7 +883,7 @@ impl Exercise {
         next
     }
 
-    pub(crate) fn injects_fired_at(&self) -> BTreeMap<&str, u32> {
+    pub fn injects_fired(&self) -> BTreeMap<&str, u32> {
         self.scenario
             .injects
             .iter()
@@ -822,8 +910,10 @@ impl Exercise {
             }
         }
         self.move_units();
+        self.deliver_shipments();
         self.resupply();
         self.fire_scheduled_injects();
+        self.open_gatherings();
         if now > 0 && now.is_multiple_of(self.step_minutes()) && now > self.last_step_at {
             self.epidemic_step();
             self.last_step_at = now;
@@ -840,18 +930,19 @@ impl Exercise {
         let district = &mut self.districts[d];
         let count = count.min(district.epi.s);
         district.epi.s -= count;
+        let cases = Infected::new_at(count, f64::from(now));
         if confirmed {
             // Found at the border or a clinic: isolated at once, waiting for transfer.
-            district.epi.xi += count;
-            district.isolate_at_home(now, count);
+            district.epi.xi.add(cases);
+            district.isolate_at_home(now, cases);
         } else if exposed {
-            district.epi.e += count;
+            district.epi.e.add(cases);
         } else {
-            district.epi.i += count;
+            district.epi.i.add(cases);
         }
         district.infections += count;
         if confirmed {
-            self.confirm(d, count, true);
+            self.confirm(d, cases, care::Found::Reported, true);
         }
     }
 
@@ -861,14 +952,15 @@ impl Exercise {
             .iter()
             .map(|d| DistrictSample {
                 s: d.epi.s,
-                e: d.epi.e,
-                a: d.epi.a,
-                i: d.epi.i,
+                e: d.epi.e.n + d.epi.ne.n,
+                a: d.epi.a.n + d.epi.na.n,
+                i: d.epi.i.n + d.epi.ni.n,
+                named: d.epi.named(),
                 quarantined: d.epi.quarantined(),
                 isolated: d.epi.isolated(),
                 hospitalised: d.epi.hospitalised(),
-                waiting: d.epi.waiting,
-                r: d.epi.r,
+                waiting: d.epi.waiting(),
+                r: d.epi.r + d.epi.nr,
                 d: d.epi.d,
                 confirmed: d.confirmed,
                 infections: d.infections,
@@ -907,16 +999,18 @@ impl Exercise {
             .is_some_and(|t| t.agencies.iter().any(|a| a.as_str() == agency))
     }
 
-    /// Travel time in minutes between two map points, with road closures at either end.
-    pub(crate) fn travel_minutes(&self, from: Point, to: Place, speed_kmh: f64) -> u32 {
-        let district = &self.districts[self.place_district(to)];
-        let slowdown = if district.road_closed_until > self.now {
-            district.road_slowdown
-        } else {
-            1.0
-        };
-        let km = from.distance_km(self.place_position(to)) * self.scenario.city.road_factor.get();
-        ((km / speed_kmh * 60.0 * slowdown).ceil() as u32).max(1)
+    /// Districts an effect or statement applies to: one, or the whole city.
+    pub(crate) fn scope(&self, district: &Option<crate::scenario::Id>) -> Vec<usize> {
+        match district {
+            Some(d) => self
+                .derived
+                .district_index
+                .get(d.as_str())
+                .copied()
+                .into_iter()
+                .collect(),
+            None => (0..self.districts.len()).collect(),
+        }
     }
 }
 
@@ -950,16 +1044,7 @@ fn derived_for(scenario: &Arc<Scenario>) -> Arc<Derived> {
 }
 
 fn derive(scenario: &Scenario) -> Derived {
-    let p = &scenario.pathogen;
     let dt = Minutes(scenario.meta.time_step.get()).days();
-    let infectious_days = p.infectious_days.get();
-    let weight = 1.0 - p.asymptomatic_share.get()
-        + p.asymptomatic_share.get() * p.asymptomatic_infectiousness.get();
-    let beta = match (&p.r0, &p.transmission_rate) {
-        (_, Some(rate)) => rate.get(),
-        (Some(r0), None) => r0.get() * epidemic::prob(1.0 / infectious_days, dt) / (dt * weight),
-        (None, None) => 0.0,
-    };
     let district_index: BTreeMap<String, usize> = scenario
         .city
         .districts
@@ -1010,13 +1095,17 @@ fn derive(scenario: &Scenario) -> Derived {
         .enumerate()
         .map(|(n, f)| (f.id.name.clone(), n))
         .collect();
-    let hospitals: Vec<usize> = scenario
-        .facilities
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == FacilityKind::Hospital)
-        .map(|(n, _)| n)
-        .collect();
+    let of_kind = |kind: FacilityKind| -> Vec<usize> {
+        scenario
+            .facilities
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == kind)
+            .map(|(n, _)| n)
+            .collect()
+    };
+    let hospitals = of_kind(FacilityKind::Hospital);
+    let sites = of_kind(FacilityKind::QuarantineSite);
     // Positions looked up once: `Scenario::district` searches the list.
     let hospital_positions: Vec<Point> = hospitals
         .iter()
@@ -1041,15 +1130,14 @@ fn derive(scenario: &Scenario) -> Derived {
             order
         })
         .collect();
-    let site_beds = scenario
-        .facilities
-        .iter()
-        .filter(|f| f.kind == FacilityKind::QuarantineSite)
-        .map(|f| f64::from(f.beds))
-        .sum();
+    let quarantine_in_sites = match &scenario.surveillance.quarantine_at {
+        Some(crate::scenario::QuarantinePlace::Sites) => true,
+        Some(crate::scenario::QuarantinePlace::Home) => false,
+        None => !sites.is_empty(),
+    };
     Derived {
-        beta,
-        home_share: dynamics::home_shares(&mobility),
+        beta: transmission::beta(scenario, dt),
+        home_share: transmission::home_shares(&mobility),
         mobility,
         hospitals_by_distance,
         district_index,
@@ -1062,13 +1150,11 @@ fn derive(scenario: &Scenario) -> Derived {
             .map(|(n, id)| (id, n))
             .collect(),
         hospitals,
-        site_beds,
-        fades: Fades {
-            rumour: (1.0 - scenario.public.rumour_decay_per_day.get()).powf(dt),
-            gouging: 0.95f64.powf(dt),
-            disorder: 0.8f64.powf(dt),
-            site_disorder: 0.9f64.powf(dt),
-        },
+        sites,
+        quarantine_in_sites,
+        fades: public::Fades::new(scenario, dt),
+        severity: care::Severity::new(scenario),
+        test_kit: detection::test_kit(scenario),
     }
 }
 
@@ -1078,16 +1164,12 @@ pub(crate) fn rule_is(trigger: &ReportTrigger, kind: &ReportTrigger) -> bool {
 }
 
 #[cfg(test)]
+pub(crate) mod test_support;
+
+#[cfg(test)]
 mod tests {
     use super::*;
-
-    fn bundled(file: &str) -> Arc<Scenario> {
-        let (scenario, _) = crate::library::find(file)
-            .expect("bundled scenario")
-            .load()
-            .expect("valid");
-        Arc::new(scenario)
-    }
+    use test_support::bundled;
 
     fn infections_after(scenario: &Arc<Scenario>, days: u32) -> Vec<f64> {
         let mut exercise = Exercise::new(scenario.clone(), 3, Mode::Stochastic);
@@ -1111,5 +1193,15 @@ mod tests {
             derived_for(&port_again).district_index.len(),
             port_again.city.districts.len()
         );
+    }
+
+    #[test]
+    fn mean_days_average_what_they_are_given() {
+        let mut m = MeanDays::default();
+        assert_eq!(m.mean(), None);
+        m.add(2.0, 3.0);
+        m.add(1.0, 6.0);
+        m.add(0.0, 100.0);
+        assert_eq!(m.mean(), Some(4.0));
     }
 }

@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{
-    ActionKind, ActionRecord, Audience, EventKind, Exercise, ExpectationState, InjectStatus,
-    PendingReport, Place,
+    ActionKind, ActionRecord, Audience, EventKind, Exercise, ExpectationState, InjectStatus, Place,
 };
 use crate::scenario::{ActionCheck, CaseState, Condition, Effect, Inject, ReportTrigger, Trigger};
 
@@ -178,7 +177,7 @@ impl Exercise {
                     })
             }
             Condition::AfterInject(a) => self
-                .injects_fired_at()
+                .injects_fired()
                 .get(a.inject.as_str())
                 .is_some_and(|&at| self.now >= at.saturating_add(a.delay.get())),
             Condition::All(parts) => parts.iter().all(|p| self.holds(p)),
@@ -221,16 +220,32 @@ impl Exercise {
                 None => teams.clone(),
             };
             for team in expected_teams {
+                let in_place = expectation
+                    .check
+                    .as_ref()
+                    .is_some_and(|check| self.already_in_place(&team, check));
                 self.expectations.push(ExpectationState {
                     inject: inject.id.name.clone(),
-                    team,
+                    team: team.clone(),
                     text: expectation.text.clone(),
                     check: expectation.check.clone(),
                     fired_at: self.now,
                     due: self.now.saturating_add(expectation.within.get()),
-                    met_at: None,
+                    met_at: in_place.then_some(self.now),
+                    already_in_place: in_place,
                     missed_noted: false,
                 });
+                if in_place {
+                    self.emit(
+                        Audience::Control,
+                        EventKind::ExpectationMet {
+                            inject: inject.id.name.clone(),
+                            team,
+                            text: expectation.text.clone(),
+                            after_minutes: 0,
+                        },
+                    );
+                }
             }
         }
     }
@@ -257,7 +272,7 @@ impl Exercise {
                         .infected_share
                         .unwrap_or(self.scenario.surveillance.contact_infection_share)
                         .get();
-                    self.name_contacts(d, f64::from(e.count), share);
+                    self.expose_and_name(d, f64::from(e.count), share);
                 }
             }
             Effect::RoadClosure(e) => {
@@ -306,105 +321,20 @@ impl Exercise {
                     district.gouging = (district.gouging + e.severity.get()).min(1.0);
                 }
             }
-            Effect::Gathering(e) => {
-                if let Some(d) = index(self, &e.district) {
-                    self.districts[d].gathering += f64::from(e.people);
-                    self.districts[d].gathering_until = now.saturating_add(e.duration.get());
-                }
-            }
+            Effect::Gathering(e) => self.gather_crowd(e),
             Effect::CapacityLoss(e) => {
                 if let Some(&f) = self.derived.facility_index.get(e.facility.as_str()) {
-                    self.facilities[f].beds_lost += e.beds;
+                    self.facilities[f].beds_lost =
+                        self.facilities[f].beds_lost.saturating_add(e.beds);
                 }
             }
-        }
-    }
-
-    /// Districts an effect applies to: one, or the whole city.
-    pub(crate) fn scope(&self, district: &Option<crate::scenario::Id>) -> Vec<usize> {
-        match district {
-            Some(d) => self
-                .derived
-                .district_index
-                .get(d.as_str())
-                .copied()
-                .into_iter()
-                .collect(),
-            None => (0..self.districts.len()).collect(),
-        }
-    }
-
-    /// Opens the reports a trigger makes due, unless one is already pending for the same rule.
-    pub(crate) fn open_reports(&mut self, trigger: &ReportTrigger) {
-        let rules: Vec<_> = self
-            .scenario
-            .reporting
-            .iter()
-            .filter(|r| match (&r.on, trigger) {
-                (ReportTrigger::Inject(a), ReportTrigger::Inject(b)) => a == b,
-                (a, b) => super::rule_is(a, b) && !matches!(a, ReportTrigger::Inject(_)),
-            })
-            .cloned()
-            .collect();
-        for rule in rules {
-            // One report covers everything from its opening to its deadline; once overdue, a
-            // new occurrence makes a new report due (each missed daily report counts).
-            let pending = |r: &PendingReport| {
-                r.rule == rule.id.as_str() && r.filed_at.is_none() && r.due > self.now
-            };
-            if self.reports.iter().any(pending) {
-                continue;
-            }
-            let due = self.now.saturating_add(rule.within.get());
-            self.reports.push(PendingReport {
-                rule: rule.id.name.clone(),
-                from: rule.from.name.clone(),
-                to: rule.to.name.clone(),
-                opened_at: self.now,
-                due,
-                filed_at: None,
-                overdue_noted: false,
-            });
-            let audience = self.audience_of(std::slice::from_ref(&rule.from));
-            self.emit(
-                audience,
-                EventKind::ReportDue {
-                    rule: rule.id.name.clone(),
-                    from: rule.from.name.clone(),
-                    to: rule.to.name.clone(),
-                    due,
-                },
-            );
-        }
-    }
-
-    /// A daily report falls due at the start of every exercise day.
-    pub(crate) fn open_daily_reports(&mut self) {
-        if self.now.is_multiple_of(24 * 60) && self.now > 0 {
-            self.open_reports(&ReportTrigger::Daily);
         }
     }
 
     /// Deadlines reached now: overdue reports, missed expectations, unanswered requests.
     pub(crate) fn check_deadlines(&mut self) {
         let now = self.now;
-        // Records are looked at in place; only those that fall due now are copied for the event.
-        for n in 0..self.reports.len() {
-            let r = &self.reports[n];
-            if r.filed_at.is_none() && !r.overdue_noted && r.due <= now {
-                let r = r.clone();
-                self.reports[n].overdue_noted = true;
-                let (rule, from, to) = (r.rule, r.from, r.to);
-                // Late reporting costs public confidence when the news gets out first.
-                for district in &mut self.districts {
-                    district.trust = (district.trust - 0.003).max(0.0);
-                }
-                self.emit(
-                    Audience::Everyone,
-                    EventKind::ReportOverdue { rule, from, to },
-                );
-            }
-        }
+        self.check_report_deadlines();
         for n in 0..self.expectations.len() {
             let e = &self.expectations[n];
             if e.met_at.is_none() && !e.missed_noted && e.due <= now {
@@ -432,6 +362,42 @@ impl Exercise {
                     },
                 );
             }
+        }
+    }
+
+    /// Whether what an inject asks of a team is already in place when it fires: units of the
+    /// role at (or on their way to) the place named, the district already at the level asked,
+    /// the command already activated. A report or a statement must come after the news.
+    fn already_in_place(&self, team: &str, check: &ActionCheck) -> bool {
+        match check {
+            ActionCheck::Dispatch(c) => {
+                let Some(place) = c.to.as_ref().and_then(|to| self.place_index(to.as_str())) else {
+                    return false;
+                };
+                match &c.role {
+                    Some(role) => self.unit_at_or_bound_for(team, role, place),
+                    None => crate::sim::units::WORK_ROLES
+                        .iter()
+                        .chain(std::iter::once(&crate::scenario::UnitRole::Supply))
+                        .any(|role| self.unit_at_or_bound_for(team, role, place)),
+                }
+            }
+            ActionCheck::Measure(c) => {
+                let Some(&d) = c
+                    .district
+                    .as_ref()
+                    .and_then(|d| self.derived.district_index.get(d.as_str()))
+                else {
+                    return false;
+                };
+                let level = &self.districts[d].level;
+                match &c.level {
+                    Some(wanted) => level == wanted,
+                    None => *level != crate::scenario::ControlLevel::Normal,
+                }
+            }
+            ActionCheck::Activate => self.activations.contains_key(team),
+            _ => false,
         }
     }
 

@@ -34,6 +34,7 @@ impl Exercise {
             Command::Statement(c) => self.statement(c)?,
             Command::RequestAid(c) => self.request_aid(c)?,
             Command::AnswerAid(c) => self.answer_aid(c)?,
+            Command::DecideGathering(c) => self.decide(c)?,
             Command::FireInject(c) => self.fire_now(&c.inject)?,
             Command::DelayInject(c) => self.delay_inject(c)?,
             Command::SkipInject(c) => self.skip_inject(&c.inject)?,
@@ -296,13 +297,14 @@ impl Exercise {
         Ok(())
     }
 
-    fn order_measure(&mut self, c: &OrderMeasure) -> Result<(), CommandError> {
-        let Some(&d) = self.derived.district_index.get(c.district.as_str()) else {
-            return refuse(format!("there is no district `{}`", c.district));
+    /// Whether a team may order district measures: one of its agencies is listed in
+    /// `measures.ordered_by` (or, when that is empty, is a command or health agency).
+    pub fn may_order_measures(&self, team: &str) -> bool {
+        let Some(team) = self.scenario.team(team) else {
+            return false;
         };
-        let team = self.scenario.team(c.team.as_str()).expect("checked");
         let allowed = &self.scenario.measures.ordered_by;
-        let may = team.agencies.iter().any(|a| {
+        team.agencies.iter().any(|a| {
             if allowed.is_empty() {
                 self.scenario
                     .agency(a.as_str())
@@ -310,20 +312,32 @@ impl Exercise {
             } else {
                 allowed.contains(a)
             }
-        });
-        if !may {
-            let who = if allowed.is_empty() {
-                "a command or health agency".to_string()
-            } else {
-                allowed
-                    .iter()
-                    .map(|a| a.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+        })
+    }
+
+    /// Who may order measures, in words, for a refusal.
+    fn who_orders_measures(&self) -> String {
+        let allowed = &self.scenario.measures.ordered_by;
+        if allowed.is_empty() {
+            "a command or health agency".to_string()
+        } else {
+            allowed
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+
+    fn order_measure(&mut self, c: &OrderMeasure) -> Result<(), CommandError> {
+        let Some(&d) = self.derived.district_index.get(c.district.as_str()) else {
+            return refuse(format!("there is no district `{}`", c.district));
+        };
+        if !self.may_order_measures(c.team.as_str()) {
             return refuse(format!(
-                "team `{}` may not order measures: only {who} may",
-                c.team
+                "team `{}` may not order measures: only {} may",
+                c.team,
+                self.who_orders_measures()
             ));
         }
         if self.districts[d].level == c.level {
@@ -333,6 +347,7 @@ impl Exercise {
             ));
         }
         self.districts[d].level = c.level.clone();
+        self.districts[d].level_ordered_by = Some(c.team.name.clone());
         self.emit(
             Audience::Everyone,
             EventKind::MeasureOrdered {
@@ -361,16 +376,7 @@ impl Exercise {
         if self.scenario.agency(c.to.as_str()).is_none() {
             return refuse(format!("there is no agency `{}`", c.to));
         }
-        let now = self.now;
-        let mut any_on_time = true;
-        for r in self
-            .reports
-            .iter_mut()
-            .filter(|r| r.filed_at.is_none() && r.from == c.from.as_str() && r.to == c.to.as_str())
-        {
-            r.filed_at = Some(now);
-            any_on_time &= now <= r.due;
-        }
+        let any_on_time = self.file_reports(c.from.as_str(), c.to.as_str());
         let audience = self.audience_of(&[c.from.clone(), c.to.clone()]);
         self.emit(
             audience,
@@ -423,14 +429,8 @@ impl Exercise {
         {
             return refuse(format!("there is no district `{d}`"));
         }
-        for d in self.scope(&c.district) {
-            let district = &mut self.districts[d];
-            // An answer halves a rumour's reach and restores a little trust; with no rumour
-            // about, a statement still reassures a little.
-            let answered = district.rumour;
-            district.rumour *= 0.5;
-            district.trust = (district.trust + 0.02 * answered + 0.002).min(1.0);
-        }
+        let districts = self.scope(&c.district);
+        self.answer_rumours(&districts);
         self.emit(
             Audience::Everyone,
             EventKind::Statement {
@@ -525,9 +525,10 @@ impl Exercise {
         if request.answered.is_some() {
             return refuse(format!("request {} has already been answered", c.request));
         }
-        let mut stock_from = None;
+        // Stock: everything about the answer is checked before anything moves.
+        let mut shipment = None;
         if c.accept
-            && let Some(supply) = &request.supply
+            && let (Some(supply), Some(to)) = (&request.supply, &request.deliver_to)
         {
             let Some(from) = &c.from else {
                 return refuse(
@@ -544,32 +545,99 @@ impl Exercise {
                     c.team
                 ));
             }
-            let held = self.facilities[f].stock.get(supply).copied().unwrap_or(0);
-            if held < request.quantity {
-                return refuse(format!(
-                    "`{from}` holds {held} of `{supply}`, fewer than the {} asked",
-                    request.quantity
-                ));
+            let to = self.derived.facility_index[to.as_str()];
+            let offered = c.quantity.unwrap_or(request.quantity);
+            if offered == 0 {
+                return refuse("an answer that sends stock needs a quantity above 0");
             }
-            stock_from = Some(f);
+            let carrier = match &c.unit {
+                Some(unit) => {
+                    let u = self.unit_for(&c.team, unit)?;
+                    let resource = &self.scenario.resource_types[self.units[u].resource];
+                    if resource.role != crate::scenario::UnitRole::Supply {
+                        return refuse(format!("unit `{unit}` is not a supply unit"));
+                    }
+                    if !matches!(self.units[u].status, UnitStatus::AtBase)
+                        || self.units[u].base != Place::Facility(f)
+                    {
+                        return refuse(format!(
+                            "unit `{unit}` must be at its base `{from}` to load the stock"
+                        ));
+                    }
+                    Some((u, u64::from(resource.capacity)))
+                }
+                None => None,
+            };
+            let held = self.stock(f, supply);
+            let sent = offered
+                .min(held)
+                .min(carrier.map_or(u64::MAX, |(_, cap)| cap));
+            shipment = Some((supply.clone(), f, to, offered, sent, held, carrier));
         }
+        // The answer stands, even when the stock is not all there: it was given in good faith.
+        let mut note = String::new();
+        let mut answer = if c.accept {
+            super::AidAnswer::Accepted
+        } else {
+            super::AidAnswer::Declined
+        };
         if c.accept {
             for unit in &request.units {
                 if let Some(&u) = self.derived.unit_index.get(unit.as_str()) {
                     self.units[u].loaned_to = Some(request.from_team.clone());
                 }
             }
-            if let (Some(f), Some(supply), Some(to)) =
-                (stock_from, &request.supply, &request.deliver_to)
-            {
-                let to = self.derived.facility_index[to.as_str()];
-                if let Some(stock) = self.facilities[f].stock.get_mut(supply) {
-                    *stock -= request.quantity;
-                }
-                *self.facilities[to].stock.entry(supply.clone()).or_default() += request.quantity;
+            if !request.units.is_empty() {
+                note = format!("units lent: {}", request.units.join(", "));
             }
         }
-        self.requests[n].answered = Some((self.now, c.accept));
+        if let Some((supply, f, to, offered, sent, held, carrier)) = shipment {
+            let from_name = self.scenario.facilities[f].id.name.clone();
+            if sent < offered || sent < request.quantity {
+                let reason = if held < offered {
+                    format!("{from_name} held {held} of `{supply}`")
+                } else if sent < offered {
+                    format!("the unit carries at most {sent} per trip")
+                } else {
+                    format!("{offered} offered")
+                };
+                answer = super::AidAnswer::Short {
+                    sent,
+                    reason: reason.clone(),
+                };
+                note = format!(
+                    "sends {sent} of the {} `{supply}` asked: {reason}",
+                    request.quantity
+                );
+            }
+            if sent > 0 {
+                match carrier {
+                    Some((u, _)) => {
+                        self.facilities[f]
+                            .stock
+                            .entry(supply.clone())
+                            .and_modify(|q| *q -= sent);
+                        self.load_and_send(u, &supply, sent, to, &c.team);
+                        if note.is_empty() {
+                            note = format!("{sent} `{supply}` on unit {}", self.units[u].id);
+                        }
+                    }
+                    None => {
+                        let minutes = c
+                            .arrives_in
+                            .map_or_else(|| self.courier_minutes(f, to), |m| m.get());
+                        self.ship(&supply, sent, f, to, minutes, Some(request.number));
+                        if note.is_empty() {
+                            note = format!(
+                                "{sent} `{supply}` arriving at {}",
+                                crate::scenario::Minutes(self.now.saturating_add(minutes.max(1)))
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        self.requests[n].answered = Some((self.now, answer));
         self.emit(
             Audience::Teams(vec![request.from_team.clone(), request.to_team.clone()]),
             EventKind::AidAnswered {
@@ -577,9 +645,99 @@ impl Exercise {
                 team: c.team.name.clone(),
                 accepted: c.accept,
                 text: c.text.clone(),
+                note,
             },
         );
         self.record_action(c.team.as_str(), ActionKind::AnswerAid);
+        Ok(())
+    }
+
+    /// Loads a supply unit at its base (the stock already taken) and sends it to a facility.
+    fn load_and_send(&mut self, u: usize, supply: &str, quantity: u64, to: usize, team: &Id) {
+        let speed = self.scenario.resource_types[self.units[u].resource]
+            .speed_kmh
+            .get();
+        self.units[u].cargo = Some((supply.to_string(), quantity));
+        let from = self.unit_position(u);
+        let arrive = self
+            .now
+            .saturating_add(self.travel_minutes(from, Place::Facility(to), speed));
+        self.units[u].status = UnitStatus::Travelling {
+            from: (from.x, from.y),
+            to: Place::Facility(to),
+            depart: self.now,
+            arrive,
+            work: 0,
+        };
+        let audience = self.unit_audience(u);
+        self.emit(
+            audience,
+            EventKind::UnitDispatched {
+                unit: self.units[u].id.clone(),
+                team: team.name.clone(),
+                to: self.scenario.facilities[to].id.name.clone(),
+                arrives: arrive,
+            },
+        );
+    }
+
+    fn decide(&mut self, c: &DecideGathering) -> Result<(), CommandError> {
+        let Some(n) = self
+            .scenario
+            .mass_gatherings
+            .iter()
+            .position(|g| g.id == c.gathering)
+        else {
+            return refuse(format!("there is no mass gathering `{}`", c.gathering));
+        };
+        let plan = &self.scenario.mass_gatherings[n];
+        let team = self.scenario.team(c.team.as_str()).expect("checked");
+        let may = if plan.decided_by.is_empty() {
+            self.may_order_measures(c.team.as_str())
+        } else {
+            team.agencies.iter().any(|a| plan.decided_by.contains(a))
+        };
+        if !may {
+            let who = if plan.decided_by.is_empty() {
+                self.who_orders_measures()
+            } else {
+                plan.decided_by
+                    .iter()
+                    .map(|a| a.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            return refuse(format!(
+                "team `{}` may not decide on `{}`: only {who} may",
+                c.team, c.gathering
+            ));
+        }
+        let state = &self.gatherings[n];
+        match state.status {
+            super::gatherings::GatheringStatus::Cancelled => {
+                return refuse(format!("`{}` was cancelled", c.gathering));
+            }
+            super::gatherings::GatheringStatus::Held => {
+                return refuse(format!("`{}` has already started", c.gathering));
+            }
+            super::gatherings::GatheringStatus::Planned => {}
+        }
+        if let GatheringDecision::Postpone(by) = &c.decision
+            && by.get() == 0
+        {
+            return refuse("a postponement must be longer than 0m");
+        }
+        if c.decision == GatheringDecision::WithMeasures && state.with_measures {
+            return refuse(format!("`{}` already runs with measures", c.gathering));
+        }
+        self.decide_gathering(n, c.team.as_str(), &c.decision);
+        self.record_action(
+            c.team.as_str(),
+            ActionKind::Gathering {
+                gathering: c.gathering.name.clone(),
+                decision: c.decision.clone(),
+            },
+        );
         Ok(())
     }
 

@@ -1,0 +1,101 @@
+//! The no-action baseline: the same scenario, seed and mode with no player action, against
+//! which every outcome is scored. The control cell's own commands (injects fired early,
+//! delayed, skipped, edited or composed) are part of the exercise as played, so the baseline
+//! gets them too, at the same minutes; evaluators' observations and ratings change nothing.
+
+use std::sync::Arc;
+
+use crate::scenario::Scenario;
+use crate::sim::{Command, Exercise, Mode};
+
+/// Whether a command is the control cell shaping the exercise (kept in the baseline).
+fn shapes_the_exercise(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::FireInject(_)
+            | Command::DelayInject(_)
+            | Command::SkipInject(_)
+            | Command::EditInject(_)
+            | Command::ComposeInject(_)
+    )
+}
+
+/// A no-action run kept in step with a live exercise.
+pub struct Baseline {
+    exercise: Exercise,
+    /// Entries of the live exercise's log already looked at.
+    seen: usize,
+}
+
+impl Baseline {
+    pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Baseline {
+        Baseline {
+            exercise: Exercise::new(scenario, seed, mode),
+            seen: 0,
+        }
+    }
+
+    /// The baseline of an exercise, run up to the exercise's minute.
+    pub fn of(live: &Exercise) -> Exercise {
+        let mut baseline = Baseline::new(live.scenario_arc(), live.seed(), live.mode());
+        baseline.keep_up(live);
+        baseline.exercise
+    }
+
+    /// Advances the baseline to the live exercise's minute, applying the control cell's new
+    /// commands at their minutes.
+    pub fn keep_up(&mut self, live: &Exercise) -> &Exercise {
+        for (at, command) in &live.log()[self.seen.min(live.log().len())..] {
+            if shapes_the_exercise(command) {
+                self.exercise.advance_to(*at);
+                // What the live exercise accepted may not apply here (an inject already fired
+                // by its condition); the baseline then goes on without it.
+                let _ = self.exercise.apply(command.clone());
+            }
+        }
+        self.seen = live.log().len();
+        if self.exercise.now() < live.now() {
+            self.exercise.advance_to(live.now());
+        }
+        &self.exercise
+    }
+
+    /// The baseline as last advanced.
+    pub fn exercise(&self) -> &Exercise {
+        &self.exercise
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::test_support::{bundled, command};
+
+    /// The baseline fires an inject early when the facilitator did, and ignores team commands.
+    #[test]
+    fn the_baseline_follows_the_control_cell_not_the_teams() {
+        let scenario = bundled("port-city-outbreak.en.ron");
+        let mut live = Exercise::new(scenario.clone(), 3, Mode::Stochastic);
+        live.advance(60);
+        live.apply(command(r#"FireInject(inject: "I-04")"#))
+            .unwrap();
+        live.apply(command(r#"Activate(team: "command")"#)).unwrap();
+        live.advance(60);
+        let mut baseline = Baseline::new(scenario, 3, Mode::Stochastic);
+        let b = baseline.keep_up(&live);
+        assert_eq!(b.now(), live.now());
+        assert!(
+            b.activations().is_empty(),
+            "no team command in the baseline"
+        );
+        assert_eq!(
+            b.injects_fired().get("I-04").copied(),
+            Some(60),
+            "the inject the facilitator fired early"
+        );
+        assert_eq!(
+            Baseline::of(&live).injects_fired().get("I-04").copied(),
+            Some(60)
+        );
+    }
+}

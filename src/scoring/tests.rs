@@ -1,0 +1,236 @@
+//! Scoring rules on the small test scenario (see `sim::test_support`).
+
+use super::*;
+use crate::sim::test_support::{command, small, small_scenario};
+
+const OBJECTIVES: &str = r#"scenario.objectives: [
+    (id: "contain", title: "Contain", kpis: [(metric: Infections, target: 50.0), (metric: Deaths, target: 1000.0)]),
+    (id: "joint", title: "Joint", teams: ["police-team"], kpis: [(metric: AidRequestsAnswered, target: 1.0), (metric: AidResponseMinutes, target: 60.0)]),
+    (id: "cost", title: "Cost", teams: ["health-team"], kpis: [(metric: EconomicCost, target: 1000000.0)]),
+]"#;
+
+fn line<'a>(card: &'a Scorecard, objective: &str, metric: Metric) -> &'a KpiLine {
+    card.objectives
+        .iter()
+        .find(|o| o.id == objective)
+        .and_then(|o| o.kpis.iter().find(|k| k.metric == metric))
+        .unwrap_or_else(|| panic!("{objective} {metric:?} on {}", card.name))
+}
+
+fn outbreak(extra: &str) -> String {
+    format!("{OBJECTIVES}\nscenario.initial_cases: [(district: \"north\", count: 30)]\n{extra}")
+}
+
+#[test]
+fn outcomes_score_the_improvement_over_doing_nothing() {
+    // Lower is better: halfway from the baseline (100) to the target (50) is half the points.
+    assert_eq!(
+        improvement(&Metric::Infections, 75.0, 100.0, 50.0),
+        Some(0.5)
+    );
+    assert_eq!(
+        improvement(&Metric::Infections, 100.0, 100.0, 50.0),
+        Some(0.0)
+    );
+    assert_eq!(
+        improvement(&Metric::Infections, 120.0, 100.0, 50.0),
+        Some(0.0)
+    );
+    assert_eq!(
+        improvement(&Metric::Infections, 10.0, 100.0, 50.0),
+        Some(1.0)
+    );
+    // Higher is better (trust): from 0.5 towards 0.7.
+    let half = improvement(&Metric::PublicTrust, 0.6, 0.5, 0.7).unwrap();
+    assert!((half - 0.5).abs() < 1e-9);
+    // Doing nothing meets the target: nothing to tell, unless the players made it worse.
+    assert_eq!(improvement(&Metric::Deaths, 0.0, 0.0, 1.0), None);
+    assert!(improvement(&Metric::Deaths, 4.0, 0.0, 1.0).unwrap() < 0.5);
+}
+
+#[test]
+fn doing_nothing_scores_nothing_and_a_response_scores() {
+    let scenario = small_scenario(&outbreak(""));
+    let mut idle = Exercise::new(scenario.clone(), 1, Mode::Expected);
+    idle.advance_to(idle.end());
+    let cards = scorecards_of(&idle);
+    let infections = line(&cards[0], "contain", Metric::Infections);
+    assert_eq!(
+        infections.attainment,
+        Some(0.0),
+        "{}",
+        infections.explanation
+    );
+    assert_eq!(cards[0].percent, Some(0.0));
+    // A target that doing nothing meets does not apply.
+    let deaths = line(&cards[0], "contain", Metric::Deaths);
+    assert!(deaths.attainment.is_none());
+    assert!(
+        deaths.explanation.starts_with("n/a"),
+        "{}",
+        deaths.explanation
+    );
+
+    let mut acting = Exercise::new(scenario, 1, Mode::Expected);
+    acting
+        .apply(command(
+            r#"OrderMeasure(team: "health-team", district: "north", level: Closed)"#,
+        ))
+        .unwrap();
+    acting.advance_to(acting.end());
+    let cards = scorecards_of(&acting);
+    let infections = line(&cards[0], "contain", Metric::Infections);
+    assert!(
+        infections.attainment.unwrap() > 0.3,
+        "{}",
+        infections.explanation
+    );
+    // The police team did nothing: the improvement is not its own.
+    let police = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("police-team"))
+        .unwrap();
+    assert_eq!(
+        line(police, "contain", Metric::Infections).attainment,
+        Some(0.0)
+    );
+    let health = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("health-team"))
+        .unwrap();
+    assert!(
+        line(health, "contain", Metric::Infections)
+            .attainment
+            .unwrap()
+            > 0.3
+    );
+}
+
+#[test]
+fn a_kpi_with_nothing_to_measure_is_not_applicable() {
+    let mut ex = small(Mode::Expected, &outbreak(""));
+    ex.advance(2 * 24 * 60);
+    let cards = scorecards_of(&ex);
+    let police = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("police-team"))
+        .unwrap();
+    let answered = line(police, "joint", Metric::AidRequestsAnswered);
+    assert!(answered.attainment.is_none(), "no request was made to it");
+    assert_eq!(answered.max_points, 0.0);
+    // Costs apply only when something was spent.
+    let health = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("health-team"))
+        .unwrap();
+    assert!(
+        line(health, "cost", Metric::EconomicCost)
+            .attainment
+            .is_none()
+    );
+}
+
+#[test]
+fn costs_count_against_the_team_that_spent() {
+    let mut ex = small(Mode::Expected, &outbreak(""));
+    ex.apply(command(
+        r#"OrderMeasure(team: "health-team", district: "north", level: Closed)"#,
+    ))
+    .unwrap();
+    ex.advance(10 * 24 * 60);
+    let cards = scorecards_of(&ex);
+    let health = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("health-team"))
+        .unwrap();
+    let cost = line(health, "cost", Metric::EconomicCost);
+    // 100,000 residents × 60 a day × 10 days = 60 million against a budget of 1 million.
+    assert!((cost.value.unwrap() - 60_000_000.0).abs() < 1.0);
+    assert!(cost.attainment.unwrap() < 0.05);
+}
+
+/// Answering a request in good faith, without the stock to fill it, is an answer: it scores
+/// at least as well as silence.
+#[test]
+fn an_answered_request_that_fell_short_scores_no_less_than_silence() {
+    let run = |answer: bool| {
+        let mut ex = small(Mode::Expected, &outbreak(""));
+        ex.apply(command(
+            r#"RequestAid(team: "health-team", to: "police-team", supply: "kits", quantity: 10000, deliver_to: "clinic")"#,
+        ))
+        .unwrap();
+        ex.advance(30);
+        if answer {
+            let events = ex
+                .apply(command(
+                    r#"AnswerAid(team: "police-team", request: 1, accept: true, from: "depot")"#,
+                ))
+                .expect("the answer stands even with too little stock");
+            assert!(events.iter().any(|e| matches!(&e.kind,
+                crate::sim::EventKind::AidAnswered { note, .. } if note.contains("sends 5000 of the 10000"))));
+        }
+        ex.advance(6 * 60);
+        let cards = scorecards_of(&ex);
+        let police = cards
+            .iter()
+            .find(|c| c.team.as_deref() == Some("police-team"))
+            .unwrap()
+            .clone();
+        (police, ex)
+    };
+    let (answered, ex) = run(true);
+    let (silent, _) = run(false);
+    assert_eq!(
+        line(&answered, "joint", Metric::AidRequestsAnswered).value,
+        Some(1.0)
+    );
+    assert_eq!(
+        line(&silent, "joint", Metric::AidRequestsAnswered).value,
+        Some(0.0)
+    );
+    assert!(answered.percent.unwrap() >= silent.percent.unwrap());
+    assert!(matches!(
+        &ex.requests()[0].answered,
+        Some((_, crate::sim::AidAnswer::Short { sent: 5000, .. }))
+    ));
+    // The kits travel: not at the clinic at once.
+    assert_eq!(ex.shipments().len(), 0, "arrived within the 6 hours");
+}
+
+/// Units already at the place an inject asks for answer it at minute 0.
+#[test]
+fn a_response_already_in_place_counts_at_minute_zero() {
+    let inject = r#"scenario.injects: [(id: "I1", title: "Crowd", trigger: At("4h"), to: ["police-team"], message: "Crowd at the clinic.",
+        expects: [(text: "Patrol to the clinic", check: Dispatch(role: Patrol, to: "clinic"), within: "1h")])]"#;
+    let mut ex = small(Mode::Expected, &format!("{}\n{inject}", outbreak("")));
+    ex.apply(command(
+        r#"Dispatch(team: "police-team", unit: "patrol-1", to: "clinic", work: "1d")"#,
+    ))
+    .unwrap();
+    ex.advance(6 * 60);
+    let e = &ex.expectations()[0];
+    assert_eq!(e.met_at, Some(4 * 60));
+    assert!(e.already_in_place);
+}
+
+#[test]
+fn a_target_doing_nothing_meets_is_warned_about_where_it_is_written() {
+    let text = crate::sim::test_support::small_text(&outbreak(""));
+    let (scenario, report) = targets::check("small.ron", &text);
+    assert!(scenario.is_some());
+    let warning = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("cannot tell a response from none"))
+        .expect("the Deaths target of 1000 is met by doing nothing");
+    assert!(warning.message.contains("Deaths"), "{}", warning.message);
+    let at = &text[warning.span.start..warning.span.end];
+    assert_eq!(at, "1000.0");
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("Infections")),
+        "doing nothing misses the infections target"
+    );
+}

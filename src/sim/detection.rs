@@ -1,0 +1,421 @@
+//! Detection and testing: people with symptoms who seek care at fever clinics, testing teams
+//! in the field, laboratories, and what a confirmed case sets in motion.
+//!
+//! - Fever clinics see `care_seeking` of the symptomatic after `care_seeking_delay_days` on
+//!   average, up to their daily capacity (less disorder) and one test kit per person tested
+//!   (`surveillance.test_kit`, by default the supply testing units consume). Those they cannot
+//!   see are turned away: the queue strains trust and crowds the clinics.
+//! - Testing units take one sample per unit of work and one kit per sample, among everyone
+//!   moving about the district. Samples go to the laboratories (facilities of kind
+//!   `TestingSite`), which process their daily capacity in the order samples arrive; a sample
+//!   not processed within `SAMPLE_SHELF_LIFE_MINUTES` spoils. With no laboratory in the
+//!   scenario, tests are read on site (rapid tests).
+//! - Positive people are isolated at home until a transfer; their contacts are named.
+
+use std::collections::VecDeque;
+
+use super::care::Found;
+use super::epidemic::{Chance, Infected, Sampler};
+use super::units::Offers;
+use super::{Audience, EventKind, Exercise};
+use crate::scenario::{FacilityKind, Scenario, UnitRole};
+
+/// How long a swab keeps before a laboratory must process it, in minutes (US CDC interim
+/// guidelines for clinical specimens: store at 2–8 °C for up to 72 hours).
+pub(crate) const SAMPLE_SHELF_LIFE_MINUTES: u32 = 72 * 60;
+/// Disorder added at fever clinics per day when every care-seeker is turned away (crowding
+/// turns into scuffles); patrols bring it down.
+pub(crate) const CROWDING_DISORDER_PER_DAY: f64 = 0.5;
+
+/// Samples taken in one district at one time, waiting for a laboratory.
+#[derive(Debug, Clone)]
+pub(crate) struct Samples {
+    pub taken_at: u32,
+    pub district: usize,
+    pub count: f64,
+    pub positive: f64,
+}
+
+/// The supply a clinic test uses: the scenario's `test_kit`, else what testing units consume.
+pub(crate) fn test_kit(scenario: &Scenario) -> Option<String> {
+    scenario
+        .surveillance
+        .test_kit
+        .as_ref()
+        .map(|k| k.name.clone())
+        .or_else(|| {
+            scenario
+                .resource_types
+                .iter()
+                .find(|r| r.role == UnitRole::Testing)
+                .and_then(|r| r.consumes.as_ref())
+                .map(|s| s.name.clone())
+        })
+}
+
+impl Exercise {
+    /// Passive detection: the symptomatic who come to fever clinics, as far as capacity and
+    /// kits allow.
+    pub(crate) fn clinics(&mut self, dt: f64) {
+        let scenario = self.scenario.clone();
+        let surveillance = &scenario.surveillance;
+        let p_seek = Chance::new(
+            surveillance.care_seeking.get()
+                * Chance::of_rate(1.0 / surveillance.care_seeking_delay_days.get(), dt).get(),
+        );
+        let kit = self.derived.test_kit.clone();
+        let mut clinics = Vec::new();
+        let mut capacity = 0.0;
+        for (f, facility) in scenario.facilities.iter().enumerate() {
+            if facility.kind != FacilityKind::FeverClinic {
+                continue;
+            }
+            let mut can = f64::from(facility.daily_capacity)
+                * dt
+                * (1.0 - self.facilities[f].disorder).max(0.0);
+            if let Some(kit) = &kit {
+                can = can.min(self.stock(f, kit) as f64);
+            }
+            capacity += can;
+            clinics.push((f, can));
+        }
+        if p_seek.get() <= 0.0 {
+            return;
+        }
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.detection,
+        };
+        let seekers: Vec<(f64, f64)> = self
+            .districts
+            .iter()
+            .map(|d| {
+                (
+                    sampler.draw(d.epi.i.n, p_seek),
+                    sampler.draw(d.epi.ni.n, p_seek),
+                )
+            })
+            .collect();
+        let total: f64 = seekers.iter().map(|(a, b)| a + b).sum();
+        if total <= 0.0 {
+            for d in &mut self.districts {
+                d.clinic_queue = 0.0;
+            }
+            return;
+        }
+        let served = (capacity / total).min(1.0);
+        let sensitivity = surveillance.test_sensitivity.get();
+        let mut tested_all = 0.0;
+        let mut confirmed = Vec::new();
+        for (d, &(free, named)) in seekers.iter().enumerate() {
+            let tested = (
+                sampler.binomial(free, served),
+                sampler.binomial(named, served),
+            );
+            let turned_away = free + named - tested.0 - tested.1;
+            tested_all += tested.0 + tested.1;
+            self.totals.care_seekers_turned_away += turned_away;
+            let district = &mut self.districts[d];
+            district.clinic_queue = if free + named > 0.0 {
+                turned_away / (free + named)
+            } else {
+                0.0
+            };
+            let positive = (
+                sampler.binomial(tested.0, sensitivity),
+                sampler.binomial(tested.1, sensitivity),
+            );
+            let from_free = district.epi.i.take(positive.0);
+            let from_named = district.epi.ni.take(positive.1);
+            district.named_gone += from_named.n;
+            confirmed.push((d, from_free, from_named));
+        }
+        self.totals.tests_done += tested_all;
+        let turned_away_share = 1.0 - served;
+        for (f, can) in clinics {
+            if let Some(kit) = &kit
+                && capacity > 0.0
+            {
+                let used = (tested_all * can / capacity).round();
+                self.take_from(f, kit, used);
+            }
+            let disorder = &mut self.facilities[f].disorder;
+            *disorder = (*disorder + CROWDING_DISORDER_PER_DAY * turned_away_share * dt).min(1.0);
+        }
+        for (d, from_free, from_named) in confirmed {
+            for cases in [from_free, from_named] {
+                self.isolate_confirmed(d, cases, true, Found::Clinic);
+            }
+        }
+    }
+
+    /// Testing units take samples where they work; without laboratories they read them on site.
+    pub(crate) fn field_testing(&mut self, offers: &Offers) {
+        let has_labs = self
+            .scenario
+            .facilities
+            .iter()
+            .any(|f| f.kind == FacilityKind::TestingSite);
+        let sensitivity = self.scenario.surveillance.test_sensitivity.get();
+        for d in 0..self.districts.len() {
+            if offers.total(d, &UnitRole::Testing) <= 0.0 {
+                continue;
+            }
+            let mobile = self.districts[d].epi.mobile();
+            let samples = self.do_work(offers, d, &UnitRole::Testing, mobile);
+            let samples = if self.mode == super::Mode::Stochastic {
+                samples.floor()
+            } else {
+                samples
+            };
+            if samples <= 0.0 {
+                continue;
+            }
+            self.totals.samples_taken += samples;
+            let prevalence = self.districts[d].epi.mobile_positive() / mobile.max(1.0);
+            let mut sampler = Sampler {
+                mode: self.mode,
+                rng: &mut self.streams.detection,
+            };
+            let positive = sampler.binomial(samples, (prevalence * sensitivity).min(1.0));
+            let batch = super::detection::Samples {
+                taken_at: self.now,
+                district: d,
+                count: samples,
+                positive,
+            };
+            if has_labs {
+                self.lab_queue.push_back(batch);
+            } else {
+                self.totals.tests_done += samples;
+                self.results(batch.district, batch.positive);
+            }
+        }
+    }
+
+    /// Laboratories process samples in the order they came; old ones spoil.
+    pub(crate) fn laboratories(&mut self, dt: f64) {
+        let now = self.now;
+        while let Some(front) = self.lab_queue.front()
+            && now.saturating_sub(front.taken_at) > SAMPLE_SHELF_LIFE_MINUTES
+        {
+            let spoilt = self.lab_queue.pop_front().map_or(0.0, |s| s.count);
+            self.totals.samples_lost += spoilt;
+        }
+        let mut capacity: f64 = self
+            .scenario
+            .facilities
+            .iter()
+            .zip(&self.facilities)
+            .filter(|(f, _)| f.kind == FacilityKind::TestingSite)
+            .map(|(f, state)| f64::from(f.daily_capacity) * dt * (1.0 - state.disorder).max(0.0))
+            .sum();
+        let mut results: Vec<(usize, f64)> = Vec::new();
+        let mut queue: VecDeque<Samples> = std::mem::take(&mut self.lab_queue);
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.detection,
+        };
+        while capacity > 1e-9 {
+            let Some(front) = queue.front_mut() else {
+                break;
+            };
+            let done = front.count.min(capacity);
+            let done = if self.mode == super::Mode::Stochastic {
+                done.floor()
+            } else {
+                done
+            };
+            if done <= 0.0 {
+                break;
+            }
+            let positive = if done >= front.count {
+                front.positive
+            } else {
+                sampler.binomial(front.positive, done / front.count)
+            };
+            front.count -= done;
+            front.positive -= positive;
+            capacity -= done;
+            self.totals.tests_done += done;
+            results.push((front.district, positive));
+            if front.count <= 1e-9 {
+                queue.pop_front();
+            }
+        }
+        self.lab_queue = queue;
+        for (d, positive) in results {
+            self.results(d, positive);
+        }
+    }
+
+    /// Positive results in a district: the people are found among those who can still test
+    /// positive (some recovered or were found another way while the sample waited).
+    fn results(&mut self, d: usize, positive: f64) {
+        if positive <= 0.0 {
+            return;
+        }
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.detection,
+        };
+        let epi = &mut self.districts[d].epi;
+        let [a, i, na, ni] = sampler.pick(positive, [epi.a.n, epi.i.n, epi.na.n, epi.ni.n]);
+        let a = epi.a.take(a);
+        let i = epi.i.take(i);
+        let na = epi.na.take(na);
+        let ni = epi.ni.take(ni);
+        self.districts[d].named_gone += na.n + ni.n;
+        for (cases, symptomatic) in [(a, false), (na, false), (i, true), (ni, true)] {
+            self.isolate_confirmed(d, cases, symptomatic, Found::Testing);
+        }
+    }
+
+    /// Puts confirmed people into isolation at home and confirms them.
+    fn isolate_confirmed(&mut self, d: usize, cases: Infected, symptomatic: bool, found: Found) {
+        if cases.n <= 0.0 {
+            return;
+        }
+        let epi = &mut self.districts[d].epi;
+        if symptomatic {
+            epi.xi.add(cases);
+        } else {
+            epi.xa.add(cases);
+        }
+        self.districts[d].isolate_at_home(self.now, cases);
+        self.confirm(d, cases, found, symptomatic);
+    }
+
+    /// Confirmed cases: counted, timed, reported, and (for cases who moved about) their
+    /// contacts named at the end of the step.
+    pub(crate) fn confirm(&mut self, d: usize, cases: Infected, found: Found, symptomatic: bool) {
+        if cases.n <= 0.0 {
+            return;
+        }
+        let now = f64::from(self.now);
+        let before = self.districts[d].confirmed;
+        self.districts[d].confirmed += cases.n;
+        if found != Found::Reported {
+            self.totals
+                .infection_to_isolation
+                .add(cases.n, (now - cases.infected_at) / 1440.0);
+            if symptomatic {
+                let onset = (now - cases.onset_at) / 1440.0;
+                self.totals.onset_to_isolation.add(cases.n, onset);
+                if matches!(found, Found::Tracing | Found::Quarantine) {
+                    self.totals.onset_to_isolation_traced.add(cases.n, onset);
+                }
+            }
+        }
+        match found {
+            Found::Quarantine => self.totals.confirmed_from_quarantine += cases.n,
+            Found::Tracing => self.totals.confirmed_on_tracing += cases.n,
+            _ => {}
+        }
+        if found.names_contacts() {
+            self.pending_names.push((d, cases.n));
+        }
+        // Announced and reported per whole case: in expected mode counts grow by fractions,
+        // which must not each make a report due.
+        let whole = super::step::whole_crossed(before, self.districts[d].confirmed);
+        if whole > 0 {
+            let district = self.scenario.city.districts[d].id.name.clone();
+            self.emit(
+                Audience::Control,
+                EventKind::CasesConfirmed {
+                    district,
+                    count: whole,
+                },
+            );
+            self.open_reports(&crate::scenario::ReportTrigger::CaseConfirmed);
+        }
+    }
+
+    /// Cases confirmed during the step name their contacts now, for tracers to reach from the
+    /// next step on.
+    pub(crate) fn name_pending_contacts(&mut self) {
+        for (d, cases) in std::mem::take(&mut self.pending_names) {
+            self.name_case_contacts(d, cases);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sim::Mode;
+    use crate::sim::test_support::{command, small};
+
+    fn sick_district(extra: &str) -> crate::sim::Exercise {
+        let mut ex = small(Mode::Expected, extra);
+        ex.districts[0].epi.i = crate::sim::Infected::new_at(2000.0, 0.0);
+        ex.districts[0].epi.s -= 2000.0;
+        ex
+    }
+
+    /// Clinic capacity binds: a smaller clinic turns people away and finds fewer cases.
+    #[test]
+    fn a_small_clinic_turns_people_away_and_finds_fewer() {
+        let found = |capacity: u32| {
+            let mut ex = sick_district(&format!("clinic.daily_capacity: {capacity}"));
+            ex.clinics(0.25);
+            (
+                ex.districts[0].confirmed,
+                ex.totals.care_seekers_turned_away,
+            )
+        };
+        let (big, big_away) = found(10_000);
+        let (small_found, small_away) = found(20);
+        assert_eq!(big_away, 0.0);
+        assert!(small_found < big / 4.0, "{small_found} vs {big}");
+        assert!(small_away > 0.0);
+    }
+
+    /// No kit, no test: a clinic without kits finds nobody.
+    #[test]
+    fn a_clinic_without_kits_tests_nobody() {
+        let mut ex = sick_district(r#"clinic.stock: {"kits": 0}"#);
+        ex.clinics(0.25);
+        assert_eq!(ex.districts[0].confirmed, 0.0);
+    }
+
+    /// A clinic without kits finds nobody, so only the testing team finds cases.
+    const NO_CLINIC: &str = r#"clinic.stock: {"kits": 0}"#;
+
+    fn field_tests(extra: &str, days: u32) -> crate::sim::Exercise {
+        let mut ex = sick_district(extra);
+        ex.apply(command(
+            r#"Dispatch(team: "health-team", unit: "testers", to: "north", work: "5d")"#,
+        ))
+        .unwrap();
+        ex.advance(days * 24 * 60);
+        ex
+    }
+
+    /// Laboratory throughput binds: with a slow laboratory, samples wait and spoil.
+    #[test]
+    fn a_slow_laboratory_lets_samples_spoil() {
+        let quick = field_tests(NO_CLINIC, 4);
+        let slow = field_tests(&format!("{NO_CLINIC}\nlab.daily_capacity: 20"), 4);
+        assert_eq!(quick.totals.samples_lost, 0.0);
+        assert!(slow.totals.samples_lost > 0.0);
+        assert!(slow.totals.tests_done < quick.totals.tests_done / 2.0);
+        assert!(
+            slow.districts[0].confirmed < quick.districts[0].confirmed,
+            "{} vs {}",
+            slow.districts[0].confirmed,
+            quick.districts[0].confirmed
+        );
+    }
+
+    /// Kits bind: a testing team with few kits takes few samples.
+    #[test]
+    fn testing_teams_take_one_kit_per_sample() {
+        let many = field_tests(NO_CLINIC, 2);
+        let few = field_tests(
+            &format!("{NO_CLINIC}\nlab.stock: {{\"kits\": 30}}\ndepot.stock: {{\"kits\": 0}}"),
+            2,
+        );
+        assert_eq!(few.totals.samples_taken, 30.0);
+        assert!(many.totals.samples_taken > 100.0);
+    }
+}

@@ -1,0 +1,258 @@
+//! Public trust and order: what the public sees moves its trust in the authorities, and trust
+//! moves compliance with measures (`transmission.rs`).
+//!
+//! Per district and per day, trust falls with the strain of measures (less as residents are
+//! supported), unanswered rumours, price gouging, disorder, people turned away at fever clinics
+//! and patients waiting for a bed; it falls at once with each newly confirmed case and each
+//! death; it rises with support and answers (statements), and drifts back towards its starting
+//! level at `recovery_per_day`. Cases, deaths and queues are random, so trust differs from seed
+//! to seed. Figures marked "illustrative" are this model's, chosen so that a week of each
+//! pressure moves trust by a few points; a scenario can tune the main ones in `public`.
+
+use super::units::Offers;
+use super::{Audience, EventKind, Exercise};
+use crate::scenario::{ControlLevel, Scenario, UnitRole};
+
+/// Trust lost per day per unit of rumour reach, of gouging, of disorder (illustrative).
+pub(crate) const RUMOUR_TRUST_PER_DAY: f64 = 0.05;
+pub(crate) const GOUGING_TRUST_PER_DAY: f64 = 0.02;
+pub(crate) const DISORDER_TRUST_PER_DAY: f64 = 0.02;
+/// Trust lost per day when every care-seeker of a district is turned away (illustrative).
+pub(crate) const QUEUE_TRUST_PER_DAY: f64 = 0.03;
+/// Trust lost per day while patients of a district wait for a bed (illustrative).
+pub(crate) const OVERFLOW_TRUST_PER_DAY: f64 = 0.03;
+/// Share of a death's effect on trust felt in the rest of the city (illustrative).
+pub(crate) const DEATH_ECHO_ELSEWHERE: f64 = 0.2;
+/// Trust gained per day when every household that needs it is supported (illustrative).
+pub(crate) const SUPPORT_TRUST_PER_DAY: f64 = 0.002;
+/// People per household (China's 7th census, 2020: 2.62).
+pub(crate) const HOUSEHOLD_SIZE: f64 = 2.62;
+/// Share of households needing a delivery per day under enhanced measures and when closed
+/// (sealed buildings depend on daily deliveries; illustrative).
+pub(crate) const SUPPORT_NEED_ENHANCED: f64 = 0.05;
+pub(crate) const SUPPORT_NEED_CLOSED: f64 = 0.2;
+/// A statement halves the reach of the rumours it answers, and restores trust in proportion
+/// to what it answered; with nothing to answer it still reassures a little (illustrative).
+pub(crate) const STATEMENT_RUMOUR_CUT: f64 = 0.5;
+pub(crate) const STATEMENT_TRUST_PER_REACH: f64 = 0.02;
+pub(crate) const STATEMENT_REASSURANCE: f64 = 0.002;
+/// Trust lost in every district when a report is overdue (the news gets out first).
+pub(crate) const OVERDUE_REPORT_TRUST: f64 = 0.003;
+/// Gouging and disorder removed per officer-shift of patrol work in a district, and disorder
+/// removed at a facility per officer-shift there.
+pub(crate) const ENFORCEMENT_PER_OFFICER_SHIFT: f64 = 0.1;
+/// Share of gouging, district disorder and site disorder left after a day (illustrative).
+pub(crate) const GOUGING_LEFT_PER_DAY: f64 = 0.95;
+pub(crate) const DISORDER_LEFT_PER_DAY: f64 = 0.8;
+pub(crate) const SITE_DISORDER_LEFT_PER_DAY: f64 = 0.9;
+/// Trust below which a district's mood is announced.
+pub(crate) const TRUST_ALERT: f64 = 0.5;
+
+/// Per-step fading factors; they depend only on the step's length.
+#[derive(Clone, Copy)]
+pub(crate) struct Fades {
+    pub rumour: f64,
+    pub gouging: f64,
+    pub disorder: f64,
+    pub site_disorder: f64,
+}
+
+impl Fades {
+    pub(crate) fn new(scenario: &Scenario, dt: f64) -> Fades {
+        Fades {
+            rumour: (1.0 - scenario.public.rumour_decay_per_day.get()).powf(dt),
+            gouging: GOUGING_LEFT_PER_DAY.powf(dt),
+            disorder: DISORDER_LEFT_PER_DAY.powf(dt),
+            site_disorder: SITE_DISORDER_LEFT_PER_DAY.powf(dt),
+        }
+    }
+}
+
+/// What happened in a district during a step that the public reacts to.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Happened {
+    pub new_confirmed: f64,
+    pub deaths: f64,
+    pub patrol: f64,
+}
+
+impl Exercise {
+    /// Households in a district that need deliveries this step: a share of all under measures,
+    /// and those quarantined or isolated at home.
+    fn support_needed(&self, d: usize, dt: f64) -> f64 {
+        let district = &self.districts[d];
+        let population = self.scenario.city.districts[d].population as f64;
+        let share = match district.level {
+            ControlLevel::Normal => 0.0,
+            ControlLevel::Enhanced => SUPPORT_NEED_ENHANCED,
+            ControlLevel::Closed => SUPPORT_NEED_CLOSED,
+        };
+        let homes = population * share + district.epi.q_home + district.epi.x_home;
+        homes / HOUSEHOLD_SIZE * dt
+    }
+
+    /// One step of public trust and order, and the cost of measures.
+    pub(crate) fn public_step(&mut self, dt: f64, offers: &Offers, happened: &[Happened]) {
+        let fades = self.derived.fades;
+        let public = self.scenario.public.clone();
+        let deaths_city: f64 = happened.iter().map(|h| h.deaths).sum();
+        let n = self.districts.len();
+        for (d, h) in happened.iter().enumerate() {
+            let population = self.scenario.city.districts[d].population as f64;
+            let initial = self.scenario.city.districts[d]
+                .trust
+                .unwrap_or(public.initial_trust)
+                .get();
+            let needed = self.support_needed(d, dt);
+            let support = if needed > 0.0 {
+                let served = self.do_work(offers, d, &UnitRole::CommunitySupport, needed);
+                (served / needed).min(1.0)
+            } else {
+                0.0
+            };
+            let measure = self.measure_in(d).cloned();
+            let waiting = self.districts[d].epi.waiting();
+            let district = &mut self.districts[d];
+            let mut per_day = 0.0;
+            if let Some(m) = &measure {
+                per_day += m.trust_per_day * (1.0 - support);
+                let cost = m.daily_cost_per_resident * population * dt;
+                self.totals.economic_cost += cost;
+                if let Some(team) = &district.level_ordered_by {
+                    *self.costs.entry(team.clone()).or_default() += cost;
+                }
+            }
+            per_day += SUPPORT_TRUST_PER_DAY * support;
+            per_day -= RUMOUR_TRUST_PER_DAY * district.rumour
+                + GOUGING_TRUST_PER_DAY * district.gouging
+                + DISORDER_TRUST_PER_DAY * district.disorder
+                + QUEUE_TRUST_PER_DAY * district.clinic_queue;
+            if waiting >= 0.5 {
+                per_day -= OVERFLOW_TRUST_PER_DAY;
+            }
+            per_day += public.recovery_per_day.get() * (initial - district.trust);
+            let mut change = per_day * dt;
+            change +=
+                public.trust_per_case_per_100k * h.new_confirmed / population.max(1.0) * 100_000.0;
+            let deaths_elsewhere = deaths_city - h.deaths;
+            change += public.trust_per_death
+                * (h.deaths + DEATH_ECHO_ELSEWHERE * deaths_elsewhere / (n.max(2) - 1) as f64);
+            let before = district.trust;
+            district.trust = (district.trust + change).clamp(0.0, 1.0);
+            district.rumour *= fades.rumour;
+            let enforcement = ENFORCEMENT_PER_OFFICER_SHIFT * h.patrol;
+            district.gouging = (district.gouging * fades.gouging - enforcement).max(0.0);
+            district.disorder = (district.disorder * fades.disorder - enforcement).max(0.0);
+            let after = district.trust;
+            if before >= TRUST_ALERT && after < TRUST_ALERT {
+                let name = self.scenario.city.districts[d].id.name.clone();
+                self.emit(
+                    Audience::Everyone,
+                    EventKind::TrustAlert {
+                        district: name,
+                        trust: after,
+                    },
+                );
+            }
+        }
+        for (f, officers) in offers.at_facilities(&UnitRole::Patrol) {
+            let disorder = &mut self.facilities[f].disorder;
+            *disorder = (*disorder - ENFORCEMENT_PER_OFFICER_SHIFT * officers).max(0.0);
+        }
+        for facility in &mut self.facilities {
+            facility.disorder *= fades.site_disorder;
+        }
+    }
+
+    /// A public statement answers the rumours in its scope.
+    pub(crate) fn answer_rumours(&mut self, districts: &[usize]) {
+        for &d in districts {
+            let district = &mut self.districts[d];
+            let answered = district.rumour;
+            district.rumour *= 1.0 - STATEMENT_RUMOUR_CUT;
+            district.trust =
+                (district.trust + STATEMENT_TRUST_PER_REACH * answered + STATEMENT_REASSURANCE)
+                    .min(1.0);
+        }
+    }
+
+    /// A report came in late: confidence suffers everywhere.
+    pub(crate) fn late_report_costs_trust(&mut self) {
+        for district in &mut self.districts {
+            district.trust = (district.trust - OVERDUE_REPORT_TRUST).max(0.0);
+        }
+    }
+
+    /// Money spent by a team, outside the daily cost of measures (cancelling an event, say).
+    pub(crate) fn spend(&mut self, team: &str, amount: f64) {
+        if amount > 0.0 {
+            self.totals.economic_cost += amount;
+            *self.costs.entry(team.to_string()).or_default() += amount;
+        }
+    }
+
+    /// A change of trust in every district (an event cancelled, for instance).
+    pub(crate) fn shift_trust(&mut self, districts: &[usize], change: f64) {
+        for &d in districts {
+            let district = &mut self.districts[d];
+            district.trust = (district.trust + change).clamp(0.0, 1.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Mode;
+    use crate::sim::test_support::small;
+
+    fn step(ex: &mut Exercise, happened: Vec<Happened>) {
+        let offers = Offers::default();
+        ex.public_step(0.25, &offers, &happened);
+    }
+
+    #[test]
+    fn cases_and_deaths_lower_trust_and_it_recovers_when_calm() {
+        let mut ex = small(Mode::Expected, "");
+        let start = ex.districts[0].trust;
+        let mut h = vec![Happened::default(); 2];
+        h[0].new_confirmed = 100.0;
+        h[0].deaths = 2.0;
+        step(&mut ex, h);
+        let hit = ex.districts[0].trust;
+        assert!(hit < start - 0.01, "{hit} vs {start}");
+        assert!(ex.districts[1].trust < start, "deaths echo elsewhere");
+        assert!(ex.districts[1].trust > hit);
+        for _ in 0..40 {
+            step(&mut ex, vec![Happened::default(); 2]);
+        }
+        assert!(ex.districts[0].trust > hit + 0.005, "drifts back");
+    }
+
+    #[test]
+    fn unanswered_rumours_erode_trust_and_a_statement_answers_them() {
+        let mut ex = small(Mode::Expected, "");
+        ex.districts[0].rumour = 0.5;
+        ex.districts[1].rumour = 0.5;
+        ex.answer_rumours(&[1]);
+        assert_eq!(ex.districts[1].rumour, 0.25);
+        for _ in 0..8 {
+            step(&mut ex, vec![Happened::default(); 2]);
+        }
+        assert!(ex.districts[1].trust > ex.districts[0].trust);
+    }
+
+    #[test]
+    fn measures_cost_the_team_that_ordered_them() {
+        let mut ex = small(Mode::Expected, "");
+        ex.apply(crate::sim::test_support::command(
+            r#"OrderMeasure(team: "health-team", district: "north", level: Closed)"#,
+        ))
+        .unwrap();
+        step(&mut ex, vec![Happened::default(); 2]);
+        let cost = ex.costs()["health-team"];
+        let population = ex.scenario().city.districts[0].population as f64;
+        let per_resident = ex.scenario().measures.closed.daily_cost_per_resident;
+        assert!((cost - population * per_resident * 0.25).abs() < 1e-6);
+    }
+}

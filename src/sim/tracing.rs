@@ -1,0 +1,471 @@
+//! Tracing and quarantine: contacts come from cases and from exposures, tracers reach them in
+//! the order they were named, and those reached are quarantined in a site room or at home.
+//!
+//! - A case found while moving about names `contacts_per_case × traceable_share` contacts in
+//!   its district. Among them, `contact_infection_share` (the secondary attack rate) are
+//!   infected, drawn from the district's undetected infections (the most recently infected
+//!   first), never more than there are: a case's list holds the infections it could have
+//!   caused, not the district's whole hidden pool. The rest are susceptible residents.
+//! - An exposure an inject names (a passenger list, buyers of a contaminated batch) creates the
+//!   exposed people it names: drawn from the susceptible residents, `infected_share` of them
+//!   newly infected.
+//! - Named contacts go on with their lives (`ns`, `ne`, `na`, `ni`, `nr`) until tracers reach
+//!   them: tracing units do `capacity` contacts per shift, oldest list first. Those not reached
+//!   within `contacts_lost_after` are lost to tracing.
+//! - Reached contacts with symptoms are tested and isolated; the others are quarantined. With
+//!   quarantine in sites, each needs a room: those who find none wait at home (where quarantine
+//!   leaks more) until one frees up, and count as quarantined only when they get it.
+
+use super::care::Found;
+use super::epidemic::{Infected, Sampler};
+use super::units::Offers;
+use super::{Audience, EventKind, Exercise, NamedBatch, take_oldest};
+use crate::scenario::UnitRole;
+
+/// Load of the quarantine and isolation sites at which the control cell and the teams are told,
+/// and below which the warning is re-armed.
+pub(crate) const SITES_NEARLY_FULL: f64 = 0.95;
+pub(crate) const SITES_RELIEVED: f64 = 0.9;
+/// A contact counts as quarantined on time when it is in quarantine within this many minutes of
+/// being named (Resolve to Save Lives contact-tracing playbook: 24 hours).
+pub(crate) const ON_TIME_MINUTES: u32 = 24 * 60;
+
+impl Exercise {
+    /// Rooms of the quarantine and isolation sites usable now.
+    pub fn site_rooms(&self) -> f64 {
+        self.derived
+            .sites
+            .iter()
+            .map(|&f| {
+                f64::from(
+                    self.scenario.facilities[f]
+                        .beds
+                        .saturating_sub(self.facilities[f].beds_lost),
+                )
+            })
+            .sum()
+    }
+
+    /// People in site rooms: quarantined contacts not at home, and isolated cases not at home.
+    pub fn site_occupancy(&self) -> f64 {
+        self.districts
+            .iter()
+            .map(|d| {
+                (d.epi.quarantined() - d.epi.q_home).max(0.0)
+                    + (d.epi.isolated() - d.epi.x_home).max(0.0)
+            })
+            .sum()
+    }
+
+    pub(crate) fn free_site_rooms(&self) -> f64 {
+        let free = (self.site_rooms() - self.site_occupancy()).max(0.0);
+        if self.mode == super::Mode::Stochastic {
+            free.floor()
+        } else {
+            free
+        }
+    }
+
+    /// A confirmed case names its contacts; they wait for tracers (the next step at the soonest).
+    pub(crate) fn name_case_contacts(&mut self, d: usize, cases: f64) {
+        let surveillance = &self.scenario.surveillance;
+        let named =
+            cases * surveillance.contacts_per_case.get() * surveillance.traceable_share.get();
+        let share = surveillance.contact_infection_share.get();
+        let stochastic = self.mode == super::Mode::Stochastic;
+        let named = if stochastic { named.round() } else { named };
+        if named <= 0.0 {
+            return;
+        }
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.tracing,
+        };
+        let infected = sampler.binomial(named, share);
+        let epi = &mut self.districts[d].epi;
+        // The infected among a case's contacts were infected lately: latent ones first.
+        let from_e = infected.min(epi.e.n);
+        let [from_a, from_i] = sampler.pick(infected - from_e, [epi.a.n, epi.i.n]);
+        let from_s = (named - from_e - from_a - from_i).min(epi.s);
+        let e = epi.e.take(from_e);
+        let a = epi.a.take(from_a);
+        let i = epi.i.take(from_i);
+        epi.s -= from_s;
+        epi.ns += from_s;
+        epi.ne.add(e);
+        epi.na.add(a);
+        epi.ni.add(i);
+        self.push_named(d, from_s + from_e + from_a + from_i);
+    }
+
+    /// An exposure named by an inject: `count` susceptible residents, `infected_share` of them
+    /// infected by it, all to be traced.
+    pub(crate) fn expose_and_name(&mut self, d: usize, count: f64, infected_share: f64) {
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.tracing,
+        };
+        let district = &mut self.districts[d];
+        let people = count.min(district.epi.s);
+        let infected = sampler.binomial(people, infected_share);
+        district.epi.s -= people;
+        district.epi.ns += people - infected;
+        district
+            .epi
+            .ne
+            .add(Infected::new_at(infected, f64::from(self.now)));
+        district.infections += infected;
+        self.push_named(d, people);
+    }
+
+    fn push_named(&mut self, d: usize, count: f64) {
+        if count <= 0.0 {
+            return;
+        }
+        self.totals.contacts_named += count;
+        self.districts[d].named_batches.push_back(NamedBatch {
+            named_at: self.now,
+            count,
+        });
+        let district = self.scenario.city.districts[d].id.name.clone();
+        self.emit(
+            Audience::Control,
+            EventKind::ContactsNamed {
+                district,
+                count: count.round() as u64,
+            },
+        );
+    }
+
+    /// Tracers reach named contacts, oldest first, and put them in quarantine (or isolation).
+    pub(crate) fn trace(&mut self, offers: &Offers) {
+        let now = self.now;
+        let lost_after = self.scenario.surveillance.contacts_lost_after.get();
+        let stochastic = self.mode == super::Mode::Stochastic;
+        for d in 0..self.districts.len() {
+            if self.districts[d].named_batches.is_empty() {
+                continue;
+            }
+            // Lists not reached in time are lost: their people go back to their lives.
+            while let Some(front) = self.districts[d].named_batches.front()
+                && now.saturating_sub(front.named_at) > lost_after
+            {
+                let lost = self.districts[d]
+                    .named_batches
+                    .pop_front()
+                    .map_or(0.0, |b| b.count);
+                self.totals.contacts_lost += lost;
+                self.release_named(d, lost);
+            }
+            // Named people found another way (at a clinic, in hospital) leave the oldest lists.
+            let district = &mut self.districts[d];
+            let mut gone = std::mem::take(&mut district.named_gone);
+            while gone > 1e-9 {
+                let Some(front) = district.named_batches.front_mut() else {
+                    break;
+                };
+                let cut = front.count.min(gone);
+                front.count -= cut;
+                gone -= cut;
+                if front.count <= 1e-9 {
+                    district.named_batches.pop_front();
+                }
+            }
+            let pool = district.epi.named();
+            if pool <= 1e-9 {
+                district.named_batches.clear();
+                continue;
+            }
+            let reached = self.do_work(offers, d, &UnitRole::Tracing, pool);
+            let reached = if stochastic { reached.floor() } else { reached };
+            if reached <= 0.0 {
+                continue;
+            }
+            self.reach_contacts(d, reached);
+        }
+    }
+
+    /// `reached` named contacts of a district are reached by tracers now.
+    fn reach_contacts(&mut self, d: usize, reached: f64) {
+        let now = self.now;
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.tracing,
+        };
+        let epi = &mut self.districts[d].epi;
+        let [ks, ke, ka, ki, kr] =
+            sampler.pick(reached, [epi.ns, epi.ne.n, epi.na.n, epi.ni.n, epi.nr]);
+        epi.ns -= ks;
+        let ke = epi.ne.take(ke);
+        let ka = epi.na.take(ka);
+        let ki = epi.ni.take(ki);
+        epi.nr -= kr;
+        let reached = ks + ke.n + ka.n + ki.n + kr;
+        let mut portions = Vec::new();
+        let batches = &mut self.districts[d].named_batches;
+        let mut left = reached;
+        while left > 1e-12 {
+            let Some(front) = batches.front_mut() else {
+                break;
+            };
+            let portion = front.count.min(left);
+            portions.push((front.named_at, portion));
+            front.count -= portion;
+            left -= portion;
+            if front.count <= 1e-9 {
+                batches.pop_front();
+            }
+        }
+        if left > 1e-9 {
+            portions.push((now, left));
+        }
+        // Contacts with symptoms are tested and isolated at home, waiting for a transfer.
+        let epi = &mut self.districts[d].epi;
+        epi.xi.add(ki);
+        self.districts[d].isolate_at_home(now, ki);
+        self.confirm(d, ki, Found::Tracing, true);
+        // The others go into quarantine.
+        let epi = &mut self.districts[d].epi;
+        epi.qs += ks;
+        epi.qe.add(ke);
+        epi.qa.add(ka);
+        epi.qr += kr;
+        let to_quarantine = ks + ke.n + ka.n + kr;
+        let infected = ke.n + ka.n;
+        if infected > 0.0 {
+            let infected_at = (ke.n * ke.infected_at + ka.n * ka.infected_at) / infected;
+            self.totals
+                .infection_to_quarantine
+                .add(infected, (f64::from(now) - infected_at) / 1440.0);
+        }
+        self.totals.contacts_reached += reached;
+        self.totals.contacts_reached_infected += infected + ki.n;
+        let placed = if self.derived.quarantine_in_sites {
+            to_quarantine.min(self.free_site_rooms())
+        } else {
+            to_quarantine
+        };
+        let waiting = to_quarantine - placed;
+        self.districts[d].epi.q_home += if self.derived.quarantine_in_sites {
+            waiting
+        } else {
+            to_quarantine
+        };
+        // Each list's share: its ill contacts are isolated now, its others placed or waiting.
+        let (placed_share, waiting_share) = if reached > 0.0 {
+            ((placed + ki.n) / reached, waiting / reached)
+        } else {
+            (0.0, 0.0)
+        };
+        for (named_at, portion) in portions {
+            let settled = portion * placed_share;
+            self.totals.contacts_quarantined += settled;
+            if now.saturating_sub(named_at) <= ON_TIME_MINUTES {
+                self.totals.contacts_quarantined_within_24h += settled;
+            }
+            if waiting_share > 0.0 {
+                self.districts[d]
+                    .room_queue
+                    .push_back((named_at, portion * waiting_share));
+            }
+        }
+        let district = self.scenario.city.districts[d].id.name.clone();
+        self.emit(
+            Audience::Control,
+            EventKind::ContactsQuarantined {
+                district: district.clone(),
+                count: reached.round() as u64,
+            },
+        );
+        if waiting > 0.0 {
+            self.totals.contacts_waiting_for_rooms += waiting;
+            self.emit(
+                Audience::Everyone,
+                EventKind::NoQuarantineRoom {
+                    district,
+                    waiting: waiting.round() as u64,
+                },
+            );
+        }
+    }
+
+    /// Lost contacts go back to their lives, with whatever infection they have.
+    fn release_named(&mut self, d: usize, count: f64) {
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.tracing,
+        };
+        let epi = &mut self.districts[d].epi;
+        let [ks, ke, ka, ki, kr] =
+            sampler.pick(count, [epi.ns, epi.ne.n, epi.na.n, epi.ni.n, epi.nr]);
+        epi.ns -= ks;
+        epi.s += ks;
+        let e = epi.ne.take(ke);
+        epi.e.add(e);
+        let a = epi.na.take(ka);
+        epi.a.add(a);
+        let i = epi.ni.take(ki);
+        epi.i.add(i);
+        epi.nr -= kr;
+        epi.r += kr;
+    }
+
+    /// Contacts waiting at home get the rooms that freed up, oldest lists first, city-wide.
+    pub(crate) fn settle_rooms(&mut self) {
+        if !self.derived.quarantine_in_sites {
+            return;
+        }
+        // Those who left quarantine at home before a room came are no longer waiting.
+        for district in &mut self.districts {
+            let queued: f64 = district.room_queue.iter().map(|(_, n)| n).sum();
+            let mut excess = queued - district.epi.q_home;
+            if excess > 1e-9 {
+                take_oldest(&mut district.room_queue, &mut excess);
+            }
+        }
+        let mut free = self.free_site_rooms();
+        let now = self.now;
+        while free > 1e-9 {
+            let oldest = self
+                .districts
+                .iter()
+                .enumerate()
+                .filter_map(|(d, district)| district.room_queue.front().map(|(t, _)| (*t, d)))
+                .min();
+            let Some((_, d)) = oldest else { break };
+            let district = &mut self.districts[d];
+            let Some(front) = district.room_queue.front_mut() else {
+                break;
+            };
+            let moved = front.1.min(free).min(district.epi.q_home);
+            let named_at = front.0;
+            front.1 -= moved;
+            if front.1 <= 1e-9 || moved <= 0.0 {
+                district.room_queue.pop_front();
+            }
+            district.epi.q_home -= moved;
+            free -= moved;
+            self.totals.contacts_quarantined += moved;
+            if now.saturating_sub(named_at) <= ON_TIME_MINUTES {
+                self.totals.contacts_quarantined_within_24h += moved;
+            }
+        }
+    }
+
+    /// Tells everyone when the sites are nearly full, once until they have room again.
+    pub(crate) fn note_site_load(&mut self) {
+        let rooms = self.site_rooms();
+        if rooms <= 0.0 {
+            return;
+        }
+        let occupied = self.site_occupancy();
+        let load = occupied / rooms;
+        if load >= SITES_NEARLY_FULL && !self.sites_full_noted {
+            self.sites_full_noted = true;
+            self.emit(
+                Audience::Everyone,
+                EventKind::SitesNearlyFull {
+                    occupied: occupied.round() as u64,
+                    rooms: rooms.round() as u64,
+                },
+            );
+        } else if load < SITES_RELIEVED {
+            self.sites_full_noted = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sim::Mode;
+    use crate::sim::test_support::{command, small};
+
+    /// A case's contact list holds the infections it could have caused: in a district with
+    /// three hidden infections, twenty named contacts cannot take more than three.
+    #[test]
+    fn a_case_names_contacts_whose_infected_are_bounded_by_the_hidden_pool() {
+        let mut ex = small(
+            Mode::Stochastic,
+            "surveillance.contacts_per_case: 100.0\nsurveillance.traceable_share: 1.0\nsurveillance.contact_infection_share: 0.5",
+        );
+        let d = 0;
+        ex.districts[d].epi.e = crate::sim::Infected::new_at(3.0, 0.0);
+        ex.name_case_contacts(d, 1.0);
+        let epi = &ex.districts[d].epi;
+        assert_eq!(epi.named(), 100.0);
+        assert_eq!(epi.ne.n + epi.na.n + epi.ni.n, 3.0, "only the 3 who exist");
+        assert_eq!(epi.e.n, 0.0);
+        assert_eq!(ex.totals.contacts_named, 100.0);
+    }
+
+    /// An exposure creates the infections it names, even where nobody was infected.
+    #[test]
+    fn an_exposure_creates_infections_drawn_from_the_susceptible() {
+        let mut ex = small(Mode::Expected, "");
+        let s_before = ex.districts[1].epi.s;
+        ex.expose_and_name(1, 1000.0, 0.5);
+        let epi = &ex.districts[1].epi;
+        assert_eq!(epi.ne.n, 500.0);
+        assert_eq!(epi.ns, 500.0);
+        assert_eq!(s_before - epi.s, 1000.0);
+        assert_eq!(ex.districts[1].infections, 500.0);
+    }
+
+    fn traced_within_a_day(extra: &str, tracers: u32) -> (f64, f64) {
+        let mut ex = small(Mode::Expected, extra);
+        ex.expose_and_name(0, 400.0, 0.1);
+        for n in 1..=tracers {
+            ex.apply(command(&format!(
+                r#"Dispatch(team: "health-team", unit: "tracers-{n}", to: "north", work: "3d")"#
+            )))
+            .unwrap();
+        }
+        ex.advance(3 * 24 * 60);
+        let t = ex.totals_now();
+        (
+            t.contacts_quarantined_within_24h / (t.contacts_named - t.contacts_pending_young),
+            t.contacts_waiting_for_rooms,
+        )
+    }
+
+    /// Tracing capacity binds: fewer tracers, fewer contacts quarantined within 24 hours.
+    #[test]
+    fn fewer_tracers_quarantine_fewer_contacts_on_time() {
+        let (two, _) = traced_within_a_day("", 2);
+        let (one, _) = traced_within_a_day("", 1);
+        assert!(two > one + 0.1, "two tracers {two}, one {one}");
+    }
+
+    /// Rooms bind: with the site cut to 10 rooms, most traced contacts wait at home and the
+    /// on-time share falls.
+    #[test]
+    fn quarantine_rooms_bind() {
+        let (roomy, none_waiting) = traced_within_a_day("", 2);
+        let (cramped, waiting) = traced_within_a_day("site.beds: 10", 2);
+        assert_eq!(none_waiting, 0.0);
+        assert!(waiting > 100.0, "{waiting}");
+        assert!(cramped < roomy - 0.3, "{cramped} vs {roomy}");
+    }
+
+    /// Quarantine at home when the scenario says so: nobody waits for a room.
+    #[test]
+    fn home_quarantine_needs_no_room() {
+        let (home, waiting) =
+            traced_within_a_day("site.beds: 10\nsurveillance.quarantine_at: Home", 2);
+        assert_eq!(waiting, 0.0);
+        assert!(home > 0.5, "{home}");
+    }
+
+    /// Contacts nobody traces are lost after `contacts_lost_after`, and go back to their lives.
+    #[test]
+    fn untraced_contacts_are_lost() {
+        let mut ex = small(Mode::Expected, "surveillance.contacts_lost_after: \"2d\"");
+        let s_before = ex.districts[0].epi.s;
+        ex.expose_and_name(0, 100.0, 0.0);
+        ex.advance(3 * 24 * 60);
+        assert_eq!(ex.totals.contacts_lost, 100.0);
+        assert_eq!(ex.districts[0].epi.s, s_before);
+        assert!(ex.districts[0].epi.named() < 1e-9);
+        assert!(ex.districts[0].named_batches.is_empty());
+    }
+}

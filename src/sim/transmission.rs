@@ -1,0 +1,451 @@
+//! Transmission and the course of the disease: who meets whom (mobility, measures, compliance),
+//! who is infected, and how infections progress. The equations are in `epidemic.rs`.
+
+use super::epidemic::{Chance, Infected, RepeatedChance, Sampler};
+use super::step::StepBuffers;
+use super::units::Offers;
+use super::{Derived, Exercise};
+use crate::scenario::{ControlLevel, MeasureEffect, Minutes, Scenario, UnitRole};
+
+/// Transmission weights of people who stay home or in a site, relative to a case moving about
+/// (Covasim defaults: quarantine 0.6 at home, isolation 0.3 at home; sites cut contact further).
+pub(crate) const QUARANTINE_HOME: f64 = 0.6;
+pub(crate) const QUARANTINE_SITE: f64 = 0.1;
+pub(crate) const ISOLATION_HOME: f64 = 0.3;
+pub(crate) const ISOLATION_SITE: f64 = 0.02;
+/// Extra transmission weight of people in a quarantine site per unit of disorder there
+/// (a breach lets people mix).
+pub(crate) const SITE_DISORDER_WEIGHT: f64 = 0.5;
+/// Disinfection: sites one team-shift covers per this many residents, and the largest cut of
+/// the district's transmission it can bring (environmental spread is a minor route).
+pub(crate) const RESIDENTS_PER_DISINFECTION_SITE: f64 = 20_000.0;
+pub(crate) const DISINFECTION_MAX_CUT: f64 = 0.1;
+
+/// β chosen so that the discrete model has exactly the scenario's R0 (see `epidemic.rs`).
+pub(crate) fn beta(scenario: &Scenario, dt: f64) -> f64 {
+    let p = &scenario.pathogen;
+    let weight = 1.0 - p.asymptomatic_share.get()
+        + p.asymptomatic_share.get() * p.asymptomatic_infectiousness.get();
+    match (&p.r0, &p.transmission_rate) {
+        (_, Some(rate)) => rate.get(),
+        (Some(r0), None) => {
+            r0.get() * Chance::of_rate(1.0 / p.infectious_days.get(), dt).get() / (dt * weight)
+        }
+        (None, None) => 0.0,
+    }
+}
+
+/// Where a district's residents spend the day away from home: (destination, share).
+pub(crate) type Travel = Vec<(usize, f64)>;
+
+/// The share of a district's residents staying home, from its (destination, share) list.
+fn home_share_of(row: &[(usize, f64)]) -> f64 {
+    (1.0 - row.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0)
+}
+
+pub(crate) fn home_shares(mobility: &[Travel]) -> Vec<f64> {
+    mobility.iter().map(|row| home_share_of(row)).collect()
+}
+
+/// The pathogen's chances per step: fixed for a whole exercise (the scenario and its step do
+/// not change), so worked out once.
+pub(crate) struct PathogenChances {
+    pub latent: RepeatedChance,
+    pub recover: RepeatedChance,
+    pub release: RepeatedChance,
+    pub asymptomatic: RepeatedChance,
+    /// Share of symptomatic cases needing a bed, per severity profile (see `care.rs`).
+    pub hospitalised: Vec<RepeatedChance>,
+}
+
+impl PathogenChances {
+    pub(crate) fn new(scenario: &Scenario, derived: &Derived) -> PathogenChances {
+        let dt = Minutes(scenario.meta.time_step.get()).days();
+        let p = &scenario.pathogen;
+        let rate = |per_day: f64| RepeatedChance::new(Chance::of_rate(per_day, dt));
+        PathogenChances {
+            latent: rate(1.0 / p.latent_days.get()),
+            recover: rate(1.0 / p.infectious_days.get()),
+            release: rate(1.0 / scenario.surveillance.quarantine_days.get()),
+            asymptomatic: RepeatedChance::new(Chance::new(p.asymptomatic_share.get())),
+            hospitalised: derived
+                .severity
+                .profiles
+                .iter()
+                .map(|profile| RepeatedChance::new(Chance::new(profile.hospitalisation)))
+                .collect(),
+        }
+    }
+}
+
+impl Exercise {
+    fn measure(&self, level: &ControlLevel) -> Option<&MeasureEffect> {
+        match level {
+            ControlLevel::Normal => None,
+            ControlLevel::Enhanced => Some(&self.scenario.measures.enhanced),
+            ControlLevel::Closed => Some(&self.scenario.measures.closed),
+        }
+    }
+
+    /// The measure in force in a district, if any.
+    pub(crate) fn measure_in(&self, district: usize) -> Option<&MeasureEffect> {
+        self.measure(&self.districts[district].level)
+    }
+
+    /// Share of residents following measures, from public trust.
+    pub fn compliance(&self, district: usize) -> f64 {
+        let p = &self.scenario.public;
+        let t = self.districts[district].trust;
+        p.compliance_at_zero_trust.get()
+            + (p.compliance_at_full_trust.get() - p.compliance_at_zero_trust.get()) * t
+    }
+
+    /// (contact factor, mobility factor) of a district under its measures and compliance.
+    fn factors(&self, district: usize) -> (f64, f64) {
+        match self.measure_in(district) {
+            None => (1.0, 1.0),
+            Some(m) => {
+                let c = self.compliance(district);
+                (
+                    1.0 - c * (1.0 - m.contact_factor.get()),
+                    1.0 - c * (1.0 - m.mobility_factor.get()),
+                )
+            }
+        }
+    }
+
+    /// The force of infection in every district this step, from where infectious people spend
+    /// the day; fills `b.lambda` (the hazard a mobile resident of each district meets) and
+    /// `b.factors`.
+    pub(crate) fn force_of_infection(&mut self, dt: f64, b: &mut StepBuffers, offers: &Offers) {
+        let n = self.districts.len();
+        let alpha = self.scenario.pathogen.asymptomatic_infectiousness.get();
+        // Quarantined people in sites or at home, city-wide (sites are shared).
+        let quarantined: f64 = self.districts.iter().map(|d| d.epi.quarantined()).sum();
+        let at_home: f64 = self.districts.iter().map(|d| d.epi.q_home).sum();
+        let site_share = if quarantined > 0.0 {
+            ((quarantined - at_home) / quarantined).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let q_weight = site_share * (QUARANTINE_SITE + SITE_DISORDER_WEIGHT * self.site_disorder())
+            + (1.0 - site_share) * QUARANTINE_HOME;
+
+        b.factors.clear();
+        b.factors.extend((0..n).map(|d| self.factors(d)));
+        let factors = &b.factors;
+        // Mobility with measures applied, kept sparse: (destination, share) off the diagonal,
+        // and the share staying home. With no measure cutting travel, the scenario's own lists
+        // serve as they are.
+        let scaled = !factors.iter().all(|f| f.1 == 1.0);
+        let derived = self.derived.clone();
+        if scaled {
+            b.scaled_mobility.resize_with(n, Vec::new);
+            for (a, (row, out)) in derived
+                .mobility
+                .iter()
+                .zip(&mut b.scaled_mobility)
+                .enumerate()
+            {
+                out.clear();
+                out.extend(
+                    row.iter()
+                        .map(|&(to, v)| (to, v * factors[a].1 * factors[to].1)),
+                );
+            }
+            b.home_share.clear();
+            b.home_share
+                .extend(b.scaled_mobility.iter().map(|row| home_share_of(row)));
+        }
+        let (m, home_share): (&[Travel], &[f64]) = if scaled {
+            (&b.scaled_mobility, &b.home_share)
+        } else {
+            (&derived.mobility, &derived.home_share)
+        };
+        super::step::zeroed(&mut b.infectious_present, n);
+        super::step::zeroed(&mut b.people_present, n);
+        for (k, row) in m.iter().enumerate() {
+            let epi = &self.districts[k].epi;
+            let mobile_infectious = epi.mobile_infectious(alpha);
+            let mobile = epi.mobile();
+            b.infectious_present[k] += home_share[k] * mobile_infectious;
+            b.people_present[k] += home_share[k] * mobile;
+            for &(j, share) in row {
+                b.infectious_present[j] += share * mobile_infectious;
+                b.people_present[j] += share * mobile;
+            }
+            let isolated = epi.isolated();
+            let isolated_weight = if isolated > 0.0 {
+                let in_site = (isolated - epi.x_home).max(0.0);
+                (epi.x_home * ISOLATION_HOME + in_site * ISOLATION_SITE) / isolated
+            } else {
+                0.0
+            };
+            b.infectious_present[k] +=
+                q_weight * alpha * epi.qa.n + isolated_weight * (epi.xi.n + alpha * epi.xa.n);
+            b.people_present[k] += epi.quarantined() + isolated;
+        }
+        super::step::zeroed(&mut b.hazard_at, n);
+        for j in 0..n {
+            if b.people_present[j] <= 0.0 {
+                continue;
+            }
+            let population = self.scenario.city.districts[j].population.max(1) as f64;
+            let disinfected = self.do_work(offers, j, &UnitRole::Disinfection, f64::INFINITY);
+            let disinfection = if disinfected > 0.0 {
+                let coverage = disinfected / dt / (population / RESIDENTS_PER_DISINFECTION_SITE);
+                1.0 - coverage.min(1.0) * DISINFECTION_MAX_CUT
+            } else {
+                1.0
+            };
+            b.hazard_at[j] = derived.beta * factors[j].0 * disinfection * b.infectious_present[j]
+                / b.people_present[j];
+        }
+        super::step::zeroed(&mut b.lambda, n);
+        for d in 0..n {
+            b.lambda[d] = home_share[d] * b.hazard_at[d]
+                + m[d]
+                    .iter()
+                    .map(|&(j, share)| share * b.hazard_at[j])
+                    .sum::<f64>();
+        }
+    }
+
+    /// New infections and the progression of the disease in every district, for one step.
+    /// Severe cases are counted in `b.severe` (they need a bed; `care` admits them) and those
+    /// found ill in quarantine in `b.ill_in_quarantine`.
+    pub(crate) fn progress(&mut self, dt: f64, b: &mut StepBuffers) {
+        let n = self.districts.len();
+        let now = self.now;
+        // People infected, or falling ill, during the step: on average at its middle.
+        let mid = f64::from(now) - f64::from(self.scenario.meta.time_step.get()) / 2.0;
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.epidemic,
+        };
+        let PathogenChances {
+            latent,
+            recover,
+            release,
+            asymptomatic,
+            hospitalised,
+        } = &mut self.chances;
+        b.severe.clear();
+        b.severe.resize(n, Default::default());
+        b.ill_in_quarantine.clear();
+        b.ill_in_quarantine.resize(n, Infected::default());
+        for d in 0..n {
+            let profile = self.derived.severity.district_profile[d];
+            let hospitalised = &mut hospitalised[profile];
+            let district = &mut self.districts[d];
+            let epi = &mut district.epi;
+            let infect = Chance::of_rate(b.lambda[d], dt);
+            let infected = if b.lambda[d] > 0.0 {
+                sampler.draw(epi.s, infect)
+            } else {
+                0.0
+            };
+            epi.s -= infected;
+            // Those who leave each compartment are drawn from the counts at the start of the
+            // step: newcomers wait for the next.
+            let latent_out = sampler.leave(&mut epi.e, latent);
+            let (to_a, to_i) = sampler.split(latent_out.n, asymptomatic);
+            let a_out = sampler.leave(&mut epi.a, recover);
+            let mut i_out = sampler.leave(&mut epi.i, recover);
+            let i_severe = i_out.take(sampler.draw_repeated(i_out.n, hospitalised));
+            epi.e.add(Infected::new_at(infected, mid));
+            epi.a.add(Infected {
+                n: to_a,
+                ..latent_out
+            });
+            epi.i.add(
+                Infected {
+                    n: to_i,
+                    ..latent_out
+                }
+                .with_onset(mid),
+            );
+            epi.r += a_out.n + i_out.n;
+            district.infections += infected;
+            b.severe[d].free = i_severe;
+            // Most districts, most of the time, have nobody named, in quarantine, isolation or
+            // hospital: their draws would all be of zero people and take no random numbers.
+            let in_care = epi.named() > 0.0
+                || epi.quarantined() > 0.0
+                || epi.isolated() > 0.0
+                || !epi.patients.is_empty();
+            if !in_care {
+                continue;
+            }
+            // Named contacts, not reached yet: they mix and progress like everyone else.
+            let named_infected = if b.lambda[d] > 0.0 {
+                sampler.draw(epi.ns, infect)
+            } else {
+                0.0
+            };
+            epi.ns -= named_infected;
+            let n_latent_out = sampler.leave(&mut epi.ne, latent);
+            let (n_to_a, n_to_i) = sampler.split(n_latent_out.n, asymptomatic);
+            let na_out = sampler.leave(&mut epi.na, recover);
+            let mut ni_out = sampler.leave(&mut epi.ni, recover);
+            let ni_severe = ni_out.take(sampler.draw_repeated(ni_out.n, hospitalised));
+            epi.ne.add(Infected::new_at(named_infected, mid));
+            epi.na.add(Infected {
+                n: n_to_a,
+                ..n_latent_out
+            });
+            epi.ni.add(
+                Infected {
+                    n: n_to_i,
+                    ..n_latent_out
+                }
+                .with_onset(mid),
+            );
+            epi.nr += na_out.n + ni_out.n;
+            district.infections += named_infected;
+            district.named_gone += ni_severe.n;
+            b.severe[d].named = ni_severe;
+
+            // Quarantined contacts: released when their time is up; symptoms mean a test and
+            // isolation where they are.
+            let quarantined_before = epi.quarantined();
+            let q_latent_out = sampler.leave(&mut epi.qe, latent);
+            let (q_to_a, q_to_i) = sampler.split(q_latent_out.n, asymptomatic);
+            let qa_out = sampler.leave(&mut epi.qa, recover);
+            let qs_out = sampler.draw_repeated(epi.qs, release);
+            let qr_out = sampler.draw_repeated(epi.qr, release);
+            epi.qs -= qs_out;
+            epi.s += qs_out;
+            epi.qr += qa_out.n - qr_out;
+            epi.r += qr_out;
+            epi.qa.add(Infected {
+                n: q_to_a,
+                ..q_latent_out
+            });
+            let ill = Infected {
+                n: q_to_i,
+                ..q_latent_out
+            }
+            .with_onset(mid);
+            let leaving_quarantine = qs_out + qr_out + q_to_i;
+            let home_share = if quarantined_before > 0.0 {
+                (epi.q_home / quarantined_before).min(1.0)
+            } else {
+                0.0
+            };
+            epi.q_home =
+                (epi.q_home - leaving_quarantine * home_share).clamp(0.0, epi.quarantined());
+            // The ill are isolated where they were quarantined: in their room, or at home
+            // until a transfer.
+            epi.xi.add(ill);
+            district.isolate_at_home(
+                now,
+                Infected {
+                    n: ill.n * home_share,
+                    ..ill
+                },
+            );
+            b.ill_in_quarantine[d] = ill;
+            let epi = &mut district.epi;
+
+            // Isolated cases recover, or need a bed.
+            let isolated_before = epi.isolated();
+            let x_home_before = epi.x_home;
+            let xa_out = sampler.leave(&mut epi.xa, recover);
+            let mut xi_out = sampler.leave(&mut epi.xi, recover);
+            let xi_severe = xi_out.take(sampler.draw_repeated(xi_out.n, hospitalised));
+            epi.r += xa_out.n + xi_out.n;
+            b.severe[d].isolated = xi_severe;
+            let leaving_isolation = xa_out.n + xi_out.n + xi_severe.n;
+            // Cases leave home isolation in proportion to their share of the isolated.
+            let home_leaving = if isolated_before > 0.0 {
+                (leaving_isolation * x_home_before / isolated_before).min(x_home_before)
+            } else {
+                0.0
+            };
+            // Recovered at home inside their first day: they never needed a transfer, so they
+            // do not count against isolating cases within 24 hours.
+            for (confirmed_at, count) in district.leave_home_isolation(home_leaving) {
+                if now.saturating_sub(confirmed_at) < 24 * 60 {
+                    district.isolation_needed -= count;
+                }
+            }
+        }
+    }
+
+    /// Average disorder at quarantine sites (breaches weaken quarantine).
+    fn site_disorder(&self) -> f64 {
+        let sites = &self.derived.sites;
+        if sites.is_empty() {
+            return 0.0;
+        }
+        sites
+            .iter()
+            .map(|&f| self.facilities[f].disorder)
+            .sum::<f64>()
+            / sites.len() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Mode;
+    use crate::sim::test_support::small;
+
+    /// Closing a district cuts the hazard its residents meet, in proportion to compliance.
+    #[test]
+    fn measures_cut_the_force_of_infection_by_compliance() {
+        let run = |level: &str| {
+            let mut ex = small(Mode::Expected, "");
+            ex.districts[0].epi.i = Infected::new_at(100.0, 0.0);
+            if !level.is_empty() {
+                ex.apply(crate::sim::test_support::command(&format!(
+                    r#"OrderMeasure(team: "health-team", district: "north", level: {level})"#
+                )))
+                .unwrap();
+            }
+            let mut b = StepBuffers::default();
+            let offers = Offers::default();
+            ex.force_of_infection(0.25, &mut b, &offers);
+            b.lambda[0]
+        };
+        let open = run("");
+        let enhanced = run("Enhanced");
+        let closed = run("Closed");
+        assert!(open > 0.0);
+        assert!(
+            enhanced < open && closed < enhanced,
+            "{open} {enhanced} {closed}"
+        );
+    }
+
+    /// Days from infection travel with people between compartments: those who leave take the
+    /// compartment's mean, newcomers shift it.
+    #[test]
+    fn infection_times_travel_with_flows() {
+        let mut e = Infected::new_at(10.0, 100.0);
+        e.add(Infected::new_at(10.0, 200.0));
+        assert_eq!(e.infected_at, 150.0);
+        let out = e.take(4.0);
+        assert_eq!((out.n, out.infected_at), (4.0, 150.0));
+        assert_eq!((e.n, e.infected_at), (16.0, 150.0));
+        let ill = out.with_onset(300.0);
+        assert_eq!((ill.infected_at, ill.onset_at), (150.0, 300.0));
+        assert_eq!(e.take(100.0).n, 16.0, "no more than there is");
+    }
+
+    /// With R0 given, β makes a case infect R0 people in a fully susceptible population.
+    #[test]
+    fn beta_gives_the_scenarios_r0() {
+        let ex = small(Mode::Expected, "");
+        let s = ex.scenario();
+        let dt = 0.25;
+        let p = &s.pathogen;
+        let steps_infectious = 1.0 / Chance::of_rate(1.0 / p.infectious_days.get(), dt).get();
+        let weight = 1.0 - p.asymptomatic_share.get()
+            + p.asymptomatic_share.get() * p.asymptomatic_infectiousness.get();
+        let r = beta(s, dt) * dt * steps_infectious * weight;
+        assert!((r - p.r0.unwrap().get()).abs() < 1e-9, "{r}");
+    }
+}

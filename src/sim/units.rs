@@ -1,0 +1,438 @@
+//! Units: where they are, how long they take to get somewhere, and the work they offer on site.
+//!
+//! A unit works where it was sent for the time it was given; every epidemic step its minutes
+//! on site become an *offer* of work in that district (contacts traced, samples taken, patients
+//! carried, households served …: `capacity` per `shift`). Each mechanic then takes the work it
+//! has a use for with [`Exercise::do_work`], and a unit that consumes a supply uses one item per
+//! unit of work actually done, so idle units use nothing.
+
+use super::{Audience, EventKind, Exercise, Place, UnitStatus};
+use crate::scenario::{Point, UnitRole};
+
+/// Roles whose work is offered to the mechanics each step, in a fixed order.
+pub(crate) const WORK_ROLES: [UnitRole; 6] = [
+    UnitRole::Tracing,
+    UnitRole::Testing,
+    UnitRole::PatientTransport,
+    UnitRole::Patrol,
+    UnitRole::CommunitySupport,
+    UnitRole::Disinfection,
+];
+
+pub(crate) fn role_slot(role: &UnitRole) -> Option<usize> {
+    WORK_ROLES.iter().position(|r| r == role)
+}
+
+/// The work units offered during one step: for each district and role, the units and how much
+/// each can do (before any supply it needs is checked).
+#[derive(Default)]
+pub(crate) struct Offers {
+    /// (unit, amount), grouped by district and role in `ranges`.
+    by_unit: Vec<(usize, f64)>,
+    /// For district d and role slot r, `ranges[d * WORK_ROLES.len() + r]` indexes `by_unit`.
+    ranges: Vec<(u32, u32)>,
+    /// Scratch: (district, role slot, unit, amount) before grouping.
+    scratch: Vec<(usize, usize, usize, f64)>,
+    /// Work offered at facilities (officers at a clinic's door): (facility, role slot, amount).
+    at_facility: Vec<(usize, usize, f64)>,
+}
+
+impl Offers {
+    /// Total work offered in a district for a role.
+    pub fn total(&self, district: usize, role: &UnitRole) -> f64 {
+        self.units(district, role).iter().map(|(_, a)| a).sum()
+    }
+
+    /// Work of a role offered at each facility where some was: (facility, amount).
+    pub fn at_facilities(&self, role: &UnitRole) -> Vec<(usize, f64)> {
+        let Some(slot) = role_slot(role) else {
+            return Vec::new();
+        };
+        self.at_facility
+            .iter()
+            .filter(|(_, s, _)| *s == slot)
+            .map(|(f, _, amount)| (*f, *amount))
+            .collect()
+    }
+
+    fn units(&self, district: usize, role: &UnitRole) -> &[(usize, f64)] {
+        let Some(slot) = role_slot(role) else {
+            return &[];
+        };
+        match self.ranges.get(district * WORK_ROLES.len() + slot) {
+            Some(&(a, b)) => &self.by_unit[a as usize..b as usize],
+            None => &[],
+        }
+    }
+}
+
+impl Exercise {
+    /// Moves units whose trip or work ends now.
+    pub(crate) fn move_units(&mut self) {
+        let now = self.now;
+        for n in 0..self.units.len() {
+            match self.units[n].status.clone() {
+                UnitStatus::Travelling {
+                    to, arrive, work, ..
+                } if arrive <= now => {
+                    let name = self.place_name(to);
+                    let id = self.units[n].id.clone();
+                    if let Some((supply, quantity)) = self.units[n].cargo.take() {
+                        if let Place::Facility(f) = to {
+                            self.add_stock(f, &supply, quantity);
+                        }
+                        let audience = self.unit_audience(n);
+                        self.emit(
+                            audience,
+                            EventKind::Delivered {
+                                unit: id,
+                                supply,
+                                quantity,
+                                to: name,
+                            },
+                        );
+                        self.start_return(n);
+                    } else {
+                        self.units[n].status = UnitStatus::Working {
+                            place: to,
+                            since: now,
+                            until: now.saturating_add(work),
+                        };
+                        self.units[n].accrued_until = now;
+                        let audience = self.unit_audience(n);
+                        self.emit(
+                            audience,
+                            EventKind::UnitArrived {
+                                unit: id,
+                                at_place: name,
+                            },
+                        );
+                    }
+                }
+                UnitStatus::Working { place, until, .. } if until <= now => {
+                    self.accrue(n);
+                    let audience = self.unit_audience(n);
+                    let unit = self.units[n].id.clone();
+                    self.emit(
+                        audience,
+                        EventKind::UnitFinished {
+                            unit,
+                            at_place: self.place_name(place),
+                        },
+                    );
+                    self.start_return(n);
+                }
+                UnitStatus::Returning { arrive, .. } if arrive <= now => {
+                    self.units[n].status = UnitStatus::AtBase;
+                    let audience = self.unit_audience(n);
+                    let unit = self.units[n].id.clone();
+                    self.emit(audience, EventKind::UnitReturned { unit });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Teams that follow a unit: its agency's team and a borrower.
+    pub(crate) fn unit_audience(&self, n: usize) -> Audience {
+        let u = &self.units[n];
+        let mut teams: Vec<String> = self
+            .scenario
+            .team_of_agency(&u.agency)
+            .map(|t| t.id.name.clone())
+            .into_iter()
+            .collect();
+        if let Some(borrower) = &u.loaned_to
+            && !teams.contains(borrower)
+        {
+            teams.push(borrower.clone());
+        }
+        Audience::Teams(teams)
+    }
+
+    pub(crate) fn start_return(&mut self, n: usize) {
+        let from = self.unit_position(n);
+        let speed = self.scenario.resource_types[self.units[n].resource]
+            .speed_kmh
+            .get();
+        let base = self.units[n].base;
+        let arrive = self
+            .now
+            .saturating_add(self.travel_minutes(from, base, speed));
+        self.units[n].status = UnitStatus::Returning {
+            from: (from.x, from.y),
+            depart: self.now,
+            arrive,
+        };
+    }
+
+    /// Adds the minutes a working unit has worked since it was last counted.
+    pub(crate) fn accrue(&mut self, n: usize) {
+        if let UnitStatus::Working {
+            place,
+            since,
+            until,
+        } = self.units[n].status
+        {
+            let from = self.units[n].accrued_until.max(since);
+            let to = self.now.min(until);
+            if to > from {
+                self.pending_work.push((n, place, f64::from(to - from)));
+            }
+            self.units[n].accrued_until = to.max(from);
+        }
+    }
+
+    /// Gathers the work every unit offered over the step just ended, per district and role.
+    pub(crate) fn collect_offers(&mut self, offers: &mut Offers) {
+        for n in 0..self.units.len() {
+            self.accrue(n);
+        }
+        offers.scratch.clear();
+        offers.at_facility.clear();
+        for (n, place, minutes) in std::mem::take(&mut self.pending_work) {
+            let resource = &self.scenario.resource_types[self.units[n].resource];
+            let Some(slot) = role_slot(&resource.role) else {
+                continue;
+            };
+            let amount =
+                minutes / f64::from(resource.shift.get().max(1)) * f64::from(resource.capacity);
+            offers
+                .scratch
+                .push((self.place_district(place), slot, n, amount));
+            if let Place::Facility(f) = place {
+                offers.at_facility.push((f, slot, amount));
+            }
+        }
+        // Grouped by district and role; within a group, by unit, so work is shared out in a
+        // fixed order whatever the order of the units' trips.
+        offers.scratch.sort_by(|a, b| {
+            (a.0, a.1, a.2)
+                .cmp(&(b.0, b.1, b.2))
+                .then(a.3.total_cmp(&b.3))
+        });
+        offers.by_unit.clear();
+        offers.ranges.clear();
+        offers
+            .ranges
+            .resize(self.districts.len() * WORK_ROLES.len(), (0, 0));
+        let mut start = 0;
+        while start < offers.scratch.len() {
+            let (district, slot, _, _) = offers.scratch[start];
+            let first = offers.by_unit.len() as u32;
+            let mut end = start;
+            while end < offers.scratch.len()
+                && offers.scratch[end].0 == district
+                && offers.scratch[end].1 == slot
+            {
+                let (_, _, unit, amount) = offers.scratch[end];
+                // One unit may have worked twice in a step (sent back to the same place).
+                let in_group = offers.by_unit.len() as u32 > first;
+                match offers.by_unit.last_mut() {
+                    Some((last, sum)) if in_group && *last == unit => *sum += amount,
+                    _ => offers.by_unit.push((unit, amount)),
+                }
+                end += 1;
+            }
+            offers.ranges[district * WORK_ROLES.len() + slot] =
+                (first, offers.by_unit.len() as u32);
+            start = end;
+        }
+    }
+
+    /// Has the units offering a role's work in a district do up to `wanted` of it, in unit
+    /// order; a unit that consumes a supply needs one item per unit of work (from its base, or
+    /// a facility in the district) and stops short without it. Returns the work done.
+    pub(crate) fn do_work(
+        &mut self,
+        offers: &Offers,
+        district: usize,
+        role: &UnitRole,
+        wanted: f64,
+    ) -> f64 {
+        let mut done = 0.0;
+        for &(unit, offered) in offers.units(district, role) {
+            let left = wanted - done;
+            if left <= 1e-9 {
+                break;
+            }
+            let want = offered.min(left);
+            let resource = &self.scenario.resource_types[self.units[unit].resource];
+            let got = match resource.consumes.clone() {
+                Some(supply) => {
+                    let got = self.take_supply(unit, district, supply.as_str(), want.ceil());
+                    if got + 1e-9 < want.ceil() {
+                        let id = self.units[unit].id.clone();
+                        let audience = self.unit_audience(unit);
+                        self.emit(
+                            audience,
+                            EventKind::UnitIdle {
+                                unit: id,
+                                reason: format!(
+                                    "short of {supply}: {got} of {} needed",
+                                    want.ceil()
+                                ),
+                            },
+                        );
+                    }
+                    got.min(want)
+                }
+                None => want,
+            };
+            done += got;
+        }
+        done
+    }
+
+    /// Where a unit is now, on the map.
+    pub fn unit_position(&self, unit: usize) -> Point {
+        let u = &self.units[unit];
+        let lerp = |from: (f64, f64), to: Point, depart: u32, arrive: u32| {
+            let span = arrive.saturating_sub(depart).max(1) as f64;
+            let f = (self.now.saturating_sub(depart) as f64 / span).clamp(0.0, 1.0);
+            Point {
+                x: from.0 + (to.x - from.0) * f,
+                y: from.1 + (to.y - from.1) * f,
+            }
+        };
+        match &u.status {
+            UnitStatus::AtBase => self.place_position(u.base),
+            UnitStatus::Working { place, .. } => self.place_position(*place),
+            UnitStatus::Travelling {
+                from,
+                to,
+                depart,
+                arrive,
+                ..
+            } => lerp(*from, self.place_position(*to), *depart, *arrive),
+            UnitStatus::Returning {
+                from,
+                depart,
+                arrive,
+            } => lerp(*from, self.place_position(u.base), *depart, *arrive),
+        }
+    }
+
+    pub fn place_position(&self, place: Place) -> Point {
+        match place {
+            Place::District(d) => self.scenario.city.districts[d].position,
+            Place::Facility(f) => {
+                let facility = &self.scenario.facilities[f];
+                facility.position.unwrap_or_else(|| {
+                    self.scenario
+                        .district(facility.district.as_str())
+                        .map(|d| d.position)
+                        .unwrap_or_default()
+                })
+            }
+        }
+    }
+
+    /// A district or facility by id.
+    pub fn place_index(&self, id: &str) -> Option<Place> {
+        super::place_of(&self.derived, id)
+    }
+
+    pub fn place_name(&self, place: Place) -> String {
+        match place {
+            Place::District(d) => self.scenario.city.districts[d].id.name.clone(),
+            Place::Facility(f) => self.scenario.facilities[f].id.name.clone(),
+        }
+    }
+
+    /// The district a place lies in.
+    pub fn place_district(&self, place: Place) -> usize {
+        match place {
+            Place::District(d) => d,
+            Place::Facility(f) => self
+                .derived
+                .district_index
+                .get(self.scenario.facilities[f].district.as_str())
+                .copied()
+                .unwrap_or(0),
+        }
+    }
+
+    /// Travel time in minutes between two map points, with road closures at either end.
+    pub(crate) fn travel_minutes(&self, from: Point, to: Place, speed_kmh: f64) -> u32 {
+        let district = &self.districts[self.place_district(to)];
+        let slowdown = if district.road_closed_until > self.now {
+            district.road_slowdown
+        } else {
+            1.0
+        };
+        let km = from.distance_km(self.place_position(to)) * self.scenario.city.road_factor.get();
+        ((km / speed_kmh * 60.0 * slowdown).ceil() as u32).max(1)
+    }
+
+    /// Whether a unit of a team is on its way to, or working at, a place (for an inject that
+    /// asks for what is already there).
+    pub(crate) fn unit_at_or_bound_for(&self, team: &str, role: &UnitRole, place: Place) -> bool {
+        self.units.iter().any(|u| {
+            let here = match u.status {
+                UnitStatus::Travelling { to, .. } => to == place,
+                UnitStatus::Working { place: p, .. } => p == place,
+                _ => false,
+            };
+            here && (self.team_plays(team, &u.agency) || u.loaned_to.as_deref() == Some(team))
+                && &self.scenario.resource_types[u.resource].role == role
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Mode;
+    use crate::sim::test_support::{command, small};
+
+    /// A testing unit that works a whole day offers capacity × minutes ÷ shift; a mechanic
+    /// that wants less gets less, and kits go with the work done, not the hours.
+    #[test]
+    fn units_offer_work_by_the_minute_and_use_supplies_by_the_work_done() {
+        let mut ex = small(Mode::Expected, "");
+        ex.apply(command(
+            r#"Dispatch(team: "health-team", unit: "testers", to: "north", work: "1d")"#,
+        ))
+        .unwrap();
+        // Travel then work: advance to a moment when the unit has worked 4 hours.
+        let arrive = match ex.units()[ex.derived.unit_index["testers"]].status {
+            UnitStatus::Travelling { arrive, .. } => arrive,
+            ref other => panic!("{other:?}"),
+        };
+        ex.now = arrive;
+        ex.move_units();
+        ex.now = arrive + 240;
+        let mut offers = Offers::default();
+        ex.collect_offers(&mut offers);
+        let north = ex.derived.district_index["north"];
+        // capacity 100 per 8-hour shift: 4 hours offer 50.
+        assert!((offers.total(north, &UnitRole::Testing) - 50.0).abs() < 1e-9);
+        assert_eq!(offers.total(north, &UnitRole::Tracing), 0.0);
+        let kits_before = ex.facilities()[ex.derived.facility_index["lab"]].stock["kits"];
+        let done = ex.do_work(&offers, north, &UnitRole::Testing, 20.0);
+        assert!((done - 20.0).abs() < 1e-9);
+        let kits_after = ex.facilities()[ex.derived.facility_index["lab"]].stock["kits"];
+        assert_eq!(kits_before - kits_after, 20, "one kit per sample taken");
+    }
+
+    #[test]
+    fn a_unit_without_its_supply_does_only_what_its_stock_allows() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"lab.stock: {"kits": 7}
+            depot.stock: {"kits": 0}"#,
+        );
+        ex.apply(command(
+            r#"Dispatch(team: "health-team", unit: "testers", to: "north", work: "1d")"#,
+        ))
+        .unwrap();
+        ex.advance(18 * 60);
+        assert_eq!(ex.totals().samples_taken, 7.0);
+        assert!(
+            ex.events()
+                .iter()
+                .any(|e| matches!(&e.kind, EventKind::UnitIdle { reason, .. } if reason.contains("short of kits")))
+        );
+    }
+}
