@@ -318,7 +318,7 @@ fn validate(
     for path in files {
         let report = match scenario::read_text(path) {
             Ok(text) if path.to_string_lossy().ends_with(".plan.ron") => check_plan(path, &text),
-            Ok(text) => scenario::check(&path.display().to_string(), &text).1,
+            Ok(text) => crate::scoring::targets::check(&path.display().to_string(), &text).1,
             Err(report) => report,
         };
         let bad = report.has_errors() || (deny_warnings && report.warning_count() > 0);
@@ -391,7 +391,11 @@ fn show_summary(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     match load_scenario(name) {
-        Ok((scenario, report)) => {
+        Ok((scenario, mut report)) => {
+            let scenario = std::sync::Arc::new(scenario);
+            report
+                .diagnostics
+                .extend(crate::scoring::targets::met_by_doing_nothing(&scenario));
             if !report.diagnostics.is_empty() {
                 write!(err, "{}", report.render_rich(use_color()))?;
             }
@@ -528,13 +532,7 @@ fn write_outputs(
         return Ok(EXIT_USAGE);
     }
     write!(out, "{}", crate::headless::brief(&output))?;
-    let mut baseline = crate::sim::Exercise::new(
-        std::sync::Arc::new(exercise.scenario().clone()),
-        exercise.seed(),
-        exercise.mode(),
-    );
-    baseline.advance_to(exercise.now());
-    let scores: Vec<String> = crate::scoring::scorecards(exercise, &baseline)
+    let scores: Vec<String> = crate::scoring::scorecards_of(exercise)
         .iter()
         .map(|c| {
             format!(
@@ -683,9 +681,7 @@ fn write_report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let scenario = std::sync::Arc::new(exercise.scenario().clone());
-    let mut baseline = crate::sim::Exercise::new(scenario, exercise.seed(), exercise.mode());
-    baseline.advance_to(exercise.now());
+    let baseline = crate::scoring::Baseline::of(exercise);
     match crate::report::write(dir, exercise, &baseline) {
         Ok(files) => {
             writeln!(

@@ -47,6 +47,18 @@ pub struct Outcome {
     pub economic_cost: f64,
     pub reports_on_time: usize,
     pub reports_late_or_missing: usize,
+    /// Share of confirmed cases who were known contacts (ill in quarantine, or found ill by
+    /// tracers).
+    pub cases_among_known_contacts: Option<f64>,
+    /// Share of the contacts reached by tracers who were infected.
+    pub infected_share_of_traced: Option<f64>,
+    /// Mean days from infection to isolation of confirmed cases, from symptom onset to
+    /// isolation (all, and those found through contact lists), and from infection to
+    /// quarantine of infected contacts.
+    pub infection_to_isolation_days: Option<f64>,
+    pub onset_to_isolation_days: Option<f64>,
+    pub onset_to_isolation_traced_days: Option<f64>,
+    pub infection_to_quarantine_days: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -149,6 +161,7 @@ pub fn run_with_plan(
 
 pub fn outcome(exercise: &Exercise) -> Outcome {
     let districts = exercise.districts();
+    let t = exercise.totals();
     let people: f64 = exercise
         .scenario()
         .city
@@ -184,6 +197,16 @@ pub fn outcome(exercise: &Exercise) -> Outcome {
         economic_cost: exercise.totals().economic_cost,
         reports_on_time: on_time,
         reports_late_or_missing: due - on_time,
+        cases_among_known_contacts: {
+            let confirmed: f64 = districts.iter().map(|d| d.confirmed).sum();
+            (confirmed > 0.0).then(|| (t.confirmed_from_quarantine + t.confirmed_on_tracing) / confirmed)
+        },
+        infected_share_of_traced: (t.contacts_reached > 0.0)
+            .then(|| t.contacts_reached_infected / t.contacts_reached),
+        infection_to_isolation_days: t.infection_to_isolation.mean(),
+        onset_to_isolation_days: t.onset_to_isolation.mean(),
+        onset_to_isolation_traced_days: t.onset_to_isolation_traced.mean(),
+        infection_to_quarantine_days: t.infection_to_quarantine.mean(),
     }
 }
 

@@ -298,7 +298,7 @@ impl PlanPlayer {
             self.entered.pop();
             lowered = true;
             let relax = self.measured.pop().unwrap_or_default();
-            if let Some(team) = self.teams.iter().find(|t| may_order_measures(exercise, t)) {
+            if let Some(team) = self.teams.iter().find(|t| exercise.may_order_measures(t)) {
                 for district in relax {
                     commands.push(Command::OrderMeasure(OrderMeasure {
                         team: Id::new(team.clone()),
@@ -372,18 +372,11 @@ impl PlanPlayer {
                 .find(|a| a.from.as_str() == r.from_team && a.to.as_str() == r.to_team);
             // Granted at the first review after the request: plan the review interval within the agreed delay.
             if agreed.is_some() && self.plays(&r.to_team) {
-                let from = r.supply.as_ref().and_then(|_| {
-                    exercise
-                        .scenario()
-                        .facilities
-                        .iter()
-                        .find(|f| {
-                            f.operator
-                                .as_ref()
-                                .is_some_and(|o| exercise.team_plays(&r.to_team, o.as_str()))
-                        })
-                        .map(|f| f.id.clone())
-                });
+                let from = r
+                    .supply
+                    .as_ref()
+                    .and_then(|supply| exercise.best_stock_source(&r.to_team, supply))
+                    .map(|f| exercise.scenario().facilities[f].id.clone());
                 commands.push(Command::AnswerAid(AnswerAid {
                     team: Id::new(r.to_team.clone()),
                     request: r.number,
@@ -478,7 +471,7 @@ impl PlanPlayer {
                         let team = self
                             .teams
                             .iter()
-                            .find(|t| may_order_measures(exercise, t))
+                            .find(|t| exercise.may_order_measures(t))
                             .unwrap_or(team);
                         if let Some(set) = self.measured.last_mut() {
                             set.push(district.clone());
@@ -505,22 +498,3 @@ impl PlanPlayer {
     }
 }
 
-/// Whether a team may order district measures under the scenario's rules.
-fn may_order_measures(exercise: &Exercise, team: &str) -> bool {
-    let scenario = exercise.scenario();
-    let allowed = &scenario.measures.ordered_by;
-    scenario.team(team).is_some_and(|t| {
-        t.agencies.iter().any(|a| {
-            if allowed.is_empty() {
-                scenario.agency(a.as_str()).is_some_and(|x| {
-                    matches!(
-                        x.kind,
-                        crate::scenario::AgencyKind::Command | crate::scenario::AgencyKind::Health
-                    )
-                })
-            } else {
-                allowed.contains(a)
-            }
-        })
-    })
-}

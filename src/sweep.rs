@@ -63,8 +63,22 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
             Some(o.reports_late_or_missing as f64),
         ),
     ];
+    let optional = [
+        ("cases_among_known_contacts", o.cases_among_known_contacts),
+        ("infected_share_of_traced", o.infected_share_of_traced),
+        ("infection_to_isolation_days", o.infection_to_isolation_days),
+        ("onset_to_isolation_days", o.onset_to_isolation_days),
+        ("onset_to_isolation_traced_days", o.onset_to_isolation_traced_days),
+        ("infection_to_quarantine_days", o.infection_to_quarantine_days),
+    ];
+    out.extend(optional.iter().map(|(name, v)| (name.to_string(), *v)));
     let cards = scoring::scorecards(exercise, baseline);
     out.push(("score_percent".to_string(), cards[0].percent));
+    for card in &cards[1..] {
+        if let Some(team) = &card.team {
+            out.push((format!("score_percent/{team}"), card.percent));
+        }
+    }
     for objective in &cards[0].objectives {
         for kpi in &objective.kpis {
             out.push((format!("{}/{:?}", objective.id, kpi.metric), kpi.value));
@@ -116,8 +130,7 @@ pub fn sweep(
                         player.as_mut(),
                     )
                     .expect("no journal, no I/O");
-                    let mut baseline = Exercise::new(scenario.clone(), seed, Mode::Stochastic);
-                    baseline.advance_to(exercise.now());
+                    let baseline = scoring::Baseline::of(&exercise);
                     let row = measures(&exercise, &baseline);
                     results.lock().expect("a run panicked")[n] = Some(row);
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1);

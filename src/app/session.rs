@@ -162,7 +162,7 @@ impl Session {
         let checked =
             self.source
                 .text()
-                .and_then(|text| match scenario::check(&self.source.name(), &text) {
+                .and_then(|text| match crate::scoring::targets::check(&self.source.name(), &text) {
                     (Some(s), report) => Ok((s, report)),
                     (None, report) => Err(report),
                 });
@@ -309,7 +309,7 @@ impl Session {
         let (Some(plan), Some(exercise)) = (self.plan.clone(), self.exercise.as_ref()) else {
             return;
         };
-        let scenario = Arc::new(exercise.scenario().clone());
+        let scenario = exercise.scenario_arc();
         let mut player = crate::plan::PlanPlayer::new(plan, &scenario);
         let Ok((alone, _)) = crate::headless::run_with_plan(
             scenario.clone(),
@@ -322,9 +322,7 @@ impl Session {
         ) else {
             return;
         };
-        let mut baseline = Exercise::new(scenario, exercise.seed(), exercise.mode());
-        baseline.advance_to(alone.now());
-        let score = crate::scoring::scorecards(&alone, &baseline)[0].percent;
+        let score = crate::scoring::scorecards_of(&alone)[0].percent;
         self.plan_alone = Some((crate::headless::outcome(&alone), score));
     }
 
@@ -342,9 +340,7 @@ impl Session {
             return;
         };
         let dir = self.journal_path.with_extension("report");
-        let scenario = Arc::new(exercise.scenario().clone());
-        let mut baseline = Exercise::new(scenario, exercise.seed(), exercise.mode());
-        baseline.advance_to(exercise.now());
+        let baseline = crate::scoring::Baseline::of(exercise);
         match crate::report::write(&dir, exercise, &baseline) {
             Ok(_) => {
                 self.notice(format!(

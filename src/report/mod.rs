@@ -149,15 +149,25 @@ fn owner(scenario: &Scenario, metric: &Metric, team: Option<&str>) -> String {
 }
 
 fn kpi_summary(line: &KpiLine) -> String {
-    match line.value {
+    let value = match line.value {
         Some(v) => format!(
-            "{}: {} (target {})",
+            "{}: {} (target {}",
             line.label,
             scoring::format_value(&line.metric, v),
             scoring::format_value(&line.metric, line.target)
         ),
-        None => format!("{}: not measured", line.label),
-    }
+        None => format!("{}: not measured (target {}", line.label, scoring::format_value(&line.metric, line.target)),
+    };
+    let baseline = match (line.class, line.baseline) {
+        (scoring::KpiClass::Outcome, Some(b)) => {
+            format!("; no action {}", scoring::format_value(&line.metric, b))
+        }
+        _ => String::new(),
+    };
+    format!(
+        "{value}{baseline}; {:.0}% of its points)",
+        line.attainment.unwrap_or(0.0) * 100.0
+    )
 }
 
 /// Builds the report's content from a finished (or paused) exercise and its baseline.
@@ -172,56 +182,99 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise) -> AfterAction {
     let mut strengths = Vec::new();
     let mut improvements = Vec::new();
     let mut plan = Vec::new();
+    // Strengths and areas for improvement follow the objectives' ratings: an objective rated P
+    // is a strength, one rated S, M or U an area for improvement. The whole exercise's card
+    // speaks for every objective; a team's card adds the objectives where its own decisions
+    // (team-scoped KPIs) or an evaluator's rating of the team made its rating.
     for card in &cards {
         let who = card.team.as_deref();
         for objective in &card.objectives {
-            for line in &objective.kpis {
-                let Some(a) = line.attainment else { continue };
-                // Outcomes the whole city shares are discussed once, on the exercise's card;
-                // a team's card adds what its own decisions made.
-                if who.is_some() && !scoring::team_scoped(&line.metric) {
-                    continue;
-                }
-                let text = format!("{} — {}: {}", card.name, objective.title, kpi_summary(line));
-                if a >= STRENGTH {
-                    strengths.push(text);
-                } else if a < NEEDS_IMPROVEMENT {
-                    improvements.push(text);
-                    plan.push(ImprovementItem {
-                        capability: if objective.capability.is_empty() {
-                            objective.title.clone()
-                        } else {
-                            objective.capability.clone()
-                        },
-                        objective: objective.id.clone(),
-                        issue: format!("{} ({})", kpi_summary(line), card.name),
-                        corrective_action: corrective_action(&line.metric).to_string(),
-                        owner_agency: owner(scenario, &line.metric, who),
-                        start: date(7),
-                        completion: date(90),
-                    });
-                }
+            let Some(rating) = &objective.rating else {
+                continue;
+            };
+            let own: Vec<&KpiLine> = objective
+                .kpis
+                .iter()
+                .filter(|l| l.attainment.is_some())
+                .filter(|l| who.is_none() || scoring::team_scoped(&l.metric))
+                .collect();
+            let rated_for_team = who.is_some()
+                && exercise
+                    .ratings()
+                    .iter()
+                    .any(|r| r.objective == objective.id && r.team.as_deref() == who);
+            if who.is_some() && own.is_empty() && !rated_for_team {
+                continue;
             }
-            if let Some((rating @ (Rating::M | Rating::U), note)) = &objective.evaluator_rating {
-                let text = format!(
-                    "{} — {}: evaluators rated {:?} ({}){}",
-                    card.name,
-                    objective.title,
-                    rating,
-                    rating.meaning(),
-                    if note.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {note}")
-                    }
-                );
-                improvements.push(text.clone());
+            let kpis: Vec<String> = own.iter().map(|l| kpi_summary(l)).collect();
+            let evaluators = objective
+                .evaluator_rating
+                .as_ref()
+                .map(|(r, note)| {
+                    format!(
+                        "evaluators rated {r:?}{}",
+                        if note.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({note})")
+                        }
+                    )
+                })
+                .into_iter();
+            let why: Vec<String> = kpis.into_iter().chain(evaluators).collect();
+            let text = format!(
+                "{} — {}: rated {:?} ({}){}",
+                card.name,
+                objective.title,
+                rating,
+                rating.meaning(),
+                if why.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", why.join("; "))
+                }
+            );
+            if *rating == Rating::P {
+                strengths.push(text);
+                continue;
+            }
+            improvements.push(text.clone());
+            let capability = if objective.capability.is_empty() {
+                objective.title.clone()
+            } else {
+                objective.capability.clone()
+            };
+            // One plan item per weak KPI; an objective weak only in the evaluators' eyes gets one.
+            let weak: Vec<&&KpiLine> = own
+                .iter()
+                .filter(|l| l.attainment.is_some_and(|a| a < STRENGTH))
+                .collect();
+            for line in &weak {
                 plan.push(ImprovementItem {
-                    capability: objective.capability.clone(),
+                    capability: capability.clone(),
+                    objective: objective.id.clone(),
+                    issue: format!("{} ({})", kpi_summary(line), card.name),
+                    corrective_action: corrective_action(&line.metric).to_string(),
+                    owner_agency: owner(scenario, &line.metric, who),
+                    start: date(7),
+                    completion: date(if line.attainment.unwrap_or(0.0) < NEEDS_IMPROVEMENT {
+                        60
+                    } else {
+                        90
+                    }),
+                });
+            }
+            if weak.is_empty() {
+                plan.push(ImprovementItem {
+                    capability,
                     objective: objective.id.clone(),
                     issue: text,
                     corrective_action: "Review the evaluators' observations with the team and rehearse the capability in a focused drill.".into(),
-                    owner_agency: who.and_then(|t| scenario.team(t)).and_then(|t| t.agencies.first()).and_then(|a| scenario.agency(a.as_str())).map_or("Exercise director".into(), |a| a.name.clone()),
+                    owner_agency: who
+                        .and_then(|t| scenario.team(t))
+                        .and_then(|t| t.agencies.first())
+                        .and_then(|a| scenario.agency(a.as_str()))
+                        .map_or("Exercise director".into(), |a| a.name.clone()),
                     start: date(7),
                     completion: date(60),
                 });
@@ -366,6 +419,38 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
             EventKind::Deaths { district, count } => {
                 ("consequence", district.clone(), format!("{count} death(s)"))
             }
+            EventKind::GatheringDecided {
+                name,
+                team,
+                decision,
+                ..
+            } => (
+                "decision",
+                team.clone(),
+                format!("{name}: {decision:?}"),
+            ),
+            EventKind::GatheringStarted {
+                name, attendees, ..
+            } => (
+                "consequence",
+                name.clone(),
+                format!("held with {attendees} attending"),
+            ),
+            EventKind::CrowdDispersed { name, infections } => (
+                "consequence",
+                name.clone(),
+                format!("over: {infections} infection(s) among those there"),
+            ),
+            EventKind::NoQuarantineRoom { district, waiting } => (
+                "consequence",
+                district.clone(),
+                format!("{waiting} traced contacts wait at home for a quarantine room"),
+            ),
+            EventKind::SitesNearlyFull { occupied, rooms } => (
+                "consequence",
+                "quarantine sites".into(),
+                format!("{occupied} of {rooms} rooms in use"),
+            ),
             _ => continue,
         };
         push(e.at, kind, who, what);
@@ -379,6 +464,7 @@ h1 { font-size: 26px; margin-bottom: 4px; } h2 { border-bottom: 2px solid #1f4e7
 .subtitle { color: #555; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin: 10px 0 18px; font-size: 13px; } th, td { border: 1px solid #cfd6dd; padding: 5px 7px; vertical-align: top; text-align: left; } th { background: #eef3f8; }
 td.num { text-align: right; white-space: nowrap; }
+tr.na td { color: #777; }
 .rating { display: inline-block; min-width: 22px; text-align: center; font-weight: bold; border-radius: 4px; padding: 1px 6px; color: white; }
 .rating.P { background: #2e7d32; } .rating.S { background: #9e9d24; } .rating.M { background: #ef6c00; } .rating.U { background: #c62828; } .rating.none { background: #9e9e9e; }
 .kpi-grid { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; } .kpi { border: 1px solid #cfd6dd; border-radius: 6px; padding: 8px 10px; } .kpi b { display: block; font-size: 20px; } .kpi span { font-size: 12px; color: #555; }
@@ -713,7 +799,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     h.push_str("</table></section>");
 
     // 6. Scorecards.
-    h.push_str(r#"<section id="scorecards"><h2>6. Scorecards</h2><p>Each line: the value measured in the simulation against its target; points are attainment (0–1) × weight × 10; the explanation says what made the value, compared with no action where the whole city shares the outcome.</p>"#);
+    h.push_str(r#"<section id="scorecards"><h2>6. Scorecards</h2><p>Each line: the value measured in the simulation against its target. Points are attainment (0–1) × weight × 10. An outcome (infections, deaths, overflow, trust, stock-outs) earns the share of the improvement its target asks for over the same scenario and seed with no player action; a cost counts only when something was spent; a process KPI counts the opportunities there were. <b>n/a</b>: nothing to measure on this card, counted neither way.</p>"#);
     for card in &aar.scorecards {
         let _ = write!(
             h,
@@ -750,16 +836,19 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
                             .join("<br>")
                     )
                 };
+                let points = match line.attainment {
+                    Some(_) => format!("{:.1} / {:.1}", line.points, line.max_points),
+                    None => "n/a".into(),
+                };
                 let _ = write!(
                     h,
-                    r#"<tr>{objective_cell}<td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{:.1} / {:.1}</td><td>{}{evidence}</td></tr>"#,
+                    r#"<tr{}>{objective_cell}<td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{points}</td><td>{}{evidence}</td></tr>"#,
+                    if line.attainment.is_none() { r#" class="na""# } else { "" },
                     escape(&line.label),
                     line.value
                         .map_or("–".into(), |v| scoring::format_value(&line.metric, v)),
                     scoring::format_value(&line.metric, line.target),
                     line.weight,
-                    line.points,
-                    line.max_points,
                     escape(&line.explanation)
                 );
             }
@@ -836,7 +925,7 @@ pub fn write(
         serde_json::to_string_pretty(&aar.scorecards).map_err(std::io::Error::other)?,
     )?;
     let mut csv = String::from(
-        "scorecard,objective,metric,value,baseline,target,weight,attainment,points,max_points,explanation\n",
+        "scorecard,objective,metric,class,value,baseline,target,weight,applies,attainment,points,max_points,explanation\n",
     );
     for card in &aar.scorecards {
         for o in &card.objectives {
@@ -844,14 +933,16 @@ pub fn write(
                 let num = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
                 let _ = writeln!(
                     csv,
-                    "{},{},{:?},{},{},{},{},{},{},{},{}",
+                    "{},{},{:?},{},{},{},{},{},{},{},{},{},{}",
                     csv_field(card.team.as_deref().unwrap_or("exercise")),
                     csv_field(&o.id),
                     k.metric,
+                    k.class.name(),
                     num(k.value),
                     num(k.baseline),
                     k.target,
                     k.weight,
+                    if k.attainment.is_some() { "yes" } else { "n/a" },
                     num(k.attainment),
                     k.points,
                     k.max_points,

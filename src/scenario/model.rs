@@ -77,11 +77,11 @@ ron_struct! {
     /// Shares of a population by age band; they add up to 1.
     pub struct AgeShares as "age shares `(children, adults, older)`" {
         /// Aged 0–14.
-        children: Fraction,
+        children: Spanned<Fraction>,
         /// Aged 15–59.
-        adults: Fraction,
+        adults: Spanned<Fraction>,
         /// Aged 60 and over.
-        older: Fraction,
+        older: Spanned<Fraction>,
     }
 }
 
@@ -89,9 +89,9 @@ impl Default for AgeShares {
     /// China's 7th census (2020): 17.95% aged 0–14, 63.35% aged 15–59, 18.70% aged 60 and over.
     fn default() -> Self {
         AgeShares {
-            children: Fraction(0.1795),
-            adults: Fraction(0.6335),
-            older: Fraction(0.1870),
+            children: Spanned::new(Fraction(0.1795)),
+            adults: Spanned::new(Fraction(0.6335)),
+            older: Spanned::new(Fraction(0.1870)),
         }
     }
 }
@@ -99,9 +99,9 @@ impl Default for AgeShares {
 impl AgeShares {
     pub fn get(&self, band: &AgeBand) -> f64 {
         match band {
-            AgeBand::Children => self.children.get(),
-            AgeBand::Adults => self.adults.get(),
-            AgeBand::Older => self.older.get(),
+            AgeBand::Children => self.children.value.get(),
+            AgeBand::Adults => self.adults.value.get(),
+            AgeBand::Older => self.older.value.get(),
         }
     }
 }
@@ -203,7 +203,7 @@ ron_struct! {
 ron_struct! {
     /// How severe the disease is in one age band.
     pub struct BandSeverity as "a band's severity" {
-        band: AgeBand,
+        band: Spanned<AgeBand>,
         /// Share of this band's symptomatic cases who need a hospital bed.
         hospitalisation_rate: Fraction,
         /// Defaults to the pathogen's `icu_share`.

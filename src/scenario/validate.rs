@@ -21,6 +21,7 @@ enum Kind {
     Inject,
     Objective,
     ReportRule,
+    Gathering,
 }
 
 impl Kind {
@@ -36,6 +37,7 @@ impl Kind {
             Kind::Inject => "inject",
             Kind::Objective => "objective",
             Kind::ReportRule => "reporting rule",
+            Kind::Gathering => "mass gathering",
         }
     }
 
@@ -51,6 +53,7 @@ impl Kind {
             Kind::Inject => 5,
             Kind::Objective => 6,
             Kind::ReportRule => 7,
+            Kind::Gathering => 8,
         }
     }
 }
@@ -82,6 +85,7 @@ pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagn
     checker.check_resources();
     checker.check_measures_and_public();
     checker.check_reporting();
+    checker.check_gatherings();
     checker.check_injects();
     checker.check_objectives();
     checker.out
@@ -224,6 +228,9 @@ impl<'a> Checker<'a> {
         for r in &s.reporting {
             self.define(Kind::ReportRule, &r.id);
         }
+        for g in &s.mass_gatherings {
+            self.define(Kind::Gathering, &g.id);
+        }
     }
 
     fn check_meta(&mut self) {
@@ -263,9 +270,13 @@ impl<'a> Checker<'a> {
         if s.city.districts.is_empty() {
             self.error(s.meta.id.span, "the city has no districts");
         }
+        self.check_age_shares(&s.city.age_shares, "the city's `age_shares`");
         for d in &s.city.districts {
             if d.population == 0 {
                 self.warning(d.id.span, format!("district `{}` has no population", d.id));
+            }
+            if let Some(shares) = &d.age_shares {
+                self.check_age_shares(shares, &format!("district `{}`: `age_shares`", d.id));
             }
         }
         match &s.city.mobility {
@@ -273,6 +284,16 @@ impl<'a> Checker<'a> {
             Mobility::Flows(flows) => self.check_flows(flows),
             Mobility::Matrix(rows) => self.check_matrix(rows),
             Mobility::Adjacency(adjacency) => self.check_adjacency(adjacency),
+        }
+    }
+
+    fn check_age_shares(&mut self, shares: &AgeShares, context: &str) {
+        let total: f64 = AgeBand::ALL.iter().map(|b| shares.get(b)).sum();
+        if (total - 1.0).abs() > 0.005 {
+            self.error(
+                shares.children.span,
+                format!("{context} add up to {total:.3}; children, adults and older must add up to 1"),
+            );
         }
     }
 
@@ -402,6 +423,34 @@ impl<'a> Checker<'a> {
                 );
             }
             _ => {}
+        }
+        let mut bands: BTreeMap<usize, Span> = BTreeMap::new();
+        for severity in &p.severity {
+            if let Some(first) = bands.insert(severity.band.value.index(), severity.band.span) {
+                self.error(
+                    severity.band.span,
+                    format!("pathogen: the severity of {:?} is given twice", severity.band.value),
+                )
+                .related
+                .push((first, "first given here".into()));
+            }
+        }
+        if let Some(treatment) = &p.treatment {
+            self.refer(&treatment.supply, SUPPLY, "pathogen `treatment`");
+        }
+        let surveillance = &self.s.surveillance;
+        self.refer_opt(&surveillance.test_kit, SUPPLY, "surveillance `test_kit`");
+        let has_sites = self
+            .s
+            .facilities
+            .iter()
+            .any(|f| f.kind == FacilityKind::QuarantineSite);
+        if surveillance.quarantine_at == Some(QuarantinePlace::Sites) && !has_sites {
+            self.warning(
+                span,
+                "surveillance: quarantine is in sites, but the scenario has no quarantine site: every traced contact will wait at home",
+            )
+            .help = Some("add a facility of kind QuarantineSite, or write `quarantine_at: Home`".into());
         }
         if p.latent_days.get() > 30.0 || p.infectious_days.get() > 60.0 {
             self.warning(
@@ -679,6 +728,58 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn check_gatherings(&mut self) {
+        let s = self.s;
+        let duration = s.meta.duration;
+        for g in &s.mass_gatherings {
+            let context = format!("mass gathering `{}`", g.id);
+            self.refer(&g.place, PLACE, &context);
+            if g.start.minutes() >= duration.get() && duration.get() > 0 {
+                self.error(
+                    g.id.span,
+                    format!(
+                        "{context} starts at {}, when the exercise is over ({duration})",
+                        g.start
+                    ),
+                );
+            }
+            if g.duration.get() == 0 {
+                self.error(
+                    g.id.span,
+                    format!("{context} must last longer than 0m"),
+                );
+            }
+            if g.attendees == 0 {
+                self.warning(g.id.span, format!("{context} has no attendees"));
+            }
+            let mut known = true;
+            for origin in &g.from {
+                known &= self.refer(&origin.district, DISTRICT, &context);
+            }
+            let total: f64 = g.from.iter().map(|o| o.share.get()).sum();
+            if known && !g.from.is_empty() && (total - 1.0).abs() > 0.005 {
+                self.error(
+                    g.from[0].district.span,
+                    format!("{context}: the shares of attendees by district add up to {total:.3}, not 1"),
+                );
+            }
+            for agency in &g.decided_by {
+                self.refer(agency, AGENCY, &context);
+            }
+            for (name, cost) in [("cancel_cost", g.cancel_cost), ("postpone_cost", g.postpone_cost), ("with_measures.cost", g.with_measures.cost)] {
+                if cost < 0.0 {
+                    self.error(g.id.span, format!("{context}: `{name}` cannot be negative"));
+                }
+            }
+            if !(-1.0..=1.0).contains(&g.cancel_trust) {
+                self.error(
+                    g.id.span,
+                    format!("{context}: `cancel_trust` must be between -1 and 1, found {}", g.cancel_trust),
+                );
+            }
+        }
+    }
+
     fn check_injects(&mut self) {
         let s = self.s;
         let duration = s.meta.duration;
@@ -788,6 +889,9 @@ impl<'a> Checker<'a> {
             Effect::PriceGouging(e) => self.refer_opt(&e.district, DISTRICT, context),
             Effect::Gathering(e) => {
                 self.refer(&e.district, DISTRICT, context);
+                for from in &e.from {
+                    self.refer(from, DISTRICT, context);
+                }
                 if let Some(population) = too_many(&e.district, e.people) {
                     self.warning(e.district.span, format!("{context}: a gathering of {} is larger than the population of `{}` ({population})", e.people, e.district));
                 }

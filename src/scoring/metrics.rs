@@ -113,8 +113,48 @@ fn teams_play(teams: &[&Team], agency: &str) -> bool {
             .any(|t| t.agencies.iter().any(|a| a.as_str() == agency))
 }
 
+/// Why a metric has nothing to measure yet, in words.
+fn nothing_to_measure(metric: &Metric, teams: &[&Team]) -> String {
+    let whom = match teams {
+        [] => "",
+        [_] => " from this team",
+        _ => " from these teams",
+    };
+    let to_whom = match teams {
+        [] => "",
+        [_] => " to this team",
+        _ => " to these teams",
+    };
+    match metric {
+        Metric::ContactsQuarantinedWithin24h => "no contact named more than 24 hours ago".into(),
+        Metric::CasesIsolatedWithin24h => {
+            "no confirmed case needing a transfer more than 24 hours ago".into()
+        }
+        Metric::CasesAmongKnownContacts => "no confirmed case yet".into(),
+        Metric::InjectResponseMinutes => format!("no inject has asked anything{to_whom} yet"),
+        Metric::ReportsOnTime => format!("no report was due{whom}"),
+        Metric::AidRequestsAnswered | Metric::AidResponseMinutes => {
+            format!("no request for help was made{to_whom}")
+        }
+        _ => "nothing to measure".into(),
+    }
+}
+
 /// Measures a metric at a snapshot, for some teams (none: everyone) and optionally one district.
 pub fn measure(
+    snap: &Snapshot,
+    metric: &Metric,
+    teams: &[&Team],
+    district: Option<usize>,
+) -> Measured {
+    let mut measured = measure_raw(snap, metric, teams, district);
+    if measured.value.is_none() {
+        measured.detail = nothing_to_measure(metric, teams);
+    }
+    measured
+}
+
+fn measure_raw(
     snap: &Snapshot,
     metric: &Metric,
     teams: &[&Team],

@@ -47,6 +47,16 @@ pub enum KpiClass {
     Process,
 }
 
+impl KpiClass {
+    pub fn name(self) -> &'static str {
+        match self {
+            KpiClass::Outcome => "outcome",
+            KpiClass::Cost => "cost",
+            KpiClass::Process => "process",
+        }
+    }
+}
+
 pub fn class(metric: &Metric) -> KpiClass {
     match metric {
         Metric::Infections
@@ -303,7 +313,7 @@ fn kpi_line(
     let mut not_applicable = None;
     let attainment = match (class, measured.value) {
         (_, None) => {
-            not_applicable = Some(format!("nothing to measure: {}", measured.detail));
+            not_applicable = Some(measured.detail.clone());
             None
         }
         (KpiClass::Process, Some(v)) => {
@@ -313,11 +323,7 @@ fn kpi_line(
             {
                 not_applicable = Some(format!("{} has no {role:?} units", t.name));
                 None
-            } else if measured.open && !meets(metric, v, target) {
-                not_applicable = None;
-                explanation = format!("still open: {}", measured.detail);
-                Some(attainment(metric, v, target))
-            } else if measured.open {
+            } else if measured.open && meets(metric, v, target) {
                 not_applicable = Some(format!("not due yet: {}", measured.detail));
                 None
             } else {

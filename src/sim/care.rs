@@ -98,7 +98,7 @@ pub(crate) struct Severity {
 impl Severity {
     pub(crate) fn new(scenario: &Scenario) -> Severity {
         let p = &scenario.pathogen;
-        let band = |b: &AgeBand| p.severity.iter().find(|s| s.band == *b);
+        let band = |b: &AgeBand| p.severity.iter().find(|s| s.band.value == *b);
         let hospitalisation: [f64; 3] = AgeBand::ALL.map(|b| {
             band(&b).map_or(p.hospitalisation_rate.get(), |s| {
                 s.hospitalisation_rate.get()

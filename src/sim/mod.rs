@@ -48,7 +48,7 @@ pub use care::{BedKind, Patients};
 pub use command::{Command, CommandError};
 pub use epidemic::{Compartments, Infected, Mode};
 pub use event::{Audience, Event, EventKind};
-pub use gatherings::{GatheringDecision, GatheringState};
+pub use gatherings::{GatheringDecision, GatheringState, GatheringStatus};
 pub use supplies::Shipment;
 
 use crate::scenario::{

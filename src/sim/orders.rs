@@ -315,6 +315,20 @@ impl Exercise {
         })
     }
 
+    /// Whether a team may decide on a planned mass gathering (by its index): one of the
+    /// gathering's `decided_by` agencies, or, when it names none, a team that orders measures.
+    pub fn may_decide_gathering(&self, team: &str, gathering: usize) -> bool {
+        let Some(plan) = self.scenario.mass_gatherings.get(gathering) else {
+            return false;
+        };
+        if plan.decided_by.is_empty() {
+            return self.may_order_measures(team);
+        }
+        self.scenario
+            .team(team)
+            .is_some_and(|t| t.agencies.iter().any(|a| plan.decided_by.contains(a)))
+    }
+
     /// Who may order measures, in words, for a refusal.
     fn who_orders_measures(&self) -> String {
         let allowed = &self.scenario.measures.ordered_by;
@@ -691,13 +705,7 @@ impl Exercise {
             return refuse(format!("there is no mass gathering `{}`", c.gathering));
         };
         let plan = &self.scenario.mass_gatherings[n];
-        let team = self.scenario.team(c.team.as_str()).expect("checked");
-        let may = if plan.decided_by.is_empty() {
-            self.may_order_measures(c.team.as_str())
-        } else {
-            team.agencies.iter().any(|a| plan.decided_by.contains(a))
-        };
-        if !may {
+        if !self.may_decide_gathering(c.team.as_str(), n) {
             let who = if plan.decided_by.is_empty() {
                 self.who_orders_measures()
             } else {

@@ -44,6 +44,23 @@ impl Exercise {
             .unwrap_or(0)
     }
 
+    /// The facility run by one of a team's agencies that holds the most of a supply (the
+    /// first such facility when none holds any).
+    pub fn best_stock_source(&self, team: &str, supply: &str) -> Option<usize> {
+        self.scenario
+            .facilities
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.operator
+                    .as_ref()
+                    .is_some_and(|o| self.team_plays(team, o.as_str()))
+            })
+            .map(|(n, _)| n)
+            .rev()
+            .max_by_key(|&n| self.stock(n, supply))
+    }
+
     /// Regular deliveries to the reserve, unless held back by a supply delay.
     pub(crate) fn resupply(&mut self) {
         let now = self.now;

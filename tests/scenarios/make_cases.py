@@ -134,6 +134,18 @@ CASES = [
      [('NewCases(district: "south", count: 1)', '@NewCases(count: 1)')]),
     ("deep-nesting", "values nested too deep", "error", "nested more than",
      [('reports_to: "health"', 'reports_to: ' + '[' * 93 + '@[[')]),
+    ("age-shares-sum", "age shares that do not add up to 1", "error", "add up to 0.900; children, adults and older must add up to 1",
+     [('        mobility: Flows([(from: "north", to: "south", share: 0.1)]),', '        mobility: Flows([(from: "north", to: "south", share: 0.1)]),\n        age_shares: (children: @0.2, adults: 0.6, older: 0.1),')]),
+    ("severity-band-twice", "a band's severity given twice", "error", "the severity of Children is given twice",
+     [('infectious_days: 4.0)', 'infectious_days: 4.0, severity: [(band: Children, hospitalisation_rate: 0.02), (band: @Children, hospitalisation_rate: 0.03)])')]),
+    ("treatment-unknown-supply", "a treatment from a supply that does not exist", "error", "pathogen `treatment`: there is no supply `antivirals`",
+     [('infectious_days: 4.0)', 'infectious_days: 4.0, treatment: (supply: @"antivirals"))')]),
+    ("gathering-unknown-place", "a mass gathering at a place that does not exist", "error", "mass gathering `fair`: there is no district or facility `stadium`",
+     [('    injects: [', '    mass_gatherings: [(id: "fair", name: "Fair", place: @"stadium", start: "1d", duration: "4h", attendees: 500)],\n    injects: [')]),
+    ("gathering-after-end", "a mass gathering after the exercise", "error", "starts at 3d, when the exercise is over (2d)",
+     [('    injects: [', '    mass_gatherings: [(id: @"fair", name: "Fair", place: "north", start: "3d", duration: "4h", attendees: 500)],\n    injects: [')]),
+    ("gathering-shares-sum", "attendee shares that do not add up to 1", "error", "the shares of attendees by district add up to 0.500, not 1",
+     [('    injects: [', '    mass_gatherings: [(id: "fair", name: "Fair", place: "north", start: "1d", duration: "4h", attendees: 500, from: [(district: @"north", share: 0.2), (district: "south", share: 0.3)])],\n    injects: [')]),
 ]
 
 WARNINGS = [
@@ -162,6 +174,8 @@ WARNINGS = [
      [('meta: (id: "base"', 'meta: (id: @"base"'), ('    reporting:', '    measures: (closed: (contact_factor: 0.9, mobility_factor: 0.9, daily_cost_per_resident: 1.0, trust_per_day: 0.0)),\n    reporting:')]),
     ("zh-without-chinese", "language Zh with an English title", "has no Chinese text",
      [('meta: (id: "base", title: "Base"', 'meta: (id: @"base", title: "Base", language: Zh')]),
+    ("quarantine-sites-without-sites", "quarantine in sites with no site", "every traced contact will wait at home",
+     [('meta: (id: "base"', 'meta: (id: @"base"'), ('    initial_cases:', '    surveillance: (quarantine_at: Sites),\n    initial_cases:')]),
 ]
 
 

@@ -38,13 +38,21 @@ pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: O
                         for k in &objective.kpis {
                             let value =
                                 k.value.map_or("–".into(), |v| format_value(&k.metric, v));
-                            ui.label(format!(
-                                "   {}: {value} / target {} · {:.1} of {:.1} pts",
+                            let points = match k.attainment {
+                                Some(_) => format!("{:.1} of {:.1} pts", k.points, k.max_points),
+                                None => "n/a".into(),
+                            };
+                            let text = format!(
+                                "   {}: {value} / target {} · {points}",
                                 k.label,
                                 format_value(&k.metric, k.target),
-                                k.points,
-                                k.max_points
-                            ))
+                            );
+                            let text = if k.attainment.is_none() {
+                                egui::RichText::new(text).weak()
+                            } else {
+                                egui::RichText::new(text)
+                            };
+                            ui.label(text)
                             .on_hover_text(super::plain(&format!(
                                 "{}\n{}",
                                 k.explanation,

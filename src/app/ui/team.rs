@@ -73,11 +73,17 @@ fn describe(kind: &EventKind) -> Option<(egui::Color32, String)> {
             team,
             accepted,
             text,
+            note,
         } => (
             green,
             format!(
-                "Request {request} {} by {team}. {text}",
-                if *accepted { "accepted" } else { "declined" }
+                "Request {request} {} by {team}{}. {text}",
+                if *accepted { "accepted" } else { "declined" },
+                if note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {note}")
+                }
             ),
         ),
         EventKind::AidUnanswered { request, .. } => {
@@ -124,9 +130,37 @@ fn describe(kind: &EventKind) -> Option<(egui::Color32, String)> {
         EventKind::StockOut { facility, supply } => {
             (red, format!("{facility} ran out of {supply}"))
         }
-        EventKind::HospitalOverflow { waiting } => {
-            (red, format!("Hospitals full: {waiting} patients waiting"))
-        }
+        EventKind::HospitalOverflow { waiting, beds } => (
+            red,
+            format!("Hospitals full: {waiting} patients waiting for a bed ({beds})"),
+        ),
+        EventKind::NoQuarantineRoom { district, waiting } => (
+            red,
+            format!("{waiting} traced contacts in {district} wait at home: no quarantine room"),
+        ),
+        EventKind::SitesNearlyFull { occupied, rooms } => (
+            red,
+            format!("Quarantine and isolation sites nearly full: {occupied} of {rooms} rooms"),
+        ),
+        EventKind::GatheringStarted {
+            name,
+            place,
+            attendees,
+            with_measures,
+            ..
+        } => (
+            blue,
+            format!(
+                "{name} under way at {place}: {attendees} attending{}",
+                if *with_measures { ", with measures" } else { "" }
+            ),
+        ),
+        EventKind::GatheringDecided {
+            name,
+            team,
+            decision,
+            ..
+        } => (blue, format!("{team} decided on {name}: {decision:?}")),
         EventKind::TrustAlert { district, trust } => (
             red,
             format!("Public trust in {district} down to {:.0}%", trust * 100.0),
@@ -198,23 +232,20 @@ pub fn inbox(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: 
                     r.from_team,
                     super::clock(session, r.made_at)
                 ));
-                let from = r.supply.as_ref().and_then(|_| {
-                    scenario
-                        .facilities
-                        .iter()
-                        .find(|f| {
-                            f.operator
-                                .as_ref()
-                                .is_some_and(|o| exercise.team_plays(team, o.as_str()))
-                        })
-                        .map(|f| f.id.clone())
-                });
+                let from = r
+                    .supply
+                    .as_ref()
+                    .and_then(|supply| exercise.best_stock_source(team, supply))
+                    .map(|f| scenario.facilities[f].id.clone());
                 if ui.small_button("Accept").clicked() {
                     actions.push(Action::Command(Command::AnswerAid(AnswerAid {
                         team: Id::new(team),
                         request: r.number,
                         accept: true,
                         from,
+                        quantity: None,
+                        unit: None,
+                        arrives_in: None,
                         text: String::new(),
                     })));
                 }
@@ -224,6 +255,9 @@ pub fn inbox(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: 
                         request: r.number,
                         accept: false,
                         from: None,
+                        quantity: None,
+                        unit: None,
+                        arrives_in: None,
                         text: String::new(),
                     })));
                 }
@@ -433,6 +467,56 @@ pub fn desk(
                         }
                     }
                 });
+                ui.separator();
+            }
+            let planned: Vec<usize> = exercise
+                .gatherings()
+                .iter()
+                .enumerate()
+                .filter(|(n, g)| {
+                    g.status == crate::sim::GatheringStatus::Planned
+                        && exercise.may_decide_gathering(team, *n)
+                })
+                .map(|(n, _)| n)
+                .collect();
+            if !planned.is_empty() {
+                ui.label(egui::RichText::new("Planned events").strong());
+                for n in planned {
+                    let plan = &scenario.mass_gatherings[n];
+                    let state = &exercise.gatherings()[n];
+                    ui.label(format!(
+                        "{} at {}, {} ({} expected){}",
+                        plan.name,
+                        plan.place,
+                        super::clock(session, state.start),
+                        plan.attendees,
+                        if state.with_measures {
+                            ", with measures"
+                        } else {
+                            ""
+                        }
+                    ));
+                    ui.horizontal_wrapped(|ui| {
+                        for (label, decision) in [
+                            ("Go ahead", GatheringDecision::GoAhead),
+                            ("With measures", GatheringDecision::WithMeasures),
+                            ("Postpone 1 day", GatheringDecision::Postpone(Minutes(24 * 60))),
+                            ("Cancel", GatheringDecision::Cancel),
+                        ] {
+                            if ui.small_button(label).clicked() {
+                                send(
+                                    actions,
+                                    Command::DecideGathering(DecideGathering {
+                                        team: me.clone(),
+                                        gathering: plan.id.clone(),
+                                        decision,
+                                        text: form.text.clone(),
+                                    }),
+                                );
+                            }
+                        }
+                    });
+                }
                 ui.separator();
             }
             ui.label(egui::RichText::new("Message").strong());
