@@ -199,7 +199,8 @@ pub fn outcome(exercise: &Exercise) -> Outcome {
         reports_late_or_missing: due - on_time,
         cases_among_known_contacts: {
             let confirmed: f64 = districts.iter().map(|d| d.confirmed).sum();
-            (confirmed > 0.0).then(|| (t.confirmed_from_quarantine + t.confirmed_on_tracing) / confirmed)
+            (confirmed > 0.0)
+                .then(|| (t.confirmed_from_quarantine + t.confirmed_on_tracing) / confirmed)
         },
         infected_share_of_traced: (t.contacts_reached > 0.0)
             .then(|| t.contacts_reached_infected / t.contacts_reached),

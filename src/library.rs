@@ -29,6 +29,14 @@ pub const BUNDLED: &[BundledScenario] = &[
         file: "flu-surge.en.ron",
         text: include_str!("../scenarios/flu-surge.en.ron"),
     },
+    BundledScenario {
+        file: "cold-chain.en.ron",
+        text: include_str!("../scenarios/cold-chain.en.ron"),
+    },
+    BundledScenario {
+        file: "lantern-flu.zh.ron",
+        text: include_str!("../scenarios/lantern-flu.zh.ron"),
+    },
 ];
 
 /// The flagship scenario that runs when none is named.

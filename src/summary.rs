@@ -140,6 +140,26 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         writeln!(out, "  {agency}: {}", units.join(", "))?;
     }
 
+    if !s.mass_gatherings.is_empty() {
+        writeln!(
+            out,
+            "\nPlanned mass gatherings ({}):",
+            s.mass_gatherings.len()
+        )?;
+        for g in &s.mass_gatherings {
+            let when = m.start.plus_minutes(g.start.minutes());
+            writeln!(
+                out,
+                "  {} at {}, {} for {}: {} attending",
+                g.name,
+                g.place,
+                &when.to_string()[5..],
+                g.duration,
+                group_digits(u64::from(g.attendees))
+            )?;
+        }
+    }
+
     let (mut scheduled, mut conditional): (Vec<_>, Vec<_>) = s
         .injects
         .iter()

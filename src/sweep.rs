@@ -68,8 +68,14 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
         ("infected_share_of_traced", o.infected_share_of_traced),
         ("infection_to_isolation_days", o.infection_to_isolation_days),
         ("onset_to_isolation_days", o.onset_to_isolation_days),
-        ("onset_to_isolation_traced_days", o.onset_to_isolation_traced_days),
-        ("infection_to_quarantine_days", o.infection_to_quarantine_days),
+        (
+            "onset_to_isolation_traced_days",
+            o.onset_to_isolation_traced_days,
+        ),
+        (
+            "infection_to_quarantine_days",
+            o.infection_to_quarantine_days,
+        ),
     ];
     out.extend(optional.iter().map(|(name, v)| (name.to_string(), *v)));
     let cards = scoring::scorecards(exercise, baseline);

@@ -1048,7 +1048,7 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
     );
     assert!(!html.contains("<script"), "self-contained and static");
     let csv = std::fs::read_to_string(dir.join("live/scorecards.csv")).unwrap();
-    assert!(csv.starts_with("scorecard,objective,metric,value,baseline,target"));
+    assert!(csv.starts_with("scorecard,objective,metric,class,value,baseline,target"));
     assert!(csv.lines().count() > 20);
 
     // In CI Chromium is installed and the report must render; elsewhere it renders when present.
@@ -1409,4 +1409,169 @@ fn a_plan_lowers_its_level_and_relaxes_its_measures() {
         .filter(|(_, c)| matches!(c, Command::OrderMeasure(_)))
         .count();
     assert_eq!(measures, 2, "enhanced, then back to normal");
+}
+
+// ---- Scores a trainer can trust: the library over several seeds ----
+
+fn commands_file(name: &str) -> Vec<journal::Entry> {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/commands")
+            .join(name),
+    )
+    .unwrap();
+    let (journal, problem) = journal::parse(&text);
+    assert!(problem.is_none(), "{name}: {problem:?}");
+    journal.entries
+}
+
+fn library(file: &str) -> Arc<Scenario> {
+    Arc::new(library::find(file).unwrap().load().unwrap().0)
+}
+
+/// Mean score of the exercise and of each team over seeds 1..=runs: (name, mean percent).
+fn mean_scores(
+    scenario: &Arc<Scenario>,
+    commands: &[journal::Entry],
+    runs: u32,
+) -> Vec<(String, f64)> {
+    let result = muster::sweep::sweep(scenario.clone(), commands, None, runs, 1, 2, &|_| {});
+    result
+        .distributions
+        .iter()
+        .filter(|d| d.name.starts_with("score_percent"))
+        .map(|d| (d.name.clone(), d.mean.unwrap_or(f64::NAN)))
+        .collect()
+}
+
+/// Doing nothing scores at most 20% for the exercise and every team, the scripted response at
+/// least 70%, on every scenario of the library (a few seeds here; the note has 200).
+#[test]
+fn the_library_tells_a_response_from_none() {
+    for (file, response) in [
+        ("port-city-outbreak.en.ron", "port-city-good-response.txt"),
+        ("port-city-outbreak.zh.ron", "port-city-good-response.txt"),
+        ("tutorial.en.ron", "tutorial-good-response.txt"),
+        ("flu-surge.en.ron", "flu-surge-good-response.txt"),
+        ("cold-chain.en.ron", "cold-chain-good-response.txt"),
+        ("lantern-flu.zh.ron", "lantern-flu-good-response.txt"),
+    ] {
+        let scenario = library(file);
+        for (name, score) in mean_scores(&scenario, &[], 4) {
+            assert!(score <= 20.0, "{file}, no action: {name} {score:.1}%");
+        }
+        for (name, score) in mean_scores(&scenario, &commands_file(response), 4) {
+            assert!(score >= 70.0, "{file}, {response}: {name} {score:.1}%");
+        }
+    }
+}
+
+/// Paperwork alone cannot carry the flagship, and closing the whole city for little gain
+/// scores clearly below the targeted response.
+#[test]
+fn paperwork_and_over_reaction_score_below_a_real_response() {
+    let scenario = flagship();
+    let score = |file: &str| mean_scores(&scenario, &commands_file(file), 4)[0].1;
+    let (good, paperwork, over) = (
+        score("port-city-good-response.txt"),
+        score("port-city-paperwork.txt"),
+        score("port-city-over-reaction.txt"),
+    );
+    assert!(paperwork <= 40.0, "paperwork {paperwork:.1}%");
+    assert!(
+        over <= good - 10.0,
+        "over-reaction {over:.1}% vs {good:.1}%"
+    );
+}
+
+/// Public trust answers what happens: it differs from seed to seed.
+#[test]
+fn public_trust_differs_between_seeds() {
+    let scenario = flagship();
+    let trust = |seed| {
+        let (exercise, _) =
+            headless::run(scenario.clone(), seed, Mode::Stochastic, &[], 20160, None).unwrap();
+        headless::outcome(&exercise).mean_trust
+    };
+    let values: Vec<f64> = (1..=5).map(trust).collect();
+    let distinct = values
+        .iter()
+        .filter(|v| values.iter().filter(|w| (*w - *v).abs() < 1e-12).count() == 1)
+        .count();
+    assert!(distinct >= 4, "{values:?}");
+}
+
+/// Each capacity binds: cut it, play the same response, and its KPI gets worse. (Clinics,
+/// kits and laboratories are cut one by one in `sim::detection`'s tests.)
+#[test]
+fn cutting_a_capacity_makes_its_kpi_worse() {
+    let kpi_mean = |text: &str, commands: &[journal::Entry], objective: &str, metric: &str| {
+        let scenario = Arc::new(scenario::load_str("cut.ron", text).unwrap().0);
+        let result = muster::sweep::sweep(scenario, commands, None, 4, 1, 2, &|_| {});
+        let name = format!("{objective}/{metric}");
+        result
+            .distributions
+            .iter()
+            .find(|d| d.name == name)
+            .and_then(|d| d.mean)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let flagship = library::find("port-city-outbreak.en.ron").unwrap().text;
+    let good = commands_file("port-city-good-response.txt");
+    let cut = |from: &str, to: &str| {
+        assert!(flagship.contains(from), "{from}");
+        flagship.replace(from, to)
+    };
+    let within_24h = |text: &str| kpi_mean(text, &good, "tracing", "ContactsQuarantinedWithin24h");
+    let full = within_24h(flagship);
+    // Quarantine rooms: the three sites cut to 10 rooms each.
+    let rooms = cut("beds: 3000)", "beds: 10)")
+        .replace(
+            "operator: \"health\", beds: 2000)",
+            "operator: \"health\", beds: 10)",
+        )
+        .replace(
+            "operator: \"customs\", beds: 1000)",
+            "operator: \"customs\", beds: 10)",
+        );
+    assert!(
+        within_24h(&rooms) < full - 0.2,
+        "rooms: {} vs {full}",
+        within_24h(&rooms)
+    );
+    // Tracers: a third of the CDC's investigation teams' capacity.
+    let tracers = cut(
+        "role: Tracing, speed_kmh: 35.0, capacity: 60",
+        "role: Tracing, speed_kmh: 35.0, capacity: 20",
+    );
+    assert!(
+        within_24h(&tracers) < full - 0.1,
+        "tracers: {} vs {full}",
+        within_24h(&tracers)
+    );
+    // Ambulances: transfers to isolation within 24 hours.
+    let isolated = |text: &str| kpi_mean(text, &good, "tracing", "CasesIsolatedWithin24h");
+    let transport = cut(
+        "role: PatientTransport, speed_kmh: 50.0, capacity: 2, shift: \"2h\"",
+        "role: PatientTransport, speed_kmh: 50.0, capacity: 2, shift: \"24h\"",
+    );
+    assert!(isolated(&transport) < isolated(flagship) - 0.1);
+    // Kits at the clinics: stock-outs.
+    let stock_outs = |text: &str| kpi_mean(text, &good, "supplies", "StockOuts");
+    let kits = cut(
+        "daily_capacity: 800, stock: {\"test-kits\": 4000}),\n        (id: \"nankai",
+        "daily_capacity: 800, stock: {\"test-kits\": 400}),\n        (id: \"nankai",
+    );
+    assert!(stock_outs(&kits) > stock_outs(flagship));
+    // Hospital beds (flu-surge): hours with patients waiting.
+    let flu = library::find("flu-surge.en.ron").unwrap().text;
+    let flu_good = commands_file("flu-surge-good-response.txt");
+    let overflow = |text: &str| kpi_mean(text, &flu_good, "surge", "HospitalOverflowHours");
+    let fewer_beds = flu
+        .replace(
+            "beds: 450, icu_beds: 30, paediatric_beds: 40",
+            "beds: 10, icu_beds: 2, paediatric_beds: 2",
+        )
+        .replace("beds: 220, icu_beds: 12", "beds: 10, icu_beds: 1");
+    assert!(overflow(&fewer_beds) > overflow(flu) + 10.0);
 }

@@ -159,13 +159,12 @@ impl Session {
     /// (Re)reads and checks the scenario; on success it is ready to start.
     pub fn load(&mut self, seed: Option<u64>) {
         self.modified = self.source.modified();
-        let checked =
-            self.source
-                .text()
-                .and_then(|text| match crate::scoring::targets::check(&self.source.name(), &text) {
-                    (Some(s), report) => Ok((s, report)),
-                    (None, report) => Err(report),
-                });
+        let checked = self.source.text().and_then(|text| {
+            match crate::scoring::targets::check(&self.source.name(), &text) {
+                (Some(s), report) => Ok((s, report)),
+                (None, report) => Err(report),
+            }
+        });
         match checked {
             Ok((s, report)) => {
                 self.seed = seed.unwrap_or(s.meta.seed);

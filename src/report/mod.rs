@@ -156,7 +156,11 @@ fn kpi_summary(line: &KpiLine) -> String {
             scoring::format_value(&line.metric, v),
             scoring::format_value(&line.metric, line.target)
         ),
-        None => format!("{}: not measured (target {}", line.label, scoring::format_value(&line.metric, line.target)),
+        None => format!(
+            "{}: not measured (target {}",
+            line.label,
+            scoring::format_value(&line.metric, line.target)
+        ),
     };
     let baseline = match (line.class, line.baseline) {
         (scoring::KpiClass::Outcome, Some(b)) => {
@@ -424,11 +428,7 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
                 team,
                 decision,
                 ..
-            } => (
-                "decision",
-                team.clone(),
-                format!("{name}: {decision:?}"),
-            ),
+            } => ("decision", team.clone(), format!("{name}: {decision:?}")),
             EventKind::GatheringStarted {
                 name, attendees, ..
             } => (
@@ -843,7 +843,11 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
                 let _ = write!(
                     h,
                     r#"<tr{}>{objective_cell}<td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{points}</td><td>{}{evidence}</td></tr>"#,
-                    if line.attainment.is_none() { r#" class="na""# } else { "" },
+                    if line.attainment.is_none() {
+                        r#" class="na""#
+                    } else {
+                        ""
+                    },
                     escape(&line.label),
                     line.value
                         .map_or("–".into(), |v| scoring::format_value(&line.metric, v)),

@@ -248,6 +248,9 @@ ron_struct! {
         quarantine_at: Option<QuarantinePlace> = None,
         /// The supply a test uses at fever clinics. Default: the supply testing units consume.
         test_kit: Option<Id> = None,
+        /// People with other fevers who come to fever clinics per day per 100,000 residents,
+        /// each using the clinic's time and a kit; unanswered rumours bring more.
+        worried_well_per_100k: f64 = 0.0,
     }
 }
 
@@ -447,7 +450,7 @@ ron_struct! {
         compliance_at_zero_trust: Fraction = Fraction(0.4),
         compliance_at_full_trust: Fraction = Fraction(0.95),
         /// Share of the gap to the initial trust that closes per day when nothing erodes it.
-        recovery_per_day: Fraction = Fraction(0.05),
+        recovery_per_day: Fraction = Fraction(0.1),
         /// Trust change in a district per newly confirmed case per 100,000 residents.
         trust_per_case_per_100k: f64 = -0.01,
         /// Trust change in a district per death of one of its residents.
@@ -761,6 +764,22 @@ ron_enum! {
         AnswerAid,
         Statement,
         Activate,
+        /// A decision on a planned mass gathering.
+        Gathering(GatheringCheck),
+    }
+}
+
+ron_struct! {
+    pub struct GatheringCheck as "a decision on a gathering" {
+        gathering: Option<Id> = None,
+        decision: Option<GatheringChoice> = None,
+    }
+}
+
+ron_enum! {
+    /// The kinds of decision on a planned mass gathering (a postponement of any length).
+    pub enum GatheringChoice as "a decision (GoAhead, WithMeasures, Postpone or Cancel)" {
+        GoAhead, WithMeasures, Postpone, Cancel,
     }
 }
 

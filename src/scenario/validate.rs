@@ -120,9 +120,9 @@ impl<'a> Checker<'a> {
                 format!("{} id `{name}` is used twice", kind.noun())
             } else {
                 format!(
-                    "`{name}` is already the id of a {}; a {} cannot share it",
-                    first_kind.noun(),
-                    kind.noun()
+                    "`{name}` is already the id of {}; {} cannot share it",
+                    with_article(first_kind.noun()),
+                    with_article(kind.noun())
                 )
             };
             self.error(span, message)
@@ -167,7 +167,11 @@ impl<'a> Checker<'a> {
             .map(|((_, name), _)| name.clone())
             .collect();
         let message = match other {
-            Some(kind) => format!("{context}: `{id}` is a {}, not a {wanted}", kind.noun()),
+            Some(kind) => format!(
+                "{context}: `{id}` is {}, not {}",
+                with_article(kind.noun()),
+                with_article(&wanted)
+            ),
             None => format!("{context}: there is no {wanted} `{id}`"),
         };
         let help = match suggest(&id.name, candidates.iter().map(String::as_str)) {
@@ -292,7 +296,9 @@ impl<'a> Checker<'a> {
         if (total - 1.0).abs() > 0.005 {
             self.error(
                 shares.children.span,
-                format!("{context} add up to {total:.3}; children, adults and older must add up to 1"),
+                format!(
+                    "{context} add up to {total:.3}; children, adults and older must add up to 1"
+                ),
             );
         }
     }
@@ -429,11 +435,20 @@ impl<'a> Checker<'a> {
             if let Some(first) = bands.insert(severity.band.value.index(), severity.band.span) {
                 self.error(
                     severity.band.span,
-                    format!("pathogen: the severity of {:?} is given twice", severity.band.value),
+                    format!(
+                        "pathogen: the severity of {:?} is given twice",
+                        severity.band.value
+                    ),
                 )
                 .related
                 .push((first, "first given here".into()));
             }
+        }
+        if self.s.surveillance.worried_well_per_100k < 0.0 {
+            self.error(
+                span,
+                "surveillance: `worried_well_per_100k` cannot be negative",
+            );
         }
         if let Some(treatment) = &p.treatment {
             self.refer(&treatment.supply, SUPPLY, "pathogen `treatment`");
@@ -744,10 +759,7 @@ impl<'a> Checker<'a> {
                 );
             }
             if g.duration.get() == 0 {
-                self.error(
-                    g.id.span,
-                    format!("{context} must last longer than 0m"),
-                );
+                self.error(g.id.span, format!("{context} must last longer than 0m"));
             }
             if g.attendees == 0 {
                 self.warning(g.id.span, format!("{context} has no attendees"));
@@ -760,13 +772,19 @@ impl<'a> Checker<'a> {
             if known && !g.from.is_empty() && (total - 1.0).abs() > 0.005 {
                 self.error(
                     g.from[0].district.span,
-                    format!("{context}: the shares of attendees by district add up to {total:.3}, not 1"),
+                    format!(
+                        "{context}: the shares of attendees by district add up to {total:.3}, not 1"
+                    ),
                 );
             }
             for agency in &g.decided_by {
                 self.refer(agency, AGENCY, &context);
             }
-            for (name, cost) in [("cancel_cost", g.cancel_cost), ("postpone_cost", g.postpone_cost), ("with_measures.cost", g.with_measures.cost)] {
+            for (name, cost) in [
+                ("cancel_cost", g.cancel_cost),
+                ("postpone_cost", g.postpone_cost),
+                ("with_measures.cost", g.with_measures.cost),
+            ] {
                 if cost < 0.0 {
                     self.error(g.id.span, format!("{context}: `{name}` cannot be negative"));
                 }
@@ -774,7 +792,10 @@ impl<'a> Checker<'a> {
             if !(-1.0..=1.0).contains(&g.cancel_trust) {
                 self.error(
                     g.id.span,
-                    format!("{context}: `cancel_trust` must be between -1 and 1, found {}", g.cancel_trust),
+                    format!(
+                        "{context}: `cancel_trust` must be between -1 and 1, found {}",
+                        g.cancel_trust
+                    ),
                 );
             }
         }
@@ -955,6 +976,7 @@ impl<'a> Checker<'a> {
             ActionCheck::Measure(c) => self.refer_opt(&c.district, DISTRICT, context),
             ActionCheck::Share(c) => self.refer_opt(&c.with, TEAM, context),
             ActionCheck::RequestAid(c) => self.refer_opt(&c.from, TEAM, context),
+            ActionCheck::Gathering(c) => self.refer_opt(&c.gathering, &[Kind::Gathering], context),
             ActionCheck::AnswerAid | ActionCheck::Statement | ActionCheck::Activate => {}
         }
     }
@@ -1105,6 +1127,11 @@ impl<'a> Checker<'a> {
                     _ => {}
                 }
                 let nothing_to_measure = match kpi.metric {
+                    Metric::ContactsQuarantinedWithin24h | Metric::CasesIsolatedWithin24h
+                        if s.meta.duration.get() < MINUTES_PER_DAY =>
+                    {
+                        Some("the exercise is shorter than the 24 hours it counts")
+                    }
                     Metric::ContactsQuarantinedWithin24h | Metric::CasesAmongKnownContacts
                         if !has_role(&o.teams, UnitRole::Tracing) =>
                     {
@@ -1133,6 +1160,12 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// "an agency", "a district": the noun with its indefinite article.
+fn with_article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 /// Whether `to` can be reached from `from` along the edges.

@@ -13,6 +13,9 @@ pub struct Measured {
     /// A value still open (a command not activated yet, inside its target time): nothing to
     /// score yet.
     pub open: bool,
+    /// For time KPIs, each opportunity: the minutes it took, or none when it was never taken
+    /// (scored as nothing, however much time has passed).
+    pub responses: Vec<Option<f64>>,
     pub detail: String,
     pub evidence: Vec<String>,
 }
@@ -141,13 +144,16 @@ fn nothing_to_measure(metric: &Metric, teams: &[&Team]) -> String {
 }
 
 /// Measures a metric at a snapshot, for some teams (none: everyone) and optionally one district.
+/// `injects`: the injects whose expected responses count for `InjectResponseMinutes` (none:
+/// every inject).
 pub fn measure(
     snap: &Snapshot,
     metric: &Metric,
     teams: &[&Team],
     district: Option<usize>,
+    injects: Option<&[String]>,
 ) -> Measured {
-    let mut measured = measure_raw(snap, metric, teams, district);
+    let mut measured = measure_raw(snap, metric, teams, district, injects);
     if measured.value.is_none() {
         measured.detail = nothing_to_measure(metric, teams);
     }
@@ -159,6 +165,7 @@ fn measure_raw(
     metric: &Metric,
     teams: &[&Team],
     district: Option<usize>,
+    injects: Option<&[String]>,
 ) -> Measured {
     let ex = snap.exercise;
     let scenario = ex.scenario();
@@ -189,6 +196,7 @@ fn measure_raw(
                 (settled > 0.5).then(|| (t.contacts_quarantined_within_24h / settled).min(1.0));
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value,
                 detail: format!(
                     "{} of {} named contacts quarantined within 24 h ({} quarantined in all, {} lost to tracing)",
@@ -205,6 +213,7 @@ fn measure_raw(
             let value = (settled > 0.5).then(|| (t.isolated_within_24h / settled).min(1.0));
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value,
                 detail: format!(
                     "{} of {} confirmed cases moved to an isolation site within 24 h ({} moved in all)",
@@ -224,6 +233,7 @@ fn measure_raw(
             let value = (confirmed > 0.5).then(|| (known / confirmed).min(1.0));
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value,
                 detail: format!(
                     "{} of {} confirmed cases were known contacts ({} fell ill in quarantine, {} were found ill by tracers)",
@@ -245,12 +255,14 @@ fn measure_raw(
             match activated {
                 Some(m) => Measured {
                     open: false,
+                    responses: Vec::new(),
                     value: Some(f64::from(m)),
                     detail: format!("activated at {} ({} min after the start)", when(m), m),
                     evidence: vec![format!("{} command activated", when(m))],
                 },
                 None => Measured {
                     open: true,
+                    responses: vec![None],
                     value: Some(f64::from(at)),
                     detail: format!("not activated after {} min", at),
                     evidence: Vec::new(),
@@ -259,26 +271,35 @@ fn measure_raw(
         }
         Metric::InjectResponseMinutes => {
             let mut delays = Vec::new();
+            let mut responses = Vec::new();
             let mut evidence = Vec::new();
-            for e in ex
-                .expectations()
-                .iter()
-                .filter(|e| e.check.is_some() && e.fired_at <= at && of_team(&e.team))
-            {
+            for e in ex.expectations().iter().filter(|e| {
+                e.check.is_some()
+                    && e.fired_at <= at
+                    && of_team(&e.team)
+                    && injects.is_none_or(|list| list.iter().any(|i| *i == e.inject))
+            }) {
                 match e.met_at.filter(|&m| m <= at) {
                     Some(m) => {
                         delays.push(f64::from(m - e.fired_at));
+                        responses.push(Some(f64::from(m - e.fired_at)));
                         evidence.push(format!(
-                            "{} {}: \"{}\" after {} min",
+                            "{} {}: \"{}\" after {} min{}",
                             when(e.fired_at),
                             e.inject,
                             e.text,
-                            m - e.fired_at
+                            m - e.fired_at,
+                            if e.already_in_place {
+                                " (already in place)"
+                            } else {
+                                ""
+                            }
                         ));
                     }
-                    // Unanswered: the response time is at least the time elapsed.
+                    // Not made: shown at the time elapsed, scored as nothing.
                     None if e.due <= at => {
                         delays.push(f64::from(at - e.fired_at));
+                        responses.push(None);
                         evidence.push(format!(
                             "{} {}: \"{}\" not done (due {})",
                             when(e.fired_at),
@@ -292,9 +313,10 @@ fn measure_raw(
             }
             let value =
                 (!delays.is_empty()).then(|| delays.iter().sum::<f64>() / delays.len() as f64);
-            let met = evidence.iter().filter(|e| e.contains(" after ")).count();
+            let met = responses.iter().filter(|r| r.is_some()).count();
             Measured {
                 open: false,
+                responses,
                 value,
                 detail: format!(
                     "{met} of {} expected responses made; mean time {} min",
@@ -306,6 +328,7 @@ fn measure_raw(
         }
         Metric::HospitalOverflowHours => Measured {
             open: false,
+            responses: Vec::new(),
             value: Some(t.overflow_hours),
             detail: format!(
                 "{:.0} h with patients waiting for a bed; {} in hospital now",
@@ -321,6 +344,7 @@ fn measure_raw(
                 .sum();
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value: Some(value),
                 detail: format!("{} infections since the start", count(value)),
                 evidence: Vec::new(),
@@ -330,6 +354,7 @@ fn measure_raw(
             let value: f64 = districts.iter().map(|&d| snap.sample.districts[d].d).sum();
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value: Some(value),
                 detail: format!("{} deaths", count(value)),
                 evidence: Vec::new(),
@@ -377,6 +402,7 @@ fn measure_raw(
             let value = (due > 0).then(|| f64::from(on_time) / f64::from(due));
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value,
                 detail: format!("{on_time} of {due} reports due were made on time"),
                 evidence,
@@ -386,6 +412,7 @@ fn measure_raw(
             let mut evidence = Vec::new();
             let (mut due, mut answered) = (0u32, 0u32);
             let mut delays = Vec::new();
+            let mut responses = Vec::new();
             for r in ex
                 .requests()
                 .iter()
@@ -401,6 +428,7 @@ fn measure_raw(
                         due += 1;
                         answered += 1;
                         delays.push(f64::from(m - r.made_at));
+                        responses.push(Some(f64::from(m - r.made_at)));
                         let verdict = match answer {
                             crate::sim::AidAnswer::Accepted => "accepted".to_string(),
                             crate::sim::AidAnswer::Declined => "declined".to_string(),
@@ -420,6 +448,7 @@ fn measure_raw(
                     None if r.due <= at => {
                         due += 1;
                         delays.push(f64::from(at - r.made_at));
+                        responses.push(None);
                         evidence.push(format!(
                             "{} request {} from {} to {}: unanswered",
                             when(r.made_at),
@@ -435,6 +464,7 @@ fn measure_raw(
                 let value = (due > 0).then(|| f64::from(answered) / f64::from(due));
                 Measured {
                     open: false,
+                    responses: Vec::new(),
                     value,
                     detail: format!("{answered} of {due} requests for help answered"),
                     evidence,
@@ -444,6 +474,7 @@ fn measure_raw(
                     (!delays.is_empty()).then(|| delays.iter().sum::<f64>() / delays.len() as f64);
                 Measured {
                     open: false,
+                    responses,
                     value,
                     detail: format!(
                         "mean answer time {} min over {} requests",
@@ -455,17 +486,14 @@ fn measure_raw(
             }
         }
         Metric::StockOuts => {
-            // Per team: stock-outs at the facilities its agencies run (known for the live state only).
-            let value = match teams.is_empty() {
-                false if at == ex.now() => scenario
+            // Stock-outs anywhere in the city (or the KPI's district): a shared outcome, since
+            // the team that moves stock prevents them at facilities others run.
+            let value = match district {
+                Some(d) if at == ex.now() => scenario
                     .facilities
                     .iter()
                     .zip(ex.facilities())
-                    .filter(|(f, _)| {
-                        f.operator
-                            .as_ref()
-                            .is_some_and(|o| teams_play(teams, o.as_str()))
-                    })
+                    .filter(|(f, _)| scenario.city.districts[d].id == f.district)
                     .map(|(_, s)| f64::from(s.stock_outs))
                     .sum(),
                 _ => f64::from(t.stock_outs),
@@ -483,6 +511,7 @@ fn measure_raw(
                 .collect();
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value: Some(value),
                 detail: format!("{} stock-outs", count(value)),
                 evidence,
@@ -519,6 +548,7 @@ fn measure_raw(
             evidence.truncate(40);
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value,
                 detail: format!(
                     "population-weighted trust {}",
@@ -564,6 +594,7 @@ fn measure_raw(
                 .collect();
             Measured {
                 open: false,
+                responses: Vec::new(),
                 value: Some(value),
                 detail: format!("{} spent on measures", count(value)),
                 evidence: decisions,

@@ -242,7 +242,6 @@ pub fn team_scoped(metric: &Metric) -> bool {
             | Metric::ReportsOnTime
             | Metric::AidRequestsAnswered
             | Metric::AidResponseMinutes
-            | Metric::StockOuts
             | Metric::EconomicCost
     )
 }
@@ -305,8 +304,16 @@ fn kpi_line(
         (true, Some(t)) => vec![t],
         (true, None) => objective_teams.clone(),
     };
-    let measured = measure(&Snapshot::now(exercise), metric, &scope, district);
-    let base = measure(&Snapshot::now(baseline), metric, &scope, district).value;
+    // Responses to injects count for the objective the injects serve (all, when none does).
+    let injects: Vec<String> = scenario
+        .injects
+        .iter()
+        .filter(|i| i.objective.as_ref() == Some(&objective.id))
+        .map(|i| i.id.name.clone())
+        .collect();
+    let injects = (!injects.is_empty()).then_some(injects.as_slice());
+    let measured = measure(&Snapshot::now(exercise), metric, &scope, district, injects);
+    let base = measure(&Snapshot::now(baseline), metric, &scope, district, injects).value;
     let class = class(metric);
     let shown = |v: f64| format_value(metric, v);
     let mut explanation = String::new();
@@ -333,7 +340,17 @@ fn kpi_line(
                     shown(target),
                     measured.detail
                 );
-                Some(attainment(metric, v, target))
+                // Time KPIs score each opportunity; one never taken scores nothing.
+                if measured.responses.is_empty() {
+                    Some(attainment(metric, v, target))
+                } else {
+                    let each: f64 = measured
+                        .responses
+                        .iter()
+                        .map(|r| r.map_or(0.0, |minutes| attainment(metric, minutes, target)))
+                        .sum();
+                    Some(each / measured.responses.len() as f64)
+                }
             }
         }
         (KpiClass::Cost, Some(v)) => {
@@ -546,7 +563,7 @@ pub fn kpi_series(exercise: &Exercise, metric: &Metric) -> Vec<(u32, Option<f64>
         .map(|s| {
             (
                 s.t,
-                measure(&Snapshot::at(exercise, s.t), metric, &[], None).value,
+                measure(&Snapshot::at(exercise, s.t), metric, &[], None, None).value,
             )
         })
         .collect()

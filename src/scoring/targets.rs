@@ -34,7 +34,7 @@ pub fn met_by_doing_nothing(scenario: &Arc<Scenario>) -> Vec<Diagnostic> {
                 .district
                 .as_ref()
                 .and_then(|d| scenario.city.districts.iter().position(|x| x.id == *d));
-            let Some(value) = measure(&snapshot, &kpi.metric, scope, district).value else {
+            let Some(value) = measure(&snapshot, &kpi.metric, scope, district, None).value else {
                 continue;
             };
             let target = kpi.target.value;

@@ -234,3 +234,40 @@ fn a_target_doing_nothing_meets_is_warned_about_where_it_is_written() {
         "doing nothing misses the infections target"
     );
 }
+
+const TWO_INJECTS: &str = r#"scenario.injects: [
+    (id: "A", title: "Crowd", trigger: At("1h"), to: ["police-team"], message: "Crowd.", objective: "order",
+     expects: [(text: "Patrol to the clinic", check: Dispatch(role: Patrol, to: "clinic"), within: "30m")]),
+    (id: "B", title: "Rumour", trigger: At("1h"), to: ["police-team"], message: "Rumour.", objective: "calm",
+     expects: [(text: "Statement", check: Statement, within: "30m")]),
+]
+scenario.objectives: [
+    (id: "order", title: "Order", teams: ["police-team"], kpis: [(metric: InjectResponseMinutes, target: 30.0)]),
+    (id: "calm", title: "Calm", teams: ["police-team"], kpis: [(metric: InjectResponseMinutes, target: 30.0)]),
+]
+meta.duration: "3h""#;
+
+/// A response never made earns nothing, however little time is left in the exercise; and
+/// each objective counts the responses to its own injects.
+#[test]
+fn responses_count_for_their_objective_and_a_missed_one_earns_nothing() {
+    let mut ex = small(Mode::Expected, TWO_INJECTS);
+    ex.advance(75);
+    ex.apply(command(
+        r#"Dispatch(team: "police-team", unit: "patrol-1", to: "clinic", work: "1h")"#,
+    ))
+    .unwrap();
+    ex.advance_to(ex.end());
+    let cards = scorecards_of(&ex);
+    let police = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("police-team"))
+        .unwrap();
+    let order = line(police, "order", Metric::InjectResponseMinutes);
+    assert_eq!(order.value, Some(15.0));
+    assert_eq!(order.attainment, Some(1.0));
+    let calm = line(police, "calm", Metric::InjectResponseMinutes);
+    // Not made: shown at the 120 minutes elapsed, scored as nothing (not 30 / 120).
+    assert_eq!(calm.value, Some(120.0));
+    assert_eq!(calm.attainment, Some(0.0));
+}

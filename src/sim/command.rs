@@ -246,6 +246,19 @@ ron_enum! {
     }
 }
 
+impl GatheringDecision {
+    /// The kind of decision, as an inject's expected action names it.
+    pub fn choice(&self) -> crate::scenario::GatheringChoice {
+        use crate::scenario::GatheringChoice;
+        match self {
+            GatheringDecision::GoAhead => GatheringChoice::GoAhead,
+            GatheringDecision::WithMeasures => GatheringChoice::WithMeasures,
+            GatheringDecision::Postpone(_) => GatheringChoice::Postpone,
+            GatheringDecision::Cancel => GatheringChoice::Cancel,
+        }
+    }
+}
+
 ron_struct! {
     pub struct DecideGathering as "a decision on a gathering" {
         team: Id,

@@ -2,7 +2,8 @@
 //! in the field, laboratories, and what a confirmed case sets in motion.
 //!
 //! - Fever clinics see `care_seeking` of the symptomatic after `care_seeking_delay_days` on
-//!   average, up to their daily capacity (less disorder) and one test kit per person tested
+//!   average, and the worried well (`worried_well_per_100k` a day, more under unanswered
+//!   rumours), up to their daily capacity (less disorder) and one test kit per person tested
 //!   (`surveillance.test_kit`, by default the supply testing units consume). Those they cannot
 //!   see are turned away: the queue strains trust and crowds the clinics.
 //! - Testing units take one sample per unit of work and one kit per sample, among everyone
@@ -25,7 +26,10 @@ use crate::scenario::{FacilityKind, Scenario, UnitRole};
 pub(crate) const SAMPLE_SHELF_LIFE_MINUTES: u32 = 72 * 60;
 /// Disorder added at fever clinics per day when every care-seeker is turned away (crowding
 /// turns into scuffles); patrols bring it down.
-pub(crate) const CROWDING_DISORDER_PER_DAY: f64 = 0.5;
+pub(crate) const CROWDING_DISORDER_PER_DAY: f64 = 0.1;
+/// Extra visits by the worried well per unit of unanswered rumour reach: a rumour reaching
+/// the whole district doubles them (illustrative).
+pub(crate) const RUMOUR_WORRIED_WELL: f64 = 1.0;
 
 /// Samples taken in one district at one time, waiting for a laboratory.
 #[derive(Debug, Clone)]
@@ -96,7 +100,25 @@ impl Exercise {
                 )
             })
             .collect();
-        let total: f64 = seekers.iter().map(|(a, b)| a + b).sum();
+        // People with other fevers (more where rumours run unanswered) queue with them; they
+        // test negative but use the clinic's time and kits.
+        let worried_well: Vec<f64> = self
+            .districts
+            .iter()
+            .zip(&scenario.city.districts)
+            .map(|(d, s)| {
+                let visits = surveillance.worried_well_per_100k * s.population as f64 / 100_000.0
+                    * (1.0 + RUMOUR_WORRIED_WELL * d.rumour)
+                    * dt;
+                if self.mode == super::Mode::Stochastic {
+                    visits.round()
+                } else {
+                    visits
+                }
+            })
+            .collect();
+        let total: f64 =
+            seekers.iter().map(|(a, b)| a + b).sum::<f64>() + worried_well.iter().sum::<f64>();
         if total <= 0.0 {
             for d in &mut self.districts {
                 d.clinic_queue = 0.0;
@@ -112,15 +134,13 @@ impl Exercise {
                 sampler.binomial(free, served),
                 sampler.binomial(named, served),
             );
-            let turned_away = free + named - tested.0 - tested.1;
-            tested_all += tested.0 + tested.1;
+            let others = sampler.binomial(worried_well[d], served);
+            let came = free + named + worried_well[d];
+            let turned_away = came - tested.0 - tested.1 - others;
+            tested_all += tested.0 + tested.1 + others;
             self.totals.care_seekers_turned_away += turned_away;
             let district = &mut self.districts[d];
-            district.clinic_queue = if free + named > 0.0 {
-                turned_away / (free + named)
-            } else {
-                0.0
-            };
+            district.clinic_queue = if came > 0.0 { turned_away / came } else { 0.0 };
             let positive = (
                 sampler.binomial(tested.0, sensitivity),
                 sampler.binomial(tested.1, sensitivity),

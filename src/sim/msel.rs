@@ -50,6 +50,16 @@ pub(crate) fn action_matches(check: &ActionCheck, action: &ActionKind) -> bool {
         (ActionCheck::RequestAid(c), ActionKind::RequestAid { from }) => {
             c.from.as_ref().is_none_or(|t| t.as_str() == from)
         }
+        (
+            ActionCheck::Gathering(c),
+            ActionKind::Gathering {
+                gathering,
+                decision,
+            },
+        ) => {
+            c.gathering.as_ref().is_none_or(|g| g.as_str() == gathering)
+                && c.decision.as_ref().is_none_or(|d| *d == decision.choice())
+        }
         (ActionCheck::AnswerAid, ActionKind::AnswerAid)
         | (ActionCheck::Statement, ActionKind::Statement)
         | (ActionCheck::Activate, ActionKind::Activate) => true,
@@ -397,6 +407,11 @@ impl Exercise {
                 }
             }
             ActionCheck::Activate => self.activations.contains_key(team),
+            // Decided before the inject asked: the decision stands.
+            ActionCheck::Gathering(_) => self
+                .actions
+                .iter()
+                .any(|a| a.team == team && action_matches(check, &a.kind)),
             _ => false,
         }
     }

@@ -3,9 +3,9 @@
 //!
 //! Per district and per day, trust falls with the strain of measures (less as residents are
 //! supported), unanswered rumours, price gouging, disorder, people turned away at fever clinics
-//! and patients waiting for a bed; it falls at once with each newly confirmed case and each
-//! death; it rises with support and answers (statements), and drifts back towards its starting
-//! level at `recovery_per_day`. Cases, deaths and queues are random, so trust differs from seed
+//! and patients waiting for a bed; it falls with the news of newly confirmed cases and deaths
+//! (in proportion, up to a daily cap); it rises with support and answers (statements), and
+//! drifts back towards its starting level at `recovery_per_day` while no measure is in force. Cases, deaths and queues are random, so trust differs from seed
 //! to seed. Figures marked "illustrative" are this model's, chosen so that a week of each
 //! pressure moves trust by a few points; a scenario can tune the main ones in `public`.
 
@@ -18,9 +18,13 @@ pub(crate) const RUMOUR_TRUST_PER_DAY: f64 = 0.05;
 pub(crate) const GOUGING_TRUST_PER_DAY: f64 = 0.02;
 pub(crate) const DISORDER_TRUST_PER_DAY: f64 = 0.02;
 /// Trust lost per day when every care-seeker of a district is turned away (illustrative).
-pub(crate) const QUEUE_TRUST_PER_DAY: f64 = 0.03;
+pub(crate) const QUEUE_TRUST_PER_DAY: f64 = 0.02;
 /// Trust lost per day while patients of a district wait for a bed (illustrative).
-pub(crate) const OVERFLOW_TRUST_PER_DAY: f64 = 0.03;
+pub(crate) const OVERFLOW_TRUST_PER_DAY: f64 = 0.02;
+/// The most trust news of new cases and of deaths can take from a district in a day: the
+/// public reacts to the news, and a thousand cases are not a hundred times ten (illustrative).
+pub(crate) const MAX_CASE_TRUST_PER_DAY: f64 = 0.01;
+pub(crate) const MAX_DEATH_TRUST_PER_DAY: f64 = 0.02;
 /// Share of a death's effect on trust felt in the rest of the city (illustrative).
 pub(crate) const DEATH_ECHO_ELSEWHERE: f64 = 0.2;
 /// Trust gained per day when every household that needs it is supported (illustrative).
@@ -130,13 +134,18 @@ impl Exercise {
             if waiting >= 0.5 {
                 per_day -= OVERFLOW_TRUST_PER_DAY;
             }
-            per_day += public.recovery_per_day.get() * (initial - district.trust);
+            // Trust drifts back only while no measure strains it: fatigue builds under measures.
+            if measure.is_none() {
+                per_day += public.recovery_per_day.get() * (initial - district.trust);
+            }
             let mut change = per_day * dt;
-            change +=
+            let cases =
                 public.trust_per_case_per_100k * h.new_confirmed / population.max(1.0) * 100_000.0;
+            change += cases.clamp(-MAX_CASE_TRUST_PER_DAY * dt, MAX_CASE_TRUST_PER_DAY * dt);
             let deaths_elsewhere = deaths_city - h.deaths;
-            change += public.trust_per_death
+            let deaths = public.trust_per_death
                 * (h.deaths + DEATH_ECHO_ELSEWHERE * deaths_elsewhere / (n.max(2) - 1) as f64);
+            change += deaths.clamp(-MAX_DEATH_TRUST_PER_DAY * dt, MAX_DEATH_TRUST_PER_DAY * dt);
             let before = district.trust;
             district.trust = (district.trust + change).clamp(0.0, 1.0);
             district.rumour *= fades.rumour;
@@ -213,20 +222,33 @@ mod tests {
 
     #[test]
     fn cases_and_deaths_lower_trust_and_it_recovers_when_calm() {
-        let mut ex = small(Mode::Expected, "");
-        let start = ex.districts[0].trust;
-        let mut h = vec![Happened::default(); 2];
-        h[0].new_confirmed = 100.0;
-        h[0].deaths = 2.0;
-        step(&mut ex, h);
-        let hit = ex.districts[0].trust;
-        assert!(hit < start - 0.01, "{hit} vs {start}");
-        assert!(ex.districts[1].trust < start, "deaths echo elsewhere");
-        assert!(ex.districts[1].trust > hit);
+        let hit = |cases: f64, deaths: f64| {
+            let mut ex = small(Mode::Expected, "");
+            let mut h = vec![Happened::default(); 2];
+            h[0].new_confirmed = cases;
+            h[0].deaths = deaths;
+            step(&mut ex, h);
+            ex
+        };
+        let start = small(Mode::Expected, "").districts[0].trust;
+        // Few cases for a district of 100,000 (expected mode counts fractions): in proportion.
+        let few = start - hit(0.05, 0.0).districts[0].trust;
+        let more = start - hit(0.1, 0.0).districts[0].trust;
+        assert!(few > 0.0 && (more / few - 2.0).abs() < 0.2, "{few} {more}");
+        // Thousands: the news saturates at the daily cap.
+        let many = start - hit(5_000.0, 0.0).districts[0].trust;
+        let huge = start - hit(50_000.0, 0.0).districts[0].trust;
+        assert!((many - huge).abs() < 1e-9, "{many} vs {huge}");
+        assert!(many <= MAX_CASE_TRUST_PER_DAY * 0.25 + 1e-9);
+        // Deaths hit their district and echo in the others.
+        let mut ex = hit(0.0, 2.0);
+        let hit_here = ex.districts[0].trust;
+        assert!(hit_here < start - 0.004, "{hit_here} vs {start}");
+        assert!(ex.districts[1].trust < start && ex.districts[1].trust > hit_here);
         for _ in 0..40 {
             step(&mut ex, vec![Happened::default(); 2]);
         }
-        assert!(ex.districts[0].trust > hit + 0.005, "drifts back");
+        assert!(ex.districts[0].trust > hit_here + 0.003, "drifts back");
     }
 
     #[test]

@@ -52,8 +52,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: O
                             } else {
                                 egui::RichText::new(text)
                             };
-                            ui.label(text)
-                            .on_hover_text(super::plain(&format!(
+                            ui.label(text).on_hover_text(super::plain(&format!(
                                 "{}\n{}",
                                 k.explanation,
                                 k.evidence

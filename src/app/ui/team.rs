@@ -152,7 +152,11 @@ fn describe(kind: &EventKind) -> Option<(egui::Color32, String)> {
             blue,
             format!(
                 "{name} under way at {place}: {attendees} attending{}",
-                if *with_measures { ", with measures" } else { "" }
+                if *with_measures {
+                    ", with measures"
+                } else {
+                    ""
+                }
             ),
         ),
         EventKind::GatheringDecided {
@@ -500,7 +504,10 @@ pub fn desk(
                         for (label, decision) in [
                             ("Go ahead", GatheringDecision::GoAhead),
                             ("With measures", GatheringDecision::WithMeasures),
-                            ("Postpone 1 day", GatheringDecision::Postpone(Minutes(24 * 60))),
+                            (
+                                "Postpone 1 day",
+                                GatheringDecision::Postpone(Minutes(24 * 60)),
+                            ),
                             ("Cancel", GatheringDecision::Cancel),
                         ] {
                             if ui.small_button(label).clicked() {
