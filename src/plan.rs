@@ -36,6 +36,20 @@ ron_struct! {
         /// A public statement whenever unanswered rumours reach this share of the public.
         answer_rumours_at: Option<crate::scenario::Fraction> = None,
         agreements: Vec<Agreement> = Vec::new(),
+        /// Standing orders to restock facilities (常态储备、科学配发).
+        restock: Vec<RestockOrder> = Vec::new(),
+    }
+}
+
+ron_struct! {
+    /// When a facility's stock of a supply falls below `below`, an idle supply unit of a played
+    /// team brings `quantity` (at most a load) from its base, unless a delivery is on its way.
+    pub struct RestockOrder as "a restock order" {
+        supply: Id,
+        /// A facility.
+        to: Id,
+        below: u64,
+        quantity: u64,
     }
 }
 
@@ -211,6 +225,34 @@ fn validate(plan: &Plan, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
             }
         }
     }
+    let facilities: Vec<&str> = scenario.facilities.iter().map(|f| f.id.as_str()).collect();
+    let supplies: Vec<&str> = scenario.supplies.iter().map(|x| x.id.as_str()).collect();
+    for order in &plan.restock {
+        for (id, known, noun) in [
+            (&order.to, &facilities, "facility"),
+            (&order.supply, &supplies, "supply"),
+        ] {
+            if !known.contains(&id.as_str()) {
+                let mut d = Diagnostic::error(
+                    id.span,
+                    format!(
+                        "restock: there is no {noun} `{id}` in scenario `{}`",
+                        scenario.meta.id
+                    ),
+                );
+                if let Some(s) = suggest(&id.name, known.iter().copied()) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                out.push(d);
+            }
+        }
+        if order.quantity == 0 {
+            out.push(Diagnostic::error(
+                order.to.span,
+                "restock: the quantity must be more than 0",
+            ));
+        }
+    }
     out
 }
 
@@ -343,6 +385,12 @@ impl PlanPlayer {
                 }
             }
         }
+        // Standing restock orders.
+        for order in &self.plan.restock {
+            if let Some(command) = self.restock(exercise, order) {
+                commands.push(command);
+            }
+        }
         // Answer rumours.
         if let Some(at) = self.plan.answer_rumours_at {
             let rumour = exercise
@@ -393,6 +441,52 @@ impl PlanPlayer {
     }
 
     /// Districts by confirmed cases, most first (ties by order in the scenario).
+    /// A delivery for a restock order whose facility runs low, if a unit can make it.
+    fn restock(&self, exercise: &Exercise, order: &RestockOrder) -> Option<Command> {
+        let Some(Place::Facility(to)) = exercise.place_index(order.to.as_str()) else {
+            return None;
+        };
+        let supply = order.supply.as_str();
+        if exercise.stock(to, supply) >= order.below {
+            return None;
+        }
+        let under_way = exercise.units().iter().any(|u| {
+            matches!(u.status, UnitStatus::Travelling { to: t, .. } if t == Place::Facility(to))
+                && u.cargo.as_ref().is_some_and(|(s, _)| s == supply)
+        }) || exercise
+            .shipments()
+            .iter()
+            .any(|s| s.supply == supply && s.to == order.to.as_str());
+        if under_way {
+            return None;
+        }
+        let scenario = exercise.scenario();
+        exercise.units().iter().find_map(|u| {
+            let resource = &scenario.resource_types[u.resource];
+            let Place::Facility(base) = u.base else {
+                return None;
+            };
+            let team = self.team_of(exercise, &u.agency)?;
+            let load = order
+                .quantity
+                .min(u64::from(resource.capacity))
+                .min(exercise.stock(base, supply));
+            (resource.role == UnitRole::Supply
+                && matches!(u.status, UnitStatus::AtBase)
+                && base != to
+                && load > 0)
+                .then(|| {
+                    Command::Deliver(Deliver {
+                        team: Id::new(team),
+                        unit: Id::new(u.id.clone()),
+                        supply: order.supply.clone(),
+                        quantity: load,
+                        to: order.to.clone(),
+                    })
+                })
+        })
+    }
+
     fn hotspots(exercise: &Exercise, n: usize) -> Vec<Id> {
         let mut order: Vec<usize> = (0..exercise.districts().len()).collect();
         order.sort_by(|&a, &b| {

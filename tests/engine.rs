@@ -1575,3 +1575,63 @@ fn cutting_a_capacity_makes_its_kpi_worse() {
         .replace("beds: 220, icu_beds: 12", "beds: 10, icu_beds: 1");
     assert!(overflow(&fewer_beds) > overflow(flu) + 10.0);
 }
+
+/// A standing restock order sends a supply unit when the facility runs low, once per delivery.
+#[test]
+fn a_plan_restocks_a_facility_that_runs_low() {
+    let scenario = flagship();
+    let text = r#"Plan(
+        id: "restock", title: "Restock", scenario: "port-city-outbreak", teams: ["port-transport"],
+        levels: [(level: 4, name: "IV", when: ConfirmedAtLeast(count: 100000), actions: [])],
+        restock: [(supply: "test-kits", to: "hexi-fever-clinic", below: 5000, quantity: 6000)],
+    )"#;
+    let (plan, report) = plan::check("restock.plan.ron", text, Some(&scenario));
+    let plan = plan.unwrap_or_else(|| panic!("{}", report.render_short()));
+    let mut player = plan::PlanPlayer::new(plan, &scenario);
+    let (exercise, refused) = headless::run_with_plan(
+        scenario.clone(),
+        1,
+        Mode::Stochastic,
+        &[],
+        6 * 60,
+        None,
+        Some(&mut player),
+    )
+    .unwrap();
+    assert!(refused.is_empty(), "{refused:?}");
+    let deliveries: Vec<&(u32, Command)> = exercise
+        .log()
+        .iter()
+        .filter(|(_, c)| matches!(c, Command::Deliver(_)))
+        .collect();
+    assert_eq!(
+        deliveries.len(),
+        1,
+        "one truck, not one per review: {deliveries:?}"
+    );
+    let clinic = exercise
+        .scenario()
+        .facilities
+        .iter()
+        .position(|f| f.id.as_str() == "hexi-fever-clinic")
+        .unwrap();
+    assert!(
+        exercise.stock(clinic, "test-kits") > 4000 + 5000,
+        "delivered within the hours"
+    );
+    let (_, report) = plan::check(
+        "bad.plan.ron",
+        &text.replace("hexi-fever-clinic", "hexi-fever-clnic"),
+        Some(&scenario),
+    );
+    assert!(
+        report
+            .render_short()
+            .contains("restock: there is no facility `hexi-fever-clnic`")
+    );
+    assert!(
+        report
+            .render_short()
+            .contains("did you mean `hexi-fever-clinic`?")
+    );
+}

@@ -4,26 +4,35 @@
 //! Compartments of a district (counts of residents):
 //! - `s` susceptible; `e` exposed (latent); `a` infectious without symptoms; `i` infectious with
 //!   symptoms — all undetected and moving about the city;
-//! - `qs`, `qe`, `qa`: quarantined contacts (susceptible, latent, asymptomatic infectious);
+//! - `ns`, `ne`, `na`, `ni`, `nr`: named contacts not reached by tracers yet — they move about
+//!   and progress like the undetected (`tracing.rs`);
+//! - `qs`, `qe`, `qa`, `qr`: quarantined contacts (`q_home` of them at home);
 //! - `xa`, `xi`: confirmed cases in isolation (`x_home` of them still at home);
-//! - `h`: hospitalised (in a bed, per hospital) and `waiting` (needing a bed, finding none);
+//! - `patients`: residents needing a hospital bed, by age band and bed kind, in a bed or
+//!   waiting (`care.rs`);
 //! - `r` recovered, `d` dead.
 //!
+//! Infected compartments carry the mean minute their people were infected and fell ill: stays
+//! are exponential, so who leaves does not depend on how long they stayed, and the means give
+//! the days from infection (or symptoms) to isolation without tracking anyone one by one.
+//!
 //! Each step of Δt days (the scenario's `time_step`), with p(rate) = 1 − exp(−rate·Δt):
-//! - Force of infection. Undetected infectious residents of k spend a share M'ₖⱼ of the day in
-//!   district j (M' is the mobility matrix with measures applied: off-diagonal entries scaled by
-//!   the mobility factors of both districts, the diagonal taking the rest). Quarantined and
-//!   isolated people stay home and count with reduced weight (quarantine 0.6 at home, 0.1 in a
-//!   site; isolation 0.3 at home, 0.02 in a site; after Covasim). Then
-//!   λⱼ = β·cⱼ·(Σₖ M'ₖⱼ·(iₖ + α·aₖ) + zⱼ) / Nⱼ, where cⱼ is the contact factor of district j's
-//!   measures (weighted by compliance), α the asymptomatic infectiousness, zⱼ the weighted
-//!   quarantined/isolated infectious, and Nⱼ the people present. A resident of d meets
-//!   λ_d = Σⱼ M'_dj·λⱼ, and new infections are Binomial(s_d, p(λ_d)).
+//! - Force of infection (`transmission.rs`). Undetected and named infectious residents of k
+//!   spend a share M'ₖⱼ of the day in district j (M' is the mobility matrix with measures
+//!   applied: off-diagonal entries scaled by the mobility factors of both districts, the
+//!   diagonal taking the rest). Quarantined and isolated people stay home or in a site and count
+//!   with reduced weight (quarantine 0.6 at home, 0.1 in a site; isolation 0.3 at home, 0.02 in
+//!   a site; after Covasim). Then λⱼ = β·cⱼ·(Σₖ M'ₖⱼ·(iₖ + α·aₖ) + zⱼ) / Nⱼ, where cⱼ is the
+//!   contact factor of district j's measures (weighted by compliance), α the asymptomatic
+//!   infectiousness, zⱼ the weighted quarantined/isolated infectious, and Nⱼ the people present.
+//!   A resident of d meets λ_d = Σⱼ M'_dj·λⱼ, and new infections are Binomial(s_d, p(λ_d)).
 //! - Progression: E → A or I after the latent period (Binomial(e, p(1/latent)), split by the
-//!   asymptomatic share); A and I recover after the infectious period; a share of leaving I needs
-//!   a hospital bed; hospital stays end in death with the fatality rate (times the overflow
-//!   factor for patients without a bed) or recovery; quarantined contacts are released after 14
-//!   days on average.
+//!   asymptomatic share); A and I recover after the infectious period; a share of leaving I
+//!   (by the district's age structure) needs a hospital bed; hospital stays end in death with
+//!   the band's fatality (times the overflow factor without a bed, times the untreated factor
+//!   without a course) or recovery; quarantined contacts are released after `quarantine_days`.
+//! - Crowds (`gatherings.rs`): attendees from several districts mix for the hours they are
+//!   together, with hazard β·intensity·hours/24 times the infectious share among them.
 //! - β is chosen so that the discrete model has exactly the scenario's R0:
 //!   β = R0·p(1/D) / (Δt·(1 − a + a·α)) with D the infectious period and a the asymptomatic
 //!   share, since a case is counted in `i` for 1/p(1/D) steps on average. In expected-value mode
