@@ -370,9 +370,17 @@ fn kpi_line(
         (KpiClass::Outcome, Some(v)) => {
             let b = base.unwrap_or(v);
             match improvement(metric, v, b, target) {
-                None => {
+                None if exercise.is_over() => {
                     not_applicable = Some(format!(
                         "with no action it is {}, already within the target of {}: no response can be told from none",
+                        shown(b),
+                        shown(target)
+                    ));
+                    None
+                }
+                None => {
+                    not_applicable = Some(format!(
+                        "so far, with no action it would be {}, still within the target of {}: nothing to tell yet",
                         shown(b),
                         shown(target)
                     ));
