@@ -447,6 +447,7 @@ pub(crate) struct Derived {
     pub district_index: BTreeMap<String, usize>,
     pub facility_index: BTreeMap<String, usize>,
     pub unit_index: BTreeMap<String, usize>,
+    pub inject_index: BTreeMap<String, usize>,
     /// Facility indices of hospitals, in scenario order.
     pub hospitals: Vec<usize>,
     /// Facility indices of quarantine (and isolation) sites, in scenario order.
@@ -843,7 +844,7 @@ impl Exercise {
         for shipment in &self.shipments {
             consider(shipment.arrives);
         }
-        let fired = self.injects_fired();
+        let fired = |id: &str| self.fired_at(id);
         for (inject, state) in self.scenario.injects.iter().zip(&self.injects) {
             if state.status != InjectStatus::Pending {
                 continue;
@@ -883,6 +884,16 @@ impl Exercise {
         next
     }
 
+    /// When an inject of the MSEL fired, if it has.
+    pub fn fired_at(&self, inject: &str) -> Option<u32> {
+        let n = *self.derived.inject_index.get(inject)?;
+        match self.injects[n].status {
+            InjectStatus::Fired(at) => Some(at),
+            _ => None,
+        }
+    }
+
+    /// Every inject of the MSEL that has fired, with its minute.
     pub fn injects_fired(&self) -> BTreeMap<&str, u32> {
         self.scenario
             .injects
@@ -1148,6 +1159,12 @@ fn derive(scenario: &Scenario) -> Derived {
             .flat_map(Scenario::unit_ids)
             .enumerate()
             .map(|(n, id)| (id, n))
+            .collect(),
+        inject_index: scenario
+            .injects
+            .iter()
+            .enumerate()
+            .map(|(n, i)| (i.id.name.clone(), n))
             .collect(),
         hospitals,
         sites,

@@ -1,8 +1,6 @@
 //! The MSEL at run time: scheduled and conditional injects, their effects on the world, and
 //! the deadlines they and the reporting rules create.
 
-use std::collections::BTreeMap;
-
 use super::{
     ActionKind, ActionRecord, Audience, EventKind, Exercise, ExpectationState, InjectStatus, Place,
 };
@@ -12,13 +10,13 @@ use crate::scenario::{ActionCheck, CaseState, Condition, Effect, Inject, ReportT
 /// change of state: deadlines of `NotDone` and follow-up delays of `AfterInject`.
 pub(crate) fn condition_times(
     condition: &Condition,
-    fired: &BTreeMap<&str, u32>,
+    fired: &impl Fn(&str) -> Option<u32>,
     consider: &mut impl FnMut(u32),
 ) {
     match condition {
         Condition::NotDone(n) => consider(n.by.minutes()),
         Condition::AfterInject(a) => {
-            if let Some(at) = fired.get(a.inject.as_str()) {
+            if let Some(at) = fired(a.inject.as_str()) {
                 consider(at.saturating_add(a.delay.get()));
             }
         }
@@ -187,9 +185,8 @@ impl Exercise {
                     })
             }
             Condition::AfterInject(a) => self
-                .injects_fired()
-                .get(a.inject.as_str())
-                .is_some_and(|&at| self.now >= at.saturating_add(a.delay.get())),
+                .fired_at(a.inject.as_str())
+                .is_some_and(|at| self.now >= at.saturating_add(a.delay.get())),
             Condition::All(parts) => parts.iter().all(|p| self.holds(p)),
             Condition::Any(parts) => parts.iter().any(|p| self.holds(p)),
         }
@@ -197,11 +194,12 @@ impl Exercise {
 
     /// Fires an inject of the MSEL now: message, effects, expectations, reports.
     pub(crate) fn fire(&mut self, n: usize) {
-        let inject = self.scenario.injects[n].clone();
+        let scenario = self.scenario.clone();
+        let inject = &scenario.injects[n];
         let state = &mut self.injects[n];
         state.status = InjectStatus::Fired(self.now);
         let (title, message) = (state.title.clone(), state.message.clone());
-        self.deliver(&inject, title, message);
+        self.deliver(inject, title, message);
         self.open_reports(&ReportTrigger::Inject(inject.id.clone()));
     }
 

@@ -8,17 +8,15 @@ use crate::scenario::ReportTrigger;
 impl Exercise {
     /// Opens the reports a trigger makes due, unless one is already pending for the same rule.
     pub(crate) fn open_reports(&mut self, trigger: &ReportTrigger) {
-        let rules: Vec<_> = self
-            .scenario
+        let scenario = self.scenario.clone();
+        for rule in scenario
             .reporting
             .iter()
             .filter(|r| match (&r.on, trigger) {
                 (ReportTrigger::Inject(a), ReportTrigger::Inject(b)) => a == b,
                 (a, b) => super::rule_is(a, b) && !matches!(a, ReportTrigger::Inject(_)),
             })
-            .cloned()
-            .collect();
-        for rule in rules {
+        {
             // One report covers everything from its opening to its deadline; once overdue, a
             // new occurrence makes a new report due (each missed daily report counts).
             let pending = |r: &PendingReport| {
