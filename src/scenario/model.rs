@@ -435,7 +435,8 @@ ron_struct! {
         /// Multiplier on travel into and out of the district.
         mobility_factor: Fraction,
         daily_cost_per_resident: f64,
-        /// Change of public trust per day under the measure (negative erodes it).
+        /// Change per day of the trust the public returns to, under the measure (negative
+        /// erodes it: fatigue).
         trust_per_day: f64,
     }
 }

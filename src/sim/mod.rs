@@ -101,6 +101,9 @@ pub struct DistrictState {
     /// The team that ordered the current level (it pays for it).
     pub level_ordered_by: Option<String>,
     pub trust: f64,
+    /// The trust this district drifts back to: its starting trust, lowered by the fatigue of
+    /// measures (`public.rs`).
+    pub trust_anchor: f64,
     /// Share of the public reached by unanswered rumours.
     pub rumour: f64,
     pub gouging: f64,
@@ -526,6 +529,7 @@ impl Exercise {
                 level: ControlLevel::Normal,
                 level_ordered_by: None,
                 trust: d.trust.unwrap_or(scenario.public.initial_trust).get(),
+                trust_anchor: d.trust.unwrap_or(scenario.public.initial_trust).get(),
                 rumour: 0.0,
                 gouging: 0.0,
                 disorder: 0.0,

@@ -1,11 +1,13 @@
 //! Public trust and order: what the public sees moves its trust in the authorities, and trust
 //! moves compliance with measures (`transmission.rs`).
 //!
-//! Per district and per day, trust falls with the strain of measures (less as residents are
-//! supported), unanswered rumours, price gouging, disorder, people turned away at fever clinics
-//! and patients waiting for a bed; it falls with the news of newly confirmed cases and deaths
-//! (in proportion, up to a daily cap); it rises with support and answers (statements), and
-//! drifts back towards its starting level at `recovery_per_day` while no measure is in force. Cases, deaths and queues are random, so trust differs from seed
+//! Per district and per day, trust falls with unanswered rumours, price gouging, disorder,
+//! people turned away at fever clinics and patients waiting for a bed; it falls with the news of
+//! newly confirmed cases and deaths (in proportion, up to a daily cap); it rises with support
+//! and answers (statements); and it drifts back at `recovery_per_day` towards an anchor: its
+//! starting level, lowered day after day by the strain of measures (less as residents are
+//! supported, more where no case was ever confirmed) — fatigue that recovers only slowly once
+//! the measure is lifted. Cases, deaths and queues are random, so trust differs from seed
 //! to seed. Figures marked "illustrative" are this model's, chosen so that a week of each
 //! pressure moves trust by a few points; a scenario can tune the main ones in `public`.
 
@@ -51,6 +53,12 @@ pub(crate) const DISORDER_LEFT_PER_DAY: f64 = 0.8;
 pub(crate) const SITE_DISORDER_LEFT_PER_DAY: f64 = 0.9;
 /// Trust below which a district's mood is announced.
 pub(crate) const TRUST_ALERT: f64 = 0.5;
+/// Share of the fatigue of measures that wears off per day once they are lifted
+/// (illustrative: weeks, not days).
+pub(crate) const FATIGUE_RECOVERY_PER_DAY: f64 = 0.03;
+/// Measures in a district that has not had a single confirmed case wear patience this many
+/// times faster: the public accepts what it can see the reason for (illustrative).
+pub(crate) const UNSEEN_REASON_FACTOR: f64 = 2.0;
 
 /// Per-step fading factors; they depend only on the step's length.
 #[derive(Clone, Copy)]
@@ -118,8 +126,23 @@ impl Exercise {
             let waiting = self.districts[d].epi.waiting();
             let district = &mut self.districts[d];
             let mut per_day = 0.0;
+            // Measures wear the anchor down; lifted, the fatigue slowly wears off.
+            match &measure {
+                Some(m) => {
+                    let reason = if district.confirmed < 1.0 {
+                        UNSEEN_REASON_FACTOR
+                    } else {
+                        1.0
+                    };
+                    district.trust_anchor += m.trust_per_day * reason * (1.0 - support) * dt
+                }
+                None => {
+                    district.trust_anchor +=
+                        FATIGUE_RECOVERY_PER_DAY * (initial - district.trust_anchor) * dt
+                }
+            }
+            district.trust_anchor = district.trust_anchor.clamp(0.0, 1.0);
             if let Some(m) = &measure {
-                per_day += m.trust_per_day * (1.0 - support);
                 let cost = m.daily_cost_per_resident * population * dt;
                 self.totals.economic_cost += cost;
                 if let Some(team) = &district.level_ordered_by {
@@ -134,10 +157,7 @@ impl Exercise {
             if waiting >= 0.5 {
                 per_day -= OVERFLOW_TRUST_PER_DAY;
             }
-            // Trust drifts back only while no measure strains it: fatigue builds under measures.
-            if measure.is_none() {
-                per_day += public.recovery_per_day.get() * (initial - district.trust);
-            }
+            per_day += public.recovery_per_day.get() * (district.trust_anchor - district.trust);
             let mut change = per_day * dt;
             let cases =
                 public.trust_per_case_per_100k * h.new_confirmed / population.max(1.0) * 100_000.0;
@@ -276,5 +296,42 @@ mod tests {
         let population = ex.scenario().city.districts[0].population as f64;
         let per_resident = ex.scenario().measures.closed.daily_cost_per_resident;
         assert!((cost - population * per_resident * 0.25).abs() < 1e-6);
+    }
+
+    /// Measures wear patience down day after day, faster where no case was ever confirmed;
+    /// lifted, the fatigue wears off slowly.
+    #[test]
+    fn measures_build_fatigue_faster_without_a_visible_reason() {
+        let mut ex = small(Mode::Expected, "");
+        ex.districts[0].confirmed = 5.0;
+        for district in ["north", "south"] {
+            ex.apply(crate::sim::test_support::command(&format!(
+                r#"OrderMeasure(team: "health-team", district: "{district}", level: Closed)"#
+            )))
+            .unwrap();
+        }
+        let start = ex.districts[0].trust_anchor;
+        for _ in 0..40 {
+            step(&mut ex, vec![Happened::default(); 2]);
+        }
+        let (with_cases, without) = (ex.districts[0].trust_anchor, ex.districts[1].trust_anchor);
+        assert!(with_cases < start - 0.05, "{with_cases}");
+        assert!(
+            start - without > 1.9 * (start - with_cases),
+            "{without} vs {with_cases}"
+        );
+        assert!(
+            ex.districts[0].trust < start - 0.03,
+            "trust follows its anchor down"
+        );
+        ex.apply(crate::sim::test_support::command(
+            r#"OrderMeasure(team: "health-team", district: "north", level: Normal)"#,
+        ))
+        .unwrap();
+        for _ in 0..40 {
+            step(&mut ex, vec![Happened::default(); 2]);
+        }
+        let recovered = ex.districts[0].trust_anchor;
+        assert!(recovered > with_cases && recovered < start, "{recovered}");
     }
 }
