@@ -277,7 +277,7 @@ fn measure_raw(
                 e.check.is_some()
                     && e.fired_at <= at
                     && of_team(&e.team)
-                    && injects.is_none_or(|list| list.iter().any(|i| *i == e.inject))
+                    && injects.is_none_or(|list| list.contains(&e.inject))
             }) {
                 match e.met_at.filter(|&m| m <= at) {
                     Some(m) => {

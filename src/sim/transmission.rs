@@ -186,7 +186,7 @@ impl Exercise {
             b.people_present[k] += epi.quarantined() + isolated;
         }
         super::step::zeroed(&mut b.hazard_at, n);
-        for j in 0..n {
+        for (j, factor) in factors.iter().enumerate() {
             if b.people_present[j] <= 0.0 {
                 continue;
             }
@@ -198,7 +198,7 @@ impl Exercise {
             } else {
                 1.0
             };
-            b.hazard_at[j] = derived.beta * factors[j].0 * disinfection * b.infectious_present[j]
+            b.hazard_at[j] = derived.beta * factor.0 * disinfection * b.infectious_present[j]
                 / b.people_present[j];
         }
         super::step::zeroed(&mut b.lambda, n);
