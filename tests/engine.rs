@@ -1635,3 +1635,54 @@ fn a_plan_restocks_a_facility_that_runs_low() {
             .contains("did you mean `hexi-fever-clinic`?")
     );
 }
+
+/// The report's strengths and areas for improvement follow the ratings, and a team that did
+/// nothing gets no strength.
+#[test]
+fn the_reports_strengths_follow_the_ratings() {
+    let scenario = flagship();
+    let report_of = |commands: &[journal::Entry]| {
+        let (exercise, _) = headless::run(
+            scenario.clone(),
+            3,
+            Mode::Stochastic,
+            commands,
+            scenario.meta.duration.get(),
+            None,
+        )
+        .unwrap();
+        let baseline = muster::scoring::Baseline::of(&exercise);
+        let aar = muster::report::after_action(&exercise, &baseline);
+        let html = muster::report::html(&exercise, &baseline, &aar);
+        (aar, html)
+    };
+    let (idle, html) = report_of(&[]);
+    assert!(idle.strengths.is_empty(), "{:?}", idle.strengths);
+    assert!(html.contains(r#"<td class="num">n/a</td>"#), "n/a lines in the scorecards");
+    let (played, _) = report_of(&good_response());
+    assert!(!played.strengths.is_empty());
+    for s in &played.strengths {
+        assert!(s.contains(": rated P "), "{s}");
+    }
+    for a in &played.improvements {
+        assert!(
+            a.contains(": rated S ") || a.contains(": rated M ") || a.contains(": rated U "),
+            "{a}"
+        );
+    }
+    // Every objective the whole exercise's card rates below P is an area for improvement.
+    for objective in &played.scorecards[0].objectives {
+        if let Some(rating) = &objective.rating
+            && *rating != muster::sim::command::Rating::P
+        {
+            assert!(
+                played
+                    .improvements
+                    .iter()
+                    .any(|a| a.starts_with("Whole exercise") && a.contains(&objective.title)),
+                "{} rated {rating:?} is not listed",
+                objective.title
+            );
+        }
+    }
+}

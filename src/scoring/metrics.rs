@@ -264,7 +264,7 @@ fn measure_raw(
                     open: true,
                     responses: vec![None],
                     value: Some(f64::from(at)),
-                    detail: format!("not activated after {} min", at),
+                    detail: format!("not activated after {} min", count(f64::from(at))),
                     evidence: Vec::new(),
                 },
             }

@@ -403,7 +403,7 @@ impl Exercise {
             let now = self.now;
             for (confirmed_at, count) in self.districts[d].leave_home_isolation(moved) {
                 self.totals.isolated_in_sites += count;
-                if now.saturating_sub(confirmed_at) <= 24 * 60 {
+                if now.saturating_sub(confirmed_at) <= super::tracing::ON_TIME_MINUTES {
                     self.totals.isolated_within_24h += count;
                 }
             }

@@ -742,7 +742,7 @@ impl Exercise {
 
     /// The running totals with the "still inside their first 24 hours" counts filled in.
     pub fn totals_now(&self) -> Totals {
-        let young = |t: u32| self.now.saturating_sub(t) < 24 * 60;
+        let young = |t: u32| self.now.saturating_sub(t) < tracing::ON_TIME_MINUTES;
         let mut totals = self.totals.clone();
         totals.isolation_needed = self.districts.iter().map(|d| d.isolation_needed).sum();
         totals.contacts_pending_young = self

@@ -26,8 +26,9 @@ use crate::scenario::UnitRole;
 /// and below which the warning is re-armed.
 pub(crate) const SITES_NEARLY_FULL: f64 = 0.95;
 pub(crate) const SITES_RELIEVED: f64 = 0.9;
-/// A contact counts as quarantined on time when it is in quarantine within this many minutes of
-/// being named (Resolve to Save Lives contact-tracing playbook: 24 hours).
+/// The 24 hours of the contact-tracing KPIs (Resolve to Save Lives playbook): a contact is
+/// quarantined on time within this many minutes of being named, a case isolated on time within
+/// this many minutes of confirmation.
 pub(crate) const ON_TIME_MINUTES: u32 = 24 * 60;
 
 impl Exercise {

@@ -366,7 +366,7 @@ impl Exercise {
             // Recovered at home inside their first day: they never needed a transfer, so they
             // do not count against isolating cases within 24 hours.
             for (confirmed_at, count) in district.leave_home_isolation(home_leaving) {
-                if now.saturating_sub(confirmed_at) < 24 * 60 {
+                if now.saturating_sub(confirmed_at) < super::tracing::ON_TIME_MINUTES {
                     district.isolation_needed -= count;
                 }
             }
