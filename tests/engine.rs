@@ -1658,7 +1658,10 @@ fn the_reports_strengths_follow_the_ratings() {
     };
     let (idle, html) = report_of(&[]);
     assert!(idle.strengths.is_empty(), "{:?}", idle.strengths);
-    assert!(html.contains(r#"<td class="num">n/a</td>"#), "n/a lines in the scorecards");
+    assert!(
+        html.contains(r#"<td class="num">n/a</td>"#),
+        "n/a lines in the scorecards"
+    );
     let (played, _) = report_of(&good_response());
     assert!(!played.strengths.is_empty());
     for s in &played.strengths {

@@ -428,7 +428,11 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
                 team,
                 decision,
                 ..
-            } => ("decision", team.clone(), format!("{name}: {decision:?}")),
+            } => (
+                "decision",
+                team.clone(),
+                format!("{name}: {}", decision.words()),
+            ),
             EventKind::GatheringStarted {
                 name, attendees, ..
             } => (

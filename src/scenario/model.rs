@@ -377,6 +377,21 @@ ron_enum! {
     }
 }
 
+impl UnitRole {
+    /// The kind of work, in words.
+    pub fn words(&self) -> &'static str {
+        match self {
+            UnitRole::Tracing => "contact tracing",
+            UnitRole::Testing => "testing",
+            UnitRole::PatientTransport => "patient transport",
+            UnitRole::Patrol => "patrol",
+            UnitRole::Supply => "supply",
+            UnitRole::CommunitySupport => "community support",
+            UnitRole::Disinfection => "disinfection",
+        }
+    }
+}
+
 ron_struct! {
     pub struct ResourceType as "a resource type" {
         id: Id,

@@ -585,9 +585,10 @@ fn measure_raw(
                         gathering,
                         decision,
                     } => Some(format!(
-                        "{} {} decided {decision:?} for {gathering}",
+                        "{} {} decided to {} ({gathering})",
                         when(a.at),
-                        a.team
+                        a.team,
+                        decision.words()
                     )),
                     _ => None,
                 })

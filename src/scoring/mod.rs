@@ -328,7 +328,7 @@ fn kpi_line(
             if let (Some(role), Some(t)) = (&needs, team)
                 && !team_has_role(exercise, t, role)
             {
-                not_applicable = Some(format!("{} has no {role:?} units", t.name));
+                not_applicable = Some(format!("{} has no {} units", t.name, role.words()));
                 None
             } else if measured.open && meets(metric, v, target) {
                 not_applicable = Some(format!("not due yet: {}", measured.detail));

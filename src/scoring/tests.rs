@@ -271,3 +271,80 @@ fn responses_count_for_their_objective_and_a_missed_one_earns_nothing() {
     assert_eq!(calm.value, Some(120.0));
     assert_eq!(calm.attainment, Some(0.0));
 }
+
+/// Evaluators' ratings count with the KPIs (half and half); a rating of a team beats a rating
+/// of the objective as a whole on that team's card; observations show on their objective's
+/// cards, a team's only on that team's; an objective with only a rating weighs 1.
+#[test]
+fn evaluators_ratings_and_observations_count_where_they_belong() {
+    let edits = format!(
+        "{}\n{}",
+        outbreak(""),
+        r#"scenario.objectives: [
+            (id: "joint", title: "Joint", teams: ["police-team", "health-team"], kpis: [(metric: AidRequestsAnswered, target: 1.0, weight: 3.0)]),
+            (id: "rated", title: "Rated only", teams: ["police-team"]),
+        ]"#
+    );
+    let mut ex = small(Mode::Expected, &edits);
+    ex.apply(command(
+        r#"RequestAid(team: "health-team", to: "police-team", text: "Officers")"#,
+    ))
+    .unwrap();
+    ex.apply(command(
+        r#"AnswerAid(team: "police-team", request: 1, accept: true)"#,
+    ))
+    .unwrap();
+    for rating in [
+        r#"Rate(objective: "joint", rating: U)"#,
+        r#"Rate(objective: "joint", rating: M, team: "police-team", note: "slow")"#,
+        r#"Rate(objective: "rated", rating: S)"#,
+        r#"Observe(objective: "joint", team: "health-team", text: "asked clearly")"#,
+        r#"Observe(objective: "joint", text: "good coordination", evaluator: "E1")"#,
+        r#"Observe(text: "general remark")"#,
+    ] {
+        ex.apply(command(rating)).unwrap();
+    }
+    ex.advance(60);
+    let cards = scorecards_of(&ex);
+    let card = |team: &str| {
+        cards
+            .iter()
+            .find(|c| c.team.as_deref() == Some(team))
+            .unwrap()
+    };
+    let objective =
+        |c: &'_ Scorecard, id: &str| c.objectives.iter().find(|o| o.id == id).unwrap().clone();
+    // The police answered: KPI attainment 1; its own rating M (0.4) beats the general U.
+    let police_joint = objective(card("police-team"), "joint");
+    assert_eq!(
+        police_joint.evaluator_rating.as_ref().map(|r| r.0.clone()),
+        Some(Rating::M)
+    );
+    assert!((police_joint.attainment.unwrap() - (1.0 + 0.4) / 2.0).abs() < 1e-9);
+    assert_eq!(
+        police_joint.observations.len(),
+        1,
+        "{:?}",
+        police_joint.observations
+    );
+    assert!(police_joint.observations[0].ends_with("good coordination (E1)"));
+    // The health team made no answer (nothing to measure): the general U alone.
+    let health_joint = objective(card("health-team"), "joint");
+    assert_eq!(
+        health_joint.evaluator_rating.as_ref().map(|r| r.0.clone()),
+        Some(Rating::U)
+    );
+    assert_eq!(health_joint.attainment, Some(0.0));
+    assert_eq!(health_joint.observations.len(), 2);
+    // The whole exercise's card shows every observation of the objective.
+    assert_eq!(objective(&cards[0], "joint").observations.len(), 2);
+    // Points: joint weighs its KPI's 3, the rated-only objective 1.
+    let police = card("police-team");
+    let expected = (1.4 / 2.0) * 30.0 + 0.75 * 10.0;
+    assert!(
+        (police.points - expected).abs() < 1e-9,
+        "{} vs {expected}",
+        police.points
+    );
+    assert!((police.max_points - 40.0).abs() < 1e-9);
+}

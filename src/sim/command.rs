@@ -247,6 +247,16 @@ ron_enum! {
 }
 
 impl GatheringDecision {
+    /// The decision, in words.
+    pub fn words(&self) -> String {
+        match self {
+            GatheringDecision::GoAhead => "go ahead".into(),
+            GatheringDecision::WithMeasures => "hold it with measures".into(),
+            GatheringDecision::Postpone(by) => format!("postpone it by {by}"),
+            GatheringDecision::Cancel => "cancel it".into(),
+        }
+    }
+
     /// The kind of decision, as an inject's expected action names it.
     pub fn choice(&self) -> crate::scenario::GatheringChoice {
         use crate::scenario::GatheringChoice;

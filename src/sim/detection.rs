@@ -198,7 +198,7 @@ impl Exercise {
                 rng: &mut self.streams.detection,
             };
             let positive = sampler.binomial(samples, (prevalence * sensitivity).min(1.0));
-            let batch = super::detection::Samples {
+            let batch = Samples {
                 taken_at: self.now,
                 district: d,
                 count: samples,

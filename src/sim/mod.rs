@@ -386,7 +386,7 @@ pub struct Totals {
     /// Samples taken in the field, and those spoilt waiting for a laboratory.
     pub samples_taken: f64,
     pub samples_lost: f64,
-    /// People with symptoms who came to a fever clinic and could not be seen.
+    /// People who came to a fever clinic (ill or worried) and could not be seen.
     pub care_seekers_turned_away: f64,
     /// Confirmed cases who had to be isolated at home first, and those moved to a site.
     pub isolation_needed: f64,

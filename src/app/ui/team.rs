@@ -164,7 +164,10 @@ fn describe(kind: &EventKind) -> Option<(egui::Color32, String)> {
             team,
             decision,
             ..
-        } => (blue, format!("{team} decided on {name}: {decision:?}")),
+        } => (
+            blue,
+            format!("{team} decided on {name}: {}", decision.words()),
+        ),
         EventKind::TrustAlert { district, trust } => (
             red,
             format!("Public trust in {district} down to {:.0}%", trust * 100.0),
