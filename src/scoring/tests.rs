@@ -348,3 +348,38 @@ fn evaluators_ratings_and_observations_count_where_they_belong() {
     );
     assert!((police.max_points - 40.0).abs() < 1e-9);
 }
+
+/// KPIs over time: one point per sample, each the KPI as it stood then.
+#[test]
+fn kpi_series_follows_the_samples() {
+    let mut ex = small(Mode::Expected, &outbreak(""));
+    ex.advance(2 * 24 * 60);
+    let series = kpi_series(&ex, &Metric::Infections);
+    assert_eq!(series.len(), ex.series().len());
+    for ((t, value), sample) in series.iter().zip(ex.series()) {
+        assert_eq!(*t, sample.t);
+        let infections: f64 = sample.districts.iter().map(|d| d.infections).sum();
+        assert_eq!(*value, Some(infections));
+    }
+    assert!(series.last().unwrap().1 > series[0].1);
+}
+
+/// A district's KPI is measured on that district: a target the quiet south meets by doing
+/// nothing is warned about, the north's (where the outbreak is) is not.
+#[test]
+fn a_district_target_met_by_doing_nothing_is_warned_about() {
+    let edits = format!(
+        "{}\n{}",
+        outbreak(""),
+        r#"scenario.objectives: [(id: "by-district", title: "By district", kpis: [(metric: Infections, target: 1000000.0, district: "south"), (metric: Infections, target: 0.0, district: "north")])]"#
+    );
+    let text = crate::sim::test_support::small_text(&edits);
+    let (_, report) = targets::check("small.ron", &text);
+    let warned: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("cannot tell a response from none"))
+        .map(|d| &text[d.span.start..d.span.end])
+        .collect();
+    assert_eq!(warned, vec!["1000000.0"]);
+}

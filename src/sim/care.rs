@@ -573,4 +573,125 @@ mod tests {
             BedKind::Icu
         );
     }
+
+    /// Patients alike share a cohort; unlike ones (band, bed, care, hospital, treatment) never do.
+    #[test]
+    fn only_alike_patients_share_a_cohort() {
+        let mut list = Vec::new();
+        let base = Patients {
+            band: AgeBand::Adults,
+            bed: BedKind::Ward,
+            icu: false,
+            hospital: None,
+            treated: false,
+            n: 2.0,
+        };
+        add_patients(&mut list, base.clone());
+        add_patients(&mut list, base.clone());
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].n, 4.0);
+        for other in [
+            Patients {
+                band: AgeBand::Older,
+                ..base.clone()
+            },
+            Patients {
+                bed: BedKind::Icu,
+                ..base.clone()
+            },
+            Patients {
+                icu: true,
+                ..base.clone()
+            },
+            Patients {
+                hospital: Some(0),
+                ..base.clone()
+            },
+            Patients {
+                treated: true,
+                ..base.clone()
+            },
+        ] {
+            add_patients(&mut list, other);
+        }
+        assert_eq!(list.len(), 6);
+        assert_eq!(list.iter().map(|p| p.n).sum::<f64>(), 14.0);
+        add_patients(&mut list, Patients { n: 0.0, ..base });
+        assert_eq!(list.len(), 6, "nobody to add");
+    }
+
+    /// Beds lost to staff sickness come off the ward first, then intensive care.
+    #[test]
+    fn beds_lost_come_off_the_ward_first() {
+        let mut ex = small(Mode::Expected, "hospital.paediatric_beds: 5");
+        let f = ex.derived.hospitals[0];
+        assert_eq!(ex.beds_of(0, BedKind::Ward), 40.0);
+        ex.facilities[f].beds_lost = 30;
+        assert_eq!(ex.beds_of(0, BedKind::Ward), 10.0);
+        assert_eq!(ex.beds_of(0, BedKind::Icu), 10.0);
+        ex.facilities[f].beds_lost = 45;
+        assert_eq!(ex.beds_of(0, BedKind::Ward), 0.0);
+        assert_eq!(ex.beds_of(0, BedKind::Icu), 5.0);
+        assert_eq!(ex.beds_of(0, BedKind::Paediatric), 5.0);
+        assert_eq!(ex.hospital_capacity(0), 10.0);
+    }
+
+    /// Ward patients stay `hospital_days` on average, intensive-care ones `icu_days`.
+    #[test]
+    fn stays_last_their_days() {
+        let mut ex = small(
+            Mode::Expected,
+            "pathogen.hospital_days: 4.0\npathogen.icu_days: 10.0",
+        );
+        let patients = |icu: bool| Patients {
+            band: AgeBand::Adults,
+            bed: if icu { BedKind::Icu } else { BedKind::Ward },
+            icu,
+            hospital: Some(0),
+            treated: true,
+            n: 100.0,
+        };
+        ex.districts[0].epi.patients = vec![patients(false), patients(true)];
+        let mut b = StepBuffers {
+            severe: vec![Severe::default(); ex.districts.len()],
+            ..Default::default()
+        };
+        ex.care_step(0.25, &mut b);
+        let left = |icu: bool| {
+            ex.districts[0]
+                .epi
+                .patients
+                .iter()
+                .find(|p| p.icu == icu)
+                .map_or(0.0, |p| p.n)
+        };
+        assert!((left(false) - 100.0 * (-0.25f64 / 4.0).exp()).abs() < 1e-9);
+        assert!((left(true) - 100.0 * (-0.25f64 / 10.0).exp()).abs() < 1e-9);
+    }
+
+    /// The overflow is announced once, with the kinds of bed patients wait for.
+    #[test]
+    fn an_overflow_names_the_beds_missing() {
+        let mut ex = small(Mode::Expected, "hospital.icu_beds: 1");
+        ex.districts[0].epi.patients = vec![Patients {
+            band: AgeBand::Older,
+            bed: BedKind::Icu,
+            icu: true,
+            hospital: None,
+            treated: false,
+            n: 3.0,
+        }];
+        ex.note_overflow(0.25);
+        ex.note_overflow(0.25);
+        let announced: Vec<String> = ex
+            .events()
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::HospitalOverflow { beds, .. } => Some(beds.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(announced, vec!["intensive care".to_string()]);
+        assert_eq!(ex.totals.overflow_hours, 12.0);
+    }
 }

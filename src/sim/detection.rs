@@ -438,4 +438,27 @@ mod tests {
         assert_eq!(few.totals.samples_taken, 30.0);
         assert!(many.totals.samples_taken > 100.0);
     }
+
+    /// A case found at a clinic names its contacts at the end of the step (tracers reach them
+    /// from the next step); a case an inject confirms names none of its own.
+    #[test]
+    fn cases_found_while_moving_about_name_their_contacts() {
+        let mut ex = sick_district(
+            "surveillance.contacts_per_case: 10.0\nsurveillance.traceable_share: 0.5",
+        );
+        ex.clinics(0.25);
+        let found = ex.districts[0].confirmed;
+        assert!(found > 0.0);
+        assert_eq!(
+            ex.totals.contacts_named, 0.0,
+            "named at the end of the step"
+        );
+        ex.name_pending_contacts();
+        assert!((ex.totals.contacts_named - found * 5.0).abs() < 1e-6);
+        let mut reported = small(Mode::Expected, "");
+        reported.seed_cases(0, 4.0, false, true);
+        reported.name_pending_contacts();
+        assert_eq!(reported.totals.contacts_named, 0.0);
+        assert_eq!(reported.districts[0].confirmed, 4.0);
+    }
 }
