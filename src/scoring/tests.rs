@@ -364,14 +364,14 @@ fn kpi_series_follows_the_samples() {
     assert!(series.last().unwrap().1 > series[0].1);
 }
 
-/// A district's KPI is measured on that district: a target the quiet south meets by doing
-/// nothing is warned about, the north's (where the outbreak is) is not.
+/// A district's KPI is measured on that district: with no travel between them, a target the
+/// quiet south meets by doing nothing is warned about, the north's (the outbreak's) is not.
 #[test]
 fn a_district_target_met_by_doing_nothing_is_warned_about() {
     let edits = format!(
         "{}\n{}",
-        outbreak(""),
-        r#"scenario.objectives: [(id: "by-district", title: "By district", kpis: [(metric: Infections, target: 1000000.0, district: "south"), (metric: Infections, target: 0.0, district: "north")])]"#
+        outbreak("city.mobility: None"),
+        r#"scenario.objectives: [(id: "by-district", title: "By district", kpis: [(metric: Infections, target: 0.5, district: "south"), (metric: Infections, target: 1.0, district: "north")])]"#
     );
     let text = crate::sim::test_support::small_text(&edits);
     let (_, report) = targets::check("small.ron", &text);
@@ -381,5 +381,21 @@ fn a_district_target_met_by_doing_nothing_is_warned_about() {
         .filter(|d| d.message.contains("cannot tell a response from none"))
         .map(|d| &text[d.span.start..d.span.end])
         .collect();
-    assert_eq!(warned, vec!["1000000.0"]);
+    assert_eq!(warned, vec!["0.5"]);
+}
+
+/// A card with nothing that applies has no percentage (not 0/0).
+#[test]
+fn a_card_with_nothing_to_score_has_no_percentage() {
+    let ex = small(
+        Mode::Expected,
+        r#"scenario.objectives: [(id: "joint", title: "Joint", teams: ["police-team"], evaluator_rated: false, kpis: [(metric: AidRequestsAnswered, target: 1.0)])]"#,
+    );
+    let cards = scorecards_of(&ex);
+    let police = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("police-team"))
+        .unwrap();
+    assert_eq!(police.max_points, 0.0);
+    assert_eq!(police.percent, None);
 }

@@ -483,6 +483,11 @@ mod tests {
         let hospital = 0;
         let beds = ex.hospital_capacity(hospital);
         severe(&mut ex, 0, beds + 30.0);
+        let patients: f64 = ex.districts[0].epi.patients.iter().map(|p| p.n).sum();
+        assert!(
+            (patients - (beds + 30.0)).abs() < 1e-9,
+            "every severe case is a patient"
+        );
         let waiting: f64 = ex.districts.iter().map(|d| d.epi.waiting()).sum();
         assert!((waiting - 30.0).abs() < 1e-6, "{waiting}");
         assert!(ex.hospital_occupancy(hospital) <= beds + 1e-9);
