@@ -508,7 +508,7 @@ fn write_outputs(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let output = crate::headless::output(exercise, refused);
-    for r in &output.refused {
+    for r in output.refused.iter().filter(|r| !r.as_recorded) {
         writeln!(
             err,
             "line {}: at {} the command was refused: {} ({})",
@@ -547,9 +547,10 @@ fn write_outputs(
 }
 
 /// The commands of a commands file (none without a file), or the exit code after reporting why
-/// the file cannot be used.
+/// the file cannot be used: a broken line, or ids the scenario does not define.
 fn read_commands(
     path: Option<&Path>,
+    scenario: &Scenario,
     err: &mut dyn Write,
 ) -> std::io::Result<Result<Vec<crate::journal::Entry>, u8>> {
     let Some(path) = path else {
@@ -569,6 +570,21 @@ fn read_commands(
         write!(err, "{}", report.render_rich(use_color()))?;
         return Ok(Err(EXIT_INVALID));
     }
+    let unknown = crate::journal::check_references(&journal, scenario);
+    if !unknown.is_empty() {
+        let report = Report {
+            file_name: path.display().to_string(),
+            text,
+            diagnostics: unknown,
+        };
+        write!(err, "{}", report.render_rich(use_color()))?;
+        writeln!(
+            err,
+            "{}: the commands name what scenario `{}` does not define; nothing was run",
+            report.file_name, scenario.meta.id
+        )?;
+        return Ok(Err(EXIT_INVALID));
+    }
     Ok(Ok(journal.entries))
 }
 
@@ -583,7 +599,7 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         Ok(loaded) => loaded,
         Err(report) => return fail_with(&report, err),
     };
-    let commands = match read_commands(o.commands.as_deref(), err)? {
+    let commands = match read_commands(o.commands.as_deref(), &scenario, err)? {
         Ok(commands) => commands,
         Err(code) => return Ok(code),
     };
@@ -767,11 +783,11 @@ fn replay(
         until,
         None,
     )?;
-    if !refused.is_empty() {
+    let mismatched = refused.iter().filter(|r| !r.as_recorded).count();
+    if mismatched > 0 {
         writeln!(
             err,
-            "the journal does not match its scenario: {} command(s) were refused on replay",
-            refused.len()
+            "the journal does not match its scenario: {mismatched} command(s) applied during the exercise were refused on replay"
         )?;
         code = EXIT_INVALID;
     }
@@ -801,7 +817,7 @@ fn bench(
         Ok(loaded) => loaded,
         Err(report) => return fail_with(&report, err),
     };
-    let commands = match read_commands(commands, err)? {
+    let commands = match read_commands(commands, &scenario, err)? {
         Ok(commands) => commands,
         Err(code) => return Ok(code),
     };
@@ -953,7 +969,7 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(loaded) => loaded,
         Err(report) => return fail_with(&report, err),
     };
-    let commands = match read_commands(commands.as_deref(), err)? {
+    let commands = match read_commands(commands.as_deref(), &scenario, err)? {
         Ok(commands) => commands,
         Err(code) => return Ok(code),
     };

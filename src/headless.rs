@@ -17,6 +17,9 @@ pub struct Refusal {
     pub at: u32,
     pub command: String,
     pub reason: String,
+    /// Refused as the journal recorded it (an attempt refused when it was made), not refused
+    /// only now.
+    pub as_recorded: bool,
 }
 
 /// Everything a run produced.
@@ -123,29 +126,44 @@ pub fn run_with_plan(
             break;
         }
         exercise.advance_to(at);
-        let mut due: Vec<(usize, Command)> = Vec::new();
+        let mut due: Vec<(usize, Command, Option<String>)> = Vec::new();
         while let Some(entry) = commands.get(next).filter(|e| e.at <= exercise.now()) {
-            due.push((entry.line, entry.command.clone()));
+            due.push((entry.line, entry.command.clone(), entry.refused.clone()));
             next += 1;
         }
         if let Some(player) = plan.as_deref_mut()
             && player.next_review() <= exercise.now()
         {
-            due.extend(player.review(&exercise).into_iter().map(|c| (0, c)));
+            due.extend(player.review(&exercise).into_iter().map(|c| (0, c, None)));
         }
-        for (line, command) in due {
-            match exercise.apply(command.clone()) {
+        for (line, command, recorded) in due {
+            let result = match recorded {
+                Some(reason) => {
+                    exercise.record_refusal(command.clone(), reason.clone());
+                    Err((reason, true))
+                }
+                None => exercise
+                    .apply(command.clone())
+                    .map_err(|reason| (reason.0, false)),
+            };
+            match result {
                 Ok(_) => {
                     if let Some(journal) = journal.as_deref_mut() {
                         journal.append(exercise.now(), &command)?;
                     }
                 }
-                Err(reason) => refused.push(Refusal {
-                    line,
-                    at: exercise.now(),
-                    command: command.to_ron(),
-                    reason: reason.0,
-                }),
+                Err((reason, as_recorded)) => {
+                    if let Some(journal) = journal.as_deref_mut() {
+                        journal.append_refused(exercise.now(), &command, &reason)?;
+                    }
+                    refused.push(Refusal {
+                        line,
+                        at: exercise.now(),
+                        command: command.to_ron(),
+                        reason,
+                        as_recorded,
+                    });
+                }
             }
         }
         if exercise.is_over() {
@@ -214,12 +232,13 @@ pub fn outcome(exercise: &Exercise) -> Outcome {
 pub fn output(exercise: &Exercise, refused: Vec<Refusal>) -> RunOutput {
     let scenario = exercise.scenario();
     let final_state = FinalState {
+        // Districts, then places with people.
         districts: exercise
             .districts()
             .iter()
-            .zip(&scenario.city.districts)
+            .zip(exercise.nodes())
             .map(|(d, s)| FinalDistrict {
-                id: s.id.name.clone(),
+                id: s.id.clone(),
                 compartments: d.epi.clone(),
                 level: d.level.clone(),
                 trust: d.trust,
@@ -274,13 +293,8 @@ pub fn csv(exercise: &Exercise) -> String {
     let mut out = String::from(
         "t,district,s,e,a,i,quarantined,isolated,hospitalised,waiting,r,d,confirmed,infections,trust,level\n",
     );
-    let ids: Vec<&str> = exercise
-        .scenario()
-        .city
-        .districts
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect();
+    // Districts, then places with people.
+    let ids: Vec<&str> = exercise.nodes().iter().map(|n| n.id.as_str()).collect();
     for sample in exercise.series() {
         for (d, row) in sample.districts.iter().enumerate() {
             let _ = writeln!(

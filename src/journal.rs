@@ -11,8 +11,11 @@
 //! 95 Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")
 //! end 20160
 //! ```
-//! A command line is a minute (or a duration such as `1d2h30m`) and a command in RON.
-//! Blank lines and lines starting with `#` are ignored.
+//! A command line is a minute (or a duration such as `1d2h30m`) and a command in RON. A command
+//! the exercise refused is kept with its reason, `95 Refused("unit `epi-1` is busy", Dispatch(…))`,
+//! so the debrief shows what a team tried; replaying records it as refused again without
+//! applying it. Blank lines and lines starting with `#` are ignored. Version 1 journals (no
+//! refused lines) read the same.
 
 use std::fs::File;
 use std::io::Write;
@@ -24,7 +27,9 @@ use crate::scenario::ron_tree;
 use crate::scenario::values::parse_duration;
 use crate::sim::{Command, Mode};
 
-pub const MAGIC: &str = "muster-journal 1";
+pub const MAGIC: &str = "muster-journal 2";
+/// Journal versions this build reads.
+const READABLE_VERSIONS: [&str; 2] = ["1", "2"];
 
 /// A command with the minute it applies at and the line it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +37,10 @@ pub struct Entry {
     pub line: usize,
     pub at: u32,
     pub command: Command,
+    /// Why the exercise refused it, for an attempt journaled as refused.
+    pub refused: Option<String>,
+    /// Where the command's text starts in the file: the spans of its ids are counted from here.
+    pub offset: usize,
 }
 
 /// What a journal or commands file holds.
@@ -73,7 +82,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 message,
             ))
         };
-        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed == MAGIC {
+        if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
         let (word, rest) = trimmed
@@ -81,6 +90,20 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
             .unwrap_or((trimmed, ""));
         let rest = rest.trim();
         match word {
+            "muster-journal" if READABLE_VERSIONS.contains(&rest) => continue,
+            "muster-journal" => {
+                return (
+                    journal,
+                    fail(
+                        lead,
+                        line.len() - lead,
+                        format!(
+                            "this journal is version {rest}, written by a newer Muster; this one reads versions {}",
+                            READABLE_VERSIONS.join(" and ")
+                        ),
+                    ),
+                );
+            }
             "scenario" => {
                 let mut parts = rest.split_whitespace();
                 journal.scenario = parts.next().map(str::to_string);
@@ -163,13 +186,15 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
             );
         }
         let command_offset = line.len() - rest.len();
-        match decode_command(rest) {
-            Ok(command) => {
+        match decode_entry(rest) {
+            Ok((command, refused)) => {
                 last_at = at;
                 journal.entries.push(Entry {
                     line: number + 1,
                     at,
                     command,
+                    refused,
+                    offset: line_start + command_offset,
                 });
             }
             Err(mut diagnostic) => {
@@ -186,6 +211,25 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
     (journal, None)
 }
 
+/// Checks the ids the commands name against the scenario: each unknown team, unit, place… is
+/// reported where it is written, with "did you mean". Attempts journaled as refused are left
+/// alone (they were refused for a reason already recorded).
+pub fn check_references(
+    journal: &Journal,
+    scenario: &crate::scenario::Scenario,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for entry in journal.entries.iter().filter(|e| e.refused.is_none()) {
+        let refs = entry.command.references();
+        let found = crate::scenario::validate::references(scenario, refs);
+        problems.extend(found.into_iter().map(|mut d| {
+            d.span = Span::new(d.span.start + entry.offset, d.span.end + entry.offset);
+            d
+        }));
+    }
+    problems
+}
+
 fn parse_minute(text: &str) -> Option<u32> {
     text.parse()
         .ok()
@@ -195,8 +239,35 @@ fn parse_minute(text: &str) -> Option<u32> {
 /// Decodes one command written in RON; the first problem is returned, located in `text`.
 pub fn decode_command(text: &str) -> Result<Command, Diagnostic> {
     let node = ron_tree::parse(text)?;
+    command_of(&node, text)
+}
+
+/// Decodes a journal line's RON: a command, or `Refused("reason", Command(...))`.
+fn decode_entry(text: &str) -> Result<(Command, Option<String>), Diagnostic> {
+    let node = ron_tree::parse(text)?;
+    match &node.kind {
+        ron_tree::NodeKind::Tuple(Some(name), items) if name.text == "Refused" => {
+            match items.as_slice() {
+                [
+                    ron_tree::Node {
+                        kind: ron_tree::NodeKind::Str(reason),
+                        ..
+                    },
+                    command,
+                ] => Ok((command_of(command, text)?, Some(reason.clone()))),
+                _ => Err(Diagnostic::error(
+                    node.span,
+                    "a refused attempt is written `Refused(\"reason\", Command(...))`",
+                )),
+            }
+        }
+        _ => Ok((command_of(&node, text)?, None)),
+    }
+}
+
+fn command_of(node: &ron_tree::Node, text: &str) -> Result<Command, Diagnostic> {
     let mut decoder = Decoder::default();
-    let command = Command::decode(&node, &mut decoder);
+    let command = Command::decode(node, &mut decoder);
     match (command, decoder.diagnostics.into_iter().next()) {
         (Some(command), None) => Ok(command),
         (_, Some(problem)) => Err(problem),
@@ -238,6 +309,18 @@ impl JournalWriter {
 
     pub fn append(&mut self, at: u32, command: &Command) -> std::io::Result<()> {
         writeln!(self.file, "{at} {}", command.to_ron())?;
+        self.file.sync_data()
+    }
+
+    /// Appends an attempt the exercise refused, with its reason.
+    pub fn append_refused(
+        &mut self,
+        at: u32,
+        command: &Command,
+        reason: &str,
+    ) -> std::io::Result<()> {
+        let reason = ron::to_string(reason).map_err(std::io::Error::other)?;
+        writeln!(self.file, "{at} Refused({reason}, {})", command.to_ron())?;
         self.file.sync_data()
     }
 

@@ -488,13 +488,9 @@ impl PlanPlayer {
     }
 
     fn hotspots(exercise: &Exercise, n: usize) -> Vec<Id> {
-        let mut order: Vec<usize> = (0..exercise.districts().len()).collect();
-        order.sort_by(|&a, &b| {
-            exercise.districts()[b]
-                .confirmed
-                .total_cmp(&exercise.districts()[a].confirmed)
-                .then(a.cmp(&b))
-        });
+        let confirmed = |d: usize| exercise.district_total(d, |x| x.confirmed);
+        let mut order: Vec<usize> = (0..exercise.district_count()).collect();
+        order.sort_by(|&a, &b| confirmed(b).total_cmp(&confirmed(a)).then(a.cmp(&b)));
         order
             .into_iter()
             .take(n.max(1))

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::scenario::{Condition, Minutes, Scenario, TeamRole, Trigger};
+use crate::scenario::{Minutes, Scenario, TeamRole, Trigger};
 
 /// The scenario's briefing: setting, teams, resources, MSEL and objectives.
 pub fn briefing(s: &Scenario) -> String {
@@ -177,7 +177,10 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
     for i in &scheduled {
         if let Trigger::At(at) = i.trigger {
             let when = m.start.plus_minutes(at.minutes());
-            let to: Vec<&str> = i.to.iter().map(|t| t.as_str()).collect();
+            let to: Vec<&str> = match &i.to {
+                crate::scenario::Recipients::All => vec!["all teams"],
+                crate::scenario::Recipients::Listed(to) => to.iter().map(|t| t.as_str()).collect(),
+            };
             writeln!(
                 out,
                 "  +{:<8} {}  {:<8} {} → {}",
@@ -197,7 +200,7 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
                 "  {:<8} {}  (when {})",
                 i.id.as_str(),
                 i.title,
-                describe(condition)
+                condition.describe()
             )?;
         }
     }
@@ -225,34 +228,6 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         }
     }
     Ok(())
-}
-
-/// A short description of a condition for the MSEL listing.
-pub fn describe(condition: &Condition) -> String {
-    let place =
-        |d: &Option<crate::scenario::Id>| d.as_ref().map_or("city".to_string(), |d| d.to_string());
-    match condition {
-        Condition::ConfirmedAtLeast(t) => {
-            format!("confirmed ≥ {} in {}", t.count, place(&t.district))
-        }
-        Condition::InfectedAtLeast(t) => {
-            format!("infected ≥ {} in {}", t.count, place(&t.district))
-        }
-        Condition::DeathsAtLeast(t) => format!("deaths ≥ {} in {}", t.count, place(&t.district)),
-        Condition::HospitalLoadAtLeast(l) => {
-            format!("hospital load ≥ {:.0}%", l.share.get() * 100.0)
-        }
-        Condition::TrustBelow(t) => format!(
-            "trust < {:.0}% in {}",
-            t.level.get() * 100.0,
-            place(&t.district)
-        ),
-        Condition::StockBelow(l) => format!("{} < {}", l.supply, l.quantity),
-        Condition::NotDone(n) => format!("{} has not acted by {}", n.team, n.by),
-        Condition::AfterInject(a) => format!("{} after {}", a.delay, a.inject),
-        Condition::All(parts) => parts.iter().map(describe).collect::<Vec<_>>().join(" and "),
-        Condition::Any(parts) => parts.iter().map(describe).collect::<Vec<_>>().join(" or "),
-    }
 }
 
 /// Terminal columns taken by text: CJK characters take two.

@@ -1344,6 +1344,8 @@ fn the_graded_plan_beats_no_action_and_replays_exactly() {
                 line: 0,
                 at: *at,
                 command: c.clone(),
+                refused: None,
+                offset: 0,
             })
             .collect();
         let (replayed, _) =

@@ -243,6 +243,12 @@ impl Session {
                 true
             }
             Err(reason) => {
+                let now = exercise.now();
+                if let Some(journal) = self.journal.as_mut()
+                    && let Err(e) = journal.append_refused(now, &command, &reason.0)
+                {
+                    self.notice(format!("journal write failed: {e}"));
+                }
                 self.notice(format!("refused: {reason}"));
                 false
             }

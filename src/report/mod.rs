@@ -107,6 +107,9 @@ fn corrective_action(metric: &Metric) -> &'static str {
         Metric::EconomicCost => {
             "Target measures to buildings and districts at risk; review and lift them on clear criteria."
         }
+        Metric::DecisionQuality => {
+            "Prepare decision criteria before the exercise (thresholds to go ahead, postpone or cancel); take the decision before its deadline, with the lead agency named."
+        }
     }
 }
 
@@ -122,7 +125,8 @@ fn owner_kinds(metric: &Metric) -> &'static [AgencyKind] {
         Metric::ActivationMinutes
         | Metric::EconomicCost
         | Metric::AidRequestsAnswered
-        | Metric::AidResponseMinutes => &[AgencyKind::Command],
+        | Metric::AidResponseMinutes
+        | Metric::DecisionQuality => &[AgencyKind::Command],
         Metric::InjectResponseMinutes => &[AgencyKind::Command, AgencyKind::Health],
         Metric::Infections | Metric::Deaths => &[AgencyKind::Health, AgencyKind::Cdc],
         Metric::ReportsOnTime => &[AgencyKind::Health, AgencyKind::Command],
@@ -480,6 +484,21 @@ ul.compact li { margin-bottom: 3px; }
 @media print { body { max-width: none; padding: 0; } h2 { break-before: page; } h2:first-of-type { break-before: auto; } table, .chart, .kpi-grid { break-inside: avoid; } details { display: block; } details > * { display: block; } }
 "#;
 
+/// Who else takes part, beside the Blue teams: ", a red cell" and the agencies the control
+/// cell plays.
+fn scope_others(scenario: &Scenario) -> String {
+    let red = scenario
+        .teams
+        .iter()
+        .filter(|t| t.role == TeamRole::Red)
+        .count();
+    match red {
+        0 => String::new(),
+        1 => ", and a red cell".to_string(),
+        n => format!(", and {n} red cells"),
+    }
+}
+
 fn rating_badge(rating: Option<&Rating>) -> String {
     match rating {
         Some(r) => format!(
@@ -659,7 +678,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     };
     let _ = write!(
         h,
-        r#"<section id="overview"><h2>1. Exercise overview</h2><table><tr><th>Exercise name</th><td>{title}</td></tr><tr><th>Dates</th><td>{start} to {end} ({dur} of simulated time{partial})</td></tr><tr><th>Scope</th><td>Tabletop exercise with simulation: {teams} teams playing {agencies} agencies; {districts} districts, {people} residents</td></tr><tr><th>Hazard</th><td>{pathogen}</td></tr><tr><th>Capabilities</th><td>{caps}</td></tr><tr><th>Scenario</th><td>{desc}</td></tr><tr><th>Sponsor / author</th><td>{author}</td></tr></table>"#,
+        r#"<section id="overview"><h2>1. Exercise overview</h2><table><tr><th>Exercise name</th><td>{title}</td></tr><tr><th>Dates</th><td>{start} to {end} ({dur} of simulated time{partial})</td></tr><tr><th>Scope</th><td>Tabletop exercise with simulation: {teams} teams playing {agencies} agencies{others}; {districts} districts, {people} residents</td></tr><tr><th>Hazard</th><td>{pathogen}</td></tr><tr><th>Capabilities</th><td>{caps}</td></tr><tr><th>Scenario</th><td>{desc}</td></tr><tr><th>Sponsor / author</th><td>{author}</td></tr></table>"#,
         title = escape(&meta.title),
         start = meta.start,
         dur = crate::scenario::Minutes(exercise.now()),
@@ -668,8 +687,9 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
         } else {
             String::new()
         },
-        teams = scenario.teams.len(),
-        agencies = scenario.agencies.len(),
+        teams = scenario.blue_teams().count(),
+        agencies = scenario.played_agencies().len(),
+        others = escape(&scope_others(scenario)),
         districts = scenario.city.districts.len(),
         people = crate::summary::group_digits(scenario.total_population()),
         pathogen = escape(&scenario.pathogen.name),

@@ -177,6 +177,37 @@ impl<'n> Record<'n> {
     }
 }
 
+/// The largest count of people the model holds in one place: more than any country, so that
+/// sums over a city stay exact in floating point and costs per person stay finite.
+pub const MAX_PEOPLE: u64 = 1_500_000_000;
+/// The largest quantity of anything else (stock, deliveries): far above any real reserve, and
+/// far enough below `u64::MAX` that resupplies and sums cannot wrap around.
+pub const MAX_QUANTITY: u64 = 1_000_000_000_000;
+
+impl Decoder {
+    /// The largest whole number the current field may hold.
+    fn model_limit(&self) -> u64 {
+        match self.field {
+            Some("seed") => u64::MAX,
+            Some("population" | "people" | "attendees") => MAX_PEOPLE,
+            _ => MAX_QUANTITY,
+        }
+    }
+}
+
+/// 18446744073709551615 → "18,446,744,073,709,551,615".
+pub fn thousands(value: i128) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (n, c) in digits.chars().enumerate() {
+        if n > 0 && (digits.len() - n).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0 { format!("-{out}") } else { out }
+}
+
 /// A value that can be read from a located RON node.
 pub trait Decode: Sized {
     /// What the value is, in a user's words: "a whole number", "a facility kind".
@@ -367,10 +398,14 @@ macro_rules! decode_unsigned {
                     d.invalid(node.span, format!("must be zero or more, found {value}"));
                     return None;
                 }
+                let most = d.model_limit().min(u64::from(<$ty>::MAX));
                 match <$ty>::try_from(value) {
-                    Ok(v) => Some(v),
-                    Err(_) => {
-                        d.invalid(node.span, format!("{value} is too large (at most {})", <$ty>::MAX));
+                    Ok(v) if u64::from(v) <= most => Some(v),
+                    _ => {
+                        d.invalid(node.span, format!(
+                            "{} is more than the model can hold (at most {})",
+                            thousands(value), thousands(i128::from(most))
+                        ));
                         None
                     }
                 }
@@ -379,6 +414,45 @@ macro_rules! decode_unsigned {
     )*};
 }
 decode_unsigned!(u32 => "a whole number", u64 => "a whole number");
+
+impl Decode for i64 {
+    fn expected() -> String {
+        "a whole number, e.g. 200 or -50".into()
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let value = match node.kind {
+            NodeKind::Int(v) => v,
+            NodeKind::Float(f) if f.fract() == 0.0 && f.is_finite() && f.abs() < 1e30 => f as i128,
+            _ => {
+                d.expected(node, &Self::expected());
+                return None;
+            }
+        };
+        let most = i128::from(d.model_limit());
+        if value.abs() > most {
+            d.invalid(
+                node.span,
+                format!(
+                    "{} is more than the model can hold (at most {} either way)",
+                    thousands(value),
+                    thousands(most)
+                ),
+            );
+            return None;
+        }
+        i64::try_from(value).ok()
+    }
+}
+
+/// `Box<T>` reads as `T` (for recursive types such as `Not(condition)`).
+impl<T: Decode> Decode for Box<T> {
+    fn expected() -> String {
+        T::expected()
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        T::decode(node, d).map(Box::new)
+    }
+}
 
 impl Decode for f64 {
     fn expected() -> String {

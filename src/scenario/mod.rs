@@ -33,6 +33,7 @@ pub fn check_document<T: Decode>(
     kind: &str,
     validate: impl FnOnce(&T, &std::collections::BTreeSet<String>) -> Vec<Diagnostic>,
 ) -> (Option<T>, Report) {
+    let text = &normalise(text);
     let mut report = Report {
         file_name: file_name.to_string(),
         text: text.to_string(),
@@ -97,7 +98,7 @@ pub fn read_text(path: &Path) -> Result<String, Report> {
         diagnostics: vec![Diagnostic::error(Span::default(), message)],
     };
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let at = crate::diagnostic::line_col(
             &String::from_utf8_lossy(e.as_bytes()),
             e.utf8_error().valid_up_to(),
@@ -105,5 +106,18 @@ pub fn read_text(path: &Path) -> Result<String, Report> {
         fail(format!(
             "{name} is not UTF-8 text (invalid bytes at {at}); save it as UTF-8"
         ))
-    })
+    })?;
+    Ok(normalise(&text).into_owned())
+}
+
+/// A text as editors save it, read as the parser expects it: without the byte-order mark that
+/// Windows Notepad writes first, and with Windows (CRLF) and old Mac (CR) line ends as `\n`,
+/// so positions count lines the way the editor shows them and quoted texts hold no `\r`.
+pub fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }

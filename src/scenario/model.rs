@@ -30,6 +30,9 @@ ron_struct! {
         reporting: Vec<ReportRule> = Vec::new(),
         /// Planned events that draw crowds from many districts (a marathon, a festival).
         mass_gatherings: Vec<MassGathering> = Vec::new(),
+        /// Actions a team may take beyond the built-in ones (close a terminal section, recall
+        /// a batch, open a temporary site), with their effects in the engine's terms.
+        actions: Vec<ActionDef> = Vec::new(),
         injects: Vec<Inject> = Vec::new(),
         objectives: Vec<Objective> = Vec::new(),
     }
@@ -51,6 +54,10 @@ ron_struct! {
         time_step: Minutes = Minutes(6 * 60),
         /// Seed used when a run does not choose one.
         seed: u64 = 1,
+        /// How long the exercise takes in the room ("72 hours of scenario time, played in 3
+        /// hours"): the app's clock runs at `duration / played_in` unless the facilitator
+        /// changes it.
+        played_in: Option<Minutes> = None,
         /// Sources the scenario's figures come from.
         references: Vec<String> = Vec::new(),
     }
@@ -295,7 +302,8 @@ ron_struct! {
 
 ron_enum! {
     pub enum FacilityKind as "a facility kind" {
-        Hospital, FeverClinic, TestingSite, QuarantineSite, Warehouse, CommandPost, Port, Airport, Station, Other,
+        Hospital, FeverClinic, TestingSite, QuarantineSite, Warehouse, CommandPost, Port, Airport, Station,
+        School, Market, Workplace, Other,
     }
 }
 
@@ -320,6 +328,21 @@ ron_struct! {
         daily_capacity: u32 = 0,
         /// Supplies held at the start: `{"test-kits": 20000}`.
         stock: BTreeMap<Id, u64> = BTreeMap::new(),
+        /// People who spend their days here (a school's pupils and staff, a terminal's
+        /// workers, a market's vendors and regulars): they mix here more closely than in their
+        /// district, and go home when it closes. Counted in the district's population.
+        people: u32 = 0,
+        /// Close contacts per hour here, relative to an hour of an ordinary day.
+        contact_intensity: Positive = Positive(2.0),
+        /// Hours a day its people spend here: 8 for a school, 24 for a boarding school.
+        hours_per_day: Positive = Positive(8.0),
+        /// Where its people live: (district, share); empty: its own district. They spend the
+        /// rest of the day there, and the whole day once it closes.
+        homes: Vec<AttendeeOrigin> = Vec::new(),
+        /// Its people's ages, if different from its district's (a school: mostly children).
+        age_shares: Option<AgeShares> = None,
+        /// Whether it is open when the exercise starts.
+        open: bool = true,
     }
 }
 
@@ -338,6 +361,35 @@ ron_struct! {
         /// The agency it reports to, up the chain of command.
         reports_to: Option<Id> = None,
         description: String = String::new(),
+        /// Played by the control cell (HSEEP's simulation cell), not by a team: a neighbouring
+        /// province, the headquarters' superiors. Reports, messages and requests for help
+        /// addressed to it reach the facilitator, who answers as this agency.
+        simulated: bool = false,
+        /// Where the agency may order measures and close or open facilities (属地管理,
+        /// territorial responsibility); none: the whole city.
+        jurisdiction: Option<Jurisdiction> = None,
+    }
+}
+
+ron_struct! {
+    /// Where an agency may act: its districts (and the facilities in them), facilities of some
+    /// kinds anywhere (an education bureau: schools), or named facilities.
+    pub struct Jurisdiction as "a jurisdiction" {
+        districts: Vec<Id> = Vec::new(),
+        facility_kinds: Vec<FacilityKind> = Vec::new(),
+        facilities: Vec<Id> = Vec::new(),
+    }
+}
+
+impl Jurisdiction {
+    pub fn covers_district(&self, district: &str) -> bool {
+        self.districts.iter().any(|d| d.as_str() == district)
+    }
+
+    pub fn covers_facility(&self, facility: &Facility) -> bool {
+        self.facilities.iter().any(|f| *f == facility.id)
+            || self.facility_kinds.contains(&facility.kind)
+            || self.covers_district(facility.district.as_str())
     }
 }
 
@@ -416,6 +468,9 @@ ron_struct! {
         base: Id,
         count: u32 = 1,
         name: Option<String> = None,
+        /// People each unit stands for (a community grid team of 25): its capacity and the
+        /// supplies it uses are its resource type's, per person.
+        people: u32 = 1,
     }
 }
 
@@ -513,8 +568,8 @@ ron_struct! {
         id: Id,
         title: String,
         trigger: Trigger,
-        /// Teams or agencies who receive the message.
-        to: Vec<Id>,
+        /// Teams or agencies who receive the message, or `All`: every Blue team.
+        to: Recipients,
         channel: Channel = Channel::Phone,
         /// Who the message appears to come from.
         from: String = String::new(),
@@ -522,6 +577,144 @@ ron_struct! {
         effects: Vec<Effect> = Vec::new(),
         expects: Vec<Expectation> = Vec::new(),
         objective: Option<Id> = None,
+        /// The objectives it serves, when more than one.
+        objectives: Vec<Id> = Vec::new(),
+        /// Fires only if this holds when the inject is due; otherwise it is dropped (the MSEL's
+        /// "if fewer than 70% of contacts are traced by 24:00").
+        only_if: Option<Condition> = None,
+        /// A question put to teams: options, a deadline, a default.
+        decision: Option<DecisionPoint> = None,
+    }
+}
+
+impl Inject {
+    /// The objectives the inject serves (`objective` and `objectives` together).
+    pub fn objective_ids(&self) -> impl Iterator<Item = &Id> {
+        self.objective.iter().chain(&self.objectives)
+    }
+
+    pub fn serves(&self, objective: &str) -> bool {
+        self.objective_ids().any(|o| o.as_str() == objective)
+    }
+}
+
+/// Who receives an inject: listed teams or agencies, or every Blue team.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recipients {
+    /// Every Blue team: one of them acting meets an expectation of the inject.
+    All,
+    Listed(Vec<Id>),
+}
+
+impl Recipients {
+    /// The listed teams or agencies (none for `All`).
+    pub fn listed(&self) -> &[Id] {
+        match self {
+            Recipients::All => &[],
+            Recipients::Listed(ids) => ids,
+        }
+    }
+
+    pub fn is_all(&self) -> bool {
+        matches!(self, Recipients::All)
+    }
+}
+
+/// Written as the file has it: `All`, or the list itself.
+impl serde::Serialize for Recipients {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Recipients::All => serializer.serialize_unit_variant("Recipients", 0, "All"),
+            Recipients::Listed(ids) => ids.serialize(serializer),
+        }
+    }
+}
+
+impl super::decode::Decode for Recipients {
+    fn expected() -> String {
+        "a list of teams or agencies such as [\"health\"], or `All` for every team".into()
+    }
+    fn decode(node: &super::ron_tree::Node, d: &mut super::decode::Decoder) -> Option<Self> {
+        use super::ron_tree::NodeKind;
+        match &node.kind {
+            NodeKind::Ident(name) if name == "All" => Some(Recipients::All),
+            NodeKind::List(_) => Vec::<Id>::decode(node, d).map(Recipients::Listed),
+            _ => {
+                d.expected(node, &Self::expected());
+                None
+            }
+        }
+    }
+}
+
+ron_struct! {
+    /// A decision put to teams by an inject (go ahead with the marathon, postpone or cancel it):
+    /// its options, a deadline and what happens when no decision is reached.
+    pub struct DecisionPoint as "a decision point" {
+        question: String,
+        /// Teams that decide; empty: the teams the inject reaches.
+        teams: Vec<Id> = Vec::new(),
+        options: Vec<DecisionOption>,
+        /// Time to decide, from when the inject fires.
+        within: Minutes = Minutes(2 * 60),
+        /// The option applied when no decision is reached in time.
+        default: Id,
+        /// How several teams decide together.
+        rule: JointRule = JointRule::Unanimous,
+    }
+}
+
+ron_enum! {
+    /// How a decision put to several teams is reached.
+    pub enum JointRule as "a joint-decision rule (Lead(\"team\"), Unanimous or FirstAnswer)" {
+        /// This team decides; the others' answers are advice, recorded.
+        Lead(Id),
+        /// Every team must choose the same option by the deadline; else the default applies.
+        Unanimous,
+        /// The first team to answer decides for all.
+        FirstAnswer,
+    }
+}
+
+ron_struct! {
+    pub struct DecisionOption as "an option" {
+        id: Id,
+        label: String,
+        description: String = String::new(),
+        /// What choosing it does, in the engine's terms.
+        effects: Vec<Effect> = Vec::new(),
+        /// How well it serves the inject's objectives, from 0 to 1, for the `DecisionQuality`
+        /// KPI and the debrief; none: not scored.
+        score: Option<Fraction> = None,
+    }
+}
+
+impl DecisionPoint {
+    pub fn option(&self, id: &str) -> Option<&DecisionOption> {
+        self.options.iter().find(|o| o.id.as_str() == id)
+    }
+}
+
+ron_struct! {
+    /// An action a team may take that the engine does not know by itself: who may take it,
+    /// what it costs, how long it takes, when it is allowed, and what it does.
+    pub struct ActionDef as "an action" {
+        id: Id,
+        name: String,
+        description: String = String::new(),
+        /// Agencies (or teams) whose team may take it.
+        by: Vec<Id>,
+        /// Money spent when it is taken.
+        cost: f64 = 0.0,
+        /// Time from the order until its effects take hold.
+        takes: Minutes = Minutes(0),
+        /// It may be taken only while this holds.
+        requires: Option<Condition> = None,
+        /// Time after its effects take hold before it may be taken again.
+        cooldown: Minutes = Minutes(0),
+        /// How many times it may be taken; none: no limit.
+        times: Option<u32> = None,
+        effects: Vec<Effect>,
     }
 }
 
@@ -539,6 +732,116 @@ ron_enum! {
         PriceGouging(PriceGouging),
         Gathering(Gathering),
         CapacityLoss(CapacityLoss),
+        /// Units fall out of service (field workers falling sick), for a while or until
+        /// `UnitsBack`.
+        UnitsOut(UnitsOut),
+        /// Units out of service come back.
+        UnitsBack(UnitsBack),
+        /// Sets a district's control level.
+        SetMeasure(SetMeasure),
+        /// Multiplies the contacts in a district (or the city), for a while or for good.
+        ContactRate(ContactRate),
+        /// Closes a facility: a place's people stay home, a clinic or hospital takes no one.
+        CloseFacility(Id),
+        OpenFacility(Id),
+        /// Adds (or, negative, removes) beds, rooms or daily capacity at a facility.
+        Capacity(CapacityChange),
+        /// Moves stock from one facility to another (it travels).
+        MoveStock(MoveStock),
+        /// Adds stock from outside the city (a reserve released, a donation).
+        AddStock(StockLoss),
+        /// Eases price gouging (a reserve released onto the market).
+        CalmPrices(CalmPrices),
+        /// Money spent by the team that decided or acted.
+        Cost(f64),
+        /// Fires an inject of the MSEL, now or after a delay.
+        FireInject(FireLater),
+        /// Cancels an inject that has not fired.
+        CancelInject(Id),
+        /// Decides on a planned mass gathering.
+        GatheringDecision(GatheringOrder),
+    }
+}
+
+ron_struct! {
+    pub struct UnitsOut as "units out of service" {
+        /// Units, or unit groups (all of the group's units).
+        units: Vec<Id>,
+        /// How many of them; default: all.
+        count: Option<u32> = None,
+        /// Back after this time; default: until `UnitsBack`.
+        duration: Option<Minutes> = None,
+        reason: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct UnitsBack as "units back in service" {
+        units: Vec<Id>,
+        count: Option<u32> = None,
+    }
+}
+
+ron_struct! {
+    pub struct SetMeasure as "a measure" {
+        district: Id,
+        level: ControlLevel,
+    }
+}
+
+ron_struct! {
+    pub struct ContactRate as "a change of contacts" {
+        /// None: the whole city.
+        district: Option<Id> = None,
+        /// Multiplier on close contacts (0.8: a fifth fewer).
+        factor: Positive,
+        /// For this long; default: until the end.
+        duration: Option<Minutes> = None,
+    }
+}
+
+ron_struct! {
+    pub struct CapacityChange as "a capacity change" {
+        facility: Id,
+        beds: i64 = 0,
+        icu_beds: i64 = 0,
+        paediatric_beds: i64 = 0,
+        daily_capacity: i64 = 0,
+    }
+}
+
+ron_struct! {
+    pub struct MoveStock as "a stock move" {
+        supply: Id,
+        from: Id,
+        to: Id,
+        quantity: u64,
+        /// Time on the road; default: a courier's.
+        takes: Option<Minutes> = None,
+    }
+}
+
+ron_struct! {
+    pub struct CalmPrices as "calmer prices" {
+        district: Option<Id> = None,
+        /// Share of the gouging that stops.
+        share: Fraction,
+    }
+}
+
+ron_struct! {
+    pub struct FireLater as "an inject to fire" {
+        inject: Id,
+        after: Minutes = Minutes(0),
+    }
+}
+
+ron_struct! {
+    pub struct GatheringOrder as "a decision on a gathering" {
+        gathering: Id,
+        choice: GatheringChoice,
+        /// For `Postpone`: by how long.
+        postpone_by: Minutes = Minutes(7 * 24 * 60),
     }
 }
 
@@ -706,9 +1009,117 @@ ron_enum! {
         StockBelow(StockLevel),
         /// A team has not done something by a time.
         NotDone(NotDone),
+        /// A team (or any team) has done something (by a time, if given).
+        Done(Done),
         AfterInject(AfterInject),
+        /// Fewer than a share of the contacts named so far have been reached by tracers.
+        ContactsTracedBelow(ContactShare),
+        /// Fewer than a share of the contacts named so far are in quarantine or were.
+        ContactsQuarantinedBelow(ContactShare),
+        /// A decision point has been settled (on an option, if given).
+        Decided(DecidedCheck),
         All(Vec<Condition>),
         Any(Vec<Condition>),
+        Not(Box<Condition>),
+    }
+}
+
+impl Condition {
+    /// The condition in words, for the MSEL listing, a refusal ("not allowed now: …") or a view.
+    pub fn describe(&self) -> String {
+        let condition = self;
+        let place = |d: &Option<Id>| {
+            d.as_ref()
+                .map_or_else(|| "the city".to_string(), |d| format!("`{d}`"))
+        };
+        match condition {
+            Condition::ConfirmedAtLeast(t) => {
+                format!("{} confirmed cases in {}", t.count, place(&t.district))
+            }
+            Condition::InfectedAtLeast(t) => {
+                format!("{} infections in {}", t.count, place(&t.district))
+            }
+            Condition::DeathsAtLeast(t) => format!("{} deaths in {}", t.count, place(&t.district)),
+            Condition::HospitalLoadAtLeast(l) => format!(
+                "hospital beds {:.0}% full{}",
+                l.share.get() * 100.0,
+                l.facility
+                    .as_ref()
+                    .map(|f| format!(" at `{f}`"))
+                    .unwrap_or_default()
+            ),
+            Condition::TrustBelow(t) => format!(
+                "public trust below {:.2} in {}",
+                t.level.get(),
+                place(&t.district)
+            ),
+            Condition::StockBelow(s) => {
+                format!("fewer than {} `{}` in stock", s.quantity, s.supply)
+            }
+            Condition::NotDone(n) => format!("team `{}` has not acted by {}", n.team, n.by),
+            Condition::Done(d) => format!(
+                "{} has acted{}",
+                d.team
+                    .as_ref()
+                    .map_or_else(|| "a team".to_string(), |t| format!("team `{t}`")),
+                d.by.as_ref()
+                    .map(|b| format!(" by {b}"))
+                    .unwrap_or_default()
+            ),
+            Condition::AfterInject(a) => format!("inject `{}` has fired", a.inject),
+            Condition::ContactsTracedBelow(c) => format!(
+                "fewer than {:.0}% of the contacts named in {} traced",
+                c.share.get() * 100.0,
+                place(&c.district)
+            ),
+            Condition::ContactsQuarantinedBelow(c) => format!(
+                "fewer than {:.0}% of the contacts named in {} quarantined",
+                c.share.get() * 100.0,
+                place(&c.district)
+            ),
+            Condition::Decided(d) => match &d.option {
+                Some(o) => format!("decision `{}` settled on `{o}`", d.decision),
+                None => format!("decision `{}` settled", d.decision),
+            },
+            Condition::All(parts) => parts
+                .iter()
+                .map(Condition::describe)
+                .collect::<Vec<_>>()
+                .join(" and "),
+            Condition::Any(parts) => parts
+                .iter()
+                .map(Condition::describe)
+                .collect::<Vec<_>>()
+                .join(" or "),
+            Condition::Not(inner) => format!("not ({})", inner.describe()),
+        }
+    }
+}
+
+ron_struct! {
+    pub struct Done as "an action done" {
+        /// None: any team.
+        team: Option<Id> = None,
+        action: ActionCheck,
+        by: Option<ScenarioTime> = None,
+    }
+}
+
+ron_struct! {
+    pub struct ContactShare as "a share of contacts" {
+        share: Fraction,
+        /// None: the whole city.
+        district: Option<Id> = None,
+        /// Holds only once this many contacts have been named (a share of nothing says nothing).
+        min_named: u64 = 1,
+    }
+}
+
+ron_struct! {
+    pub struct DecidedCheck as "a decision taken" {
+        /// The inject that put the question.
+        decision: Id,
+        option: Option<Id> = None,
     }
 }
 
@@ -782,6 +1193,33 @@ ron_enum! {
         Activate,
         /// A decision on a planned mass gathering.
         Gathering(GatheringCheck),
+        /// An answer to a decision point (with an option, if given).
+        Decide(DecideCheck),
+        /// A scenario-defined action.
+        Action(ActionUse),
+        /// A facility closed or opened.
+        Facility(FacilityCheck),
+    }
+}
+
+ron_struct! {
+    pub struct DecideCheck as "an answer to a decision" {
+        decision: Option<Id> = None,
+        option: Option<Id> = None,
+    }
+}
+
+ron_struct! {
+    pub struct ActionUse as "a scenario action" {
+        action: Option<Id> = None,
+    }
+}
+
+ron_struct! {
+    pub struct FacilityCheck as "a facility order" {
+        facility: Option<Id> = None,
+        /// true: opened; false: closed; none: either.
+        open: Option<bool> = None,
     }
 }
 
@@ -875,6 +1313,9 @@ ron_enum! {
         StockOuts,
         PublicTrust,
         EconomicCost,
+        /// How well the decisions of the objective's decision points served it (the chosen
+        /// options' scores; no decision in time scores 0).
+        DecisionQuality,
     }
 }
 
@@ -897,7 +1338,8 @@ impl Metric {
             | CasesAmongKnownContacts
             | ReportsOnTime
             | AidRequestsAnswered
-            | PublicTrust => MetricScale::Share,
+            | PublicTrust
+            | DecisionQuality => MetricScale::Share,
             ActivationMinutes | InjectResponseMinutes | AidResponseMinutes => MetricScale::Minutes,
             HospitalOverflowHours => MetricScale::Hours,
             Infections | Deaths | StockOuts => MetricScale::Count,
@@ -956,6 +1398,18 @@ impl Scenario {
         self.agencies.iter().find(|a| a.id.as_str() == id)
     }
 
+    pub fn action(&self, id: &str) -> Option<&ActionDef> {
+        self.actions.iter().find(|a| a.id.as_str() == id)
+    }
+
+    /// The inject whose decision point has this id (decisions are named by their inject).
+    pub fn decision(&self, id: &str) -> Option<(&Inject, &DecisionPoint)> {
+        self.injects
+            .iter()
+            .find(|i| i.id.as_str() == id)
+            .and_then(|i| i.decision.as_ref().map(|d| (i, d)))
+    }
+
     pub fn resource_type(&self, id: &str) -> Option<&ResourceType> {
         self.resource_types.iter().find(|r| r.id.as_str() == id)
     }
@@ -974,6 +1428,22 @@ impl Scenario {
 
     pub fn total_population(&self) -> u64 {
         self.city.districts.iter().map(|d| d.population).sum()
+    }
+
+    /// The teams that respond (not the red cell).
+    pub fn blue_teams(&self) -> impl Iterator<Item = &Team> {
+        self.teams.iter().filter(|t| t.role == TeamRole::Blue)
+    }
+
+    /// Agencies played by the Blue teams, each once, in the order of the teams.
+    pub fn played_agencies(&self) -> Vec<&Id> {
+        let mut played: Vec<&Id> = Vec::new();
+        for agency in self.blue_teams().flat_map(|t| &t.agencies) {
+            if !played.contains(&agency) {
+                played.push(agency);
+            }
+        }
+        played
     }
 
     /// The team that plays an agency, if any.

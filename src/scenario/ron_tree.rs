@@ -331,7 +331,7 @@ impl Parser<'_> {
             });
         }
         if self.at_field_name() {
-            let mut fields = Vec::new();
+            let mut fields: Vec<Field> = Vec::new();
             loop {
                 self.skip_ws()?;
                 match self.peek() {
@@ -340,6 +340,11 @@ impl Parser<'_> {
                     _ => {}
                 }
                 if !self.at_field_name() {
+                    // A record followed by a new `(` where its next field should be: its own
+                    // `)` was forgotten at the end of its last field.
+                    if let (Some(last), Some(b'(')) = (fields.last(), self.peek()) {
+                        return Err(self.missing_close(open, last.value.span.end));
+                    }
                     return Err(
                         self.error_here("expected a field name such as `name:` or a closing `)`")
                     );
@@ -349,6 +354,10 @@ impl Parser<'_> {
                 self.expect(b':', "expected `:` after the field name")?;
                 self.skip_ws()?;
                 let value = self.value()?;
+                // The same, without the comma: a new `(` on a later line ends this record.
+                if self.next_line_opens_record(&value)? {
+                    return Err(self.missing_close(open, value.span.end));
+                }
                 let after = self.comma_or_close(b')', open, &value)?;
                 fields.push(Field {
                     name: field_name,
@@ -410,6 +419,27 @@ impl Parser<'_> {
                     "items are separated by commas; is a comma missing on the line before?",
                 )),
         }
+    }
+
+    /// Whether, after a field's value, the next thing is a `(` on a later line: a record whose
+    /// `)` is missing, since a record's fields are `name: value`, never a bare `(`.
+    fn next_line_opens_record(&mut self, value: &Node) -> ParseResult<bool> {
+        self.skip_ws()?;
+        Ok(self.peek() == Some(b'(') && self.text[value.span.end..self.pos].contains('\n'))
+    }
+
+    /// A record's `)` forgotten after its last field: located where it is missing.
+    fn missing_close(&self, open: usize, at: usize) -> Diagnostic {
+        let next = crate::diagnostic::line_col(self.text, self.pos);
+        Diagnostic::error(
+            Span::new(at, at + 1),
+            format!(
+                "a `)` is missing here: this record is still open when the next one starts at line {}",
+                next.line
+            ),
+        )
+        .with_related(Span::new(open, open + 1), "the record opened here")
+        .with_help("add `)` at the end of the record's last field")
     }
 
     /// At the end of the file inside brackets: the opening bracket is what needs fixing.
@@ -824,6 +854,20 @@ mod tests {
     fn syntax_errors_are_located_and_explained() {
         let (line, col, msg) = error_at("(\n  a: 1\n  b: 2\n)");
         assert_eq!((line, col), (3, 3));
+        assert!(msg.contains("expected `,` or `)`"), "{msg}");
+
+        // A record's `)` forgotten: reported at the end of its last field, with or without
+        // the comma, not at the next record's `(`.
+        let text = "[\n  (a: 1, b: 2\n  (a: 3, b: 4),\n]";
+        let (line, col, msg) = error_at(text);
+        assert_eq!((line, col), (2, 14), "{msg}");
+        assert!(msg.contains("`)` is missing here"), "{msg}");
+        assert!(msg.contains("line 3"), "{msg}");
+        let (line, col, msg) = error_at("[\n  (a: 1, b: (2, 3),\n  (a: 3),\n]");
+        assert_eq!((line, col), (2, 19), "{msg}");
+        assert!(msg.contains("`)` is missing here"), "{msg}");
+        // A list of tuples on one line keeps the usual message.
+        let (_, _, msg) = error_at("(a: 1 (b))");
         assert!(msg.contains("expected `,` or `)`"), "{msg}");
 
         let (line, col, msg) = error_at("(a: \"open\n)");

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Span, suggest};
 
 /// Kinds of things a scenario defines and refers to by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
     District,
     Facility,
     Agency,
@@ -22,6 +22,7 @@ enum Kind {
     Objective,
     ReportRule,
     Gathering,
+    Action,
 }
 
 impl Kind {
@@ -38,6 +39,7 @@ impl Kind {
             Kind::Objective => "objective",
             Kind::ReportRule => "reporting rule",
             Kind::Gathering => "mass gathering",
+            Kind::Action => "action",
         }
     }
 
@@ -54,17 +56,46 @@ impl Kind {
             Kind::Objective => 6,
             Kind::ReportRule => 7,
             Kind::Gathering => 8,
+            Kind::Action => 9,
         }
     }
 }
 
-const DISTRICT: &[Kind] = &[Kind::District];
-const FACILITY: &[Kind] = &[Kind::Facility];
-const PLACE: &[Kind] = &[Kind::District, Kind::Facility];
-const AGENCY: &[Kind] = &[Kind::Agency];
-const TEAM: &[Kind] = &[Kind::Team];
-const PARTY: &[Kind] = &[Kind::Team, Kind::Agency];
-const SUPPLY: &[Kind] = &[Kind::Supply];
+pub const DISTRICT: &[Kind] = &[Kind::District];
+pub const FACILITY: &[Kind] = &[Kind::Facility];
+pub const PLACE: &[Kind] = &[Kind::District, Kind::Facility];
+pub const AGENCY: &[Kind] = &[Kind::Agency];
+pub const TEAM: &[Kind] = &[Kind::Team];
+pub const PARTY: &[Kind] = &[Kind::Team, Kind::Agency];
+pub const SUPPLY: &[Kind] = &[Kind::Supply];
+pub const UNIT: &[Kind] = &[Kind::Unit];
+pub const INJECT: &[Kind] = &[Kind::Inject];
+pub const OBJECTIVE: &[Kind] = &[Kind::Objective];
+pub const GATHERING: &[Kind] = &[Kind::Gathering];
+pub const ACTION: &[Kind] = &[Kind::Action];
+
+/// Checks ids written outside the scenario (in a commands file, a plan) against what it
+/// defines: each unknown one is reported at its span with "did you mean". `context` names the
+/// field that holds it ("`unit`").
+pub fn references<'i>(
+    scenario: &Scenario,
+    ids: impl IntoIterator<Item = (&'i Id, &'static [Kind], String)>,
+) -> Vec<Diagnostic> {
+    let broken = BTreeSet::new();
+    let mut checker = Checker {
+        s: scenario,
+        broken: &broken,
+        defs: BTreeMap::new(),
+        out: Vec::new(),
+    };
+    checker.define_all();
+    // Duplicate ids are the scenario's problem, reported when it is validated.
+    checker.out.clear();
+    for (id, kinds, context) in ids {
+        checker.refer(id, kinds, &context);
+    }
+    checker.out
+}
 
 /// Runs every cross-section check. `broken_ids` are ids of items that failed to decode:
 /// references to them are not reported again.
@@ -87,6 +118,7 @@ pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagn
     checker.check_reporting();
     checker.check_gatherings();
     checker.check_injects();
+    checker.check_actions();
     checker.check_objectives();
     checker.out
 }
@@ -235,9 +267,30 @@ impl<'a> Checker<'a> {
         for g in &s.mass_gatherings {
             self.define(Kind::Gathering, &g.id);
         }
+        for a in &s.actions {
+            self.define(Kind::Action, &a.id);
+        }
+    }
+
+    fn check_played_in(&mut self) {
+        let meta = &self.s.meta;
+        if let Some(played_in) = meta.played_in {
+            if played_in.get() == 0 {
+                self.error(meta.id.span, "meta: `played_in` must be longer than 0m");
+            } else if played_in.get() > meta.duration.get() && meta.duration.get() > 0 {
+                self.warning(
+                    meta.id.span,
+                    format!(
+                        "meta: played in {played_in}, the exercise's {} would run slower than real time",
+                        meta.duration
+                    ),
+                );
+            }
+        }
     }
 
     fn check_meta(&mut self) {
+        self.check_played_in();
         let meta = &self.s.meta;
         let (duration, step) = (meta.duration.get(), meta.time_step.get());
         if duration == 0 {
@@ -558,6 +611,84 @@ impl<'a> Checker<'a> {
             if let Some(problem) = missing {
                 self.error(f.id.span, format!("{context} has no capacity: {problem}"));
             }
+            self.check_place(f, &context);
+        }
+        self.check_place_people();
+    }
+
+    /// A place with people: its day, its homes and its people's ages.
+    fn check_place(&mut self, f: &Facility, context: &str) {
+        if f.hours_per_day.get() > 24.0 {
+            self.error(
+                f.id.span,
+                format!(
+                    "{context}: `hours_per_day` is {}, more than a day has",
+                    f.hours_per_day.get()
+                ),
+            );
+        }
+        if f.people == 0 {
+            if !f.homes.is_empty() {
+                self.warning(
+                    f.homes[0].district.span,
+                    format!("{context}: `homes` has no effect without `people`"),
+                );
+            }
+            return;
+        }
+        let mut known = true;
+        for home in &f.homes {
+            known &= self.refer(&home.district, DISTRICT, context);
+        }
+        let total: f64 = f.homes.iter().map(|h| h.share.get()).sum();
+        if known && !f.homes.is_empty() && (total - 1.0).abs() > 0.005 {
+            self.error(
+                f.homes[0].district.span,
+                format!("{context}: the shares of `homes` add up to {total:.3}, not 1"),
+            );
+        }
+        if let Some(shares) = &f.age_shares {
+            self.check_age_shares(shares, context);
+        }
+    }
+
+    /// The people of places come out of the districts they live in: no more than live there.
+    fn check_place_people(&mut self) {
+        let s = self.s;
+        let mut taken: BTreeMap<&str, (f64, Span)> = BTreeMap::new();
+        for f in s.facilities.iter().filter(|f| f.people > 0) {
+            let people = f64::from(f.people);
+            let homes: Vec<(&str, f64)> = if f.homes.is_empty() {
+                vec![(f.district.as_str(), 1.0)]
+            } else {
+                let total: f64 = f
+                    .homes
+                    .iter()
+                    .map(|h| h.share.get())
+                    .sum::<f64>()
+                    .max(1e-12);
+                f.homes
+                    .iter()
+                    .map(|h| (h.district.as_str(), h.share.get() / total))
+                    .collect()
+            };
+            for (district, share) in homes {
+                taken.entry(district).or_insert((0.0, f.id.span)).0 += people * share;
+            }
+        }
+        for (district, (people, span)) in taken {
+            if let Some(d) = s.district(district)
+                && people > d.population as f64 + 0.5
+            {
+                self.error(
+                    span,
+                    format!(
+                        "the places whose people live in `{district}` hold {people:.0} people, more than its population of {}",
+                        d.population
+                    ),
+                )
+                .help = Some("a place's `people` are counted in the population of the districts in its `homes` (or its own district)".into());
+            }
         }
     }
 
@@ -630,14 +761,50 @@ impl<'a> Checker<'a> {
             }
         }
         for a in &s.agencies {
-            if !played_by.contains_key(a.id.as_str()) && !s.teams.is_empty() {
-                self.warning(
-                    a.id.span,
-                    format!(
-                        "agency `{}` is played by no team; only the control cell can act for it",
-                        a.id
-                    ),
-                );
+            let played = played_by.get(a.id.as_str());
+            match (a.simulated, played) {
+                (true, Some(team)) => {
+                    self.error(
+                        a.id.span,
+                        format!(
+                            "agency `{}` is marked `simulated` (played by the control cell) but team `{team}` plays it",
+                            a.id
+                        ),
+                    );
+                }
+                (false, None) if !s.teams.is_empty() => {
+                    self.warning(
+                        a.id.span,
+                        format!(
+                            "agency `{}` is played by no team; only the control cell can act for it",
+                            a.id
+                        ),
+                    )
+                    .help = Some(
+                        "if the control cell plays it (a neighbouring province, superiors), say so with `simulated: true`".into(),
+                    );
+                }
+                _ => {}
+            }
+            if let Some(j) = &a.jurisdiction {
+                let context = format!("agency `{}`: jurisdiction", a.id);
+                for d in &j.districts {
+                    self.refer(d, DISTRICT, &context);
+                }
+                for f in &j.facilities {
+                    self.refer(f, FACILITY, &context);
+                }
+                if j.districts.is_empty() && j.facilities.is_empty() && j.facility_kinds.is_empty()
+                {
+                    self.warning(
+                        a.id.span,
+                        format!(
+                            "agency `{}` has a jurisdiction that covers nothing: it may order measures nowhere",
+                            a.id
+                        ),
+                    )
+                    .help = Some("leave `jurisdiction` out for the whole city".into());
+                }
             }
         }
     }
@@ -685,6 +852,9 @@ impl<'a> Checker<'a> {
             self.refer(&u.base, PLACE, &context);
             if u.count == 0 {
                 self.error(u.id.span, format!("{context} has a count of 0"));
+            }
+            if u.people == 0 {
+                self.error(u.id.span, format!("{context} stands for 0 people"));
             }
         }
     }
@@ -817,19 +987,32 @@ impl<'a> Checker<'a> {
                 Trigger::At(_) => {}
                 Trigger::When(condition) => self.check_condition(condition, &context),
             }
-            if inject.to.is_empty() {
-                self.error(inject.id.span, format!("{context} is addressed to nobody"))
-                    .help = Some("list the teams or agencies who receive it in `to`".into());
+            if let Some(condition) = &inject.only_if {
+                self.check_condition(condition, &format!("{context}: `only_if`"));
             }
-            for party in &inject.to {
-                self.refer(party, PARTY, &context);
+            if let Recipients::Listed(to) = &inject.to {
+                if to.is_empty() {
+                    self.error(inject.id.span, format!("{context} is addressed to nobody"))
+                        .help = Some(
+                        "list the teams or agencies who receive it in `to`, or write `to: All`"
+                            .into(),
+                    );
+                }
+                for party in to {
+                    self.refer(party, PARTY, &context);
+                }
             }
             if inject.message.trim().is_empty() {
                 self.warning(inject.id.span, format!("{context} has no message text"));
             }
-            self.refer_opt(&inject.objective, &[Kind::Objective], &context);
+            for objective in inject.objective_ids() {
+                self.refer(objective, &[Kind::Objective], &context);
+            }
             for effect in &inject.effects {
                 self.check_effect(effect, &context);
+            }
+            if let Some(decision) = &inject.decision {
+                self.check_decision(inject, decision, &context);
             }
             for expectation in &inject.expects {
                 self.check_expectation(inject, expectation, &context);
@@ -920,6 +1103,228 @@ impl<'a> Checker<'a> {
             Effect::CapacityLoss(e) => {
                 self.refer(&e.facility, FACILITY, context);
             }
+            Effect::UnitsOut(e) => {
+                for unit in &e.units {
+                    self.refer_unit_or_group(unit, context);
+                }
+                if e.units.is_empty() {
+                    self.error(
+                        s.meta.id.span,
+                        format!("{context}: `UnitsOut` names no unit"),
+                    );
+                }
+                if e.duration.is_some_and(|d| d.get() == 0) {
+                    self.error(
+                        s.meta.id.span,
+                        format!("{context}: units out of service for 0m are never out"),
+                    );
+                }
+            }
+            Effect::UnitsBack(e) => {
+                for unit in &e.units {
+                    self.refer_unit_or_group(unit, context);
+                }
+            }
+            Effect::SetMeasure(e) => {
+                self.refer(&e.district, DISTRICT, context);
+            }
+            Effect::ContactRate(e) => {
+                self.refer_opt(&e.district, DISTRICT, context);
+                if e.duration.is_some_and(|d| d.get() == 0) {
+                    self.error(
+                        s.meta.id.span,
+                        format!("{context}: a contact change of 0m changes nothing"),
+                    );
+                }
+            }
+            Effect::CloseFacility(f) | Effect::OpenFacility(f) => {
+                self.refer(f, FACILITY, context);
+            }
+            Effect::Capacity(e) => {
+                self.refer(&e.facility, FACILITY, context);
+            }
+            Effect::MoveStock(e) => {
+                self.refer(&e.supply, SUPPLY, context);
+                self.refer(&e.from, FACILITY, context);
+                self.refer(&e.to, FACILITY, context);
+                if e.from == e.to {
+                    self.error(
+                        e.to.span,
+                        format!("{context}: stock moved from `{}` to itself", e.to),
+                    );
+                }
+            }
+            Effect::AddStock(e) => {
+                self.refer(&e.facility, FACILITY, context);
+                self.refer(&e.supply, SUPPLY, context);
+            }
+            Effect::CalmPrices(e) => self.refer_opt(&e.district, DISTRICT, context),
+            Effect::Cost(amount) => {
+                if *amount < 0.0 {
+                    self.error(
+                        s.meta.id.span,
+                        format!("{context}: a cost cannot be negative, found {amount}"),
+                    );
+                }
+            }
+            Effect::FireInject(e) => {
+                self.refer(&e.inject, &[Kind::Inject], context);
+            }
+            Effect::CancelInject(id) => {
+                self.refer(id, &[Kind::Inject], context);
+            }
+            Effect::GatheringDecision(e) => {
+                self.refer(&e.gathering, &[Kind::Gathering], context);
+            }
+        }
+    }
+
+    /// A unit's id, or a group's (all its units).
+    fn refer_unit_or_group(&mut self, id: &Id, context: &str) {
+        if self.s.units.iter().any(|g| g.id == *id) {
+            return;
+        }
+        self.refer(id, UNIT, context);
+    }
+
+    /// A decision point: its teams, options, default and rule.
+    fn check_decision(&mut self, inject: &Inject, decision: &DecisionPoint, context: &str) {
+        let context = format!("{context}: decision");
+        for team in &decision.teams {
+            if self.refer(team, TEAM, &context) && !self.reaches(inject, team.as_str()) {
+                self.warning(
+                    team.span,
+                    format!("{context}: team `{team}` must decide but does not receive the inject"),
+                );
+            }
+        }
+        if decision.options.is_empty() {
+            self.error(inject.id.span, format!("{context} has no options"));
+            return;
+        }
+        if decision.options.len() == 1 {
+            self.warning(
+                decision.options[0].id.span,
+                format!("{context} has one option: there is nothing to choose"),
+            );
+        }
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        for option in &decision.options {
+            if let Some(first) = seen.insert(option.id.as_str(), option.id.span) {
+                self.error(
+                    option.id.span,
+                    format!("{context}: option `{}` is given twice", option.id),
+                )
+                .related
+                .push((first, "first given here".into()));
+            }
+            let option_context = format!("{context}, option `{}`", option.id);
+            for effect in &option.effects {
+                self.check_effect(effect, &option_context);
+            }
+        }
+        if decision.option(decision.default.as_str()).is_none() {
+            let ids: Vec<&str> = decision.options.iter().map(|o| o.id.as_str()).collect();
+            let help = match suggest(decision.default.as_str(), ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("its options: {}", ids.join(", ")),
+            };
+            self.error(
+                decision.default.span,
+                format!(
+                    "{context}: the default `{}` is not one of its options",
+                    decision.default
+                ),
+            )
+            .help = Some(help);
+        }
+        if let JointRule::Lead(lead) = &decision.rule
+            && self.refer(lead, TEAM, &context)
+        {
+            let deciding = if decision.teams.is_empty() {
+                self.reaches(inject, lead.as_str())
+            } else {
+                decision.teams.contains(lead)
+            };
+            if !deciding {
+                self.error(
+                    lead.span,
+                    format!(
+                        "{context}: the lead team `{lead}` is not one of the teams that decide"
+                    ),
+                );
+            }
+        }
+        if decision.within.get() == 0 {
+            self.error(
+                inject.id.span,
+                format!("{context}: `within` must be longer than 0m"),
+            );
+        }
+        if let Trigger::At(at) = &inject.trigger {
+            let due = at.minutes().saturating_add(decision.within.get());
+            let end = self.s.meta.duration.get();
+            if due > end && end > 0 {
+                self.warning(
+                    inject.id.span,
+                    format!(
+                        "{context}: the deadline ({}) is after the exercise ends; unanswered, its default never applies",
+                        crate::scenario::Minutes(due)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Scenario-defined actions: who may take them, their cost, limits, precondition and effects.
+    fn check_actions(&mut self) {
+        let s = self.s;
+        for action in &s.actions {
+            let context = format!("action `{}`", action.id);
+            if action.by.is_empty() {
+                self.error(action.id.span, format!("{context} can be taken by nobody"))
+                    .help = Some("list the agencies (or teams) that may take it in `by`".into());
+            }
+            let mut anyone = false;
+            for by in &action.by {
+                if self.refer(by, PARTY, &context) {
+                    anyone |=
+                        s.team(by.as_str()).is_some() || s.team_of_agency(by.as_str()).is_some();
+                }
+            }
+            if !action.by.is_empty()
+                && !anyone
+                && action
+                    .by
+                    .iter()
+                    .all(|b| self.kind_of(&b.name, PARTY).is_some())
+            {
+                self.warning(
+                    action.by[0].span,
+                    format!("{context}: no team plays the agencies that may take it"),
+                );
+            }
+            if action.cost < 0.0 {
+                self.error(
+                    action.id.span,
+                    format!("{context}: `cost` cannot be negative"),
+                );
+            }
+            if action.times == Some(0) {
+                self.error(action.id.span, format!("{context} may be taken 0 times"));
+            }
+            if let Some(condition) = &action.requires {
+                self.check_condition(condition, &format!("{context}: `requires`"));
+            }
+            if action.effects.is_empty() && action.cost == 0.0 {
+                self.warning(
+                    action.id.span,
+                    format!("{context} has no effect and no cost"),
+                );
+            }
+            for effect in &action.effects {
+                self.check_effect(effect, &context);
+            }
         }
     }
 
@@ -955,6 +1360,15 @@ impl<'a> Checker<'a> {
             Condition::AfterInject(after) => {
                 self.refer(&after.inject, &[Kind::Inject], context);
             }
+            Condition::Done(done) => {
+                self.refer_opt(&done.team, TEAM, context);
+                self.check_action(&done.action, context);
+            }
+            Condition::ContactsTracedBelow(c) | Condition::ContactsQuarantinedBelow(c) => {
+                self.refer_opt(&c.district, DISTRICT, context);
+            }
+            Condition::Decided(d) => self.refer_decision(&d.decision, d.option.as_ref(), context),
+            Condition::Not(inner) => self.check_condition(inner, context),
             Condition::All(parts) | Condition::Any(parts) => {
                 if parts.is_empty() {
                     self.error(
@@ -977,7 +1391,42 @@ impl<'a> Checker<'a> {
             ActionCheck::Share(c) => self.refer_opt(&c.with, TEAM, context),
             ActionCheck::RequestAid(c) => self.refer_opt(&c.from, TEAM, context),
             ActionCheck::Gathering(c) => self.refer_opt(&c.gathering, &[Kind::Gathering], context),
+            ActionCheck::Decide(c) => {
+                if let Some(decision) = &c.decision {
+                    self.refer_decision(decision, c.option.as_ref(), context);
+                }
+            }
+            ActionCheck::Action(c) => self.refer_opt(&c.action, ACTION, context),
+            ActionCheck::Facility(c) => self.refer_opt(&c.facility, FACILITY, context),
             ActionCheck::AnswerAid | ActionCheck::Statement | ActionCheck::Activate => {}
+        }
+    }
+
+    /// A decision point (named by its inject) and, if given, one of its options.
+    fn refer_decision(&mut self, decision: &Id, option: Option<&Id>, context: &str) {
+        if !self.refer(decision, &[Kind::Inject], context) {
+            return;
+        }
+        let Some((_, point)) = self.s.decision(decision.as_str()) else {
+            self.error(
+                decision.span,
+                format!("{context}: inject `{decision}` puts no decision (it has no `decision`)"),
+            );
+            return;
+        };
+        if let Some(option) = option
+            && point.option(option.as_str()).is_none()
+        {
+            let ids: Vec<&str> = point.options.iter().map(|o| o.id.as_str()).collect();
+            let help = match suggest(option.as_str(), ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("its options: {}", ids.join(", ")),
+            };
+            self.error(
+                option.span,
+                format!("{context}: decision `{decision}` has no option `{option}`"),
+            )
+            .help = Some(help);
         }
     }
 
@@ -1014,10 +1463,12 @@ impl<'a> Checker<'a> {
                 .team(team)
                 .is_some_and(|t| t.agencies.iter().any(|a| a.as_str() == agency))
         };
-        inject
-            .to
-            .iter()
-            .any(|to| to.as_str() == team || plays(to.as_str()))
+        match &inject.to {
+            Recipients::All => self.s.team(team).is_some_and(|t| t.role == TeamRole::Blue),
+            Recipients::Listed(to) => to
+                .iter()
+                .any(|to| to.as_str() == team || plays(to.as_str())),
+        }
     }
 
     /// Injects that wait for each other (`AfterInject`) in a loop never fire.
@@ -1145,6 +1596,18 @@ impl<'a> Checker<'a> {
                     }
                     Metric::StockOuts if s.supplies.is_empty() => {
                         Some("the scenario has no supplies")
+                    }
+                    // The decisions of the injects that serve it (of all, when none does).
+                    Metric::DecisionQuality
+                        if !s.injects.iter().any(|i| {
+                            let serving = s.injects.iter().any(|j| j.serves(o.id.as_str()));
+                            (!serving || i.serves(o.id.as_str()))
+                                && i.decision
+                                    .as_ref()
+                                    .is_some_and(|d| d.options.iter().any(|x| x.score.is_some()))
+                        }) =>
+                    {
+                        Some("no inject serving it puts a decision with scored options")
                     }
                     _ => None,
                 };

@@ -94,6 +94,7 @@ pub fn label(metric: &Metric) -> &'static str {
         Metric::StockOuts => "Stock-outs",
         Metric::PublicTrust => "Public trust",
         Metric::EconomicCost => "Economic cost of measures",
+        Metric::DecisionQuality => "Decisions that served the objective",
     }
 }
 
@@ -139,6 +140,7 @@ fn nothing_to_measure(metric: &Metric, teams: &[&Team]) -> String {
         Metric::AidRequestsAnswered | Metric::AidResponseMinutes => {
             format!("no request for help was made{to_whom}")
         }
+        Metric::DecisionQuality => format!("no scored decision was settled{to_whom} yet"),
         _ => "nothing to measure".into(),
     }
 }
@@ -173,8 +175,9 @@ fn measure_raw(
     let t = &snap.totals;
     let when = |m: u32| clock(scenario, m);
     let of_team = |name: &str| teams.is_empty() || teams.iter().any(|t| t.id.as_str() == name);
+    // A district's figures include its places'.
     let districts: Vec<usize> = match district {
-        Some(d) => vec![d],
+        Some(d) => ex.district_and_places(d).collect(),
         None => (0..snap.sample.districts.len()).collect(),
     };
     let dispatches = |roles: &[UnitRole]| -> Vec<String> {
@@ -276,7 +279,7 @@ fn measure_raw(
             for e in ex.expectations().iter().filter(|e| {
                 e.check.is_some()
                     && e.fired_at <= at
-                    && of_team(&e.team)
+                    && (teams.is_empty() || teams.iter().any(|t| e.concerns(t.id.as_str())))
                     && injects.is_none_or(|list| list.contains(&e.inject))
             }) {
                 match e.met_at.filter(|&m| m <= at) {
@@ -322,6 +325,54 @@ fn measure_raw(
                     "{met} of {} expected responses made; mean time {} min",
                     delays.len(),
                     count(value.unwrap_or(0.0))
+                ),
+                evidence,
+            }
+        }
+        Metric::DecisionQuality => {
+            let mut scores = Vec::new();
+            let mut evidence = Vec::new();
+            for d in ex.decisions().iter().filter(|d| {
+                d.opened_at <= at
+                    && injects.is_none_or(|list| list.contains(&d.inject))
+                    && (teams.is_empty() || d.teams.iter().any(|t| of_team(t)))
+            }) {
+                let Some(point) = ex.decision_point(&d.inject) else {
+                    continue;
+                };
+                if !point.options.iter().any(|o| o.score.is_some()) {
+                    continue;
+                }
+                let Some(settled) = d.settled.as_ref().filter(|s| s.at <= at) else {
+                    continue;
+                };
+                let option = point.option(&settled.option);
+                let label = option.map_or(settled.option.as_str(), |o| o.label.as_str());
+                let score = match &settled.by {
+                    crate::sim::SettledBy::Default => Some(0.0),
+                    _ => option.and_then(|o| o.score).map(|s| s.get()),
+                };
+                if let Some(score) = score {
+                    scores.push(score);
+                    evidence.push(format!(
+                        "{} {}: \"{label}\", {} (worth {})",
+                        when(settled.at),
+                        d.question,
+                        settled.by.words(),
+                        percent(score)
+                    ));
+                }
+            }
+            let value =
+                (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+            Measured {
+                open: false,
+                responses: Vec::new(),
+                value,
+                detail: format!(
+                    "{} scored decision(s); their options worth {} on average",
+                    scores.len(),
+                    percent(value.unwrap_or(0.0))
                 ),
                 evidence,
             }

@@ -72,7 +72,8 @@ pub fn class(metric: &Metric) -> KpiClass {
         | Metric::InjectResponseMinutes
         | Metric::ReportsOnTime
         | Metric::AidRequestsAnswered
-        | Metric::AidResponseMinutes => KpiClass::Process,
+        | Metric::AidResponseMinutes
+        | Metric::DecisionQuality => KpiClass::Process,
     }
 }
 
@@ -243,6 +244,7 @@ pub fn team_scoped(metric: &Metric) -> bool {
             | Metric::AidRequestsAnswered
             | Metric::AidResponseMinutes
             | Metric::EconomicCost
+            | Metric::DecisionQuality
     )
 }
 
@@ -308,7 +310,7 @@ fn kpi_line(
     let injects: Vec<String> = scenario
         .injects
         .iter()
-        .filter(|i| i.objective.as_ref() == Some(&objective.id))
+        .filter(|i| i.serves(objective.id.as_str()))
         .map(|i| i.id.name.clone())
         .collect();
     let injects = (!injects.is_empty()).then_some(injects.as_slice());

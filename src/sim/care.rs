@@ -96,7 +96,7 @@ pub(crate) struct Severity {
 }
 
 impl Severity {
-    pub(crate) fn new(scenario: &Scenario) -> Severity {
+    pub(crate) fn new(scenario: &Scenario, nodes: &[super::Node]) -> Severity {
         let p = &scenario.pathogen;
         let band = |b: &AgeBand| p.severity.iter().find(|s| s.band.value == *b);
         let hospitalisation: [f64; 3] = AgeBand::ALL.map(|b| {
@@ -137,11 +137,8 @@ impl Severity {
         });
         let mut structures: Vec<AgeShares> = Vec::new();
         let mut district_profile = Vec::new();
-        for d in &scenario.city.districts {
-            let shares = d
-                .age_shares
-                .clone()
-                .unwrap_or_else(|| scenario.city.age_shares.clone());
+        for node in nodes {
+            let shares = node.age_shares.clone();
             let n = match structures.iter().position(|s| *s == shares) {
                 Some(n) => n,
                 None => {
@@ -217,16 +214,16 @@ impl Exercise {
     /// first, then intensive care, then the children's ward).
     pub fn beds_of(&self, hospital: usize, kind: BedKind) -> f64 {
         let f = self.derived.hospitals[hospital];
-        let facility = &self.scenario.facilities[f];
+        let [beds, icu_beds, paediatric_beds] = self.declared_beds(f);
         let mut lost = self.facilities[f].beds_lost;
         let mut left = |beds: u32| {
             let cut = lost.min(beds);
             lost -= cut;
             f64::from(beds - cut)
         };
-        let ward = left(facility.beds);
-        let icu = left(facility.icu_beds);
-        let children = left(facility.paediatric_beds);
+        let ward = left(beds);
+        let icu = left(icu_beds);
+        let children = left(paediatric_beds);
         match kind {
             BedKind::Ward => ward,
             BedKind::Icu => icu,
@@ -310,9 +307,17 @@ impl Exercise {
         if self.districts.iter().all(|d| d.epi.waiting() <= 0.0) {
             return;
         }
+        // A closed hospital admits nobody new (its patients stay).
         let mut free: Vec<[f64; 3]> = (0..hospitals)
             .map(|h| {
-                BedKind::ALL.map(|kind| (self.beds_of(h, kind) - self.beds_used(h, kind)).max(0.0))
+                let open = self.facility_open(self.derived.hospitals[h]);
+                BedKind::ALL.map(|kind| {
+                    if open {
+                        (self.beds_of(h, kind) - self.beds_used(h, kind)).max(0.0)
+                    } else {
+                        0.0
+                    }
+                })
             })
             .collect();
         let treatment = self.scenario.pathogen.treatment.clone();

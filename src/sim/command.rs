@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::scenario::validate::Kind;
 use crate::scenario::{Channel, ControlLevel, Effect, Id, Minutes};
 use crate::{ron_enum, ron_struct};
 
@@ -37,6 +38,14 @@ ron_enum! {
         AnswerAid(AnswerAid),
         /// Lets a planned mass gathering go ahead, run it with measures, postpone or cancel it.
         DecideGathering(DecideGathering),
+        /// Answers a decision point with one of its options, and why.
+        Decide(Decide),
+        /// Takes one of the scenario's own actions.
+        Act(Act),
+        /// Closes a facility (a school, a market, a clinic): a place's people stay home.
+        CloseFacility(FacilityOrder),
+        /// Opens a closed facility again.
+        OpenFacility(FacilityOrder),
         /// Control cell: fires an inject now.
         FireInject(InjectOrder),
         /// Control cell: postpones a scheduled inject.
@@ -47,10 +56,89 @@ ron_enum! {
         EditInject(EditInject),
         /// Control cell: writes a new inject and fires it now.
         ComposeInject(ComposeInject),
+        /// Control cell, speaking as an agency it plays: a message to teams.
+        Message(Message),
         /// Evaluator: records an observation.
         Observe(Observe),
         /// Evaluator: rates an objective P/S/M/U (the latest rating counts).
         Rate(Rate),
+        /// Evaluator: says whether an expected action that no command shows was done.
+        Judge(Judge),
+    }
+}
+
+ron_struct! {
+    pub struct Decide as "an answer to a decision" {
+        team: Id,
+        /// The inject that put the question.
+        decision: Id,
+        option: Id,
+        /// Why: shown in the debrief and the report.
+        text: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct Act as "a scenario action" {
+        team: Id,
+        action: Id,
+        text: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct FacilityOrder as "a facility order" {
+        team: Id,
+        facility: Id,
+        text: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct Message as "a message from an agency the control cell plays" {
+        /// The agency the control cell speaks as (`simulated: true`).
+        from: Id,
+        /// Teams or agencies.
+        to: Vec<Id>,
+        text: String,
+        channel: Channel = Channel::Phone,
+    }
+}
+
+ron_enum! {
+    /// An evaluator's judgement of an expected action.
+    pub enum Verdict as "a verdict (Done, Partly or NotDone)" { Done, Partly, NotDone }
+}
+
+impl Verdict {
+    /// Share of a response the verdict is worth.
+    pub fn credit(&self) -> f64 {
+        match self {
+            Verdict::Done => 1.0,
+            Verdict::Partly => 0.5,
+            Verdict::NotDone => 0.0,
+        }
+    }
+
+    pub fn words(&self) -> &'static str {
+        match self {
+            Verdict::Done => "done",
+            Verdict::Partly => "partly done",
+            Verdict::NotDone => "not done",
+        }
+    }
+}
+
+ron_struct! {
+    pub struct Judge as "a judgement" {
+        inject: Id,
+        /// Which of the inject's expected actions, counting from 1.
+        expectation: u32,
+        /// The team judged; none: the only team expected (or any team, for `All`).
+        team: Option<Id> = None,
+        verdict: Verdict,
+        note: String = String::new(),
+        evaluator: String = String::new(),
     }
 }
 
@@ -311,6 +399,110 @@ ron_struct! {
 }
 
 impl Command {
+    /// Every id the command names, with the kinds it may be and the field it is in, so a
+    /// commands file can be checked against its scenario before a run.
+    pub fn references(&self) -> Vec<(&Id, &'static [Kind], String)> {
+        use crate::scenario::validate::{
+            ACTION, AGENCY, DISTRICT, FACILITY, GATHERING, INJECT, OBJECTIVE, PARTY, PLACE, SUPPLY,
+            TEAM, UNIT,
+        };
+        let mut refs: Vec<(&Id, &'static [Kind], String)> = Vec::new();
+        macro_rules! r {
+            ($id:expr, $kinds:expr, $field:literal) => {
+                refs.push((&$id, $kinds, concat!("`", $field, "`").to_string()))
+            };
+        }
+        macro_rules! opt {
+            ($id:expr, $kinds:expr, $field:literal) => {
+                if let Some(id) = &$id {
+                    refs.push((id, $kinds, concat!("`", $field, "`").to_string()))
+                }
+            };
+        }
+        match self {
+            // The control cell answers as an agency it plays.
+            Command::AnswerAid(c) => refs.push((&c.team, PARTY, "`team`".to_string())),
+            _ => {
+                if let Some(team) = self.team() {
+                    refs.push((team, TEAM, "`team`".to_string()));
+                }
+            }
+        }
+        match self {
+            Command::Activate(_) => {}
+            Command::Dispatch(c) => {
+                r!(c.unit, UNIT, "unit");
+                r!(c.to, PLACE, "to");
+            }
+            Command::Redirect(c) => {
+                r!(c.unit, UNIT, "unit");
+                r!(c.to, PLACE, "to");
+            }
+            Command::Recall(c) => r!(c.unit, UNIT, "unit"),
+            Command::Deliver(c) => {
+                r!(c.unit, UNIT, "unit");
+                r!(c.supply, SUPPLY, "supply");
+                r!(c.to, FACILITY, "to");
+            }
+            Command::OrderMeasure(c) => r!(c.district, DISTRICT, "district"),
+            Command::Report(c) => {
+                r!(c.from, AGENCY, "from");
+                r!(c.to, AGENCY, "to");
+            }
+            Command::Share(c) => {
+                for t in &c.with {
+                    r!(*t, TEAM, "with");
+                }
+            }
+            Command::Statement(c) => opt!(c.district, DISTRICT, "district"),
+            Command::RequestAid(c) => {
+                r!(c.to, PARTY, "to");
+                for u in &c.units {
+                    r!(*u, UNIT, "units");
+                }
+                opt!(c.supply, SUPPLY, "supply");
+                opt!(c.deliver_to, FACILITY, "deliver_to");
+            }
+            Command::AnswerAid(c) => {
+                opt!(c.from, FACILITY, "from");
+                opt!(c.unit, UNIT, "unit");
+            }
+            Command::DecideGathering(c) => r!(c.gathering, GATHERING, "gathering"),
+            Command::Decide(c) => r!(c.decision, INJECT, "decision"),
+            Command::Act(c) => r!(c.action, ACTION, "action"),
+            Command::CloseFacility(c) | Command::OpenFacility(c) => {
+                r!(c.facility, FACILITY, "facility")
+            }
+            Command::Message(c) => {
+                r!(c.from, AGENCY, "from");
+                for t in &c.to {
+                    r!(*t, PARTY, "to");
+                }
+            }
+            Command::Judge(c) => {
+                r!(c.inject, INJECT, "inject");
+                opt!(c.team, TEAM, "team");
+            }
+            Command::FireInject(c) | Command::SkipInject(c) => r!(c.inject, INJECT, "inject"),
+            Command::DelayInject(c) => r!(c.inject, INJECT, "inject"),
+            Command::EditInject(c) => r!(c.inject, INJECT, "inject"),
+            Command::ComposeInject(c) => {
+                for t in &c.to {
+                    r!(*t, PARTY, "to");
+                }
+            }
+            Command::Observe(c) => {
+                opt!(c.objective, OBJECTIVE, "objective");
+                opt!(c.team, TEAM, "team");
+            }
+            Command::Rate(c) => {
+                r!(c.objective, OBJECTIVE, "objective");
+                opt!(c.team, TEAM, "team");
+            }
+        }
+        refs
+    }
+
     /// The team that issues the command, or None for the control cell.
     pub fn team(&self) -> Option<&Id> {
         match self {
@@ -326,13 +518,18 @@ impl Command {
             Command::RequestAid(c) => Some(&c.team),
             Command::AnswerAid(c) => Some(&c.team),
             Command::DecideGathering(c) => Some(&c.team),
+            Command::Decide(c) => Some(&c.team),
+            Command::Act(c) => Some(&c.team),
+            Command::CloseFacility(c) | Command::OpenFacility(c) => Some(&c.team),
             Command::FireInject(_)
             | Command::DelayInject(_)
             | Command::SkipInject(_)
             | Command::EditInject(_)
             | Command::ComposeInject(_)
+            | Command::Message(_)
             | Command::Observe(_)
-            | Command::Rate(_) => None,
+            | Command::Rate(_)
+            | Command::Judge(_) => None,
         }
     }
 

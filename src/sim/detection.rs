@@ -74,9 +74,8 @@ impl Exercise {
             if facility.kind != FacilityKind::FeverClinic {
                 continue;
             }
-            let mut can = f64::from(facility.daily_capacity)
-                * dt
-                * (1.0 - self.facilities[f].disorder).max(0.0);
+            let mut can =
+                self.daily_capacity(f) * dt * (1.0 - self.facilities[f].disorder).max(0.0);
             if let Some(kit) = &kit {
                 can = can.min(self.stock(f, kit) as f64);
             }
@@ -105,9 +104,9 @@ impl Exercise {
         let worried_well: Vec<f64> = self
             .districts
             .iter()
-            .zip(&scenario.city.districts)
-            .map(|(d, s)| {
-                let visits = surveillance.worried_well_per_100k * s.population as f64 / 100_000.0
+            .zip(&self.derived.nodes)
+            .map(|(d, node)| {
+                let visits = surveillance.worried_well_per_100k * node.population / 100_000.0
                     * (1.0 + RUMOUR_WORRIED_WELL * d.rumour)
                     * dt;
                 if self.mode == super::Mode::Stochastic {
@@ -226,9 +225,11 @@ impl Exercise {
             .scenario
             .facilities
             .iter()
-            .zip(&self.facilities)
-            .filter(|(f, _)| f.kind == FacilityKind::TestingSite)
-            .map(|(f, state)| f64::from(f.daily_capacity) * dt * (1.0 - state.disorder).max(0.0))
+            .enumerate()
+            .filter(|(_, f)| f.kind == FacilityKind::TestingSite)
+            .map(|(f, _)| {
+                self.daily_capacity(f) * dt * (1.0 - self.facilities[f].disorder).max(0.0)
+            })
             .sum();
         let mut results: Vec<(usize, f64)> = Vec::new();
         let mut queue: VecDeque<Samples> = std::mem::take(&mut self.lab_queue);
@@ -339,7 +340,7 @@ impl Exercise {
         // which must not each make a report due.
         let whole = super::step::whole_crossed(before, self.districts[d].confirmed);
         if whole > 0 {
-            let district = self.scenario.city.districts[d].id.name.clone();
+            let district = self.derived.nodes[d].id.clone();
             self.emit(
                 Audience::Control,
                 EventKind::CasesConfirmed {

@@ -225,4 +225,72 @@ pub enum EventKind {
     Notice {
         text: String,
     },
+    /// A scheduled inject whose `only_if` did not hold: it is dropped.
+    InjectDropped {
+        inject: String,
+    },
+    CapacityChanged {
+        facility: String,
+        beds: u32,
+        icu_beds: u32,
+        paediatric_beds: u32,
+        daily_capacity: u32,
+    },
+    FacilityOpened {
+        facility: String,
+        /// The team that ordered it, or the control cell.
+        by: String,
+        /// false: closed.
+        open: bool,
+    },
+    /// The control cell, speaking as an agency it plays.
+    AgencyMessage {
+        agency: String,
+        from: String,
+        channel: Channel,
+        text: String,
+    },
+    DecisionOpened {
+        decision: String,
+        question: String,
+        teams: Vec<String>,
+        due: u32,
+    },
+    DecisionAnswered {
+        decision: String,
+        team: String,
+        option: String,
+        label: String,
+        text: String,
+    },
+    DecisionSettled {
+        decision: String,
+        question: String,
+        option: String,
+        label: String,
+        /// How it was reached, in words ("decided by command", "agreed", "no decision: default").
+        how: String,
+    },
+    ActionTaken {
+        action: String,
+        name: String,
+        team: String,
+        /// When its effects take hold.
+        effective_at: u32,
+        text: String,
+    },
+    ActionInEffect {
+        action: String,
+        name: String,
+        team: String,
+    },
+    UnitsOutOfService {
+        units: Vec<String>,
+        /// None: until brought back.
+        until: Option<u32>,
+        reason: String,
+    },
+    UnitsBackInService {
+        units: Vec<String>,
+    },
 }

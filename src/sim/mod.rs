@@ -21,14 +21,19 @@
 //! - `msel` (injects, conditions, effects), `orders` (commands), `command` and `event` (the
 //!   plain data that goes in and out), `epidemic` (compartments and the sampler).
 
+mod actions;
 mod care;
 pub mod command;
+mod decisions;
 mod detection;
+mod effects;
 pub mod epidemic;
 pub mod event;
+mod facilities;
 mod gatherings;
 mod msel;
 mod orders;
+mod places;
 mod public;
 mod reporting;
 mod step;
@@ -44,11 +49,14 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
+pub use actions::{ActionTaken, Availability};
 pub use care::{BedKind, Patients};
 pub use command::{Command, CommandError};
+pub use decisions::{DecisionAnswer, DecisionState, SettledBy, Settlement};
 pub use epidemic::{Compartments, Infected, Mode};
 pub use event::{Audience, Event, EventKind};
 pub use gatherings::{GatheringDecision, GatheringState, GatheringStatus};
+pub use places::Node;
 pub use supplies::Shipment;
 
 use crate::scenario::{
@@ -125,6 +133,11 @@ pub struct DistrictState {
     pub(crate) isolation_needed: f64,
     /// Share of people seeking care at a fever clinic last step who could not be seen.
     pub clinic_queue: f64,
+    /// Contacts of the district's people named, reached by tracers and quarantined since the
+    /// start (the MSEL's "share of contacts traced" conditions).
+    pub contacts_named: f64,
+    pub contacts_reached: f64,
+    pub contacts_quarantined: f64,
 }
 
 impl DistrictState {
@@ -175,6 +188,9 @@ pub struct FacilityState {
     pub beds_lost: u32,
     /// Times a supply ran out here.
     pub stock_outs: u32,
+    pub open: bool,
+    /// Beds, rooms and daily capacity added (or, negative, removed) since the start.
+    pub added: facilities::Added,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -212,6 +228,11 @@ pub struct UnitState {
     /// Supplies carried to a facility: (supply, quantity).
     pub cargo: Option<(String, u64)>,
     pub(crate) accrued_until: u32,
+    /// People the unit stands for: its work and use of supplies are per person.
+    pub people: u32,
+    /// Out of service (its people fell sick) until this minute (`u32::MAX`: until brought
+    /// back), and why.
+    pub out_of_service: Option<(u32, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -229,6 +250,8 @@ pub struct InjectState {
     pub delay: u32,
     pub title: String,
     pub message: String,
+    /// Fired at this minute whatever its trigger (a decision's or an action's `FireInject`).
+    pub forced_at: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -305,13 +328,37 @@ pub enum ActionKind {
         gathering: String,
         decision: GatheringDecision,
     },
+    Decide {
+        decision: String,
+        option: String,
+    },
+    Action {
+        id: String,
+    },
+    Facility {
+        facility: String,
+        open: bool,
+    },
+}
+
+/// A command the exercise refused: what a team (or the control cell) tried, and why not.
+#[derive(Debug, Clone, Serialize)]
+pub struct RefusalRecord {
+    pub at: u32,
+    pub team: Option<String>,
+    pub command: Command,
+    pub reason: String,
 }
 
 /// An expected action drawn out by a fired inject.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExpectationState {
     pub inject: String,
-    pub team: String,
+    /// Which of the inject's expected actions, counting from 1.
+    pub index: u32,
+    /// The team expected to act; none: any team (an inject to `All`), and then `met_by`.
+    pub team: Option<String>,
+    pub met_by: Option<String>,
     pub text: String,
     #[serde(skip)]
     pub check: Option<ActionCheck>,
@@ -321,6 +368,35 @@ pub struct ExpectationState {
     /// Met because the action was already in place when the inject asked for it.
     pub already_in_place: bool,
     pub missed_noted: bool,
+    /// An evaluator's judgement, for an action no command shows (the latest counts).
+    pub judged: Option<JudgementRecord>,
+}
+
+impl ExpectationState {
+    /// Whether the expectation concerns a team: expected of it, or met by it when any team could.
+    pub fn concerns(&self, team: &str) -> bool {
+        match &self.team {
+            Some(t) => t == team,
+            None => self.met_by.as_deref() == Some(team),
+        }
+    }
+
+    /// The team in words: its id, or "any team".
+    pub fn team_words(&self) -> &str {
+        self.team
+            .as_deref()
+            .or(self.met_by.as_deref())
+            .unwrap_or("any team")
+    }
+}
+
+/// An evaluator's judgement of an expected action that no command shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct JudgementRecord {
+    pub at: u32,
+    pub verdict: command::Verdict,
+    pub note: String,
+    pub evaluator: String,
 }
 
 /// An evaluator's observation.
@@ -441,6 +517,12 @@ pub struct DistrictSample {
 /// Values derived once from the scenario.
 pub(crate) struct Derived {
     pub beta: f64,
+    /// The populations simulated: districts, then places with people (`places.rs`).
+    pub nodes: Vec<Node>,
+    pub district_count: usize,
+    /// A place's people's day away from it, open and closed: (place, [(district, share)]).
+    pub place_open_rows: Vec<(usize, Vec<(usize, f64)>)>,
+    pub place_closed_rows: Vec<(usize, Vec<(usize, f64)>)>,
     /// Daily mobility, sparse: for each district, (destination, share of residents) off the diagonal.
     pub mobility: Vec<Vec<(usize, f64)>>,
     /// For each district, the share of residents staying home under `mobility`.
@@ -510,6 +592,14 @@ pub struct Exercise {
     pub(crate) chances: transmission::PathogenChances,
     pub(crate) observations: Vec<ObservationRecord>,
     pub(crate) ratings: Vec<RatingRecord>,
+    /// Commands refused, in order.
+    pub(crate) refusals: Vec<RefusalRecord>,
+    /// Decision points put to teams so far, in the order their injects fired.
+    pub(crate) decisions: Vec<DecisionState>,
+    /// Scenario-defined actions taken, in order.
+    pub(crate) actions_taken: Vec<ActionTaken>,
+    /// Contact-rate changes in force: (district, or none for the city; factor; until).
+    pub(crate) contact_changes: Vec<(Option<usize>, f64, u32)>,
 }
 
 impl Exercise {
@@ -517,13 +607,16 @@ impl Exercise {
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Exercise {
         let derived = derived_for(&scenario);
         let chances = transmission::PathogenChances::new(&scenario, &derived);
-        let districts = scenario
-            .city
-            .districts
+        let districts = derived
+            .nodes
             .iter()
-            .map(|d| DistrictState {
+            .map(|node| {
+                let d = &scenario.city.districts[node.district];
+                (node, d)
+            })
+            .map(|(node, d)| DistrictState {
                 epi: Compartments {
-                    s: d.population as f64,
+                    s: node.population,
                     ..Default::default()
                 },
                 level: ControlLevel::Normal,
@@ -543,6 +636,9 @@ impl Exercise {
                 isolation_queue: VecDeque::new(),
                 isolation_needed: 0.0,
                 clinic_queue: 0.0,
+                contacts_named: 0.0,
+                contacts_reached: 0.0,
+                contacts_quarantined: 0.0,
             })
             .collect();
         let facilities = scenario
@@ -553,6 +649,8 @@ impl Exercise {
                 disorder: 0.0,
                 beds_lost: 0,
                 stock_outs: 0,
+                open: f.open,
+                added: Default::default(),
             })
             .collect();
         let mut units = Vec::new();
@@ -573,6 +671,8 @@ impl Exercise {
                     loaned_to: None,
                     cargo: None,
                     accrued_until: 0,
+                    people: group.people.max(1),
+                    out_of_service: None,
                 });
             }
         }
@@ -584,6 +684,7 @@ impl Exercise {
                 delay: 0,
                 title: i.title.clone(),
                 message: i.message.clone(),
+                forced_at: None,
             })
             .collect();
         let gatherings = gatherings::initial_states(&scenario);
@@ -623,6 +724,10 @@ impl Exercise {
             chances,
             observations: Vec::new(),
             ratings: Vec::new(),
+            refusals: Vec::new(),
+            decisions: Vec::new(),
+            actions_taken: Vec::new(),
+            contact_changes: Vec::new(),
         };
         exercise.process_time();
         exercise.record_sample();
@@ -740,6 +845,21 @@ impl Exercise {
         &self.ratings
     }
 
+    /// Commands refused so far, with their reasons.
+    pub fn refusals(&self) -> &[RefusalRecord] {
+        &self.refusals
+    }
+
+    /// Decision points put to teams so far.
+    pub fn decisions(&self) -> &[DecisionState] {
+        &self.decisions
+    }
+
+    /// Scenario-defined actions taken so far.
+    pub fn actions_taken(&self) -> &[ActionTaken] {
+        &self.actions_taken
+    }
+
     /// The running totals with the "still inside their first 24 hours" counts filled in.
     pub fn totals_now(&self) -> Totals {
         let young = |t: u32| self.now.saturating_sub(t) < tracing::ON_TIME_MINUTES;
@@ -853,6 +973,9 @@ impl Exercise {
             if state.status != InjectStatus::Pending {
                 continue;
             }
+            if let Some(at) = state.forced_at {
+                consider(at);
+            }
             match &inject.trigger {
                 Trigger::At(at) => consider(at.minutes().saturating_add(state.delay)),
                 Trigger::When(condition) => msel::condition_times(condition, &fired, &mut consider),
@@ -878,6 +1001,20 @@ impl Exercise {
         }
         for g in &self.gatherings {
             g.wakeups(&mut consider);
+        }
+        for d in self.decisions.iter().filter(|d| d.settled.is_none()) {
+            consider(d.due);
+        }
+        for a in self.actions_taken.iter().filter(|a| !a.in_effect) {
+            consider(a.effective_at);
+        }
+        for u in &self.units {
+            if let Some((until, _)) = u.out_of_service {
+                consider(until);
+            }
+        }
+        for &(_, _, until) in &self.contact_changes {
+            consider(until);
         }
         for supply in &self.scenario.supplies {
             for resupply in &supply.resupply {
@@ -925,8 +1062,11 @@ impl Exercise {
             }
         }
         self.move_units();
+        self.units_back_in_service();
         self.deliver_shipments();
         self.resupply();
+        self.complete_actions();
+        self.contact_changes.retain(|&(_, _, until)| until > now);
         self.fire_scheduled_injects();
         self.open_gatherings();
         if now > 0 && now.is_multiple_of(self.step_minutes()) && now > self.last_step_at {
@@ -936,6 +1076,7 @@ impl Exercise {
         }
         self.open_daily_reports();
         self.check_deadlines();
+        self.settle_overdue_decisions();
         self.fire_conditional_injects();
     }
 
@@ -1068,7 +1209,8 @@ fn derive(scenario: &Scenario) -> Derived {
         .map(|(n, d)| (d.id.name.clone(), n))
         .collect();
     let n = scenario.city.districts.len();
-    let mut mobility: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let places = places::nodes(scenario, &district_index);
+    let mut mobility: Vec<Vec<(usize, f64)>> = vec![Vec::new(); places.nodes.len()];
     let mut add = |a: usize, b: usize, share: f64| {
         if a == b || share <= 0.0 {
             return;
@@ -1104,6 +1246,11 @@ fn derive(scenario: &Scenario) -> Derived {
             }
         }
     }
+    // A place's people spend the rest of their day at home (it opens with the exercise
+    // unless the scenario says it is closed; `force_of_infection` switches rows as it changes).
+    for (place, row) in &places.open_rows {
+        mobility[*place] = row.clone();
+    }
     let facility_index = scenario
         .facilities
         .iter()
@@ -1132,9 +1279,8 @@ fn derive(scenario: &Scenario) -> Derived {
             facility.position.or(district).unwrap_or_default()
         })
         .collect();
-    let hospitals_by_distance = scenario
-        .city
-        .districts
+    let hospitals_by_distance = places
+        .nodes
         .iter()
         .map(|d| {
             let mut order: Vec<usize> = (0..hospitals.len()).collect();
@@ -1150,8 +1296,12 @@ fn derive(scenario: &Scenario) -> Derived {
         Some(crate::scenario::QuarantinePlace::Home) => false,
         None => !sites.is_empty(),
     };
+    let severity = care::Severity::new(scenario, &places.nodes);
     Derived {
         beta: transmission::beta(scenario, dt),
+        district_count: places.district_count,
+        place_open_rows: places.open_rows,
+        place_closed_rows: places.closed_rows,
         home_share: transmission::home_shares(&mobility),
         mobility,
         hospitals_by_distance,
@@ -1174,8 +1324,9 @@ fn derive(scenario: &Scenario) -> Derived {
         sites,
         quarantine_in_sites,
         fades: public::Fades::new(scenario, dt),
-        severity: care::Severity::new(scenario),
+        severity,
         test_kit: detection::test_kit(scenario),
+        nodes: places.nodes,
     }
 }
 

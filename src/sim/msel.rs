@@ -1,10 +1,11 @@
 //! The MSEL at run time: scheduled and conditional injects, their effects on the world, and
 //! the deadlines they and the reporting rules create.
 
+use super::effects::Actor;
 use super::{
-    ActionKind, ActionRecord, Audience, EventKind, Exercise, ExpectationState, InjectStatus, Place,
+    ActionKind, ActionRecord, Audience, EventKind, Exercise, ExpectationState, InjectStatus,
 };
-use crate::scenario::{ActionCheck, CaseState, Condition, Effect, Inject, ReportTrigger, Trigger};
+use crate::scenario::{ActionCheck, Condition, Inject, ReportTrigger, Trigger};
 
 /// Calls `consider` with the minutes at which a condition may start to hold without any
 /// change of state: deadlines of `NotDone` and follow-up delays of `AfterInject`.
@@ -15,6 +16,12 @@ pub(crate) fn condition_times(
 ) {
     match condition {
         Condition::NotDone(n) => consider(n.by.minutes()),
+        Condition::Done(d) => {
+            if let Some(by) = &d.by {
+                consider(by.minutes().saturating_add(1));
+            }
+        }
+        Condition::Not(inner) => condition_times(inner, fired, consider),
         Condition::AfterInject(a) => {
             if let Some(at) = fired(a.inject.as_str()) {
                 consider(at.saturating_add(a.delay.get()));
@@ -58,6 +65,17 @@ pub(crate) fn action_matches(check: &ActionCheck, action: &ActionKind) -> bool {
             c.gathering.as_ref().is_none_or(|g| g.as_str() == gathering)
                 && c.decision.as_ref().is_none_or(|d| *d == decision.choice())
         }
+        (ActionCheck::Decide(c), ActionKind::Decide { decision, option }) => {
+            c.decision.as_ref().is_none_or(|d| d.as_str() == decision)
+                && c.option.as_ref().is_none_or(|o| o.as_str() == option)
+        }
+        (ActionCheck::Action(c), ActionKind::Action { id }) => {
+            c.action.as_ref().is_none_or(|a| a.as_str() == id)
+        }
+        (ActionCheck::Facility(c), ActionKind::Facility { facility, open }) => {
+            c.facility.as_ref().is_none_or(|f| f.as_str() == facility)
+                && c.open.is_none_or(|o| o == *open)
+        }
         (ActionCheck::AnswerAid, ActionKind::AnswerAid)
         | (ActionCheck::Statement, ActionKind::Statement)
         | (ActionCheck::Activate, ActionKind::Activate) => true,
@@ -71,10 +89,27 @@ impl Exercise {
             if self.injects[n].status != InjectStatus::Pending {
                 continue;
             }
-            if let Trigger::At(at) = &self.scenario.injects[n].trigger
+            // Fired by a decision or an action: whatever its trigger, and its `only_if`.
+            if self.injects[n].forced_at.is_some_and(|at| at <= self.now) {
+                self.fire(n);
+                continue;
+            }
+            let inject = &self.scenario.injects[n];
+            if let Trigger::At(at) = &inject.trigger
                 && at.minutes().saturating_add(self.injects[n].delay) <= self.now
             {
-                self.fire(n);
+                match &inject.only_if {
+                    Some(condition) if !self.holds(condition) => {
+                        self.injects[n].status = InjectStatus::Skipped;
+                        self.emit(
+                            Audience::Control,
+                            EventKind::InjectDropped {
+                                inject: inject.id.name.clone(),
+                            },
+                        );
+                    }
+                    _ => self.fire(n),
+                }
             }
         }
     }
@@ -87,8 +122,10 @@ impl Exercise {
                 if self.injects[n].status != InjectStatus::Pending {
                     continue;
                 }
-                if let Trigger::When(condition) = &self.scenario.injects[n].trigger
+                let inject = &self.scenario.injects[n];
+                if let Trigger::When(condition) = &inject.trigger
                     && self.holds(condition)
+                    && inject.only_if.as_ref().is_none_or(|c| self.holds(c))
                 {
                     self.fire(n);
                     fired_any = true;
@@ -102,15 +139,13 @@ impl Exercise {
 
     /// Whether a condition holds now.
     pub fn holds(&self, condition: &Condition) -> bool {
+        // A district's counts include its places'.
         let in_scope = |district: &Option<crate::scenario::Id>| -> Vec<usize> {
             match district {
-                Some(d) => self
-                    .derived
-                    .district_index
-                    .get(d.as_str())
-                    .copied()
-                    .into_iter()
-                    .collect(),
+                Some(d) => match self.derived.district_index.get(d.as_str()) {
+                    Some(&d) => self.district_and_places(d).collect(),
+                    None => Vec::new(),
+                },
                 None => (0..self.districts.len()).collect(),
             }
         };
@@ -152,7 +187,10 @@ impl Exercise {
                 capacity > 0.0 && used / capacity >= load.share.get()
             }
             Condition::TrustBelow(level) => {
-                let scope = in_scope(&level.district);
+                let scope: Vec<usize> = in_scope(&level.district)
+                    .into_iter()
+                    .filter(|&d| d < self.district_count())
+                    .collect();
                 let people: f64 = scope
                     .iter()
                     .map(|&d| self.scenario.city.districts[d].population as f64)
@@ -184,6 +222,31 @@ impl Exercise {
                             && action_matches(&n.action, &a.kind)
                     })
             }
+            Condition::Done(done) => self.actions.iter().any(|a| {
+                done.team.as_ref().is_none_or(|t| a.team == t.as_str())
+                    && done.by.as_ref().is_none_or(|by| a.at <= by.minutes())
+                    && action_matches(&done.action, &a.kind)
+            }),
+            Condition::ContactsTracedBelow(c) | Condition::ContactsQuarantinedBelow(c) => {
+                let scope = in_scope(&c.district);
+                let named: f64 = scope
+                    .iter()
+                    .map(|&d| self.districts[d].contacts_named)
+                    .sum();
+                let done: f64 = scope
+                    .iter()
+                    .map(|&d| match condition {
+                        Condition::ContactsTracedBelow(_) => self.districts[d].contacts_reached,
+                        _ => self.districts[d].contacts_quarantined,
+                    })
+                    .sum();
+                named >= c.min_named.max(1) as f64 && done < c.share.get() * named
+            }
+            Condition::Decided(check) => self
+                .decision_state(check.decision.as_str())
+                .and_then(|d| d.settled.as_ref())
+                .is_some_and(|s| check.option.as_ref().is_none_or(|o| s.option == o.as_str())),
+            Condition::Not(inner) => !self.holds(inner),
             Condition::AfterInject(a) => self
                 .fired_at(a.inject.as_str())
                 .is_some_and(|at| self.now >= at.saturating_add(a.delay.get())),
@@ -205,10 +268,18 @@ impl Exercise {
 
     /// Delivers an inject's message and applies its effects (also for composed injects).
     pub(crate) fn deliver(&mut self, inject: &Inject, title: String, message: String) {
-        let audience = self.audience_of(&inject.to);
-        let Audience::Teams(teams) = audience.clone() else {
-            unreachable!("audience_of lists teams")
+        let teams: Vec<String> = match &inject.to {
+            crate::scenario::Recipients::All => self
+                .scenario
+                .blue_teams()
+                .map(|t| t.id.name.clone())
+                .collect(),
+            crate::scenario::Recipients::Listed(to) => match self.audience_of(to) {
+                Audience::Teams(teams) => teams,
+                _ => Vec::new(),
+            },
         };
+        let audience = Audience::Teams(teams.clone());
         self.emit(
             audience,
             EventKind::InjectFired {
@@ -219,22 +290,29 @@ impl Exercise {
                 message,
             },
         );
-        for effect in &inject.effects {
-            self.apply_effect(effect);
-        }
-        for expectation in &inject.expects {
-            let expected_teams: Vec<String> = match &expectation.team {
-                Some(t) => vec![t.name.clone()],
-                None => teams.clone(),
+        self.apply_effects(&inject.effects, Actor::Scenario);
+        self.open_decision(inject, &teams);
+        for (index, expectation) in inject.expects.iter().enumerate() {
+            // An inject to every team asks any one of them, unless it names the team.
+            let expected_teams: Vec<Option<String>> = match (&expectation.team, &inject.to) {
+                (Some(t), _) => vec![Some(t.name.clone())],
+                (None, crate::scenario::Recipients::All) => vec![None],
+                (None, _) => teams.iter().cloned().map(Some).collect(),
             };
             for team in expected_teams {
-                let in_place = expectation
-                    .check
-                    .as_ref()
-                    .is_some_and(|check| self.already_in_place(&team, check));
+                let in_place_by = expectation.check.as_ref().and_then(|check| match &team {
+                    Some(t) => self.already_in_place(t, check).then(|| t.clone()),
+                    None => teams
+                        .iter()
+                        .find(|t| self.already_in_place(t, check))
+                        .cloned(),
+                });
+                let in_place = in_place_by.is_some();
                 self.expectations.push(ExpectationState {
                     inject: inject.id.name.clone(),
+                    index: index as u32 + 1,
                     team: team.clone(),
+                    met_by: in_place_by.clone(),
                     text: expectation.text.clone(),
                     check: expectation.check.clone(),
                     fired_at: self.now,
@@ -242,98 +320,18 @@ impl Exercise {
                     met_at: in_place.then_some(self.now),
                     already_in_place: in_place,
                     missed_noted: false,
+                    judged: None,
                 });
-                if in_place {
+                if let Some(by) = in_place_by {
                     self.emit(
                         Audience::Control,
                         EventKind::ExpectationMet {
                             inject: inject.id.name.clone(),
-                            team,
+                            team: by,
                             text: expectation.text.clone(),
                             after_minutes: 0,
                         },
                     );
-                }
-            }
-        }
-    }
-
-    pub(crate) fn apply_effect(&mut self, effect: &Effect) {
-        let index = |exercise: &Self, id: &crate::scenario::Id| {
-            exercise.derived.district_index.get(id.as_str()).copied()
-        };
-        let now = self.now;
-        match effect {
-            Effect::NewCases(e) => {
-                if let Some(d) = index(self, &e.district) {
-                    self.seed_cases(
-                        d,
-                        f64::from(e.count),
-                        e.state == CaseState::Exposed,
-                        e.confirmed,
-                    );
-                }
-            }
-            Effect::Contacts(e) => {
-                if let Some(d) = index(self, &e.district) {
-                    let share = e
-                        .infected_share
-                        .unwrap_or(self.scenario.surveillance.contact_infection_share)
-                        .get();
-                    self.expose_and_name(d, f64::from(e.count), share);
-                }
-            }
-            Effect::RoadClosure(e) => {
-                if let Some(d) = index(self, &e.district) {
-                    self.districts[d].road_closed_until = now.saturating_add(e.duration.get());
-                    self.districts[d].road_slowdown = e.slowdown.get();
-                }
-            }
-            Effect::SupplyDelay(e) => {
-                let until = self.supply_delays.entry(e.supply.name.clone()).or_insert(0);
-                *until = (*until).max(now) + e.delay.get();
-            }
-            Effect::StockLoss(e) => {
-                if let Some(&f) = self.derived.facility_index.get(e.facility.as_str())
-                    && let Some(stock) = self.facilities[f].stock.get_mut(e.supply.as_str())
-                {
-                    *stock = stock.saturating_sub(e.quantity);
-                }
-            }
-            Effect::Rumour(e) => {
-                for d in self.scope(&e.district) {
-                    let district = &mut self.districts[d];
-                    district.rumour = (district.rumour + e.reach.get()).min(1.0);
-                }
-            }
-            Effect::TrustShift(e) => {
-                for d in self.scope(&e.district) {
-                    let district = &mut self.districts[d];
-                    district.trust = (district.trust + e.change).clamp(0.0, 1.0);
-                }
-            }
-            Effect::Disorder(e) => match super::place_of(&self.derived, e.place.as_str()) {
-                Some(Place::Facility(f)) => {
-                    self.facilities[f].disorder =
-                        (self.facilities[f].disorder + e.severity.get()).min(1.0)
-                }
-                Some(Place::District(d)) => {
-                    self.districts[d].disorder =
-                        (self.districts[d].disorder + e.severity.get()).min(1.0)
-                }
-                None => {}
-            },
-            Effect::PriceGouging(e) => {
-                for d in self.scope(&e.district) {
-                    let district = &mut self.districts[d];
-                    district.gouging = (district.gouging + e.severity.get()).min(1.0);
-                }
-            }
-            Effect::Gathering(e) => self.gather_crowd(e),
-            Effect::CapacityLoss(e) => {
-                if let Some(&f) = self.derived.facility_index.get(e.facility.as_str()) {
-                    self.facilities[f].beds_lost =
-                        self.facilities[f].beds_lost.saturating_add(e.beds);
                 }
             }
         }
@@ -345,10 +343,12 @@ impl Exercise {
         self.check_report_deadlines();
         for n in 0..self.expectations.len() {
             let e = &self.expectations[n];
-            if e.met_at.is_none() && !e.missed_noted && e.due <= now {
+            // An action no command shows waits for an evaluator's judgement instead.
+            if e.check.is_some() && e.met_at.is_none() && !e.missed_noted && e.due <= now {
                 let e = e.clone();
                 self.expectations[n].missed_noted = true;
-                let (inject, team, text) = (e.inject, e.team, e.text);
+                let team = e.team_words().to_string();
+                let (inject, text) = (e.inject, e.text);
                 self.emit(
                     Audience::Control,
                     EventKind::ExpectationMissed { inject, team, text },
@@ -405,11 +405,18 @@ impl Exercise {
                 }
             }
             ActionCheck::Activate => self.activations.contains_key(team),
-            // Decided before the inject asked: the decision stands.
-            ActionCheck::Gathering(_) => self
+            // Decided (or done) before the inject asked: it stands.
+            ActionCheck::Gathering(_) | ActionCheck::Decide(_) | ActionCheck::Action(_) => self
                 .actions
                 .iter()
                 .any(|a| a.team == team && action_matches(check, &a.kind)),
+            // The facility is already as asked (closed before the inject said to close it).
+            ActionCheck::Facility(c) => c.facility.as_ref().is_some_and(|f| {
+                self.derived
+                    .facility_index
+                    .get(f.as_str())
+                    .is_some_and(|&n| c.open.is_some_and(|o| self.facilities[n].open == o))
+            }),
             _ => false,
         }
     }
@@ -419,12 +426,17 @@ impl Exercise {
         let now = self.now;
         for n in 0..self.expectations.len() {
             let e = &self.expectations[n];
-            let fulfils = e.team == team
+            let asked = match &e.team {
+                Some(t) => t == team,
+                None => self.scenario.team(team).is_some(),
+            };
+            let fulfils = asked
                 && e.met_at.is_none()
                 && e.check.as_ref().is_some_and(|c| action_matches(c, &kind));
             if fulfils {
                 let e = e.clone();
                 self.expectations[n].met_at = Some(now);
+                self.expectations[n].met_by = Some(team.to_string());
                 let (inject, text, after_minutes) = (e.inject, e.text, now - e.fired_at);
                 self.emit(
                     Audience::Control,

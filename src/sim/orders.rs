@@ -7,6 +7,10 @@ use super::{
 };
 use crate::scenario::{AgencyKind, FacilityKind, Id, Inject, Trigger};
 
+/// Time for stock sent by an agency outside the city (a neighbouring province) to arrive when
+/// the answer states none, in minutes: a day's road trip with loading. Illustrative.
+pub(crate) const OUTSIDE_AID_MINUTES: u32 = 24 * 60;
+
 fn refuse<T>(message: impl Into<String>) -> Result<T, CommandError> {
     Err(CommandError(message.into()))
 }
@@ -14,15 +18,47 @@ fn refuse<T>(message: impl Into<String>) -> Result<T, CommandError> {
 impl Exercise {
     /// Applies a command at the current minute. Returns the events it caused, or why it was
     /// refused (and then nothing changed).
+    /// A refusal is recorded (`refusals`): the debrief shows what a team tried and could not do.
     pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, CommandError> {
+        let first = self.events.len();
+        match self.try_apply(&command) {
+            Ok(()) => {
+                self.log.push((self.now, command));
+                self.fire_conditional_injects();
+                Ok(self.events[first..].to_vec())
+            }
+            Err(reason) => {
+                self.record_refusal(command, reason.0.clone());
+                Err(reason)
+            }
+        }
+    }
+
+    /// Records an attempt refused at the current minute (also when a journal is replayed: its
+    /// refused lines are recorded as they were, not tried again).
+    pub fn record_refusal(&mut self, command: Command, reason: String) {
+        self.refusals.push(super::RefusalRecord {
+            at: self.now,
+            team: command.team().map(|t| t.name.clone()),
+            command,
+            reason,
+        });
+    }
+
+    fn try_apply(&mut self, command: &Command) -> Result<(), CommandError> {
         if self.is_over() {
             return refuse("the exercise has ended");
         }
-        if let Some(team) = command.team() {
-            self.check_team(team)?;
+        match command {
+            // The control cell answers as an agency it plays.
+            Command::AnswerAid(c) if self.is_simulated(c.team.as_str()) => {}
+            _ => {
+                if let Some(team) = command.team() {
+                    self.check_team(team)?;
+                }
+            }
         }
-        let first = self.events.len();
-        match &command {
+        match command {
             Command::Activate(c) => self.activate(c)?,
             Command::Dispatch(c) => self.dispatch(&c.team, &c.unit, &c.to, c.work, false)?,
             Command::Redirect(c) => self.dispatch(&c.team, &c.unit, &c.to, c.work, true)?,
@@ -35,6 +71,12 @@ impl Exercise {
             Command::RequestAid(c) => self.request_aid(c)?,
             Command::AnswerAid(c) => self.answer_aid(c)?,
             Command::DecideGathering(c) => self.decide(c)?,
+            Command::Decide(c) => self.answer_decision(c)?,
+            Command::Act(c) => self.act(c)?,
+            Command::CloseFacility(c) => self.order_facility(c, false)?,
+            Command::OpenFacility(c) => self.order_facility(c, true)?,
+            Command::Message(c) => self.message(c)?,
+            Command::Judge(c) => self.judge(c)?,
             Command::FireInject(c) => self.fire_now(&c.inject)?,
             Command::DelayInject(c) => self.delay_inject(c)?,
             Command::SkipInject(c) => self.skip_inject(&c.inject)?,
@@ -43,9 +85,7 @@ impl Exercise {
             Command::Observe(c) => self.observe(c)?,
             Command::Rate(c) => self.rate(c)?,
         }
-        self.log.push((self.now, command));
-        self.fire_conditional_injects();
-        Ok(self.events[first..].to_vec())
+        Ok(())
     }
 
     fn check_team(&self, team: &Id) -> Result<(), CommandError> {
@@ -71,6 +111,11 @@ impl Exercise {
         );
         self.record_action(c.team.as_str(), ActionKind::Activate);
         Ok(())
+    }
+
+    /// Whether an id names an agency the control cell plays.
+    pub fn is_simulated(&self, agency: &str) -> bool {
+        self.scenario.agency(agency).is_some_and(|a| a.simulated)
     }
 
     fn unit_for(&self, team: &Id, unit: &Id) -> Result<usize, CommandError> {
@@ -105,6 +150,7 @@ impl Exercise {
         redirect: bool,
     ) -> Result<(), CommandError> {
         let n = self.unit_for(team, unit)?;
+        self.check_in_service(n)?;
         let target = self.place(to)?;
         let resource = &self.scenario.resource_types[self.units[n].resource];
         if resource.role == crate::scenario::UnitRole::Supply
@@ -201,7 +247,7 @@ impl Exercise {
                 if let (Some((supply, quantity)), Place::Facility(f)) =
                     (self.units[n].cargo.take(), self.units[n].base)
                 {
-                    *self.facilities[f].stock.entry(supply).or_default() += quantity;
+                    self.add_stock(f, &supply, quantity);
                 }
                 self.start_return(n);
                 let audience = self.unit_audience(n);
@@ -218,6 +264,7 @@ impl Exercise {
 
     fn deliver_supplies(&mut self, c: &Deliver) -> Result<(), CommandError> {
         let n = self.unit_for(&c.team, &c.unit)?;
+        self.check_in_service(n)?;
         let resource = &self.scenario.resource_types[self.units[n].resource];
         if resource.role != crate::scenario::UnitRole::Supply {
             return refuse(format!("unit `{}` is not a supply unit", c.unit));
@@ -244,10 +291,11 @@ impl Exercise {
         if c.quantity == 0 {
             return refuse("a delivery needs a quantity above 0");
         }
-        if c.quantity > u64::from(resource.capacity) {
+        let carries = self.unit_capacity(n);
+        if c.quantity as f64 > carries {
             return refuse(format!(
-                "unit `{}` carries at most {} per trip",
-                c.unit, resource.capacity
+                "unit `{}` carries at most {carries} per trip",
+                c.unit
             ));
         }
         let available = self.facilities[base]
@@ -298,21 +346,26 @@ impl Exercise {
     }
 
     /// Whether a team may order district measures: one of its agencies is listed in
-    /// `measures.ordered_by` (or, when that is empty, is a command or health agency).
+    /// `measures.ordered_by` (or, when that is empty, is a command or health agency). Where it
+    /// may order them is its jurisdiction's (`may_order_in`).
     pub fn may_order_measures(&self, team: &str) -> bool {
         let Some(team) = self.scenario.team(team) else {
             return false;
         };
+        team.agencies
+            .iter()
+            .filter_map(|a| self.scenario.agency(a.as_str()))
+            .any(|a| self.orders_measures(a))
+    }
+
+    /// Whether an agency may order measures (somewhere).
+    pub(crate) fn orders_measures(&self, agency: &crate::scenario::Agency) -> bool {
         let allowed = &self.scenario.measures.ordered_by;
-        team.agencies.iter().any(|a| {
-            if allowed.is_empty() {
-                self.scenario
-                    .agency(a.as_str())
-                    .is_some_and(|x| matches!(x.kind, AgencyKind::Command | AgencyKind::Health))
-            } else {
-                allowed.contains(a)
-            }
-        })
+        if allowed.is_empty() {
+            matches!(agency.kind, AgencyKind::Command | AgencyKind::Health)
+        } else {
+            allowed.contains(&agency.id)
+        }
     }
 
     /// Whether a team may decide on a planned mass gathering (by its index): one of the
@@ -330,7 +383,7 @@ impl Exercise {
     }
 
     /// Who may order measures, in words, for a refusal.
-    fn who_orders_measures(&self) -> String {
+    pub(crate) fn who_orders_measures(&self) -> String {
         let allowed = &self.scenario.measures.ordered_by;
         if allowed.is_empty() {
             "a command or health agency".to_string()
@@ -347,29 +400,15 @@ impl Exercise {
         let Some(&d) = self.derived.district_index.get(c.district.as_str()) else {
             return refuse(format!("there is no district `{}`", c.district));
         };
-        if !self.may_order_measures(c.team.as_str()) {
-            return refuse(format!(
-                "team `{}` may not order measures: only {} may",
-                c.team,
-                self.who_orders_measures()
-            ));
-        }
+        self.may_order_in(c.team.as_str(), c.district.as_str())
+            .map_err(CommandError)?;
         if self.districts[d].level == c.level {
             return refuse(format!(
                 "`{}` is already at level {:?}",
                 c.district, c.level
             ));
         }
-        self.districts[d].level = c.level.clone();
-        self.districts[d].level_ordered_by = Some(c.team.name.clone());
-        self.emit(
-            Audience::Everyone,
-            EventKind::MeasureOrdered {
-                team: c.team.name.clone(),
-                district: c.district.name.clone(),
-                level: c.level.clone(),
-            },
-        );
+        self.set_level(d, &c.level, Some(c.team.as_str()));
         self.record_action(
             c.team.as_str(),
             ActionKind::Measure {
@@ -378,6 +417,29 @@ impl Exercise {
             },
         );
         Ok(())
+    }
+
+    /// Sets a district's control level, announced to everyone; the team that ordered it (if
+    /// any) pays for it from now on.
+    pub(crate) fn set_level(
+        &mut self,
+        d: usize,
+        level: &crate::scenario::ControlLevel,
+        team: Option<&str>,
+    ) {
+        if self.districts[d].level == *level {
+            return;
+        }
+        self.districts[d].level = level.clone();
+        self.districts[d].level_ordered_by = team.map(str::to_string);
+        self.emit(
+            Audience::Everyone,
+            EventKind::MeasureOrdered {
+                team: team.unwrap_or(super::effects::CONTROL_CELL).to_string(),
+                district: self.scenario.city.districts[d].id.name.clone(),
+                level: level.clone(),
+            },
+        );
     }
 
     fn report(&mut self, c: &Report) -> Result<(), CommandError> {
@@ -458,7 +520,15 @@ impl Exercise {
     }
 
     fn request_aid(&mut self, c: &RequestAid) -> Result<(), CommandError> {
-        self.check_team(&c.to)?;
+        let simulated = self.is_simulated(c.to.as_str());
+        if !simulated {
+            self.check_team(&c.to).map_err(|_| {
+                CommandError(format!(
+                    "there is no team `{}`, nor an agency the control cell plays",
+                    c.to
+                ))
+            })?;
+        }
         if c.to == c.team {
             return refuse("a team cannot ask itself for aid");
         }
@@ -466,8 +536,13 @@ impl Exercise {
             let Some(&n) = self.derived.unit_index.get(unit.as_str()) else {
                 return refuse(format!("there is no unit `{unit}`"));
             };
-            if !self.team_plays(c.to.as_str(), &self.units[n].agency) {
-                return refuse(format!("unit `{unit}` does not belong to team `{}`", c.to));
+            let belongs = if simulated {
+                self.units[n].agency == c.to.as_str()
+            } else {
+                self.team_plays(c.to.as_str(), &self.units[n].agency)
+            };
+            if !belongs {
+                return refuse(format!("unit `{unit}` does not belong to `{}`", c.to));
             }
         }
         if c.units.is_empty() && c.supply.is_none() && c.text.trim().is_empty() {
@@ -541,6 +616,46 @@ impl Exercise {
         }
         // Stock: everything about the answer is checked before anything moves.
         let mut shipment = None;
+        let simulated = self.is_simulated(c.team.as_str());
+        if c.accept
+            && let (Some(supply), Some(to)) = (&request.supply, &request.deliver_to)
+            && simulated
+            && c.from.is_none()
+        {
+            // An agency outside the exercise sends stock from outside the city.
+            let to = self.derived.facility_index[to.as_str()];
+            let sent = c.quantity.unwrap_or(request.quantity);
+            if sent == 0 {
+                return refuse("an answer that sends stock needs a quantity above 0");
+            }
+            let minutes = c.arrives_in.map_or(OUTSIDE_AID_MINUTES, |m| m.get());
+            self.requests[n].answered = Some((
+                self.now,
+                if sent < request.quantity {
+                    super::AidAnswer::Short {
+                        sent,
+                        reason: format!("{sent} offered"),
+                    }
+                } else {
+                    super::AidAnswer::Accepted
+                },
+            ));
+            self.ship_from_outside(supply, sent, c.team.as_str(), to, minutes, request.number);
+            self.emit(
+                Audience::Teams(vec![request.from_team.clone()]),
+                EventKind::AidAnswered {
+                    request: c.request,
+                    team: c.team.name.clone(),
+                    accepted: true,
+                    text: c.text.clone(),
+                    note: format!(
+                        "{sent} `{supply}` arriving at {}",
+                        crate::scenario::Minutes(self.now.saturating_add(minutes.max(1)))
+                    ),
+                },
+            );
+            return Ok(());
+        }
         if c.accept
             && let (Some(supply), Some(to)) = (&request.supply, &request.deliver_to)
         {
@@ -553,11 +668,15 @@ impl Exercise {
                 return refuse(format!("there is no facility `{from}`"));
             };
             let operator = self.scenario.facilities[f].operator.as_ref();
-            if !operator.is_some_and(|a| self.team_plays(c.team.as_str(), a.as_str())) {
-                return refuse(format!(
-                    "facility `{from}` is not run by an agency of team `{}`",
-                    c.team
-                ));
+            let runs = |a: &Id| {
+                if simulated {
+                    *a == c.team
+                } else {
+                    self.team_plays(c.team.as_str(), a.as_str())
+                }
+            };
+            if !operator.is_some_and(runs) {
+                return refuse(format!("facility `{from}` is not run by `{}`", c.team));
             }
             let to = self.derived.facility_index[to.as_str()];
             let offered = c.quantity.unwrap_or(request.quantity);
@@ -567,6 +686,7 @@ impl Exercise {
             let carrier = match &c.unit {
                 Some(unit) => {
                     let u = self.unit_for(&c.team, unit)?;
+                    self.check_in_service(u)?;
                     let resource = &self.scenario.resource_types[self.units[u].resource];
                     if resource.role != crate::scenario::UnitRole::Supply {
                         return refuse(format!("unit `{unit}` is not a supply unit"));
@@ -578,7 +698,7 @@ impl Exercise {
                             "unit `{unit}` must be at its base `{from}` to load the stock"
                         ));
                     }
-                    Some((u, u64::from(resource.capacity)))
+                    Some((u, self.unit_capacity(u) as u64))
                 }
                 None => None,
             };
@@ -846,13 +966,16 @@ impl Exercise {
             id: Id::new("composed"),
             title: c.title.clone(),
             trigger: Trigger::At(crate::scenario::ScenarioTime(0)),
-            to: c.to.clone(),
+            to: crate::scenario::Recipients::Listed(c.to.clone()),
             channel: c.channel.clone(),
             from: c.from.clone(),
             message: c.message.clone(),
             effects: c.effects.clone(),
             expects: Vec::new(),
             objective: None,
+            objectives: Vec::new(),
+            only_if: None,
+            decision: None,
         }];
         let problems = crate::scenario::validate::validate(&probe, &Default::default());
         if let Some(problem) = problems
@@ -928,6 +1051,120 @@ impl Exercise {
                 text: format!("rating {:?} of {}{whom}", c.rating, c.objective),
             },
         );
+        Ok(())
+    }
+
+    /// The control cell speaks as an agency it plays: a message to teams.
+    fn message(&mut self, c: &Message) -> Result<(), CommandError> {
+        if !self.is_simulated(c.from.as_str()) {
+            return refuse(format!(
+                "`{}` is not an agency the control cell plays (`simulated: true`)",
+                c.from
+            ));
+        }
+        if c.to.is_empty() {
+            return refuse("a message needs at least one team or agency in `to`");
+        }
+        for id in &c.to {
+            if self.scenario.team(id.as_str()).is_none()
+                && self.scenario.agency(id.as_str()).is_none()
+            {
+                return refuse(format!("there is no team or agency `{id}`"));
+            }
+        }
+        if c.text.trim().is_empty() {
+            return refuse("a message needs a text");
+        }
+        let audience = self.audience_of(&c.to);
+        let from = self
+            .scenario
+            .agency(c.from.as_str())
+            .map_or(c.from.name.clone(), |a| a.name.clone());
+        self.emit(
+            audience,
+            EventKind::AgencyMessage {
+                agency: c.from.name.clone(),
+                from,
+                channel: c.channel.clone(),
+                text: c.text.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    /// An evaluator's verdict on an expected action that no command shows.
+    fn judge(&mut self, c: &Judge) -> Result<(), CommandError> {
+        let n = self.inject_index(&c.inject)?;
+        let expects = &self.scenario.injects[n].expects;
+        let Some(expected) = expects.get((c.expectation as usize).wrapping_sub(1)) else {
+            return refuse(format!(
+                "inject `{}` has {} expected action(s); `expectation` counts them from 1",
+                c.inject,
+                expects.len()
+            ));
+        };
+        if expected.check.is_some() {
+            return refuse(format!(
+                "\"{}\" is checked automatically from the teams' commands",
+                expected.text
+            ));
+        }
+        if let Some(team) = &c.team {
+            self.check_team(team)?;
+        }
+        let matching: Vec<usize> = self
+            .expectations
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.inject == c.inject.as_str()
+                    && e.index == c.expectation
+                    && match &c.team {
+                        Some(t) => e.team.as_deref().is_none_or(|x| x == t.as_str()),
+                        None => true,
+                    }
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let k = match matching.as_slice() {
+            [] => {
+                return refuse(format!(
+                    "inject `{}` has not asked this of {} yet",
+                    c.inject,
+                    c.team
+                        .as_ref()
+                        .map_or("any team".to_string(), |t| format!("team `{t}`"))
+                ));
+            }
+            [k] => *k,
+            _ => {
+                return refuse(format!(
+                    "inject `{}` asked this of several teams: say which with `team`",
+                    c.inject
+                ));
+            }
+        };
+        let record = super::JudgementRecord {
+            at: self.now,
+            verdict: c.verdict.clone(),
+            note: c.note.clone(),
+            evaluator: c.evaluator.clone(),
+        };
+        let e = &mut self.expectations[k];
+        if e.team.is_none()
+            && let Some(team) = &c.team
+        {
+            e.met_by = Some(team.name.clone());
+        }
+        e.judged = Some(record);
+        let text = format!(
+            "judged {}: \"{}\" ({}, {})",
+            c.verdict.words(),
+            e.text,
+            e.inject,
+            e.team_words()
+        );
+        self.emit(Audience::Control, EventKind::Notice { text });
         Ok(())
     }
 

@@ -108,8 +108,16 @@ impl Exercise {
         let fades = self.derived.fades;
         let public = self.scenario.public.clone();
         let deaths_city: f64 = happened.iter().map(|h| h.deaths).sum();
-        let n = self.districts.len();
-        for (d, h) in happened.iter().enumerate() {
+        // The public of a district hears of its places' cases and deaths as its own.
+        let n = self.district_count();
+        let mut by_district: Vec<Happened> = happened[..n].to_vec();
+        for (node, h) in happened.iter().enumerate().skip(n) {
+            let d = self.district_of(node);
+            by_district[d].new_confirmed += h.new_confirmed;
+            by_district[d].deaths += h.deaths;
+            by_district[d].patrol += h.patrol;
+        }
+        for (d, h) in by_district.iter().enumerate() {
             let population = self.scenario.city.districts[d].population as f64;
             let initial = self.scenario.city.districts[d]
                 .trust
@@ -174,7 +182,7 @@ impl Exercise {
             district.disorder = (district.disorder * fades.disorder - enforcement).max(0.0);
             let after = district.trust;
             if before >= TRUST_ALERT && after < TRUST_ALERT {
-                let name = self.scenario.city.districts[d].id.name.clone();
+                let name = self.derived.nodes[d].id.clone();
                 self.emit(
                     Audience::Everyone,
                     EventKind::TrustAlert {
@@ -183,6 +191,17 @@ impl Exercise {
                     },
                 );
             }
+        }
+        // A place's people trust (and comply) as their district does.
+        for node in n..self.districts.len() {
+            let d = self.district_of(node);
+            let (trust, rumour, gouging, disorder) = {
+                let x = &self.districts[d];
+                (x.trust, x.rumour, x.gouging, x.disorder)
+            };
+            let place = &mut self.districts[node];
+            (place.trust, place.rumour, place.gouging, place.disorder) =
+                (trust, rumour, gouging, disorder);
         }
         for (f, officers) in offers.at_facilities(&UnitRole::Patrol) {
             let disorder = &mut self.facilities[f].disorder;
@@ -213,10 +232,13 @@ impl Exercise {
     }
 
     /// Money spent by a team, outside the daily cost of measures (cancelling an event, say).
+    /// Money spent by the scenario itself counts for the city, not for any team.
     pub(crate) fn spend(&mut self, team: &str, amount: f64) {
         if amount > 0.0 {
             self.totals.economic_cost += amount;
-            *self.costs.entry(team.to_string()).or_default() += amount;
+            if self.scenario.team(team).is_some() {
+                *self.costs.entry(team.to_string()).or_default() += amount;
+            }
         }
     }
 

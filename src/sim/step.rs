@@ -91,7 +91,7 @@ impl Exercise {
             let dead_now = self.districts[d].epi.d;
             let whole = whole_crossed(dead_now - b.deaths[d], dead_now);
             if whole > 0 {
-                let district = self.scenario.city.districts[d].id.name.clone();
+                let district = self.derived.nodes[d].id.clone();
                 self.emit(
                     Audience::Everyone,
                     EventKind::Deaths {

@@ -181,6 +181,28 @@ impl Exercise {
         });
     }
 
+    /// Stock sent from outside the city by an agency the control cell plays: nothing leaves
+    /// any facility of the exercise, and it arrives after `minutes`.
+    pub(crate) fn ship_from_outside(
+        &mut self,
+        supply: &str,
+        quantity: u64,
+        agency: &str,
+        to: usize,
+        minutes: u32,
+        request: u32,
+    ) {
+        self.shipments.push(Shipment {
+            supply: supply.to_string(),
+            quantity,
+            from: agency.to_string(),
+            to: self.scenario.facilities[to].id.name.clone(),
+            sent: self.now,
+            arrives: self.now.saturating_add(minutes.max(1)),
+            request: Some(request),
+        });
+    }
+
     /// Shipments that arrive now are added to their facility's stock.
     pub(crate) fn deliver_shipments(&mut self) {
         let now = self.now;

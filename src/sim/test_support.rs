@@ -1,6 +1,8 @@
 //! A small scenario for the mechanics' unit tests, with fields a test can change:
 //! `small(mode, "hospital.beds: 10\npathogen.r0: 1.5")` sets `beds` of the record named
-//! `hospital` and `r0` of the pathogen; `scenario.FIELD` sets a top-level section.
+//! `hospital` and `r0` of the pathogen; `scenario.FIELD` sets a top-level section;
+//! `extra.facilities: (id: "school", ...)` adds items to a list (facilities, agencies, teams,
+//! units).
 
 use std::sync::Arc;
 
@@ -61,9 +63,9 @@ const TEMPLATE: &str = r#"Scenario(
     surveillance: ({surveillance}),
     public: ({public}),
     supplies: [(id: "kits", name: "Test kits")],
-    facilities: [({hospital}), ({clinic}), ({lab}), ({site}), ({depot})],
-    agencies: [(id: "health", name: "Health", kind: Health), (id: "police", name: "Police", kind: Police, reports_to: "health")],
-    teams: [(id: "health-team", name: "Health", agencies: ["health"]), (id: "police-team", name: "Police", agencies: ["police"])],
+    facilities: [({hospital}), ({clinic}), ({lab}), ({site}), ({depot}), {extra_facilities}],
+    agencies: [(id: "health", name: "Health", kind: Health), (id: "police", name: "Police", kind: Police, reports_to: "health"), {extra_agencies}],
+    teams: [(id: "health-team", name: "Health", agencies: ["health"]), (id: "police-team", name: "Police", agencies: ["police"]), {extra_teams}],
     resource_types: [
         (id: "tracer", name: "Tracer", role: Tracing, speed_kmh: 30.0, capacity: 40),
         (id: "tester", name: "Tester", role: Testing, speed_kmh: 30.0, capacity: 100, consumes: "kits"),
@@ -79,6 +81,7 @@ const TEMPLATE: &str = r#"Scenario(
         (id: "patrol", resource: "patrol", agency: "police", base: "north", count: 2),
         (id: "grid", resource: "grid", agency: "health", base: "north"),
         (id: "truck", resource: "truck", agency: "police", base: "depot"),
+        {extra_units}
     ],
     reporting: [(id: "cases", name: "Case report", on: CaseConfirmed, from: "health", to: "police", within: "2h")],
     {scenario}
@@ -90,11 +93,16 @@ pub(crate) fn small_text(edits: &str) -> String {
         .iter()
         .map(|(name, fields)| (name.to_string(), split_fields(fields)))
         .collect();
+    let mut extra: Vec<(String, String)> = Vec::new();
     for edit in edits_of(edits) {
         let (path, value) = edit
             .split_once(':')
             .expect("an edit is `record.field: value`");
         let (record, field) = path.trim().split_once('.').expect("record.field");
+        if record == "extra" {
+            extra.push((field.to_string(), value.trim().to_string()));
+            continue;
+        }
         let fields = &mut records
             .iter_mut()
             .find(|(name, _)| name == record)
@@ -106,6 +114,14 @@ pub(crate) fn small_text(edits: &str) -> String {
         }
     }
     let mut text = TEMPLATE.to_string();
+    for list in ["facilities", "agencies", "teams", "units"] {
+        let items: Vec<&str> = extra
+            .iter()
+            .filter(|(l, _)| l == list)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        text = text.replace(&format!("{{extra_{list}}}"), &items.join(", "));
+    }
     for (name, fields) in records {
         let joined: Vec<String> = fields.iter().map(|(f, v)| format!("{f}: {v}")).collect();
         let mut joined = joined.join(", ");

@@ -37,12 +37,10 @@ impl Exercise {
         self.derived
             .sites
             .iter()
+            // A closed site gives no rooms; people still in it keep theirs until released.
+            .filter(|&&f| self.facility_open(f))
             .map(|&f| {
-                f64::from(
-                    self.scenario.facilities[f]
-                        .beds
-                        .saturating_sub(self.facilities[f].beds_lost),
-                )
+                f64::from(self.declared_beds(f)[0].saturating_sub(self.facilities[f].beds_lost))
             })
             .sum()
     }
@@ -124,11 +122,12 @@ impl Exercise {
             return;
         }
         self.totals.contacts_named += count;
+        self.districts[d].contacts_named += count;
         self.districts[d].named_batches.push_back(NamedBatch {
             named_at: self.now,
             count,
         });
-        let district = self.scenario.city.districts[d].id.name.clone();
+        let district = self.derived.nodes[d].id.clone();
         self.emit(
             Audience::Control,
             EventKind::ContactsNamed {
@@ -240,6 +239,7 @@ impl Exercise {
                 .add(infected, (f64::from(now) - infected_at) / 1440.0);
         }
         self.totals.contacts_reached += reached;
+        self.districts[d].contacts_reached += reached;
         self.totals.contacts_reached_infected += infected + ki.n;
         let placed = if self.derived.quarantine_in_sites {
             to_quarantine.min(self.free_site_rooms())
@@ -261,6 +261,7 @@ impl Exercise {
         for (named_at, portion) in portions {
             let settled = portion * placed_share;
             self.totals.contacts_quarantined += settled;
+            self.districts[d].contacts_quarantined += settled;
             if now.saturating_sub(named_at) <= ON_TIME_MINUTES {
                 self.totals.contacts_quarantined_within_24h += settled;
             }
@@ -270,7 +271,7 @@ impl Exercise {
                     .push_back((named_at, portion * waiting_share));
             }
         }
-        let district = self.scenario.city.districts[d].id.name.clone();
+        let district = self.derived.nodes[d].id.clone();
         self.emit(
             Audience::Control,
             EventKind::ContactsQuarantined {
@@ -345,6 +346,7 @@ impl Exercise {
                 district.room_queue.pop_front();
             }
             district.epi.q_home -= moved;
+            district.contacts_quarantined += moved;
             free -= moved;
             self.totals.contacts_quarantined += moved;
             if now.saturating_sub(named_at) <= ON_TIME_MINUTES {

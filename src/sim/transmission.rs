@@ -100,9 +100,11 @@ impl Exercise {
             + (p.compliance_at_full_trust.get() - p.compliance_at_zero_trust.get()) * t
     }
 
-    /// (contact factor, mobility factor) of a district under its measures and compliance.
-    fn factors(&self, district: usize) -> (f64, f64) {
-        match self.measure_in(district) {
+    /// (contact factor, mobility factor) of a district (or a place, under its district's
+    /// measures) with compliance, and the scenario's contact changes in force.
+    fn factors(&self, node: usize) -> (f64, f64) {
+        let district = self.district_of(node);
+        let (contact, mobility) = match self.measure_in(district) {
             None => (1.0, 1.0),
             Some(m) => {
                 let c = self.compliance(district);
@@ -111,7 +113,8 @@ impl Exercise {
                     1.0 - c * (1.0 - m.mobility_factor.get()),
                 )
             }
-        }
+        };
+        (contact * self.contact_change(district), mobility)
     }
 
     /// The force of infection in every district this step, from where infectious people spend
@@ -137,8 +140,12 @@ impl Exercise {
         // Mobility with measures applied, kept sparse: (destination, share) off the diagonal,
         // and the share staying home. With no measure cutting travel, the scenario's own lists
         // serve as they are.
-        let scaled = !factors.iter().all(|f| f.1 == 1.0);
         let derived = self.derived.clone();
+        let places_closed = derived
+            .place_closed_rows
+            .iter()
+            .any(|(place, _)| !self.place_open(*place));
+        let scaled = places_closed || !factors.iter().all(|f| f.1 == 1.0);
         if scaled {
             b.scaled_mobility.resize_with(n, Vec::new);
             for (a, (row, out)) in derived
@@ -148,6 +155,19 @@ impl Exercise {
                 .enumerate()
             {
                 out.clear();
+                if a >= derived.district_count {
+                    // A place's people going home is not travel that measures cut.
+                    let closed = !self.place_open(a);
+                    let rows = if closed {
+                        &derived.place_closed_rows
+                    } else {
+                        &derived.place_open_rows
+                    };
+                    if let Some((_, home)) = rows.iter().find(|(p, _)| *p == a) {
+                        out.extend_from_slice(home);
+                    }
+                    continue;
+                }
                 out.extend(
                     row.iter()
                         .map(|&(to, v)| (to, v * factors[a].1 * factors[to].1)),
@@ -181,16 +201,27 @@ impl Exercise {
             } else {
                 0.0
             };
-            b.infectious_present[k] +=
+            // Quarantined and isolated people of a place are at home, not there.
+            let home = if k < derived.district_count {
+                k
+            } else {
+                derived
+                    .place_closed_rows
+                    .iter()
+                    .find(|(p, _)| *p == k)
+                    .and_then(|(_, row)| row.first().map(|&(d, _)| d))
+                    .unwrap_or_else(|| self.district_of(k))
+            };
+            b.infectious_present[home] +=
                 q_weight * alpha * epi.qa.n + isolated_weight * (epi.xi.n + alpha * epi.xa.n);
-            b.people_present[k] += epi.quarantined() + isolated;
+            b.people_present[home] += epi.quarantined() + isolated;
         }
         super::step::zeroed(&mut b.hazard_at, n);
         for (j, factor) in factors.iter().enumerate() {
             if b.people_present[j] <= 0.0 {
                 continue;
             }
-            let population = self.scenario.city.districts[j].population.max(1) as f64;
+            let population = derived.nodes[j].population.max(1.0);
             let disinfected = self.do_work(offers, j, &UnitRole::Disinfection, f64::INFINITY);
             let disinfection = if disinfected > 0.0 {
                 let coverage = disinfected / dt / (population / RESIDENTS_PER_DISINFECTION_SITE);
@@ -198,7 +229,11 @@ impl Exercise {
             } else {
                 1.0
             };
-            b.hazard_at[j] = derived.beta * factor.0 * disinfection * b.infectious_present[j]
+            b.hazard_at[j] = derived.beta
+                * derived.nodes[j].contact_intensity
+                * factor.0
+                * disinfection
+                * b.infectious_present[j]
                 / b.people_present[j];
         }
         super::step::zeroed(&mut b.lambda, n);

@@ -133,6 +133,154 @@ impl Exercise {
         }
     }
 
+    /// Work (or cargo) one shift of a unit does: its resource type's capacity per person.
+    pub fn unit_capacity(&self, n: usize) -> f64 {
+        let unit = &self.units[n];
+        f64::from(self.scenario.resource_types[unit.resource].capacity) * f64::from(unit.people)
+    }
+
+    /// Refuses an order to a unit that is out of service.
+    pub(crate) fn check_in_service(&self, n: usize) -> Result<(), super::CommandError> {
+        match &self.units[n].out_of_service {
+            None => Ok(()),
+            Some((until, reason)) => {
+                let when = if *until == u32::MAX {
+                    "until it is brought back".to_string()
+                } else {
+                    format!("until {}", crate::scenario::Minutes(*until))
+                };
+                let why = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({reason})")
+                };
+                Err(super::CommandError(format!(
+                    "unit `{}` is out of service{why} {when}",
+                    self.units[n].id
+                )))
+            }
+        }
+    }
+
+    /// Units named by unit or group id, in the order named, each once.
+    fn units_named(&self, ids: &[crate::scenario::Id]) -> Vec<usize> {
+        let mut found = Vec::new();
+        for id in ids {
+            let mut add = |n: usize| {
+                if !found.contains(&n) {
+                    found.push(n);
+                }
+            };
+            if let Some(&n) = self.derived.unit_index.get(id.as_str()) {
+                add(n);
+            } else if let Some(group) = self.scenario.units.iter().find(|g| g.id == *id) {
+                for unit in crate::scenario::Scenario::unit_ids(group) {
+                    if let Some(&n) = self.derived.unit_index.get(&unit) {
+                        add(n);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Units fall out of service: those at their base first (the sick stay home), then those
+    /// out, which stop work and go home. Their cargo goes back to base.
+    pub(crate) fn units_out(&mut self, e: &crate::scenario::UnitsOut) {
+        let mut candidates: Vec<usize> = self
+            .units_named(&e.units)
+            .into_iter()
+            .filter(|&n| self.units[n].out_of_service.is_none())
+            .collect();
+        candidates.sort_by_key(|&n| !matches!(self.units[n].status, UnitStatus::AtBase));
+        candidates.truncate(e.count.map_or(usize::MAX, |c| c as usize));
+        if candidates.is_empty() {
+            return;
+        }
+        let until = e
+            .duration
+            .map_or(u32::MAX, |d| self.now.saturating_add(d.get()));
+        let mut names = Vec::new();
+        for &n in &candidates {
+            if !matches!(self.units[n].status, UnitStatus::AtBase) {
+                self.accrue(n);
+                if let (Some((supply, quantity)), Place::Facility(f)) =
+                    (self.units[n].cargo.take(), self.units[n].base)
+                {
+                    self.add_stock(f, &supply, quantity);
+                }
+                self.units[n].status = UnitStatus::AtBase;
+            }
+            self.units[n].out_of_service = Some((until, e.reason.clone()));
+            names.push(self.units[n].id.clone());
+        }
+        let mut teams: Vec<String> = Vec::new();
+        for &n in &candidates {
+            if let Audience::Teams(t) = self.unit_audience(n) {
+                for team in t {
+                    if !teams.contains(&team) {
+                        teams.push(team);
+                    }
+                }
+            }
+        }
+        self.emit(
+            Audience::Teams(teams),
+            EventKind::UnitsOutOfService {
+                units: names,
+                until: (until != u32::MAX).then_some(until),
+                reason: e.reason.clone(),
+            },
+        );
+    }
+
+    /// Units out of service come back (those out longest first).
+    pub(crate) fn units_back(&mut self, e: &crate::scenario::UnitsBack) {
+        let back: Vec<usize> = self
+            .units_named(&e.units)
+            .into_iter()
+            .filter(|&n| self.units[n].out_of_service.is_some())
+            .take(e.count.map_or(usize::MAX, |c| c as usize))
+            .collect();
+        self.return_to_service(&back);
+    }
+
+    /// Units whose time out of service is over.
+    pub(crate) fn units_back_in_service(&mut self) {
+        let now = self.now;
+        let back: Vec<usize> = (0..self.units.len())
+            .filter(|&n| {
+                self.units[n]
+                    .out_of_service
+                    .as_ref()
+                    .is_some_and(|(until, _)| *until <= now)
+            })
+            .collect();
+        self.return_to_service(&back);
+    }
+
+    fn return_to_service(&mut self, units: &[usize]) {
+        if units.is_empty() {
+            return;
+        }
+        let mut teams: Vec<String> = Vec::new();
+        for &n in units {
+            self.units[n].out_of_service = None;
+            if let Audience::Teams(t) = self.unit_audience(n) {
+                for team in t {
+                    if !teams.contains(&team) {
+                        teams.push(team);
+                    }
+                }
+            }
+        }
+        let names = units.iter().map(|&n| self.units[n].id.clone()).collect();
+        self.emit(
+            Audience::Teams(teams),
+            EventKind::UnitsBackInService { units: names },
+        );
+    }
+
     /// Teams that follow a unit: its agency's team and a borrower.
     pub(crate) fn unit_audience(&self, n: usize) -> Audience {
         let u = &self.units[n];
@@ -195,11 +343,10 @@ impl Exercise {
             let Some(slot) = role_slot(&resource.role) else {
                 continue;
             };
-            let amount =
-                minutes / f64::from(resource.shift.get().max(1)) * f64::from(resource.capacity);
+            let amount = minutes / f64::from(resource.shift.get().max(1)) * self.unit_capacity(n);
             offers
                 .scratch
-                .push((self.place_district(place), slot, n, amount));
+                .push((self.work_node(place), slot, n, amount));
             if let Place::Facility(f) = place {
                 offers.at_facility.push((f, slot, amount));
             }
@@ -351,6 +498,18 @@ impl Exercise {
                 .copied()
                 .unwrap_or(0),
         }
+    }
+
+    /// The population a unit's work on site serves: a place's own people when it has some,
+    /// else the district the place lies in.
+    pub(crate) fn work_node(&self, place: Place) -> usize {
+        if let Place::Facility(f) = place
+            && let Some(node) = (self.derived.district_count..self.derived.nodes.len())
+                .find(|&n| self.derived.nodes[n].facility == Some(f))
+        {
+            return node;
+        }
+        self.place_district(place)
     }
 
     /// Travel time in minutes between two map points, with road closures at either end.

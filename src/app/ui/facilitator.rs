@@ -67,7 +67,7 @@ pub fn show(
                     ),
                     (InjectStatus::Pending, Trigger::When(c)) => (
                         "⚡",
-                        format!("when {}", super::plain(&crate::summary::describe(c))),
+                        format!("when {}", super::plain(&c.describe())),
                         egui::Color32::from_rgb(150, 80, 0),
                     ),
                 };

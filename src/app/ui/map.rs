@@ -72,6 +72,9 @@ fn facility_letter(kind: &FacilityKind) -> &'static str {
         FacilityKind::Port => "P",
         FacilityKind::Airport => "A",
         FacilityKind::Station => "S",
+        FacilityKind::School => "E",
+        FacilityKind::Market => "M",
+        FacilityKind::Workplace => "K",
         FacilityKind::Other => "·",
     }
 }
@@ -150,20 +153,21 @@ pub fn show(
         )
     };
 
-    // District values for the layer, normalised for colour.
-    let values: Vec<f64> = exercise
-        .districts()
-        .iter()
-        .map(|d| match state.layer {
-            Layer::Confirmed => d.confirmed,
-            Layer::Infections => d.epi.infected(),
-            Layer::Hospital => d.epi.hospitalised(),
-            Layer::Level => match d.level {
-                ControlLevel::Normal => 0.0,
-                ControlLevel::Enhanced => 0.6,
-                ControlLevel::Closed => 1.0,
-            },
-            Layer::Trust => 1.0 - d.trust,
+    // District values for the layer (a district's counts with its places'), normalised for colour.
+    let values: Vec<f64> = (0..exercise.district_count())
+        .map(|n| {
+            let d = &exercise.districts()[n];
+            match state.layer {
+                Layer::Confirmed => exercise.district_total(n, |x| x.confirmed),
+                Layer::Infections => exercise.district_total(n, |x| x.epi.infected()),
+                Layer::Hospital => exercise.district_total(n, |x| x.epi.hospitalised()),
+                Layer::Level => match d.level {
+                    ControlLevel::Normal => 0.0,
+                    ControlLevel::Enhanced => 0.6,
+                    ControlLevel::Closed => 1.0,
+                },
+                Layer::Trust => 1.0 - d.trust,
+            }
         })
         .collect();
     let max_value = values.iter().cloned().fold(0.0, f64::max).max(1e-9);
@@ -187,9 +191,9 @@ pub fn show(
         }
         let state_here = &exercise.districts()[n];
         let figure = match state.layer {
-            Layer::Confirmed => format!("{:.0} confirmed", state_here.confirmed),
-            Layer::Infections => format!("{:.0} infected", state_here.epi.infected()),
-            Layer::Hospital => format!("{:.0} in hospital", state_here.epi.hospitalised()),
+            Layer::Confirmed => format!("{:.0} confirmed", values[n]),
+            Layer::Infections => format!("{:.0} infected", values[n]),
+            Layer::Hospital => format!("{:.0} in hospital", values[n]),
             Layer::Level => format!("{:?}", state_here.level),
             Layer::Trust => format!("trust {:.0}%", state_here.trust * 100.0),
         };
@@ -344,7 +348,7 @@ pub fn show(
                 "{} — {} residents\nconfirmed {:.0} · level {:?} · trust {:.0}%",
                 s.name,
                 s.population,
-                d.confirmed,
+                exercise.district_total(*n, |x| x.confirmed),
                 d.level,
                 d.trust * 100.0
             );

@@ -1,0 +1,171 @@
+//! Scenario-defined actions: what a scenario lets a team do beyond the built-in commands
+//! (close a terminal section, recall a product batch, open a temporary site). Taking one is a
+//! journaled `Act`: it is allowed to the teams of its agencies, while its precondition holds,
+//! no more often than its cooldown and its number of times allow; its cost is spent at once and
+//! its effects take hold after the time it takes.
+
+use serde::Serialize;
+
+use super::command::Act;
+use super::effects::Actor;
+use super::{ActionKind, Audience, CommandError, EventKind, Exercise};
+
+/// One use of a scenario-defined action.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionTaken {
+    pub action: String,
+    pub team: String,
+    pub at: u32,
+    pub effective_at: u32,
+    pub in_effect: bool,
+    pub text: String,
+}
+
+/// Whether a team may take an action now, and if not, why (for the team's buttons).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Availability {
+    Available,
+    /// Not this team's to take: the action is not shown to it.
+    NotTheirs,
+    /// Theirs, but not now: why.
+    NotNow(String),
+}
+
+impl Exercise {
+    /// Whether a team may take a scenario-defined action now.
+    pub fn action_availability(&self, team: &str, action: &str) -> Availability {
+        let Some(def) = self.scenario.action(action) else {
+            return Availability::NotTheirs;
+        };
+        let theirs = def
+            .by
+            .iter()
+            .any(|by| by.as_str() == team || self.team_plays(team, by.as_str()));
+        if !theirs {
+            return Availability::NotTheirs;
+        }
+        if self.is_over() {
+            return Availability::NotNow("the exercise has ended".into());
+        }
+        let uses: Vec<&ActionTaken> = self
+            .actions_taken
+            .iter()
+            .filter(|a| a.action == action)
+            .collect();
+        if let Some(under_way) = uses.iter().find(|a| !a.in_effect) {
+            return Availability::NotNow(format!(
+                "already under way, in effect at {}",
+                crate::scenario::Minutes(under_way.effective_at)
+            ));
+        }
+        if let Some(times) = def.times
+            && uses.len() >= times as usize
+        {
+            return Availability::NotNow(match times {
+                1 => "it can be taken once, and was".to_string(),
+                n => format!("it can be taken {n} times, and was"),
+            });
+        }
+        if let Some(last) = uses.last() {
+            let again = last.effective_at.saturating_add(def.cooldown.get());
+            if again > self.now {
+                return Availability::NotNow(format!(
+                    "available again at {}",
+                    crate::scenario::Minutes(again)
+                ));
+            }
+        }
+        if let Some(condition) = &def.requires
+            && !self.holds(condition)
+        {
+            return Availability::NotNow(format!("not allowed now: {}", condition.describe()));
+        }
+        Availability::Available
+    }
+
+    /// The scenario's actions a team may take, with their availability now.
+    pub fn actions_for<'a>(
+        &'a self,
+        team: &'a str,
+    ) -> impl Iterator<Item = (&'a crate::scenario::ActionDef, Availability)> + 'a {
+        self.scenario.actions.iter().filter_map(move |def| {
+            match self.action_availability(team, def.id.as_str()) {
+                Availability::NotTheirs => None,
+                availability => Some((def, availability)),
+            }
+        })
+    }
+
+    pub(crate) fn act(&mut self, c: &Act) -> Result<(), CommandError> {
+        let Some(def) = self.scenario.action(c.action.as_str()).cloned() else {
+            return Err(CommandError(format!("there is no action `{}`", c.action)));
+        };
+        match self.action_availability(c.team.as_str(), c.action.as_str()) {
+            Availability::Available => {}
+            Availability::NotTheirs => {
+                let by: Vec<&str> = def.by.iter().map(|b| b.as_str()).collect();
+                return Err(CommandError(format!(
+                    "team `{}` may not take `{}`: only the teams of {} may",
+                    c.team,
+                    c.action,
+                    by.join(", ")
+                )));
+            }
+            Availability::NotNow(why) => {
+                return Err(CommandError(format!("`{}`: {why}", c.action)));
+            }
+        }
+        let effective_at = self.now.saturating_add(def.takes.get());
+        self.spend(c.team.as_str(), def.cost);
+        self.actions_taken.push(ActionTaken {
+            action: c.action.name.clone(),
+            team: c.team.name.clone(),
+            at: self.now,
+            effective_at,
+            in_effect: false,
+            text: c.text.clone(),
+        });
+        self.emit(
+            Audience::Everyone,
+            EventKind::ActionTaken {
+                action: c.action.name.clone(),
+                name: def.name.clone(),
+                team: c.team.name.clone(),
+                effective_at,
+                text: c.text.clone(),
+            },
+        );
+        self.record_action(
+            c.team.as_str(),
+            ActionKind::Action {
+                id: c.action.name.clone(),
+            },
+        );
+        self.complete_actions();
+        Ok(())
+    }
+
+    /// Actions whose time has come take effect.
+    pub(crate) fn complete_actions(&mut self) {
+        for n in 0..self.actions_taken.len() {
+            let taken = &self.actions_taken[n];
+            if taken.in_effect || taken.effective_at > self.now {
+                continue;
+            }
+            self.actions_taken[n].in_effect = true;
+            let taken = self.actions_taken[n].clone();
+            let Some(def) = self.scenario.action(&taken.action).cloned() else {
+                continue;
+            };
+            self.emit(
+                Audience::Everyone,
+                EventKind::ActionInEffect {
+                    action: taken.action.clone(),
+                    name: def.name.clone(),
+                    team: taken.team.clone(),
+                },
+            );
+            self.apply_effects(&def.effects, Actor::Team(&taken.team));
+        }
+    }
+}

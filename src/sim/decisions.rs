@@ -1,0 +1,286 @@
+//! Decision points: the question an inject puts to teams (go ahead with the marathon, postpone
+//! or cancel it), answered by a journaled `Decide` with a rationale. A single team's answer
+//! settles it; several teams decide by the scenario's rule (a lead team decides, the first
+//! answer decides, or all must choose the same option). Until it is settled a team may change
+//! its answer; at the deadline without a decision the default option applies. The option's
+//! effects then act on the world, and its cost is the deciding teams'.
+
+use serde::Serialize;
+
+use super::command::Decide;
+use super::effects::Actor;
+use super::{ActionKind, Audience, CommandError, EventKind, Exercise};
+use crate::scenario::{DecisionPoint, Inject, JointRule};
+
+/// A team's answer to a decision point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionAnswer {
+    pub team: String,
+    pub option: String,
+    pub at: u32,
+    pub text: String,
+}
+
+/// How a decision was reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettledBy {
+    /// One team decided (the only one asked, the lead, or the first to answer).
+    Team(String),
+    /// Every team asked chose the same option.
+    Agreed,
+    /// No decision by the deadline: the default applied.
+    Default,
+}
+
+impl SettledBy {
+    pub fn words(&self) -> String {
+        match self {
+            SettledBy::Team(team) => format!("decided by {team}"),
+            SettledBy::Agreed => "agreed by every team asked".into(),
+            SettledBy::Default => "no decision in time: the default applied".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Settlement {
+    pub option: String,
+    pub at: u32,
+    pub by: SettledBy,
+}
+
+/// A decision point put to teams when its inject fired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionState {
+    /// The inject that put the question (the decision's id).
+    pub inject: String,
+    pub question: String,
+    pub teams: Vec<String>,
+    pub opened_at: u32,
+    pub due: u32,
+    /// Every answer given, in order; a team's latest counts.
+    pub answers: Vec<DecisionAnswer>,
+    pub settled: Option<Settlement>,
+}
+
+impl DecisionState {
+    /// A team's latest answer.
+    pub fn answer_of(&self, team: &str) -> Option<&DecisionAnswer> {
+        self.answers.iter().rev().find(|a| a.team == team)
+    }
+
+    /// Teams asked that have not answered yet.
+    pub fn waiting_for(&self) -> Vec<&str> {
+        self.teams
+            .iter()
+            .filter(|t| self.answer_of(t).is_none())
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+impl Exercise {
+    /// The decision point an inject put, if it has fired.
+    pub fn decision_state(&self, inject: &str) -> Option<&DecisionState> {
+        self.decisions.iter().find(|d| d.inject == inject)
+    }
+
+    /// The scenario's definition of a decision point.
+    pub fn decision_point(&self, inject: &str) -> Option<&DecisionPoint> {
+        self.scenario.decision(inject).map(|(_, d)| d)
+    }
+
+    /// Decisions a team has to take now (open, asked of it).
+    pub fn open_decisions_for<'a>(
+        &'a self,
+        team: &'a str,
+    ) -> impl Iterator<Item = &'a DecisionState> + 'a {
+        self.decisions
+            .iter()
+            .filter(move |d| d.settled.is_none() && d.teams.iter().any(|t| t == team))
+    }
+
+    /// Puts an inject's question to its teams (called when the inject is delivered).
+    pub(crate) fn open_decision(&mut self, inject: &Inject, reached: &[String]) {
+        let Some(point) = &inject.decision else {
+            return;
+        };
+        let teams: Vec<String> = if point.teams.is_empty() {
+            reached.to_vec()
+        } else {
+            point.teams.iter().map(|t| t.name.clone()).collect()
+        };
+        let due = self.now.saturating_add(point.within.get());
+        self.decisions.push(DecisionState {
+            inject: inject.id.name.clone(),
+            question: point.question.clone(),
+            teams: teams.clone(),
+            opened_at: self.now,
+            due,
+            answers: Vec::new(),
+            settled: None,
+        });
+        self.emit(
+            Audience::Teams(teams.clone()),
+            EventKind::DecisionOpened {
+                decision: inject.id.name.clone(),
+                question: point.question.clone(),
+                teams,
+                due,
+            },
+        );
+    }
+
+    pub(crate) fn answer_decision(&mut self, c: &Decide) -> Result<(), CommandError> {
+        let refuse = |m: String| Err(CommandError(m));
+        let Some(point) = self.decision_point(c.decision.as_str()).cloned() else {
+            return refuse(format!("there is no decision point `{}`", c.decision));
+        };
+        let Some(n) = self
+            .decisions
+            .iter()
+            .position(|d| d.inject == c.decision.as_str())
+        else {
+            return refuse(format!(
+                "decision `{}` has not been put to the teams yet",
+                c.decision
+            ));
+        };
+        if let Some(settled) = &self.decisions[n].settled {
+            return refuse(format!(
+                "decision `{}` was settled at {} ({})",
+                c.decision,
+                crate::scenario::Minutes(settled.at),
+                settled.by.words()
+            ));
+        }
+        if !self.decisions[n].teams.iter().any(|t| t == c.team.as_str()) {
+            return refuse(format!(
+                "decision `{}` is for {}, not team `{}`",
+                c.decision,
+                self.decisions[n].teams.join(", "),
+                c.team
+            ));
+        }
+        let Some(option) = point.option(c.option.as_str()) else {
+            let ids: Vec<&str> = point.options.iter().map(|o| o.id.as_str()).collect();
+            return refuse(format!(
+                "decision `{}` has no option `{}` (its options: {})",
+                c.decision,
+                c.option,
+                ids.join(", ")
+            ));
+        };
+        if self.decisions[n]
+            .answer_of(c.team.as_str())
+            .is_some_and(|a| a.option == c.option.as_str())
+        {
+            return refuse(format!(
+                "team `{}` has already chosen `{}`",
+                c.team, c.option
+            ));
+        }
+        let decision = &mut self.decisions[n];
+        decision.answers.push(DecisionAnswer {
+            team: c.team.name.clone(),
+            option: c.option.name.clone(),
+            at: self.now,
+            text: c.text.clone(),
+        });
+        let teams = decision.teams.clone();
+        self.emit(
+            Audience::Teams(teams.clone()),
+            EventKind::DecisionAnswered {
+                decision: c.decision.name.clone(),
+                team: c.team.name.clone(),
+                option: c.option.name.clone(),
+                label: option.label.clone(),
+                text: c.text.clone(),
+            },
+        );
+        self.record_action(
+            c.team.as_str(),
+            ActionKind::Decide {
+                decision: c.decision.name.clone(),
+                option: c.option.name.clone(),
+            },
+        );
+        if let Some((option, by)) = reached(&point, &self.decisions[n], c.team.as_str()) {
+            self.settle(n, &point, &option, by);
+        }
+        Ok(())
+    }
+
+    /// Decisions past their deadline: the default applies.
+    pub(crate) fn settle_overdue_decisions(&mut self) {
+        for n in 0..self.decisions.len() {
+            let d = &self.decisions[n];
+            if d.settled.is_some() || d.due > self.now {
+                continue;
+            }
+            let Some(point) = self.decision_point(&d.inject).cloned() else {
+                continue;
+            };
+            let default = point.default.name.clone();
+            self.settle(n, &point, &default, SettledBy::Default);
+        }
+    }
+
+    fn settle(&mut self, n: usize, point: &DecisionPoint, option: &str, by: SettledBy) {
+        let Some(chosen) = point.option(option).cloned() else {
+            return;
+        };
+        let decision = &mut self.decisions[n];
+        decision.settled = Some(Settlement {
+            option: option.to_string(),
+            at: self.now,
+            by: by.clone(),
+        });
+        let (inject, question, teams) = (
+            decision.inject.clone(),
+            decision.question.clone(),
+            decision.teams.clone(),
+        );
+        self.emit(
+            Audience::Everyone,
+            EventKind::DecisionSettled {
+                decision: inject,
+                question,
+                option: option.to_string(),
+                label: chosen.label.clone(),
+                how: by.words(),
+            },
+        );
+        let actor = match &by {
+            SettledBy::Team(team) => Actor::Team(team),
+            SettledBy::Agreed => Actor::Teams(&teams),
+            SettledBy::Default => Actor::Scenario,
+        };
+        self.apply_effects(&chosen.effects, actor);
+    }
+}
+
+/// Whether the answers so far reach a decision, after `team` answered: the option and how.
+fn reached(
+    point: &DecisionPoint,
+    state: &DecisionState,
+    team: &str,
+) -> Option<(String, SettledBy)> {
+    let answer = state.answer_of(team)?.option.clone();
+    if state.teams.len() == 1 {
+        return Some((answer, SettledBy::Team(team.to_string())));
+    }
+    match &point.rule {
+        JointRule::Lead(lead) if lead.as_str() == team => {
+            Some((answer, SettledBy::Team(team.to_string())))
+        }
+        JointRule::Lead(_) => None,
+        JointRule::FirstAnswer => Some((answer, SettledBy::Team(team.to_string()))),
+        JointRule::Unanimous => state
+            .teams
+            .iter()
+            .all(|t| state.answer_of(t).is_some_and(|a| a.option == answer))
+            .then_some((answer, SettledBy::Agreed)),
+    }
+}
