@@ -393,4 +393,72 @@ mod tests {
         let command = &journal.entries[0].command;
         assert_eq!(&decode_command(&command.to_ron()).unwrap(), command);
     }
+
+    /// A refused attempt is journaled with its reason and read back as refused.
+    #[test]
+    fn refused_attempts_round_trip_with_their_reason() {
+        let dir = std::env::temp_dir().join(format!("muster-journal-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("refused.journal");
+        let mut writer = JournalWriter::create(&path, "x.ron", "", 3, Mode::Expected).unwrap();
+        let command = decode_command(r#"Dispatch(team: "a", unit: "u", to: "x")"#).unwrap();
+        writer
+            .append_refused(95, &command, "unit `u` is busy (\"working\")")
+            .unwrap();
+        writer.append(96, &command).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("muster-journal 2\n"), "{text}");
+        let (journal, problem) = parse(&text);
+        assert!(problem.is_none(), "{problem:?}");
+        assert_eq!(journal.entries.len(), 2);
+        assert_eq!(journal.entries[0].command, command);
+        assert_eq!(
+            journal.entries[0].refused.as_deref(),
+            Some("unit `u` is busy (\"working\")")
+        );
+        assert_eq!(journal.entries[1].refused, None);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn older_journals_read_and_newer_ones_are_named() {
+        let (journal, problem) = parse("muster-journal 1\nseed 4\n10 Activate(team: \"a\")\n");
+        assert!(problem.is_none());
+        assert_eq!(journal.entries.len(), 1);
+        let (_, problem) = parse("muster-journal 3\n10 Activate(team: \"a\")\n");
+        assert!(
+            problem
+                .unwrap()
+                .message
+                .contains("version 3, written by a newer Muster")
+        );
+        let (_, problem) = parse("10 Refused(Activate(team: \"a\"))\n");
+        assert!(problem.unwrap().message.contains("Refused(\"reason\""));
+    }
+
+    /// Ids a commands file names are checked against the scenario, each located with "did you
+    /// mean"; attempts recorded as refused are not checked again.
+    #[test]
+    fn unknown_ids_are_located_with_a_suggestion() {
+        let scenario = crate::library::find("tutorial.en.ron")
+            .unwrap()
+            .load()
+            .unwrap()
+            .0;
+        let text = "10 Dispatch(team: \"health-team\", unit: \"tracer-9\", to: \"riversid\")\n20 Refused(\"no\", Activate(team: \"nobody\"))\n";
+        let (journal, problem) = parse(text);
+        assert!(problem.is_none());
+        let problems = check_references(&journal, &scenario);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let place = &problems[1];
+        assert_eq!(&text[place.span.start..place.span.end], "\"riversid\"");
+        assert!(
+            place
+                .message
+                .contains("there is no district or facility `riversid`"),
+            "{}",
+            place.message
+        );
+        assert_eq!(place.help.as_deref(), Some("did you mean `riverside`?"));
+    }
 }

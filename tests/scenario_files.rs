@@ -246,6 +246,114 @@ fn validate_command_exit_codes_and_located_output() {
     assert_eq!(muster(&["frobnicate"]).0, 2);
 }
 
+/// A file saved by Windows Notepad (a byte-order mark, CRLF line ends) reads like any other,
+/// and its problems are located on the lines the editor shows.
+#[test]
+fn windows_files_read_normally() {
+    let dir = std::env::temp_dir().join(format!("muster-windows-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let windows = |text: &str| format!("\u{FEFF}{}", text.replace('\n', "\r\n"));
+    let base = dir.join("base.ron");
+    std::fs::write(
+        &base,
+        windows(&read(&root().join("tests/scenarios/base.ron"))),
+    )
+    .unwrap();
+    let (code, out, _) = muster(&["validate", base.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("valid"), "{out}");
+    let (loaded, _) = scenario::load_file(&base).expect("valid");
+    assert!(!loaded.injects[0].message.contains('\r'));
+
+    let broken = root().join("tests/scenarios/broken/unknown-district.ron");
+    let text = read(&broken);
+    let (_, line, column, _) = expectations(&text).remove(0);
+    let path = dir.join("unknown-district.ron");
+    std::fs::write(&path, windows(&text)).unwrap();
+    let (code, out, _) = muster(&["validate", "--format", "short", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains(&format!(":{line}:{column}: error: ")), "{out}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// An agency the control cell plays is no team's, and the validator does not warn about it.
+#[test]
+fn agencies_the_control_cell_plays_need_no_team() {
+    let text = read(&root().join("tests/scenarios/base.ron")).replace(
+        r#"(id: "police", name: "Police", kind: Police, reports_to: "health"),"#,
+        r#"(id: "police", name: "Police", kind: Police, reports_to: "health"),
+        (id: "province", name: "Province", kind: Neighbour, simulated: true),"#,
+    );
+    let (scenario, report) = scenario::check("sim-cell.ron", &text);
+    assert!(scenario.is_some());
+    assert!(report.diagnostics.is_empty(), "{}", report.render_short());
+}
+
+/// A commands file naming what the scenario does not define is reported where, with "did you
+/// mean", and nothing runs; a command refused while the run goes on is reported with its line.
+#[test]
+fn run_checks_a_commands_file_against_its_scenario() {
+    let dir = std::env::temp_dir().join(format!("muster-commands-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("typo.txt");
+    std::fs::write(
+        &file,
+        "# a typo\n30 Dispatch(team: \"health-team\", unit: \"tracers-1\", to: \"riversid\")\n",
+    )
+    .unwrap();
+    let (code, _, err) = muster(&[
+        "run",
+        "tutorial.en.ron",
+        "--commands",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(":2:"), "{err}");
+    assert!(
+        err.contains("there is no district or facility `riversid`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `riverside`?"), "{err}");
+    assert!(err.contains("nothing was run"), "{err}");
+
+    // Refused at run time: journaled as refused, counted alike by `run` and `report`.
+    std::fs::write(
+        &file,
+        "30 Dispatch(team: \"health-team\", unit: \"tracers-1\", to: \"riverside\")\n31 Dispatch(team: \"health-team\", unit: \"tracers-1\", to: \"harbour\")\n",
+    )
+    .unwrap();
+    let journal = dir.join("run.journal");
+    let (code, out, err) = muster(&[
+        "run",
+        "tutorial.en.ron",
+        "--commands",
+        file.to_str().unwrap(),
+        "--journal",
+        journal.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("line 2: at 31m the command was refused"),
+        "{err}"
+    );
+    assert!(out.contains("refused 1"), "{out}");
+    let text = read(&journal);
+    assert!(
+        text.contains("31 Refused(\"unit `tracers-1` is busy"),
+        "{text}"
+    );
+    let (code, out, err) = muster(&[
+        "report",
+        journal.to_str().unwrap(),
+        "--out",
+        dir.join("report").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("refused 1"), "{out}");
+    assert!(!err.contains("does not match"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[test]
 fn main_command_briefs_the_default_scenario() {
     // Without a display the bare command briefs and runs the flagship headless.

@@ -169,3 +169,99 @@ impl Exercise {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Availability;
+    use crate::sim::test_support::{command, small};
+    use crate::sim::{EventKind, Exercise, Mode};
+
+    /// Opening an overflow ward: the health agency's, 50,000, takes 6 hours, twice at most, a
+    /// day apart, only once 5 cases are confirmed.
+    const WARD: &str = r#"scenario.actions: [(id: "overflow-ward", name: "Open an overflow ward", by: ["health"], cost: 50000.0, takes: "6h", cooldown: "1d", times: 2, requires: ConfirmedAtLeast((count: 5)), effects: [Capacity((facility: "hospital", beds: 100))])]"#;
+
+    fn act(ex: &mut Exercise, team: &str) -> Result<(), String> {
+        ex.apply(command(&format!(
+            r#"Act(team: "{team}", action: "overflow-ward", text: "beds are short")"#
+        )))
+        .map(|_| ())
+        .map_err(|e| e.0)
+    }
+
+    fn confirmed(ex: &mut Exercise, n: f64) {
+        ex.districts[0].confirmed = n;
+    }
+
+    #[test]
+    fn an_action_costs_at_once_and_acts_when_its_time_is_up() {
+        let mut ex = small(Mode::Expected, WARD);
+        confirmed(&mut ex, 5.0);
+        let hospital = ex.derived.facility_index["hospital"];
+        act(&mut ex, "health-team").unwrap();
+        assert_eq!(ex.costs().get("health-team"), Some(&50000.0));
+        assert_eq!(ex.declared_beds(hospital)[0], 40, "not yet");
+        ex.advance(6 * 60);
+        assert_eq!(ex.declared_beds(hospital)[0], 140);
+        assert!(ex.actions_taken()[0].in_effect);
+        assert!(ex.events().iter().any(
+            |e| matches!(&e.kind, EventKind::ActionInEffect { team, .. } if team == "health-team")
+        ));
+    }
+
+    #[test]
+    fn who_may_take_an_action_when_and_how_often() {
+        let mut ex = small(Mode::Expected, WARD);
+        assert_eq!(
+            ex.action_availability("police-team", "overflow-ward"),
+            Availability::NotTheirs
+        );
+        assert_eq!(ex.actions_for("police-team").count(), 0);
+        let Availability::NotNow(why) = ex.action_availability("health-team", "overflow-ward")
+        else {
+            panic!("the precondition does not hold yet")
+        };
+        assert!(why.contains("5 confirmed cases"), "{why}");
+        assert!(
+            act(&mut ex, "police-team")
+                .unwrap_err()
+                .contains("only the teams of health")
+        );
+        confirmed(&mut ex, 5.0);
+        act(&mut ex, "health-team").unwrap();
+        assert!(
+            act(&mut ex, "health-team")
+                .unwrap_err()
+                .contains("under way")
+        );
+        ex.advance(6 * 60);
+        let again = act(&mut ex, "health-team").unwrap_err();
+        assert!(again.contains("available again at 1d6h"), "{again}");
+        ex.advance(24 * 60);
+        act(&mut ex, "health-team").unwrap();
+        ex.advance(6 * 60 + 24 * 60);
+        assert!(
+            act(&mut ex, "health-team")
+                .unwrap_err()
+                .contains("taken 2 times")
+        );
+        assert_eq!(ex.actions_taken().len(), 2);
+    }
+
+    #[test]
+    fn an_inject_can_expect_an_action() {
+        let mut ex = small(
+            Mode::Expected,
+            &format!(
+                "{WARD}\nscenario.injects: [(id: \"I-1\", title: \"Beds\", trigger: At(\"1h\"), to: [\"health-team\"], message: \"Beds short\", expects: [(text: \"Open the overflow ward\", check: Action((action: \"overflow-ward\")), within: \"4h\")])]"
+            ),
+        );
+        confirmed(&mut ex, 5.0);
+        ex.advance(90);
+        act(&mut ex, "health-team").unwrap();
+        let e = &ex.expectations()[0];
+        assert_eq!(
+            (e.met_at, e.met_by.as_deref()),
+            (Some(90), Some("health-team"))
+        );
+    }
+}

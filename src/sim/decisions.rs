@@ -284,3 +284,146 @@ fn reached(
             .then_some((answer, SettledBy::Agreed)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SettledBy;
+    use crate::sim::test_support::{command, small};
+    use crate::sim::{EventKind, Exercise, Mode};
+
+    /// A decision put at 1h to both teams (or `teams`), with a rule; cancelling costs 1,000
+    /// and closes the clinic.
+    fn with_decision(rule: &str, teams: &str) -> Exercise {
+        let mut ex = small(
+            Mode::Expected,
+            &format!(
+                r#"scenario.injects: [(id: "D-1", title: "The marathon", trigger: At("1h"), to: ["health-team", "police-team"], message: "Decide on Sunday's marathon", decision: (question: "Run the marathon?", teams: [{teams}], options: [(id: "go", label: "Go ahead"), (id: "cancel", label: "Cancel it", effects: [Cost(1000.0), CloseFacility("clinic")], score: 1.0)], default: "go", within: "2h", rule: {rule}))]"#
+            ),
+        );
+        ex.advance(60);
+        ex
+    }
+
+    fn decide(ex: &mut Exercise, team: &str, option: &str) -> Result<(), String> {
+        ex.apply(command(&format!(
+            r#"Decide(team: "{team}", decision: "D-1", option: "{option}", text: "because")"#
+        )))
+        .map(|_| ())
+        .map_err(|e| e.0)
+    }
+
+    fn clinic_open(ex: &Exercise) -> bool {
+        ex.facility_open(ex.derived.facility_index["clinic"])
+    }
+
+    #[test]
+    fn one_team_decides_and_the_option_acts_at_once() {
+        let mut ex = with_decision("Unanimous", r#""health-team""#);
+        assert_eq!(ex.open_decisions_for("health-team").count(), 1);
+        assert_eq!(ex.open_decisions_for("police-team").count(), 0);
+        decide(&mut ex, "health-team", "cancel").unwrap();
+        let settled = ex.decision_state("D-1").unwrap().settled.clone().unwrap();
+        assert_eq!(settled.option, "cancel");
+        assert_eq!(settled.by, SettledBy::Team("health-team".into()));
+        assert!(!clinic_open(&ex));
+        assert_eq!(ex.costs().get("health-team"), Some(&1000.0));
+        let answer = ex
+            .decision_state("D-1")
+            .unwrap()
+            .answer_of("health-team")
+            .unwrap();
+        assert_eq!((answer.at, answer.text.as_str()), (60, "because"));
+        let late = decide(&mut ex, "health-team", "go").unwrap_err();
+        assert!(late.contains("was settled"), "{late}");
+    }
+
+    #[test]
+    fn a_unanimous_decision_waits_for_agreement_and_shares_the_cost() {
+        let mut ex = with_decision("Unanimous", "");
+        decide(&mut ex, "health-team", "cancel").unwrap();
+        decide(&mut ex, "police-team", "go").unwrap();
+        assert!(
+            ex.decision_state("D-1").unwrap().settled.is_none(),
+            "they disagree"
+        );
+        assert_eq!(
+            decide(&mut ex, "police-team", "go").unwrap_err(),
+            "team `police-team` has already chosen `go`"
+        );
+        decide(&mut ex, "police-team", "cancel").unwrap();
+        let settled = ex.decision_state("D-1").unwrap().settled.clone().unwrap();
+        assert_eq!(
+            (settled.option.as_str(), settled.by),
+            ("cancel", SettledBy::Agreed)
+        );
+        assert_eq!(ex.costs().get("health-team"), Some(&500.0));
+        assert_eq!(ex.costs().get("police-team"), Some(&500.0));
+    }
+
+    #[test]
+    fn the_lead_team_decides_and_the_others_advise() {
+        let mut ex = with_decision(r#"Lead("police-team")"#, "");
+        decide(&mut ex, "health-team", "cancel").unwrap();
+        assert!(ex.decision_state("D-1").unwrap().settled.is_none());
+        decide(&mut ex, "police-team", "go").unwrap();
+        let settled = ex.decision_state("D-1").unwrap().settled.clone().unwrap();
+        assert_eq!(settled.option, "go");
+        assert!(clinic_open(&ex), "the lead chose to go ahead");
+    }
+
+    #[test]
+    fn the_first_answer_decides_for_all() {
+        let mut ex = with_decision("FirstAnswer", "");
+        decide(&mut ex, "police-team", "cancel").unwrap();
+        assert_eq!(
+            ex.decision_state("D-1")
+                .unwrap()
+                .settled
+                .as_ref()
+                .unwrap()
+                .by,
+            SettledBy::Team("police-team".into())
+        );
+    }
+
+    #[test]
+    fn without_a_decision_by_the_deadline_the_default_applies() {
+        let mut ex = with_decision("Unanimous", "");
+        decide(&mut ex, "health-team", "cancel").unwrap();
+        ex.advance(2 * 60 - 1);
+        assert!(ex.decision_state("D-1").unwrap().settled.is_none());
+        ex.advance(1);
+        let settled = ex.decision_state("D-1").unwrap().settled.clone().unwrap();
+        assert_eq!((settled.option.as_str(), settled.at), ("go", 180));
+        assert_eq!(settled.by, SettledBy::Default);
+        assert!(ex.events().iter().any(|e| matches!(
+            &e.kind,
+            EventKind::DecisionSettled { how, .. } if how.contains("default")
+        )));
+        assert!(ex.holds(&crate::scenario::Condition::Decided(
+            crate::scenario::DecidedCheck {
+                decision: crate::scenario::Id::new("D-1"),
+                option: Some(crate::scenario::Id::new("go")),
+            }
+        )));
+    }
+
+    #[test]
+    fn answers_are_refused_before_the_question_and_from_others() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"scenario.injects: [(id: "D-1", title: "The marathon", trigger: At("1h"), to: ["health-team"], message: "Decide", decision: (question: "Run it?", options: [(id: "go", label: "Go"), (id: "cancel", label: "Cancel")], default: "go"))]"#,
+        );
+        let early = decide(&mut ex, "health-team", "go").unwrap_err();
+        assert!(early.contains("not been put"), "{early}");
+        ex.advance(60);
+        let other = decide(&mut ex, "police-team", "go").unwrap_err();
+        assert!(other.contains("is for health-team"), "{other}");
+        let unknown = decide(&mut ex, "health-team", "stop").unwrap_err();
+        assert!(
+            unknown.contains("no option `stop` (its options: go, cancel)"),
+            "{unknown}"
+        );
+        assert_eq!(ex.refusals().len(), 3, "refused attempts are kept");
+    }
+}

@@ -252,4 +252,54 @@ mod tests {
         assert_eq!(ex.daily_capacity(clinic), 100.0);
         assert_eq!(ex.actions().len(), 2);
     }
+
+    /// A district government orders measures in its district only; an education bureau
+    /// closes schools anywhere but orders no measure; a city-wide health agency does both.
+    #[test]
+    fn agencies_act_within_their_jurisdiction() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"extra.agencies: (id: "north-gov", name: "North district government", kind: Command, jurisdiction: (districts: ["north"])), (id: "education", name: "Education bureau", kind: Other, jurisdiction: (facility_kinds: [School]))
+extra.teams: (id: "north-team", name: "North", agencies: ["north-gov"]), (id: "school-team", name: "Schools", agencies: ["education"])
+extra.facilities: (id: "school", name: "School", kind: School, district: "south", people: 800)"#,
+        );
+        let order = |ex: &mut crate::sim::Exercise, text: &str| {
+            ex.apply(command(text)).map(|_| ()).map_err(|e| e.0)
+        };
+        order(
+            &mut ex,
+            r#"OrderMeasure(team: "north-team", district: "north", level: Enhanced)"#,
+        )
+        .unwrap();
+        let outside = order(
+            &mut ex,
+            r#"OrderMeasure(team: "north-team", district: "south", level: Enhanced)"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            outside,
+            "`south` is outside the jurisdiction of team `north-team` (it covers north)"
+        );
+        let school = r#"CloseFacility(team: "school-team", facility: "school")"#;
+        assert!(
+            order(&mut ex, &school.replace("school-team", "north-team"))
+                .unwrap_err()
+                .contains("outside its jurisdiction"),
+            "the school is in the south"
+        );
+        order(&mut ex, school).unwrap();
+        assert!(
+            order(
+                &mut ex,
+                r#"OrderMeasure(team: "school-team", district: "south", level: Closed)"#
+            )
+            .unwrap_err()
+            .contains("may not order measures")
+        );
+        order(
+            &mut ex,
+            r#"OrderMeasure(team: "health-team", district: "south", level: Closed)"#,
+        )
+        .unwrap();
+    }
 }

@@ -456,3 +456,120 @@ impl Exercise {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::sim::test_support::{command, small};
+    use crate::sim::{EventKind, InjectStatus, Mode};
+
+    /// An inject to `All` reaches every Blue team, and one of them acting meets it.
+    #[test]
+    fn an_inject_to_all_is_met_by_any_team() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"scenario.injects: [(id: "I-1", title: "Alert", trigger: At("1h"), to: All, message: "Cases reported", expects: [(text: "Someone reports up", check: Report(()), within: "2h")])]"#,
+        );
+        ex.advance(60);
+        assert!(
+            ex.events_for("police-team")
+                .any(|e| matches!(e.kind, EventKind::InjectFired { .. }))
+        );
+        assert_eq!(
+            ex.expectations().len(),
+            1,
+            "one expectation, not one per team"
+        );
+        ex.apply(command(
+            r#"Report(team: "police-team", from: "police", to: "health")"#,
+        ))
+        .unwrap();
+        let e = &ex.expectations()[0];
+        assert_eq!(
+            (e.team.as_deref(), e.met_by.as_deref()),
+            (None, Some("police-team"))
+        );
+        assert!(e.concerns("police-team") && !e.concerns("health-team"));
+    }
+
+    /// `only_if` drops a scheduled inject whose condition does not hold at its time; `Not` and
+    /// `Done` read as they say.
+    #[test]
+    fn only_if_drops_an_inject_and_not_and_done_combine() {
+        let text = r#"scenario.injects: [
+            (id: "I-1", title: "Praise", trigger: At("2h"), to: ["health-team"], message: "Well done", only_if: Done((team: "health-team", action: Activate, by: "1h"))),
+            (id: "I-2", title: "Reminder", trigger: At("2h"), to: ["health-team"], message: "Activate!", only_if: Not(Done((action: Activate)))),
+        ]"#;
+        let mut ex = small(Mode::Expected, text);
+        ex.apply(command(r#"Activate(team: "health-team")"#))
+            .unwrap();
+        ex.advance(2 * 60);
+        assert_eq!(ex.injects()[0].status, InjectStatus::Fired(120));
+        assert_eq!(ex.injects()[1].status, InjectStatus::Skipped);
+        assert!(
+            ex.events()
+                .iter()
+                .any(|e| matches!(&e.kind, EventKind::InjectDropped { inject } if inject == "I-2"))
+        );
+
+        let mut late = small(Mode::Expected, text);
+        late.advance(90);
+        late.apply(command(r#"Activate(team: "health-team")"#))
+            .unwrap();
+        late.advance(30);
+        assert_eq!(
+            late.injects()[0].status,
+            InjectStatus::Skipped,
+            "activated after 1h"
+        );
+        assert_eq!(late.injects()[1].status, InjectStatus::Skipped);
+    }
+
+    /// "If fewer than 70% of contacts are traced by 24:00": the share counts the contacts of
+    /// the district (its places included), and says nothing before any is named.
+    #[test]
+    fn contact_shares_compare_reached_and_quarantined_to_named() {
+        let mut ex = small(Mode::Expected, "");
+        let below = |ex: &crate::sim::Exercise, traced: bool, district: Option<&str>| {
+            let share = crate::scenario::ContactShare {
+                share: crate::scenario::Fraction(0.7),
+                district: district.map(crate::scenario::Id::new),
+                min_named: 1,
+            };
+            ex.holds(&if traced {
+                crate::scenario::Condition::ContactsTracedBelow(share)
+            } else {
+                crate::scenario::Condition::ContactsQuarantinedBelow(share)
+            })
+        };
+        assert!(!below(&ex, true, None), "nothing named: nothing below");
+        ex.districts[0].contacts_named = 100.0;
+        ex.districts[0].contacts_reached = 80.0;
+        ex.districts[0].contacts_quarantined = 60.0;
+        assert!(!below(&ex, true, None));
+        assert!(below(&ex, false, None));
+        assert!(below(&ex, false, Some("north")));
+        assert!(
+            !below(&ex, false, Some("south")),
+            "nothing named in the south"
+        );
+    }
+
+    /// A decision's option can fire a later inject (after a delay, whatever its trigger) or
+    /// cancel one.
+    #[test]
+    fn effects_fire_and_cancel_injects() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"scenario.injects: [
+                (id: "I-1", title: "Start", trigger: At("1h"), to: ["health-team"], message: "Go", effects: [FireInject((inject: "I-2", after: "3h")), CancelInject("I-3")]),
+                (id: "I-2", title: "Follow-up", trigger: When(DeathsAtLeast((count: 1000))), to: ["health-team"], message: "Later"),
+                (id: "I-3", title: "Cancelled", trigger: At("2h"), to: ["health-team"], message: "Never"),
+            ]"#,
+        );
+        ex.advance(4 * 60 - 1);
+        assert_eq!(ex.injects()[1].status, InjectStatus::Pending);
+        ex.advance(1);
+        assert_eq!(ex.injects()[1].status, InjectStatus::Fired(240));
+        assert_eq!(ex.injects()[2].status, InjectStatus::Skipped);
+    }
+}

@@ -1178,3 +1178,120 @@ impl Exercise {
             .map(|(n, _)| n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::sim::test_support::{command, small};
+    use crate::sim::{AidAnswer, EventKind, Exercise, Mode};
+
+    const PROVINCE: &str = r#"extra.agencies: (id: "province", name: "Provincial health commission", kind: Neighbour, simulated: true)"#;
+
+    fn apply(ex: &mut Exercise, text: &str) -> Result<(), String> {
+        ex.apply(command(text)).map(|_| ()).map_err(|e| e.0)
+    }
+
+    /// A request to an agency the control cell plays reaches the facilitator, who answers as
+    /// that agency: the stock comes from outside the city, after the time stated.
+    #[test]
+    fn the_control_cell_answers_as_an_agency_it_plays() {
+        let mut ex = small(Mode::Expected, PROVINCE);
+        apply(
+            &mut ex,
+            r#"RequestAid(team: "health-team", to: "province", supply: "kits", quantity: 5000, deliver_to: "clinic", text: "kits run short")"#,
+        )
+        .unwrap();
+        assert_eq!(ex.requests()[0].to_team, "province");
+        assert!(
+            apply(
+                &mut ex,
+                r#"AnswerAid(team: "police-team", request: 1, accept: true)"#
+            )
+            .unwrap_err()
+            .contains("was made to team `province`")
+        );
+        let clinic = ex.derived.facility_index["clinic"];
+        let before = ex.stock(clinic, "kits");
+        apply(
+            &mut ex,
+            r#"AnswerAid(team: "province", request: 1, accept: true, quantity: 3000, arrives_in: "12h")"#,
+        )
+        .unwrap();
+        assert!(matches!(
+            ex.requests()[0].answered,
+            Some((0, AidAnswer::Short { sent: 3000, .. }))
+        ));
+        ex.advance(12 * 60);
+        assert_eq!(
+            ex.stock(clinic, "kits"),
+            before + 3000,
+            "nobody ill used a kit"
+        );
+        apply(
+            &mut ex,
+            r#"Message(from: "province", to: ["health-team"], text: "More kits on Friday")"#,
+        )
+        .unwrap();
+        assert!(ex.events_for("health-team").any(|e| matches!(
+            &e.kind,
+            EventKind::AgencyMessage { from, .. } if from == "Provincial health commission"
+        )));
+        assert!(
+            apply(
+                &mut ex,
+                r#"Message(from: "police", to: ["health-team"], text: "Hello")"#
+            )
+            .unwrap_err()
+            .contains("not an agency the control cell plays")
+        );
+    }
+
+    /// An evaluator judges an expected action no command shows; a checked one is not theirs
+    /// to judge, and an unjudged one is never reported missed.
+    #[test]
+    fn evaluators_judge_what_no_command_shows() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"scenario.injects: [(id: "I-1", title: "Briefing", trigger: At("1h"), to: ["health-team", "police-team"], message: "Brief the mayor", expects: [(text: "Brief the mayor in person", within: "2h"), (text: "Report", check: Report(()), within: "2h")])]"#,
+        );
+        ex.advance(6 * 60);
+        assert!(
+            !ex.events()
+                .iter()
+                .any(|e| matches!(&e.kind, EventKind::ExpectationMissed { text, .. } if text.contains("in person")))
+        );
+        let several = apply(
+            &mut ex,
+            r#"Judge(inject: "I-1", expectation: 1, verdict: Done)"#,
+        )
+        .unwrap_err();
+        assert!(several.contains("say which with `team`"), "{several}");
+        apply(
+            &mut ex,
+            r#"Judge(inject: "I-1", expectation: 1, team: "health-team", verdict: Partly, note: "by phone only")"#,
+        )
+        .unwrap();
+        let judged = ex
+            .expectations()
+            .iter()
+            .find(|e| e.team.as_deref() == Some("health-team") && e.index == 1)
+            .and_then(|e| e.judged.clone())
+            .unwrap();
+        assert_eq!(judged.verdict, crate::sim::command::Verdict::Partly);
+        assert!(
+            apply(
+                &mut ex,
+                r#"Judge(inject: "I-1", expectation: 2, team: "health-team", verdict: Done)"#
+            )
+            .unwrap_err()
+            .contains("checked automatically")
+        );
+        assert!(
+            apply(
+                &mut ex,
+                r#"Judge(inject: "I-1", expectation: 3, team: "health-team", verdict: Done)"#
+            )
+            .unwrap_err()
+            .contains("counts them from 1")
+        );
+    }
+}

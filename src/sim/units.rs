@@ -594,4 +594,64 @@ mod tests {
                 .any(|e| matches!(&e.kind, EventKind::UnitIdle { reason, .. } if reason.contains("short of kits")))
         );
     }
+
+    fn effect(ex: &mut crate::sim::Exercise, text: &str) {
+        use crate::scenario::decode::Decode;
+        let node = crate::scenario::ron_tree::parse(text).unwrap();
+        let mut d = crate::scenario::decode::Decoder::default();
+        let effect = crate::scenario::Effect::decode(&node, &mut d).unwrap();
+        ex.apply_effect(&effect, crate::sim::effects::Actor::Scenario);
+    }
+
+    /// Field workers falling sick: those at base go first, a busy one stops and goes home, and
+    /// orders to them are refused until they are back.
+    #[test]
+    fn units_out_of_service_cannot_be_ordered_until_back() {
+        let mut ex = small(Mode::Expected, "");
+        ex.apply(command(
+            r#"Dispatch(team: "health-team", unit: "tracers-1", to: "south")"#,
+        ))
+        .unwrap();
+        effect(
+            &mut ex,
+            r#"UnitsOut((units: ["tracers"], count: 1, duration: "1d", reason: "staff sick"))"#,
+        );
+        let out: Vec<&str> = ex
+            .units()
+            .iter()
+            .filter(|u| u.out_of_service.is_some())
+            .map(|u| u.id.as_str())
+            .collect();
+        assert_eq!(out, ["tracers-2"], "the one at base first");
+        let refused = ex
+            .apply(command(
+                r#"Dispatch(team: "health-team", unit: "tracers-2", to: "south")"#,
+            ))
+            .unwrap_err();
+        assert!(
+            refused.0.contains("out of service (staff sick) until 1d"),
+            "{refused}"
+        );
+        effect(&mut ex, r#"UnitsOut((units: ["tracers-1"]))"#);
+        assert_eq!(ex.units()[0].status, UnitStatus::AtBase, "stopped and home");
+        assert_eq!(ex.units()[0].out_of_service.as_ref().unwrap().0, u32::MAX);
+        ex.advance(24 * 60);
+        assert!(ex.units()[1].out_of_service.is_none(), "back after a day");
+        assert!(ex.units()[0].out_of_service.is_some(), "until brought back");
+        effect(&mut ex, r#"UnitsBack((units: ["tracers"]))"#);
+        assert!(ex.units().iter().all(|u| u.out_of_service.is_none()));
+    }
+
+    /// A unit standing for 25 people does 25 people's work.
+    #[test]
+    fn a_unit_of_many_people_works_for_them_all() {
+        let one = small(Mode::Expected, "");
+        let many = small(
+            Mode::Expected,
+            r#"extra.units: (id: "grid-team", resource: "grid", agency: "health", base: "north", people: 25)"#,
+        );
+        let n = many.derived.unit_index["grid-team"];
+        let grid = one.derived.unit_index["grid"];
+        assert_eq!(many.unit_capacity(n), 25.0 * one.unit_capacity(grid));
+    }
 }
