@@ -436,7 +436,7 @@ fn refused_commands_say_why_and_change_nothing() {
         ),
         (
             r#"ComposeInject(title: "x", to: ["health-cdc"], message: "y", effects: [NewCases(district: "atlantis", count: 1)])"#,
-            "no district `atlantis`",
+            "no district or facility `atlantis`",
         ),
     ];
     for (text, reason) in cases {
@@ -1030,12 +1030,30 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
         "id=\"strengths\"",
         "id=\"improvements\"",
         "id=\"charts\"",
+        "id=\"decisions\"",
         "id=\"timeline\"",
         "id=\"scorecards\"",
         "id=\"improvement-plan\"",
     ] {
         assert!(html.contains(section), "missing {section}");
     }
+    // Blue teams and the agencies they play are counted apart from the red cell and the
+    // agencies the control cell plays.
+    assert!(
+        html.contains(
+            "5 teams playing 13 agencies, with a red cell and the control cell playing 2 agencies"
+        ),
+        "scope line"
+    );
+    // Who chose what, when and why, and what followed.
+    assert!(
+        html.contains("推迟一周") && html.contains("D4 10:30"),
+        "the marathon decision"
+    );
+    assert!(
+        html.contains("judged done"),
+        "the evaluator's judgement of I-17"
+    );
     assert_eq!(
         html.matches("<svg class=\"chart\"").count(),
         4,

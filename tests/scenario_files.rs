@@ -371,7 +371,7 @@ fn main_command_briefs_the_default_scenario() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("One ship, two flights") && out.contains("MSEL: 16 scheduled, 7 conditional"),
+        out.contains("One ship, two flights") && out.contains("MSEL: 18 scheduled, 7 conditional"),
         "{out}"
     );
     let (code, out, _) = muster(&["summary", "port-city-outbreak.zh"]);
@@ -403,6 +403,9 @@ fn structure(scenario: &Scenario) -> serde_json::Value {
         "author",
         "references",
         "unit",
+        "reason",
+        "question",
+        "label",
     ];
     fn blank(value: &mut serde_json::Value, key: Option<&str>) {
         match value {

@@ -168,6 +168,10 @@ impl Session {
         match checked {
             Ok((s, report)) => {
                 self.seed = seed.unwrap_or(s.meta.seed);
+                // "72 hours played in 3 hours": the clock starts at that pace.
+                if let Some(speed) = s.meta.played_speed() {
+                    self.clock.speed = speed;
+                }
                 self.scenario = Some(Arc::new(s));
                 self.report = Some(report);
             }

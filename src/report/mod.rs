@@ -3,6 +3,7 @@
 //! timeline, charts with and without the players' actions, each team's scorecard, and an
 //! improvement plan), with the same data as CSV and JSON.
 
+pub mod decisions;
 mod svg;
 
 use std::fmt::Write as _;
@@ -67,6 +68,8 @@ pub struct AfterAction {
     pub improvements: Vec<String>,
     pub improvement_plan: Vec<ImprovementItem>,
     pub timeline: Vec<TimelineEntry>,
+    /// Decisions, actions, expected actions and refused attempts.
+    pub decided: decisions::Decisions,
     pub outcome: headless::Outcome,
     pub baseline_outcome: headless::Outcome,
 }
@@ -299,6 +302,7 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise) -> AfterAction {
         improvements,
         improvement_plan: plan,
         timeline: timeline(exercise),
+        decided: decisions::decisions(exercise),
         outcome: headless::outcome(exercise),
         baseline_outcome: headless::outcome(baseline),
     }
@@ -459,6 +463,62 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
                 "quarantine sites".into(),
                 format!("{occupied} of {rooms} rooms in use"),
             ),
+            EventKind::DecisionOpened {
+                decision, question, ..
+            } => ("inject", decision.clone(), format!("asks: {question}")),
+            EventKind::DecisionAnswered {
+                team, label, text, ..
+            } => (
+                "decision",
+                team.clone(),
+                if text.is_empty() {
+                    format!("chose \"{label}\"")
+                } else {
+                    format!("chose \"{label}\": {text}")
+                },
+            ),
+            EventKind::DecisionSettled {
+                question,
+                label,
+                how,
+                ..
+            } => (
+                "consequence",
+                "decision".into(),
+                format!("{question} → \"{label}\" ({how})"),
+            ),
+            EventKind::ActionTaken { name, team, .. } => {
+                ("decision", team.clone(), format!("took action: {name}"))
+            }
+            EventKind::ActionInEffect { name, team, .. } => {
+                ("consequence", team.clone(), format!("{name}: in effect"))
+            }
+            EventKind::FacilityOpened { facility, by, open } => (
+                "decision",
+                by.clone(),
+                format!("{} {facility}", if *open { "opened" } else { "closed" }),
+            ),
+            EventKind::UnitsOutOfService { units, reason, .. } => (
+                "consequence",
+                "units".into(),
+                format!(
+                    "out of service: {}{}",
+                    units.join(", "),
+                    if reason.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({reason})")
+                    }
+                ),
+            ),
+            EventKind::UnitsBackInService { units } => (
+                "consequence",
+                "units".into(),
+                format!("back in service: {}", units.join(", ")),
+            ),
+            EventKind::AgencyMessage { from, text, .. } => {
+                ("inject", from.clone(), format!("message: {text}"))
+            }
             _ => continue,
         };
         push(e.at, kind, who, what);
@@ -472,7 +532,7 @@ h1 { font-size: 26px; margin-bottom: 4px; } h2 { border-bottom: 2px solid #1f4e7
 .subtitle { color: #555; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin: 10px 0 18px; font-size: 13px; } th, td { border: 1px solid #cfd6dd; padding: 5px 7px; vertical-align: top; text-align: left; } th { background: #eef3f8; }
 td.num { text-align: right; white-space: nowrap; }
-tr.na td { color: #777; }
+tr.na td { color: #777; } tr.done td:last-child { color: #2e7d32; } tr.missed td:last-child { color: #c62828; } tr.open td:last-child { color: #777; }
 .rating { display: inline-block; min-width: 22px; text-align: center; font-weight: bold; border-radius: 4px; padding: 1px 6px; color: white; }
 .rating.P { background: #2e7d32; } .rating.S { background: #9e9d24; } .rating.M { background: #ef6c00; } .rating.U { background: #c62828; } .rating.none { background: #9e9e9e; }
 .kpi-grid { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; } .kpi { border: 1px solid #cfd6dd; border-radius: 6px; padding: 8px 10px; } .kpi b { display: block; font-size: 20px; } .kpi span { font-size: 12px; color: #555; }
@@ -492,11 +552,126 @@ fn scope_others(scenario: &Scenario) -> String {
         .iter()
         .filter(|t| t.role == TeamRole::Red)
         .count();
+    let simulated = scenario.agencies.iter().filter(|a| a.simulated).count();
+    let mut others = Vec::new();
     match red {
-        0 => String::new(),
-        1 => ", and a red cell".to_string(),
-        n => format!(", and {n} red cells"),
+        0 => {}
+        1 => others.push("a red cell".to_string()),
+        n => others.push(format!("{n} red cells")),
     }
+    match simulated {
+        0 => {}
+        1 => others.push("the control cell playing 1 agency".to_string()),
+        n => others.push(format!("the control cell playing {n} agencies")),
+    }
+    match others.as_slice() {
+        [] => String::new(),
+        [one] => format!(", with {one}"),
+        _ => format!(", with {}", others.join(" and ")),
+    }
+}
+
+/// Section 5: decision points, the scenario's actions, expected actions and refused attempts.
+fn decisions_section(h: &mut String, d: &decisions::Decisions) {
+    h.push_str(r#"<section id="decisions"><h2>5. Decisions and actions</h2>"#);
+    if d.decisions.is_empty() {
+        h.push_str("<p>No decision point was put to the teams.</p>");
+    } else {
+        h.push_str(r#"<h3>Decision points</h3><table><tr><th>Question</th><th>Asked of</th><th>Answers (why)</th><th>Decision</th><th>What followed</th><th>Worth</th></tr>"#);
+        for r in &d.decisions {
+            let answers: Vec<String> = r
+                .answers
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} {}: <b>{}</b>{}",
+                        a.clock,
+                        escape(&a.team),
+                        escape(&a.option),
+                        if a.rationale.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — “{}”", escape(&a.rationale))
+                        }
+                    )
+                })
+                .collect();
+            let _ = write!(
+                h,
+                r#"<tr><td>{} <i>({}, put {}, due {})</i></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td></tr>"#,
+                escape(&r.question),
+                escape(&r.inject),
+                r.opened,
+                r.deadline,
+                escape(&r.asked.join(", ")),
+                if answers.is_empty() {
+                    "no answer".to_string()
+                } else {
+                    answers.join("<br>")
+                },
+                r.outcome.as_deref().map_or("open".to_string(), escape),
+                escape(&r.followed.join("; ")),
+                r.score
+                    .map_or("–".to_string(), |s| format!("{:.0}%", s * 100.0)),
+            );
+        }
+        h.push_str("</table>");
+    }
+    if !d.actions.is_empty() {
+        h.push_str(r#"<h3>The scenario's actions taken</h3><table><tr><th>Time</th><th>Team</th><th>Action (why)</th><th>In effect</th><th>What it did</th></tr>"#);
+        for a in &d.actions {
+            let _ = write!(
+                h,
+                r#"<tr><td class="num">{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>"#,
+                a.clock,
+                escape(&a.team),
+                escape(&a.action),
+                if a.rationale.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — “{}”", escape(&a.rationale))
+                },
+                a.in_effect,
+                escape(&a.followed.join("; ")),
+            );
+        }
+        h.push_str("</table>");
+    }
+    if !d.expected.is_empty() {
+        h.push_str(r#"<h3>Actions the injects expected</h3><table><tr><th>Time</th><th>Inject</th><th>Team</th><th>Expected</th><th>What became of it</th></tr>"#);
+        for e in &d.expected {
+            let class = match e.done {
+                Some(true) => "done",
+                Some(false) => "missed",
+                None => "open",
+            };
+            let _ = write!(
+                h,
+                r#"<tr class="{class}"><td class="num">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                e.clock,
+                escape(&e.inject),
+                escape(&e.team),
+                escape(&e.text),
+                escape(&e.status),
+            );
+        }
+        h.push_str("</table>");
+    }
+    if !d.refused.is_empty() {
+        h.push_str(r#"<h3>What was tried and refused</h3><table><tr><th>Time</th><th>Who</th><th>Command</th><th>Why it was refused</th></tr>"#);
+        for r in &d.refused {
+            let _ = write!(
+                h,
+                r#"<tr><td class="num">{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>"#,
+                r.clock,
+                escape(&r.who),
+                escape(&r.command),
+                escape(&r.reason),
+            );
+        }
+        h.push_str("</table>");
+    }
+    h.push_str("</section>");
 }
 
 fn rating_badge(rating: Option<&Rating>) -> String {
@@ -538,10 +713,17 @@ fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
             name: district.name.clone(),
             color: PALETTE[d % PALETTE.len()],
             dashed: false,
+            // A district's curve includes its places' people.
             points: exercise
                 .series()
                 .iter()
-                .map(|s| (f64::from(s.t), active_infections(&s.districts[d])))
+                .map(|s| {
+                    let sum: f64 = exercise
+                        .district_and_places(d)
+                        .map(|k| active_infections(&s.districts[k]))
+                        .sum();
+                    (f64::from(s.t), sum)
+                })
                 .collect(),
         })
         .collect();
@@ -808,8 +990,11 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     h.push_str(&charts(exercise, baseline));
     h.push_str("</section>");
 
-    // 5. Timeline.
-    h.push_str(r#"<section id="timeline"><h2>5. Timeline of injects, decisions and consequences</h2><table><tr><th>Time</th><th>Kind</th><th>Who</th><th>What</th></tr>"#);
+    // 5. Decisions and actions.
+    decisions_section(&mut h, &aar.decided);
+
+    // 6. Timeline.
+    h.push_str(r#"<section id="timeline"><h2>6. Timeline of injects, decisions and consequences</h2><table><tr><th>Time</th><th>Kind</th><th>Who</th><th>What</th></tr>"#);
     for t in &aar.timeline {
         let _ = write!(
             h,
@@ -823,7 +1008,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     h.push_str("</table></section>");
 
     // 6. Scorecards.
-    h.push_str(r#"<section id="scorecards"><h2>6. Scorecards</h2><p>Each line: the value measured in the simulation against its target. Points are attainment (0–1) × weight × 10. An outcome (infections, deaths, overflow, trust, stock-outs) earns the share of the improvement its target asks for over the same scenario and seed with no player action; a cost counts only when something was spent; a process KPI counts the opportunities there were. <b>n/a</b>: nothing to measure on this card, counted neither way.</p>"#);
+    h.push_str(r#"<section id="scorecards"><h2>7. Scorecards</h2><p>Each line: the value measured in the simulation against its target. Points are attainment (0–1) × weight × 10. An outcome (infections, deaths, overflow, trust, stock-outs) earns the share of the improvement its target asks for over the same scenario and seed with no player action; a cost counts only when something was spent; a process KPI counts the opportunities there were. <b>n/a</b>: nothing to measure on this card, counted neither way.</p>"#);
     for card in &aar.scorecards {
         let _ = write!(
             h,
@@ -894,7 +1079,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     h.push_str("</section>");
 
     // 7. Improvement plan.
-    h.push_str(r#"<section id="improvement-plan"><h2>7. Improvement plan</h2><table><tr><th>Capability</th><th>Issue / area for improvement</th><th>Corrective action</th><th>Owner agency</th><th>Start</th><th>Completion</th></tr>"#);
+    h.push_str(r#"<section id="improvement-plan"><h2>8. Improvement plan</h2><table><tr><th>Capability</th><th>Issue / area for improvement</th><th>Corrective action</th><th>Owner agency</th><th>Start</th><th>Completion</th></tr>"#);
     if aar.improvement_plan.is_empty() {
         h.push_str(r#"<tr><td colspan="6">No area for improvement was found.</td></tr>"#);
     }

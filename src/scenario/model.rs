@@ -103,6 +103,14 @@ impl Default for AgeShares {
     }
 }
 
+impl Meta {
+    /// Scenario minutes per real minute when the exercise is played in `played_in`.
+    pub fn played_speed(&self) -> Option<f64> {
+        let played_in = self.played_in?.get();
+        (played_in > 0).then(|| f64::from(self.duration.get()) / f64::from(played_in))
+    }
+}
+
 impl AgeShares {
     pub fn get(&self, band: &AgeBand) -> f64 {
         match band {
@@ -273,6 +281,7 @@ ron_enum! {
 ron_struct! {
     /// Infections present at (or appearing at) a given time, before any inject.
     pub struct InitialCases as "a group of initial cases" {
+        /// A district, or a place with `people`.
         district: Id,
         count: u32,
         at: ScenarioTime = ScenarioTime(0),
@@ -387,7 +396,7 @@ impl Jurisdiction {
     }
 
     pub fn covers_facility(&self, facility: &Facility) -> bool {
-        self.facilities.iter().any(|f| *f == facility.id)
+        self.facilities.contains(&facility.id)
             || self.facility_kinds.contains(&facility.kind)
             || self.covers_district(facility.district.as_str())
     }
@@ -763,6 +772,160 @@ ron_enum! {
     }
 }
 
+impl Effect {
+    /// What the effect does, in words, with the scenario's names ("Hexi set to Closed",
+    /// "Haihe Hospital: +200 beds").
+    pub fn describe(&self, scenario: &Scenario) -> String {
+        let place = |id: &Id| -> String {
+            scenario
+                .district(id.as_str())
+                .map(|d| d.name.clone())
+                .or_else(|| scenario.facility(id.as_str()).map(|f| f.name.clone()))
+                .unwrap_or_else(|| id.to_string())
+        };
+        let scope = |d: &Option<Id>| d.as_ref().map_or_else(|| "the city".to_string(), place);
+        let supply = |id: &Id| {
+            scenario
+                .supplies
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or_else(|| id.to_string(), |s| s.name.clone())
+        };
+        let inject = |id: &Id| {
+            scenario
+                .injects
+                .iter()
+                .find(|i| i.id == *id)
+                .map_or_else(|| id.to_string(), |i| format!("{} ({})", i.title, i.id))
+        };
+        let units = |ids: &[Id], count: Option<u32>| {
+            let names: Vec<&str> = ids.iter().map(Id::as_str).collect();
+            match count {
+                Some(n) => format!("{n} of {}", names.join(", ")),
+                None => names.join(", "),
+            }
+        };
+        let signed = |n: i64| {
+            if n >= 0 {
+                format!("+{n}")
+            } else {
+                n.to_string()
+            }
+        };
+        match self {
+            Effect::NewCases(e) => format!(
+                "{} new {}cases in {}",
+                e.count,
+                if e.confirmed { "confirmed " } else { "" },
+                place(&e.district)
+            ),
+            Effect::Contacts(e) => {
+                format!(
+                    "{} people exposed and named in {}",
+                    e.count,
+                    place(&e.district)
+                )
+            }
+            Effect::RoadClosure(e) => {
+                format!("roads in {} closed for {}", place(&e.district), e.duration)
+            }
+            Effect::SupplyDelay(e) => {
+                format!("deliveries of {} held up by {}", supply(&e.supply), e.delay)
+            }
+            Effect::StockLoss(e) => format!(
+                "{} {} lost at {}",
+                e.quantity,
+                supply(&e.supply),
+                place(&e.facility)
+            ),
+            Effect::AddStock(e) => format!(
+                "{} {} added at {}",
+                e.quantity,
+                supply(&e.supply),
+                place(&e.facility)
+            ),
+            Effect::Rumour(e) => format!(
+                "a rumour reaching {:.0}% of {}",
+                e.reach.get() * 100.0,
+                scope(&e.district)
+            ),
+            Effect::TrustShift(e) => format!(
+                "public trust {:+.0} points in {}",
+                e.change * 100.0,
+                scope(&e.district)
+            ),
+            Effect::Disorder(e) => format!("disorder at {}", place(&e.place)),
+            Effect::PriceGouging(e) => format!("price gouging in {}", scope(&e.district)),
+            Effect::CalmPrices(e) => format!(
+                "price gouging in {} cut by {:.0}%",
+                scope(&e.district),
+                e.share.get() * 100.0
+            ),
+            Effect::Gathering(e) => format!("a crowd of {} in {}", e.people, place(&e.district)),
+            Effect::CapacityLoss(e) => format!("{} beds lost at {}", e.beds, place(&e.facility)),
+            Effect::Capacity(e) => {
+                let mut parts = Vec::new();
+                for (n, what) in [
+                    (e.beds, "beds or rooms"),
+                    (e.icu_beds, "intensive-care beds"),
+                    (e.paediatric_beds, "children's beds"),
+                    (e.daily_capacity, "a day"),
+                ] {
+                    if n != 0 {
+                        parts.push(format!("{} {what}", signed(n)));
+                    }
+                }
+                format!("{}: {}", place(&e.facility), parts.join(", "))
+            }
+            Effect::UnitsOut(e) => format!(
+                "{} out of service{}",
+                units(&e.units, e.count),
+                e.duration.map(|d| format!(" for {d}")).unwrap_or_default()
+            ),
+            Effect::UnitsBack(e) => format!("{} back in service", units(&e.units, e.count)),
+            Effect::SetMeasure(e) => format!("{} set to {:?}", place(&e.district), e.level),
+            Effect::ContactRate(e) => format!(
+                "close contacts ×{} in {}{}",
+                e.factor.get(),
+                scope(&e.district),
+                e.duration.map(|d| format!(" for {d}")).unwrap_or_default()
+            ),
+            Effect::CloseFacility(f) => format!("{} closed", place(f)),
+            Effect::OpenFacility(f) => format!("{} opened", place(f)),
+            Effect::MoveStock(e) => format!(
+                "{} {} moved from {} to {}",
+                e.quantity,
+                supply(&e.supply),
+                place(&e.from),
+                place(&e.to)
+            ),
+            Effect::Cost(amount) => format!("costs {amount:.0}"),
+            Effect::FireInject(e) => {
+                if e.after.get() == 0 {
+                    format!("inject {} fires", inject(&e.inject))
+                } else {
+                    format!("inject {} fires {} later", inject(&e.inject), e.after)
+                }
+            }
+            Effect::CancelInject(id) => format!("inject {} cancelled", inject(id)),
+            Effect::GatheringDecision(e) => {
+                let name = scenario
+                    .mass_gatherings
+                    .iter()
+                    .find(|g| g.id == e.gathering)
+                    .map_or_else(|| e.gathering.to_string(), |g| g.name.clone());
+                let choice = match e.choice {
+                    GatheringChoice::GoAhead => "goes ahead".to_string(),
+                    GatheringChoice::WithMeasures => "held with measures".to_string(),
+                    GatheringChoice::Postpone => format!("postponed by {}", e.postpone_by),
+                    GatheringChoice::Cancel => "cancelled".to_string(),
+                };
+                format!("{name} {choice}")
+            }
+        }
+    }
+}
+
 ron_struct! {
     pub struct UnitsOut as "units out of service" {
         /// Units, or unit groups (all of the group's units).
@@ -847,6 +1010,7 @@ ron_struct! {
 
 ron_struct! {
     pub struct NewCases as "new cases" {
+        /// A district, or a place with `people`.
         district: Id,
         count: u32,
         state: CaseState = CaseState::Infectious,
@@ -860,6 +1024,7 @@ ron_struct! {
     /// contaminated batch), who must be traced. They are drawn from the district's susceptible
     /// residents, and `infected_share` of them are newly infected by this exposure.
     pub struct NamedContacts as "named contacts" {
+        /// A district, or a place with `people` (a school's pupils, a terminal's workers).
         district: Id,
         count: u32,
         /// Share infected by the exposure; default: the pathogen's secondary attack rate

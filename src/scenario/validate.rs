@@ -535,15 +535,14 @@ impl<'a> Checker<'a> {
         let s = self.s;
         for case in &s.initial_cases {
             let context = "initial cases";
-            if self.refer(&case.district, DISTRICT, context)
-                && let Some(district) = s.district(case.district.as_str())
-                && u64::from(case.count) > district.population
+            if let Some(population) = self.refer_population(&case.district, context)
+                && u64::from(case.count) > population
             {
                 self.error(
                     case.district.span,
                     format!(
-                        "{} initial cases in `{}` are more than its population of {}",
-                        case.count, case.district, district.population
+                        "{} initial cases in `{}` are more than its population of {population}",
+                        case.count, case.district
                     ),
                 );
             }
@@ -1021,6 +1020,28 @@ impl<'a> Checker<'a> {
         self.check_follow_up_cycles();
     }
 
+    /// A district, or a place with people (where cases and contacts may be put): its
+    /// population, when the id names one.
+    fn refer_population(&mut self, id: &Id, context: &str) -> Option<u64> {
+        if !self.refer(id, PLACE, context) {
+            return None;
+        }
+        if let Some(d) = self.s.district(id.as_str()) {
+            return Some(d.population);
+        }
+        let facility = self.s.facility(id.as_str())?;
+        if facility.people == 0 {
+            self.error(
+                id.span,
+                format!(
+                    "{context}: facility `{id}` has no `people`: cases and contacts go to a district or to a place with people"
+                ),
+            );
+            return None;
+        }
+        Some(u64::from(facility.people))
+    }
+
     fn check_effect(&mut self, effect: &Effect, context: &str) {
         let s = self.s;
         let too_many = |district: &Id, count: u32| {
@@ -1030,8 +1051,8 @@ impl<'a> Checker<'a> {
         };
         match effect {
             Effect::NewCases(e) => {
-                self.refer(&e.district, DISTRICT, context);
-                if let Some(population) = too_many(&e.district, e.count) {
+                let population = self.refer_population(&e.district, context);
+                if let Some(population) = population.filter(|&p| u64::from(e.count) > p) {
                     self.error(
                         e.district.span,
                         format!(
@@ -1042,8 +1063,8 @@ impl<'a> Checker<'a> {
                 }
             }
             Effect::Contacts(e) => {
-                self.refer(&e.district, DISTRICT, context);
-                if let Some(population) = too_many(&e.district, e.count) {
+                let population = self.refer_population(&e.district, context);
+                if let Some(population) = population.filter(|&p| u64::from(e.count) > p) {
                     self.error(
                         e.district.span,
                         format!(

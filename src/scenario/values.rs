@@ -360,7 +360,11 @@ fn parse_day_clock(text: &str) -> Option<(u32, u32)> {
     let rest = text.trim().strip_prefix(['D', 'd'])?;
     let (day, clock) = rest.split_once(|c: char| c.is_whitespace())?;
     let day: u32 = day.parse().ok()?;
-    let minute = parse_clock(clock.trim())?;
+    // "D2 24:00" is the end of day 2, as an MSEL's "by 24:00" means.
+    let minute = match clock.trim() {
+        "24:00" => MINUTES_PER_DAY,
+        clock => parse_clock(clock)?,
+    };
     (day >= 1).then_some((day, minute))
 }
 
@@ -571,6 +575,12 @@ mod tests {
     #[test]
     fn day_clock_times() {
         assert_eq!(parse_day_clock("D2 09:30"), Some((2, 570)));
+        assert_eq!(
+            parse_day_clock("D2 24:00"),
+            Some((2, 1440)),
+            "the end of day 2"
+        );
+        assert_eq!(parse_day_clock("D2 24:01"), None);
         assert_eq!(parse_day_clock("D0 09:30"), None);
         assert_eq!(parse_day_clock("D1 25:00"), None);
     }

@@ -571,7 +571,7 @@ fn measure_raw(
         Metric::PublicTrust => {
             let (mut people, mut trust) = (0.0, 0.0);
             for &d in &districts {
-                let population = scenario.city.districts[d].population as f64;
+                let population = ex.nodes()[d].population;
                 people += population;
                 trust += population * snap.sample.districts[d].trust;
             }

@@ -399,3 +399,49 @@ fn a_card_with_nothing_to_score_has_no_percentage() {
     assert_eq!(police.max_points, 0.0);
     assert_eq!(police.percent, None);
 }
+
+/// Decisions score by the chosen option's worth; no decision in time scores nothing; a
+/// decision asked of one team counts on its card only; the objective's own injects count.
+#[test]
+fn decisions_score_the_worth_of_the_option_chosen() {
+    let text = r#"scenario.objectives: [(id: "decide", title: "Decide well", teams: ["health-team", "police-team"], kpis: [(metric: DecisionQuality, target: 1.0)])]
+scenario.injects: [
+    (id: "D-1", title: "Marathon", trigger: At("1h"), to: ["health-team"], message: "Decide", objective: "decide", decision: (question: "Run it?", options: [(id: "go", label: "Go", score: 0.0), (id: "postpone", label: "Postpone", score: 0.5), (id: "cancel", label: "Cancel", score: 1.0)], default: "go")),
+    (id: "D-2", title: "Festival", trigger: At("1h"), to: ["police-team"], message: "Decide", objectives: ["decide"], decision: (question: "Hold it?", options: [(id: "go", label: "Go", score: 0.0), (id: "cancel", label: "Cancel", score: 1.0)], default: "cancel", within: "1h")),
+    (id: "D-3", title: "Unscored", trigger: At("1h"), to: ["health-team"], message: "Decide", decision: (question: "Tea?", options: [(id: "yes", label: "Yes"), (id: "no", label: "No")], default: "no")),
+]"#;
+    let mut ex = small(Mode::Expected, text);
+    ex.advance(60);
+    ex.apply(command(
+        r#"Decide(team: "health-team", decision: "D-1", option: "postpone", text: "wait and see")"#,
+    ))
+    .unwrap();
+    ex.advance(2 * 60);
+    let cards = scorecards_of(&ex);
+    let whole = line(&cards[0], "decide", Metric::DecisionQuality);
+    // Postponed (0.5); the festival's default applied (0, although cancelling is worth 1).
+    assert_eq!(whole.value, Some(0.25));
+    assert_eq!(
+        whole.baseline,
+        Some(0.0),
+        "with no action every default applies"
+    );
+    assert!(
+        whole
+            .evidence
+            .iter()
+            .any(|e| e.contains("\"Postpone\", decided by health-team")),
+        "{:?}",
+        whole.evidence
+    );
+    let health = cards.iter().find(|c| c.name == "Health").unwrap();
+    assert_eq!(
+        line(health, "decide", Metric::DecisionQuality).value,
+        Some(0.5)
+    );
+    let police = cards.iter().find(|c| c.name == "Police").unwrap();
+    assert_eq!(
+        line(police, "decide", Metric::DecisionQuality).value,
+        Some(0.0)
+    );
+}

@@ -211,9 +211,13 @@ fn add_patients(list: &mut Vec<Patients>, patients: Patients) {
 
 impl Exercise {
     /// Beds of a kind a hospital can use now (beds lost to staff sickness come off the ward
-    /// first, then intensive care, then the children's ward).
+    /// first, then intensive care, then the children's ward; none while it is closed).
     pub fn beds_of(&self, hospital: usize, kind: BedKind) -> f64 {
         let f = self.derived.hospitals[hospital];
+        // A closed hospital (a field hospital not yet opened) has no beds to offer.
+        if !self.facility_open(f) {
+            return 0.0;
+        }
         let [beds, icu_beds, paediatric_beds] = self.declared_beds(f);
         let mut lost = self.facilities[f].beds_lost;
         let mut left = |beds: u32| {

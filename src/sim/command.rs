@@ -533,6 +533,32 @@ impl Command {
         }
     }
 
+    /// The command without the team issuing it, for lists that already say who:
+    /// `Dispatch(unit: "epi-1", to: "hexi")`.
+    pub fn in_brief(&self) -> String {
+        let mut text = self.to_ron();
+        if let Some(team) = self.team() {
+            let field = format!("team:{}", ron::to_string(team.as_str()).unwrap_or_default());
+            text = text
+                .replacen(&format!("{field},"), "", 1)
+                .replacen(&field, "", 1);
+        }
+        // Spaced as people write it, outside quoted text.
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut quoted = false;
+        let mut escaped = false;
+        for c in text.chars() {
+            out.push(c);
+            match c {
+                '\\' if quoted => escaped = !escaped,
+                '"' if !escaped => quoted = !quoted,
+                ':' | ',' if !quoted => out.push(' '),
+                _ => escaped = false,
+            }
+        }
+        out
+    }
+
     /// The command as one line of RON, the journal's form.
     pub fn to_ron(&self) -> String {
         let extensions = ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES

@@ -34,7 +34,7 @@ impl Exercise {
         let now = self.now;
         match effect {
             Effect::NewCases(e) => {
-                if let Some(d) = index(self, &e.district) {
+                if let Some(d) = self.node_index(e.district.as_str()) {
                     self.seed_cases(
                         d,
                         f64::from(e.count),
@@ -44,7 +44,7 @@ impl Exercise {
                 }
             }
             Effect::Contacts(e) => {
-                if let Some(d) = index(self, &e.district) {
+                if let Some(d) = self.node_index(e.district.as_str()) {
                     let share = e
                         .infected_share
                         .unwrap_or(self.scenario.surveillance.contact_infection_share)

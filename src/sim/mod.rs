@@ -1052,7 +1052,9 @@ impl Exercise {
         let now = self.now;
         for case in self.scenario.clone().initial_cases.iter() {
             if case.at.minutes() == now {
-                let d = self.derived.district_index[case.district.as_str()];
+                let Some(d) = self.node_index(case.district.as_str()) else {
+                    continue;
+                };
                 self.seed_cases(
                     d,
                     f64::from(case.count),

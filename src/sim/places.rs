@@ -178,6 +178,16 @@ impl Exercise {
             .sum()
     }
 
+    /// The population a district's or a place's id names (cases and contacts are put there).
+    pub(crate) fn node_index(&self, id: &str) -> Option<usize> {
+        if let Some(&d) = self.derived.district_index.get(id) {
+            return Some(d);
+        }
+        let f = *self.derived.facility_index.get(id)?;
+        (self.derived.district_count..self.derived.nodes.len())
+            .find(|&n| self.derived.nodes[n].facility == Some(f))
+    }
+
     /// Whether a place's people spend their day there now (it is open).
     pub(crate) fn place_open(&self, node: usize) -> bool {
         self.derived.nodes[node]

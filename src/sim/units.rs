@@ -29,6 +29,10 @@ pub(crate) fn role_slot(role: &UnitRole) -> Option<usize> {
 pub(crate) struct Offers {
     /// (unit, amount), grouped by district and role in `ranges`.
     by_unit: Vec<(usize, f64)>,
+    /// Work of each `by_unit` entry already done this step (as `f64` bits): what a district's
+    /// units did for it is not offered again to the places inside it. Atomic only so that the
+    /// exercise stays `Sync`; one thread uses it.
+    used: Vec<std::sync::atomic::AtomicU64>,
     /// For district d and role slot r, `ranges[d * WORK_ROLES.len() + r]` indexes `by_unit`.
     ranges: Vec<(u32, u32)>,
     /// Scratch: (district, role slot, unit, amount) before grouping.
@@ -55,13 +59,28 @@ impl Offers {
             .collect()
     }
 
+    fn used(&self, k: usize) -> f64 {
+        f64::from_bits(self.used[k].load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    fn add_used(&self, k: usize, amount: f64) {
+        let total = self.used(k) + amount;
+        self.used[k].store(total.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    }
+
     fn units(&self, district: usize, role: &UnitRole) -> &[(usize, f64)] {
+        let (a, b) = self.range(district, role);
+        &self.by_unit[a..b]
+    }
+
+    /// The `by_unit` entries of a district and role.
+    fn range(&self, district: usize, role: &UnitRole) -> (usize, usize) {
         let Some(slot) = role_slot(role) else {
-            return &[];
+            return (0, 0);
         };
         match self.ranges.get(district * WORK_ROLES.len() + slot) {
-            Some(&(a, b)) => &self.by_unit[a as usize..b as usize],
-            None => &[],
+            Some(&(a, b)) => (a as usize, b as usize),
+            None => (0, 0),
         }
     }
 }
@@ -385,6 +404,10 @@ impl Exercise {
                 (first, offers.by_unit.len() as u32);
             start = end;
         }
+        offers.used.clear();
+        offers
+            .used
+            .resize_with(offers.by_unit.len(), Default::default);
     }
 
     /// Has the units offering a role's work in a district do up to `wanted` of it, in unit
@@ -398,16 +421,29 @@ impl Exercise {
         wanted: f64,
     ) -> f64 {
         let mut done = 0.0;
-        for &(unit, offered) in offers.units(district, role) {
+        // A place's own units first; then what its district's units have left (a tracer
+        // working a district reaches the contacts of the school inside it).
+        let (a, b) = offers.range(district, role);
+        let shared = if district >= self.derived.district_count {
+            offers.range(self.district_of(district), role)
+        } else {
+            (0, 0)
+        };
+        for k in (a..b).chain(shared.0..shared.1) {
+            let (unit, offered) = offers.by_unit[k];
             let left = wanted - done;
             if left <= 1e-9 {
                 break;
             }
-            let want = offered.min(left);
+            let want = (offered - offers.used(k)).max(0.0).min(left);
+            if want <= 0.0 {
+                continue;
+            }
             let resource = &self.scenario.resource_types[self.units[unit].resource];
+            let supply_district = self.district_of(district);
             let got = match resource.consumes.clone() {
                 Some(supply) => {
-                    let got = self.take_supply(unit, district, supply.as_str(), want.ceil());
+                    let got = self.take_supply(unit, supply_district, supply.as_str(), want.ceil());
                     if got + 1e-9 < want.ceil() {
                         let id = self.units[unit].id.clone();
                         let audience = self.unit_audience(unit);
@@ -426,6 +462,7 @@ impl Exercise {
                 }
                 None => want,
             };
+            offers.add_used(k, got);
             done += got;
         }
         done

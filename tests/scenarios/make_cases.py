@@ -63,6 +63,8 @@ CASES = [
     ("unknown-district", "a reference to no district, with a suggestion", "error", "facility `hospital`: there is no district `nort`",
      [('kind: Hospital, district: "north"', 'kind: Hospital, district: @"nort"')]),
     ("wrong-kind-reference", "a facility where a district is needed", "error", "`hospital` is a facility, not a district",
+     [('(from: "north", to: "south", share: 0.1)', '(from: "north", to: @"hospital", share: 0.1)')]),
+    ("cases-at-a-place-without-people", "cases put at a facility that has no people", "error", "facility `hospital` has no `people`",
      [('NewCases(district: "south"', 'NewCases(district: @"hospital"')]),
     ("unknown-team", "an inject for an unknown team", "error", "inject `I1`: there is no team or agency `bleu`",
      [('to: ["blue"]', 'to: [@"bleu"]')]),

@@ -80,10 +80,15 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice) {
         }
         ChartChoice::Districts => {
             for (n, district) in exercise.scenario().city.districts.iter().enumerate() {
+                // A district's curve includes its places' people.
+                let nodes: Vec<usize> = exercise.district_and_places(n).collect();
                 let points: Vec<[f64; 2]> = exercise
                     .series()
                     .iter()
-                    .map(|s| [days(s.t), active(&s.districts[n])])
+                    .map(|s| {
+                        let sum: f64 = nodes.iter().map(|&k| active(&s.districts[k])).sum();
+                        [days(s.t), sum]
+                    })
                     .collect();
                 p.line(Line::new(district.name.clone(), PlotPoints::from(points)));
             }

@@ -50,6 +50,8 @@ pub fn show(
         }
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
+            decided(ui, &crate::report::decisions::decisions(exercise));
+            ui.label(egui::RichText::new("Timeline").strong());
             egui::Grid::new("timeline").striped(true).show(ui, |ui| {
                 for entry in crate::report::timeline(exercise) {
                     let color = match entry.kind {
@@ -66,4 +68,114 @@ pub fn show(
             });
         });
     });
+}
+
+/// Who chose what, when and why, and what followed; the scenario's actions taken; what the
+/// injects expected and what became of it; what was tried and refused.
+fn decided(ui: &mut egui::Ui, d: &crate::report::decisions::Decisions) {
+    let green = egui::Color32::from_rgb(30, 110, 40);
+    let red = egui::Color32::from_rgb(170, 30, 30);
+    let gray = egui::Color32::from_gray(110);
+    if !d.decisions.is_empty() {
+        ui.label(egui::RichText::new("Decisions").strong());
+        for r in &d.decisions {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} ({}, put {} to {}, due {})",
+                        r.question,
+                        r.inject,
+                        r.opened,
+                        r.asked.join(", "),
+                        r.deadline
+                    ))
+                    .strong(),
+                );
+                for a in &r.answers {
+                    ui.label(format!(
+                        "{} {} chose \"{}\"{}",
+                        a.clock,
+                        a.team,
+                        a.option,
+                        if a.rationale.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — why: {}", a.rationale)
+                        }
+                    ));
+                }
+                match &r.outcome {
+                    Some(outcome) => ui.colored_label(green, format!("Decision: {outcome}")),
+                    None => ui.colored_label(gray, "still open"),
+                };
+                if !r.followed.is_empty() {
+                    ui.label(format!("What followed: {}", r.followed.join("; ")));
+                }
+                if let Some(score) = r.score {
+                    ui.label(format!("Worth {:.0}% for the objectives", score * 100.0));
+                }
+            });
+        }
+    }
+    if !d.actions.is_empty() {
+        ui.label(egui::RichText::new("Actions taken").strong());
+        for a in &d.actions {
+            ui.label(format!(
+                "{} {}: {}{} — in effect {}{}",
+                a.clock,
+                a.team,
+                a.action,
+                if a.rationale.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (why: {})", a.rationale)
+                },
+                a.in_effect,
+                if a.followed.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", a.followed.join("; "))
+                }
+            ));
+        }
+    }
+    if !d.expected.is_empty() {
+        egui::CollapsingHeader::new(egui::RichText::new("What the injects expected").strong())
+            .default_open(false)
+            .show(ui, |ui| {
+                egui::Grid::new("expected").striped(true).show(ui, |ui| {
+                    for e in &d.expected {
+                        ui.monospace(&e.clock);
+                        ui.label(&e.inject);
+                        ui.label(&e.team);
+                        ui.label(&e.text);
+                        let color = match e.done {
+                            Some(true) => green,
+                            Some(false) => red,
+                            None => gray,
+                        };
+                        ui.colored_label(color, &e.status);
+                        ui.end_row();
+                    }
+                });
+            });
+    }
+    if !d.refused.is_empty() {
+        egui::CollapsingHeader::new(
+            egui::RichText::new(format!("Tried and refused ({})", d.refused.len())).strong(),
+        )
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::Grid::new("refused").striped(true).show(ui, |ui| {
+                for r in &d.refused {
+                    ui.monospace(&r.clock);
+                    ui.label(&r.who);
+                    ui.monospace(&r.command);
+                    ui.colored_label(red, &r.reason);
+                    ui.end_row();
+                }
+            });
+        });
+    }
+    ui.separator();
 }

@@ -1,15 +1,33 @@
-//! The control cell's desk: the MSEL as a timeline (coming, fired, skipped, conditional injects
-//! armed), with fire / delay / skip / edit, composing a new inject, and evaluator observations.
+//! The control cell's desk, in tabs: the MSEL as a timeline (coming, fired, skipped, conditional
+//! injects armed) with fire / delay / skip / edit and composing a new inject; the decision points
+//! and who has answered; the agencies the control cell plays (what reached them, answering as
+//! them); and evaluation (observations, expected actions no command shows, to judge).
 
 use bevy_egui::egui;
 
 use crate::app::session::{Action, Actions, Session};
 use crate::scenario::{Channel, Id, Trigger};
-use crate::sim::command::{ComposeInject, DelayInject, EditInject, InjectOrder, Observe};
-use crate::sim::{Command, InjectStatus};
+use crate::sim::command::{
+    AnswerAid, ComposeInject, DelayInject, EditInject, InjectOrder, Judge, Message, Observe,
+    Verdict,
+};
+use crate::sim::{Command, EventKind, InjectStatus};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Msel,
+    Decisions,
+    Agencies,
+    Evaluation,
+}
 
 #[derive(Default)]
 pub struct FacilitatorForm {
+    pub tab: Tab,
+    /// The agency the control cell speaks as, and what it says.
+    pub agency: String,
+    pub agency_text: String,
     pub compose_open: bool,
     pub compose_title: String,
     pub compose_message: String,
@@ -28,6 +46,39 @@ pub fn show(
         return;
     };
     let scenario = exercise.scenario();
+    let open_decisions = exercise
+        .decisions()
+        .iter()
+        .filter(|d| d.settled.is_none())
+        .count();
+    let to_judge = exercise
+        .expectations()
+        .iter()
+        .filter(|e| e.check.is_none() && e.judged.is_none())
+        .count();
+    ui.horizontal_wrapped(|ui| {
+        ui.selectable_value(&mut form.tab, Tab::Msel, "MSEL");
+        ui.selectable_value(
+            &mut form.tab,
+            Tab::Decisions,
+            format!("Decisions ({open_decisions} open)"),
+        );
+        if scenario.agencies.iter().any(|a| a.simulated) {
+            ui.selectable_value(&mut form.tab, Tab::Agencies, "Agencies we play");
+        }
+        ui.selectable_value(
+            &mut form.tab,
+            Tab::Evaluation,
+            format!("Evaluation ({to_judge} to judge)"),
+        );
+    });
+    ui.separator();
+    match form.tab {
+        Tab::Msel => {}
+        Tab::Decisions => return decisions(ui, session),
+        Tab::Agencies => return agencies(ui, session, actions, form),
+        Tab::Evaluation => return evaluation(ui, session, actions, form),
+    }
     ui.heading("MSEL");
     ui.horizontal(|ui| {
         if ui.button("✉ Compose inject").clicked() {
@@ -111,7 +162,210 @@ pub fn show(
                 ui.add_space(4.0);
             }
         });
+    compose_window(ui.ctx(), session, actions, form);
+    edit_window(ui.ctx(), actions, form);
+}
+
+/// Every decision point put so far: the question, who must answer, who has (with why), the
+/// deadline, and how it was settled.
+fn decisions(ui: &mut egui::Ui, session: &Session) {
+    let Some(exercise) = &session.exercise else {
+        return;
+    };
+    if exercise.decisions().is_empty() {
+        ui.label("No decision has been put to the teams yet.");
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("decisions")
+        .show(ui, |ui| {
+            for d in exercise.decisions().iter().rev() {
+                let point = exercise.decision_point(&d.inject);
+                let label = |option: &str| {
+                    point
+                        .and_then(|p| p.option(option))
+                        .map_or(option.to_string(), |o| o.label.clone())
+                };
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.label(
+                        egui::RichText::new(format!("{} ({})", d.question, d.inject)).strong(),
+                    );
+                    match &d.settled {
+                        Some(s) => ui.colored_label(
+                            egui::Color32::from_rgb(30, 110, 40),
+                            format!(
+                                "-> \"{}\": {} at {}",
+                                label(&s.option),
+                                s.by.words(),
+                                super::clock(session, s.at)
+                            ),
+                        ),
+                        None => ui.colored_label(
+                            egui::Color32::from_rgb(150, 80, 0),
+                            format!(
+                                "open until {}; waiting for {}",
+                                super::clock(session, d.due),
+                                d.waiting_for().join(", ")
+                            ),
+                        ),
+                    };
+                    for team in &d.teams {
+                        let text = match d.answer_of(team) {
+                            Some(a) => format!(
+                                "{team}: \"{}\" at {}{}",
+                                label(&a.option),
+                                super::clock(session, a.at),
+                                if a.text.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(" — {}", a.text)
+                                }
+                            ),
+                            None => format!("{team}: no answer"),
+                        };
+                        ui.label(text);
+                    }
+                });
+            }
+        });
+}
+
+/// What reached the agencies the control cell plays (reports, messages, requests for help),
+/// and the facilitator answering as them.
+fn agencies(
+    ui: &mut egui::Ui,
+    session: &Session,
+    actions: &mut Actions,
+    form: &mut FacilitatorForm,
+) {
+    let Some(exercise) = &session.exercise else {
+        return;
+    };
+    let scenario = exercise.scenario();
+    let played: Vec<_> = scenario.agencies.iter().filter(|a| a.simulated).collect();
+    if form.agency.is_empty()
+        && let Some(first) = played.first()
+    {
+        form.agency = first.id.name.clone();
+    }
+    let pending: Vec<_> = exercise
+        .requests()
+        .iter()
+        .filter(|r| r.answered.is_none() && exercise.is_simulated(&r.to_team))
+        .collect();
+    if !pending.is_empty() {
+        ui.label(egui::RichText::new("Requests for help to answer").strong());
+        for r in pending {
+            let what = match &r.supply {
+                Some(s) => format!(
+                    "{} {s} to {}",
+                    r.quantity,
+                    r.deliver_to.clone().unwrap_or_default()
+                ),
+                None if !r.units.is_empty() => format!("units {}", r.units.join(", ")),
+                None => "help".into(),
+            };
+            ui.label(format!(
+                "#{} {} asks {} for {what} (answer by {})",
+                r.number,
+                r.from_team,
+                r.to_team,
+                super::clock(session, r.due)
+            ));
+            ui.horizontal(|ui| {
+                for (label, accept) in [("Accept as them", true), ("Decline as them", false)] {
+                    if ui.small_button(label).clicked() {
+                        actions.push(Action::Command(Command::AnswerAid(AnswerAid {
+                            team: Id::new(r.to_team.clone()),
+                            request: r.number,
+                            accept,
+                            from: None,
+                            quantity: None,
+                            unit: None,
+                            arrives_in: None,
+                            text: String::new(),
+                        })));
+                    }
+                }
+            });
+        }
+        ui.separator();
+    }
+    ui.label(egui::RichText::new("Speak as").strong());
+    ui.horizontal_wrapped(|ui| {
+        for agency in &played {
+            ui.selectable_value(
+                &mut form.agency,
+                agency.id.name.clone(),
+                agency.name.as_str(),
+            );
+        }
+    });
+    ui.text_edit_multiline(&mut form.agency_text);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("to");
+        for team in scenario.blue_teams() {
+            if ui.small_button(team.name.as_str()).clicked() && !form.agency_text.trim().is_empty()
+            {
+                actions.push(Action::Command(Command::Message(Message {
+                    from: Id::new(form.agency.clone()),
+                    to: vec![team.id.clone()],
+                    text: std::mem::take(&mut form.agency_text),
+                    channel: Channel::Phone,
+                })));
+            }
+        }
+    });
     ui.separator();
+    ui.label(egui::RichText::new("What reached them (newest first)").strong());
+    egui::ScrollArea::vertical()
+        .id_salt("agency-inbox")
+        .show(ui, |ui| {
+            for event in exercise.events().iter().rev() {
+                let text = match &event.kind {
+                    EventKind::ReportFiled {
+                        team,
+                        from,
+                        to,
+                        text,
+                        ..
+                    } if exercise.is_simulated(to) => {
+                        format!("Report {from} -> {to} (by {team}): {text}")
+                    }
+                    EventKind::AidRequested {
+                        request,
+                        from_team,
+                        to_team,
+                        text,
+                        ..
+                    } if exercise.is_simulated(to_team) => {
+                        format!("Request #{request} from {from_team} to {to_team}: {text}")
+                    }
+                    EventKind::AgencyMessage { from, text, .. } => {
+                        format!("We said, as {from}: {text}")
+                    }
+                    _ => continue,
+                };
+                ui.label(
+                    egui::RichText::new(super::clock(session, event.at))
+                        .monospace()
+                        .small(),
+                );
+                ui.label(text);
+                ui.separator();
+            }
+        });
+}
+
+/// Observations, and the expected actions no command shows, judged done / partly / not done.
+fn evaluation(
+    ui: &mut egui::Ui,
+    session: &Session,
+    actions: &mut Actions,
+    form: &mut FacilitatorForm,
+) {
+    let Some(exercise) = &session.exercise else {
+        return;
+    };
     ui.label(egui::RichText::new("Evaluator observation").strong());
     ui.text_edit_singleline(&mut form.observation);
     if ui.button("Record observation").clicked() && !form.observation.trim().is_empty() {
@@ -122,9 +376,53 @@ pub fn show(
             evaluator: String::new(),
         })));
     }
-
-    compose_window(ui.ctx(), session, actions, form);
-    edit_window(ui.ctx(), actions, form);
+    ui.separator();
+    ui.label(egui::RichText::new("Expected actions no command shows").strong());
+    ui.label(
+        egui::RichText::new("Text in the box above goes with a judgement as its note.").small(),
+    );
+    let unchecked: Vec<_> = exercise
+        .expectations()
+        .iter()
+        .filter(|e| e.check.is_none())
+        .collect();
+    if unchecked.is_empty() {
+        ui.label("None so far: every expected action is checked from the teams' commands.");
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("to-judge")
+        .show(ui, |ui| {
+            for e in unchecked {
+                ui.label(format!(
+                    "{} {} — {}: \"{}\"",
+                    super::clock(session, e.fired_at),
+                    e.inject,
+                    e.team_words(),
+                    e.text
+                ));
+                ui.horizontal(|ui| {
+                    if let Some(j) = &e.judged {
+                        ui.colored_label(
+                            egui::Color32::from_rgb(30, 110, 40),
+                            format!("judged {}", j.verdict.words()),
+                        );
+                    }
+                    for verdict in [Verdict::Done, Verdict::Partly, Verdict::NotDone] {
+                        if ui.small_button(verdict.words()).clicked() {
+                            actions.push(Action::Command(Command::Judge(Judge {
+                                inject: Id::new(e.inject.clone()),
+                                expectation: e.index,
+                                team: e.team.as_ref().map(Id::new),
+                                verdict,
+                                note: std::mem::take(&mut form.observation),
+                                evaluator: String::new(),
+                            })));
+                        }
+                    }
+                });
+                ui.separator();
+            }
+        });
 }
 
 fn compose_window(

@@ -81,7 +81,7 @@ fn layout(
                     .default_size(380.0)
                     .resizable(true)
                     .show(&mut root, |ui| {
-                        team::inbox(ui, &session, &mut actions, &team);
+                        team::inbox(ui, &session, &mut actions, &mut state.team, &team);
                     });
                 egui::Panel::right("desk")
                     .default_size(400.0)

@@ -19,6 +19,8 @@ pub struct TeamForm {
     pub share_with: Vec<String>,
     pub quantity: u64,
     pub supply: String,
+    /// Why the team decides or acts as it does: journaled with the answer or the action.
+    pub rationale: String,
 }
 
 fn describe(kind: &EventKind) -> Option<(egui::Color32, String)> {
@@ -174,17 +176,185 @@ fn describe(kind: &EventKind) -> Option<(egui::Color32, String)> {
         ),
         EventKind::Deaths { district, count } => (red, format!("{count} death(s) in {district}")),
         EventKind::Notice { text } => (gray, text.clone()),
+        EventKind::DecisionOpened { question, due, .. } => (
+            blue,
+            format!(
+                "Decision needed: {question} (see above; default applies at the deadline {})",
+                crate::scenario::Minutes(*due)
+            ),
+        ),
+        EventKind::DecisionAnswered {
+            team, label, text, ..
+        } => (
+            green,
+            if text.is_empty() {
+                format!("{team} chose \"{label}\"")
+            } else {
+                format!("{team} chose \"{label}\": {text}")
+            },
+        ),
+        EventKind::DecisionSettled {
+            question,
+            label,
+            how,
+            ..
+        } => (blue, format!("Decided: {question} -> \"{label}\" ({how})")),
+        EventKind::ActionTaken { name, team, .. } => (blue, format!("{team}: {name}")),
+        EventKind::ActionInEffect { name, .. } => (green, format!("{name}: in effect")),
+        EventKind::FacilityOpened { facility, by, open } => (
+            blue,
+            format!(
+                "{facility} {} by {by}",
+                if *open { "opened" } else { "closed" }
+            ),
+        ),
+        EventKind::CapacityChanged {
+            facility,
+            beds,
+            daily_capacity,
+            ..
+        } => (
+            green,
+            format!("{facility} now has {beds} beds or rooms, {daily_capacity} a day"),
+        ),
+        EventKind::UnitsOutOfService { units, reason, .. } => (
+            red,
+            format!(
+                "Out of service: {}{}",
+                units.join(", "),
+                if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({reason})")
+                }
+            ),
+        ),
+        EventKind::UnitsBackInService { units } => {
+            (green, format!("Back in service: {}", units.join(", ")))
+        }
+        EventKind::AgencyMessage {
+            from,
+            channel,
+            text,
+            ..
+        } => (blue, format!("[{channel:?}] {from}: {text}")),
         _ => return None,
     })
 }
 
-pub fn inbox(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: &str) {
+/// Decisions put to the team and still open: the question, the options (what each does on
+/// hover), the deadline, the answers so far, and a box for the rationale.
+fn decisions(
+    ui: &mut egui::Ui,
+    session: &Session,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    team: &str,
+) {
+    let Some(exercise) = &session.exercise else {
+        return;
+    };
+    let scenario = exercise.scenario();
+    let open: Vec<_> = exercise.open_decisions_for(team).collect();
+    if open.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new("Decisions to take").strong());
+    for decision in open {
+        let Some(point) = exercise.decision_point(&decision.inject) else {
+            continue;
+        };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(egui::RichText::new(&decision.question).strong());
+            let default = point
+                .option(point.default.as_str())
+                .map_or(point.default.to_string(), |o| o.label.clone());
+            ui.colored_label(
+                egui::Color32::from_rgb(150, 80, 0),
+                format!(
+                    "Decide by {}; otherwise: \"{default}\"",
+                    super::clock(session, decision.due)
+                ),
+            );
+            if decision.teams.len() > 1 {
+                let rule = match &point.rule {
+                    crate::scenario::JointRule::Lead(lead) => {
+                        format!("{lead} decides; the others advise")
+                    }
+                    crate::scenario::JointRule::Unanimous => {
+                        "every team must choose the same".into()
+                    }
+                    crate::scenario::JointRule::FirstAnswer => "the first answer decides".into(),
+                };
+                ui.label(format!(
+                    "Together with {} — {rule}",
+                    decision.teams.join(", ")
+                ));
+                for t in &decision.teams {
+                    let answer = decision
+                        .answer_of(t)
+                        .map_or("no answer yet".to_string(), |a| {
+                            let label = point
+                                .option(&a.option)
+                                .map_or(a.option.as_str(), |o| o.label.as_str());
+                            format!("\"{label}\" at {}", super::clock(session, a.at))
+                        });
+                    ui.label(egui::RichText::new(format!("  {t}: {answer}")).small());
+                }
+            }
+            ui.label("Why (recorded with the answer):");
+            ui.text_edit_singleline(&mut form.rationale);
+            ui.horizontal_wrapped(|ui| {
+                let mine = decision.answer_of(team).map(|a| a.option.clone());
+                for option in &point.options {
+                    let followed: Vec<String> = option
+                        .effects
+                        .iter()
+                        .map(|e| e.describe(scenario))
+                        .collect();
+                    let mut hover = option.description.clone();
+                    if !followed.is_empty() {
+                        if !hover.is_empty() {
+                            hover.push('\n');
+                        }
+                        hover.push_str(&format!("What follows: {}", followed.join("; ")));
+                    }
+                    let chosen = mine.as_deref() == Some(option.id.as_str());
+                    let button = ui.selectable_label(chosen, &option.label);
+                    let button = if hover.is_empty() {
+                        button
+                    } else {
+                        button.on_hover_text(super::plain(&hover))
+                    };
+                    if button.clicked() && !chosen {
+                        actions.push(Action::Command(Command::Decide(Decide {
+                            team: Id::new(team),
+                            decision: Id::new(decision.inject.clone()),
+                            option: option.id.clone(),
+                            text: std::mem::take(&mut form.rationale),
+                        })));
+                    }
+                }
+            });
+        });
+    }
+    ui.separator();
+}
+
+pub fn inbox(
+    ui: &mut egui::Ui,
+    session: &Session,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    team: &str,
+) {
     let Some(exercise) = &session.exercise else {
         return;
     };
     let scenario = exercise.scenario();
     let team_def = scenario.team(team);
     ui.heading(team_def.map_or(team.to_string(), |t| t.name.clone()));
+    decisions(ui, session, actions, form, team);
     // Reports this team owes.
     let owed: Vec<_> = exercise
         .reports()
@@ -351,10 +521,24 @@ pub fn desk(
                     for n in visible_units(exercise, Some(team)) {
                         let u = &exercise.units()[n];
                         let role = &scenario.resource_types[u.resource].role;
+                        let out = u.out_of_service.as_ref().map(|(until, why)| {
+                            let when = if *until == u32::MAX {
+                                String::new()
+                            } else {
+                                format!(" until {}", super::clock(session, *until))
+                            };
+                            format!(" — OUT OF SERVICE{when} {why}")
+                        });
+                        let people = if u.people > 1 {
+                            format!(", {} people", u.people)
+                        } else {
+                            String::new()
+                        };
                         let text = format!(
-                            "{} ({role:?}) — {}",
+                            "{} ({role:?}{people}) — {}{}",
                             u.id,
-                            status(session, &u.status, exercise)
+                            status(session, &u.status, exercise),
+                            out.unwrap_or_default()
                         );
                         ui.radio_value(&mut form.unit, Some(n), text);
                     }
@@ -453,6 +637,92 @@ pub fn desk(
                 }
             }
             ui.separator();
+            if let Some(Place::Facility(f)) = place
+                && exercise.may_close(team, f).is_ok()
+            {
+                let facility = &scenario.facilities[f];
+                let open = exercise.facility_open(f);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!(
+                        "{} is {}{}",
+                        facility.name,
+                        if open { "open" } else { "closed" },
+                        if facility.people > 0 {
+                            format!(" ({} people spend their day there)", facility.people)
+                        } else {
+                            String::new()
+                        }
+                    ));
+                    let order = FacilityOrder {
+                        team: me.clone(),
+                        facility: facility.id.clone(),
+                        text: form.rationale.clone(),
+                    };
+                    if open && ui.small_button("Close it").clicked() {
+                        send(actions, Command::CloseFacility(order));
+                    } else if !open && ui.small_button("Open it").clicked() {
+                        send(actions, Command::OpenFacility(order));
+                    }
+                });
+                ui.separator();
+            }
+            let own_actions: Vec<_> = exercise.actions_for(team).collect();
+            if !own_actions.is_empty() {
+                ui.label(egui::RichText::new("Actions").strong());
+                ui.horizontal(|ui| {
+                    ui.label("Why:");
+                    ui.text_edit_singleline(&mut form.rationale)
+                        .on_hover_text("recorded with the action in the journal and the debrief");
+                });
+                for (def, availability) in own_actions {
+                    ui.horizontal_wrapped(|ui| {
+                        let available = availability == crate::sim::Availability::Available;
+                        let mut hover = def.description.clone();
+                        let followed: Vec<String> =
+                            def.effects.iter().map(|e| e.describe(scenario)).collect();
+                        if !followed.is_empty() {
+                            if !hover.is_empty() {
+                                hover.push('\n');
+                            }
+                            hover.push_str(&format!("What follows: {}", followed.join("; ")));
+                        }
+                        if let crate::sim::Availability::NotNow(why) = &availability {
+                            hover.push_str(&format!("\nNot now: {why}"));
+                        }
+                        let button = ui
+                            .add_enabled(available, egui::Button::new(&def.name).small())
+                            .on_hover_text(super::plain(&hover))
+                            .on_disabled_hover_text(super::plain(&hover));
+                        if button.clicked() {
+                            send(
+                                actions,
+                                Command::Act(Act {
+                                    team: me.clone(),
+                                    action: def.id.clone(),
+                                    text: std::mem::take(&mut form.rationale),
+                                }),
+                            );
+                        }
+                        let mut facts = Vec::new();
+                        if def.cost > 0.0 {
+                            facts.push(format!(
+                                "costs {}",
+                                crate::summary::group_digits(def.cost as u64)
+                            ));
+                        }
+                        if def.takes.get() > 0 {
+                            facts.push(format!("takes {}", def.takes));
+                        }
+                        if let crate::sim::Availability::NotNow(why) = &availability {
+                            facts.push(why.clone());
+                        }
+                        if !facts.is_empty() {
+                            ui.label(egui::RichText::new(facts.join(" · ")).small());
+                        }
+                    });
+                }
+                ui.separator();
+            }
             if let Some(Place::District(d)) = place {
                 let district = &scenario.city.districts[d];
                 ui.horizontal_wrapped(|ui| {
@@ -488,6 +758,11 @@ pub fn desk(
                 .collect();
             if !planned.is_empty() {
                 ui.label(egui::RichText::new("Planned events").strong());
+                ui.horizontal(|ui| {
+                    ui.label("Why:");
+                    ui.text_edit_singleline(&mut form.rationale)
+                        .on_hover_text("recorded with the decision in the journal and the debrief");
+                });
                 for n in planned {
                     let plan = &scenario.mass_gatherings[n];
                     let state = &exercise.gatherings()[n];
@@ -520,7 +795,7 @@ pub fn desk(
                                         team: me.clone(),
                                         gathering: plan.id.clone(),
                                         decision,
-                                        text: form.text.clone(),
+                                        text: form.rationale.clone(),
                                     }),
                                 );
                             }
@@ -563,13 +838,26 @@ pub fn desk(
                 }
             });
             ui.horizontal_wrapped(|ui| {
-                for other in scenario.teams.iter().filter(|t| t.id.as_str() != team) {
-                    let mut on = form.share_with.contains(&other.id.name);
-                    if ui.checkbox(&mut on, other.name.as_str()).changed() {
+                // Teams, and the agencies the control cell plays (for requests for help).
+                let others = scenario
+                    .teams
+                    .iter()
+                    .filter(|t| t.id.as_str() != team)
+                    .map(|t| (t.id.name.clone(), t.name.clone()))
+                    .chain(
+                        scenario
+                            .agencies
+                            .iter()
+                            .filter(|a| a.simulated)
+                            .map(|a| (a.id.name.clone(), format!("{} (control cell)", a.name))),
+                    );
+                for (id, name) in others {
+                    let mut on = form.share_with.contains(&id);
+                    if ui.checkbox(&mut on, name).changed() {
                         if on {
-                            form.share_with.push(other.id.name.clone());
+                            form.share_with.push(id);
                         } else {
-                            form.share_with.retain(|t| *t != other.id.name);
+                            form.share_with.retain(|t| *t != id);
                         }
                     }
                 }
@@ -580,7 +868,12 @@ pub fn desk(
                         actions,
                         Command::Share(Share {
                             team: me.clone(),
-                            with: form.share_with.iter().map(Id::new).collect(),
+                            with: form
+                                .share_with
+                                .iter()
+                                .filter(|t| scenario.team(t).is_some())
+                                .map(Id::new)
+                                .collect(),
                             text: form.text.clone(),
                         }),
                     );

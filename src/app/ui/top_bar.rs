@@ -49,6 +49,20 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
                 egui::ComboBox::from_id_salt("speed")
                     .selected_text(speed_label(session.clock.speed))
                     .show_ui(ui, |ui| {
+                        let played = session
+                            .scenario
+                            .as_ref()
+                            .and_then(|s| s.meta.played_speed());
+                        if let Some(speed) = played
+                            && ui
+                                .selectable_label(
+                                    session.clock.speed == speed,
+                                    format!("{} (as planned)", speed_label(speed)),
+                                )
+                                .clicked()
+                        {
+                            actions.push(Action::Speed(speed));
+                        }
                         for speed in SPEEDS {
                             if ui
                                 .selectable_label(session.clock.speed == speed, speed_label(speed))
@@ -101,9 +115,13 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
 }
 
 fn speed_label(speed: f64) -> String {
+    let trimmed = |x: f64| {
+        let text = format!("{x:.1}");
+        text.trim_end_matches(".0").to_string()
+    };
     match speed {
-        s if s < 60.0 => format!("1 min = {s:.0} min"),
-        s if s < 1440.0 => format!("1 min = {:.0} h", s / 60.0),
-        s => format!("1 min = {:.0} d", s / 1440.0),
+        s if s < 60.0 => format!("1 min = {} min", trimmed(s)),
+        s if s < 1440.0 => format!("1 min = {} h", trimmed(s / 60.0)),
+        s => format!("1 min = {} d", trimmed(s / 1440.0)),
     }
 }
