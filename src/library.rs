@@ -37,6 +37,10 @@ pub const BUNDLED: &[BundledScenario] = &[
         file: "lantern-flu.zh.ron",
         text: include_str!("../scenarios/lantern-flu.zh.ron"),
     },
+    BundledScenario {
+        file: "campus-night-market.en.ron",
+        text: include_str!("../scenarios/campus-night-market.en.ron"),
+    },
 ];
 
 /// The flagship scenario that runs when none is named.

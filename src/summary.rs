@@ -31,6 +31,12 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         "Exercise: {} → {} ({}), model step {}",
         m.start, end, m.duration, m.time_step
     )?;
+    if let (Some(played_in), Some(speed)) = (m.played_in, m.played_speed()) {
+        writeln!(
+            out,
+            "Played in {played_in} in the room: the clock runs {speed:.0} scenario minutes a minute"
+        )?;
+    }
     if !m.description.is_empty() {
         writeln!(out, "\n{}", m.description.trim())?;
     }
@@ -87,6 +93,17 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         for (item, quantity) in &f.stock {
             capacity.push(format!("{} {item}", group_digits(*quantity)));
         }
+        if f.people > 0 {
+            capacity.push(format!(
+                "{} people, {} h a day, ×{} contacts",
+                group_digits(u64::from(f.people)),
+                f.hours_per_day.get(),
+                f.contact_intensity.get()
+            ));
+        }
+        if !f.open {
+            capacity.push("closed at the start".into());
+        }
         writeln!(
             out,
             "  {:<22} {:<14} in {:<12} {}",
@@ -124,20 +141,97 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         )?;
     }
 
-    let mut units_by_agency: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let simulated: Vec<&str> = s
+        .agencies
+        .iter()
+        .filter(|a| a.simulated)
+        .map(|a| a.name.as_str())
+        .collect();
+    if !simulated.is_empty() {
+        writeln!(
+            out,
+            "  Played by the control cell: {}",
+            simulated.join("; ")
+        )?;
+    }
+    for a in s.agencies.iter().filter(|a| a.jurisdiction.is_some()) {
+        if let Some(j) = &a.jurisdiction {
+            let mut covers: Vec<String> = j.districts.iter().map(|d| d.to_string()).collect();
+            covers.extend(j.facility_kinds.iter().map(|k| format!("{k:?} facilities")));
+            covers.extend(j.facilities.iter().map(|f| f.to_string()));
+            writeln!(out, "  {} acts in: {}", a.name, covers.join(", "))?;
+        }
+    }
+
+    // Units by base, where they wait between tasks: (resource, units, people).
+    let mut units_by_base: BTreeMap<&str, Vec<(String, u32, u32)>> = BTreeMap::new();
     for u in &s.units {
         let name = s
             .resource_type(u.resource.as_str())
             .map_or(u.resource.to_string(), |r| r.name.clone());
-        units_by_agency
-            .entry(u.agency.as_str())
-            .or_default()
-            .push(format!("{} × {name}", u.count));
+        let at_base = units_by_base.entry(u.base.as_str()).or_default();
+        match at_base
+            .iter_mut()
+            .find(|(n, _, p)| *n == name && *p == u.people)
+        {
+            Some((_, count, _)) => *count += u.count,
+            None => at_base.push((name, u.count, u.people)),
+        }
     }
     let total_units: u32 = s.units.iter().map(|u| u.count).sum();
-    writeln!(out, "\nUnits ({total_units}):")?;
-    for (agency, units) in &units_by_agency {
-        writeln!(out, "  {agency}: {}", units.join(", "))?;
+    let total_people: u64 = s
+        .units
+        .iter()
+        .map(|u| u64::from(u.count) * u64::from(u.people))
+        .sum();
+    if total_people > u64::from(total_units) {
+        writeln!(
+            out,
+            "\nUnits ({total_units}, standing for {} people), by base:",
+            group_digits(total_people)
+        )?;
+    } else {
+        writeln!(out, "\nUnits ({total_units}), by base:")?;
+    }
+    for (base, units) in &units_by_base {
+        let listed: Vec<String> = units
+            .iter()
+            .map(|(name, count, people)| {
+                if *people > 1 {
+                    format!("{count} × {name} ({people} people each)")
+                } else {
+                    format!("{count} × {name}")
+                }
+            })
+            .collect();
+        writeln!(out, "  {base}: {}", listed.join(", "))?;
+    }
+
+    if !s.actions.is_empty() {
+        writeln!(out, "\nActions the teams may take ({}):", s.actions.len())?;
+        for a in &s.actions {
+            let by: Vec<&str> = a.by.iter().map(|b| b.as_str()).collect();
+            let mut facts = vec![format!("by {}", by.join(", "))];
+            if a.cost > 0.0 {
+                facts.push(format!("costs {}", group_digits(a.cost as u64)));
+            }
+            if a.takes.get() > 0 {
+                facts.push(format!("takes {}", a.takes));
+            }
+            if let Some(times) = a.times {
+                facts.push(format!("at most {times}×"));
+            }
+            if let Some(condition) = &a.requires {
+                facts.push(format!("only when {}", condition.describe()));
+            }
+            writeln!(
+                out,
+                "  {:<22} {} ({})",
+                a.id.as_str(),
+                a.name,
+                facts.join("; ")
+            )?;
+        }
     }
 
     if !s.mass_gatherings.is_empty() {
@@ -181,9 +275,19 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
                 crate::scenario::Recipients::All => vec!["all teams"],
                 crate::scenario::Recipients::Listed(to) => to.iter().map(|t| t.as_str()).collect(),
             };
+            let decision = if i.decision.is_some() {
+                " [decision]"
+            } else {
+                ""
+            };
+            let only_if = i
+                .only_if
+                .as_ref()
+                .map(|c| format!(" (only if {})", c.describe()))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "  +{:<8} {}  {:<8} {} → {}",
+                "  +{:<8} {}  {:<8} {} → {}{decision}{only_if}",
                 Minutes(at.minutes()).to_string(),
                 &when.to_string()[5..],
                 i.id.as_str(),
@@ -201,6 +305,27 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
                 i.id.as_str(),
                 i.title,
                 condition.describe()
+            )?;
+        }
+    }
+
+    let decisions: Vec<_> = s
+        .injects
+        .iter()
+        .filter_map(|i| i.decision.as_ref().map(|d| (i, d)))
+        .collect();
+    if !decisions.is_empty() {
+        writeln!(out, "\nDecision points ({}):", decisions.len())?;
+        for (inject, d) in decisions {
+            let options: Vec<&str> = d.options.iter().map(|o| o.label.as_str()).collect();
+            writeln!(
+                out,
+                "  {:<8} {} [{}] within {}, default {}",
+                inject.id.as_str(),
+                d.question,
+                options.join(" / "),
+                d.within,
+                d.default
             )?;
         }
     }

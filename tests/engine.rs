@@ -1475,6 +1475,10 @@ fn the_library_tells_a_response_from_none() {
         ("flu-surge.en.ron", "flu-surge-good-response.txt"),
         ("cold-chain.en.ron", "cold-chain-good-response.txt"),
         ("lantern-flu.zh.ron", "lantern-flu-good-response.txt"),
+        (
+            "campus-night-market.en.ron",
+            "campus-night-market-good-response.txt",
+        ),
     ] {
         let scenario = library(file);
         for (name, score) in mean_scores(&scenario, &[], 4) {

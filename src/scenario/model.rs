@@ -1431,6 +1431,7 @@ ron_struct! {
 
 ron_struct! {
     pub struct AidCheck as "a request for aid" {
+        /// The team asked, or an agency the control cell plays.
         from: Option<Id> = None,
     }
 }

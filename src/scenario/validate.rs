@@ -1410,7 +1410,25 @@ impl<'a> Checker<'a> {
             ActionCheck::Report(c) => self.refer_opt(&c.to, AGENCY, context),
             ActionCheck::Measure(c) => self.refer_opt(&c.district, DISTRICT, context),
             ActionCheck::Share(c) => self.refer_opt(&c.with, TEAM, context),
-            ActionCheck::RequestAid(c) => self.refer_opt(&c.from, TEAM, context),
+            // A request goes to a team, or to an agency the control cell plays.
+            ActionCheck::RequestAid(c) => {
+                if let Some(from) = &c.from
+                    && self.refer(from, PARTY, context)
+                    && let Some(agency) = self.s.agency(from.as_str())
+                    && !agency.simulated
+                {
+                    let team = self
+                        .s
+                        .team_of_agency(from.as_str())
+                        .map_or("no team".to_string(), |t| format!("team `{}`", t.id));
+                    self.error(
+                        from.span,
+                        format!(
+                            "{context}: requests for help go to teams (agency `{from}` is played by {team}) or to agencies the control cell plays"
+                        ),
+                    );
+                }
+            }
             ActionCheck::Gathering(c) => self.refer_opt(&c.gathering, &[Kind::Gathering], context),
             ActionCheck::Decide(c) => {
                 if let Some(decision) = &c.decision {
