@@ -1183,8 +1183,13 @@ fn the_app_runs_under_xvfb() {
     );
     // The clock ran: 45 minutes of skips, a day more, and played frames at one day per minute.
     assert!(summary["now"].as_u64().unwrap() > 24 * 60 + 45, "{summary}");
-    // Activate, 2 dispatches, the delivery and the fired inject, then 2 more dispatches.
-    assert_eq!(summary["commands"], 7, "{summary}");
+    // Activate, 2 dispatches, the delivery and the fired inject, then 2 more dispatches, then
+    // the answer to the half marathon's decision point.
+    assert_eq!(summary["commands"], 8, "{summary}");
+    assert_eq!(
+        summary["decisions"][0], "I-16: postpone (decided by command)",
+        "{summary}"
+    );
     let fired: Vec<&str> = summary["fired"]
         .as_array()
         .unwrap()
@@ -1219,13 +1224,20 @@ fn the_app_runs_under_xvfb() {
         "03-team.png",
         "04-map-moving.png",
         "05-debrief.png",
+        "06-decision.png",
+        "07-decided.png",
+        "08-facilitator-decisions.png",
     ] {
         screenshot_ok(&dir.join("shots").join(shot));
     }
     // The app's journal rebuilds the same exercise headless, and its report was exported.
     let (code, out, err) = muster(&["replay", &dir.join("app.journal").display().to_string()]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("commands applied 7"), "{out}");
+    assert!(out.contains("commands applied 8"), "{out}");
+    assert!(
+        out.contains("refused 1"),
+        "the refused dispatch is journaled: {out}"
+    );
     assert!(
         dir.join("app.report/report.html").exists(),
         "Export after-action report wrote the report"

@@ -8,6 +8,8 @@
 //! skip 90                     # advance 90 scenario minutes at once
 //! view health-cdc             # a team's seat (or `facilitator`)
 //! select hexi                 # select a district or facility on the map
+//! tab decisions               # the facilitator's tab: msel, decisions, agencies, evaluation
+//! why Not while the cluster is open   # type the team's reason (decisions, actions)
 //! command Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")
 //! screenshot team.png         # into the output folder
 //! end | export | quit
@@ -67,6 +69,8 @@ struct Summary {
     commands: usize,
     fired: Vec<String>,
     units_away: Vec<String>,
+    /// Decision points settled: "I-16: postpone (decided by command)".
+    decisions: Vec<String>,
     refused: Vec<String>,
     failures: Vec<String>,
     frames: usize,
@@ -141,6 +145,22 @@ fn step(
                     .push(format!("line {line}: no place `{rest}`")),
             }
         }
+        "tab" => {
+            use super::ui::FacilitatorTab as Tab;
+            ui.facilitator.tab = match rest {
+                "msel" => Tab::Msel,
+                "decisions" => Tab::Decisions,
+                "agencies" => Tab::Agencies,
+                "evaluation" => Tab::Evaluation,
+                other => {
+                    script
+                        .failures
+                        .push(format!("line {line}: no tab `{other}`"));
+                    Tab::Msel
+                }
+            };
+        }
+        "why" => ui.team.rationale = rest.to_string(),
         "command" => match crate::journal::decode_command(rest) {
             Ok(command) => actions.push(Action::Command(command)),
             Err(d) => script.failures.push(format!("line {line}: {}", d.message)),
@@ -177,6 +197,16 @@ fn summarize(script: &Script, session: &Session) -> Summary {
             ms[((ms.len() - 1) as f64 * q).round() as usize]
         }
     };
+    let decisions = session.exercise.as_ref().map_or(Vec::new(), |e| {
+        e.decisions()
+            .iter()
+            .filter_map(|d| {
+                d.settled
+                    .as_ref()
+                    .map(|s| format!("{}: {} ({})", d.inject, s.option, s.by.words()))
+            })
+            .collect()
+    });
     let (now, commands, fired, units_away) = match &session.exercise {
         Some(e) => (
             e.now(),
@@ -201,6 +231,7 @@ fn summarize(script: &Script, session: &Session) -> Summary {
         commands,
         fired,
         units_away,
+        decisions,
         refused: session
             .notices
             .iter()

@@ -14,6 +14,8 @@ mod top_bar;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+pub use facilitator::Tab as FacilitatorTab;
+
 use super::session::{Actions, Screen, Session, View};
 use crate::sim::command::Rating;
 

@@ -23,7 +23,7 @@ pub struct TeamForm {
     pub rationale: String,
 }
 
-fn describe(kind: &EventKind) -> Option<(egui::Color32, String)> {
+fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Color32, String)> {
     let blue = egui::Color32::from_rgb(20, 60, 120);
     let green = egui::Color32::from_rgb(30, 110, 40);
     let red = egui::Color32::from_rgb(170, 30, 30);
@@ -179,8 +179,8 @@ fn describe(kind: &EventKind) -> Option<(egui::Color32, String)> {
         EventKind::DecisionOpened { question, due, .. } => (
             blue,
             format!(
-                "Decision needed: {question} (see above; default applies at the deadline {})",
-                crate::scenario::Minutes(*due)
+                "Decision needed: {question} (see above; without a decision by {} the default applies)",
+                clock(*due)
             ),
         ),
         EventKind::DecisionAnswered {
@@ -448,7 +448,7 @@ pub fn inbox(
         .show(ui, |ui| {
             let events: Vec<_> = exercise.events_for(team).collect();
             for event in events.iter().rev() {
-                if let Some((color, text)) = describe(&event.kind) {
+                if let Some((color, text)) = describe(&event.kind, &|m| super::clock(session, m)) {
                     ui.label(
                         egui::RichText::new(super::clock(session, event.at))
                             .monospace()
@@ -778,6 +778,15 @@ pub fn desk(
                             ""
                         }
                     ));
+                    // A decision point of the MSEL decides on it: the options there carry the
+                    // scenario's consequences and scores.
+                    if let Some(point) = decided_at_point(scenario, plan.id.as_str()) {
+                        ui.label(
+                            egui::RichText::new(format!("Decided at decision point {point}"))
+                                .italics(),
+                        );
+                        continue;
+                    }
                     ui.horizontal_wrapped(|ui| {
                         for (label, decision) in [
                             ("Go ahead", GatheringDecision::GoAhead),
@@ -909,4 +918,22 @@ pub fn desk(
             ui.separator();
             super::scoreboard::show(ui, session, actions, Some(team));
         });
+}
+
+/// The inject whose decision point decides on a planned gathering, if one does.
+fn decided_at_point<'s>(
+    scenario: &'s crate::scenario::Scenario,
+    gathering: &str,
+) -> Option<&'s str> {
+    scenario.injects.iter().find_map(|inject| {
+        let point = inject.decision.as_ref()?;
+        point
+            .options
+            .iter()
+            .flat_map(|o| &o.effects)
+            .any(|e| {
+                matches!(e, crate::scenario::Effect::GatheringDecision(g) if g.gathering.as_str() == gathering)
+            })
+            .then_some(inject.id.as_str())
+    })
 }
