@@ -17,8 +17,12 @@
 //!   done, resupply and shipments;
 //! - `public` — public trust and order, rumours, statements, the cost of measures;
 //! - `reporting` — reports owed up the chain and their deadlines;
+//! - `places` — facilities with people of their own, mixing there part of the day;
+//!   `facilities` — open or closed, capacity changes, jurisdiction;
+//! - `decisions` — decision points, joint rules, defaults at the deadline; `actions` — the
+//!   scenario's own actions; `effects` — what injects, options and actions change;
 //! - `step` — the order in which one epidemic step calls them;
-//! - `msel` (injects, conditions, effects), `orders` (commands), `command` and `event` (the
+//! - `msel` (injects, conditions, expectations), `orders` (commands), `command` and `event` (the
 //!   plain data that goes in and out), `epidemic` (compartments and the sampler).
 
 mod actions;
