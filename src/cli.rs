@@ -176,10 +176,62 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
 /// The command itself is wrong (unknown file, bad arguments).
 pub const EXIT_USAGE: u8 = 2;
+/// A file could not be written (disk full, no permission, too large): the message names it.
+pub const EXIT_IO: u8 = 3;
 
-/// Runs a parsed command line.
+/// Output to the terminal or a pipe: its errors say which stream failed, so that they are not
+/// mistaken for a file's. A closed pipe stays a closed pipe.
+struct Stream<'a> {
+    inner: &'a mut dyn Write,
+    name: &'static str,
+}
+
+impl Stream<'_> {
+    fn named(&self, e: std::io::Error) -> std::io::Error {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            e
+        } else {
+            std::io::Error::new(e.kind(), format!("cannot write to {}: {e}", self.name))
+        }
+    }
+}
+
+impl Write for Stream<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.named(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| self.named(e))
+    }
+}
+
+/// Runs a parsed command line. A closed pipe (`muster summary | head`) ends it quietly; any other
+/// failure to write is an error with the file's name and exit code [`EXIT_IO`].
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let result = match cli.command {
+    let result = run_command(
+        cli,
+        &mut Stream {
+            inner: out,
+            name: "standard output",
+        },
+        &mut Stream {
+            inner: err,
+            name: "standard error",
+        },
+    );
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_IO
+        }
+    }
+}
+
+fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    match cli.command {
         Some(Command::Validate {
             files,
             format,
@@ -296,9 +348,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             run_headless(options, out, err)
         }),
-    };
-    // A closed pipe (`muster summary | head`) is not an error worth a message.
-    result.unwrap_or(EXIT_OK)
+    }
 }
 
 fn use_color() -> bool {
@@ -520,16 +570,10 @@ fn write_outputs(
     }
     if let Some(path) = json {
         let text = serde_json::to_string_pretty(&output).map_err(std::io::Error::other)?;
-        if let Err(e) = std::fs::write(path, text) {
-            writeln!(err, "cannot write {}: {e}", path.display())?;
-            return Ok(EXIT_USAGE);
-        }
+        crate::files::write(path, text)?;
     }
-    if let Some(path) = csv
-        && let Err(e) = std::fs::write(path, crate::headless::csv(exercise))
-    {
-        writeln!(err, "cannot write {}: {e}", path.display())?;
-        return Ok(EXIT_USAGE);
+    if let Some(path) = csv {
+        crate::files::write(path, crate::headless::csv(exercise))?;
     }
     write!(out, "{}", crate::headless::brief(&output))?;
     let scores: Vec<String> = crate::scoring::scorecards_of(exercise)
@@ -623,19 +667,13 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         crate::sim::Mode::Stochastic
     };
     let mut writer = match &o.journal {
-        Some(path) => match crate::journal::JournalWriter::create(
+        Some(path) => Some(crate::journal::JournalWriter::create(
             path,
             &o.scenario,
             &scenario_text(&o.scenario),
             seed,
             mode,
-        ) {
-            Ok(writer) => Some(writer),
-            Err(e) => {
-                writeln!(err, "cannot write the journal {}: {e}", path.display())?;
-                return Ok(EXIT_USAGE);
-            }
-        },
+        )?),
         None => None,
     };
     let plan = match load_plan(o.plan.as_deref(), &scenario, err)? {
@@ -685,7 +723,7 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         err,
     )?;
     match o.report {
-        Some(dir) if code == EXIT_OK => write_report(&exercise, &dir, out, err),
+        Some(dir) if code == EXIT_OK => write_report(&exercise, &dir, out),
         _ => Ok(code),
     }
 }
@@ -695,29 +733,21 @@ fn write_report(
     exercise: &crate::sim::Exercise,
     dir: &Path,
     out: &mut dyn Write,
-    err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let baseline = crate::scoring::Baseline::of(exercise);
-    match crate::report::write(dir, exercise, &baseline) {
-        Ok(files) => {
-            writeln!(
-                out,
-                "after-action report written: {}",
-                dir.join("report.html").display()
-            )?;
-            let names: Vec<String> = files
-                .iter()
-                .filter_map(|f| f.file_name())
-                .map(|f| f.to_string_lossy().into_owned())
-                .collect();
-            writeln!(out, "data: {}", names.join(", "))?;
-            Ok(EXIT_OK)
-        }
-        Err(e) => {
-            writeln!(err, "cannot write the report into {}: {e}", dir.display())?;
-            Ok(EXIT_USAGE)
-        }
-    }
+    let files = crate::report::write(dir, exercise, &baseline)?;
+    writeln!(
+        out,
+        "after-action report written: {}",
+        dir.join("report.html").display()
+    )?;
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_name())
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    writeln!(out, "data: {}", names.join(", "))?;
+    Ok(EXIT_OK)
 }
 
 fn replay(
@@ -750,7 +780,12 @@ fn replay(
         )?;
         code = EXIT_INVALID;
     }
-    let Some(name) = scenario_name.or(journal.scenario.clone()) else {
+    let Some(name) = scenario_name.or_else(|| {
+        journal
+            .scenario
+            .as_deref()
+            .map(|named| crate::journal::scenario_location(path, named))
+    }) else {
         writeln!(
             err,
             "the journal does not name its scenario; give it with --scenario"
@@ -771,10 +806,7 @@ fn replay(
     }
     let seed = journal.seed.unwrap_or(scenario.meta.seed);
     let mode = journal.mode.unwrap_or(crate::sim::Mode::Stochastic);
-    let until = journal
-        .end
-        .or(journal.entries.last().map(|e| e.at))
-        .unwrap_or(0);
+    let until = journal.reached();
     let (exercise, refused) = crate::headless::run(
         std::sync::Arc::new(scenario),
         seed,
@@ -800,7 +832,7 @@ fn replay(
         err,
     )?;
     if let Some(dir) = report {
-        written = written.max(write_report(&exercise, &dir, out, err)?);
+        written = written.max(write_report(&exercise, &dir, out)?);
     }
     Ok(code.max(written))
 }
@@ -1011,13 +1043,13 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     );
     let elapsed = start.elapsed().as_secs_f64();
     if let Some(path) = &json {
-        std::fs::write(
+        crate::files::write(
             path,
             serde_json::to_string_pretty(&result).map_err(std::io::Error::other)?,
         )?;
     }
     if let Some(path) = &csv {
-        std::fs::write(path, crate::sweep::csv(&result))?;
+        crate::files::write(path, crate::sweep::csv(&result))?;
     }
     write!(out, "{}", crate::sweep::table(&result))?;
     writeln!(out, "{runs} runs in {elapsed:.2} s on {threads} thread(s)")?;

@@ -89,8 +89,8 @@ pub struct FinalUnit {
 }
 
 /// Runs an exercise with scripted commands until a minute. Refused commands are collected, not
-/// fatal: a script is a plan, and the run shows what happened to it. Every applied command is
-/// appended to the journal when one is given.
+/// fatal: a script is a plan, and the run shows what happened to it. Every command is written
+/// to the journal, when one is given, before it is applied (refused ones with their reason).
 pub fn run(
     scenario: Arc<Scenario>,
     seed: u64,
@@ -137,33 +137,36 @@ pub fn run_with_plan(
             due.extend(player.review(&exercise).into_iter().map(|c| (0, c, None)));
         }
         for (line, command, recorded) in due {
+            let now = exercise.now();
             let result = match recorded {
                 Some(reason) => {
+                    if let Some(journal) = journal.as_deref_mut() {
+                        journal.append_refused(now, &command, &reason)?;
+                    }
                     exercise.record_refusal(command.clone(), reason.clone());
                     Err((reason, true))
                 }
-                None => exercise
-                    .apply(command.clone())
-                    .map_err(|reason| (reason.0, false)),
+                None => {
+                    // On disk before it takes effect: a crash cannot lose an applied command.
+                    if let Some(journal) = journal.as_deref_mut() {
+                        journal.append(now, &command)?;
+                    }
+                    exercise
+                        .apply(command.clone())
+                        .map_err(|reason| (reason.0, false))
+                }
             };
-            match result {
-                Ok(_) => {
-                    if let Some(journal) = journal.as_deref_mut() {
-                        journal.append(exercise.now(), &command)?;
-                    }
+            if let Err((reason, as_recorded)) = result {
+                if !as_recorded && let Some(journal) = journal.as_deref_mut() {
+                    journal.refused(now, &reason)?;
                 }
-                Err((reason, as_recorded)) => {
-                    if let Some(journal) = journal.as_deref_mut() {
-                        journal.append_refused(exercise.now(), &command, &reason)?;
-                    }
-                    refused.push(Refusal {
-                        line,
-                        at: exercise.now(),
-                        command: command.to_ron(),
-                        reason,
-                        as_recorded,
-                    });
-                }
+                refused.push(Refusal {
+                    line,
+                    at: now,
+                    command: command.to_ron(),
+                    reason,
+                    as_recorded,
+                });
             }
         }
         if exercise.is_over() {

@@ -1,25 +1,31 @@
-//! The journal: the seed and every applied command, one line each, appended and flushed as
-//! each command is applied, so a crash loses nothing. Replaying it rebuilds the exact state.
-//! Commands files for `muster run --commands` use the same line form.
+//! The journal: the seed and every command, one line each, written and synced to disk *before*
+//! the command takes effect, so neither a crash nor a power cut loses a command that was
+//! applied. Replaying it rebuilds the exact state; resuming it goes on from where the clock
+//! stood. Commands files for `muster run --commands` use the same line form.
 //!
 //! ```text
-//! muster-journal 1
-//! scenario port-city-outbreak.en.ron 9c1e0f3a2b4d5e6f
+//! muster-journal 3
+//! scenario ../scenarios/port-city-outbreak.en.ron 9c1e0f3a2b4d5e6f
 //! seed 2022
 //! mode stochastic
 //! 30 Activate(team: "command")
 //! 95 Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")
+//! 95 Refused("unit `epi-1` is busy")
+//! clock 120
 //! end 20160
 //! ```
-//! A command line is a minute (or a duration such as `1d2h30m`) and a command in RON. A command
-//! the exercise refused is kept with its reason, `95 Refused("unit `epi-1` is busy", Dispatch(…))`,
-//! so the debrief shows what a team tried; replaying records it as refused again without
-//! applying it. Blank lines and lines starting with `#` are ignored. Version 1 journals (no
-//! refused lines) read the same.
+//! A command line is a minute (or a duration such as `1d2h30m`) and a command in RON. The
+//! scenario is a file relative to the journal's folder, or the name of a bundled scenario, with
+//! the fingerprint of its text. A command the exercise refused is followed by its reason,
+//! `Refused("reason")`, so the debrief shows what a team tried; replaying records it as refused
+//! again without applying it (version 2 wrote `Refused("reason", Command(…))` on one line, still
+//! read). `clock MINUTE` lines record how far the exercise clock went (each scenario hour and
+//! at each pause), so resuming returns to where the clock stood. Blank lines and lines starting
+//! with `#` are ignored. Version 1 and 2 journals read the same.
 
 use std::fs::File;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::scenario::decode::{Decode, Decoder};
@@ -27,9 +33,9 @@ use crate::scenario::ron_tree;
 use crate::scenario::values::parse_duration;
 use crate::sim::{Command, Mode};
 
-pub const MAGIC: &str = "muster-journal 2";
+pub const MAGIC: &str = "muster-journal 3";
 /// Journal versions this build reads.
-const READABLE_VERSIONS: [&str; 2] = ["1", "2"];
+const READABLE_VERSIONS: [&str; 3] = ["1", "2", "3"];
 
 /// A command with the minute it applies at and the line it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +57,21 @@ pub struct Journal {
     pub seed: Option<u64>,
     pub mode: Option<Mode>,
     pub entries: Vec<Entry>,
+    /// The furthest minute the exercise clock reached, from its `clock` lines.
+    pub clock: Option<u32>,
     pub end: Option<u32>,
+}
+
+impl Journal {
+    /// The minute the exercise had reached: its end, else the furthest of its clock and its
+    /// last command.
+    pub fn reached(&self) -> u32 {
+        self.end.unwrap_or_else(|| {
+            self.clock
+                .unwrap_or(0)
+                .max(self.entries.last().map_or(0, |e| e.at))
+        })
+    }
 }
 
 /// A text's fingerprint (FNV-1a, 64 bits), to notice a scenario changed since a journal.
@@ -105,11 +125,28 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 );
             }
             "scenario" => {
-                let mut parts = rest.split_whitespace();
-                journal.scenario = parts.next().map(str::to_string);
-                journal.scenario_hash = parts.next().map(str::to_string);
+                // The fingerprint is the last word: a file name may hold spaces.
+                match rest.rsplit_once(char::is_whitespace) {
+                    Some((name, hash)) if is_fingerprint(hash) => {
+                        journal.scenario = Some(name.trim_end().to_string());
+                        journal.scenario_hash = Some(hash.to_string());
+                    }
+                    _ => journal.scenario = Some(rest.to_string()),
+                }
                 continue;
             }
+            "clock" => match parse_minute(rest) {
+                Some(at) => {
+                    journal.clock = Some(journal.clock.unwrap_or(0).max(at));
+                    continue;
+                }
+                None => {
+                    return (
+                        journal,
+                        fail(lead, line.len() - lead, format!("`{rest}` is not a time")),
+                    );
+                }
+            },
             "seed" => match rest.parse() {
                 Ok(seed) => {
                     journal.seed = Some(seed);
@@ -187,12 +224,29 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
         }
         let command_offset = line.len() - rest.len();
         match decode_entry(rest) {
-            Ok((command, refused)) => {
+            // A refusal written after the attempt it refuses.
+            Ok(Decoded::Refusal(reason)) => match journal.entries.last_mut() {
+                Some(entry) if entry.at == at && entry.refused.is_none() => {
+                    entry.refused = Some(reason);
+                }
+                _ => {
+                    return (
+                        journal,
+                        fail(
+                            lead,
+                            line.len() - lead,
+                            "a refusal must follow the command it refuses, at the same time"
+                                .to_string(),
+                        ),
+                    );
+                }
+            },
+            Ok(Decoded::Command(command, refused)) => {
                 last_at = at;
                 journal.entries.push(Entry {
                     line: number + 1,
                     at,
-                    command,
+                    command: *command,
                     refused,
                     offset: line_start + command_offset,
                 });
@@ -242,8 +296,17 @@ pub fn decode_command(text: &str) -> Result<Command, Diagnostic> {
     command_of(&node, text)
 }
 
-/// Decodes a journal line's RON: a command, or `Refused("reason", Command(...))`.
-fn decode_entry(text: &str) -> Result<(Command, Option<String>), Diagnostic> {
+/// What one journal line holds.
+enum Decoded {
+    /// A command, with its refusal when written on the same line (version 2).
+    Command(Box<Command>, Option<String>),
+    /// `Refused("reason")`: the command on the line before was refused.
+    Refusal(String),
+}
+
+/// Decodes a journal line's RON: a command, `Refused("reason")` after a refused command, or
+/// `Refused("reason", Command(...))`.
+fn decode_entry(text: &str) -> Result<Decoded, Diagnostic> {
     let node = ron_tree::parse(text)?;
     match &node.kind {
         ron_tree::NodeKind::Tuple(Some(name), items) if name.text == "Refused" => {
@@ -253,15 +316,63 @@ fn decode_entry(text: &str) -> Result<(Command, Option<String>), Diagnostic> {
                         kind: ron_tree::NodeKind::Str(reason),
                         ..
                     },
+                ] => Ok(Decoded::Refusal(reason.clone())),
+                [
+                    ron_tree::Node {
+                        kind: ron_tree::NodeKind::Str(reason),
+                        ..
+                    },
                     command,
-                ] => Ok((command_of(command, text)?, Some(reason.clone()))),
+                ] => Ok(Decoded::Command(
+                    Box::new(command_of(command, text)?),
+                    Some(reason.clone()),
+                )),
                 _ => Err(Diagnostic::error(
                     node.span,
-                    "a refused attempt is written `Refused(\"reason\", Command(...))`",
+                    "a refusal is written `Refused(\"reason\")` after the refused command, or `Refused(\"reason\", Command(...))`",
                 )),
             }
         }
-        _ => Ok((command_of(&node, text)?, None)),
+        _ => Ok(Decoded::Command(Box::new(command_of(&node, text)?), None)),
+    }
+}
+
+/// A fingerprint as a journal's header writes it (hexadecimal digits).
+fn is_fingerprint(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// How a journal names its scenario: a file by its path from the journal's folder (so the
+/// journal finds it from any working directory), or a bundled scenario by its name.
+pub fn scenario_reference(journal_path: &Path, scenario: &str) -> String {
+    let file = Path::new(scenario);
+    if !file.is_file() {
+        return scenario.to_string();
+    }
+    let folder = journal_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let relative = std::fs::canonicalize(file)
+        .ok()
+        .zip(std::fs::canonicalize(folder).ok())
+        .and_then(|(file, folder)| pathdiff::diff_paths(&file, &folder).or(Some(file)));
+    relative.map_or_else(
+        || scenario.to_string(),
+        |p| p.to_string_lossy().into_owned(),
+    )
+}
+
+/// Where the scenario a journal names is: the file beside the journal it was written relative
+/// to; for journals written before (relative to where their run started) the name as written;
+/// else the name of a bundled scenario.
+pub fn scenario_location(journal_path: &Path, name: &str) -> String {
+    let folder = journal_path.parent().unwrap_or(Path::new(""));
+    let beside = folder.join(name);
+    if Path::new(name).is_relative() && beside.is_file() {
+        beside.to_string_lossy().into_owned()
+    } else {
+        name.to_string()
     }
 }
 
@@ -275,13 +386,16 @@ fn command_of(node: &ron_tree::Node, text: &str) -> Result<Command, Diagnostic> 
     }
 }
 
-/// Appends commands to a journal file, flushing each to disk before returning.
+/// Writes a journal: each line flushed and synced to disk before the caller goes on, so a line
+/// written is a line kept. Its errors name the file.
 pub struct JournalWriter {
     file: File,
+    path: PathBuf,
 }
 
 impl JournalWriter {
-    /// Creates the file and writes the header.
+    /// Creates the file and writes the header. `scenario_name` is the file the scenario was read
+    /// from (as given on the command line) or a bundled scenario's name.
     pub fn create(
         path: &Path,
         scenario_name: &str,
@@ -289,45 +403,103 @@ impl JournalWriter {
         seed: u64,
         mode: Mode,
     ) -> std::io::Result<JournalWriter> {
-        let mut file = File::create(path)?;
+        let file = File::create(path).map_err(|e| journal_error(path, e))?;
+        let mut writer = JournalWriter {
+            file,
+            path: path.to_path_buf(),
+        };
         let mode = match mode {
             Mode::Stochastic => "stochastic",
             Mode::Expected => "expected",
         };
-        let name: String = scenario_name
+        let name: String = scenario_reference(path, scenario_name)
             .chars()
-            .map(|c| if c.is_whitespace() { '_' } else { c })
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
             .collect();
-        writeln!(
-            file,
-            "{MAGIC}\nscenario {name} {}\nseed {seed}\nmode {mode}",
-            fingerprint(scenario_text)
+        writer.line(
+            &format!(
+                "{MAGIC}\nscenario {name} {}\nseed {seed}\nmode {mode}",
+                fingerprint(scenario_text)
+            ),
+            true,
         )?;
-        file.sync_data()?;
-        Ok(JournalWriter { file })
+        Ok(writer)
     }
 
+    /// Opens a journal to go on writing it (resuming an exercise). A last line cut short by a
+    /// crash (no line end: its command never took effect) is removed first; returns whether one
+    /// was.
+    pub fn continue_at(path: &Path) -> std::io::Result<(JournalWriter, bool)> {
+        let text = std::fs::read(path).map_err(|e| journal_error(path, e))?;
+        let complete = text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| journal_error(path, e))?;
+        let cut = complete < text.len();
+        if cut {
+            file.set_len(complete as u64)
+                .map_err(|e| journal_error(path, e))?;
+        }
+        let mut writer = JournalWriter {
+            file,
+            path: path.to_path_buf(),
+        };
+        std::io::Seek::seek(&mut writer.file, std::io::SeekFrom::End(0))
+            .map_err(|e| journal_error(path, e))?;
+        Ok((writer, cut))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn line(&mut self, text: &str, sync: bool) -> std::io::Result<()> {
+        writeln!(self.file, "{text}")
+            .and_then(|()| self.file.flush())
+            .and_then(|()| if sync { self.file.sync_data() } else { Ok(()) })
+            .map_err(|e| journal_error(&self.path, e))
+    }
+
+    /// Writes a command about to be applied: call it *before* applying, and do not apply the
+    /// command when it fails.
     pub fn append(&mut self, at: u32, command: &Command) -> std::io::Result<()> {
-        writeln!(self.file, "{at} {}", command.to_ron())?;
-        self.file.sync_data()
+        self.line(&format!("{at} {}", command.to_ron()), true)
     }
 
-    /// Appends an attempt the exercise refused, with its reason.
+    /// Records that the command just written was refused, with the reason.
+    pub fn refused(&mut self, at: u32, reason: &str) -> std::io::Result<()> {
+        let reason = ron::to_string(reason).map_err(std::io::Error::other)?;
+        self.line(&format!("{at} Refused({reason})"), true)
+    }
+
+    /// Appends an attempt already known to be refused (one a journal being replayed recorded).
     pub fn append_refused(
         &mut self,
         at: u32,
         command: &Command,
         reason: &str,
     ) -> std::io::Result<()> {
-        let reason = ron::to_string(reason).map_err(std::io::Error::other)?;
-        writeln!(self.file, "{at} Refused({reason}, {})", command.to_ron())?;
-        self.file.sync_data()
+        self.append(at, command)?;
+        self.refused(at, reason)
+    }
+
+    /// Records how far the clock went. `sync` at a pause; the hourly lines only reach the
+    /// operating system (they survive the app being killed, and cost no disk wait).
+    pub fn clock(&mut self, at: u32, sync: bool) -> std::io::Result<()> {
+        self.line(&format!("clock {at}"), sync)
     }
 
     pub fn end(&mut self, at: u32) -> std::io::Result<()> {
-        writeln!(self.file, "end {at}")?;
-        self.file.sync_data()
+        self.line(&format!("end {at}"), true)
     }
+}
+
+fn journal_error(path: &Path, e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(
+        e.kind(),
+        format!("cannot write the journal {}: {e}", path.display()),
+    )
 }
 
 #[cfg(test)]
@@ -407,7 +579,11 @@ mod tests {
             .unwrap();
         writer.append(96, &command).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("muster-journal 2\n"), "{text}");
+        assert!(text.starts_with("muster-journal 3\n"), "{text}");
+        assert!(
+            text.contains("\n95 Refused(\"unit `u` is busy (\\\"working\\\")\")\n"),
+            "{text}"
+        );
         let (journal, problem) = parse(&text);
         assert!(problem.is_none(), "{problem:?}");
         assert_eq!(journal.entries.len(), 2);
@@ -425,15 +601,127 @@ mod tests {
         let (journal, problem) = parse("muster-journal 1\nseed 4\n10 Activate(team: \"a\")\n");
         assert!(problem.is_none());
         assert_eq!(journal.entries.len(), 1);
-        let (_, problem) = parse("muster-journal 3\n10 Activate(team: \"a\")\n");
+        let (journal, problem) = parse(
+            "muster-journal 2\n10 Refused(\"busy\", Activate(team: \"a\"))\n20 Activate(team: \"a\")\n",
+        );
+        assert!(problem.is_none());
+        assert_eq!(journal.entries[0].refused.as_deref(), Some("busy"));
+        assert_eq!(journal.entries[1].refused, None);
+        let (_, problem) = parse("muster-journal 4\n10 Activate(team: \"a\")\n");
         assert!(
             problem
                 .unwrap()
                 .message
-                .contains("version 3, written by a newer Muster")
+                .contains("version 4, written by a newer Muster")
         );
         let (_, problem) = parse("10 Refused(Activate(team: \"a\"))\n");
-        assert!(problem.unwrap().message.contains("Refused(\"reason\""));
+        assert!(problem.unwrap().message.contains("Refused(\"reason\")"));
+        // A refusal belongs to the command before it, at the same minute.
+        let (journal, problem) = parse("10 Refused(\"no\")\n");
+        assert!(journal.entries.is_empty());
+        assert!(problem.unwrap().message.contains("must follow the command"));
+        let (_, problem) = parse("10 Activate(team: \"a\")\n11 Refused(\"no\")\n");
+        assert!(problem.unwrap().message.contains("must follow the command"));
+        let (_, problem) =
+            parse("10 Activate(team: \"a\")\n10 Refused(\"no\")\n10 Refused(\"again\")\n");
+        assert!(problem.unwrap().message.contains("must follow the command"));
+    }
+
+    /// Clock lines say how far the exercise went; resuming goes there, not to the last command.
+    #[test]
+    fn the_clock_lines_tell_where_the_exercise_stood() {
+        let (journal, problem) = parse(
+            "scenario my scenarios/x y.ron 00112233aabbccdd\n30 Activate(team: \"a\")\nclock 60\nclock 120\nclock 95\n",
+        );
+        assert!(problem.is_none(), "{problem:?}");
+        assert_eq!(journal.scenario.as_deref(), Some("my scenarios/x y.ron"));
+        assert_eq!(journal.scenario_hash.as_deref(), Some("00112233aabbccdd"));
+        assert_eq!(journal.clock, Some(120));
+        assert_eq!(journal.reached(), 120);
+        let (journal, _) = parse("30 Activate(team: \"a\")\n");
+        assert_eq!(journal.reached(), 30);
+        let (journal, _) = parse("30 Activate(team: \"a\")\nclock 90\nend 200\n");
+        assert_eq!(journal.reached(), 200);
+        let (_, problem) = parse("clock soon\n");
+        assert!(problem.unwrap().message.contains("`soon` is not a time"));
+        // An old header without a fingerprint still names its scenario.
+        let (journal, _) = parse("scenario x.ron\n");
+        assert_eq!(journal.scenario.as_deref(), Some("x.ron"));
+        assert_eq!(journal.scenario_hash, None);
+    }
+
+    #[test]
+    fn fingerprints_tell_texts_apart() {
+        let a = fingerprint("population: 100");
+        assert_eq!(a.len(), 16);
+        assert!(is_fingerprint(&a));
+        assert_eq!(a, fingerprint("population: 100"));
+        assert_ne!(a, fingerprint("population: 101"));
+        assert_ne!(fingerprint(""), fingerprint(" "));
+        assert!(is_fingerprint("0011"));
+        assert!(!is_fingerprint(""));
+        assert!(!is_fingerprint("00112233aabbccdz"));
+    }
+
+    /// A journal names its scenario file from its own folder, so it is found from anywhere; a
+    /// line cut short by a crash is dropped when the journal is continued.
+    #[test]
+    fn a_journal_finds_its_scenario_and_goes_on_after_a_crash() {
+        let dir = std::env::temp_dir().join(format!("muster-journal-go-on-{}", std::process::id()));
+        let runs = dir.join("runs");
+        std::fs::create_dir_all(&runs).unwrap();
+        let scenario = dir.join("my scenario.ron");
+        std::fs::write(&scenario, "(meta: ())").unwrap();
+        let path = runs.join("a.journal");
+        let mut writer = JournalWriter::create(
+            &path,
+            scenario.to_str().unwrap(),
+            "(meta: ())",
+            1,
+            Mode::Stochastic,
+        )
+        .unwrap();
+        let command = decode_command(r#"Activate(team: "a")"#).unwrap();
+        writer.append(10, &command).unwrap();
+        writer.clock(60, false).unwrap();
+        drop(writer);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (journal, _) = parse(&text);
+        assert_eq!(journal.scenario.as_deref(), Some("../my scenario.ron"));
+        assert_eq!(
+            Path::new(&scenario_location(&path, "../my scenario.ron")),
+            runs.join("../my scenario.ron")
+        );
+        assert_eq!(
+            scenario_location(&path, "tutorial.en.ron"),
+            "tutorial.en.ron"
+        );
+        assert_eq!(
+            scenario_reference(&path, "tutorial.en.ron"),
+            "tutorial.en.ron"
+        );
+
+        // A crash in the middle of a line.
+        std::fs::write(&path, format!("{text}70 Activate(te")).unwrap();
+        let (mut writer, cut) = JournalWriter::continue_at(&path).unwrap();
+        assert!(cut);
+        writer.append(80, &command).unwrap();
+        let (journal, problem) = parse(&std::fs::read_to_string(&path).unwrap());
+        assert!(problem.is_none(), "{problem:?}");
+        assert_eq!(
+            journal.entries.iter().map(|e| e.at).collect::<Vec<_>>(),
+            [10, 80]
+        );
+        assert_eq!(journal.clock, Some(60));
+        let (_, cut) = JournalWriter::continue_at(&path).unwrap();
+        assert!(!cut);
+
+        // Errors name the file.
+        let e = JournalWriter::create(&dir.join("no/such/a.journal"), "x", "", 1, Mode::Stochastic)
+            .err()
+            .unwrap();
+        assert!(e.to_string().contains("no/such/a.journal"), "{e}");
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     /// Ids a commands file names are checked against the scenario, each located with "did you

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod diagnostic;
+pub mod files;
 pub mod headless;
 pub mod journal;
 pub mod library;

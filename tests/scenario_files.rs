@@ -354,6 +354,147 @@ fn run_checks_a_commands_file_against_its_scenario() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// A script must be able to trust the exit code: every file a command cannot write is an error
+/// (exit 3) that names the file; only a closed pipe is quiet.
+#[test]
+fn a_failed_write_exits_non_zero_and_names_the_file() {
+    let dir = std::env::temp_dir().join(format!("muster-writes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let journal = dir.join("run.journal");
+    let journal = journal.to_str().unwrap();
+    let commands = "scenarios/commands/tutorial-good-response.txt";
+    // `/dev/full` takes no byte; `/dev/null/…` is no folder.
+    for args in [
+        &["run", "tutorial.en.ron", "--out", "/dev/full"][..],
+        &["run", "tutorial.en.ron", "--csv", "/dev/full"],
+        &["run", "tutorial.en.ron", "--journal", "/dev/full"],
+        &["run", "tutorial.en.ron", "--report", "/dev/null/report"],
+        &[
+            "sweep",
+            "tutorial.en.ron",
+            "--runs",
+            "2",
+            "--out",
+            "/dev/full",
+        ],
+        &[
+            "sweep",
+            "tutorial.en.ron",
+            "--runs",
+            "2",
+            "--csv",
+            "/dev/full",
+        ],
+        &["summary", "tutorial.en.ron"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_muster"))
+            .args(args)
+            .current_dir(root())
+            .stdout(if args[0] == "summary" {
+                std::fs::File::create("/dev/full").unwrap().into()
+            } else {
+                std::process::Stdio::null()
+            })
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(3), "{args:?}: {err}");
+        let named = if args[0] == "summary" {
+            "cannot write to standard output"
+        } else {
+            args.last().unwrap()
+        };
+        assert!(err.contains(named), "{args:?}: {err}");
+    }
+    let (code, _, err) = muster(&[
+        "run",
+        "scenarios/tutorial.en.ron",
+        "--commands",
+        commands,
+        "--journal",
+        journal,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for args in [
+        &["replay", journal, "--out", "/dev/full"][..],
+        &["replay", journal, "--csv", "/dev/full"],
+        &["report", journal, "--out", "/dev/null/report"],
+    ] {
+        let (code, _, err) = muster(args);
+        assert_eq!(code, 3, "{args:?}: {err}");
+        assert!(err.contains(args.last().unwrap()), "{args:?}: {err}");
+    }
+
+    // The journal fills up in the middle of the run: a file-size limit of one block, with the
+    // signal that would kill the process ignored, so the write fails as on a full disk.
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1; trap '' XFSZ; exec '{}' run tutorial.en.ron --commands {commands} --journal '{journal}'",
+            env!("CARGO_BIN_EXE_muster")
+        ))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains(&format!("cannot write the journal {journal}")),
+        "{err}"
+    );
+    // What was written before is kept and reads back, up to the line cut short.
+    let (code, out, err) = muster(&["replay", journal]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("the journal is damaged: recovered"), "{err}");
+    assert!(out.contains("commands applied"), "{out}");
+
+    // A closed pipe is not an error.
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{}' summary port-city-outbreak | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}",
+            env!("CARGO_BIN_EXE_muster")
+        ))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "0");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A journal names its scenario file from its own folder: reports and replays work from any
+/// working directory.
+#[test]
+fn a_journal_finds_its_scenario_from_anywhere() {
+    let dir = std::env::temp_dir().join(format!("muster-anywhere-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("elsewhere")).unwrap();
+    let journal = dir.join("run.journal");
+    let (code, _, err) = muster(&[
+        "run",
+        "scenarios/tutorial.en.ron",
+        "--commands",
+        "scenarios/commands/tutorial-good-response.txt",
+        "--journal",
+        journal.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let header = read(&journal);
+    assert!(
+        !header.contains("\nscenario scenarios/tutorial.en.ron"),
+        "the path is relative to the journal, not to where the run started: {header}"
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_muster"))
+        .args(["report", "../run.journal", "--out", "report"])
+        .current_dir(dir.join("elsewhere"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(!err.contains("changed since"), "{err}");
+    assert!(dir.join("elsewhere/report/report.html").is_file());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[test]
 fn main_command_briefs_the_default_scenario() {
     // Without a display the bare command briefs and runs the flagship headless.

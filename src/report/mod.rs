@@ -1119,12 +1119,12 @@ pub fn write(
     exercise: &Exercise,
     baseline: &Exercise,
 ) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
+    crate::files::create_dir_all(dir)?;
     let aar = after_action(exercise, baseline);
     let mut files = Vec::new();
     let mut put = |name: &str, content: String| -> std::io::Result<()> {
         let path = dir.join(name);
-        std::fs::write(&path, content)?;
+        crate::files::write(&path, content)?;
         files.push(path);
         Ok(())
     };
