@@ -221,6 +221,11 @@ mod tests {
             panic!("the precondition does not hold yet")
         };
         assert!(why.contains("5 confirmed cases"), "{why}");
+        let listed: Vec<_> = ex
+            .actions_for("health-team")
+            .map(|(def, availability)| (def.id.as_str(), availability))
+            .collect();
+        assert_eq!(listed, [("overflow-ward", Availability::NotNow(why.clone()))]);
         assert!(
             act(&mut ex, "police-team")
                 .unwrap_err()

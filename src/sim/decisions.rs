@@ -340,8 +340,16 @@ mod tests {
     #[test]
     fn a_unanimous_decision_waits_for_agreement_and_shares_the_cost() {
         let mut ex = with_decision("Unanimous", "");
+        let mut asked = ex.decision_state("D-1").unwrap().waiting_for();
+        asked.sort();
+        assert_eq!(asked, ["health-team", "police-team"]);
         decide(&mut ex, "health-team", "cancel").unwrap();
+        assert_eq!(
+            ex.decision_state("D-1").unwrap().waiting_for(),
+            ["police-team"]
+        );
         decide(&mut ex, "police-team", "go").unwrap();
+        assert!(ex.decision_state("D-1").unwrap().waiting_for().is_empty());
         assert!(
             ex.decision_state("D-1").unwrap().settled.is_none(),
             "they disagree"
