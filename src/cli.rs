@@ -64,6 +64,10 @@ pub enum Command {
         /// A response plan playing its teams beside the human teams.
         #[arg(long)]
         plan: Option<PathBuf>,
+        /// Go on with the exercise a journal recorded (after a crash or a closed window), from
+        /// where its clock stood; new commands are added to the same journal.
+        #[arg(long, value_name = "JOURNAL", conflicts_with_all = ["scenario", "seed", "journal", "plan"])]
+        resume: Option<PathBuf>,
     },
     /// Run an exercise without a window: scripted commands at their times, outcome as JSON/CSV.
     Run {
@@ -314,6 +318,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             shots,
             size,
             plan,
+            resume,
         }) => gui(
             GuiOptions {
                 scenario,
@@ -322,6 +327,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 script: script.zip(shots),
                 size,
                 plan,
+                resume,
             },
             err,
         ),
@@ -908,6 +914,7 @@ struct GuiOptions {
     script: Option<(PathBuf, PathBuf)>,
     size: String,
     plan: Option<PathBuf>,
+    resume: Option<PathBuf>,
 }
 
 #[cfg(feature = "gui")]
@@ -919,6 +926,7 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         script,
         size,
         plan,
+        resume,
     } = o;
     let size = if size.is_empty() {
         "1600x960".to_string()
@@ -969,6 +977,7 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         script,
         size: (w, h),
         plan,
+        resume,
     });
     Ok(if exit.is_success() {
         EXIT_OK

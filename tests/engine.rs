@@ -1251,6 +1251,122 @@ fn the_app_runs_under_xvfb() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A drill survives a crash: the app is killed (SIGKILL) in the middle of a scripted exercise;
+/// started again, the briefing offers the unfinished exercise, which resumes at the minute its
+/// clock had reached, in the state a headless replay of its journal rebuilds, and goes on.
+#[cfg(feature = "gui")]
+#[test]
+fn a_killed_app_resumes_where_it_stopped() {
+    if Process::new("xvfb-run").arg("--help").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "CI must install xvfb");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("muster-resume-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let app = |script: &str, shots: &str, args: &[&str]| {
+        let mut app = Process::new("timeout");
+        app.args(["600", "xvfb-run", "-a", "-s", "-screen 0 1600x960x24"])
+            .arg(env!("CARGO_BIN_EXE_muster"))
+            .arg("gui")
+            .args(args)
+            .arg("--script")
+            .arg(fixtures.join(script))
+            .arg("--shots")
+            .arg(dir.join(shots))
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped());
+        app
+    };
+    let read_json = |path: &Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+
+    // Part 1: play, then die without a chance to write anything more.
+    let mut first = app(
+        "crash.script",
+        "before",
+        &["port-city-outbreak", "--journal", "journals/crash.journal"],
+    )
+    .spawn()
+    .expect("start the app");
+    let checkpoint = dir.join("before/killed-at.json");
+    let started = std::time::Instant::now();
+    while !checkpoint.exists() {
+        assert!(
+            started.elapsed().as_secs() < 300,
+            "the app never reached its checkpoint"
+        );
+        if let Ok(Some(status)) = first.try_wait() {
+            panic!("the app stopped early: {status}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let before = read_json(&checkpoint);
+    let pid = before["pid"].as_u64().unwrap().to_string();
+    let killed = Process::new("kill").args(["-KILL", &pid]).status().unwrap();
+    assert!(killed.success());
+    let _ = first.wait();
+    assert_eq!(before["failures"].as_array().unwrap().len(), 0, "{before}");
+    // Activate, a dispatch, I-04 fired early, another dispatch; the empty truck was refused.
+    assert_eq!(before["commands"], 4, "{before}");
+    let journal_path = dir.join("journals/crash.journal");
+    let text = std::fs::read_to_string(&journal_path).unwrap();
+    assert!(!text.contains("\nend "), "killed, it could not end: {text}");
+    assert!(
+        text.contains(&format!("\nclock {}\n", before["now"])),
+        "{text}"
+    );
+
+    // What the journal alone rebuilds, headless.
+    let replayed = dir.join("replayed.json");
+    let (code, _, err) = muster(&[
+        "replay",
+        &journal_path.display().to_string(),
+        "--out",
+        &replayed.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let replayed = read_json(&replayed);
+    assert_eq!(
+        replayed["until"], before["now"],
+        "the clock, not the last command"
+    );
+    assert_eq!(replayed["outcome"], before["outcome"]);
+
+    // Part 2: the briefing offers it; resumed, it is where it stood, and it goes on.
+    let second = app("resume.script", "after", &[]).output().unwrap();
+    assert!(
+        second.status.success(),
+        "the resumed app failed:\n{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let resumed = read_json(&dir.join("after/resumed.json"));
+    assert_eq!(resumed["now"], before["now"], "{resumed}");
+    assert_eq!(resumed["commands"], before["commands"]);
+    assert_eq!(resumed["outcome"], replayed["outcome"]);
+    assert_eq!(resumed["fired"], before["fired"]);
+    let after = read_json(&dir.join("after/summary.json"));
+    assert_eq!(after["failures"].as_array().unwrap().len(), 0, "{after}");
+    assert_eq!(
+        after["now"].as_u64().unwrap(),
+        before["now"].as_u64().unwrap() + 180,
+        "the clock advances"
+    );
+    assert_eq!(after["commands"], 5, "a new command is accepted: {after}");
+    screenshot_ok(&dir.join("after/09-resume-offer.png"));
+    screenshot_ok(&dir.join("after/10-resumed.png"));
+    // The same journal holds both parts and replays the whole exercise.
+    let (code, out, err) = muster(&["replay", &journal_path.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("commands applied 5"), "{out}");
+    assert!(out.contains("refused 1"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 // ---- Response plans ----
 
 use muster::plan;

@@ -12,6 +12,8 @@
 //! why Not while the cluster is open   # type the team's reason (decisions, actions)
 //! command Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")
 //! screenshot team.png         # into the output folder
+//! checkpoint ready.json       # write the state so far (as `quit` does) and go on
+//! resume                      # take the briefing's offer to resume an unfinished exercise
 //! end | export | quit
 //! ```
 
@@ -65,6 +67,8 @@ pub(super) fn plugin(app: &mut App) {
 
 #[derive(Serialize)]
 struct Summary {
+    /// This process, for a test that kills it.
+    pid: u32,
     now: u32,
     commands: usize,
     fired: Vec<String>,
@@ -76,6 +80,8 @@ struct Summary {
     frames: usize,
     frame_ms_median: f64,
     frame_ms_p95: f64,
+    /// The headline figures, as `muster replay --out` writes them.
+    outcome: Option<crate::headless::Outcome>,
 }
 
 fn step(
@@ -84,6 +90,7 @@ fn step(
     mut actions: ResMut<Actions>,
     session: Res<Session>,
     mut ui: ResMut<UiState>,
+    briefing: Res<super::ui::Briefing>,
     time: Res<Time>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -173,18 +180,41 @@ fn step(
             // Give the capture time to reach the disk before anything else changes.
             script.wait_frames = 8;
         }
+        "checkpoint" => {
+            let path = script.out.join(rest);
+            if let Err(e) = write_summary(&script, &session, &path) {
+                script.failures.push(format!("line {line}: {e}"));
+            }
+        }
+        "resume" => match briefing.unfinished() {
+            Some(unfinished) => actions.push(Action::Resume(unfinished.path.clone())),
+            None => script
+                .failures
+                .push(format!("line {line}: no unfinished exercise is offered")),
+        },
         "quit" => {
-            let summary = summarize(&script, &session);
-            let _ = std::fs::write(
-                script.out.join("summary.json"),
-                serde_json::to_string_pretty(&summary).unwrap_or_default(),
-            );
+            let path = script.out.join("summary.json");
+            if let Err(e) = write_summary(&script, &session, &path) {
+                error!("{e}");
+            }
             exit.write(AppExit::Success);
         }
         other => script
             .failures
             .push(format!("line {line}: unknown step `{other}`")),
     }
+}
+
+fn write_summary(
+    script: &Script,
+    session: &Session,
+    path: &std::path::Path,
+) -> std::io::Result<()> {
+    let summary = summarize(script, session);
+    crate::files::write(
+        path,
+        serde_json::to_string_pretty(&summary).map_err(std::io::Error::other)?,
+    )
 }
 
 fn summarize(script: &Script, session: &Session) -> Summary {
@@ -227,6 +257,7 @@ fn summarize(script: &Script, session: &Session) -> Summary {
         None => (0, 0, Vec::new(), Vec::new()),
     };
     Summary {
+        pid: std::process::id(),
         now,
         commands,
         fired,
@@ -242,5 +273,6 @@ fn summarize(script: &Script, session: &Session) -> Summary {
         frames: ms.len(),
         frame_ms_median: pick(0.5),
         frame_ms_p95: pick(0.95),
+        outcome: session.exercise.as_ref().map(crate::headless::outcome),
     }
 }

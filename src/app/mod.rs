@@ -24,6 +24,8 @@ pub struct AppOptions {
     pub size: (u32, u32),
     /// A response plan playing its teams beside the human teams.
     pub plan: Option<crate::plan::Plan>,
+    /// A journal whose exercise to go on with, instead of a new one.
+    pub resume: Option<PathBuf>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -32,7 +34,17 @@ pub fn run(options: AppOptions) -> AppExit {
         .journal
         .clone()
         .unwrap_or_else(|| session::default_journal_path(&options.source));
-    let mut session = session::Session::new(options.source, options.seed, journal);
+    let resuming = options.resume.is_some();
+    let mut session = match &options.resume {
+        Some(path) => match session::Session::resume(path) {
+            Ok(session) => session,
+            Err(e) => {
+                eprintln!("cannot resume: {e}");
+                return AppExit::error();
+            }
+        },
+        None => session::Session::new(options.source, options.seed, journal),
+    };
     if let Some(plan) = options.plan {
         session.notice(format!("plan {} plays its teams beside you", plan.id));
         session.plan = Some(plan);
@@ -53,6 +65,11 @@ pub fn run(options: AppOptions) -> AppExit {
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     });
+    if resuming {
+        app.add_systems(Startup, |mut next: ResMut<NextState<session::Screen>>| {
+            next.set(session::Screen::Running)
+        });
+    }
     if let Some((script, out)) = options.script {
         match automation::Script::load(&script, out) {
             Ok(script) => {

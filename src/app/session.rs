@@ -114,6 +114,8 @@ pub struct Session {
     scored_at: Option<(u32, usize)>,
     pub journal: Option<JournalWriter>,
     pub journal_path: PathBuf,
+    /// The minute of the journal's last `clock` line.
+    clock_written: u32,
     pub clock: Clock,
     pub view: View,
     /// Messages for the user: refusals, files written.
@@ -140,6 +142,7 @@ impl Session {
             scored_at: None,
             journal: None,
             journal_path,
+            clock_written: 0,
             clock: Clock {
                 running: false,
                 speed: 60.0,
@@ -230,33 +233,145 @@ impl Session {
         Ok(())
     }
 
-    /// Applies a command to the core and journals it; a refusal becomes a notice.
+    /// Journals a command, then applies it to the core; a refusal becomes a notice. The line is
+    /// on disk before the command takes effect: one the journal cannot keep is not applied.
     pub fn command(&mut self, command: Command) -> bool {
+        let Some(now) = self.exercise.as_ref().map(Exercise::now) else {
+            return false;
+        };
+        if let Some(journal) = self.journal.as_mut()
+            && let Err(e) = journal.append(now, &command)
+        {
+            self.notice(format!("{e}; the command was not applied"));
+            return false;
+        }
         let Some(exercise) = self.exercise.as_mut() else {
             return false;
         };
-        match exercise.apply(command.clone()) {
+        match exercise.apply(command) {
             Ok(_) => {
-                let now = exercise.now();
-                if let Some(journal) = self.journal.as_mut()
-                    && let Err(e) = journal.append(now, &command)
-                {
-                    self.notice(format!("journal write failed: {e}"));
-                }
                 self.scored_at = None;
                 true
             }
             Err(reason) => {
-                let now = exercise.now();
                 if let Some(journal) = self.journal.as_mut()
-                    && let Err(e) = journal.append_refused(now, &command, &reason.0)
+                    && let Err(e) = journal.refused(now, &reason.0)
                 {
-                    self.notice(format!("journal write failed: {e}"));
+                    self.notice(e.to_string());
                 }
                 self.notice(format!("refused: {reason}"));
                 false
             }
         }
+    }
+
+    /// Records in the journal how far the clock went: each scenario hour passed, and at a pause
+    /// (synced then), so a resumed exercise returns to where its clock stood.
+    pub fn record_clock(&mut self, pause: bool) {
+        let Some(now) = self.exercise.as_ref().map(Exercise::now) else {
+            return;
+        };
+        let passed_an_hour = now / 60 > self.clock_written / 60;
+        if !(passed_an_hour || pause && now > self.clock_written) {
+            return;
+        }
+        if let Some(journal) = self.journal.as_mut()
+            && let Err(e) = journal.clock(now, pause)
+        {
+            self.notice(e.to_string());
+            return;
+        }
+        self.clock_written = now;
+    }
+
+    /// Rebuilds an exercise a journal recorded, to the minute its clock had reached, and goes on
+    /// writing that journal. Refused when the journal is damaged before its last line, ended,
+    /// or its scenario has changed since (the rebuilt exercise would not be the same).
+    pub fn resume(path: &Path) -> Result<Session, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let (journal, problem) = crate::journal::parse(&text);
+        // A last line cut short by a crash never took effect (it is written first); it goes.
+        if let Some(problem) = problem
+            && !cut_short_at_the_end(&text, problem.span.start)
+        {
+            let at = crate::diagnostic::line_col(&text, problem.span.start);
+            return Err(format!(
+                "{}:{}:{}: {}; fix or remove that line to resume",
+                path.display(),
+                at.line,
+                at.column,
+                problem.message
+            ));
+        }
+        if let Some(end) = journal.end {
+            return Err(format!(
+                "{} recorded an exercise that ended at {}; its report: `muster report {}`",
+                path.display(),
+                crate::scenario::Minutes(end),
+                path.display()
+            ));
+        }
+        let named = journal
+            .scenario
+            .as_deref()
+            .ok_or_else(|| format!("{} does not name its scenario", path.display()))?;
+        let location = crate::journal::scenario_location(path, named);
+        let source = if Path::new(&location).is_file() {
+            Source::File(PathBuf::from(&location))
+        } else if let Some(bundled) = library::find(&location) {
+            Source::Bundled(bundled.file)
+        } else {
+            return Err(format!(
+                "{}: its scenario `{named}` is neither beside it nor bundled",
+                path.display()
+            ));
+        };
+        let scenario_text = source.text().map_err(|r| r.render_short())?;
+        if let Some(hash) = &journal.scenario_hash
+            && *hash != crate::journal::fingerprint(&scenario_text)
+        {
+            return Err(format!(
+                "the scenario {} has changed since {} was written: resuming would not rebuild the same exercise",
+                source.name(),
+                path.display()
+            ));
+        }
+        let mut session = Session::new(source, journal.seed, path.to_path_buf());
+        let scenario = session.scenario.clone().ok_or_else(|| {
+            session
+                .report
+                .as_ref()
+                .map_or_else(String::new, Report::render_short)
+        })?;
+        let mode = journal.mode.unwrap_or(Mode::Stochastic);
+        let reached = journal.reached();
+        let (exercise, refusals) = crate::headless::run(
+            scenario.clone(),
+            session.seed,
+            mode,
+            &journal.entries,
+            reached,
+            None,
+        )
+        .map_err(|e| e.to_string())?;
+        let (writer, cut) = JournalWriter::continue_at(path).map_err(|e| e.to_string())?;
+        session.scoring = Some(Scoring::new(scenario, session.seed, mode));
+        session.exercise = Some(exercise);
+        session.journal = Some(writer);
+        session.clock_written = reached;
+        session.clock.running = false;
+        if cut {
+            session.notice("the journal's last line was cut short by the crash: that command never took effect");
+        }
+        session.notice(format!(
+            "resumed {} at {}: {} commands replayed ({} refused); the clock is paused",
+            path.display(),
+            crate::scoring::clock(&session.scenario.clone().expect("loaded"), reached),
+            journal.entries.len(),
+            refusals.len()
+        ));
+        Ok(session)
     }
 
     /// Minutes until the next scheduled inject that has not fired.
@@ -289,6 +404,7 @@ impl Session {
             exercise.advance_to(stop.min(target));
             let reached = exercise.now() >= target || exercise.is_over();
             self.play_plan();
+            self.record_clock(false);
             if reached {
                 return;
             }
@@ -378,6 +494,8 @@ pub enum Action {
     SetView(View),
     LoadScenario(Source),
     SetSeed(u64),
+    /// Goes on with an exercise a journal recorded.
+    Resume(PathBuf),
 }
 
 #[derive(Resource, Default)]
@@ -405,7 +523,19 @@ fn apply_actions(
                 Err(e) => session.notice(e),
             },
             Action::Start => {}
-            Action::Run(running) => session.clock.running = running,
+            Action::Run(running) => {
+                session.clock.running = running;
+                if !running {
+                    session.record_clock(true);
+                }
+            }
+            Action::Resume(path) => match Session::resume(&path) {
+                Ok(resumed) => {
+                    *session = resumed;
+                    next.set(Screen::Running);
+                }
+                Err(e) => session.notice(e),
+            },
             Action::Speed(speed) => session.clock.speed = speed,
             Action::Skip(minutes) => {
                 if let Some(now) = session.exercise.as_ref().map(Exercise::now) {
@@ -498,6 +628,50 @@ fn hot_reload(mut session: ResMut<Session>, time: Res<Time>, mut last_check: Loc
         let name = session.source.name();
         session.notice(format!("reloaded {name}"));
     }
+}
+
+/// Whether a parse problem is a last line cut short (no line end after it).
+fn cut_short_at_the_end(text: &str, at: usize) -> bool {
+    !text.ends_with('\n') && !text[at.min(text.len())..].contains('\n')
+}
+
+/// An exercise a journal recorded and never ended: what the briefing offers to resume.
+#[derive(Debug, Clone)]
+pub struct Unfinished {
+    pub path: PathBuf,
+    pub scenario: String,
+    pub reached: u32,
+    pub commands: usize,
+    pub modified: SystemTime,
+}
+
+/// The most recently written journal in `dir` whose exercise did not end.
+pub fn last_unfinished(dir: &Path) -> Option<Unfinished> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "journal"))
+        .filter_map(|path| {
+            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+            let text = std::fs::read_to_string(&path).ok()?;
+            let (journal, _) = crate::journal::parse(&text);
+            if journal.end.is_some() {
+                return None;
+            }
+            Some(Unfinished {
+                scenario: journal.scenario.clone()?,
+                reached: journal.reached(),
+                commands: journal
+                    .entries
+                    .iter()
+                    .filter(|e| e.refused.is_none())
+                    .count(),
+                path,
+                modified,
+            })
+        })
+        .max_by_key(|u| u.modified)
 }
 
 /// The default place for a journal: `journals/<scenario>-<seed>-<n>.journal`.

@@ -225,7 +225,10 @@ mod tests {
             .actions_for("health-team")
             .map(|(def, availability)| (def.id.as_str(), availability))
             .collect();
-        assert_eq!(listed, [("overflow-ward", Availability::NotNow(why.clone()))]);
+        assert_eq!(
+            listed,
+            [("overflow-ward", Availability::NotNow(why.clone()))]
+        );
         assert!(
             act(&mut ex, "police-team")
                 .unwrap_err()

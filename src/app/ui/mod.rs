@@ -14,6 +14,7 @@ mod top_bar;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+pub use briefing::Briefing;
 pub use facilitator::Tab as FacilitatorTab;
 
 use super::session::{Actions, Screen, Session, View};
@@ -21,6 +22,7 @@ use crate::sim::command::Rating;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<UiState>()
+        .add_plugins(briefing::plugin)
         .add_systems(EguiPrimaryContextPass, layout);
 }
 
@@ -39,6 +41,7 @@ fn layout(
     mut actions: ResMut<Actions>,
     mut state: ResMut<UiState>,
     screen: Res<State<Screen>>,
+    briefing: Res<briefing::Briefing>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
@@ -52,7 +55,7 @@ fn layout(
     let state = &mut *state;
     top_bar::show(&mut root, &session, &mut actions, screen);
     match screen {
-        Screen::Briefing => briefing::show(&mut root, &session, &mut actions),
+        Screen::Briefing => briefing::show(&mut root, &session, &mut actions, &briefing),
         Screen::Running => match &session.view {
             View::Facilitator => {
                 egui::Panel::left("msel")
