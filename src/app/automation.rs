@@ -84,6 +84,8 @@ struct Summary {
     outcome: Option<crate::headless::Outcome>,
 }
 
+// A Bevy system names every resource it touches.
+#[allow(clippy::too_many_arguments)]
 fn step(
     mut commands: Commands,
     mut script: ResMut<Script>,
