@@ -40,6 +40,11 @@ pub struct Script {
 }
 
 impl Script {
+    /// Whether steps remain (or frames are being counted): the app then runs every frame.
+    pub fn is_playing(&self) -> bool {
+        self.next < self.steps.len() || self.wait_frames > 0 || self.playing > 0
+    }
+
     pub fn load(path: &std::path::Path, out: PathBuf) -> std::io::Result<Script> {
         let text = std::fs::read_to_string(path)?;
         let steps = text

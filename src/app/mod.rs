@@ -1,9 +1,11 @@
 //! The Bevy shell: a window with egui panels over the deterministic core. One plugin per
 //! feature: `session` (the exercise, its clock, journal and the action queue), `fonts` (Chinese
-//! text), `ui` (the screens), and `automation` (scripted sessions, for tests and demos).
+//! text), `ui` (the screens), `pacing` (how often the app redraws), and `automation` (scripted
+//! sessions, for tests and demos).
 
 mod automation;
 mod fonts;
+mod pacing;
 mod session;
 mod ui;
 
@@ -50,18 +52,24 @@ pub fn run(options: AppOptions) -> AppExit {
         session.plan = Some(plan);
     }
     let mut app = App::new();
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window {
-            title: "Muster — tabletop exercise".into(),
-            resolution: options.size.into(),
-            ..default()
-        }),
-        ..default()
-    }))
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Muster — tabletop exercise".into(),
+                    resolution: options.size.into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            // A separate render thread buys nothing for panels redrawn on demand, and with
+            // on-demand updates it can wait for a main thread that sleeps (bevy#11235).
+            .disable::<bevy::render::pipelined_rendering::PipelinedRenderingPlugin>(),
+    )
     .add_plugins(EguiPlugin::default())
     .insert_resource(ClearColor(Color::srgb(0.9, 0.92, 0.94)))
     .insert_resource(session)
-    .add_plugins((session::plugin, fonts::plugin, ui::plugin))
+    .add_plugins((session::plugin, fonts::plugin, ui::plugin, pacing::plugin))
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     });

@@ -626,6 +626,7 @@ fn hot_reload(mut session: ResMut<Session>, time: Res<Time>, mut last_check: Loc
         let seed = Some(session.seed);
         session.load(seed);
         let name = session.source.name();
+        info!("reloaded {name}");
         session.notice(format!("reloaded {name}"));
     }
 }

@@ -122,13 +122,10 @@ impl Exercise {
         let Some(&n) = self.derived.unit_index.get(unit.as_str()) else {
             return refuse(format!("there is no unit `{unit}`"));
         };
-        let u = &self.units[n];
-        if !self.team_plays(team.as_str(), &u.agency)
-            && u.loaned_to.as_deref() != Some(team.as_str())
-        {
+        if !self.commands_unit(team.as_str(), n) {
             return refuse(format!(
                 "unit `{unit}` belongs to agency `{}`, which team `{team}` does not play",
-                u.agency
+                self.units[n].agency
             ));
         }
         Ok(n)
@@ -176,7 +173,7 @@ impl Exercise {
                 "unit `{unit}` carries supplies and can only be redirected to a facility"
             ));
         }
-        let work = work.map_or(resource.shift.get(), |w| w.get());
+        let work = work.map_or(self.default_work_minutes(n), |w| w.get());
         if work == 0 {
             return refuse("the work on site must last longer than 0m");
         }

@@ -576,11 +576,79 @@ impl Exercise {
     }
 }
 
+impl Exercise {
+    /// Whether a team commands a unit: one of its agencies' own, or one lent to it.
+    pub fn commands_unit(&self, team: &str, unit: usize) -> bool {
+        self.units.get(unit).is_some_and(|u| {
+            self.team_plays(team, &u.agency) || u.loaned_to.as_deref() == Some(team)
+        })
+    }
+
+    /// Units a view may see: every unit for the control cell (`None`), a team's own and lent
+    /// units otherwise.
+    pub fn units_visible_to(&self, team: Option<&str>) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&n| team.is_none_or(|t| self.commands_unit(t, n)))
+            .collect()
+    }
+
+    /// How long a unit works on site when a dispatch does not say: one shift of its type.
+    pub fn default_work_minutes(&self, unit: usize) -> u32 {
+        self.units
+            .get(unit)
+            .map_or(0, |u| self.scenario.resource_types[u.resource].shift.get())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sim::Mode;
     use crate::sim::test_support::{command, small};
+
+    /// Who commands which unit, who sees which on the map, and how long a dispatch without a
+    /// stated work lasts: questions the views ask the engine rather than answer themselves.
+    #[test]
+    fn a_team_commands_and_sees_its_own_and_lent_units() {
+        let mut ex = small(Mode::Expected, "");
+        let unit = |ex: &Exercise, id: &str| ex.derived.unit_index[id];
+        let testers = unit(&ex, "testers");
+        let truck = unit(&ex, "truck");
+        assert!(ex.commands_unit("health-team", testers));
+        assert!(!ex.commands_unit("police-team", testers));
+        assert!(ex.commands_unit("police-team", truck));
+        assert!(!ex.commands_unit("health-team", ex.units.len()));
+        assert_eq!(ex.units_visible_to(None).len(), ex.units.len());
+        let police: Vec<usize> = ex.units_visible_to(Some("police-team"));
+        assert!(police.contains(&truck) && !police.contains(&testers));
+        assert!(
+            police.iter().all(|&n| ex.units[n].agency == "police"),
+            "{police:?}"
+        );
+        ex.units[testers].loaned_to = Some("police-team".into());
+        assert!(ex.commands_unit("police-team", testers));
+        assert!(ex.units_visible_to(Some("police-team")).contains(&testers));
+        assert!(ex.units_visible_to(Some("nobody")).is_empty());
+
+        let ambulance = unit(&ex, "ambulance");
+        assert_eq!(ex.default_work_minutes(ambulance), 120, "its type's shift");
+        assert_eq!(ex.default_work_minutes(testers), 8 * 60);
+        assert_eq!(ex.default_work_minutes(ex.units.len()), 0);
+        ex.apply(command(
+            r#"Dispatch(team: "health-team", unit: "ambulance", to: "north")"#,
+        ))
+        .unwrap();
+        let arrive = match ex.units[ambulance].status {
+            UnitStatus::Travelling { arrive, .. } => arrive,
+            ref other => panic!("{other:?}"),
+        };
+        ex.advance_to(arrive + 60);
+        assert!(
+            matches!(ex.units[ambulance].status, UnitStatus::Working { until, .. } if until == arrive + 120),
+            "{:?}",
+            ex.units[ambulance].status
+        );
+    }
 
     /// A testing unit that works a whole day offers capacity × minutes ÷ shift; a mechanic
     /// that wants less gets less, and kits go with the work done, not the hours.

@@ -4,12 +4,13 @@
 use bevy_egui::egui;
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
 
+use super::derived::{Derived, Series};
 use crate::app::session::Session;
 use crate::scenario::Metric;
 use crate::scoring::kpi_series;
 use crate::sim::{DistrictSample, Exercise};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ChartChoice {
     #[default]
     Epidemic,
@@ -34,18 +35,16 @@ fn total(exercise: &Exercise, f: impl Fn(&DistrictSample) -> f64) -> Vec<[f64; 2
         .collect()
 }
 
-pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice) {
-    let (Some(exercise), Some(scoring)) = (&session.exercise, &session.scoring) else {
+pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice, derived: &mut Derived) {
+    if session.exercise.is_none() {
         return;
-    };
+    }
     ui.horizontal(|ui| {
         ui.selectable_value(choice, ChartChoice::Epidemic, "Infections vs no action");
         ui.selectable_value(choice, ChartChoice::Districts, "By district");
         ui.selectable_value(choice, ChartChoice::Hospital, "Hospital occupancy");
         ui.selectable_value(choice, ChartChoice::Kpis, "KPIs over time");
     });
-    // The scoring keeps its baseline in step with the exercise.
-    let baseline = scoring.baseline_now();
     // Bounds follow the data as the exercise grows; the plot's memory would keep the first,
     // empty view otherwise.
     let plot = Plot::new(("chart", *choice as u8))
@@ -56,33 +55,50 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice) {
         .include_y(0.0)
         .x_axis_label("days")
         .height(ui.available_height().max(80.0));
+    let lines = derived.chart(session, *choice);
     let dashed = LineStyle::Dashed { length: 8.0 };
-    plot.show(ui, |p| match choice {
-        ChartChoice::Epidemic => {
-            p.line(
-                Line::new(
-                    "infected now, as played",
-                    PlotPoints::from(total(exercise, active)),
-                )
-                .width(2.0),
-            );
-            p.line(
-                Line::new(
-                    "infected now, no action",
-                    PlotPoints::from(total(baseline, active)),
-                )
-                .style(dashed),
-            );
-            p.line(Line::new(
-                "confirmed (cumulative)",
-                PlotPoints::from(total(exercise, |d| d.confirmed)),
-            ));
+    plot.show(ui, |p| {
+        for (n, series) in lines.iter().enumerate() {
+            let line = Line::new(series.name.clone(), PlotPoints::from(series.points.clone()));
+            p.line(match (series.no_action, *choice) {
+                (true, _) => line.style(dashed),
+                // The curve as played stands out from the rest.
+                (false, ChartChoice::Kpis) => line.width(2.0),
+                (false, ChartChoice::Epidemic | ChartChoice::Hospital) if n == 0 => line.width(2.0),
+                _ => line,
+            });
         }
-        ChartChoice::Districts => {
-            for (n, district) in exercise.scenario().city.districts.iter().enumerate() {
+    });
+}
+
+/// The lines of a chart, as played and (dashed) with no action on the same seed.
+pub fn series(exercise: &Exercise, baseline: &Exercise, choice: ChartChoice) -> Vec<Series> {
+    let played = |name: &str, points| Series {
+        name: name.to_string(),
+        points,
+        no_action: false,
+    };
+    let no_action = |name: String, points| Series {
+        name,
+        points,
+        no_action: true,
+    };
+    match choice {
+        ChartChoice::Epidemic => vec![
+            played("infected now, as played", total(exercise, active)),
+            no_action("infected now, no action".into(), total(baseline, active)),
+            played("confirmed (cumulative)", total(exercise, |d| d.confirmed)),
+        ],
+        ChartChoice::Districts => exercise
+            .scenario()
+            .city
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(n, district)| {
                 // A district's curve includes its places' people.
                 let nodes: Vec<usize> = exercise.district_and_places(n).collect();
-                let points: Vec<[f64; 2]> = exercise
+                let points = exercise
                     .series()
                     .iter()
                     .map(|s| {
@@ -90,51 +106,40 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice) {
                         [days(s.t), sum]
                     })
                     .collect();
-                p.line(Line::new(district.name.clone(), PlotPoints::from(points)));
-            }
-        }
-        ChartChoice::Hospital => {
-            p.line(
-                Line::new(
-                    "in hospital",
-                    PlotPoints::from(total(exercise, |d| d.hospitalised)),
-                )
-                .width(2.0),
-            );
-            p.line(Line::new(
-                "waiting for a bed",
-                PlotPoints::from(total(exercise, |d| d.waiting)),
-            ));
-            p.line(
-                Line::new(
-                    "in hospital, no action",
-                    PlotPoints::from(total(baseline, |d| d.hospitalised)),
-                )
-                .style(dashed),
-            );
-        }
+                played(&district.name, points)
+            })
+            .collect(),
+        ChartChoice::Hospital => vec![
+            played("in hospital", total(exercise, |d| d.hospitalised)),
+            played("waiting for a bed", total(exercise, |d| d.waiting)),
+            no_action(
+                "in hospital, no action".into(),
+                total(baseline, |d| d.hospitalised),
+            ),
+        ],
         ChartChoice::Kpis => {
-            for (metric, name) in [
+            let points = |exercise: &Exercise, metric: &Metric| -> Vec<[f64; 2]> {
+                kpi_series(exercise, metric)
+                    .into_iter()
+                    .filter_map(|(t, v)| v.map(|v| [days(t), v]))
+                    .collect()
+            };
+            [
                 (
                     Metric::ContactsQuarantinedWithin24h,
                     "contacts quarantined within 24 h",
                 ),
                 (Metric::ReportsOnTime, "reports on time"),
                 (Metric::PublicTrust, "public trust"),
-            ] {
-                let points: Vec<[f64; 2]> = kpi_series(exercise, &metric)
-                    .into_iter()
-                    .filter_map(|(t, v)| v.map(|v| [days(t), v]))
-                    .collect();
-                p.line(Line::new(name, PlotPoints::from(points)).width(2.0));
-                let points: Vec<[f64; 2]> = kpi_series(baseline, &metric)
-                    .into_iter()
-                    .filter_map(|(t, v)| v.map(|v| [days(t), v]))
-                    .collect();
-                p.line(
-                    Line::new(format!("{name}, no action"), PlotPoints::from(points)).style(dashed),
-                );
-            }
+            ]
+            .into_iter()
+            .flat_map(|(metric, name)| {
+                [
+                    played(name, points(exercise, &metric)),
+                    no_action(format!("{name}, no action"), points(baseline, &metric)),
+                ]
+            })
+            .collect()
         }
-    });
+    }
 }

@@ -5,12 +5,14 @@ use bevy_egui::egui;
 use crate::app::session::{Action, Actions, Session};
 
 use super::charts::{self, ChartChoice};
+use super::derived::Derived;
 
 pub fn show(
     root: &mut egui::Ui,
     session: &Session,
     actions: &mut Actions,
     chart: &mut ChartChoice,
+    derived: &mut Derived,
 ) {
     let Some(exercise) = &session.exercise else {
         return;
@@ -24,7 +26,7 @@ pub fn show(
     egui::Panel::bottom("debrief-charts")
         .default_size(260.0)
         .resizable(true)
-        .show(root, |ui| charts::show(ui, session, chart));
+        .show(root, |ui| charts::show(ui, session, chart, derived));
     egui::CentralPanel::default().show(root, |ui| {
         ui.horizontal(|ui| {
             ui.heading("Debrief");
@@ -35,7 +37,7 @@ pub fn show(
                 ui.label(format!("written to {}", dir.join("report.html").display()));
             }
         });
-        let outcome = crate::headless::outcome(exercise);
+        let outcome = derived.outcome(exercise).clone();
         ui.label(format!(
             "{:.0} infections · {:.0} confirmed · {:.1} deaths · peak {:.0} in hospital · trust {:.0}% · {} reports on time, {} late or missing",
             outcome.infections, outcome.confirmed, outcome.deaths, outcome.peak_hospitalised, outcome.mean_trust * 100.0, outcome.reports_on_time, outcome.reports_late_or_missing
@@ -50,18 +52,18 @@ pub fn show(
         }
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
-            decided(ui, &crate::report::decisions::decisions(exercise));
+            decided(ui, derived.decisions(exercise));
             ui.label(egui::RichText::new("Timeline").strong());
             egui::Grid::new("timeline").striped(true).show(ui, |ui| {
-                for entry in crate::report::timeline(exercise) {
+                for entry in derived.timeline(exercise) {
                     let color = match entry.kind {
                         "inject" => egui::Color32::from_rgb(20, 60, 120),
                         "decision" => egui::Color32::from_rgb(30, 110, 40),
                         _ => egui::Color32::from_rgb(170, 30, 30),
                     };
-                    ui.monospace(entry.clock);
+                    ui.monospace(&entry.clock);
                     ui.colored_label(color, entry.kind);
-                    ui.label(entry.who);
+                    ui.label(&entry.who);
                     ui.label(super::plain(&entry.what));
                     ui.end_row();
                 }

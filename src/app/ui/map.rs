@@ -79,22 +79,6 @@ fn facility_letter(kind: &FacilityKind) -> &'static str {
     }
 }
 
-/// Units a view may see: all for the control cell, a team's own (and lent) units otherwise.
-pub fn visible_units(exercise: &Exercise, team: Option<&str>) -> Vec<usize> {
-    let scenario = exercise.scenario();
-    (0..exercise.units().len())
-        .filter(|&n| {
-            let u = &exercise.units()[n];
-            team.is_none_or(|t| {
-                scenario
-                    .team(t)
-                    .is_some_and(|team| team.agencies.iter().any(|a| a.as_str() == u.agency))
-                    || u.loaned_to.as_deref() == Some(t)
-            })
-        })
-        .collect()
-}
-
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
@@ -255,7 +239,7 @@ pub fn show(
 
     // Units: trips drawn as lines; units sharing a spot grouped with a count.
     let mut spots: BTreeMap<(i32, i32), (Pos2, Vec<usize>)> = BTreeMap::new();
-    for n in visible_units(exercise, team) {
+    for n in exercise.units_visible_to(team) {
         let u = &exercise.units()[n];
         let pos = to_screen(exercise.unit_position(n));
         let role = &scenario.resource_types[u.resource].role;

@@ -5,6 +5,7 @@
 mod briefing;
 mod charts;
 mod debrief;
+mod derived;
 mod facilitator;
 mod map;
 mod scoreboard;
@@ -22,6 +23,7 @@ use crate::sim::command::Rating;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<UiState>()
+        .init_resource::<derived::Derived>()
         .add_plugins(briefing::plugin)
         .add_systems(EguiPrimaryContextPass, layout);
 }
@@ -42,6 +44,7 @@ fn layout(
     mut state: ResMut<UiState>,
     screen: Res<State<Screen>>,
     briefing: Res<briefing::Briefing>,
+    mut derived: ResMut<derived::Derived>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
@@ -74,7 +77,7 @@ fn layout(
                     .default_size(220.0)
                     .resizable(true)
                     .show(&mut root, |ui| {
-                        charts::show(ui, &session, &mut state.chart);
+                        charts::show(ui, &session, &mut state.chart, &mut derived);
                     });
                 egui::CentralPanel::default().show(&mut root, |ui| {
                     map::show(ui, &session, &mut actions, &mut state.map, None)
@@ -106,7 +109,13 @@ fn layout(
                 });
             }
         },
-        Screen::Debrief => debrief::show(&mut root, &session, &mut actions, &mut state.chart),
+        Screen::Debrief => debrief::show(
+            &mut root,
+            &session,
+            &mut actions,
+            &mut state.chart,
+            &mut derived,
+        ),
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 use bevy_egui::egui;
 
 use crate::app::session::{Action, Actions, Session};
-use crate::app::ui::map::{MapState, visible_units};
+use crate::app::ui::map::MapState;
 use crate::scenario::{ControlLevel, Id, Minutes, UnitRole};
 use crate::sim::command::*;
 use crate::sim::{Command, EventKind, Place, UnitStatus};
@@ -12,7 +12,8 @@ use crate::sim::{Command, EventKind, Place, UnitStatus};
 #[derive(Default)]
 pub struct TeamForm {
     pub unit: Option<usize>,
-    pub work_hours: u32,
+    /// Hours of work on site; none: one shift of the unit's type.
+    pub work_hours: Option<u32>,
     pub report_from: String,
     pub report_to: String,
     pub text: String,
@@ -518,7 +519,7 @@ pub fn desk(
                 .id_salt(("units", team))
                 .max_height(220.0)
                 .show(ui, |ui| {
-                    for n in visible_units(exercise, Some(team)) {
+                    for n in exercise.units_visible_to(Some(team)) {
                         let u = &exercise.units()[n];
                         let role = &scenario.resource_types[u.resource].role;
                         let out = u.out_of_service.as_ref().map(|(until, why)| {
@@ -543,20 +544,22 @@ pub fn desk(
                         ui.radio_value(&mut form.unit, Some(n), text);
                     }
                 });
-            if form.work_hours == 0 {
-                form.work_hours = 8;
-            }
+            // No choice: one shift of the unit's type, as the engine does when none is given.
+            let shift = form
+                .unit
+                .map(|n| crate::scenario::Minutes(exercise.default_work_minutes(n)).to_string());
             ui.horizontal(|ui| {
                 ui.label("work on site");
-                for hours in [8, 24, 72, 336] {
+                ui.selectable_value(
+                    &mut form.work_hours,
+                    None,
+                    shift.map_or("a shift".to_string(), |s| format!("a shift ({s})")),
+                );
+                for hours in [24, 72, 336] {
                     ui.selectable_value(
                         &mut form.work_hours,
-                        hours,
-                        if hours < 24 {
-                            format!("{hours} h")
-                        } else {
-                            format!("{} d", hours / 24)
-                        },
+                        Some(hours),
+                        format!("{} d", hours / 24),
                     );
                 }
             });
@@ -565,7 +568,7 @@ pub fn desk(
                 let unit = Id::new(u.id.clone());
                 let role = scenario.resource_types[u.resource].role.clone();
                 ui.horizontal_wrapped(|ui| {
-                    let work = Some(Minutes(form.work_hours * 60));
+                    let work = form.work_hours.map(|h| Minutes(h * 60));
                     if let Some(p) = place {
                         let to = Id::new(exercise.place_name(p));
                         if role != UnitRole::Supply

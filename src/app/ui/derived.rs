@@ -1,0 +1,90 @@
+//! What the screens show that takes work to compute (the debrief's outcome, decisions and
+//! timeline; the charts' series): computed once when the exercise changes, not every frame.
+
+use std::collections::HashMap;
+
+use bevy::prelude::*;
+
+use super::charts::ChartChoice;
+use crate::app::session::Session;
+use crate::report::TimelineEntry;
+use crate::report::decisions::Decisions;
+use crate::sim::Exercise;
+
+/// One line of a chart: its name, points (days, value), and whether it is the no-action run.
+pub struct Series {
+    pub name: String,
+    pub points: Vec<[f64; 2]>,
+    pub no_action: bool,
+}
+
+/// Figures derived from the exercise at one state of it.
+#[derive(Resource, Default)]
+pub struct Derived {
+    state: Option<State>,
+    outcome: Option<crate::headless::Outcome>,
+    decisions: Option<Decisions>,
+    timeline: Option<Vec<TimelineEntry>>,
+    charts: HashMap<ChartChoice, Vec<Series>>,
+}
+
+/// What identifies a state of the exercise: the clock, and every event and attempt so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct State {
+    now: u32,
+    events: usize,
+    commands: usize,
+    refusals: usize,
+}
+
+impl State {
+    fn of(exercise: &Exercise) -> State {
+        State {
+            now: exercise.now(),
+            events: exercise.events().len(),
+            commands: exercise.log().len(),
+            refusals: exercise.refusals().len(),
+        }
+    }
+}
+
+impl Derived {
+    /// Forgets what was computed for an earlier state of the exercise.
+    fn follow(&mut self, exercise: &Exercise) {
+        let state = Some(State::of(exercise));
+        if self.state != state {
+            *self = Derived {
+                state,
+                ..Derived::default()
+            };
+        }
+    }
+
+    pub fn outcome(&mut self, exercise: &Exercise) -> &crate::headless::Outcome {
+        self.follow(exercise);
+        self.outcome
+            .get_or_insert_with(|| crate::headless::outcome(exercise))
+    }
+
+    pub fn decisions(&mut self, exercise: &Exercise) -> &Decisions {
+        self.follow(exercise);
+        self.decisions
+            .get_or_insert_with(|| crate::report::decisions::decisions(exercise))
+    }
+
+    pub fn timeline(&mut self, exercise: &Exercise) -> &[TimelineEntry] {
+        self.follow(exercise);
+        self.timeline
+            .get_or_insert_with(|| crate::report::timeline(exercise))
+    }
+
+    pub fn chart(&mut self, session: &Session, choice: ChartChoice) -> &[Series] {
+        let (Some(exercise), Some(scoring)) = (&session.exercise, &session.scoring) else {
+            return &[];
+        };
+        self.follow(exercise);
+        self.charts
+            .entry(choice)
+            .or_insert_with(|| super::charts::series(exercise, scoring.baseline_now(), choice))
+    }
+}
