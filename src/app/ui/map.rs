@@ -8,7 +8,7 @@ use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, 
 
 use crate::app::session::{Actions, Session};
 use crate::scenario::{ControlLevel, FacilityKind, Point, UnitRole};
-use crate::sim::{Exercise, Place, UnitStatus};
+use crate::sim::{Place, UnitStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layer {
