@@ -729,8 +729,8 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         err,
     )?;
     match o.report {
-        Some(dir) if code == EXIT_OK => write_report(&exercise, &dir, out),
-        _ => Ok(code),
+        Some(dir) => Ok(code.max(write_report(&exercise, &dir, out)?)),
+        None => Ok(code),
     }
 }
 
