@@ -453,8 +453,10 @@ impl Session {
 
     fn end(&mut self) {
         self.compare_with_plan();
-        if let (Some(exercise), Some(journal)) = (self.exercise.as_ref(), self.journal.as_mut()) {
-            let _ = journal.end(exercise.now());
+        if let (Some(exercise), Some(journal)) = (self.exercise.as_ref(), self.journal.as_mut())
+            && let Err(e) = journal.end(exercise.now())
+        {
+            self.notice(e.to_string());
         }
         self.clock.running = false;
     }
