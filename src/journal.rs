@@ -642,11 +642,23 @@ mod tests {
         assert_eq!(journal.reached(), 30);
         let (journal, _) = parse("30 Activate(team: \"a\")\nclock 90\nend 200\n");
         assert_eq!(journal.reached(), 200);
-        let (_, problem) = parse("clock soon\n");
-        assert!(problem.unwrap().message.contains("`soon` is not a time"));
-        // An old header without a fingerprint still names its scenario.
+        // Problems are located on the whole line, after its indentation.
+        let text = "  clock soon\n";
+        let problem = parse(text).1.unwrap();
+        assert!(problem.message.contains("`soon` is not a time"));
+        assert_eq!(&text[problem.span.start..problem.span.end], "clock soon");
+        let text = "10 Activate(team: \"a\")\n 11 Refused(\"no\")\n";
+        let problem = parse(text).1.unwrap();
+        assert_eq!(
+            &text[problem.span.start..problem.span.end],
+            "11 Refused(\"no\")"
+        );
+        // A header without a fingerprint still names its scenario, spaces and all.
         let (journal, _) = parse("scenario x.ron\n");
         assert_eq!(journal.scenario.as_deref(), Some("x.ron"));
+        assert_eq!(journal.scenario_hash, None);
+        let (journal, _) = parse("scenario my scenario.ron\n");
+        assert_eq!(journal.scenario.as_deref(), Some("my scenario.ron"));
         assert_eq!(journal.scenario_hash, None);
     }
 

@@ -462,6 +462,15 @@ fn a_failed_write_exits_non_zero_and_names_the_file() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// A build without the app says so, and exits as for a wrong command line.
+#[cfg(not(feature = "gui"))]
+#[test]
+fn a_build_without_the_app_says_so() {
+    let (code, _, err) = muster(&["gui", "tutorial.en.ron"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("this build has no GUI"), "{err}");
+}
+
 /// A journal names its scenario file from its own folder: reports and replays work from any
 /// working directory.
 #[test]
