@@ -728,6 +728,13 @@ mod tests {
         let (_, cut) = JournalWriter::continue_at(&path).unwrap();
         assert!(!cut);
 
+        // A name cannot break the header's lines.
+        let odd = dir.join("odd.journal");
+        JournalWriter::create(&odd, "two\nlines\r", "", 1, Mode::Stochastic).unwrap();
+        let (journal, _) = parse(&std::fs::read_to_string(&odd).unwrap());
+        assert_eq!(journal.scenario.as_deref(), Some("two lines"));
+        assert_eq!(journal.seed, Some(1));
+
         // Errors name the file.
         let e = JournalWriter::create(&dir.join("no/such/a.journal"), "x", "", 1, Mode::Stochastic)
             .err()
