@@ -1120,6 +1120,10 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
 
 // ---- The app, under Xvfb ----
 
+/// One app under Xvfb at a time: two `xvfb-run -a` starting together can pick the same display.
+#[cfg(feature = "gui")]
+static ONE_APP_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs the real app on a script under Xvfb; returns its summary and the output folder.
 #[cfg(feature = "gui")]
 fn run_app(scenario: &str, script: &str, dir: &Path) -> Option<serde_json::Value> {
@@ -1171,6 +1175,9 @@ fn screenshot_ok(path: &Path) {
 #[cfg(feature = "gui")]
 #[test]
 fn the_app_runs_under_xvfb() {
+    let _one = ONE_APP_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = std::env::temp_dir().join(format!("muster-app-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let Some(summary) = run_app("port-city-outbreak", "app.script", &dir) else {
@@ -1257,6 +1264,9 @@ fn the_app_runs_under_xvfb() {
 #[cfg(feature = "gui")]
 #[test]
 fn a_killed_app_resumes_where_it_stopped() {
+    let _one = ONE_APP_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if Process::new("xvfb-run").arg("--help").output().is_err() {
         assert!(std::env::var_os("CI").is_none(), "CI must install xvfb");
         return;
