@@ -96,6 +96,9 @@ pub struct Clock {
     pub speed: f64,
     /// Scenario minutes owed but not yet advanced (fractions of a minute).
     pub carry: f64,
+    /// Started this frame: the time since the last frame (the app slept while paused) is not
+    /// exercise time.
+    pub just_started: bool,
 }
 
 pub const SPEEDS: [f64; 7] = [1.0, 5.0, 15.0, 60.0, 240.0, 1440.0, 4320.0];
@@ -147,6 +150,7 @@ impl Session {
                 running: false,
                 speed: 60.0,
                 carry: 0.0,
+                just_started: false,
             },
             view: View::Facilitator,
             notices: Vec::new(),
@@ -526,6 +530,7 @@ fn apply_actions(
             },
             Action::Start => {}
             Action::Run(running) => {
+                session.clock.just_started = running && !session.clock.running;
                 session.clock.running = running;
                 if !running {
                     session.record_clock(true);
@@ -575,6 +580,9 @@ fn run_clock(
     screen: Res<State<Screen>>,
 ) {
     if *screen.get() != Screen::Running || !session.clock.running {
+        return;
+    }
+    if std::mem::take(&mut session.clock.just_started) {
         return;
     }
     let owed = session.clock.carry + time.delta_secs_f64() * session.clock.speed / 60.0;
