@@ -8,8 +8,7 @@ use bevy_egui::egui;
 use crate::app::session::{Action, Actions, Session};
 use crate::scenario::{Channel, Id, Trigger};
 use crate::sim::command::{
-    AnswerAid, ComposeInject, DelayInject, EditInject, InjectOrder, Judge, Message, Observe,
-    Verdict,
+    ComposeInject, DelayInject, EditInject, InjectOrder, Judge, Message, Observe, Verdict,
 };
 use crate::sim::{Command, EventKind, InjectStatus};
 
@@ -274,16 +273,7 @@ fn agencies(
             ui.horizontal(|ui| {
                 for (label, accept) in [("Accept as them", true), ("Decline as them", false)] {
                     if ui.small_button(label).clicked() {
-                        actions.push(Action::Command(Command::AnswerAid(AnswerAid {
-                            team: Id::new(r.to_team.clone()),
-                            request: r.number,
-                            accept,
-                            from: None,
-                            quantity: None,
-                            unit: None,
-                            arrives_in: None,
-                            text: String::new(),
-                        })));
+                        actions.push(super::answer_aid(&r.to_team, r.number, accept, None));
                     }
                 }
             });

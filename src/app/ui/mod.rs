@@ -139,6 +139,27 @@ pub fn rating_badge(ui: &mut egui::Ui, rating: Option<&Rating>) {
     .on_hover_text(hover);
 }
 
+/// A team's answer to a request for help, as its buttons give it: stock (when accepted) from
+/// `from`, the rest left to the engine's defaults.
+pub fn answer_aid(
+    team: &str,
+    request: u32,
+    accept: bool,
+    from: Option<crate::scenario::Id>,
+) -> super::session::Action {
+    use crate::sim::command::AnswerAid;
+    super::session::Action::Command(crate::sim::Command::AnswerAid(AnswerAid {
+        team: crate::scenario::Id::new(team),
+        request,
+        accept,
+        from,
+        quantity: None,
+        unit: None,
+        arrives_in: None,
+        text: String::new(),
+    }))
+}
+
 /// Replaces symbols egui's bundled fonts lack (arrows, comparison signs) with plain ones.
 pub fn plain(text: &str) -> String {
     text.replace('→', "->")

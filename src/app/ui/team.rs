@@ -415,29 +415,11 @@ pub fn inbox(
                     .as_ref()
                     .and_then(|supply| exercise.best_stock_source(team, supply))
                     .map(|f| scenario.facilities[f].id.clone());
-                if ui.small_button("Accept").clicked() {
-                    actions.push(Action::Command(Command::AnswerAid(AnswerAid {
-                        team: Id::new(team),
-                        request: r.number,
-                        accept: true,
-                        from,
-                        quantity: None,
-                        unit: None,
-                        arrives_in: None,
-                        text: String::new(),
-                    })));
-                }
-                if ui.small_button("Decline").clicked() {
-                    actions.push(Action::Command(Command::AnswerAid(AnswerAid {
-                        team: Id::new(team),
-                        request: r.number,
-                        accept: false,
-                        from: None,
-                        quantity: None,
-                        unit: None,
-                        arrives_in: None,
-                        text: String::new(),
-                    })));
+                for (label, accept) in [("Accept", true), ("Decline", false)] {
+                    if ui.small_button(label).clicked() {
+                        let from = if accept { from.clone() } else { None };
+                        actions.push(super::answer_aid(team, r.number, accept, from));
+                    }
                 }
             });
         }
