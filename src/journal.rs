@@ -102,6 +102,8 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 message,
             ))
         };
+        // A problem with the line as a whole, after its indentation.
+        let fail_line = |message: String| fail(lead, line.len() - lead, message);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
@@ -114,14 +116,10 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
             "muster-journal" => {
                 return (
                     journal,
-                    fail(
-                        lead,
-                        line.len() - lead,
-                        format!(
-                            "this journal is version {rest}, written by a newer Muster; this one reads versions {}",
-                            READABLE_VERSIONS.join(" and ")
-                        ),
-                    ),
+                    fail_line(format!(
+                        "this journal is version {rest}, written by a newer Muster; this one reads versions {}",
+                        READABLE_VERSIONS.join(" and ")
+                    )),
                 );
             }
             "scenario" => {
@@ -141,10 +139,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                     continue;
                 }
                 None => {
-                    return (
-                        journal,
-                        fail(lead, line.len() - lead, format!("`{rest}` is not a time")),
-                    );
+                    return (journal, fail_line(format!("`{rest}` is not a time")));
                 }
             },
             "seed" => match rest.parse() {
@@ -155,11 +150,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 Err(_) => {
                     return (
                         journal,
-                        fail(
-                            lead,
-                            line.len() - lead,
-                            format!("`{rest}` is not a seed (a whole number)"),
-                        ),
+                        fail_line(format!("`{rest}` is not a seed (a whole number)")),
                     );
                 }
             },
@@ -175,11 +166,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 _ => {
                     return (
                         journal,
-                        fail(
-                            lead,
-                            line.len() - lead,
-                            format!("unknown mode `{rest}` (stochastic or expected)"),
-                        ),
+                        fail_line(format!("unknown mode `{rest}` (stochastic or expected)")),
                     );
                 }
             },
@@ -189,10 +176,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                     continue;
                 }
                 None => {
-                    return (
-                        journal,
-                        fail(lead, line.len() - lead, format!("`{rest}` is not a time")),
-                    );
+                    return (journal, fail_line(format!("`{rest}` is not a time")));
                 }
             },
             _ => {}
@@ -232,9 +216,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 _ => {
                     return (
                         journal,
-                        fail(
-                            lead,
-                            line.len() - lead,
+                        fail_line(
                             "a refusal must follow the command it refuses, at the same time"
                                 .to_string(),
                         ),
