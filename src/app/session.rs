@@ -360,7 +360,7 @@ impl Session {
         )
         .map_err(|e| e.to_string())?;
         let (writer, cut) = JournalWriter::continue_at(path).map_err(|e| e.to_string())?;
-        session.scoring = Some(Scoring::new(scenario, session.seed, mode));
+        session.scoring = Some(Scoring::new(scenario.clone(), session.seed, mode));
         session.exercise = Some(exercise);
         session.journal = Some(writer);
         session.clock_written = reached;
@@ -371,7 +371,7 @@ impl Session {
         session.notice(format!(
             "resumed {} at {}: {} commands replayed ({} refused); the clock is paused",
             path.display(),
-            crate::scoring::clock(&session.scenario.clone().expect("loaded"), reached),
+            crate::scoring::clock(&scenario, reached),
             journal.entries.len(),
             refusals.len()
         ));
