@@ -82,6 +82,44 @@ fn same_inputs_give_byte_identical_outputs_and_seeds_differ() {
     );
 }
 
+/// The clock jumps from one scheduled moment to the next. Stepping it a minute at a time must
+/// give the same exercise, or a jump skipped a moment (a unit arriving, a report falling due, a
+/// shipment, an inject) and answered it late.
+#[test]
+fn the_clock_skips_no_scheduled_moment() {
+    let scenario = flagship();
+    let commands = good_response();
+    let until = 3 * 24 * 60;
+    let (jumping, refused) = headless::run(
+        scenario.clone(),
+        11,
+        Mode::Stochastic,
+        &commands,
+        until,
+        None,
+    )
+    .unwrap();
+    let mut stepping = Exercise::new(scenario, 11, Mode::Stochastic);
+    let mut pending = commands.iter().peekable();
+    let mut stepping_refused = 0;
+    while stepping.now() < until {
+        while let Some(entry) = pending.next_if(|e| e.at <= stepping.now()) {
+            stepping_refused += usize::from(stepping.apply(entry.command.clone()).is_err());
+        }
+        stepping.advance(1);
+    }
+    assert_eq!(refused.len(), stepping_refused);
+    assert!(
+        stepping.events().len() > 100,
+        "a busy exercise: {} events",
+        stepping.events().len()
+    );
+    assert_eq!(
+        serde_json::to_string(&headless::output(&jumping, Vec::new())).unwrap(),
+        serde_json::to_string(&headless::output(&stepping, Vec::new())).unwrap(),
+    );
+}
+
 #[test]
 fn good_decisions_end_measurably_better_than_none() {
     let scenario = flagship();
@@ -223,13 +261,17 @@ fn check_invariants(exercise: &Exercise, people: f64, mode: Mode) {
         assert!(e.q_home >= -1e-9 && e.q_home <= e.quarantined() + 1e-9);
         assert!((0.0..=1.0).contains(&d.trust));
     }
-    for h in 0..exercise
+    let hospitals = exercise
         .scenario()
         .facilities
         .iter()
-        .filter(|f| f.kind == muster::scenario::FacilityKind::Hospital)
-        .count()
-    {
+        .enumerate()
+        .filter(|(_, f)| f.kind == muster::scenario::FacilityKind::Hospital);
+    for (h, (f, _)) in hospitals.enumerate() {
+        // A hospital closed by order admits nobody but keeps the patients it has.
+        if !exercise.facility_open(f) {
+            continue;
+        }
         for kind in muster::sim::BedKind::ALL {
             assert!(
                 exercise.beds_used(h, kind) <= exercise.beds_of(h, kind) + 1e-9,
@@ -287,7 +329,14 @@ fn random_command(scenario: &Scenario, pick: &[usize]) -> Command {
     let of = |list: &[&str], n: usize| list[pick[n] % list.len()].to_string();
     let team = of(&teams, 1);
     let unit = units[pick[2] % units.len()].clone();
-    let text = match pick[0] % 14 {
+    let facilities: Vec<&str> = scenario.facilities.iter().map(|f| f.id.as_str()).collect();
+    let actions: Vec<&str> = scenario.actions.iter().map(|a| a.id.as_str()).collect();
+    let gatherings: Vec<&str> = scenario
+        .mass_gatherings
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect();
+    let text = match pick[0] % 20 {
         0 => format!(
             r#"Dispatch(team: "{team}", unit: "{unit}", to: "{}", work: "{}h")"#,
             of(&places, 3),
@@ -332,6 +381,34 @@ fn random_command(scenario: &Scenario, pick: &[usize]) -> Command {
             1 + pick[4] % 5
         ),
         12 => format!(r#"SkipInject(inject: "{}")"#, of(&injects, 3)),
+        13 => format!(
+            r#"RequestAid(team: "{team}", to: "{}", supply: "{}", quantity: {}, deliver_to: "{}")"#,
+            of(&teams, 3),
+            of(&supplies, 4),
+            1 + pick[4] % 5000,
+            of(&facilities, 2)
+        ),
+        14 => format!(
+            r#"CloseFacility(team: "{team}", facility: "{}")"#,
+            of(&facilities, 3)
+        ),
+        15 => format!(
+            r#"OpenFacility(team: "{team}", facility: "{}")"#,
+            of(&facilities, 3)
+        ),
+        16 if !actions.is_empty() => {
+            format!(r#"Act(team: "{team}", action: "{}")"#, of(&actions, 3))
+        }
+        17 if !gatherings.is_empty() => format!(
+            r#"DecideGathering(team: "{team}", gathering: "{}", decision: {})"#,
+            of(&gatherings, 3),
+            ["GoAhead", "WithMeasures", "Postpone(\"2d\")", "Cancel"][pick[4] % 4]
+        ),
+        18 => format!(
+            r#"AnswerAid(team: "{team}", request: {}, accept: true, from: "{}")"#,
+            1 + pick[3] % 6,
+            of(&facilities, 4)
+        ),
         _ => format!(
             r#"Share(team: "{team}", with: ["{}"], text: "update")"#,
             of(&teams, 3)
@@ -365,6 +442,43 @@ proptest! {
         exercise.advance(14 * 24 * 60);
         check_invariants(&exercise, people, mode);
         prop_assert!(exercise.is_over());
+    }
+
+    /// Like `the_clock_skips_no_scheduled_moment`, with shipments, aid, recalls and the MSEL
+    /// moved by random commands.
+    #[test]
+    fn the_clock_skips_no_moment_under_random_play(
+        seed in any::<u64>(),
+        plays in prop::collection::vec((0u32..300, prop::collection::vec(any::<usize>(), 5)), 1..30),
+    ) {
+        let scenario = flagship();
+        let mut at = 0;
+        let timed: Vec<(u32, Command)> = plays
+            .iter()
+            .map(|(wait, pick)| {
+                at += wait;
+                (at, random_command(&scenario, pick))
+            })
+            .collect();
+        let until = at + 24 * 60;
+        let mut jumping = Exercise::new(scenario.clone(), seed, Mode::Stochastic);
+        for (at, command) in &timed {
+            jumping.advance_to(*at);
+            let _ = jumping.apply(command.clone());
+        }
+        jumping.advance_to(until);
+        let mut stepping = Exercise::new(scenario, seed, Mode::Stochastic);
+        let mut pending = timed.iter().peekable();
+        while stepping.now() < until {
+            while let Some((_, command)) = pending.next_if(|(at, _)| *at <= stepping.now()) {
+                let _ = stepping.apply(command.clone());
+            }
+            stepping.advance(1);
+        }
+        prop_assert_eq!(
+            serde_json::to_string(&headless::output(&jumping, Vec::new())).unwrap(),
+            serde_json::to_string(&headless::output(&stepping, Vec::new())).unwrap()
+        );
     }
 }
 

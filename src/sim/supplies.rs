@@ -263,6 +263,24 @@ mod tests {
     }
 
     #[test]
+    fn a_jump_of_the_clock_stops_at_a_shipments_arrival() {
+        let mut ex = small(Mode::Expected, "");
+        let (lab, hospital) = (
+            ex.derived.facility_index["lab"],
+            ex.derived.facility_index["hospital"],
+        );
+        ex.advance(7);
+        ex.ship("kits", 100, lab, hospital, 37, None);
+        let events = ex.advance(24 * 60);
+        let delivered: Vec<u32> = events
+            .iter()
+            .filter(|e| matches!(e.kind, crate::sim::EventKind::Delivered { .. }))
+            .map(|e| e.at)
+            .collect();
+        assert_eq!(delivered, [44], "delivered at minute 7 + 37");
+    }
+
+    #[test]
     fn stock_saturates_instead_of_wrapping() {
         let mut ex = small(Mode::Expected, "");
         let lab = ex.derived.facility_index["lab"];
