@@ -1505,6 +1505,56 @@ fn graded_plan() -> plan::Plan {
     plan.unwrap()
 }
 
+/// A plan grants aid as its agreements say, and only for the teams it plays: the agreement
+/// from port-transport to health-cdc is not the plan's to honour when it plays public security.
+#[test]
+fn a_plan_grants_agreed_aid_for_the_teams_it_plays() {
+    let scenario = flagship();
+    let mut plan = graded_plan();
+    plan.teams = vec![scenario::Id::new("public-security")];
+    let mut player = plan::PlanPlayer::new(plan, &scenario);
+    let requests = [
+        r#"RequestAid(team: "health-cdc", to: "public-security", units: ["bigdata-1"])"#,
+        r#"RequestAid(team: "port-transport", to: "health-cdc", units: ["epi-1"])"#,
+    ];
+    let commands: Vec<journal::Entry> = requests
+        .iter()
+        .enumerate()
+        .map(|(n, text)| journal::Entry {
+            line: n + 1,
+            at: 60,
+            command: command(text),
+            refused: None,
+            offset: 0,
+        })
+        .collect();
+    let (played, refused) = headless::run_with_plan(
+        scenario.clone(),
+        1,
+        Mode::Stochastic,
+        &commands,
+        6 * 60,
+        None,
+        Some(&mut player),
+    )
+    .unwrap();
+    assert!(refused.is_empty(), "{refused:?}");
+    let answers: Vec<(u32, &str, bool)> = played
+        .requests()
+        .iter()
+        .map(|r| (r.number, r.to_team.as_str(), r.answered.is_some()))
+        .collect();
+    assert_eq!(
+        answers,
+        [(1, "public-security", true), (2, "health-cdc", false)]
+    );
+    let (at, _) = played.requests()[0].answered.clone().unwrap();
+    assert!(
+        at <= 60 + 30,
+        "granted at the next review, within the agreed 30 minutes: {at}"
+    );
+}
+
 #[test]
 fn every_plan_in_the_library_is_valid_against_its_scenario() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/plans");

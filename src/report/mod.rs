@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::headless;
 use crate::scenario::{AgencyKind, Metric, Scenario, TeamRole};
-use crate::scoring::{self, KpiLine, NEEDS_IMPROVEMENT, STRENGTH, Scorecard, clock};
+use crate::scoring::{self, KpiLine, NEEDS_IMPROVEMENT, Scorecard, clock};
 use crate::sim::command::Rating;
 use crate::sim::{EventKind, Exercise};
 use svg::{PALETTE, Series, line_chart};
@@ -258,7 +258,7 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise) -> AfterAction {
             // One plan item per weak KPI; an objective weak only in the evaluators' eyes gets one.
             let weak: Vec<&&KpiLine> = own
                 .iter()
-                .filter(|l| l.attainment.is_some_and(|a| a < STRENGTH))
+                .filter(|l| l.attainment.is_some() && !l.is_met())
                 .collect();
             for line in &weak {
                 plan.push(ImprovementItem {

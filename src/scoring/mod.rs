@@ -130,6 +130,14 @@ pub struct KpiLine {
     pub evidence: Vec<String>,
 }
 
+impl KpiLine {
+    /// Met in full: a strength in the debrief. A KPI that applies and is not met gets an item
+    /// in the improvement plan.
+    pub fn is_met(&self) -> bool {
+        self.attainment.is_some_and(|a| a >= STRENGTH)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveCard {
     pub id: String,

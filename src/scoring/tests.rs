@@ -445,3 +445,79 @@ scenario.injects: [
         Some(0.0)
     );
 }
+
+#[test]
+fn the_baseline_is_compared_in_words_a_reader_understands() {
+    let words =
+        |metric: Metric, value: f64, baseline: f64| against_baseline(&metric, value, baseline);
+    assert_eq!(
+        words(Metric::Infections, 60.0, 100.0),
+        "40% fewer than with no action (100)"
+    );
+    assert_eq!(
+        words(Metric::Infections, 150.0, 100.0),
+        "50% more than with no action (100)"
+    );
+    assert_eq!(
+        words(Metric::EconomicCost, 50.0, 200.0),
+        "75% less than with no action (200)"
+    );
+    assert_eq!(
+        words(Metric::Infections, 100.0, 100.0),
+        "the same as with no action (100)"
+    );
+    assert_eq!(
+        words(Metric::Infections, 7.0, 0.0),
+        "7 more than with no action (0)"
+    );
+    assert_eq!(
+        words(Metric::PublicTrust, 0.6, 0.5),
+        "10 points higher than with no action (50%)"
+    );
+    assert_eq!(
+        words(Metric::PublicTrust, 0.45, 0.5),
+        "5 points lower than with no action (50%)"
+    );
+}
+
+#[test]
+fn a_process_kpi_applies_only_to_a_team_with_units_for_it() {
+    let scenario = small_scenario(&outbreak(
+        r#"scenario.objectives: [(id: "trace", title: "Trace", kpis: [(metric: ContactsQuarantinedWithin24h, target: 0.9)])]"#,
+    ));
+    let mut ex = Exercise::new(scenario, 1, Mode::Expected);
+    ex.apply(command(
+        r#"Dispatch(team: "health-team", unit: "tracers-1", to: "north", work: "3d")"#,
+    ))
+    .unwrap();
+    ex.advance_to(ex.end());
+    let cards = scorecards_of(&ex);
+    let card = |name: &str| cards.iter().find(|c| c.name == name).unwrap();
+    let police = line(
+        card("Police"),
+        "trace",
+        Metric::ContactsQuarantinedWithin24h,
+    );
+    assert_eq!(
+        police.not_applicable.as_deref(),
+        Some("Police has no contact tracing units")
+    );
+    let health = line(
+        card("Health"),
+        "trace",
+        Metric::ContactsQuarantinedWithin24h,
+    );
+    assert!(health.attainment.is_some(), "{health:?}");
+}
+
+#[test]
+fn only_a_kpi_met_in_full_is_met() {
+    let scenario = small_scenario(&outbreak(""));
+    let mut ex = Exercise::new(scenario, 1, Mode::Expected);
+    ex.advance_to(ex.end());
+    let mut kpi = line(&scorecards_of(&ex)[0], "contain", Metric::Infections).clone();
+    for (attainment, met) in [(Some(1.0), true), (Some(0.999), false), (None, false)] {
+        kpi.attainment = attainment;
+        assert_eq!(kpi.is_met(), met, "{attainment:?}");
+    }
+}
