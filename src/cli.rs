@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Report;
+use crate::i18n::Language;
 use crate::library;
 use crate::scenario::{self, Scenario};
 use crate::summary;
@@ -20,6 +21,15 @@ use crate::summary;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language of the output, reports and the app: en or zh (default: the scenario's, else the
+    /// system's, else English).
+    #[arg(long, global = true, value_parser = parse_language)]
+    pub lang: Option<Language>,
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    Language::from_code(text)
+        .ok_or_else(|| format!("`{text}` is not a language of Muster: en or zh"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -235,6 +245,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let lang = cli.lang;
     match cli.command {
         Some(Command::Validate {
             files,
@@ -264,7 +275,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 csv,
                 journal,
                 expected,
-                report,
+                report: report.map(|dir| ReportTo { dir, lang }),
                 plan,
             };
             run_headless(options, out, err)
@@ -309,7 +320,15 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             journal,
             out: dir,
             scenario,
-        }) => replay(&journal, scenario, None, None, Some(dir), out, err),
+        }) => replay(
+            &journal,
+            scenario,
+            None,
+            None,
+            Some(ReportTo { dir, lang }),
+            out,
+            err,
+        ),
         Some(Command::Gui {
             scenario,
             seed,
@@ -475,7 +494,9 @@ fn list_scenarios(out: &mut dyn Write) -> std::io::Result<u8> {
         let title = match bundled.load() {
             Ok((s, _)) => format!(
                 "{} [{:?}, {}]",
-                s.meta.title, s.meta.language, s.meta.duration
+                s.meta.title,
+                s.meta.language.unwrap_or(Language::En),
+                s.meta.duration
             ),
             Err(report) => format!("(invalid: {} errors)", report.error_count()),
         };
@@ -498,8 +519,14 @@ struct RunOptions {
     csv: Option<PathBuf>,
     journal: Option<PathBuf>,
     expected: bool,
-    report: Option<PathBuf>,
+    report: Option<ReportTo>,
     plan: Option<PathBuf>,
+}
+
+/// Where to write an after-action report, and in which language (None: the scenario's).
+struct ReportTo {
+    dir: PathBuf,
+    lang: Option<Language>,
 }
 
 struct SweepOptions {
@@ -582,7 +609,7 @@ fn write_outputs(
         crate::files::write(path, crate::headless::csv(exercise))?;
     }
     write!(out, "{}", crate::headless::brief(&output))?;
-    let scores: Vec<String> = crate::scoring::scorecards_of(exercise)
+    let scores: Vec<String> = crate::scoring::scorecards_of(exercise, Language::En)
         .iter()
         .map(|c| {
             format!(
@@ -729,7 +756,7 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         err,
     )?;
     match o.report {
-        Some(dir) => Ok(code.max(write_report(&exercise, &dir, out)?)),
+        Some(to) => Ok(code.max(write_report(&exercise, &to, out)?)),
         None => Ok(code),
     }
 }
@@ -737,11 +764,15 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
 /// Writes the after-action report of an exercise, with its no-action baseline on the same seed.
 fn write_report(
     exercise: &crate::sim::Exercise,
-    dir: &Path,
+    to: &ReportTo,
     out: &mut dyn Write,
 ) -> std::io::Result<u8> {
+    let dir = to.dir.as_path();
     let baseline = crate::scoring::Baseline::of(exercise);
-    let files = crate::report::write(dir, exercise, &baseline)?;
+    let lang = to
+        .lang
+        .unwrap_or_else(|| Language::default_for(exercise.scenario().meta.language));
+    let files = crate::report::write(dir, exercise, &baseline, lang)?;
     writeln!(
         out,
         "after-action report written: {}",
@@ -761,7 +792,7 @@ fn replay(
     scenario_name: Option<String>,
     json: Option<PathBuf>,
     csv: Option<PathBuf>,
-    report: Option<PathBuf>,
+    report: Option<ReportTo>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
@@ -837,8 +868,8 @@ fn replay(
         out,
         err,
     )?;
-    if let Some(dir) = report {
-        written = written.max(write_report(&exercise, &dir, out)?);
+    if let Some(to) = report {
+        written = written.max(write_report(&exercise, &to, out)?);
     }
     Ok(code.max(written))
 }

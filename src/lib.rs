@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod files;
 pub mod headless;
+pub mod i18n;
 pub mod journal;
 pub mod library;
 pub mod plan;

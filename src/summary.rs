@@ -22,7 +22,7 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         "id {} · version {} · {:?} · by {}",
         m.id,
         m.version,
-        m.language,
+        m.language.unwrap_or(crate::scenario::Language::En),
         if m.author.is_empty() { "-" } else { &m.author }
     )?;
     let end = m.start.plus_minutes(m.duration.get());

@@ -78,7 +78,7 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
         ),
     ];
     out.extend(optional.iter().map(|(name, v)| (name.to_string(), *v)));
-    let cards = scoring::scorecards(exercise, baseline);
+    let cards = scoring::scorecards(exercise, baseline, crate::i18n::Language::En);
     out.push(("score_percent".to_string(), cards[0].percent));
     for card in &cards[1..] {
         if let Some(team) = &card.team {

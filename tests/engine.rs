@@ -6,6 +6,7 @@ use std::process::Command as Process;
 use std::sync::Arc;
 
 use muster::headless;
+use muster::i18n::Language;
 use muster::journal;
 use muster::library;
 use muster::scenario::{self, Scenario};
@@ -975,7 +976,7 @@ fn kpis_on_a_hand_built_situation() {
         r#"Rate(objective: "rated", rating: S, note: "Slow start", evaluator: "E1")"#,
     );
     ex.advance_to(3 * 24 * 60);
-    let cards = scoring.scorecards(&ex);
+    let cards = scoring.scorecards(&ex, Language::En);
     let whole = &cards[0];
     assert_eq!(whole.name, "Whole exercise");
 
@@ -1000,7 +1001,7 @@ fn kpis_on_a_hand_built_situation() {
     assert!(
         line.evidence
             .iter()
-            .any(|e| e.contains("sent Tracing to d")),
+            .any(|e| e.contains("sent contact tracing units to d")),
         "{:?}",
         line.evidence
     );
@@ -1077,7 +1078,7 @@ fn a_missed_report_and_a_missed_expectation_cost_their_kpis() {
     let mut ex = Exercise::new(scenario.clone(), 0, Mode::Expected);
     // Past the 24 hours of the contacts named at 60.
     ex.advance_to(26 * 60);
-    let cards = scoring::Scoring::new(scenario, 0, Mode::Expected).scorecards(&ex);
+    let cards = scoring::Scoring::new(scenario, 0, Mode::Expected).scorecards(&ex, Language::En);
     let line = kpi(&cards[0], "report", "ReportsOnTime");
     assert!(close(line.value, 0.0));
     assert!(
@@ -1151,23 +1152,47 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
     ] {
         assert!(html.contains(section), "missing {section}");
     }
+    // A Chinese scenario's report is in Chinese unless asked otherwise.
+    for heading in ["一、推演概况", "三、能力分析", "七、计分卡", "八、改进计划"]
+    {
+        assert!(html.contains(heading), "missing {heading}");
+    }
     // Blue teams and the agencies they play are counted apart from the red cell and the
     // agencies the control cell plays.
     assert!(
-        html.contains(
-            "5 teams playing 13 agencies, with a red cell and the control cell playing 2 agencies"
-        ),
+        html.contains("5 个小组扮演 13 个单位，另有红方 1 组、导调组（扮演 2 个单位）"),
         "scope line"
     );
     // Who chose what, when and why, and what followed.
     assert!(
-        html.contains("推迟一周") && html.contains("D4 10:30"),
+        html.contains("推迟一周") && html.contains("第4天 10:30"),
         "the marathon decision"
     );
     assert!(
-        html.contains("judged done"),
+        html.contains("评定为已完成"),
         "the evaluator's judgement of I-17"
     );
+    // The same exercise reported in English: the scenario's text stays as written.
+    let (code, _, err) = muster(&[
+        "report",
+        &path("zh.journal"),
+        "--out",
+        &path("english"),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let english = std::fs::read_to_string(dir.join("english/report.html")).unwrap();
+    for text in [
+        "1. Exercise overview",
+        "5 teams playing 13 agencies, with a red cell and the control cell playing 2 agencies",
+        "D4 10:30",
+        "judged done",
+        "推迟一周",
+    ] {
+        assert!(english.contains(text), "missing {text}");
+    }
+    assert!(english.contains("lang=\"en\"") && !english.contains("推演概况"));
     assert_eq!(
         html.matches("<svg class=\"chart\"").count(),
         4,
@@ -1978,8 +2003,8 @@ fn the_reports_strengths_follow_the_ratings() {
         )
         .unwrap();
         let baseline = muster::scoring::Baseline::of(&exercise);
-        let aar = muster::report::after_action(&exercise, &baseline);
-        let html = muster::report::html(&exercise, &baseline, &aar);
+        let aar = muster::report::after_action(&exercise, &baseline, Language::En);
+        let html = muster::report::html(&exercise, &baseline, &aar, Language::En);
         (aar, html)
     };
     let (idle, html) = report_of(&[]);

@@ -238,9 +238,14 @@ fn summarize(script: &Script, session: &Session) -> Summary {
         e.decisions()
             .iter()
             .filter_map(|d| {
-                d.settled
-                    .as_ref()
-                    .map(|s| format!("{}: {} ({})", d.inject, s.option, s.by.words()))
+                d.settled.as_ref().map(|s| {
+                    format!(
+                        "{}: {} ({})",
+                        d.inject,
+                        s.option,
+                        s.by.words(crate::i18n::Language::En)
+                    )
+                })
             })
             .collect()
     });

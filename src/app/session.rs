@@ -451,7 +451,7 @@ impl Session {
         ) else {
             return;
         };
-        let score = crate::scoring::scorecards_of(&alone)[0].percent;
+        let score = crate::scoring::scorecards_of(&alone, crate::i18n::Language::En)[0].percent;
         self.plan_alone = Some((crate::headless::outcome(&alone), score));
     }
 
@@ -472,7 +472,8 @@ impl Session {
         };
         let dir = self.journal_path.with_extension("report");
         let baseline = crate::scoring::Baseline::of(exercise);
-        match crate::report::write(&dir, exercise, &baseline) {
+        let lang = crate::i18n::Language::default_for(exercise.scenario().meta.language);
+        match crate::report::write(&dir, exercise, &baseline, lang) {
             Ok(_) => {
                 self.notice(format!(
                     "after-action report written: {}",
@@ -618,7 +619,7 @@ fn rescore(mut session: ResMut<Session>) {
     else {
         return;
     };
-    let cards = scoring.scorecards(exercise);
+    let cards = scoring.scorecards(exercise, crate::i18n::Language::En);
     session.scorecards = cards;
     session.scored_at = Some(key);
 }

@@ -4,8 +4,10 @@
 
 use serde::Serialize;
 
-use crate::scoring::clock;
+use crate::i18n::Language;
+use crate::scoring::clock_in;
 use crate::sim::{Exercise, SettledBy};
+use crate::tr;
 
 /// One team's answer to a decision point.
 #[derive(Debug, Clone, Serialize)]
@@ -75,9 +77,9 @@ pub struct Decisions {
     pub refused: Vec<RefusedRecord>,
 }
 
-pub fn decisions(exercise: &Exercise) -> Decisions {
+pub fn decisions(exercise: &Exercise, lang: Language) -> Decisions {
     let scenario = exercise.scenario();
-    let when = |m: u32| clock(scenario, m);
+    let when = |m: u32| clock_in(lang, scenario, m);
     let decisions = exercise
         .decisions()
         .iter()
@@ -107,10 +109,22 @@ pub fn decisions(exercise: &Exercise) -> Decisions {
                         rationale: a.text.clone(),
                     })
                     .collect(),
-                outcome: settled
-                    .map(|s| format!("{} — {} at {}", label(&s.option), s.by.words(), when(s.at))),
+                outcome: settled.map(|s| {
+                    tr!(
+                        lang,
+                        "decisions-outcome",
+                        option = label(&s.option),
+                        how = s.by.words(lang),
+                        time = when(s.at)
+                    )
+                }),
                 followed: chosen
-                    .map(|o| o.effects.iter().map(|e| e.describe(scenario)).collect())
+                    .map(|o| {
+                        o.effects
+                            .iter()
+                            .map(|e| e.describe(scenario, lang))
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 score: match settled {
                     Some(s) if scored && s.by == SettledBy::Default => Some(0.0),
@@ -133,10 +147,15 @@ pub fn decisions(exercise: &Exercise) -> Decisions {
                 in_effect: if a.in_effect {
                     when(a.effective_at)
                 } else {
-                    format!("due {}", when(a.effective_at))
+                    tr!(lang, "decisions-due", time = when(a.effective_at))
                 },
                 followed: def
-                    .map(|d| d.effects.iter().map(|e| e.describe(scenario)).collect())
+                    .map(|d| {
+                        d.effects
+                            .iter()
+                            .map(|e| e.describe(scenario, lang))
+                            .collect()
+                    })
                     .unwrap_or_default(),
             }
         })
@@ -148,30 +167,45 @@ pub fn decisions(exercise: &Exercise) -> Decisions {
         .map(|e| {
             let (status, done) = match (&e.judged, e.met_at, &e.check) {
                 (Some(j), _, _) => (
-                    format!(
-                        "judged {} at {}{}",
-                        j.verdict.words(),
-                        when(j.at),
-                        if j.note.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({})", j.note)
-                        }
-                    ),
+                    if j.note.is_empty() {
+                        tr!(
+                            lang,
+                            "decisions-judged",
+                            verdict = j.verdict.words(lang),
+                            time = when(j.at)
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "decisions-judged-note",
+                            verdict = j.verdict.words(lang),
+                            time = when(j.at),
+                            note = j.note.as_str()
+                        )
+                    },
                     Some(j.verdict != crate::sim::command::Verdict::NotDone),
                 ),
-                (None, Some(m), _) if e.already_in_place => {
-                    (format!("already in place at {}", when(m)), Some(true))
-                }
-                (None, Some(m), _) => (
-                    format!("done at {} ({} min after)", when(m), m - e.fired_at),
+                (None, Some(m), _) if e.already_in_place => (
+                    tr!(lang, "decisions-already-in-place", time = when(m)),
                     Some(true),
                 ),
-                (None, None, None) => ("to be judged by an evaluator".into(), None),
-                (None, None, Some(_)) if e.due <= now => {
-                    (format!("not done by {}", when(e.due)), Some(false))
+                (None, Some(m), _) => (
+                    tr!(
+                        lang,
+                        "decisions-done",
+                        time = when(m),
+                        after = crate::i18n::duration(lang, m - e.fired_at)
+                    ),
+                    Some(true),
+                ),
+                (None, None, None) => (tr!(lang, "decisions-to-be-judged"), None),
+                (None, None, Some(_)) if e.due <= now => (
+                    tr!(lang, "decisions-not-done", time = when(e.due)),
+                    Some(false),
+                ),
+                (None, None, Some(_)) => {
+                    (tr!(lang, "decisions-open-until", time = when(e.due)), None)
                 }
-                (None, None, Some(_)) => (format!("open until {}", when(e.due)), None),
             };
             ExpectedRecord {
                 clock: when(e.fired_at),
@@ -188,7 +222,10 @@ pub fn decisions(exercise: &Exercise) -> Decisions {
         .iter()
         .map(|r| RefusedRecord {
             clock: when(r.at),
-            who: r.team.clone().unwrap_or_else(|| "control cell".into()),
+            who: r
+                .team
+                .clone()
+                .unwrap_or_else(|| tr!(lang, "decisions-control-cell")),
             command: r.command.in_brief(),
             reason: r.reason.clone(),
         })

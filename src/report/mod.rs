@@ -12,10 +12,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::headless;
+use crate::i18n::{self, Language};
 use crate::scenario::{AgencyKind, Metric, Scenario, TeamRole};
-use crate::scoring::{self, KpiLine, NEEDS_IMPROVEMENT, Scorecard, clock};
+use crate::scoring::{self, KpiLine, NEEDS_IMPROVEMENT, Scorecard, clock_in};
 use crate::sim::command::Rating;
 use crate::sim::{EventKind, Exercise};
+use crate::tr;
 use svg::{PALETTE, Series, line_chart};
 
 /// Escapes text for HTML.
@@ -75,44 +77,22 @@ pub struct AfterAction {
 }
 
 /// What a team could do about a weak KPI, in the words of an improvement plan.
-fn corrective_action(metric: &Metric) -> &'static str {
+fn corrective_action(lang: Language, metric: &Metric) -> String {
     match metric {
         Metric::ContactsQuarantinedWithin24h | Metric::CasesAmongKnownContacts => {
-            "Pre-assign tracing teams to districts; ask for big-data tracing support as soon as a case is confirmed; keep the named-contact backlog under one shift of work."
+            tr!(lang, "report-fix-tracing")
         }
-        Metric::CasesIsolatedWithin24h => {
-            "Stand up transfer teams with the designated hospitals; reserve isolation rooms before cases are confirmed."
-        }
-        Metric::ActivationMinutes => {
-            "Rehearse the activation call-out; keep an on-call roster for headquarters staff (target: report for duty within 60 minutes)."
-        }
-        Metric::InjectResponseMinutes => {
-            "Assign a duty officer to triage incoming messages; agree standing first actions for each kind of report."
-        }
-        Metric::HospitalOverflowHours => {
-            "Agree surge beds and transfer rules with hospitals in advance; trigger them on a bed-occupancy threshold."
-        }
-        Metric::Infections | Metric::Deaths => {
-            "Act earlier on the first signals: testing, tracing and proportionate district measures within hours, not days."
-        }
-        Metric::ReportsOnTime => {
-            "Name who reports what to whom and by when; add a reporting checklist to the duty officer's log (no failure to report, false reporting or omission)."
-        }
-        Metric::AidRequestsAnswered | Metric::AidResponseMinutes => {
-            "Set up a joint coordination desk; answer every request for help within the hour, even to decline."
-        }
-        Metric::StockOuts => {
-            "Set reorder levels for every stock; rotate the reserve and move supplies before sites run out."
-        }
-        Metric::PublicTrust => {
-            "Answer rumours within hours with one official voice; pair every measure with support to residents."
-        }
-        Metric::EconomicCost => {
-            "Target measures to buildings and districts at risk; review and lift them on clear criteria."
-        }
-        Metric::DecisionQuality => {
-            "Prepare decision criteria before the exercise (thresholds to go ahead, postpone or cancel); take the decision before its deadline, with the lead agency named."
-        }
+        Metric::CasesIsolatedWithin24h => tr!(lang, "report-fix-isolation"),
+        Metric::ActivationMinutes => tr!(lang, "report-fix-activation"),
+        Metric::InjectResponseMinutes => tr!(lang, "report-fix-inject-response"),
+        Metric::HospitalOverflowHours => tr!(lang, "report-fix-overflow"),
+        Metric::Infections | Metric::Deaths => tr!(lang, "report-fix-outcomes"),
+        Metric::ReportsOnTime => tr!(lang, "report-fix-reports"),
+        Metric::AidRequestsAnswered | Metric::AidResponseMinutes => tr!(lang, "report-fix-aid"),
+        Metric::StockOuts => tr!(lang, "report-fix-stock"),
+        Metric::PublicTrust => tr!(lang, "report-fix-trust"),
+        Metric::EconomicCost => tr!(lang, "report-fix-cost"),
+        Metric::DecisionQuality => tr!(lang, "report-fix-decisions"),
     }
 }
 
@@ -138,7 +118,7 @@ fn owner_kinds(metric: &Metric) -> &'static [AgencyKind] {
     }
 }
 
-fn owner(scenario: &Scenario, metric: &Metric, team: Option<&str>) -> String {
+fn owner(lang: Language, scenario: &Scenario, metric: &Metric, team: Option<&str>) -> String {
     let candidates: Vec<&crate::scenario::Agency> = match team.and_then(|t| scenario.team(t)) {
         Some(t) => t
             .agencies
@@ -152,39 +132,38 @@ fn owner(scenario: &Scenario, metric: &Metric, team: Option<&str>) -> String {
         .find_map(|kind| candidates.iter().find(|a| a.kind == *kind))
         .or(candidates.first())
         .map(|a| a.name.clone())
-        .unwrap_or_else(|| "Exercise director".into())
+        .unwrap_or_else(|| tr!(lang, "report-exercise-director"))
 }
 
-fn kpi_summary(line: &KpiLine) -> String {
-    let value = match line.value {
-        Some(v) => format!(
-            "{}: {} (target {}",
-            line.label,
-            scoring::format_value(&line.metric, v),
-            scoring::format_value(&line.metric, line.target)
+fn kpi_summary(lang: Language, line: &KpiLine) -> String {
+    let shown = |v: f64| scoring::format_value(&line.metric, v, lang);
+    let value = line.value.map_or(tr!(lang, "report-not-measured"), shown);
+    let share = i18n::percent(line.attainment.unwrap_or(0.0));
+    match (line.class, line.baseline) {
+        (scoring::KpiClass::Outcome, Some(b)) => tr!(
+            lang,
+            "report-kpi-summary-baseline",
+            kpi = line.label.as_str(),
+            value = value,
+            target = shown(line.target),
+            baseline = shown(b),
+            share = share
         ),
-        None => format!(
-            "{}: not measured (target {}",
-            line.label,
-            scoring::format_value(&line.metric, line.target)
+        _ => tr!(
+            lang,
+            "report-kpi-summary",
+            kpi = line.label.as_str(),
+            value = value,
+            target = shown(line.target),
+            share = share
         ),
-    };
-    let baseline = match (line.class, line.baseline) {
-        (scoring::KpiClass::Outcome, Some(b)) => {
-            format!("; no action {}", scoring::format_value(&line.metric, b))
-        }
-        _ => String::new(),
-    };
-    format!(
-        "{value}{baseline}; {:.0}% of its points)",
-        line.attainment.unwrap_or(0.0) * 100.0
-    )
+    }
 }
 
 /// Builds the report's content from a finished (or paused) exercise and its baseline.
-pub fn after_action(exercise: &Exercise, baseline: &Exercise) -> AfterAction {
+pub fn after_action(exercise: &Exercise, baseline: &Exercise, lang: Language) -> AfterAction {
     let scenario = exercise.scenario();
-    let cards = scoring::scorecards(exercise, baseline);
+    let cards = scoring::scorecards(exercise, baseline, lang);
     let end = scenario.meta.start.plus_minutes(exercise.now());
     let date = |days: u32| {
         let d = end.plus_minutes(days * 24 * 60);
@@ -217,34 +196,37 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise) -> AfterAction {
             if who.is_some() && own.is_empty() && !rated_for_team {
                 continue;
             }
-            let kpis: Vec<String> = own.iter().map(|l| kpi_summary(l)).collect();
+            let kpis: Vec<String> = own.iter().map(|l| kpi_summary(lang, l)).collect();
             let evaluators = objective
                 .evaluator_rating
                 .as_ref()
                 .map(|(r, note)| {
-                    format!(
-                        "evaluators rated {r:?}{}",
-                        if note.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({note})")
-                        }
-                    )
+                    let rating = format!("{r:?}");
+                    if note.is_empty() {
+                        tr!(lang, "report-evaluators-rated", rating = rating)
+                    } else {
+                        tr!(
+                            lang,
+                            "report-evaluators-rated-note",
+                            rating = rating,
+                            note = note.as_str()
+                        )
+                    }
                 })
                 .into_iter();
             let why: Vec<String> = kpis.into_iter().chain(evaluators).collect();
-            let text = format!(
-                "{} — {}: rated {:?} ({}){}",
-                card.name,
-                objective.title,
-                rating,
-                rating.meaning(),
-                if why.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {}", why.join("; "))
-                }
+            let mut text = tr!(
+                lang,
+                "report-objective-rated",
+                card = card.name.as_str(),
+                objective = objective.title.as_str(),
+                rating = format!("{rating:?}"),
+                meaning = rating.meaning(lang)
             );
+            if !why.is_empty() {
+                text.push_str(&tr!(lang, "report-list-separator"));
+                text.push_str(&why.join(&tr!(lang, "report-list-separator")));
+            }
             if *rating == Rating::P {
                 strengths.push(text);
                 continue;
@@ -264,9 +246,14 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise) -> AfterAction {
                 plan.push(ImprovementItem {
                     capability: capability.clone(),
                     objective: objective.id.clone(),
-                    issue: format!("{} ({})", kpi_summary(line), card.name),
-                    corrective_action: corrective_action(&line.metric).to_string(),
-                    owner_agency: owner(scenario, &line.metric, who),
+                    issue: tr!(
+                        lang,
+                        "report-issue-of",
+                        kpi = kpi_summary(lang, line),
+                        card = card.name.as_str()
+                    ),
+                    corrective_action: corrective_action(lang, &line.metric),
+                    owner_agency: owner(lang, scenario, &line.metric, who),
                     start: date(7),
                     completion: date(if line.attainment.unwrap_or(0.0) < NEEDS_IMPROVEMENT {
                         60
@@ -280,12 +267,12 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise) -> AfterAction {
                     capability,
                     objective: objective.id.clone(),
                     issue: text,
-                    corrective_action: "Review the evaluators' observations with the team and rehearse the capability in a focused drill.".into(),
+                    corrective_action: tr!(lang, "report-fix-evaluated"),
                     owner_agency: who
                         .and_then(|t| scenario.team(t))
                         .and_then(|t| t.agencies.first())
                         .and_then(|a| scenario.agency(a.as_str()))
-                        .map_or("Exercise director".into(), |a| a.name.clone()),
+                        .map_or(tr!(lang, "report-exercise-director"), |a| a.name.clone()),
                     start: date(7),
                     completion: date(60),
                 });
@@ -301,26 +288,27 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise) -> AfterAction {
         strengths,
         improvements,
         improvement_plan: plan,
-        timeline: timeline(exercise),
-        decided: decisions::decisions(exercise),
+        timeline: timeline(exercise, lang),
+        decided: decisions::decisions(exercise, lang),
         outcome: headless::outcome(exercise),
         baseline_outcome: headless::outcome(baseline),
     }
 }
 
 /// Injects, decisions and their consequences, in time order.
-pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
+pub fn timeline(exercise: &Exercise, lang: Language) -> Vec<TimelineEntry> {
     let scenario = exercise.scenario();
     let mut entries = Vec::new();
     let mut push = |at: u32, kind: &'static str, who: String, what: String| {
         entries.push(TimelineEntry {
             at,
-            clock: clock(scenario, at),
+            clock: clock_in(lang, scenario, at),
             kind,
             who,
             what,
         });
     };
+    let list = |items: &[String]| items.join(&tr!(lang, "list-comma"));
     for e in exercise.events() {
         let (kind, who, what) = match &e.kind {
             EventKind::InjectFired {
@@ -332,16 +320,27 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
             } => (
                 "inject",
                 from.clone(),
-                format!("{inject} {title} ({channel:?})"),
+                tr!(
+                    lang,
+                    "timeline-inject",
+                    inject = inject.as_str(),
+                    title = title.as_str(),
+                    channel = channel.words(lang)
+                ),
             ),
-            EventKind::Activated { team } => (
+            EventKind::Activated { team } => {
+                ("decision", team.clone(), tr!(lang, "timeline-activated"))
+            }
+            EventKind::UnitDispatched { unit, team, to, .. } => (
                 "decision",
                 team.clone(),
-                "activated the incident command".into(),
+                tr!(
+                    lang,
+                    "timeline-dispatched",
+                    unit = unit.as_str(),
+                    place = to.as_str()
+                ),
             ),
-            EventKind::UnitDispatched { unit, team, to, .. } => {
-                ("decision", team.clone(), format!("sent {unit} to {to}"))
-            }
             EventKind::MeasureOrdered {
                 team,
                 district,
@@ -349,7 +348,12 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
             } => (
                 "decision",
                 team.clone(),
-                format!("set {district} to {level:?}"),
+                tr!(
+                    lang,
+                    "timeline-measure",
+                    district = district.as_str(),
+                    level = level.words(lang)
+                ),
             ),
             EventKind::ReportFiled {
                 team,
@@ -360,18 +364,29 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
             } => (
                 "decision",
                 team.clone(),
-                format!(
-                    "report {from} → {to}{}",
-                    if *on_time { "" } else { " (late)" }
-                ),
+                if *on_time {
+                    tr!(
+                        lang,
+                        "timeline-report",
+                        from = from.as_str(),
+                        to = to.as_str()
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "timeline-report-late",
+                        from = from.as_str(),
+                        to = to.as_str()
+                    )
+                },
             ),
             EventKind::Shared { team, with, .. } => (
                 "decision",
                 team.clone(),
-                format!("shared information with {}", with.join(", ")),
+                tr!(lang, "timeline-shared", teams = list(with)),
             ),
             EventKind::Statement { team, .. } => {
-                ("decision", team.clone(), "public statement".into())
+                ("decision", team.clone(), tr!(lang, "timeline-statement"))
             }
             EventKind::AidRequested {
                 request,
@@ -381,7 +396,12 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
             } => (
                 "decision",
                 from_team.clone(),
-                format!("request {request} for help to {to_team}"),
+                tr!(
+                    lang,
+                    "timeline-aid-requested",
+                    request = *request,
+                    team = to_team.as_str()
+                ),
             ),
             EventKind::AidAnswered {
                 request,
@@ -391,46 +411,59 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
             } => (
                 "decision",
                 team.clone(),
-                format!(
-                    "{} request {request}",
-                    if *accepted { "accepted" } else { "declined" }
-                ),
+                if *accepted {
+                    tr!(lang, "timeline-aid-accepted", request = *request)
+                } else {
+                    tr!(lang, "timeline-aid-declined", request = *request)
+                },
             ),
             EventKind::ReportOverdue { rule, from, to } => (
                 "consequence",
                 from.clone(),
-                format!("{rule}: report to {to} overdue"),
+                tr!(
+                    lang,
+                    "timeline-report-overdue",
+                    rule = rule.as_str(),
+                    to = to.as_str()
+                ),
             ),
             EventKind::ExpectationMissed { inject, team, text } => (
                 "consequence",
                 team.clone(),
-                format!("{inject}: expected \"{text}\" not done"),
+                tr!(
+                    lang,
+                    "timeline-expectation-missed",
+                    inject = inject.as_str(),
+                    text = text.as_str()
+                ),
             ),
             EventKind::AidUnanswered {
                 request, to_team, ..
             } => (
                 "consequence",
                 to_team.clone(),
-                format!("request {request} unanswered"),
+                tr!(lang, "timeline-aid-unanswered", request = *request),
             ),
             EventKind::TrustAlert { district, trust } => (
                 "consequence",
                 district.clone(),
-                format!("public trust fell to {:.0}%", trust * 100.0),
+                tr!(lang, "timeline-trust", trust = i18n::percent(*trust)),
             ),
             EventKind::StockOut { facility, supply } => (
                 "consequence",
                 facility.clone(),
-                format!("ran out of {supply}"),
+                tr!(lang, "timeline-stock-out", supply = supply.as_str()),
             ),
             EventKind::HospitalOverflow { waiting, .. } => (
                 "consequence",
-                "hospitals".into(),
-                format!("{waiting} patients waiting for a bed"),
+                tr!(lang, "timeline-hospitals"),
+                tr!(lang, "timeline-overflow", waiting = *waiting),
             ),
-            EventKind::Deaths { district, count } => {
-                ("consequence", district.clone(), format!("{count} death(s)"))
-            }
+            EventKind::Deaths { district, count } => (
+                "consequence",
+                district.clone(),
+                tr!(lang, "timeline-deaths", count = *count),
+            ),
             EventKind::GatheringDecided {
                 name,
                 team,
@@ -439,42 +472,65 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
             } => (
                 "decision",
                 team.clone(),
-                format!("{name}: {}", decision.words()),
+                tr!(
+                    lang,
+                    "timeline-gathering-decided",
+                    gathering = name.as_str(),
+                    decision = decision.words(lang)
+                ),
             ),
             EventKind::GatheringStarted {
                 name, attendees, ..
             } => (
                 "consequence",
                 name.clone(),
-                format!("held with {attendees} attending"),
+                tr!(lang, "timeline-gathering-held", attendees = *attendees),
             ),
             EventKind::CrowdDispersed { name, infections } => (
                 "consequence",
                 name.clone(),
-                format!("over: {infections} infection(s) among those there"),
+                tr!(lang, "timeline-crowd-dispersed", infections = *infections),
             ),
             EventKind::NoQuarantineRoom { district, waiting } => (
                 "consequence",
                 district.clone(),
-                format!("{waiting} traced contacts wait at home for a quarantine room"),
+                tr!(lang, "timeline-no-room", waiting = *waiting),
             ),
             EventKind::SitesNearlyFull { occupied, rooms } => (
                 "consequence",
-                "quarantine sites".into(),
-                format!("{occupied} of {rooms} rooms in use"),
+                tr!(lang, "timeline-quarantine-sites"),
+                tr!(
+                    lang,
+                    "timeline-sites-nearly-full",
+                    occupied = *occupied,
+                    rooms = *rooms
+                ),
             ),
             EventKind::DecisionOpened {
                 decision, question, ..
-            } => ("inject", decision.clone(), format!("asks: {question}")),
+            } => (
+                "inject",
+                decision.clone(),
+                tr!(
+                    lang,
+                    "timeline-decision-asked",
+                    question = question.as_str()
+                ),
+            ),
             EventKind::DecisionAnswered {
                 team, label, text, ..
             } => (
                 "decision",
                 team.clone(),
                 if text.is_empty() {
-                    format!("chose \"{label}\"")
+                    tr!(lang, "timeline-decision-chose", option = label.as_str())
                 } else {
-                    format!("chose \"{label}\": {text}")
+                    tr!(
+                        lang,
+                        "timeline-decision-chose-why",
+                        option = label.as_str(),
+                        why = text.as_str()
+                    )
                 },
             ),
             EventKind::DecisionSettled {
@@ -484,41 +540,66 @@ pub fn timeline(exercise: &Exercise) -> Vec<TimelineEntry> {
                 ..
             } => (
                 "consequence",
-                "decision".into(),
-                format!("{question} → \"{label}\" ({how})"),
+                tr!(lang, "timeline-decision"),
+                tr!(
+                    lang,
+                    "timeline-decision-settled",
+                    question = question.as_str(),
+                    option = label.as_str(),
+                    how = how.words(lang)
+                ),
             ),
-            EventKind::ActionTaken { name, team, .. } => {
-                ("decision", team.clone(), format!("took action: {name}"))
-            }
-            EventKind::ActionInEffect { name, team, .. } => {
-                ("consequence", team.clone(), format!("{name}: in effect"))
-            }
+            EventKind::ActionTaken { name, team, .. } => (
+                "decision",
+                team.clone(),
+                tr!(lang, "timeline-action-taken", action = name.as_str()),
+            ),
+            EventKind::ActionInEffect { name, team, .. } => (
+                "consequence",
+                team.clone(),
+                tr!(lang, "timeline-action-in-effect", action = name.as_str()),
+            ),
             EventKind::FacilityOpened { facility, by, open } => (
                 "decision",
                 by.clone(),
-                format!("{} {facility}", if *open { "opened" } else { "closed" }),
+                if *open {
+                    tr!(
+                        lang,
+                        "timeline-facility-opened",
+                        facility = facility.as_str()
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "timeline-facility-closed",
+                        facility = facility.as_str()
+                    )
+                },
             ),
             EventKind::UnitsOutOfService { units, reason, .. } => (
                 "consequence",
-                "units".into(),
-                format!(
-                    "out of service: {}{}",
-                    units.join(", "),
-                    if reason.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({reason})")
-                    }
-                ),
+                tr!(lang, "timeline-units"),
+                if reason.is_empty() {
+                    tr!(lang, "timeline-out-of-service", units = list(units))
+                } else {
+                    tr!(
+                        lang,
+                        "timeline-out-of-service-why",
+                        units = list(units),
+                        reason = reason.as_str()
+                    )
+                },
             ),
             EventKind::UnitsBackInService { units } => (
                 "consequence",
-                "units".into(),
-                format!("back in service: {}", units.join(", ")),
+                tr!(lang, "timeline-units"),
+                tr!(lang, "timeline-back-in-service", units = list(units)),
             ),
-            EventKind::AgencyMessage { from, text, .. } => {
-                ("inject", from.clone(), format!("message: {text}"))
-            }
+            EventKind::AgencyMessage { from, text, .. } => (
+                "inject",
+                from.clone(),
+                tr!(lang, "timeline-message", text = text.as_str()),
+            ),
             _ => continue,
         };
         push(e.at, kind, who, what);
@@ -544,9 +625,9 @@ ul.compact li { margin-bottom: 3px; }
 @media print { body { max-width: none; padding: 0; } h2 { break-before: page; } h2:first-of-type { break-before: auto; } table, .chart, .kpi-grid { break-inside: avoid; } details { display: block; } details > * { display: block; } }
 "#;
 
-/// Who else takes part, beside the Blue teams: ", a red cell" and the agencies the control
+/// Who else takes part, beside the Blue teams: ", with a red cell" and the agencies the control
 /// cell plays.
-fn scope_others(scenario: &Scenario) -> String {
+fn scope_others(lang: Language, scenario: &Scenario) -> String {
     let red = scenario
         .teams
         .iter()
@@ -554,30 +635,47 @@ fn scope_others(scenario: &Scenario) -> String {
         .count();
     let simulated = scenario.agencies.iter().filter(|a| a.simulated).count();
     let mut others = Vec::new();
-    match red {
-        0 => {}
-        1 => others.push("a red cell".to_string()),
-        n => others.push(format!("{n} red cells")),
+    if red > 0 {
+        others.push(tr!(lang, "report-scope-red", count = red));
     }
-    match simulated {
-        0 => {}
-        1 => others.push("the control cell playing 1 agency".to_string()),
-        n => others.push(format!("the control cell playing {n} agencies")),
+    if simulated > 0 {
+        others.push(tr!(lang, "report-scope-control", count = simulated));
     }
-    match others.as_slice() {
-        [] => String::new(),
-        [one] => format!(", with {one}"),
-        _ => format!(", with {}", others.join(" and ")),
-    }
+    let others = match others.as_slice() {
+        [] => return String::new(),
+        [one] => one.clone(),
+        [first, second, ..] => tr!(
+            lang,
+            "report-scope-and",
+            first = first.as_str(),
+            second = second.as_str()
+        ),
+    };
+    tr!(lang, "report-scope-with", others = others)
 }
 
 /// Section 5: decision points, the scenario's actions, expected actions and refused attempts.
-fn decisions_section(h: &mut String, d: &decisions::Decisions) {
-    h.push_str(r#"<section id="decisions"><h2>5. Decisions and actions</h2>"#);
+fn decisions_section(h: &mut String, d: &decisions::Decisions, lang: Language) {
+    let _ = write!(
+        h,
+        r#"<section id="decisions"><h2>{}</h2>"#,
+        tr!(lang, "report-decisions")
+    );
     if d.decisions.is_empty() {
-        h.push_str("<p>No decision point was put to the teams.</p>");
+        let _ = write!(h, "<p>{}</p>", tr!(lang, "report-no-decisions"));
     } else {
-        h.push_str(r#"<h3>Decision points</h3><table><tr><th>Question</th><th>Asked of</th><th>Answers (why)</th><th>Decision</th><th>What followed</th><th>Worth</th></tr>"#);
+        let _ = write!(h, "<h3>{}</h3><table>", tr!(lang, "report-decision-points"));
+        header_row(
+            h,
+            &[
+                tr!(lang, "report-question"),
+                tr!(lang, "report-asked-of"),
+                tr!(lang, "report-answers"),
+                tr!(lang, "report-decision"),
+                tr!(lang, "report-what-followed"),
+                tr!(lang, "report-worth"),
+            ],
+        );
         for r in &d.decisions {
             let answers: Vec<String> = r
                 .answers
@@ -598,18 +696,24 @@ fn decisions_section(h: &mut String, d: &decisions::Decisions) {
                 .collect();
             let _ = write!(
                 h,
-                r#"<tr><td>{} <i>({}, put {}, due {})</i></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td></tr>"#,
+                r#"<tr><td>{} <i>{}</i></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td></tr>"#,
                 escape(&r.question),
-                escape(&r.inject),
-                r.opened,
-                r.deadline,
-                escape(&r.asked.join(", ")),
+                escape(&tr!(
+                    lang,
+                    "report-decision-when",
+                    inject = r.inject.as_str(),
+                    opened = r.opened.as_str(),
+                    due = r.deadline.as_str()
+                )),
+                escape(&r.asked.join(&tr!(lang, "list-comma"))),
                 if answers.is_empty() {
-                    "no answer".to_string()
+                    tr!(lang, "report-no-answer")
                 } else {
                     answers.join("<br>")
                 },
-                r.outcome.as_deref().map_or("open".to_string(), escape),
+                r.outcome
+                    .as_deref()
+                    .map_or_else(|| tr!(lang, "report-open"), escape),
                 escape(&r.followed.join("; ")),
                 r.score
                     .map_or("–".to_string(), |s| format!("{:.0}%", s * 100.0)),
@@ -618,7 +722,17 @@ fn decisions_section(h: &mut String, d: &decisions::Decisions) {
         h.push_str("</table>");
     }
     if !d.actions.is_empty() {
-        h.push_str(r#"<h3>The scenario's actions taken</h3><table><tr><th>Time</th><th>Team</th><th>Action (why)</th><th>In effect</th><th>What it did</th></tr>"#);
+        let _ = write!(h, "<h3>{}</h3><table>", tr!(lang, "report-actions-taken"));
+        header_row(
+            h,
+            &[
+                tr!(lang, "report-time"),
+                tr!(lang, "report-team"),
+                tr!(lang, "report-action-why"),
+                tr!(lang, "report-in-effect"),
+                tr!(lang, "report-what-it-did"),
+            ],
+        );
         for a in &d.actions {
             let _ = write!(
                 h,
@@ -638,7 +752,17 @@ fn decisions_section(h: &mut String, d: &decisions::Decisions) {
         h.push_str("</table>");
     }
     if !d.expected.is_empty() {
-        h.push_str(r#"<h3>Actions the injects expected</h3><table><tr><th>Time</th><th>Inject</th><th>Team</th><th>Expected</th><th>What became of it</th></tr>"#);
+        let _ = write!(h, "<h3>{}</h3><table>", tr!(lang, "report-expected"));
+        header_row(
+            h,
+            &[
+                tr!(lang, "report-time"),
+                tr!(lang, "report-inject"),
+                tr!(lang, "report-team"),
+                tr!(lang, "report-expected-action"),
+                tr!(lang, "report-what-became"),
+            ],
+        );
         for e in &d.expected {
             let class = match e.done {
                 Some(true) => "done",
@@ -658,7 +782,16 @@ fn decisions_section(h: &mut String, d: &decisions::Decisions) {
         h.push_str("</table>");
     }
     if !d.refused.is_empty() {
-        h.push_str(r#"<h3>What was tried and refused</h3><table><tr><th>Time</th><th>Who</th><th>Command</th><th>Why it was refused</th></tr>"#);
+        let _ = write!(h, "<h3>{}</h3><table>", tr!(lang, "report-refused"));
+        header_row(
+            h,
+            &[
+                tr!(lang, "report-time"),
+                tr!(lang, "report-who"),
+                tr!(lang, "report-command"),
+                tr!(lang, "report-why-refused"),
+            ],
+        );
         for r in &d.refused {
             let _ = write!(
                 h,
@@ -674,13 +807,25 @@ fn decisions_section(h: &mut String, d: &decisions::Decisions) {
     h.push_str("</section>");
 }
 
-fn rating_badge(rating: Option<&Rating>) -> String {
+/// A table's header row.
+fn header_row(h: &mut String, cells: &[String]) {
+    h.push_str("<tr>");
+    for cell in cells {
+        let _ = write!(h, "<th>{}</th>", escape(cell));
+    }
+    h.push_str("</tr>");
+}
+
+fn rating_badge(rating: Option<&Rating>, lang: Language) -> String {
     match rating {
         Some(r) => format!(
             r#"<span class="rating {r:?}" title="{}">{r:?}</span>"#,
-            r.meaning()
+            escape(&r.meaning(lang))
         ),
-        None => r#"<span class="rating none" title="not yet rated">–</span>"#.into(),
+        None => format!(
+            r#"<span class="rating none" title="{}">–</span>"#,
+            escape(&tr!(lang, "report-not-rated"))
+        ),
     }
 }
 
@@ -700,7 +845,7 @@ fn city_series(
         .collect()
 }
 
-fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
+fn charts(exercise: &Exercise, baseline: &Exercise, lang: Language) -> String {
     let scenario = exercise.scenario();
     let duration = f64::from(exercise.now().max(1));
     let mut out = String::new();
@@ -728,32 +873,34 @@ fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
         })
         .collect();
     out.push_str(&line_chart(
-        "Current infections by district (with the players' actions)",
+        &tr!(lang, "report-chart-by-district"),
         duration,
         &series,
-        "people infected",
+        &tr!(lang, "report-axis-infected"),
         false,
+        lang,
     ));
     series = vec![
         Series {
-            name: "With the players' actions".into(),
+            name: tr!(lang, "report-series-played"),
             color: PALETTE[0],
             dashed: false,
             points: city_series(exercise, active_infections),
         },
         Series {
-            name: "With no action (baseline)".into(),
+            name: tr!(lang, "report-series-baseline"),
             color: PALETTE[1],
             dashed: true,
             points: city_series(baseline, active_infections),
         },
     ];
     out.push_str(&line_chart(
-        "Current infections in the city: actions against no action",
+        &tr!(lang, "report-chart-city"),
         duration,
         &series,
-        "people infected",
+        &tr!(lang, "report-axis-infected"),
         false,
+        lang,
     ));
     let beds: f64 = scenario
         .facilities
@@ -763,38 +910,39 @@ fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
         .sum();
     series = vec![
         Series {
-            name: "In hospital".into(),
+            name: tr!(lang, "report-series-in-hospital"),
             color: PALETTE[0],
             dashed: false,
             points: city_series(exercise, |d| d.hospitalised),
         },
         Series {
-            name: "In hospital, no action".into(),
+            name: tr!(lang, "report-series-in-hospital-baseline"),
             color: PALETTE[1],
             dashed: true,
             points: city_series(baseline, |d| d.hospitalised),
         },
         Series {
-            name: format!("Beds ({beds:.0})"),
+            name: tr!(lang, "report-series-beds", beds = i18n::count(lang, beds)),
             color: PALETTE[9],
             dashed: true,
             points: vec![(0.0, beds), (duration, beds)],
         },
     ];
     out.push_str(&line_chart(
-        "Hospital occupancy",
+        &tr!(lang, "report-chart-hospital"),
         duration,
         &series,
-        "patients",
+        &tr!(lang, "report-axis-patients"),
         false,
+        lang,
     ));
     let kpis = [
         (
             Metric::ContactsQuarantinedWithin24h,
-            "Contacts quarantined ≤ 24 h",
+            tr!(lang, "report-series-contacts"),
         ),
-        (Metric::ReportsOnTime, "Reports on time"),
-        (Metric::PublicTrust, "Public trust"),
+        (Metric::ReportsOnTime, tr!(lang, "report-series-reports")),
+        (Metric::PublicTrust, tr!(lang, "report-series-trust")),
     ];
     series = Vec::new();
     for (n, (metric, name)) in kpis.iter().enumerate() {
@@ -805,45 +953,53 @@ fn charts(exercise: &Exercise, baseline: &Exercise) -> String {
                 .collect()
         };
         series.push(Series {
-            name: name.to_string(),
+            name: name.clone(),
             color: PALETTE[n * 2],
             dashed: false,
             points: points(exercise),
         });
         series.push(Series {
-            name: format!("{name}, no action"),
+            name: tr!(lang, "report-series-no-action", name = name.as_str()),
             color: PALETTE[n * 2],
             dashed: true,
             points: points(baseline),
         });
     }
     out.push_str(&line_chart(
-        "KPIs over time, against no action",
+        &tr!(lang, "report-chart-kpis"),
         duration,
         &series,
-        "share",
+        &tr!(lang, "report-axis-share"),
         true,
+        lang,
     ));
     out
 }
 
-/// The report as one self-contained HTML page.
-pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> String {
+/// The report as one self-contained HTML page, in a language (the scenario's own text stays as
+/// written).
+pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: Language) -> String {
     let scenario = exercise.scenario();
     let meta = &scenario.meta;
     let mut h = String::new();
-    let lang = match meta.language {
-        crate::scenario::Language::Zh => "zh-CN",
-        crate::scenario::Language::En => "en",
+    let html_lang = match lang {
+        Language::Zh => "zh-CN",
+        Language::En => "en",
     };
     let end = meta.start.plus_minutes(exercise.now());
     let _ = write!(
         h,
-        r#"<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>After-Action Report — {title}</title><style>{STYLE}</style></head><body>
-<header><h1>{title}</h1><p class="subtitle">After-Action Report and Improvement Plan · exercise {start} → {end} · seed {seed} · generated by Muster</p></header>"#,
+        r#"<!DOCTYPE html><html lang="{html_lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{page_title}</title><style>{STYLE}</style></head><body>
+<header><h1>{title}</h1><p class="subtitle">{subtitle}</p></header>"#,
+        page_title = escape(&tr!(lang, "report-title", title = meta.title.as_str())),
         title = escape(&meta.title),
-        start = meta.start,
-        seed = exercise.seed(),
+        subtitle = escape(&tr!(
+            lang,
+            "report-subtitle",
+            start = meta.start.to_string(),
+            end = end.to_string(),
+            seed = exercise.seed().to_string()
+        )),
     );
 
     // 1. Exercise overview.
@@ -858,28 +1014,59 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
         c.dedup();
         c
     };
-    let _ = write!(
-        h,
-        r#"<section id="overview"><h2>1. Exercise overview</h2><table><tr><th>Exercise name</th><td>{title}</td></tr><tr><th>Dates</th><td>{start} to {end} ({dur} of simulated time{partial})</td></tr><tr><th>Scope</th><td>Tabletop exercise with simulation: {teams} teams playing {agencies} agencies{others}; {districts} districts, {people} residents</td></tr><tr><th>Hazard</th><td>{pathogen}</td></tr><tr><th>Capabilities</th><td>{caps}</td></tr><tr><th>Scenario</th><td>{desc}</td></tr><tr><th>Sponsor / author</th><td>{author}</td></tr></table>"#,
-        title = escape(&meta.title),
-        start = meta.start,
-        dur = crate::scenario::Minutes(exercise.now()),
-        partial = if exercise.now() < meta.duration.get() {
-            format!(", stopped before the planned {}", meta.duration)
-        } else {
-            String::new()
-        },
+    let duration = i18n::duration(lang, exercise.now());
+    let dates = if exercise.now() < meta.duration.get() {
+        tr!(
+            lang,
+            "report-dates-partial",
+            start = meta.start.to_string(),
+            end = end.to_string(),
+            duration = duration,
+            planned = i18n::duration(lang, meta.duration.get())
+        )
+    } else {
+        tr!(
+            lang,
+            "report-dates-value",
+            start = meta.start.to_string(),
+            end = end.to_string(),
+            duration = duration
+        )
+    };
+    let scope = tr!(
+        lang,
+        "report-scope-value",
         teams = scenario.blue_teams().count(),
         agencies = scenario.played_agencies().len(),
-        others = escape(&scope_others(scenario)),
+        others = scope_others(lang, scenario),
         districts = scenario.city.districts.len(),
-        people = crate::summary::group_digits(scenario.total_population()),
-        pathogen = escape(&scenario.pathogen.name),
-        caps = escape(&capabilities.join("; ")),
-        desc = escape(&meta.description),
-        author = escape(&meta.author),
+        people = i18n::count(lang, scenario.total_population() as f64)
     );
-    h.push_str("<h3>Objectives</h3><ol>");
+    let _ = write!(
+        h,
+        r#"<section id="overview"><h2>{}</h2><table>"#,
+        tr!(lang, "report-overview")
+    );
+    for (heading, value) in [
+        (tr!(lang, "report-exercise-name"), meta.title.clone()),
+        (tr!(lang, "report-dates"), dates),
+        (tr!(lang, "report-scope"), scope),
+        (tr!(lang, "report-hazard"), scenario.pathogen.name.clone()),
+        (
+            tr!(lang, "report-capabilities"),
+            capabilities.join(&tr!(lang, "report-list-separator")),
+        ),
+        (tr!(lang, "report-scenario"), meta.description.clone()),
+        (tr!(lang, "report-author"), meta.author.clone()),
+    ] {
+        let _ = write!(
+            h,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            escape(&heading),
+            escape(&value)
+        );
+    }
+    let _ = write!(h, "</table><h3>{}</h3><ol>", tr!(lang, "report-objectives"));
     for o in &scenario.objectives {
         let _ = write!(
             h,
@@ -888,7 +1075,18 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
             escape(&o.capability)
         );
     }
-    h.push_str("</ol><h3>Participating organisations</h3><table><tr><th>Team</th><th>Agencies played</th></tr>");
+    let _ = write!(
+        h,
+        "</ol><h3>{}</h3><table>",
+        tr!(lang, "report-organisations")
+    );
+    header_row(
+        &mut h,
+        &[
+            tr!(lang, "report-team"),
+            tr!(lang, "report-agencies-played"),
+        ],
+    );
     for t in &scenario.teams {
         let agencies: Vec<String> = t
             .agencies
@@ -899,16 +1097,21 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
                     .map_or(a.to_string(), |x| x.name.clone())
             })
             .collect();
-        let role = if t.role == TeamRole::Red {
-            " (red cell)"
+        // "Red cell (red cell)" says it twice.
+        let named_red = t
+            .name
+            .to_lowercase()
+            .contains(&tr!(lang, "report-red-cell-word"));
+        let team = if t.role == TeamRole::Red && !named_red {
+            tr!(lang, "report-red-cell", team = t.name.as_str())
         } else {
-            ""
+            t.name.clone()
         };
         let _ = write!(
             h,
-            "<tr><td>{}{role}</td><td>{}</td></tr>",
-            escape(&t.name),
-            escape(&agencies.join("; "))
+            "<tr><td>{}</td><td>{}</td></tr>",
+            escape(&team),
+            escape(&agencies.join(&tr!(lang, "report-list-separator")))
         );
     }
     h.push_str("</table></section>");
@@ -918,48 +1121,90 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     let b = &aar.baseline_outcome;
     let change = |v: f64, base: f64| {
         if base > 0.0 {
-            format!("{:+.0}% vs no action", (v - base) / base * 100.0)
+            tr!(
+                lang,
+                "report-change",
+                change = format!("{:+.0}%", (v - base) / base * 100.0)
+            )
         } else {
-            "no action: 0".into()
+            tr!(lang, "report-change-none")
         }
     };
     let whole = &aar.scorecards[0];
     let _ = write!(
         h,
-        r#"<section id="summary"><h2>2. Summary of results</h2><div class="kpi-grid"><div class="kpi"><b>{score}</b><span>overall score</span></div><div class="kpi"><b>{inf}</b><span>infections · {inf_c}</span></div><div class="kpi"><b>{deaths:.1}</b><span>deaths · {deaths_c}</span></div><div class="kpi"><b>{trust:.0}%</b><span>public trust · no action {btrust:.0}%</span></div></div>"#,
+        r#"<section id="summary"><h2>{heading}</h2><div class="kpi-grid"><div class="kpi"><b>{score}</b><span>{score_label}</span></div><div class="kpi"><b>{inf}</b><span>{inf_label}</span></div><div class="kpi"><b>{deaths:.1}</b><span>{deaths_label}</span></div><div class="kpi"><b>{trust}</b><span>{trust_label}</span></div></div>"#,
+        heading = tr!(lang, "report-summary"),
         score = whole.percent.map_or("–".into(), |p| format!("{p:.0}%")),
-        inf = crate::summary::group_digits(o.infections.round() as u64),
-        inf_c = change(o.infections, b.infections),
+        score_label = tr!(lang, "report-overall-score"),
+        inf = i18n::count(lang, o.infections),
+        inf_label = escape(&tr!(
+            lang,
+            "report-infections",
+            change = change(o.infections, b.infections)
+        )),
         deaths = o.deaths,
-        deaths_c = change(o.deaths, b.deaths),
-        trust = o.mean_trust * 100.0,
-        btrust = b.mean_trust * 100.0,
+        deaths_label = escape(&tr!(
+            lang,
+            "report-deaths",
+            change = change(o.deaths, b.deaths)
+        )),
+        trust = i18n::percent(o.mean_trust),
+        trust_label = escape(&tr!(
+            lang,
+            "report-trust",
+            baseline = i18n::percent(b.mean_trust)
+        )),
     );
-    h.push_str("<table><tr><th>Objective</th><th>Capability</th><th>Rating</th><th>From KPIs</th><th>Evaluators</th></tr>");
+    h.push_str("<table>");
+    header_row(
+        &mut h,
+        &[
+            tr!(lang, "report-objective"),
+            tr!(lang, "report-capability"),
+            tr!(lang, "report-rating"),
+            tr!(lang, "report-from-kpis"),
+            tr!(lang, "report-evaluators"),
+        ],
+    );
     for card in &whole.objectives {
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&card.title),
             escape(&card.capability),
-            rating_badge(card.rating.as_ref()),
-            rating_badge(card.kpi_rating.as_ref()),
-            rating_badge(card.evaluator_rating.as_ref().map(|r| &r.0))
+            rating_badge(card.rating.as_ref(), lang),
+            rating_badge(card.kpi_rating.as_ref(), lang),
+            rating_badge(card.evaluator_rating.as_ref().map(|r| &r.0), lang)
         );
     }
-    h.push_str("</table><p>Ratings follow HSEEP: <b>P</b> performed without challenges, <b>S</b> with some challenges, <b>M</b> with major challenges, <b>U</b> unable to be performed. An objective's rating combines its KPIs' attainment with the evaluators' rating when there is one.</p></section>");
+    // The explanation is the tables' own markup (bold rating letters).
+    let _ = write!(
+        h,
+        "</table><p>{}</p></section>",
+        tr!(lang, "report-ratings-explained")
+    );
 
     // 3. Analysis: strengths and areas for improvement.
-    h.push_str(r#"<section id="analysis"><h2>3. Analysis of capabilities</h2><h3 id="strengths">Strengths</h3><ul class="compact">"#);
+    let _ = write!(
+        h,
+        r#"<section id="analysis"><h2>{}</h2><h3 id="strengths">{}</h3><ul class="compact">"#,
+        tr!(lang, "report-analysis"),
+        tr!(lang, "report-strengths")
+    );
     if aar.strengths.is_empty() {
-        h.push_str("<li>None reached its target fully.</li>");
+        let _ = write!(h, "<li>{}</li>", tr!(lang, "report-no-strengths"));
     }
     for s in &aar.strengths {
         let _ = write!(h, "<li>{}</li>", escape(s));
     }
-    h.push_str(r#"</ul><h3 id="improvements">Areas for improvement</h3><ul class="compact">"#);
+    let _ = write!(
+        h,
+        r#"</ul><h3 id="improvements">{}</h3><ul class="compact">"#,
+        tr!(lang, "report-improvements")
+    );
     if aar.improvements.is_empty() {
-        h.push_str("<li>None.</li>");
+        let _ = write!(h, "<li>{}</li>", tr!(lang, "report-no-improvements"));
     }
     for s in &aar.improvements {
         let _ = write!(h, "<li>{}</li>", escape(s));
@@ -967,12 +1212,16 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     h.push_str("</ul>");
     let observations = exercise.observations();
     if !observations.is_empty() {
-        h.push_str("<h3>Evaluator observations</h3><ul class=\"compact\">");
+        let _ = write!(
+            h,
+            "<h3>{}</h3><ul class=\"compact\">",
+            tr!(lang, "report-observations")
+        );
         for o in observations {
             let _ = write!(
                 h,
                 "<li>{} {}{}</li>",
-                clock(scenario, o.at),
+                clock_in(lang, scenario, o.at),
                 escape(&o.text),
                 if o.evaluator.is_empty() {
                     String::new()
@@ -986,39 +1235,81 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     h.push_str("</section>");
 
     // 4. Charts.
-    h.push_str(r#"<section id="charts"><h2>4. The epidemic, hospitals and KPIs over time</h2><p>Solid lines: the exercise as played. Dashed: the same scenario and seed with no player action.</p>"#);
-    h.push_str(&charts(exercise, baseline));
+    let _ = write!(
+        h,
+        r#"<section id="charts"><h2>{}</h2><p>{}</p>"#,
+        tr!(lang, "report-charts"),
+        tr!(lang, "report-charts-explained")
+    );
+    h.push_str(&charts(exercise, baseline, lang));
     h.push_str("</section>");
 
     // 5. Decisions and actions.
-    decisions_section(&mut h, &aar.decided);
+    decisions_section(&mut h, &aar.decided, lang);
 
     // 6. Timeline.
-    h.push_str(r#"<section id="timeline"><h2>6. Timeline of injects, decisions and consequences</h2><table><tr><th>Time</th><th>Kind</th><th>Who</th><th>What</th></tr>"#);
+    let _ = write!(
+        h,
+        r#"<section id="timeline"><h2>{}</h2><table>"#,
+        tr!(lang, "report-timeline")
+    );
+    header_row(
+        &mut h,
+        &[
+            tr!(lang, "report-time"),
+            tr!(lang, "report-kind"),
+            tr!(lang, "report-who"),
+            tr!(lang, "report-what"),
+        ],
+    );
     for t in &aar.timeline {
         let _ = write!(
             h,
-            r#"<tr><td class="num">{}</td><td class="{k}">{k}</td><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr><td class="num">{}</td><td class="{}">{}</td><td>{}</td><td>{}</td></tr>"#,
             t.clock,
+            t.kind,
+            kind_words(lang, t.kind),
             escape(&t.who),
             escape(&t.what),
-            k = t.kind
         );
     }
     h.push_str("</table></section>");
 
-    // 6. Scorecards.
-    h.push_str(r#"<section id="scorecards"><h2>7. Scorecards</h2><p>Each line: the value measured in the simulation against its target. Points are attainment (0–1) × weight × 10. An outcome (infections, deaths, overflow, trust, stock-outs) earns the share of the improvement its target asks for over the same scenario and seed with no player action; a cost counts only when something was spent; a process KPI counts the opportunities there were. <b>n/a</b>: nothing to measure on this card, counted neither way.</p>"#);
+    // 7. Scorecards.
+    let _ = write!(
+        h,
+        r#"<section id="scorecards"><h2>{}</h2><p>{}</p>"#,
+        tr!(lang, "report-scorecards"),
+        tr!(lang, "report-scorecards-explained")
+    );
     for card in &aar.scorecards {
+        let score = card.percent.map_or(tr!(lang, "report-not-scored"), |p| {
+            tr!(
+                lang,
+                "report-card-score",
+                percent = format!("{p:.0}%"),
+                points = format!("{:.1}", card.points),
+                max = format!("{:.1}", card.max_points)
+            )
+        });
         let _ = write!(
             h,
-            r#"<h3 id="scorecard-{}">{} — {}</h3><table><tr><th>Objective</th><th>KPI</th><th>Value</th><th>Target</th><th>Weight</th><th>Points</th><th>Why</th></tr>"#,
+            r#"<h3 id="scorecard-{}">{} — {}</h3><table>"#,
             escape(card.team.as_deref().unwrap_or("exercise")),
             escape(&card.name),
-            card.percent.map_or("not yet scored".into(), |p| format!(
-                "{p:.0}% ({:.1} of {:.1} points)",
-                card.points, card.max_points
-            ))
+            escape(&score)
+        );
+        header_row(
+            &mut h,
+            &[
+                tr!(lang, "report-objective"),
+                tr!(lang, "report-kpi"),
+                tr!(lang, "report-value"),
+                tr!(lang, "report-target"),
+                tr!(lang, "report-weight"),
+                tr!(lang, "report-points"),
+                tr!(lang, "report-why"),
+            ],
         );
         for objective in &card.objectives {
             for (n, line) in objective.kpis.iter().enumerate() {
@@ -1026,7 +1317,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
                     format!(
                         r#"<td rowspan="{}">{} {}</td>"#,
                         objective.kpis.len(),
-                        rating_badge(objective.rating.as_ref()),
+                        rating_badge(objective.rating.as_ref(), lang),
                         escape(&objective.title)
                     )
                 } else {
@@ -1036,8 +1327,8 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
                     String::new()
                 } else {
                     format!(
-                        "<details><summary>{} events</summary>{}</details>",
-                        line.evidence.len(),
+                        "<details><summary>{}</summary>{}</details>",
+                        escape(&tr!(lang, "report-events", count = line.evidence.len())),
                         line.evidence
                             .iter()
                             .map(|e| escape(e))
@@ -1047,7 +1338,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
                 };
                 let points = match line.attainment {
                     Some(_) => format!("{:.1} / {:.1}", line.points, line.max_points),
-                    None => "n/a".into(),
+                    None => tr!(lang, "report-not-applicable"),
                 };
                 let _ = write!(
                     h,
@@ -1058,9 +1349,12 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
                         ""
                     },
                     escape(&line.label),
-                    line.value
-                        .map_or("–".into(), |v| scoring::format_value(&line.metric, v)),
-                    scoring::format_value(&line.metric, line.target),
+                    line.value.map_or("–".into(), |v| scoring::format_value(
+                        &line.metric,
+                        v,
+                        lang
+                    )),
+                    scoring::format_value(&line.metric, line.target, lang),
                     line.weight,
                     escape(&line.explanation)
                 );
@@ -1068,9 +1362,10 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
             if objective.kpis.is_empty() {
                 let _ = write!(
                     h,
-                    r#"<tr><td>{} {}</td><td colspan="6">rated by evaluators only</td></tr>"#,
-                    rating_badge(objective.rating.as_ref()),
-                    escape(&objective.title)
+                    r#"<tr><td>{} {}</td><td colspan="6">{}</td></tr>"#,
+                    rating_badge(objective.rating.as_ref(), lang),
+                    escape(&objective.title),
+                    tr!(lang, "report-evaluators-only")
                 );
             }
         }
@@ -1078,10 +1373,29 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     }
     h.push_str("</section>");
 
-    // 7. Improvement plan.
-    h.push_str(r#"<section id="improvement-plan"><h2>8. Improvement plan</h2><table><tr><th>Capability</th><th>Issue / area for improvement</th><th>Corrective action</th><th>Owner agency</th><th>Start</th><th>Completion</th></tr>"#);
+    // 8. Improvement plan.
+    let _ = write!(
+        h,
+        r#"<section id="improvement-plan"><h2>{}</h2><table>"#,
+        tr!(lang, "report-plan")
+    );
+    header_row(
+        &mut h,
+        &[
+            tr!(lang, "report-capability"),
+            tr!(lang, "report-issue"),
+            tr!(lang, "report-corrective-action"),
+            tr!(lang, "report-owner"),
+            tr!(lang, "report-start"),
+            tr!(lang, "report-completion"),
+        ],
+    );
     if aar.improvement_plan.is_empty() {
-        h.push_str(r#"<tr><td colspan="6">No area for improvement was found.</td></tr>"#);
+        let _ = write!(
+            h,
+            r#"<tr><td colspan="6">{}</td></tr>"#,
+            tr!(lang, "report-no-plan")
+        );
     }
     for item in &aar.improvement_plan {
         let _ = write!(
@@ -1098,11 +1412,24 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction) -> Stri
     h.push_str("</table></section>");
     let _ = write!(
         h,
-        r#"<footer><p class="subtitle">Data: scorecards.json, scorecards.csv, timeseries.csv, timeline.csv, improvement-plan.csv beside this file. Scenario `{}`, seed {}.</p></footer></body></html>"#,
-        escape(&meta.id.name),
-        exercise.seed()
+        r#"<footer><p class="subtitle">{}</p></footer></body></html>"#,
+        escape(&tr!(
+            lang,
+            "report-footer",
+            scenario = meta.id.name.as_str(),
+            seed = exercise.seed().to_string()
+        )),
     );
     h
+}
+
+/// A timeline line's kind as a reader names it.
+fn kind_words(lang: Language, kind: &str) -> String {
+    match kind {
+        "inject" => tr!(lang, "report-kind-inject"),
+        "decision" => tr!(lang, "report-kind-decision"),
+        _ => tr!(lang, "report-kind-consequence"),
+    }
 }
 
 fn csv_field(text: &str) -> String {
@@ -1118,9 +1445,10 @@ pub fn write(
     dir: &Path,
     exercise: &Exercise,
     baseline: &Exercise,
+    lang: Language,
 ) -> std::io::Result<Vec<PathBuf>> {
     crate::files::create_dir_all(dir)?;
-    let aar = after_action(exercise, baseline);
+    let aar = after_action(exercise, baseline, lang);
     let mut files = Vec::new();
     let mut put = |name: &str, content: String| -> std::io::Result<()> {
         let path = dir.join(name);
@@ -1128,7 +1456,7 @@ pub fn write(
         files.push(path);
         Ok(())
     };
-    put("report.html", html(exercise, baseline, &aar))?;
+    put("report.html", html(exercise, baseline, &aar, lang))?;
     put(
         "report.json",
         serde_json::to_string_pretty(&aar).map_err(std::io::Error::other)?,

@@ -50,13 +50,14 @@ pub fn line_chart(
     series: &[Series],
     y_label: &str,
     percent: bool,
+    lang: crate::i18n::Language,
 ) -> String {
     let (width, left, right, bottom) = (760.0, 64.0, 16.0, 40.0);
     // Lay the legend out first: the plot starts below however many rows it takes.
     let mut legend = Vec::new();
     let (mut lx, mut row) = (left + 8.0, 0);
     for s in series {
-        let w = 26.0 + 6.5 * s.name.chars().count() as f64;
+        let w = 26.0 + text_width(&s.name);
         if lx + w > width - right && lx > left + 8.0 {
             lx = left + 8.0;
             row += 1;
@@ -109,9 +110,9 @@ pub fn line_chart(
     let mut day = 0.0;
     while day <= days + 1e-9 {
         let label = if days <= 1.0 {
-            format!("{:.0}h", day * 24.0)
+            crate::tr!(lang, "chart-hour", hour = (day * 24.0).round())
         } else {
-            format!("D{}", day as u32 + 1)
+            crate::tr!(lang, "chart-day", day = day as u32 + 1)
         };
         let _ = write!(
             svg,
@@ -173,4 +174,11 @@ pub fn line_chart(
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// Width of a legend's text at 11 px: Chinese characters take about twice a Latin letter's room.
+fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.len_utf8() >= 3 { 11.5 } else { 6.5 })
+        .sum()
 }

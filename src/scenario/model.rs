@@ -44,7 +44,8 @@ ron_struct! {
         id: Id,
         title: String,
         description: String = String::new(),
-        language: Language = Language::En,
+        /// The language the scenario is written in; the app and reports default to it.
+        language: Option<Language> = None,
         author: String = String::new(),
         version: String = "1.0".to_string(),
         /// Date and local time at which the exercise clock starts.
@@ -65,6 +66,7 @@ ron_struct! {
 
 ron_enum! {
     /// Language of the scenario's texts.
+    #[derive(Copy, Eq, Hash)]
     pub enum Language as "a language (En or Zh)" { En, Zh }
 }
 
@@ -440,15 +442,15 @@ ron_enum! {
 
 impl UnitRole {
     /// The kind of work, in words.
-    pub fn words(&self) -> &'static str {
+    pub fn words(&self, lang: crate::i18n::Language) -> String {
         match self {
-            UnitRole::Tracing => "contact tracing",
-            UnitRole::Testing => "testing",
-            UnitRole::PatientTransport => "patient transport",
-            UnitRole::Patrol => "patrol",
-            UnitRole::Supply => "supply",
-            UnitRole::CommunitySupport => "community support",
-            UnitRole::Disinfection => "disinfection",
+            UnitRole::Tracing => crate::tr!(lang, "role-tracing"),
+            UnitRole::Testing => crate::tr!(lang, "role-testing"),
+            UnitRole::PatientTransport => crate::tr!(lang, "role-patient-transport"),
+            UnitRole::Patrol => crate::tr!(lang, "role-patrol"),
+            UnitRole::Supply => crate::tr!(lang, "role-supply"),
+            UnitRole::CommunitySupport => crate::tr!(lang, "role-community-support"),
+            UnitRole::Disinfection => crate::tr!(lang, "role-disinfection"),
         }
     }
 }
@@ -485,6 +487,17 @@ ron_struct! {
 
 ron_enum! {
     pub enum ControlLevel as "a control level (Normal, Enhanced or Closed)" { Normal, Enhanced, Closed }
+}
+
+impl ControlLevel {
+    /// The level as the interface names it.
+    pub fn words(&self, lang: crate::i18n::Language) -> String {
+        match self {
+            ControlLevel::Normal => crate::tr!(lang, "level-normal"),
+            ControlLevel::Enhanced => crate::tr!(lang, "level-enhanced"),
+            ControlLevel::Closed => crate::tr!(lang, "level-closed"),
+        }
+    }
 }
 
 ron_struct! {
@@ -559,6 +572,22 @@ ron_struct! {
 ron_enum! {
     pub enum Channel as "a channel" {
         Phone, Email, Radio, Media, SocialMedia, FieldReport, Briefing, Document,
+    }
+}
+
+impl Channel {
+    /// The channel as the interface names it.
+    pub fn words(&self, lang: crate::i18n::Language) -> String {
+        match self {
+            Channel::Phone => crate::tr!(lang, "channel-phone"),
+            Channel::Email => crate::tr!(lang, "channel-email"),
+            Channel::Radio => crate::tr!(lang, "channel-radio"),
+            Channel::Media => crate::tr!(lang, "channel-media"),
+            Channel::SocialMedia => crate::tr!(lang, "channel-social-media"),
+            Channel::FieldReport => crate::tr!(lang, "channel-field-report"),
+            Channel::Briefing => crate::tr!(lang, "channel-briefing"),
+            Channel::Document => crate::tr!(lang, "channel-document"),
+        }
     }
 }
 
@@ -775,7 +804,8 @@ ron_enum! {
 impl Effect {
     /// What the effect does, in words, with the scenario's names ("Hexi set to Closed",
     /// "Haihe Hospital: +200 beds").
-    pub fn describe(&self, scenario: &Scenario) -> String {
+    pub fn describe(&self, scenario: &Scenario, lang: crate::i18n::Language) -> String {
+        use crate::tr;
         let place = |id: &Id| -> String {
             scenario
                 .district(id.as_str())
@@ -783,7 +813,10 @@ impl Effect {
                 .or_else(|| scenario.facility(id.as_str()).map(|f| f.name.clone()))
                 .unwrap_or_else(|| id.to_string())
         };
-        let scope = |d: &Option<Id>| d.as_ref().map_or_else(|| "the city".to_string(), place);
+        let scope = |d: &Option<Id>| {
+            d.as_ref()
+                .map_or_else(|| tr!(lang, "effect-the-city"), place)
+        };
         let supply = |id: &Id| {
             scenario
                 .supplies
@@ -800,9 +833,10 @@ impl Effect {
         };
         let units = |ids: &[Id], count: Option<u32>| {
             let names: Vec<&str> = ids.iter().map(Id::as_str).collect();
+            let names = names.join(&tr!(lang, "list-comma"));
             match count {
-                Some(n) => format!("{n} of {}", names.join(", ")),
-                None => names.join(", "),
+                Some(n) => tr!(lang, "effect-some-of", count = n, units = names),
+                None => names,
             }
         };
         let signed = |n: i64| {
@@ -812,115 +846,183 @@ impl Effect {
                 n.to_string()
             }
         };
+        let duration = |d: Minutes| crate::i18n::duration(lang, d.0);
+        let count = |n: f64| crate::i18n::count(lang, n);
         match self {
-            Effect::NewCases(e) => format!(
-                "{} new {}cases in {}",
-                e.count,
-                if e.confirmed { "confirmed " } else { "" },
-                place(&e.district)
+            Effect::NewCases(e) if e.confirmed => tr!(
+                lang,
+                "effect-new-confirmed-cases",
+                count = e.count,
+                place = place(&e.district)
             ),
-            Effect::Contacts(e) => {
-                format!(
-                    "{} people exposed and named in {}",
-                    e.count,
-                    place(&e.district)
-                )
+            Effect::NewCases(e) => tr!(
+                lang,
+                "effect-new-cases",
+                count = e.count,
+                place = place(&e.district)
+            ),
+            Effect::Contacts(e) => tr!(
+                lang,
+                "effect-contacts",
+                count = e.count,
+                place = place(&e.district)
+            ),
+            Effect::RoadClosure(e) => tr!(
+                lang,
+                "effect-road-closure",
+                place = place(&e.district),
+                duration = duration(e.duration)
+            ),
+            Effect::SupplyDelay(e) => tr!(
+                lang,
+                "effect-supply-delay",
+                supply = supply(&e.supply),
+                delay = duration(e.delay)
+            ),
+            Effect::StockLoss(e) => tr!(
+                lang,
+                "effect-stock-loss",
+                quantity = count(e.quantity as f64),
+                supply = supply(&e.supply),
+                place = place(&e.facility)
+            ),
+            Effect::AddStock(e) => tr!(
+                lang,
+                "effect-add-stock",
+                quantity = count(e.quantity as f64),
+                supply = supply(&e.supply),
+                place = place(&e.facility)
+            ),
+            Effect::Rumour(e) => tr!(
+                lang,
+                "effect-rumour",
+                reach = crate::i18n::percent(e.reach.get()),
+                place = scope(&e.district)
+            ),
+            Effect::TrustShift(e) => tr!(
+                lang,
+                "effect-trust-shift",
+                points = format!("{:+.0}", e.change * 100.0),
+                place = scope(&e.district)
+            ),
+            Effect::Disorder(e) => tr!(lang, "effect-disorder", place = place(&e.place)),
+            Effect::PriceGouging(e) => {
+                tr!(lang, "effect-price-gouging", place = scope(&e.district))
             }
-            Effect::RoadClosure(e) => {
-                format!("roads in {} closed for {}", place(&e.district), e.duration)
-            }
-            Effect::SupplyDelay(e) => {
-                format!("deliveries of {} held up by {}", supply(&e.supply), e.delay)
-            }
-            Effect::StockLoss(e) => format!(
-                "{} {} lost at {}",
-                e.quantity,
-                supply(&e.supply),
-                place(&e.facility)
+            Effect::CalmPrices(e) => tr!(
+                lang,
+                "effect-calm-prices",
+                place = scope(&e.district),
+                share = crate::i18n::percent(e.share.get())
             ),
-            Effect::AddStock(e) => format!(
-                "{} {} added at {}",
-                e.quantity,
-                supply(&e.supply),
-                place(&e.facility)
+            Effect::Gathering(e) => tr!(
+                lang,
+                "effect-gathering",
+                people = count(f64::from(e.people)),
+                place = place(&e.district)
             ),
-            Effect::Rumour(e) => format!(
-                "a rumour reaching {:.0}% of {}",
-                e.reach.get() * 100.0,
-                scope(&e.district)
+            Effect::CapacityLoss(e) => tr!(
+                lang,
+                "effect-capacity-loss",
+                beds = e.beds,
+                place = place(&e.facility)
             ),
-            Effect::TrustShift(e) => format!(
-                "public trust {:+.0} points in {}",
-                e.change * 100.0,
-                scope(&e.district)
-            ),
-            Effect::Disorder(e) => format!("disorder at {}", place(&e.place)),
-            Effect::PriceGouging(e) => format!("price gouging in {}", scope(&e.district)),
-            Effect::CalmPrices(e) => format!(
-                "price gouging in {} cut by {:.0}%",
-                scope(&e.district),
-                e.share.get() * 100.0
-            ),
-            Effect::Gathering(e) => format!("a crowd of {} in {}", e.people, place(&e.district)),
-            Effect::CapacityLoss(e) => format!("{} beds lost at {}", e.beds, place(&e.facility)),
             Effect::Capacity(e) => {
                 let mut parts = Vec::new();
                 for (n, what) in [
-                    (e.beds, "beds or rooms"),
-                    (e.icu_beds, "intensive-care beds"),
-                    (e.paediatric_beds, "children's beds"),
-                    (e.daily_capacity, "a day"),
+                    (e.beds, tr!(lang, "effect-capacity-beds")),
+                    (e.icu_beds, tr!(lang, "effect-capacity-icu")),
+                    (e.paediatric_beds, tr!(lang, "effect-capacity-paediatric")),
+                    (e.daily_capacity, tr!(lang, "effect-capacity-daily")),
                 ] {
                     if n != 0 {
                         parts.push(format!("{} {what}", signed(n)));
                     }
                 }
-                format!("{}: {}", place(&e.facility), parts.join(", "))
+                tr!(
+                    lang,
+                    "effect-capacity",
+                    place = place(&e.facility),
+                    changes = parts.join(&tr!(lang, "list-comma"))
+                )
             }
-            Effect::UnitsOut(e) => format!(
-                "{} out of service{}",
-                units(&e.units, e.count),
-                e.duration.map(|d| format!(" for {d}")).unwrap_or_default()
-            ),
-            Effect::UnitsBack(e) => format!("{} back in service", units(&e.units, e.count)),
-            Effect::SetMeasure(e) => format!("{} set to {:?}", place(&e.district), e.level),
-            Effect::ContactRate(e) => format!(
-                "close contacts ×{} in {}{}",
-                e.factor.get(),
-                scope(&e.district),
-                e.duration.map(|d| format!(" for {d}")).unwrap_or_default()
-            ),
-            Effect::CloseFacility(f) => format!("{} closed", place(f)),
-            Effect::OpenFacility(f) => format!("{} opened", place(f)),
-            Effect::MoveStock(e) => format!(
-                "{} {} moved from {} to {}",
-                e.quantity,
-                supply(&e.supply),
-                place(&e.from),
-                place(&e.to)
-            ),
-            Effect::Cost(amount) => format!("costs {amount:.0}"),
-            Effect::FireInject(e) => {
-                if e.after.get() == 0 {
-                    format!("inject {} fires", inject(&e.inject))
-                } else {
-                    format!("inject {} fires {} later", inject(&e.inject), e.after)
-                }
+            Effect::UnitsOut(e) => match e.duration {
+                Some(d) => tr!(
+                    lang,
+                    "effect-units-out-for",
+                    units = units(&e.units, e.count),
+                    duration = duration(d)
+                ),
+                None => tr!(lang, "effect-units-out", units = units(&e.units, e.count)),
+            },
+            Effect::UnitsBack(e) => {
+                tr!(lang, "effect-units-back", units = units(&e.units, e.count))
             }
-            Effect::CancelInject(id) => format!("inject {} cancelled", inject(id)),
+            Effect::SetMeasure(e) => tr!(
+                lang,
+                "effect-set-measure",
+                place = place(&e.district),
+                level = e.level.words(lang)
+            ),
+            Effect::ContactRate(e) => match e.duration {
+                Some(d) => tr!(
+                    lang,
+                    "effect-contact-rate-for",
+                    factor = e.factor.get(),
+                    place = scope(&e.district),
+                    duration = duration(d)
+                ),
+                None => tr!(
+                    lang,
+                    "effect-contact-rate",
+                    factor = e.factor.get(),
+                    place = scope(&e.district)
+                ),
+            },
+            Effect::CloseFacility(f) => tr!(lang, "effect-close-facility", place = place(f)),
+            Effect::OpenFacility(f) => tr!(lang, "effect-open-facility", place = place(f)),
+            Effect::MoveStock(e) => tr!(
+                lang,
+                "effect-move-stock",
+                quantity = count(e.quantity as f64),
+                supply = supply(&e.supply),
+                from = place(&e.from),
+                to = place(&e.to)
+            ),
+            Effect::Cost(amount) => tr!(lang, "effect-cost", amount = count(*amount)),
+            Effect::FireInject(e) if e.after.get() == 0 => {
+                tr!(lang, "effect-fire-inject", inject = inject(&e.inject))
+            }
+            Effect::FireInject(e) => tr!(
+                lang,
+                "effect-fire-inject-later",
+                inject = inject(&e.inject),
+                after = duration(Minutes(e.after.get()))
+            ),
+            Effect::CancelInject(id) => tr!(lang, "effect-cancel-inject", inject = inject(id)),
             Effect::GatheringDecision(e) => {
                 let name = scenario
                     .mass_gatherings
                     .iter()
                     .find(|g| g.id == e.gathering)
                     .map_or_else(|| e.gathering.to_string(), |g| g.name.clone());
-                let choice = match e.choice {
-                    GatheringChoice::GoAhead => "goes ahead".to_string(),
-                    GatheringChoice::WithMeasures => "held with measures".to_string(),
-                    GatheringChoice::Postpone => format!("postponed by {}", e.postpone_by),
-                    GatheringChoice::Cancel => "cancelled".to_string(),
-                };
-                format!("{name} {choice}")
+                match e.choice {
+                    GatheringChoice::GoAhead => {
+                        tr!(lang, "effect-gathering-goes-ahead", gathering = name)
+                    }
+                    GatheringChoice::WithMeasures => {
+                        tr!(lang, "effect-gathering-with-measures", gathering = name)
+                    }
+                    GatheringChoice::Postpone => tr!(
+                        lang,
+                        "effect-gathering-postponed",
+                        gathering = name,
+                        by = duration(e.postpone_by)
+                    ),
+                    GatheringChoice::Cancel => {
+                        tr!(lang, "effect-gathering-cancelled", gathering = name)
+                    }
+                }
             }
         }
     }

@@ -314,7 +314,7 @@ impl<'a> Checker<'a> {
             )
             .help = Some("use e.g. \"1h\", \"4h\", \"6h\", \"12h\" or \"1d\"".into());
         }
-        if meta.language == Language::Zh && !meta.title.chars().any(is_cjk) {
+        if meta.language == Some(Language::Zh) && !meta.title.chars().any(is_cjk) {
             self.warning(
                 meta.id.span,
                 "the language is Zh but the title has no Chinese text",

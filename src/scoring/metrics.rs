@@ -1,9 +1,10 @@
 //! Measuring a metric at a moment of an exercise: its value, what it means in words, and the
 //! events and decisions behind it. How a value turns into points is `mod.rs`'s business.
 
+use crate::i18n::{Language, count, percent};
 use crate::scenario::{Metric, MetricScale, Scenario, Team, UnitRole};
 use crate::sim::{ActionKind, Exercise, Sample, Totals};
-use crate::summary::group_digits;
+use crate::tr;
 
 /// What a metric measured, and why.
 #[derive(Debug, Clone, Default)]
@@ -57,55 +58,45 @@ impl<'a> Snapshot<'a> {
 
 /// Scenario time as the exercise clock reads it: `D2 09:30`.
 pub fn clock(scenario: &Scenario, minutes: u32) -> String {
+    clock_in(crate::i18n::Language::En, scenario, minutes)
+}
+
+/// Scenario time as the exercise clock reads it in a language: `D2 09:30`, `第2天 09:30`.
+pub fn clock_in(lang: crate::i18n::Language, scenario: &Scenario, minutes: u32) -> String {
     let start = scenario.meta.start;
     let day = (start.minute_of_day + minutes) / (24 * 60) + 1;
     let t = start.plus_minutes(minutes);
-    format!(
-        "D{day} {:02}:{:02}",
-        t.minute_of_day / 60,
-        t.minute_of_day % 60
-    )
-}
-
-pub(crate) fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
-pub(crate) fn count(x: f64) -> String {
-    group_digits(x.max(0.0).round() as u64)
+    crate::i18n::clock(lang, day, t.minute_of_day)
 }
 
 /// What a metric is called on a scorecard.
-pub fn label(metric: &Metric) -> &'static str {
+pub fn label(metric: &Metric, lang: Language) -> String {
     match metric {
-        Metric::ContactsQuarantinedWithin24h => "Contacts quarantined within 24 h of being named",
-        Metric::CasesIsolatedWithin24h => {
-            "Cases moved to isolation sites within 24 h of confirmation"
-        }
-        Metric::CasesAmongKnownContacts => "New cases who were already known contacts",
-        Metric::ActivationMinutes => "Time to activate the incident command",
-        Metric::InjectResponseMinutes => "Time from an inject to the expected response",
-        Metric::HospitalOverflowHours => "Hours with patients needing a bed and finding none",
-        Metric::Infections => "Infections",
-        Metric::Deaths => "Deaths",
-        Metric::ReportsOnTime => "Reports made on time",
-        Metric::AidRequestsAnswered => "Requests for help answered",
-        Metric::AidResponseMinutes => "Time to answer a request for help",
-        Metric::StockOuts => "Stock-outs",
-        Metric::PublicTrust => "Public trust",
-        Metric::EconomicCost => "Economic cost of measures",
-        Metric::DecisionQuality => "Decisions that served the objective",
+        Metric::ContactsQuarantinedWithin24h => tr!(lang, "metric-contacts-quarantined"),
+        Metric::CasesIsolatedWithin24h => tr!(lang, "metric-cases-isolated"),
+        Metric::CasesAmongKnownContacts => tr!(lang, "metric-cases-known"),
+        Metric::ActivationMinutes => tr!(lang, "metric-activation"),
+        Metric::InjectResponseMinutes => tr!(lang, "metric-inject-response"),
+        Metric::HospitalOverflowHours => tr!(lang, "metric-overflow-hours"),
+        Metric::Infections => tr!(lang, "metric-infections"),
+        Metric::Deaths => tr!(lang, "metric-deaths"),
+        Metric::ReportsOnTime => tr!(lang, "metric-reports-on-time"),
+        Metric::AidRequestsAnswered => tr!(lang, "metric-aid-answered"),
+        Metric::AidResponseMinutes => tr!(lang, "metric-aid-minutes"),
+        Metric::StockOuts => tr!(lang, "metric-stock-outs"),
+        Metric::PublicTrust => tr!(lang, "metric-public-trust"),
+        Metric::EconomicCost => tr!(lang, "metric-economic-cost"),
+        Metric::DecisionQuality => tr!(lang, "metric-decision-quality"),
     }
 }
 
 /// How a metric's value reads.
-pub fn format_value(metric: &Metric, value: f64) -> String {
+pub fn format_value(metric: &Metric, value: f64, lang: Language) -> String {
     match metric.scale() {
         MetricScale::Share => percent(value),
-        MetricScale::Minutes => format!("{} min", count(value)),
-        MetricScale::Hours => format!("{value:.0} h"),
-        MetricScale::Count => count(value),
-        MetricScale::Money => count(value),
+        MetricScale::Minutes => tr!(lang, "value-minutes", minutes = count(lang, value)),
+        MetricScale::Hours => tr!(lang, "value-hours", hours = format!("{value:.0}")),
+        MetricScale::Count | MetricScale::Money => count(lang, value),
     }
 }
 
@@ -118,30 +109,20 @@ fn teams_play(teams: &[&Team], agency: &str) -> bool {
 }
 
 /// Why a metric has nothing to measure yet, in words.
-fn nothing_to_measure(metric: &Metric, teams: &[&Team]) -> String {
-    let whom = match teams {
-        [] => "",
-        [_] => " from this team",
-        _ => " from these teams",
-    };
-    let to_whom = match teams {
-        [] => "",
-        [_] => " to this team",
-        _ => " to these teams",
-    };
+fn nothing_to_measure(metric: &Metric, teams: &[&Team], lang: Language) -> String {
+    // Who is meant: 0 everyone, 1 this team, 2 these teams.
+    let scope = teams.len().min(2);
     match metric {
-        Metric::ContactsQuarantinedWithin24h => "no contact named more than 24 hours ago".into(),
-        Metric::CasesIsolatedWithin24h => {
-            "no confirmed case needing a transfer more than 24 hours ago".into()
-        }
-        Metric::CasesAmongKnownContacts => "no confirmed case yet".into(),
-        Metric::InjectResponseMinutes => format!("no inject has asked anything{to_whom} yet"),
-        Metric::ReportsOnTime => format!("no report was due{whom}"),
+        Metric::ContactsQuarantinedWithin24h => tr!(lang, "nothing-contacts"),
+        Metric::CasesIsolatedWithin24h => tr!(lang, "nothing-isolation"),
+        Metric::CasesAmongKnownContacts => tr!(lang, "nothing-cases"),
+        Metric::InjectResponseMinutes => tr!(lang, "nothing-injects", scope = scope),
+        Metric::ReportsOnTime => tr!(lang, "nothing-reports", scope = scope),
         Metric::AidRequestsAnswered | Metric::AidResponseMinutes => {
-            format!("no request for help was made{to_whom}")
+            tr!(lang, "nothing-requests", scope = scope)
         }
-        Metric::DecisionQuality => format!("no scored decision was settled{to_whom} yet"),
-        _ => "nothing to measure".into(),
+        Metric::DecisionQuality => tr!(lang, "nothing-decisions", scope = scope),
+        _ => tr!(lang, "nothing-to-measure"),
     }
 }
 
@@ -154,10 +135,11 @@ pub fn measure(
     teams: &[&Team],
     district: Option<usize>,
     injects: Option<&[String]>,
+    lang: Language,
 ) -> Measured {
-    let mut measured = measure_raw(snap, metric, teams, district, injects);
+    let mut measured = measure_raw(snap, metric, teams, district, injects, lang);
     if measured.value.is_none() {
-        measured.detail = nothing_to_measure(metric, teams);
+        measured.detail = nothing_to_measure(metric, teams, lang);
     }
     measured
 }
@@ -168,12 +150,14 @@ fn measure_raw(
     teams: &[&Team],
     district: Option<usize>,
     injects: Option<&[String]>,
+    lang: Language,
 ) -> Measured {
     let ex = snap.exercise;
     let scenario = ex.scenario();
     let at = snap.at;
     let t = &snap.totals;
-    let when = |m: u32| clock(scenario, m);
+    let when = |m: u32| clock_in(lang, scenario, m);
+    let count = |value: f64| count(lang, value);
     let of_team = |name: &str| teams.is_empty() || teams.iter().any(|t| t.id.as_str() == name);
     // A district's figures include its places'.
     let districts: Vec<usize> = match district {
@@ -185,9 +169,14 @@ fn measure_raw(
             .iter()
             .filter(|a| a.at <= at && of_team(&a.team))
             .filter_map(|a| match &a.kind {
-                ActionKind::Dispatch { role, to } if roles.contains(role) => {
-                    Some(format!("{} {} sent {role:?} to {to}", when(a.at), a.team))
-                }
+                ActionKind::Dispatch { role, to } if roles.contains(role) => Some(tr!(
+                    lang,
+                    "evidence-dispatch",
+                    time = when(a.at),
+                    team = a.team.as_str(),
+                    role = role.words(lang),
+                    place = to.as_str()
+                )),
                 _ => None,
             })
             .collect()
@@ -201,12 +190,13 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value,
-                detail: format!(
-                    "{} of {} named contacts quarantined within 24 h ({} quarantined in all, {} lost to tracing)",
-                    count(t.contacts_quarantined_within_24h),
-                    count(settled),
-                    count(t.contacts_quarantined),
-                    count(t.contacts_lost)
+                detail: tr!(
+                    lang,
+                    "detail-contacts",
+                    quick = count(t.contacts_quarantined_within_24h),
+                    named = count(settled),
+                    quarantined = count(t.contacts_quarantined),
+                    lost = count(t.contacts_lost)
                 ),
                 evidence: dispatches(&[UnitRole::Tracing]),
             }
@@ -218,11 +208,12 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value,
-                detail: format!(
-                    "{} of {} confirmed cases moved to an isolation site within 24 h ({} moved in all)",
-                    count(t.isolated_within_24h),
-                    count(settled),
-                    count(t.isolated_in_sites)
+                detail: tr!(
+                    lang,
+                    "detail-isolation",
+                    quick = count(t.isolated_within_24h),
+                    cases = count(settled),
+                    moved = count(t.isolated_in_sites)
                 ),
                 evidence: dispatches(&[UnitRole::PatientTransport]),
             }
@@ -238,12 +229,13 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value,
-                detail: format!(
-                    "{} of {} confirmed cases were known contacts ({} fell ill in quarantine, {} were found ill by tracers)",
-                    count(known),
-                    count(confirmed),
-                    count(t.confirmed_from_quarantine),
-                    count(t.confirmed_on_tracing)
+                detail: tr!(
+                    lang,
+                    "detail-known-contacts",
+                    known = count(known),
+                    confirmed = count(confirmed),
+                    quarantine = count(t.confirmed_from_quarantine),
+                    tracers = count(t.confirmed_on_tracing)
                 ),
                 evidence: dispatches(&[UnitRole::Tracing]),
             }
@@ -260,14 +252,23 @@ fn measure_raw(
                     open: false,
                     responses: Vec::new(),
                     value: Some(f64::from(m)),
-                    detail: format!("activated at {} ({} min after the start)", when(m), m),
-                    evidence: vec![format!("{} command activated", when(m))],
+                    detail: tr!(
+                        lang,
+                        "detail-activated",
+                        time = when(m),
+                        after = crate::i18n::duration(lang, m)
+                    ),
+                    evidence: vec![tr!(lang, "evidence-activated", time = when(m))],
                 },
                 None => Measured {
                     open: true,
                     responses: vec![None],
                     value: Some(f64::from(at)),
-                    detail: format!("not activated after {} min", count(f64::from(at))),
+                    detail: tr!(
+                        lang,
+                        "detail-not-activated",
+                        after = crate::i18n::duration(lang, at)
+                    ),
                     evidence: Vec::new(),
                 },
             }
@@ -286,29 +287,39 @@ fn measure_raw(
                     Some(m) => {
                         delays.push(f64::from(m - e.fired_at));
                         responses.push(Some(f64::from(m - e.fired_at)));
-                        evidence.push(format!(
-                            "{} {}: \"{}\" after {} min{}",
-                            when(e.fired_at),
-                            e.inject,
-                            e.text,
-                            m - e.fired_at,
-                            if e.already_in_place {
-                                " (already in place)"
-                            } else {
-                                ""
-                            }
-                        ));
+                        let after = crate::i18n::duration(lang, m - e.fired_at);
+                        let args = (when(e.fired_at), e.inject.as_str(), e.text.as_str());
+                        evidence.push(if e.already_in_place {
+                            tr!(
+                                lang,
+                                "evidence-response-in-place",
+                                time = args.0,
+                                inject = args.1,
+                                text = args.2,
+                                after = after
+                            )
+                        } else {
+                            tr!(
+                                lang,
+                                "evidence-response",
+                                time = args.0,
+                                inject = args.1,
+                                text = args.2,
+                                after = after
+                            )
+                        });
                     }
                     // Not made: shown at the time elapsed, scored as nothing.
                     None if e.due <= at => {
                         delays.push(f64::from(at - e.fired_at));
                         responses.push(None);
-                        evidence.push(format!(
-                            "{} {}: \"{}\" not done (due {})",
-                            when(e.fired_at),
-                            e.inject,
-                            e.text,
-                            when(e.due)
+                        evidence.push(tr!(
+                            lang,
+                            "evidence-response-missed",
+                            time = when(e.fired_at),
+                            inject = e.inject.as_str(),
+                            text = e.text.as_str(),
+                            due = when(e.due)
                         ));
                     }
                     None => {}
@@ -321,10 +332,12 @@ fn measure_raw(
                 open: false,
                 responses,
                 value,
-                detail: format!(
-                    "{met} of {} expected responses made; mean time {} min",
-                    delays.len(),
-                    count(value.unwrap_or(0.0))
+                detail: tr!(
+                    lang,
+                    "detail-responses",
+                    made = met,
+                    expected = delays.len(),
+                    mean = crate::i18n::duration(lang, value.unwrap_or(0.0).round() as u32)
                 ),
                 evidence,
             }
@@ -354,12 +367,14 @@ fn measure_raw(
                 };
                 if let Some(score) = score {
                     scores.push(score);
-                    evidence.push(format!(
-                        "{} {}: \"{label}\", {} (worth {})",
-                        when(settled.at),
-                        d.question,
-                        settled.by.words(),
-                        percent(score)
+                    evidence.push(tr!(
+                        lang,
+                        "evidence-decision",
+                        time = when(settled.at),
+                        question = d.question.as_str(),
+                        option = label,
+                        how = settled.by.words(lang),
+                        worth = percent(score)
                     ));
                 }
             }
@@ -369,10 +384,11 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value,
-                detail: format!(
-                    "{} scored decision(s); their options worth {} on average",
-                    scores.len(),
-                    percent(value.unwrap_or(0.0))
+                detail: tr!(
+                    lang,
+                    "detail-decisions",
+                    count = scores.len(),
+                    worth = percent(value.unwrap_or(0.0))
                 ),
                 evidence,
             }
@@ -381,10 +397,11 @@ fn measure_raw(
             open: false,
             responses: Vec::new(),
             value: Some(t.overflow_hours),
-            detail: format!(
-                "{:.0} h with patients waiting for a bed; {} in hospital now",
-                t.overflow_hours,
-                count(snap.sample.districts.iter().map(|d| d.hospitalised).sum())
+            detail: tr!(
+                lang,
+                "detail-overflow",
+                hours = format!("{:.0}", t.overflow_hours),
+                patients = count(snap.sample.districts.iter().map(|d| d.hospitalised).sum())
             ),
             evidence: Vec::new(),
         },
@@ -397,7 +414,7 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value: Some(value),
-                detail: format!("{} infections since the start", count(value)),
+                detail: tr!(lang, "detail-infections", count = count(value)),
                 evidence: Vec::new(),
             }
         }
@@ -407,7 +424,7 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value: Some(value),
-                detail: format!("{} deaths", count(value)),
+                detail: tr!(lang, "detail-deaths", count = count(value)),
                 evidence: Vec::new(),
             }
         }
@@ -427,24 +444,26 @@ fn measure_raw(
                     }
                     Some(f) => {
                         due += 1;
-                        evidence.push(format!(
-                            "{} {} from {} to {}: filed late at {}",
-                            when(r.opened_at),
-                            r.rule,
-                            r.from,
-                            r.to,
-                            when(f)
+                        evidence.push(tr!(
+                            lang,
+                            "evidence-report-late",
+                            time = when(r.opened_at),
+                            rule = r.rule.as_str(),
+                            from = r.from.as_str(),
+                            to = r.to.as_str(),
+                            filed = when(f)
                         ));
                     }
                     None if r.due <= at => {
                         due += 1;
-                        evidence.push(format!(
-                            "{} {} from {} to {}: not filed (due {})",
-                            when(r.opened_at),
-                            r.rule,
-                            r.from,
-                            r.to,
-                            when(r.due)
+                        evidence.push(tr!(
+                            lang,
+                            "evidence-report-missing",
+                            time = when(r.opened_at),
+                            rule = r.rule.as_str(),
+                            from = r.from.as_str(),
+                            to = r.to.as_str(),
+                            due = when(r.due)
                         ));
                     }
                     None => {}
@@ -455,7 +474,7 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value,
-                detail: format!("{on_time} of {due} reports due were made on time"),
+                detail: tr!(lang, "detail-reports", on_time = on_time, due = due),
                 evidence,
             }
         }
@@ -481,31 +500,34 @@ fn measure_raw(
                         delays.push(f64::from(m - r.made_at));
                         responses.push(Some(f64::from(m - r.made_at)));
                         let verdict = match answer {
-                            crate::sim::AidAnswer::Accepted => "accepted".to_string(),
-                            crate::sim::AidAnswer::Declined => "declined".to_string(),
+                            crate::sim::AidAnswer::Accepted => tr!(lang, "aid-accepted"),
+                            crate::sim::AidAnswer::Declined => tr!(lang, "aid-declined"),
                             crate::sim::AidAnswer::Short { sent, reason } => {
-                                format!("accepted, {sent} sent ({reason})")
+                                tr!(lang, "aid-short", sent = *sent, reason = reason.as_str())
                             }
                         };
-                        evidence.push(format!(
-                            "{} request {} from {} to {}: {verdict} after {} min",
-                            when(r.made_at),
-                            r.number,
-                            r.from_team,
-                            r.to_team,
-                            m - r.made_at
+                        evidence.push(tr!(
+                            lang,
+                            "evidence-aid-answered",
+                            time = when(r.made_at),
+                            request = r.number,
+                            from = r.from_team.as_str(),
+                            to = r.to_team.as_str(),
+                            answer = verdict,
+                            after = crate::i18n::duration(lang, m - r.made_at)
                         ));
                     }
                     None if r.due <= at => {
                         due += 1;
                         delays.push(f64::from(at - r.made_at));
                         responses.push(None);
-                        evidence.push(format!(
-                            "{} request {} from {} to {}: unanswered",
-                            when(r.made_at),
-                            r.number,
-                            r.from_team,
-                            r.to_team
+                        evidence.push(tr!(
+                            lang,
+                            "evidence-aid-unanswered",
+                            time = when(r.made_at),
+                            request = r.number,
+                            from = r.from_team.as_str(),
+                            to = r.to_team.as_str()
                         ));
                     }
                     None => {}
@@ -517,7 +539,7 @@ fn measure_raw(
                     open: false,
                     responses: Vec::new(),
                     value,
-                    detail: format!("{answered} of {due} requests for help answered"),
+                    detail: tr!(lang, "detail-aid-answered", answered = answered, due = due),
                     evidence,
                 }
             } else {
@@ -527,10 +549,11 @@ fn measure_raw(
                     open: false,
                     responses,
                     value,
-                    detail: format!(
-                        "mean answer time {} min over {} requests",
-                        count(value.unwrap_or(0.0)),
-                        delays.len()
+                    detail: tr!(
+                        lang,
+                        "detail-aid-minutes",
+                        mean = crate::i18n::duration(lang, value.unwrap_or(0.0).round() as u32),
+                        count = delays.len()
                     ),
                     evidence,
                 }
@@ -554,9 +577,13 @@ fn measure_raw(
                 .iter()
                 .filter(|e| e.at <= at)
                 .filter_map(|e| match &e.kind {
-                    crate::sim::EventKind::StockOut { facility, supply } => {
-                        Some(format!("{} {facility} ran out of {supply}", when(e.at)))
-                    }
+                    crate::sim::EventKind::StockOut { facility, supply } => Some(tr!(
+                        lang,
+                        "evidence-stock-out",
+                        time = when(e.at),
+                        facility = facility.as_str(),
+                        supply = supply.as_str()
+                    )),
                     _ => None,
                 })
                 .collect();
@@ -564,7 +591,7 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value: Some(value),
-                detail: format!("{} stock-outs", count(value)),
+                detail: tr!(lang, "detail-stock-outs", count = count(value)),
                 evidence,
             }
         }
@@ -581,17 +608,24 @@ fn measure_raw(
                 .iter()
                 .filter(|e| e.at <= at)
                 .filter_map(|e| match &e.kind {
-                    crate::sim::EventKind::Statement { team, .. } if of_team(team) => {
-                        Some(format!("{} statement by {team}", when(e.at)))
-                    }
-                    crate::sim::EventKind::TrustAlert { district, trust } => Some(format!(
-                        "{} trust in {district} fell below {}",
-                        when(e.at),
-                        percent(*trust)
+                    crate::sim::EventKind::Statement { team, .. } if of_team(team) => Some(tr!(
+                        lang,
+                        "evidence-statement",
+                        time = when(e.at),
+                        team = team.as_str()
                     )),
-                    crate::sim::EventKind::ReportOverdue { rule, .. } => Some(format!(
-                        "{} {rule} overdue (public confidence suffers)",
-                        when(e.at)
+                    crate::sim::EventKind::TrustAlert { district, trust } => Some(tr!(
+                        lang,
+                        "evidence-trust-alert",
+                        time = when(e.at),
+                        district = district.as_str(),
+                        trust = percent(*trust)
+                    )),
+                    crate::sim::EventKind::ReportOverdue { rule, .. } => Some(tr!(
+                        lang,
+                        "evidence-report-overdue",
+                        time = when(e.at),
+                        rule = rule.as_str()
                     )),
                     _ => None,
                 })
@@ -601,10 +635,7 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value,
-                detail: format!(
-                    "population-weighted trust {}",
-                    percent(value.unwrap_or(0.0))
-                ),
+                detail: tr!(lang, "detail-trust", trust = percent(value.unwrap_or(0.0))),
                 evidence,
             }
         }
@@ -627,19 +658,24 @@ fn measure_raw(
                 .iter()
                 .filter(|a| a.at <= at && of_team(&a.team))
                 .filter_map(|a| match &a.kind {
-                    ActionKind::Measure { district, level } => Some(format!(
-                        "{} {} set {district} to {level:?}",
-                        when(a.at),
-                        a.team
+                    ActionKind::Measure { district, level } => Some(tr!(
+                        lang,
+                        "evidence-measure",
+                        time = when(a.at),
+                        team = a.team.as_str(),
+                        district = district.as_str(),
+                        level = level.words(lang)
                     )),
                     ActionKind::Gathering {
                         gathering,
                         decision,
-                    } => Some(format!(
-                        "{} {} decided to {} ({gathering})",
-                        when(a.at),
-                        a.team,
-                        decision.words()
+                    } => Some(tr!(
+                        lang,
+                        "evidence-gathering",
+                        time = when(a.at),
+                        team = a.team.as_str(),
+                        decision = decision.words(lang),
+                        gathering = gathering.as_str()
                     )),
                     _ => None,
                 })
@@ -648,7 +684,7 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value: Some(value),
-                detail: format!("{} spent on measures", count(value)),
+                detail: tr!(lang, "detail-cost", spent = count(value)),
                 evidence: decisions,
             }
         }

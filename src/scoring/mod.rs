@@ -28,11 +28,13 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use baseline::Baseline;
-pub use metrics::{Measured, Snapshot, clock, format_value, label, measure};
+pub use metrics::{Measured, Snapshot, clock, clock_in, format_value, label, measure};
 
+use crate::i18n::Language;
 use crate::scenario::{Metric, MetricScale, Objective, Scenario, Team, TeamRole, UnitRole};
 use crate::sim::command::Rating;
 use crate::sim::{Exercise, Mode};
+use crate::tr;
 
 /// Attainment at or above which a KPI counts as met, and below which it needs improvement.
 pub const STRENGTH: f64 = 1.0 - 1e-9;
@@ -100,9 +102,9 @@ impl Scoring {
     }
 
     /// The whole exercise's scorecard, then one per Blue team.
-    pub fn scorecards(&mut self, exercise: &Exercise) -> Vec<Scorecard> {
+    pub fn scorecards(&mut self, exercise: &Exercise, lang: Language) -> Vec<Scorecard> {
         let baseline = self.baseline(exercise);
-        scorecards(exercise, baseline)
+        scorecards(exercise, baseline, lang)
     }
 }
 
@@ -209,35 +211,47 @@ pub fn improvement(metric: &Metric, value: f64, baseline: f64, target: f64) -> O
 }
 
 /// "41% fewer than with no action (5,250)".
-fn against_baseline(metric: &Metric, value: f64, baseline: f64) -> String {
-    let shown = format_value(metric, baseline);
+fn against_baseline(metric: &Metric, value: f64, baseline: f64, lang: Language) -> String {
+    let shown = format_value(metric, baseline, lang);
     if (value - baseline).abs() < 1e-9 {
-        return format!("the same as with no action ({shown})");
+        return tr!(lang, "baseline-same", baseline = shown);
     }
     match metric.scale() {
         MetricScale::Share => {
-            let points = (value - baseline) * 100.0;
-            let word = if points > 0.0 { "higher" } else { "lower" };
-            format!(
-                "{:.0} points {word} than with no action ({shown})",
-                points.abs()
-            )
+            let points = format!("{:.0}", ((value - baseline) * 100.0).abs());
+            if value > baseline {
+                tr!(
+                    lang,
+                    "baseline-points-higher",
+                    points = points,
+                    baseline = shown
+                )
+            } else {
+                tr!(
+                    lang,
+                    "baseline-points-lower",
+                    points = points,
+                    baseline = shown
+                )
+            }
         }
-        _ if baseline.abs() < 1e-9 => format!(
-            "{} more than with no action (0)",
-            format_value(metric, value - baseline)
+        _ if baseline.abs() < 1e-9 => tr!(
+            lang,
+            "baseline-more-than-none",
+            more = format_value(metric, value - baseline, lang)
         ),
         _ => {
             let change = (value - baseline) / baseline;
-            let word = match (metric.scale(), change < 0.0) {
-                (MetricScale::Money | MetricScale::Hours | MetricScale::Minutes, true) => "less",
-                (_, true) => "fewer",
-                (_, false) => "more",
-            };
-            format!(
-                "{:.0}% {word} than with no action ({shown})",
-                change.abs() * 100.0
-            )
+            let share = format!("{:.0}%", change.abs() * 100.0);
+            let amount = matches!(
+                metric.scale(),
+                MetricScale::Money | MetricScale::Hours | MetricScale::Minutes
+            );
+            match (amount, change < 0.0) {
+                (true, true) => tr!(lang, "baseline-less", share = share, baseline = shown),
+                (false, true) => tr!(lang, "baseline-fewer", share = share, baseline = shown),
+                (_, false) => tr!(lang, "baseline-more", share = share, baseline = shown),
+            }
         }
     }
 }
@@ -295,6 +309,7 @@ fn kpi_line(
     objective: &Objective,
     kpi: &crate::scenario::Kpi,
     team: Option<&Team>,
+    lang: Language,
 ) -> KpiLine {
     let scenario = exercise.scenario();
     let metric = &kpi.metric;
@@ -322,10 +337,25 @@ fn kpi_line(
         .map(|i| i.id.name.clone())
         .collect();
     let injects = (!injects.is_empty()).then_some(injects.as_slice());
-    let measured = measure(&Snapshot::now(exercise), metric, &scope, district, injects);
-    let base = measure(&Snapshot::now(baseline), metric, &scope, district, injects).value;
+    let measured = measure(
+        &Snapshot::now(exercise),
+        metric,
+        &scope,
+        district,
+        injects,
+        lang,
+    );
+    let base = measure(
+        &Snapshot::now(baseline),
+        metric,
+        &scope,
+        district,
+        injects,
+        lang,
+    )
+    .value;
     let class = class(metric);
-    let shown = |v: f64| format_value(metric, v);
+    let shown = |v: f64| format_value(metric, v, lang);
     let mut explanation = String::new();
     let mut not_applicable = None;
     let attainment = match (class, measured.value) {
@@ -338,17 +368,23 @@ fn kpi_line(
             if let (Some(role), Some(t)) = (&needs, team)
                 && !team_has_role(exercise, t, role)
             {
-                not_applicable = Some(format!("{} has no {} units", t.name, role.words()));
+                not_applicable = Some(tr!(
+                    lang,
+                    "kpi-no-units",
+                    team = t.name.as_str(),
+                    role = role.words(lang)
+                ));
                 None
             } else if measured.open && meets(metric, v, target) {
-                not_applicable = Some(format!("not due yet: {}", measured.detail));
+                not_applicable = Some(tr!(lang, "kpi-not-due", detail = measured.detail.as_str()));
                 None
             } else {
-                explanation = format!(
-                    "{} against a target of {}: {}",
-                    shown(v),
-                    shown(target),
-                    measured.detail
+                explanation = tr!(
+                    lang,
+                    "kpi-against-target",
+                    value = shown(v),
+                    target = shown(target),
+                    detail = measured.detail.as_str()
                 );
                 // Time KPIs score each opportunity; one never taken scores nothing.
                 if measured.responses.is_empty() {
@@ -365,14 +401,15 @@ fn kpi_line(
         }
         (KpiClass::Cost, Some(v)) => {
             if v <= 0.0 {
-                not_applicable = Some("nothing spent".into());
+                not_applicable = Some(tr!(lang, "kpi-nothing-spent"));
                 None
             } else {
-                explanation = format!(
-                    "{} against a budget of {}: {}",
-                    shown(v),
-                    shown(target),
-                    measured.detail
+                explanation = tr!(
+                    lang,
+                    "kpi-against-budget",
+                    value = shown(v),
+                    budget = shown(target),
+                    detail = measured.detail.as_str()
                 );
                 Some(attainment(metric, v, target))
             }
@@ -381,35 +418,38 @@ fn kpi_line(
             let b = base.unwrap_or(v);
             match improvement(metric, v, b, target) {
                 None if exercise.is_over() => {
-                    not_applicable = Some(format!(
-                        "with no action it is {}, already within the target of {}: no response can be told from none",
-                        shown(b),
-                        shown(target)
+                    not_applicable = Some(tr!(
+                        lang,
+                        "kpi-met-without-action",
+                        baseline = shown(b),
+                        target = shown(target)
                     ));
                     None
                 }
                 None => {
-                    not_applicable = Some(format!(
-                        "so far, with no action it would be {}, still within the target of {}: nothing to tell yet",
-                        shown(b),
-                        shown(target)
+                    not_applicable = Some(tr!(
+                        lang,
+                        "kpi-met-without-action-so-far",
+                        baseline = shown(b),
+                        target = shown(target)
                     ));
                     None
                 }
                 Some(a) => {
                     let scope_teams: Vec<&Team> = team.map(|t| vec![t]).unwrap_or_default();
                     let took_action = acted(exercise, &scope_teams);
-                    explanation = format!(
-                        "{} against a target of {}; {}: {}",
-                        shown(v),
-                        shown(target),
-                        against_baseline(metric, v, b),
-                        measured.detail
+                    explanation = tr!(
+                        lang,
+                        "kpi-against-target-and-baseline",
+                        value = shown(v),
+                        target = shown(target),
+                        baseline = against_baseline(metric, v, b, lang),
+                        detail = measured.detail.as_str()
                     );
                     if !took_action {
-                        explanation.push_str(match team {
-                            Some(_) => "; this team took no action, so no improvement is its own",
-                            None => "; no team took any action",
+                        explanation.push_str(&match team {
+                            Some(_) => tr!(lang, "kpi-team-took-no-action"),
+                            None => tr!(lang, "kpi-no-team-took-action"),
                         });
                         Some(0.0)
                     } else {
@@ -423,7 +463,7 @@ fn kpi_line(
     KpiLine {
         metric: metric.clone(),
         class,
-        label: label(metric).to_string(),
+        label: label(metric, lang),
         value: measured.value,
         baseline: base,
         target,
@@ -436,7 +476,7 @@ fn kpi_line(
             0.0
         },
         explanation: match &not_applicable {
-            Some(reason) => format!("n/a: {reason}"),
+            Some(reason) => tr!(lang, "kpi-not-applicable", reason = reason.as_str()),
             None => explanation,
         },
         not_applicable,
@@ -449,12 +489,13 @@ fn objective_card(
     baseline: &Exercise,
     objective: &Objective,
     team: Option<&Team>,
+    lang: Language,
 ) -> ObjectiveCard {
     let scenario = exercise.scenario();
     let kpis: Vec<KpiLine> = objective
         .kpis
         .iter()
-        .map(|kpi| kpi_line(exercise, baseline, objective, kpi, team))
+        .map(|kpi| kpi_line(exercise, baseline, objective, kpi, team, lang))
         .collect();
     let measured_weight: f64 = kpis
         .iter()
@@ -490,7 +531,7 @@ fn objective_card(
         .map(|o| {
             format!(
                 "{} {}{}",
-                clock(scenario, o.at),
+                clock_in(lang, scenario, o.at),
                 o.text,
                 if o.evaluator.is_empty() {
                     String::new()
@@ -531,13 +572,18 @@ fn objective_weight(card: &ObjectiveCard) -> f64 {
     if w > 0.0 { w } else { 1.0 }
 }
 
-fn card(exercise: &Exercise, baseline: &Exercise, team: Option<&Team>) -> Scorecard {
+fn card(
+    exercise: &Exercise,
+    baseline: &Exercise,
+    team: Option<&Team>,
+    lang: Language,
+) -> Scorecard {
     let scenario = exercise.scenario();
     let objectives: Vec<ObjectiveCard> = scenario
         .objectives
         .iter()
         .filter(|o| team.is_none_or(|t| o.teams.is_empty() || o.teams.contains(&t.id)))
-        .map(|o| objective_card(exercise, baseline, o, team))
+        .map(|o| objective_card(exercise, baseline, o, team, lang))
         .collect();
     let mut points = 0.0;
     let mut max_points = 0.0;
@@ -549,7 +595,7 @@ fn card(exercise: &Exercise, baseline: &Exercise, team: Option<&Team>) -> Scorec
     }
     Scorecard {
         team: team.map(|t| t.id.name.clone()),
-        name: team.map_or_else(|| "Whole exercise".to_string(), |t| t.name.clone()),
+        name: team.map_or_else(|| tr!(lang, "card-whole-exercise"), |t| t.name.clone()),
         at: exercise.now(),
         objectives,
         points,
@@ -559,18 +605,18 @@ fn card(exercise: &Exercise, baseline: &Exercise, team: Option<&Team>) -> Scorec
 }
 
 /// The whole exercise's scorecard, then one per Blue team.
-pub fn scorecards(exercise: &Exercise, baseline: &Exercise) -> Vec<Scorecard> {
+pub fn scorecards(exercise: &Exercise, baseline: &Exercise, lang: Language) -> Vec<Scorecard> {
     let scenario = exercise.scenario();
-    let mut cards = vec![card(exercise, baseline, None)];
+    let mut cards = vec![card(exercise, baseline, None, lang)];
     for team in scenario.teams.iter().filter(|t| t.role == TeamRole::Blue) {
-        cards.push(card(exercise, baseline, Some(team)));
+        cards.push(card(exercise, baseline, Some(team), lang));
     }
     cards
 }
 
 /// The scorecards of a finished (or paused) exercise, against its own no-action baseline.
-pub fn scorecards_of(exercise: &Exercise) -> Vec<Scorecard> {
-    scorecards(exercise, &Baseline::of(exercise))
+pub fn scorecards_of(exercise: &Exercise, lang: Language) -> Vec<Scorecard> {
+    scorecards(exercise, &Baseline::of(exercise), lang)
 }
 
 /// A whole-exercise KPI at every step, for charts.
@@ -581,7 +627,15 @@ pub fn kpi_series(exercise: &Exercise, metric: &Metric) -> Vec<(u32, Option<f64>
         .map(|s| {
             (
                 s.t,
-                measure(&Snapshot::at(exercise, s.t), metric, &[], None, None).value,
+                measure(
+                    &Snapshot::at(exercise, s.t),
+                    metric,
+                    &[],
+                    None,
+                    None,
+                    Language::En,
+                )
+                .value,
             )
         })
         .collect()

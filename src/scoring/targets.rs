@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{KpiClass, Snapshot, class, format_value, measure, meets};
 use crate::diagnostic::{Diagnostic, Report};
+use crate::i18n::Language;
 use crate::scenario::{self, Scenario, Team};
 use crate::sim::{Exercise, Mode};
 
@@ -34,7 +35,9 @@ pub fn met_by_doing_nothing(scenario: &Arc<Scenario>) -> Vec<Diagnostic> {
                 .district
                 .as_ref()
                 .and_then(|d| scenario.city.districts.iter().position(|x| x.id == *d));
-            let Some(value) = measure(&snapshot, &kpi.metric, scope, district, None).value else {
+            let Some(value) =
+                measure(&snapshot, &kpi.metric, scope, district, None, Language::En).value
+            else {
                 continue;
             };
             let target = kpi.target.value;
@@ -46,9 +49,9 @@ pub fn met_by_doing_nothing(scenario: &Arc<Scenario>) -> Vec<Diagnostic> {
                             "objective `{}`: with no action, {:?} ends at {} on the scenario's seed ({}), already within its target of {}: this KPI cannot tell a response from none",
                             objective.id,
                             kpi.metric,
-                            format_value(&kpi.metric, value),
+                            format_value(&kpi.metric, value, Language::En),
                             scenario.meta.seed,
-                            format_value(&kpi.metric, target)
+                            format_value(&kpi.metric, target, Language::En)
                         ),
                     )
                     .with_help(

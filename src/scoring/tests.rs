@@ -53,7 +53,7 @@ fn doing_nothing_scores_nothing_and_a_response_scores() {
     let scenario = small_scenario(&outbreak(""));
     let mut idle = Exercise::new(scenario.clone(), 1, Mode::Expected);
     idle.advance_to(idle.end());
-    let cards = scorecards_of(&idle);
+    let cards = scorecards_of(&idle, Language::En);
     let infections = line(&cards[0], "contain", Metric::Infections);
     assert_eq!(
         infections.attainment,
@@ -78,7 +78,7 @@ fn doing_nothing_scores_nothing_and_a_response_scores() {
         ))
         .unwrap();
     acting.advance_to(acting.end());
-    let cards = scorecards_of(&acting);
+    let cards = scorecards_of(&acting, Language::En);
     let infections = line(&cards[0], "contain", Metric::Infections);
     assert!(
         infections.attainment.unwrap() > 0.3,
@@ -110,7 +110,7 @@ fn doing_nothing_scores_nothing_and_a_response_scores() {
 fn a_kpi_with_nothing_to_measure_is_not_applicable() {
     let mut ex = small(Mode::Expected, &outbreak(""));
     ex.advance(2 * 24 * 60);
-    let cards = scorecards_of(&ex);
+    let cards = scorecards_of(&ex, Language::En);
     let police = cards
         .iter()
         .find(|c| c.team.as_deref() == Some("police-team"))
@@ -138,7 +138,7 @@ fn costs_count_against_the_team_that_spent() {
     ))
     .unwrap();
     ex.advance(10 * 24 * 60);
-    let cards = scorecards_of(&ex);
+    let cards = scorecards_of(&ex, Language::En);
     let health = cards
         .iter()
         .find(|c| c.team.as_deref() == Some("health-team"))
@@ -170,7 +170,7 @@ fn an_answered_request_that_fell_short_scores_no_less_than_silence() {
                 crate::sim::EventKind::AidAnswered { note, .. } if note.contains("sends 5000 of the 10000"))));
         }
         ex.advance(6 * 60);
-        let cards = scorecards_of(&ex);
+        let cards = scorecards_of(&ex, Language::En);
         let police = cards
             .iter()
             .find(|c| c.team.as_deref() == Some("police-team"))
@@ -258,7 +258,7 @@ fn responses_count_for_their_objective_and_a_missed_one_earns_nothing() {
     ))
     .unwrap();
     ex.advance_to(ex.end());
-    let cards = scorecards_of(&ex);
+    let cards = scorecards_of(&ex, Language::En);
     let police = cards
         .iter()
         .find(|c| c.team.as_deref() == Some("police-team"))
@@ -305,7 +305,7 @@ fn evaluators_ratings_and_observations_count_where_they_belong() {
         ex.apply(command(rating)).unwrap();
     }
     ex.advance(60);
-    let cards = scorecards_of(&ex);
+    let cards = scorecards_of(&ex, Language::En);
     let card = |team: &str| {
         cards
             .iter()
@@ -391,7 +391,7 @@ fn a_card_with_nothing_to_score_has_no_percentage() {
         Mode::Expected,
         r#"scenario.objectives: [(id: "joint", title: "Joint", teams: ["police-team"], evaluator_rated: false, kpis: [(metric: AidRequestsAnswered, target: 1.0)])]"#,
     );
-    let cards = scorecards_of(&ex);
+    let cards = scorecards_of(&ex, Language::En);
     let police = cards
         .iter()
         .find(|c| c.team.as_deref() == Some("police-team"))
@@ -417,7 +417,7 @@ scenario.injects: [
     ))
     .unwrap();
     ex.advance(2 * 60);
-    let cards = scorecards_of(&ex);
+    let cards = scorecards_of(&ex, Language::En);
     let whole = line(&cards[0], "decide", Metric::DecisionQuality);
     // Postponed (0.5); the festival's default applied (0, although cancelling is worth 1).
     assert_eq!(whole.value, Some(0.25));
@@ -448,8 +448,9 @@ scenario.injects: [
 
 #[test]
 fn the_baseline_is_compared_in_words_a_reader_understands() {
-    let words =
-        |metric: Metric, value: f64, baseline: f64| against_baseline(&metric, value, baseline);
+    let words = |metric: Metric, value: f64, baseline: f64| {
+        against_baseline(&metric, value, baseline, Language::En)
+    };
     assert_eq!(
         words(Metric::Infections, 60.0, 100.0),
         "40% fewer than with no action (100)"
@@ -491,7 +492,7 @@ fn a_process_kpi_applies_only_to_a_team_with_units_for_it() {
     ))
     .unwrap();
     ex.advance_to(ex.end());
-    let cards = scorecards_of(&ex);
+    let cards = scorecards_of(&ex, Language::En);
     let card = |name: &str| cards.iter().find(|c| c.name == name).unwrap();
     let police = line(
         card("Police"),
@@ -515,7 +516,12 @@ fn only_a_kpi_met_in_full_is_met() {
     let scenario = small_scenario(&outbreak(""));
     let mut ex = Exercise::new(scenario, 1, Mode::Expected);
     ex.advance_to(ex.end());
-    let mut kpi = line(&scorecards_of(&ex)[0], "contain", Metric::Infections).clone();
+    let mut kpi = line(
+        &scorecards_of(&ex, Language::En)[0],
+        "contain",
+        Metric::Infections,
+    )
+    .clone();
     for (attainment, met) in [(Some(1.0), true), (Some(0.999), false), (None, false)] {
         kpi.attainment = attainment;
         assert_eq!(kpi.is_met(), met, "{attainment:?}");

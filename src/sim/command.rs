@@ -120,11 +120,11 @@ impl Verdict {
         }
     }
 
-    pub fn words(&self) -> &'static str {
+    pub fn words(&self, lang: crate::i18n::Language) -> String {
         match self {
-            Verdict::Done => "done",
-            Verdict::Partly => "partly done",
-            Verdict::NotDone => "not done",
+            Verdict::Done => crate::tr!(lang, "verdict-done"),
+            Verdict::Partly => crate::tr!(lang, "verdict-partly"),
+            Verdict::NotDone => crate::tr!(lang, "verdict-not-done"),
         }
     }
 }
@@ -167,12 +167,12 @@ impl Rating {
         }
     }
 
-    pub fn meaning(&self) -> &'static str {
+    pub fn meaning(&self, lang: crate::i18n::Language) -> String {
         match self {
-            Rating::P => "Performed without challenges",
-            Rating::S => "Performed with some challenges",
-            Rating::M => "Performed with major challenges",
-            Rating::U => "Unable to be performed",
+            Rating::P => crate::tr!(lang, "rating-p"),
+            Rating::S => crate::tr!(lang, "rating-s"),
+            Rating::M => crate::tr!(lang, "rating-m"),
+            Rating::U => crate::tr!(lang, "rating-u"),
         }
     }
 
@@ -336,12 +336,16 @@ ron_enum! {
 
 impl GatheringDecision {
     /// The decision, in words.
-    pub fn words(&self) -> String {
+    pub fn words(&self, lang: crate::i18n::Language) -> String {
         match self {
-            GatheringDecision::GoAhead => "go ahead".into(),
-            GatheringDecision::WithMeasures => "hold it with measures".into(),
-            GatheringDecision::Postpone(by) => format!("postpone it by {by}"),
-            GatheringDecision::Cancel => "cancel it".into(),
+            GatheringDecision::GoAhead => crate::tr!(lang, "gathering-go-ahead"),
+            GatheringDecision::WithMeasures => crate::tr!(lang, "gathering-with-measures"),
+            GatheringDecision::Postpone(by) => crate::tr!(
+                lang,
+                "gathering-postpone",
+                by = crate::i18n::duration(lang, by.0)
+            ),
+            GatheringDecision::Cancel => crate::tr!(lang, "gathering-cancel"),
         }
     }
 

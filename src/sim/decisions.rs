@@ -34,11 +34,11 @@ pub enum SettledBy {
 }
 
 impl SettledBy {
-    pub fn words(&self) -> String {
+    pub fn words(&self, lang: crate::i18n::Language) -> String {
         match self {
-            SettledBy::Team(team) => format!("decided by {team}"),
-            SettledBy::Agreed => "agreed by every team asked".into(),
-            SettledBy::Default => "no decision in time: the default applied".into(),
+            SettledBy::Team(team) => crate::tr!(lang, "settled-by-team", team = team.as_str()),
+            SettledBy::Agreed => crate::tr!(lang, "settled-agreed"),
+            SettledBy::Default => crate::tr!(lang, "settled-default"),
         }
     }
 }
@@ -152,7 +152,7 @@ impl Exercise {
                 "decision `{}` was settled at {} ({})",
                 c.decision,
                 crate::scenario::Minutes(settled.at),
-                settled.by.words()
+                settled.by.words(crate::i18n::Language::En)
             ));
         }
         if !self.decisions[n].teams.iter().any(|t| t == c.team.as_str()) {
@@ -249,7 +249,7 @@ impl Exercise {
                 question,
                 option: option.to_string(),
                 label: chosen.label.clone(),
-                how: by.words(),
+                how: by.clone(),
             },
         );
         let actor = match &by {
@@ -406,7 +406,10 @@ mod tests {
         assert_eq!(settled.by, SettledBy::Default);
         assert!(ex.events().iter().any(|e| matches!(
             &e.kind,
-            EventKind::DecisionSettled { how, .. } if how.contains("default")
+            EventKind::DecisionSettled {
+                how: SettledBy::Default,
+                ..
+            }
         )));
         assert!(ex.holds(&crate::scenario::Condition::Decided(
             crate::scenario::DecidedCheck {

@@ -268,8 +268,8 @@ pub enum EventKind {
         question: String,
         option: String,
         label: String,
-        /// How it was reached, in words ("decided by command", "agreed", "no decision: default").
-        how: String,
+        /// How it was reached.
+        how: super::SettledBy,
     },
     ActionTaken {
         action: String,

@@ -1156,7 +1156,7 @@ impl Exercise {
         e.judged = Some(record);
         let text = format!(
             "judged {}: \"{}\" ({}, {})",
-            c.verdict.words(),
+            c.verdict.words(crate::i18n::Language::En),
             e.text,
             e.inject,
             e.team_words()

@@ -68,14 +68,15 @@ impl Derived {
 
     pub fn decisions(&mut self, exercise: &Exercise) -> &Decisions {
         self.follow(exercise);
-        self.decisions
-            .get_or_insert_with(|| crate::report::decisions::decisions(exercise))
+        self.decisions.get_or_insert_with(|| {
+            crate::report::decisions::decisions(exercise, crate::i18n::Language::En)
+        })
     }
 
     pub fn timeline(&mut self, exercise: &Exercise) -> &[TimelineEntry] {
         self.follow(exercise);
         self.timeline
-            .get_or_insert_with(|| crate::report::timeline(exercise))
+            .get_or_insert_with(|| crate::report::timeline(exercise, crate::i18n::Language::En))
     }
 
     pub fn chart(&mut self, session: &Session, choice: ChartChoice) -> &[Series] {

@@ -194,7 +194,7 @@ fn decisions(ui: &mut egui::Ui, session: &Session) {
                             format!(
                                 "-> \"{}\": {} at {}",
                                 label(&s.option),
-                                s.by.words(),
+                                s.by.words(crate::i18n::Language::En),
                                 super::clock(session, s.at)
                             ),
                         ),
@@ -394,11 +394,14 @@ fn evaluation(
                     if let Some(j) = &e.judged {
                         ui.colored_label(
                             egui::Color32::from_rgb(30, 110, 40),
-                            format!("judged {}", j.verdict.words()),
+                            format!("judged {}", j.verdict.words(crate::i18n::Language::En)),
                         );
                     }
                     for verdict in [Verdict::Done, Verdict::Partly, Verdict::NotDone] {
-                        if ui.small_button(verdict.words()).clicked() {
+                        if ui
+                            .small_button(verdict.words(crate::i18n::Language::En))
+                            .clicked()
+                        {
                             actions.push(Action::Command(Command::Judge(Judge {
                                 inject: Id::new(e.inject.clone()),
                                 expectation: e.index,

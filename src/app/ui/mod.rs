@@ -129,7 +129,9 @@ pub fn rating_badge(ui: &mut egui::Ui, rating: Option<&Rating>) {
         Some(Rating::U) => ("U", egui::Color32::from_rgb(198, 40, 40)),
         None => ("–", egui::Color32::GRAY),
     };
-    let hover = rating.map_or("not yet rated", Rating::meaning);
+    let hover = rating.map_or("not yet rated".to_string(), |r| {
+        r.meaning(crate::i18n::Language::En)
+    });
     ui.label(
         egui::RichText::new(format!(" {text} "))
             .strong()

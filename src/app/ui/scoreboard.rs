@@ -36,8 +36,9 @@ pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: O
                             ui.label(egui::RichText::new(&objective.title).strong());
                         });
                         for k in &objective.kpis {
-                            let value =
-                                k.value.map_or("–".into(), |v| format_value(&k.metric, v));
+                            let value = k.value.map_or("–".into(), |v| {
+                                format_value(&k.metric, v, crate::i18n::Language::En)
+                            });
                             let points = match k.attainment {
                                 Some(_) => format!("{:.1} of {:.1} pts", k.points, k.max_points),
                                 None => "n/a".into(),
@@ -45,7 +46,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: O
                             let text = format!(
                                 "   {}: {value} / target {} · {points}",
                                 k.label,
-                                format_value(&k.metric, k.target),
+                                format_value(&k.metric, k.target, crate::i18n::Language::En),
                             );
                             let text = if k.attainment.is_none() {
                                 egui::RichText::new(text).weak()
@@ -69,7 +70,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: O
                                 for rating in [Rating::P, Rating::S, Rating::M, Rating::U] {
                                     if ui
                                         .small_button(format!("{rating:?}"))
-                                        .on_hover_text(rating.meaning())
+                                        .on_hover_text(rating.meaning(crate::i18n::Language::En))
                                         .clicked()
                                     {
                                         actions.push(Action::Command(Command::Rate(Rate {

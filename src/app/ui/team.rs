@@ -169,7 +169,10 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             ..
         } => (
             blue,
-            format!("{team} decided on {name}: {}", decision.words()),
+            format!(
+                "{team} decided on {name}: {}",
+                decision.words(crate::i18n::Language::En)
+            ),
         ),
         EventKind::TrustAlert { district, trust } => (
             red,
@@ -199,7 +202,13 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             label,
             how,
             ..
-        } => (blue, format!("Decided: {question} -> \"{label}\" ({how})")),
+        } => (
+            blue,
+            format!(
+                "Decided: {question} -> \"{label}\" ({})",
+                how.words(crate::i18n::Language::En)
+            ),
+        ),
         EventKind::ActionTaken { name, team, .. } => (blue, format!("{team}: {name}")),
         EventKind::ActionInEffect { name, .. } => (green, format!("{name}: in effect")),
         EventKind::FacilityOpened { facility, by, open } => (
@@ -311,7 +320,7 @@ fn decisions(
                     let followed: Vec<String> = option
                         .effects
                         .iter()
-                        .map(|e| e.describe(scenario))
+                        .map(|e| e.describe(scenario, crate::i18n::Language::En))
                         .collect();
                     let mut hover = option.description.clone();
                     if !followed.is_empty() {
@@ -663,8 +672,11 @@ pub fn desk(
                     ui.horizontal_wrapped(|ui| {
                         let available = availability == crate::sim::Availability::Available;
                         let mut hover = def.description.clone();
-                        let followed: Vec<String> =
-                            def.effects.iter().map(|e| e.describe(scenario)).collect();
+                        let followed: Vec<String> = def
+                            .effects
+                            .iter()
+                            .map(|e| e.describe(scenario, crate::i18n::Language::En))
+                            .collect();
                         if !followed.is_empty() {
                             if !hover.is_empty() {
                                 hover.push('\n');

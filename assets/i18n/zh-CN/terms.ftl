@@ -1,0 +1,33 @@
+# 核心使用的推演术语：评级、管控等级、渠道、决策方式。
+
+rating-p = 无挑战完成
+rating-s = 有一定挑战完成
+rating-m = 有重大挑战完成
+rating-u = 未能完成
+
+level-normal = 常态
+level-enhanced = 加强管控
+level-closed = 封控
+channel-phone = 电话
+channel-email = 电子邮件
+channel-radio = 无线电
+channel-media = 媒体
+channel-social-media = 社交媒体
+channel-field-report = 现场报告
+channel-briefing = 情况通报会
+channel-document = 文件
+
+settled-by-team = 由{ $team }决定
+settled-agreed = 各方一致同意
+settled-default = 未在时限内决策：按默认选项执行
+
+verdict-done = 已完成
+verdict-partly = 部分完成
+verdict-not-done = 未完成
+
+gathering-go-ahead = 照常举办
+gathering-with-measures = 采取防控措施后举办
+gathering-postpone = 推迟 { $by }
+gathering-cancel = 取消
+
+list-comma = 、

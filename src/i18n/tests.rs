@@ -1,0 +1,125 @@
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_syntax::ast::Entry;
+
+use super::*;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// Each table file of a language, with the message ids it defines.
+fn tables(language: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = root().join("assets/i18n").join(language);
+    let mut tables = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ftl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+        let ids = resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        tables.insert(name, ids);
+    }
+    tables
+}
+
+/// The text of every Rust source file of the crate.
+fn sources() -> String {
+    fn walk(dir: &Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(&root().join("src"), &mut out);
+    out
+}
+
+#[test]
+fn every_key_is_in_both_languages_and_used() {
+    let english = tables("en");
+    let chinese = tables("zh-CN");
+    assert!(!english.is_empty());
+    assert_eq!(
+        english.keys().collect::<Vec<_>>(),
+        chinese.keys().collect::<Vec<_>>(),
+        "the same table files in both languages"
+    );
+    let code = sources();
+    let mut problems = Vec::new();
+    for (file, keys) in &english {
+        let other = &chinese[file];
+        for key in keys.difference(other) {
+            problems.push(format!("zh-CN/{file}: `{key}` is missing"));
+        }
+        for key in other.difference(keys) {
+            problems.push(format!("en/{file}: `{key}` is missing"));
+        }
+        for key in keys.union(other) {
+            if !code.contains(&format!("\"{key}\"")) {
+                problems.push(format!("{file}: no code uses `{key}`"));
+            }
+        }
+    }
+    let all: Vec<&String> = english.values().flatten().collect();
+    let unique: BTreeSet<&String> = all.iter().copied().collect();
+    assert_eq!(all.len(), unique.len(), "a key is defined in two files");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_message_has_its_arguments_filled_in_and_no_direction_marks() {
+    assert_eq!(tr!(Language::En, "report-events", count = 1), "1 event");
+    assert_eq!(tr!(Language::En, "report-events", count = 3), "3 events");
+    let text = tr!(Language::Zh, "report-events", count = 3);
+    assert_eq!(text, "3 个事件");
+    assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'));
+}
+
+#[test]
+fn the_language_comes_from_the_scenario_then_the_system() {
+    let vars = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    };
+    assert_eq!(
+        Language::of_locale_variables(vars(&[("LANG", "zh_CN.UTF-8")])),
+        Some(Language::Zh)
+    );
+    assert_eq!(
+        Language::of_locale_variables(vars(&[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "en_GB")])),
+        Some(Language::En),
+        "LC_ALL wins"
+    );
+    assert_eq!(
+        Language::of_locale_variables(vars(&[("LANG", "en_US"), ("LC_ALL", "")])),
+        Some(Language::En),
+        "an empty variable is skipped"
+    );
+    assert_eq!(Language::of_locale_variables(vars(&[("LANG", "C")])), None);
+    assert_eq!(Language::from_code("zh-Hans"), Some(Language::Zh));
+    assert_eq!(Language::from_code("EN"), Some(Language::En));
+    assert_eq!(Language::from_code("fr"), None);
+    assert_eq!(Language::default_for(Some(Language::Zh)), Language::Zh);
+}
