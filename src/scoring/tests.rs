@@ -527,3 +527,35 @@ fn only_a_kpi_met_in_full_is_met() {
         assert_eq!(kpi.is_met(), met, "{attainment:?}");
     }
 }
+
+#[test]
+fn nothing_to_measure_says_for_whom() {
+    let scenario = small_scenario(&outbreak(""));
+    let ex = Exercise::new(scenario.clone(), 1, Mode::Expected);
+    let teams: Vec<&Team> = scenario.teams.iter().collect();
+    let detail = |teams: &[&Team], lang: Language| {
+        let snapshot = Snapshot::now(&ex);
+        measure(
+            &snapshot,
+            &Metric::AidRequestsAnswered,
+            teams,
+            None,
+            None,
+            lang,
+        )
+        .detail
+    };
+    assert_eq!(detail(&[], Language::En), "no request for help was made");
+    assert_eq!(
+        detail(&teams[..1], Language::En),
+        "no request for help was made to this team"
+    );
+    assert_eq!(
+        detail(&teams, Language::En),
+        "no request for help was made to these teams"
+    );
+    assert_eq!(
+        detail(&teams[..1], Language::Zh),
+        "没有向本组提出的支援请求"
+    );
+}

@@ -1373,6 +1373,25 @@ mod tests {
         );
     }
 
+    /// Named contacts not reached yet are still latent, infectious or recovered: the samples the
+    /// charts and KPIs read count them in those compartments.
+    #[test]
+    fn a_sample_counts_named_contacts_in_their_infection_state() {
+        let mut ex = test_support::small(Mode::Expected, "");
+        let epi = &mut ex.districts[0].epi;
+        let at = |n: f64| Infected::new_at(n, 0.0);
+        (epi.e, epi.ne) = (at(3.0), at(5.0));
+        (epi.a, epi.na) = (at(2.0), at(7.0));
+        (epi.i, epi.ni) = (at(1.0), at(4.0));
+        (epi.r, epi.nr) = (10.0, 6.0);
+        ex.record_sample();
+        let sample = &ex.series().last().unwrap().districts[0];
+        assert_eq!(
+            (sample.e, sample.a, sample.i, sample.r),
+            (8.0, 9.0, 5.0, 16.0)
+        );
+    }
+
     #[test]
     fn mean_days_average_what_they_are_given() {
         let mut m = MeanDays::default();
