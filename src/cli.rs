@@ -11,6 +11,7 @@ use crate::i18n::Language;
 use crate::library;
 use crate::scenario::{self, Scenario};
 use crate::summary;
+use crate::tr;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +26,12 @@ pub struct Cli {
     /// system's, else English).
     #[arg(long, global = true, value_parser = parse_language)]
     pub lang: Option<Language>,
+}
+
+/// The language of a command's words: the one asked for, else the scenario's, else the
+/// system's, else English.
+fn speak(asked: Option<Language>, scenario: Option<&Scenario>) -> Language {
+    asked.unwrap_or_else(|| Language::default_for(scenario.and_then(|s| s.meta.language)))
 }
 
 fn parse_language(text: &str) -> Result<Language, String> {
@@ -251,9 +258,9 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             files,
             format,
             deny_warnings,
-        }) => validate(&files, format, deny_warnings, out),
-        Some(Command::Summary { scenario }) => show_summary(scenario.as_deref(), out, err),
-        Some(Command::Scenarios) => list_scenarios(out),
+        }) => validate(&files, format, deny_warnings, speak(lang, None), out),
+        Some(Command::Summary { scenario }) => show_summary(scenario.as_deref(), lang, out, err),
+        Some(Command::Scenarios) => list_scenarios(speak(lang, None), out),
         Some(Command::Run {
             scenario,
             seed,
@@ -277,6 +284,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 expected,
                 report: report.map(|dir| ReportTo { dir, lang }),
                 plan,
+                lang,
             };
             run_headless(options, out, err)
         }
@@ -285,7 +293,14 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             runs,
             commands,
             scale: false,
-        }) => bench(scenario.as_deref(), runs, commands.as_deref(), out, err),
+        }) => bench(
+            scenario.as_deref(),
+            runs,
+            commands.as_deref(),
+            speak(lang, None),
+            out,
+            err,
+        ),
         Some(Command::Bench { scale: true, .. }) => bench_scale(out),
         Some(Command::Sweep {
             scenario,
@@ -306,6 +321,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 plan,
                 json,
                 csv,
+                lang,
             },
             out,
             err,
@@ -315,7 +331,14 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             scenario,
             out: json,
             csv,
-        }) => replay(&journal, scenario, json, csv, None, out, err),
+        }) => replay(
+            &journal,
+            scenario,
+            Outputs { json, csv, lang },
+            None,
+            out,
+            err,
+        ),
         Some(Command::Report {
             journal,
             out: dir,
@@ -323,8 +346,11 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
         }) => replay(
             &journal,
             scenario,
-            None,
-            None,
+            Outputs {
+                json: None,
+                csv: None,
+                lang,
+            },
             Some(ReportTo { dir, lang }),
             out,
             err,
@@ -347,18 +373,30 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 size,
                 plan,
                 resume,
+                lang,
             },
             err,
         ),
         #[cfg(feature = "gui")]
-        None if crate::app::display_available() => gui(GuiOptions::default(), err),
+        None if crate::app::display_available() => gui(
+            GuiOptions {
+                lang,
+                ..GuiOptions::default()
+            },
+            err,
+        ),
         // Without a window: the flagship's briefing and a headless run of it with no player
         // action (the baseline every team must beat).
-        None => show_summary(None, out, err).and_then(|code| {
+        None => show_summary(None, lang, out, err).and_then(|code| {
             if code != EXIT_OK {
                 return Ok(code);
             }
-            writeln!(out, "\nHeadless run with no player action:")?;
+            let flagship = load_scenario(None).ok().map(|(s, _)| s);
+            writeln!(
+                out,
+                "\n{}",
+                tr!(speak(lang, flagship.as_ref()), "cli-headless-no-action")
+            )?;
             let options = RunOptions {
                 scenario: library::DEFAULT_SCENARIO.to_string(),
                 seed: None,
@@ -370,6 +408,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 expected: false,
                 report: None,
                 plan: None,
+                lang,
             };
             run_headless(options, out, err)
         }),
@@ -385,6 +424,7 @@ fn validate(
     files: &[PathBuf],
     format: Format,
     deny_warnings: bool,
+    lang: Language,
     out: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -404,7 +444,7 @@ fn validate(
             Format::Rich => write!(out, "{}", report.render_rich(color))?,
         }
         if format != Format::Json {
-            writeln!(out, "{}", verdict(&report))?;
+            writeln!(out, "{}", verdict(&report, lang))?;
         }
     }
     if format == Format::Json {
@@ -416,25 +456,25 @@ fn validate(
     } else if files.len() > 1 {
         writeln!(
             out,
-            "checked {} files: {} valid, {failed} with problems",
-            files.len(),
-            files.len() - failed
+            "{}",
+            tr!(
+                lang,
+                "cli-checked-files",
+                files = files.len(),
+                valid = files.len() - failed,
+                failed = failed
+            )
         )?;
     }
     Ok(if failed > 0 { EXIT_INVALID } else { EXIT_OK })
 }
 
-fn verdict(report: &Report) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+fn verdict(report: &Report, lang: Language) -> String {
+    let file = report.file_name.as_str();
     match (report.error_count(), report.warning_count()) {
-        (0, 0) => format!("{}: valid", report.file_name),
-        (0, w) => format!("{}: valid, {}", report.file_name, plural(w, "warning")),
-        (e, w) => format!(
-            "{}: {}, {}",
-            report.file_name,
-            plural(e, "error"),
-            plural(w, "warning")
-        ),
+        (0, 0) => tr!(lang, "cli-valid", file = file),
+        (0, w) => tr!(lang, "cli-valid-with-warnings", file = file, warnings = w),
+        (e, w) => tr!(lang, "cli-invalid", file = file, errors = e, warnings = w),
     }
 }
 
@@ -462,6 +502,7 @@ pub fn load_scenario(name: Option<&str>) -> Result<(Scenario, Report), Report> {
 
 fn show_summary(
     name: Option<&str>,
+    lang: Option<Language>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
@@ -474,36 +515,29 @@ fn show_summary(
             if !report.diagnostics.is_empty() {
                 write!(err, "{}", report.render_rich(use_color()))?;
             }
-            write!(out, "{}", summary::briefing(&scenario))?;
+            let lang = speak(lang, Some(&scenario));
+            write!(out, "{}", summary::briefing(&scenario, lang))?;
             Ok(EXIT_OK)
         }
-        Err(report) => {
-            if report.text.is_empty() {
-                write!(err, "{}", report.render_short())?;
-                return Ok(EXIT_USAGE);
-            }
-            write!(err, "{}", report.render_rich(use_color()))?;
-            writeln!(err, "{}", verdict(&report))?;
-            Ok(EXIT_INVALID)
-        }
+        Err(report) => fail_with(&report, speak(lang, None), err),
     }
 }
 
-fn list_scenarios(out: &mut dyn Write) -> std::io::Result<u8> {
+fn list_scenarios(lang: Language, out: &mut dyn Write) -> std::io::Result<u8> {
     for bundled in library::BUNDLED {
         let title = match bundled.load() {
             Ok((s, _)) => format!(
-                "{} [{:?}, {}]",
+                "{} [{}, {}]",
                 s.meta.title,
-                s.meta.language.unwrap_or(Language::En),
-                s.meta.duration
+                s.meta.language.map_or("-", Language::native_name),
+                crate::i18n::duration(lang, s.meta.duration.get())
             ),
-            Err(report) => format!("(invalid: {} errors)", report.error_count()),
+            Err(report) => tr!(lang, "cli-scenario-invalid", errors = report.error_count()),
         };
         let default = if bundled.file == library::DEFAULT_SCENARIO {
-            " (default)"
+            tr!(lang, "cli-default")
         } else {
-            ""
+            String::new()
         };
         writeln!(out, "{:<28} {title}{default}", bundled.file)?;
     }
@@ -521,6 +555,14 @@ struct RunOptions {
     expected: bool,
     report: Option<ReportTo>,
     plan: Option<PathBuf>,
+    lang: Option<Language>,
+}
+
+/// The outputs of a run or a replay besides its report, and the language asked for.
+struct Outputs {
+    json: Option<PathBuf>,
+    csv: Option<PathBuf>,
+    lang: Option<Language>,
 }
 
 /// Where to write an after-action report, and in which language (None: the scenario's).
@@ -538,12 +580,14 @@ struct SweepOptions {
     plan: Option<PathBuf>,
     json: Option<PathBuf>,
     csv: Option<PathBuf>,
+    lang: Option<Language>,
 }
 
 /// Loads a plan and checks its ids against the scenario it will play.
 fn load_plan(
     path: Option<&Path>,
     scenario: &Scenario,
+    lang: Language,
     err: &mut dyn Write,
 ) -> std::io::Result<Result<Option<crate::plan::Plan>, u8>> {
     let Some(path) = path else {
@@ -556,18 +600,18 @@ fn load_plan(
             }
             Ok(Ok(Some(plan)))
         }
-        Err(report) => Ok(Err(fail_with(&report, err)?)),
+        Err(report) => Ok(Err(fail_with(&report, lang, err)?)),
     }
 }
 
 /// Prints a report's problems and returns the exit code for them.
-fn fail_with(report: &Report, err: &mut dyn Write) -> std::io::Result<u8> {
+fn fail_with(report: &Report, lang: Language, err: &mut dyn Write) -> std::io::Result<u8> {
     if report.text.is_empty() {
         write!(err, "{}", report.render_short())?;
         return Ok(EXIT_USAGE);
     }
     write!(err, "{}", report.render_rich(use_color()))?;
-    writeln!(err, "{}", verdict(report))?;
+    writeln!(err, "{}", verdict(report, lang))?;
     Ok(EXIT_INVALID)
 }
 
@@ -585,20 +629,25 @@ fn scenario_text(name: &str) -> String {
 fn write_outputs(
     exercise: &crate::sim::Exercise,
     refused: Vec<crate::headless::Refusal>,
-    json: Option<&Path>,
-    csv: Option<&Path>,
+    outputs: &Outputs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
+    let lang = speak(outputs.lang, Some(exercise.scenario()));
+    let (json, csv) = (outputs.json.as_deref(), outputs.csv.as_deref());
     let output = crate::headless::output(exercise, refused);
     for r in output.refused.iter().filter(|r| !r.as_recorded) {
         writeln!(
             err,
-            "line {}: at {} the command was refused: {} ({})",
-            r.line,
-            crate::scenario::Minutes(r.at),
-            r.reason,
-            r.command
+            "{}",
+            tr!(
+                lang,
+                "cli-refused",
+                line = r.line,
+                time = crate::i18n::duration(lang, r.at),
+                reason = r.reason.as_str(),
+                command = r.command.as_str()
+            )
         )?;
     }
     if let Some(path) = json {
@@ -608,8 +657,8 @@ fn write_outputs(
     if let Some(path) = csv {
         crate::files::write(path, crate::headless::csv(exercise))?;
     }
-    write!(out, "{}", crate::headless::brief(&output))?;
-    let scores: Vec<String> = crate::scoring::scorecards_of(exercise, Language::En)
+    write!(out, "{}", crate::headless::brief(&output, lang))?;
+    let scores: Vec<String> = crate::scoring::scorecards_of(exercise, lang)
         .iter()
         .map(|c| {
             format!(
@@ -619,7 +668,11 @@ fn write_outputs(
             )
         })
         .collect();
-    writeln!(out, "scores: {}", scores.join(" · "))?;
+    writeln!(
+        out,
+        "{}",
+        tr!(lang, "cli-scores", scores = scores.join(" · "))
+    )?;
     Ok(EXIT_OK)
 }
 
@@ -628,6 +681,7 @@ fn write_outputs(
 fn read_commands(
     path: Option<&Path>,
     scenario: &Scenario,
+    lang: Language,
     err: &mut dyn Write,
 ) -> std::io::Result<Result<Vec<crate::journal::Entry>, u8>> {
     let Some(path) = path else {
@@ -635,7 +689,7 @@ fn read_commands(
     };
     let text = match scenario::read_text(path) {
         Ok(text) => text,
-        Err(report) => return Ok(Err(fail_with(&report, err)?)),
+        Err(report) => return Ok(Err(fail_with(&report, lang, err)?)),
     };
     let (journal, problem) = crate::journal::parse(&text);
     if let Some(problem) = problem {
@@ -657,8 +711,13 @@ fn read_commands(
         write!(err, "{}", report.render_rich(use_color()))?;
         writeln!(
             err,
-            "{}: the commands name what scenario `{}` does not define; nothing was run",
-            report.file_name, scenario.meta.id
+            "{}",
+            tr!(
+                lang,
+                "cli-commands-unknown-ids",
+                file = report.file_name.as_str(),
+                scenario = scenario.meta.id.as_str()
+            )
         )?;
         return Ok(Err(EXIT_INVALID));
     }
@@ -674,9 +733,10 @@ fn parse_until(text: &str) -> Option<u32> {
 fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
     let (scenario, _) = match load_scenario(Some(&o.scenario)) {
         Ok(loaded) => loaded,
-        Err(report) => return fail_with(&report, err),
+        Err(report) => return fail_with(&report, speak(o.lang, None), err),
     };
-    let commands = match read_commands(o.commands.as_deref(), &scenario, err)? {
+    let lang = speak(o.lang, Some(&scenario));
+    let commands = match read_commands(o.commands.as_deref(), &scenario, lang, err)? {
         Ok(commands) => commands,
         Err(code) => return Ok(code),
     };
@@ -687,8 +747,12 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         Some(None) => {
             writeln!(
                 err,
-                "--until: `{}` is not a time; write minutes or a duration such as `3d` or `36h`",
-                o.until.unwrap_or_default()
+                "{}",
+                tr!(
+                    lang,
+                    "cli-until-not-a-time",
+                    until = o.until.unwrap_or_default()
+                )
             )?;
             return Ok(EXIT_USAGE);
         }
@@ -709,7 +773,7 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         )?),
         None => None,
     };
-    let plan = match load_plan(o.plan.as_deref(), &scenario, err)? {
+    let plan = match load_plan(o.plan.as_deref(), &scenario, lang, err)? {
         Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
@@ -724,37 +788,39 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         player.as_mut(),
     )?;
     if let Some(player) = &player {
-        let name = |l: u32| ["none", "I", "II", "III", "IV"][l.min(4) as usize];
         let changes: Vec<String> = player
             .history
             .iter()
             .map(|(at, l)| {
-                format!(
-                    "{} at {}",
-                    name(*l),
-                    crate::scoring::clock(exercise.scenario(), *at)
-                )
+                let time = crate::scoring::clock_in(lang, exercise.scenario(), *at);
+                match *l {
+                    0 => tr!(lang, "cli-plan-level-none", time = time),
+                    level => tr!(lang, "cli-plan-level", level = level, time = time),
+                }
             })
             .collect();
+        let changes = if changes.is_empty() {
+            tr!(lang, "cli-plan-no-level")
+        } else {
+            changes.join(&tr!(lang, "list-comma"))
+        };
         writeln!(
             out,
-            "plan {}: {}",
-            player.plan.id,
-            if changes.is_empty() {
-                "no level raised".into()
-            } else {
-                changes.join(", ")
-            }
+            "{}",
+            tr!(
+                lang,
+                "cli-plan",
+                plan = player.plan.id.as_str(),
+                changes = changes
+            )
         )?;
     }
-    let code = write_outputs(
-        &exercise,
-        refused,
-        o.json.as_deref(),
-        o.csv.as_deref(),
-        out,
-        err,
-    )?;
+    let outputs = Outputs {
+        json: o.json,
+        csv: o.csv,
+        lang: o.lang,
+    };
+    let code = write_outputs(&exercise, refused, &outputs, out, err)?;
     match o.report {
         Some(to) => Ok(code.max(write_report(&exercise, &to, out)?)),
         None => Ok(code),
@@ -775,30 +841,39 @@ fn write_report(
     let files = crate::report::write(dir, exercise, &baseline, lang)?;
     writeln!(
         out,
-        "after-action report written: {}",
-        dir.join("report.html").display()
+        "{}",
+        tr!(
+            lang,
+            "cli-report-written",
+            file = dir.join("report.html").display().to_string()
+        )
     )?;
     let names: Vec<String> = files
         .iter()
         .filter_map(|f| f.file_name())
         .map(|f| f.to_string_lossy().into_owned())
         .collect();
-    writeln!(out, "data: {}", names.join(", "))?;
+    writeln!(
+        out,
+        "{}",
+        tr!(lang, "cli-report-data", files = names.join(", "))
+    )?;
     Ok(EXIT_OK)
 }
 
 fn replay(
     path: &Path,
     scenario_name: Option<String>,
-    json: Option<PathBuf>,
-    csv: Option<PathBuf>,
+    outputs: Outputs,
     report: Option<ReportTo>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
+    // Before the scenario is known: the language asked for, else the system's.
+    let asked = speak(outputs.lang, None);
     let text = match scenario::read_text(path) {
         Ok(text) => text,
-        Err(report) => return fail_with(&report, err),
+        Err(report) => return fail_with(&report, asked, err),
     };
     let (journal, problem) = crate::journal::parse(&text);
     let mut code = EXIT_OK;
@@ -812,8 +887,13 @@ fn replay(
         let last = journal.entries.last().map_or(0, |e| e.line);
         writeln!(
             err,
-            "the journal is damaged: recovered {} commands (up to line {last}); rebuilding from them",
-            journal.entries.len()
+            "{}",
+            tr!(
+                asked,
+                "cli-journal-damaged",
+                commands = journal.entries.len(),
+                line = last
+            )
         )?;
         code = EXIT_INVALID;
     }
@@ -823,22 +903,21 @@ fn replay(
             .as_deref()
             .map(|named| crate::journal::scenario_location(path, named))
     }) else {
-        writeln!(
-            err,
-            "the journal does not name its scenario; give it with --scenario"
-        )?;
+        writeln!(err, "{}", tr!(asked, "cli-journal-no-scenario"))?;
         return Ok(EXIT_USAGE);
     };
     let (scenario, _) = match load_scenario(Some(&name)) {
         Ok(loaded) => loaded,
-        Err(report) => return fail_with(&report, err),
+        Err(report) => return fail_with(&report, asked, err),
     };
+    let lang = speak(outputs.lang, Some(&scenario));
     if let Some(hash) = &journal.scenario_hash
         && *hash != crate::journal::fingerprint(&scenario_text(&name))
     {
         writeln!(
             err,
-            "warning: scenario `{name}` has changed since the journal was written; the replay may differ"
+            "{}",
+            tr!(lang, "cli-scenario-changed", scenario = name.as_str())
         )?;
     }
     let seed = journal.seed.unwrap_or(scenario.meta.seed);
@@ -856,18 +935,12 @@ fn replay(
     if mismatched > 0 {
         writeln!(
             err,
-            "the journal does not match its scenario: {mismatched} command(s) applied during the exercise were refused on replay"
+            "{}",
+            tr!(lang, "cli-journal-mismatch", commands = mismatched)
         )?;
         code = EXIT_INVALID;
     }
-    let mut written = write_outputs(
-        &exercise,
-        refused,
-        json.as_deref(),
-        csv.as_deref(),
-        out,
-        err,
-    )?;
+    let mut written = write_outputs(&exercise, refused, &outputs, out, err)?;
     if let Some(to) = report {
         written = written.max(write_report(&exercise, &to, out)?);
     }
@@ -878,15 +951,16 @@ fn bench(
     name: Option<&str>,
     runs: u32,
     commands: Option<&Path>,
+    lang: Language,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     use std::time::Instant;
     let (scenario, _) = match load_scenario(name) {
         Ok(loaded) => loaded,
-        Err(report) => return fail_with(&report, err),
+        Err(report) => return fail_with(&report, lang, err),
     };
-    let commands = match read_commands(commands, &scenario, err)? {
+    let commands = match read_commands(commands, &scenario, lang, err)? {
         Ok(commands) => commands,
         Err(code) => return Ok(code),
     };
@@ -946,6 +1020,7 @@ struct GuiOptions {
     size: String,
     plan: Option<PathBuf>,
     resume: Option<PathBuf>,
+    lang: Option<Language>,
 }
 
 #[cfg(feature = "gui")]
@@ -958,6 +1033,7 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         size,
         plan,
         resume,
+        lang,
     } = o;
     let size = if size.is_empty() {
         "1600x960".to_string()
@@ -968,7 +1044,15 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         .split_once('x')
         .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
     else {
-        writeln!(err, "--size: `{size}` is not a size such as 1600x960")?;
+        writeln!(
+            err,
+            "{}",
+            tr!(
+                speak(lang, None),
+                "cli-size-not-a-size",
+                size = size.as_str()
+            )
+        )?;
         return Ok(EXIT_USAGE);
     };
     let name = scenario.unwrap_or_else(|| library::DEFAULT_SCENARIO.to_string());
@@ -979,25 +1063,25 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
     } else {
         writeln!(
             err,
-            "no scenario file `{name}`, and no bundled scenario of that name (see `muster scenarios`)"
+            "{}",
+            tr!(speak(lang, None), "cli-no-scenario", name = name.as_str())
         )?;
         return Ok(EXIT_USAGE);
     };
     if !crate::app::display_available() {
-        writeln!(
-            err,
-            "no display: set DISPLAY (or run under xvfb-run); the headless commands work without one"
-        )?;
+        writeln!(err, "{}", tr!(speak(lang, None), "cli-no-display"))?;
         return Ok(EXIT_USAGE);
     }
     // The plan's ids are checked against the scenario it will play.
     let plan = match &plan {
         Some(path) => match load_scenario(Some(&name)) {
-            Ok((scenario, _)) => match load_plan(Some(path), &scenario, err)? {
-                Ok(plan) => plan,
-                Err(code) => return Ok(code),
-            },
-            Err(report) => return fail_with(&report, err),
+            Ok((scenario, _)) => {
+                match load_plan(Some(path), &scenario, speak(lang, Some(&scenario)), err)? {
+                    Ok(plan) => plan,
+                    Err(code) => return Ok(code),
+                }
+            }
+            Err(report) => return fail_with(&report, speak(lang, None), err),
         },
         None => None,
     };
@@ -1018,11 +1102,8 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
 }
 
 #[cfg(not(feature = "gui"))]
-fn gui(_: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
-    writeln!(
-        err,
-        "this build has no GUI: build with the default `gui` feature"
-    )?;
+fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
+    writeln!(err, "{}", tr!(speak(o.lang, None), "cli-no-gui"))?;
     Ok(EXIT_USAGE)
 }
 
@@ -1036,21 +1117,23 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         plan,
         json,
         csv,
+        lang,
     } = o;
     let (scenario, _) = match load_scenario(Some(&name)) {
         Ok(loaded) => loaded,
-        Err(report) => return fail_with(&report, err),
+        Err(report) => return fail_with(&report, speak(lang, None), err),
     };
-    let commands = match read_commands(commands.as_deref(), &scenario, err)? {
+    let lang = speak(lang, Some(&scenario));
+    let commands = match read_commands(commands.as_deref(), &scenario, lang, err)? {
         Ok(commands) => commands,
         Err(code) => return Ok(code),
     };
-    let plan = match load_plan(plan.as_deref(), &scenario, err)? {
+    let plan = match load_plan(plan.as_deref(), &scenario, lang, err)? {
         Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
     if runs == 0 {
-        writeln!(err, "--runs must be at least 1")?;
+        writeln!(err, "{}", tr!(lang, "cli-runs-at-least-one"))?;
         return Ok(EXIT_USAGE);
     }
     let threads =
@@ -1092,7 +1175,17 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         crate::files::write(path, crate::sweep::csv(&result))?;
     }
     write!(out, "{}", crate::sweep::table(&result))?;
-    writeln!(out, "{runs} runs in {elapsed:.2} s on {threads} thread(s)")?;
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "cli-sweep-done",
+            runs = runs,
+            seconds = format!("{elapsed:.2}"),
+            threads = threads
+        )
+    )?;
     Ok(EXIT_OK)
 }
 

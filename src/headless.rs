@@ -326,35 +326,59 @@ pub fn csv(exercise: &Exercise) -> String {
 }
 
 /// A few lines for the terminal.
-pub fn brief(output: &RunOutput) -> String {
+pub fn brief(output: &RunOutput, lang: crate::i18n::Language) -> String {
+    use crate::i18n::count;
+    use crate::tr;
     let o = &output.outcome;
     let t = &output.totals;
     let named = t.contacts_named.max(1.0);
-    format!(
-        "{} (seed {}, {:?}) until {}\n\
-         infections {:.0} · confirmed {:.0} · deaths {:.0} · peak in hospital {:.0}\n\
-         contacts named {:.0} · quarantined {:.0} ({:.0}% within 24 h) · lost {:.0}\n\
-         hospital overflow {:.0} h · stock-outs {} · public trust {:.2} · cost of measures {:.0}\n\
-         reports on time {} · late or missing {} · commands applied {} · refused {}\n",
-        output.title,
-        output.seed,
-        output.mode,
-        crate::scenario::Minutes(output.until),
-        o.infections,
-        o.confirmed,
-        o.deaths,
-        o.peak_hospitalised,
-        t.contacts_named,
-        t.contacts_quarantined,
-        100.0 * t.contacts_quarantined_within_24h / named,
-        t.contacts_lost,
-        t.overflow_hours,
-        t.stock_outs,
-        o.mean_trust,
-        o.economic_cost,
-        o.reports_on_time,
-        o.reports_late_or_missing,
-        output.commands_applied,
-        output.refused.len(),
-    )
+    let mode = match output.mode {
+        Mode::Stochastic => tr!(lang, "brief-stochastic"),
+        Mode::Expected => tr!(lang, "brief-expected"),
+    };
+    let lines = [
+        tr!(
+            lang,
+            "brief-run",
+            title = output.title.as_str(),
+            seed = output.seed.to_string(),
+            mode = mode,
+            until = crate::i18n::duration(lang, output.until)
+        ),
+        tr!(
+            lang,
+            "brief-outcome",
+            infections = count(lang, o.infections),
+            confirmed = count(lang, o.confirmed),
+            deaths = count(lang, o.deaths),
+            peak = count(lang, o.peak_hospitalised)
+        ),
+        tr!(
+            lang,
+            "brief-contacts",
+            named = count(lang, t.contacts_named),
+            quarantined = count(lang, t.contacts_quarantined),
+            quick = crate::i18n::percent(t.contacts_quarantined_within_24h / named),
+            lost = count(lang, t.contacts_lost)
+        ),
+        tr!(
+            lang,
+            "brief-strain",
+            overflow = format!("{:.0}", t.overflow_hours),
+            stock_outs = t.stock_outs,
+            trust = format!("{:.2}", o.mean_trust),
+            cost = count(lang, o.economic_cost)
+        ),
+        tr!(
+            lang,
+            "brief-records",
+            on_time = o.reports_on_time,
+            late = o.reports_late_or_missing,
+            applied = output.commands_applied,
+            refused = output.refused.len()
+        ),
+    ];
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
 }

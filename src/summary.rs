@@ -3,38 +3,61 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use crate::i18n::Language;
 use crate::scenario::{Minutes, Scenario, TeamRole, Trigger};
+use crate::tr;
 
-/// The scenario's briefing: setting, teams, resources, MSEL and objectives.
-pub fn briefing(s: &Scenario) -> String {
+/// The scenario's briefing: setting, teams, resources, MSEL and objectives, in a language (the
+/// scenario's own text stays as written).
+pub fn briefing(s: &Scenario, lang: Language) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail.
-    let _ = write_briefing(s, &mut out);
+    let _ = write_briefing(s, lang, &mut out);
     out
 }
 
-fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
+fn write_briefing(s: &Scenario, lang: Language, out: &mut String) -> std::fmt::Result {
     let m = &s.meta;
+    let count = |n: u64| crate::i18n::count(lang, n as f64);
+    let duration = |d: Minutes| crate::i18n::duration(lang, d.0);
+    let list = |items: &[&str]| items.join(&tr!(lang, "list-comma"));
     writeln!(out, "{}", m.title)?;
     writeln!(out, "{}", "=".repeat(display_width(&m.title).max(8)))?;
     writeln!(
         out,
-        "id {} · version {} · {:?} · by {}",
-        m.id,
-        m.version,
-        m.language.unwrap_or(crate::scenario::Language::En),
-        if m.author.is_empty() { "-" } else { &m.author }
+        "{}",
+        tr!(
+            lang,
+            "summary-meta",
+            id = m.id.as_str(),
+            version = m.version.as_str(),
+            language = m.language.map_or("-", Language::native_name),
+            author = if m.author.is_empty() { "-" } else { &m.author }
+        )
     )?;
     let end = m.start.plus_minutes(m.duration.get());
     writeln!(
         out,
-        "Exercise: {} → {} ({}), model step {}",
-        m.start, end, m.duration, m.time_step
+        "{}",
+        tr!(
+            lang,
+            "summary-exercise",
+            start = m.start.to_string(),
+            end = end.to_string(),
+            duration = duration(m.duration),
+            step = duration(m.time_step)
+        )
     )?;
     if let (Some(played_in), Some(speed)) = (m.played_in, m.played_speed()) {
         writeln!(
             out,
-            "Played in {played_in} in the room: the clock runs {speed:.0} scenario minutes a minute"
+            "{}",
+            tr!(
+                lang,
+                "summary-played-in",
+                played_in = duration(played_in),
+                speed = format!("{speed:.0}")
+            )
         )?;
     }
     if !m.description.is_empty() {
@@ -43,10 +66,14 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
 
     writeln!(
         out,
-        "\nCity: {} — {} districts, {} residents",
-        s.city.name,
-        s.city.districts.len(),
-        group_digits(s.total_population())
+        "\n{}",
+        tr!(
+            lang,
+            "summary-city",
+            city = s.city.name.as_str(),
+            districts = s.city.districts.len(),
+            people = count(s.total_population())
+        )
     )?;
     for d in &s.city.districts {
         writeln!(
@@ -54,73 +81,87 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
             "  {:<14} {} {:>12}",
             d.id.as_str(),
             pad(&d.name, 24),
-            group_digits(d.population)
+            count(d.population)
         )?;
     }
     let p = &s.pathogen;
     let transmission = match (&p.r0, &p.transmission_rate) {
         (Some(r0), _) => format!("R0 {}", r0.get()),
-        (_, Some(beta)) => format!("β {}/day", beta.get()),
+        (_, Some(beta)) => tr!(lang, "summary-beta", beta = beta.get()),
         _ => "-".into(),
     };
     writeln!(
         out,
-        "\nPathogen: {} — {transmission}, latent {} d, infectious {} d, {}% asymptomatic",
-        p.name,
-        p.latent_days.get(),
-        p.infectious_days.get(),
-        (p.asymptomatic_share.get() * 100.0).round()
+        "\n{}",
+        tr!(
+            lang,
+            "summary-pathogen",
+            pathogen = p.name.as_str(),
+            transmission = transmission,
+            latent = p.latent_days.get(),
+            infectious = p.infectious_days.get(),
+            asymptomatic = crate::i18n::percent(p.asymptomatic_share.get())
+        )
     )?;
     let initial: u32 = s.initial_cases.iter().map(|c| c.count).sum();
     writeln!(
         out,
-        "Initial cases: {initial} in {} group(s)",
-        s.initial_cases.len()
+        "{}",
+        tr!(
+            lang,
+            "summary-initial-cases",
+            cases = initial,
+            groups = s.initial_cases.len()
+        )
     )?;
 
-    writeln!(out, "\nFacilities ({}):", s.facilities.len())?;
+    writeln!(
+        out,
+        "\n{}",
+        tr!(lang, "summary-facilities", count = s.facilities.len())
+    )?;
     for f in &s.facilities {
         let mut capacity = Vec::new();
         if f.beds > 0 {
-            capacity.push(format!("{} beds", f.beds));
+            capacity.push(tr!(lang, "summary-beds", beds = f.beds));
         }
         if f.icu_beds > 0 {
-            capacity.push(format!("{} ICU", f.icu_beds));
+            capacity.push(tr!(lang, "summary-icu-beds", beds = f.icu_beds));
         }
         if f.daily_capacity > 0 {
-            capacity.push(format!("{}/day", f.daily_capacity));
+            capacity.push(tr!(lang, "summary-per-day", count = f.daily_capacity));
         }
         for (item, quantity) in &f.stock {
-            capacity.push(format!("{} {item}", group_digits(*quantity)));
+            capacity.push(format!("{} {item}", count(*quantity)));
         }
         if f.people > 0 {
-            capacity.push(format!(
-                "{} people, {} h a day, ×{} contacts",
-                group_digits(u64::from(f.people)),
-                f.hours_per_day.get(),
-                f.contact_intensity.get()
+            capacity.push(tr!(
+                lang,
+                "summary-place-people",
+                people = count(u64::from(f.people)),
+                hours = f.hours_per_day.get(),
+                intensity = f.contact_intensity.get()
             ));
         }
         if !f.open {
-            capacity.push("closed at the start".into());
+            capacity.push(tr!(lang, "summary-closed-at-start"));
         }
         writeln!(
             out,
-            "  {:<22} {:<14} in {:<12} {}",
+            "  {:<22} {} {} {}",
             f.id.as_str(),
-            format!("{:?}", f.kind),
-            f.district.as_str(),
-            capacity.join(", ")
+            pad(&f.kind.words(lang), 14),
+            tr!(lang, "summary-in-district", district = f.district.as_str()),
+            capacity.join(&tr!(lang, "list-comma"))
         )?;
     }
 
-    writeln!(out, "\nTeams ({}):", s.teams.len())?;
+    writeln!(
+        out,
+        "\n{}",
+        tr!(lang, "summary-teams", count = s.teams.len())
+    )?;
     for t in &s.teams {
-        let role = if t.role == TeamRole::Red {
-            " [red cell]"
-        } else {
-            ""
-        };
         let agencies: Vec<String> = t
             .agencies
             .iter()
@@ -129,16 +170,32 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
                     .map_or(a.to_string(), |x| x.name.clone())
             })
             .collect();
-        writeln!(
-            out,
-            "  {}{role}: {}",
-            t.name,
-            if agencies.is_empty() {
-                "-".into()
-            } else {
-                agencies.join("; ")
-            }
-        )?;
+        let agencies = if agencies.is_empty() {
+            "-".to_string()
+        } else {
+            agencies.join(&tr!(lang, "report-list-separator"))
+        };
+        // "Red cell [red cell]" says it twice.
+        let named_red = t
+            .name
+            .to_lowercase()
+            .contains(&tr!(lang, "report-red-cell-word"));
+        let line = if t.role == TeamRole::Red && !named_red {
+            tr!(
+                lang,
+                "summary-red-team",
+                team = t.name.as_str(),
+                agencies = agencies
+            )
+        } else {
+            tr!(
+                lang,
+                "summary-team",
+                team = t.name.as_str(),
+                agencies = agencies
+            )
+        };
+        writeln!(out, "  {line}")?;
     }
 
     let simulated: Vec<&str> = s
@@ -150,16 +207,33 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
     if !simulated.is_empty() {
         writeln!(
             out,
-            "  Played by the control cell: {}",
-            simulated.join("; ")
+            "  {}",
+            tr!(
+                lang,
+                "summary-control-cell",
+                agencies = simulated.join(&tr!(lang, "report-list-separator"))
+            )
         )?;
     }
     for a in s.agencies.iter().filter(|a| a.jurisdiction.is_some()) {
         if let Some(j) = &a.jurisdiction {
             let mut covers: Vec<String> = j.districts.iter().map(|d| d.to_string()).collect();
-            covers.extend(j.facility_kinds.iter().map(|k| format!("{k:?} facilities")));
+            covers.extend(
+                j.facility_kinds
+                    .iter()
+                    .map(|k| tr!(lang, "summary-facilities-of-kind", kind = k.words(lang))),
+            );
             covers.extend(j.facilities.iter().map(|f| f.to_string()));
-            writeln!(out, "  {} acts in: {}", a.name, covers.join(", "))?;
+            writeln!(
+                out,
+                "  {}",
+                tr!(
+                    lang,
+                    "summary-jurisdiction",
+                    agency = a.name.as_str(),
+                    covers = covers.join(&tr!(lang, "list-comma"))
+                )
+            )?;
         }
     }
 
@@ -184,52 +258,76 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         .iter()
         .map(|u| u64::from(u.count) * u64::from(u.people))
         .sum();
-    if total_people > u64::from(total_units) {
-        writeln!(
-            out,
-            "\nUnits ({total_units}, standing for {} people), by base:",
-            group_digits(total_people)
-        )?;
+    let heading = if total_people > u64::from(total_units) {
+        tr!(
+            lang,
+            "summary-units-people",
+            units = total_units,
+            people = count(total_people)
+        )
     } else {
-        writeln!(out, "\nUnits ({total_units}), by base:")?;
-    }
+        tr!(lang, "summary-units", units = total_units)
+    };
+    writeln!(out, "\n{heading}")?;
     for (base, units) in &units_by_base {
         let listed: Vec<String> = units
             .iter()
-            .map(|(name, count, people)| {
+            .map(|(name, n, people)| {
                 if *people > 1 {
-                    format!("{count} × {name} ({people} people each)")
+                    tr!(
+                        lang,
+                        "summary-units-of-people",
+                        count = *n,
+                        name = name.as_str(),
+                        people = *people
+                    )
                 } else {
-                    format!("{count} × {name}")
+                    format!("{n} × {name}")
                 }
             })
             .collect();
-        writeln!(out, "  {base}: {}", listed.join(", "))?;
+        writeln!(out, "  {base}: {}", listed.join(&tr!(lang, "list-comma")))?;
     }
 
     if !s.actions.is_empty() {
-        writeln!(out, "\nActions the teams may take ({}):", s.actions.len())?;
+        writeln!(
+            out,
+            "\n{}",
+            tr!(lang, "summary-actions", count = s.actions.len())
+        )?;
         for a in &s.actions {
             let by: Vec<&str> = a.by.iter().map(|b| b.as_str()).collect();
-            let mut facts = vec![format!("by {}", by.join(", "))];
+            let mut facts = vec![tr!(lang, "summary-action-by", agencies = list(&by))];
             if a.cost > 0.0 {
-                facts.push(format!("costs {}", group_digits(a.cost as u64)));
+                facts.push(tr!(
+                    lang,
+                    "summary-action-cost",
+                    cost = count(a.cost as u64)
+                ));
             }
             if a.takes.get() > 0 {
-                facts.push(format!("takes {}", a.takes));
+                facts.push(tr!(lang, "summary-action-takes", time = duration(a.takes)));
             }
             if let Some(times) = a.times {
-                facts.push(format!("at most {times}×"));
+                facts.push(tr!(lang, "summary-action-times", times = times));
             }
             if let Some(condition) = &a.requires {
-                facts.push(format!("only when {}", condition.describe()));
+                facts.push(tr!(
+                    lang,
+                    "summary-action-only-when",
+                    condition = condition.describe(lang)
+                ));
             }
             writeln!(
                 out,
-                "  {:<22} {} ({})",
+                "  {:<22} {} {}",
                 a.id.as_str(),
                 a.name,
-                facts.join("; ")
+                tr!(
+                    lang,
+                    "summary-in-brackets",
+                    text = facts.join(&tr!(lang, "report-list-separator"))
+                )
             )?;
         }
     }
@@ -237,19 +335,23 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
     if !s.mass_gatherings.is_empty() {
         writeln!(
             out,
-            "\nPlanned mass gatherings ({}):",
-            s.mass_gatherings.len()
+            "\n{}",
+            tr!(lang, "summary-gatherings", count = s.mass_gatherings.len())
         )?;
         for g in &s.mass_gatherings {
             let when = m.start.plus_minutes(g.start.minutes());
             writeln!(
                 out,
-                "  {} at {}, {} for {}: {} attending",
-                g.name,
-                g.place,
-                &when.to_string()[5..],
-                g.duration,
-                group_digits(u64::from(g.attendees))
+                "  {}",
+                tr!(
+                    lang,
+                    "summary-gathering",
+                    name = g.name.as_str(),
+                    place = g.place.as_str(),
+                    when = when.to_string()[5..].to_string(),
+                    duration = duration(g.duration),
+                    attendees = count(u64::from(g.attendees))
+                )
             )?;
         }
     }
@@ -264,26 +366,31 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
     });
     writeln!(
         out,
-        "\nMSEL: {} scheduled, {} conditional injects",
-        scheduled.len(),
-        conditional.len()
+        "\n{}",
+        tr!(
+            lang,
+            "summary-msel",
+            scheduled = scheduled.len(),
+            conditional = conditional.len()
+        )
     )?;
+    let all_teams = tr!(lang, "summary-all-teams");
     for i in &scheduled {
         if let Trigger::At(at) = i.trigger {
             let when = m.start.plus_minutes(at.minutes());
             let to: Vec<&str> = match &i.to {
-                crate::scenario::Recipients::All => vec!["all teams"],
+                crate::scenario::Recipients::All => vec![all_teams.as_str()],
                 crate::scenario::Recipients::Listed(to) => to.iter().map(|t| t.as_str()).collect(),
             };
             let decision = if i.decision.is_some() {
-                " [decision]"
+                format!(" [{}]", tr!(lang, "summary-decision"))
             } else {
-                ""
+                String::new()
             };
             let only_if = i
                 .only_if
                 .as_ref()
-                .map(|c| format!(" (only if {})", c.describe()))
+                .map(|c| tr!(lang, "summary-only-if", condition = c.describe(lang)))
                 .unwrap_or_default();
             writeln!(
                 out,
@@ -292,7 +399,7 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
                 &when.to_string()[5..],
                 i.id.as_str(),
                 i.title,
-                to.join(", ")
+                list(&to)
             )?;
         }
     }
@@ -301,10 +408,10 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         if let Trigger::When(condition) = &i.trigger {
             writeln!(
                 out,
-                "  {:<8} {}  (when {})",
+                "  {:<8} {}  {}",
                 i.id.as_str(),
                 i.title,
-                condition.describe()
+                tr!(lang, "summary-when", condition = condition.describe(lang))
             )?;
         }
     }
@@ -315,40 +422,59 @@ fn write_briefing(s: &Scenario, out: &mut String) -> std::fmt::Result {
         .filter_map(|i| i.decision.as_ref().map(|d| (i, d)))
         .collect();
     if !decisions.is_empty() {
-        writeln!(out, "\nDecision points ({}):", decisions.len())?;
+        writeln!(
+            out,
+            "\n{}",
+            tr!(lang, "summary-decision-points", count = decisions.len())
+        )?;
         for (inject, d) in decisions {
             let options: Vec<&str> = d.options.iter().map(|o| o.label.as_str()).collect();
             writeln!(
                 out,
-                "  {:<8} {} [{}] within {}, default {}",
+                "  {:<8} {} [{}] {}",
                 inject.id.as_str(),
                 d.question,
                 options.join(" / "),
-                d.within,
-                d.default
+                tr!(
+                    lang,
+                    "summary-decision-within",
+                    within = duration(d.within),
+                    default = d.default.as_str()
+                )
             )?;
         }
     }
 
-    writeln!(out, "\nObjectives ({}):", s.objectives.len())?;
+    writeln!(
+        out,
+        "\n{}",
+        tr!(lang, "summary-objectives", count = s.objectives.len())
+    )?;
     for o in &s.objectives {
         let teams = if o.teams.is_empty() {
-            "all teams".to_string()
+            all_teams.clone()
         } else {
-            o.teams
-                .iter()
-                .map(|t| t.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            let teams: Vec<&str> = o.teams.iter().map(|t| t.as_str()).collect();
+            list(&teams)
         };
-        writeln!(out, "  {} {} ({teams})", o.id, o.title)?;
+        writeln!(
+            out,
+            "  {} {} {}",
+            o.id,
+            o.title,
+            tr!(lang, "summary-in-brackets", text = teams)
+        )?;
         for k in &o.kpis {
             writeln!(
                 out,
-                "      {:?}: target {} (weight {})",
-                k.metric,
-                k.target.value,
-                k.weight.get()
+                "      {}",
+                tr!(
+                    lang,
+                    "summary-kpi",
+                    metric = crate::scoring::label(&k.metric, lang),
+                    target = crate::scoring::format_value(&k.metric, k.target.value, lang),
+                    weight = k.weight.get()
+                )
             )?;
         }
     }
@@ -378,13 +504,5 @@ fn pad(text: &str, width: usize) -> String {
 
 /// 12345678 → "12,345,678".
 pub fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::i18n::count(Language::En, n as f64)
 }

@@ -801,6 +801,8 @@ fn muster(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        // English unless a test asks otherwise, whatever the machine's locale.
+        .env("LC_ALL", "C")
         .output()
         .unwrap();
     (
@@ -1119,7 +1121,7 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
         &path("live"),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("after-action report written"), "{out}");
+    assert!(out.contains("复盘报告已写入"), "{out}");
     let (code, _, err) = muster(&["report", &path("zh.journal"), "--out", &path("replayed")]);
     assert_eq!(code, 0, "{err}");
     for file in [

@@ -32,6 +32,8 @@ fn muster(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        // English unless a test asks otherwise, whatever the machine's locale.
+        .env("LC_ALL", "C")
         .output()
         .expect("run muster");
     (
@@ -714,4 +716,43 @@ proptest! {
     fn token_soup_never_panics(tokens in prop::collection::vec(prop::sample::select(TOKENS), 0..60)) {
         check_never_panics(&tokens.concat());
     }
+}
+
+/// The command line speaks the language asked for (`--lang`), else the scenario's, else the
+/// system's; the scenario's own text stays as written.
+#[test]
+fn the_command_line_speaks_the_language_asked_for() {
+    let (code, out, _) = muster(&["summary", "port-city-outbreak.zh"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("推演目标（") && out.contains("小组（"),
+        "{out}"
+    );
+    let (_, out, _) = muster(&["summary", "port-city-outbreak.zh", "--lang", "en"]);
+    assert!(
+        out.contains("Objectives (") && out.contains("一船两机"),
+        "{out}"
+    );
+    let (_, out, _) = muster(&["summary", "tutorial.en", "--lang", "zh"]);
+    assert!(out.contains("推演目标（"), "{out}");
+    let (code, out, err) = muster(&["run", "tutorial.en", "--until", "2h", "--lang", "zh"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("感染") && out.contains("得分："), "{out}");
+    // No language asked for and none in the files: the system's locale.
+    let output = Command::new(env!("CARGO_BIN_EXE_muster"))
+        .arg("scenarios")
+        .current_dir(root())
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains("（默认）"), "{out}");
+    let (code, _, err) = muster(&["summary", "--lang", "fr"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`fr` is not a language of Muster: en or zh"),
+        "{err}"
+    );
 }

@@ -318,6 +318,28 @@ ron_enum! {
     }
 }
 
+impl FacilityKind {
+    /// The kind as the interface names it.
+    pub fn words(&self, lang: crate::i18n::Language) -> String {
+        use crate::tr;
+        match self {
+            FacilityKind::Hospital => tr!(lang, "facility-hospital"),
+            FacilityKind::FeverClinic => tr!(lang, "facility-fever-clinic"),
+            FacilityKind::TestingSite => tr!(lang, "facility-testing-site"),
+            FacilityKind::QuarantineSite => tr!(lang, "facility-quarantine-site"),
+            FacilityKind::Warehouse => tr!(lang, "facility-warehouse"),
+            FacilityKind::CommandPost => tr!(lang, "facility-command-post"),
+            FacilityKind::Port => tr!(lang, "facility-port"),
+            FacilityKind::Airport => tr!(lang, "facility-airport"),
+            FacilityKind::Station => tr!(lang, "facility-station"),
+            FacilityKind::School => tr!(lang, "facility-school"),
+            FacilityKind::Market => tr!(lang, "facility-market"),
+            FacilityKind::Workplace => tr!(lang, "facility-workplace"),
+            FacilityKind::Other => tr!(lang, "facility-other"),
+        }
+    }
+}
+
 ron_struct! {
     pub struct Facility as "a facility" {
         id: Id,
@@ -1293,72 +1315,105 @@ ron_enum! {
 
 impl Condition {
     /// The condition in words, for the MSEL listing, a refusal ("not allowed now: …") or a view.
-    pub fn describe(&self) -> String {
-        let condition = self;
+    pub fn describe(&self, lang: crate::i18n::Language) -> String {
+        use crate::tr;
         let place = |d: &Option<Id>| {
             d.as_ref()
-                .map_or_else(|| "the city".to_string(), |d| format!("`{d}`"))
+                .map_or_else(|| tr!(lang, "effect-the-city"), |d| format!("`{d}`"))
         };
-        match condition {
-            Condition::ConfirmedAtLeast(t) => {
-                format!("{} confirmed cases in {}", t.count, place(&t.district))
+        let share = |f: &Fraction| crate::i18n::percent(f.get());
+        let parts = |parts: &[Condition], key: &str| {
+            let joiner = crate::i18n::text(lang, key);
+            parts
+                .iter()
+                .map(|c| c.describe(lang))
+                .collect::<Vec<_>>()
+                .join(&joiner)
+        };
+        match self {
+            Condition::ConfirmedAtLeast(t) => tr!(
+                lang,
+                "condition-confirmed",
+                count = t.count,
+                place = place(&t.district)
+            ),
+            Condition::InfectedAtLeast(t) => tr!(
+                lang,
+                "condition-infected",
+                count = t.count,
+                place = place(&t.district)
+            ),
+            Condition::DeathsAtLeast(t) => tr!(
+                lang,
+                "condition-deaths",
+                count = t.count,
+                place = place(&t.district)
+            ),
+            Condition::HospitalLoadAtLeast(l) => match &l.facility {
+                Some(f) => tr!(
+                    lang,
+                    "condition-hospital-load-at",
+                    share = share(&l.share),
+                    facility = f.as_str()
+                ),
+                None => tr!(lang, "condition-hospital-load", share = share(&l.share)),
+            },
+            Condition::TrustBelow(t) => tr!(
+                lang,
+                "condition-trust-below",
+                level = format!("{:.2}", t.level.get()),
+                place = place(&t.district)
+            ),
+            Condition::StockBelow(s) => tr!(
+                lang,
+                "condition-stock-below",
+                quantity = s.quantity,
+                supply = s.supply.as_str()
+            ),
+            Condition::NotDone(n) => tr!(
+                lang,
+                "condition-not-done",
+                team = n.team.as_str(),
+                by = n.by.to_string()
+            ),
+            Condition::Done(d) => match (&d.team, &d.by) {
+                (Some(t), Some(b)) => tr!(
+                    lang,
+                    "condition-team-done-by",
+                    team = t.as_str(),
+                    by = b.to_string()
+                ),
+                (Some(t), None) => tr!(lang, "condition-team-done", team = t.as_str()),
+                (None, Some(b)) => tr!(lang, "condition-any-team-done-by", by = b.to_string()),
+                (None, None) => tr!(lang, "condition-any-team-done"),
+            },
+            Condition::AfterInject(a) => {
+                tr!(lang, "condition-after-inject", inject = a.inject.as_str())
             }
-            Condition::InfectedAtLeast(t) => {
-                format!("{} infections in {}", t.count, place(&t.district))
-            }
-            Condition::DeathsAtLeast(t) => format!("{} deaths in {}", t.count, place(&t.district)),
-            Condition::HospitalLoadAtLeast(l) => format!(
-                "hospital beds {:.0}% full{}",
-                l.share.get() * 100.0,
-                l.facility
-                    .as_ref()
-                    .map(|f| format!(" at `{f}`"))
-                    .unwrap_or_default()
+            Condition::ContactsTracedBelow(c) => tr!(
+                lang,
+                "condition-traced-below",
+                share = share(&c.share),
+                place = place(&c.district)
             ),
-            Condition::TrustBelow(t) => format!(
-                "public trust below {:.2} in {}",
-                t.level.get(),
-                place(&t.district)
-            ),
-            Condition::StockBelow(s) => {
-                format!("fewer than {} `{}` in stock", s.quantity, s.supply)
-            }
-            Condition::NotDone(n) => format!("team `{}` has not acted by {}", n.team, n.by),
-            Condition::Done(d) => format!(
-                "{} has acted{}",
-                d.team
-                    .as_ref()
-                    .map_or_else(|| "a team".to_string(), |t| format!("team `{t}`")),
-                d.by.as_ref()
-                    .map(|b| format!(" by {b}"))
-                    .unwrap_or_default()
-            ),
-            Condition::AfterInject(a) => format!("inject `{}` has fired", a.inject),
-            Condition::ContactsTracedBelow(c) => format!(
-                "fewer than {:.0}% of the contacts named in {} traced",
-                c.share.get() * 100.0,
-                place(&c.district)
-            ),
-            Condition::ContactsQuarantinedBelow(c) => format!(
-                "fewer than {:.0}% of the contacts named in {} quarantined",
-                c.share.get() * 100.0,
-                place(&c.district)
+            Condition::ContactsQuarantinedBelow(c) => tr!(
+                lang,
+                "condition-quarantined-below",
+                share = share(&c.share),
+                place = place(&c.district)
             ),
             Condition::Decided(d) => match &d.option {
-                Some(o) => format!("decision `{}` settled on `{o}`", d.decision),
-                None => format!("decision `{}` settled", d.decision),
+                Some(o) => tr!(
+                    lang,
+                    "condition-decided-on",
+                    decision = d.decision.as_str(),
+                    option = o.as_str()
+                ),
+                None => tr!(lang, "condition-decided", decision = d.decision.as_str()),
             },
-            Condition::All(parts) => parts
-                .iter()
-                .map(Condition::describe)
-                .collect::<Vec<_>>()
-                .join(" and "),
-            Condition::Any(parts) => parts
-                .iter()
-                .map(Condition::describe)
-                .collect::<Vec<_>>()
-                .join(" or "),
-            Condition::Not(inner) => format!("not ({})", inner.describe()),
+            Condition::All(all) => parts(all, "condition-and"),
+            Condition::Any(any) => parts(any, "condition-or"),
+            Condition::Not(inner) => tr!(lang, "condition-not", condition = inner.describe(lang)),
         }
     }
 }

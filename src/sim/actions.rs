@@ -78,7 +78,10 @@ impl Exercise {
         if let Some(condition) = &def.requires
             && !self.holds(condition)
         {
-            return Availability::NotNow(format!("not allowed now: {}", condition.describe()));
+            return Availability::NotNow(format!(
+                "not allowed now: {}",
+                condition.describe(crate::i18n::Language::En)
+            ));
         }
         Availability::Available
     }

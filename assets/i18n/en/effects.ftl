@@ -38,3 +38,25 @@ effect-gathering-goes-ahead = { $gathering } goes ahead
 effect-gathering-with-measures = { $gathering } held with measures
 effect-gathering-postponed = { $gathering } postponed by { $by }
 effect-gathering-cancelled = { $gathering } cancelled
+
+# Conditions of conditional injects, actions and plans.
+condition-confirmed = { $count } confirmed cases in { $place }
+condition-infected = { $count } infections in { $place }
+condition-deaths = { $count } deaths in { $place }
+condition-hospital-load = hospital beds { $share } full
+condition-hospital-load-at = hospital beds { $share } full at `{ $facility }`
+condition-trust-below = public trust below { $level } in { $place }
+condition-stock-below = fewer than { $quantity } `{ $supply }` in stock
+condition-not-done = team `{ $team }` has not acted by { $by }
+condition-team-done = team `{ $team }` has acted
+condition-team-done-by = team `{ $team }` has acted by { $by }
+condition-any-team-done = a team has acted
+condition-any-team-done-by = a team has acted by { $by }
+condition-after-inject = inject `{ $inject }` has fired
+condition-traced-below = fewer than { $share } of the contacts named in { $place } traced
+condition-quarantined-below = fewer than { $share } of the contacts named in { $place } quarantined
+condition-decided = decision `{ $decision }` settled
+condition-decided-on = decision `{ $decision }` settled on `{ $option }`
+condition-and = {" and "}
+condition-or = {" or "}
+condition-not = not ({ $condition })

@@ -32,3 +32,17 @@ gathering-postpone = postpone it by { $by }
 gathering-cancel = cancel it
 
 list-comma = {", "}
+
+facility-hospital = hospital
+facility-fever-clinic = fever clinic
+facility-testing-site = testing site
+facility-quarantine-site = quarantine site
+facility-warehouse = warehouse
+facility-command-post = command post
+facility-port = port
+facility-airport = airport
+facility-station = police station
+facility-school = school
+facility-market = market
+facility-workplace = workplace
+facility-other = other

@@ -38,3 +38,25 @@ effect-gathering-goes-ahead = { $gathering }照常举办
 effect-gathering-with-measures = { $gathering }采取防控措施后举办
 effect-gathering-postponed = { $gathering }推迟 { $by }
 effect-gathering-cancelled = { $gathering }取消
+
+# 条件注入、行动和预案的触发条件。
+condition-confirmed = { $place }确诊病例达到 { $count } 例
+condition-infected = { $place }感染人数达到 { $count } 人
+condition-deaths = { $place }死亡人数达到 { $count } 人
+condition-hospital-load = 医院床位使用率达到 { $share }
+condition-hospital-load-at = `{ $facility }` 床位使用率达到 { $share }
+condition-trust-below = { $place }公众信任度低于 { $level }
+condition-stock-below = `{ $supply }` 库存少于 { $quantity }
+condition-not-done = 小组 `{ $team }` 在 { $by } 前未采取行动
+condition-team-done = 小组 `{ $team }` 已采取行动
+condition-team-done-by = 小组 `{ $team }` 在 { $by } 前已采取行动
+condition-any-team-done = 有小组已采取行动
+condition-any-team-done-by = 有小组在 { $by } 前已采取行动
+condition-after-inject = 注入 `{ $inject }` 已触发
+condition-traced-below = { $place }已确定的密接中完成流调的不足 { $share }
+condition-quarantined-below = { $place }已确定的密接中完成隔离的不足 { $share }
+condition-decided = 决策 `{ $decision }` 已定
+condition-decided-on = 决策 `{ $decision }` 选定 `{ $option }`
+condition-and = 且
+condition-or = 或
+condition-not = 非（{ $condition }）

@@ -31,3 +31,17 @@ gathering-postpone = 推迟 { $by }
 gathering-cancel = 取消
 
 list-comma = 、
+
+facility-hospital = 医院
+facility-fever-clinic = 发热门诊
+facility-testing-site = 检测点
+facility-quarantine-site = 隔离点
+facility-warehouse = 仓库
+facility-command-post = 指挥所
+facility-port = 港口
+facility-airport = 机场
+facility-station = 派出所
+facility-school = 学校
+facility-market = 市场
+facility-workplace = 工作场所
+facility-other = 其他

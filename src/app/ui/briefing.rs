@@ -58,7 +58,10 @@ fn refresh(session: Res<Session>, mut briefing: ResMut<Briefing>) {
     match (&session.scenario, current) {
         (Some(scenario), Some(shown)) if Arc::ptr_eq(scenario, &shown) => {}
         (Some(scenario), _) => {
-            briefing.summary = Some((scenario.clone(), crate::summary::briefing(scenario)));
+            briefing.summary = Some((
+                scenario.clone(),
+                crate::summary::briefing(scenario, crate::i18n::Language::En),
+            ));
         }
         (None, _) => briefing.summary = None,
     }

@@ -117,7 +117,10 @@ pub fn show(
                     ),
                     (InjectStatus::Pending, Trigger::When(c)) => (
                         "⚡",
-                        format!("when {}", super::plain(&c.describe())),
+                        format!(
+                            "when {}",
+                            super::plain(&c.describe(crate::i18n::Language::En))
+                        ),
                         egui::Color32::from_rgb(150, 80, 0),
                     ),
                 };

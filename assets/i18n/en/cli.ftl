@@ -1,0 +1,55 @@
+# The command line's own messages.
+
+cli-headless-no-action = Headless run with no player action:
+cli-checked-files = checked { $files } files: { $valid } valid, { $failed } with problems
+cli-valid = { $file }: valid
+cli-valid-with-warnings = { $file }: valid, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+cli-invalid = { $file }: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+cli-scenario-invalid = (invalid: { $errors } errors)
+cli-default = {" "}(default)
+cli-commands-unknown-ids = { $file }: the commands name what scenario `{ $scenario }` does not define; nothing was run
+cli-refused = line { $line }: at { $time } the command was refused: { $reason } ({ $command })
+cli-scores = scores: { $scores }
+cli-until-not-a-time = --until: `{ $until }` is not a time; write minutes or a duration such as `3d` or `36h`
+cli-plan = plan { $plan }: { $changes }
+cli-plan-level = level { $level ->
+    [1] I
+    [2] II
+    [3] III
+   *[other] IV
+} at { $time }
+cli-plan-level-none = no level at { $time }
+cli-plan-no-level = no level raised
+cli-report-written = after-action report written: { $file }
+cli-report-data = data: { $files }
+cli-journal-damaged = the journal is damaged: recovered { $commands } commands (up to line { $line }); rebuilding from them
+cli-journal-no-scenario = the journal does not name its scenario; give it with --scenario
+cli-scenario-changed = warning: scenario `{ $scenario }` has changed since the journal was written; the replay may differ
+cli-journal-mismatch = the journal does not match its scenario: { $commands } command(s) applied during the exercise were refused on replay
+cli-runs-at-least-one = --runs must be at least 1
+cli-sweep-done = { $runs } runs in { $seconds } s on { $threads ->
+    [one] 1 thread
+   *[other] { $threads } threads
+}
+cli-size-not-a-size = --size: `{ $size }` is not a size such as 1600x960
+cli-no-scenario = no scenario file `{ $name }`, and no bundled scenario of that name (see `muster scenarios`)
+cli-no-display = no display: set DISPLAY (or run under xvfb-run); the headless commands work without one
+cli-no-gui = this build has no GUI: build with the default `gui` feature
+
+# The terminal brief of a run.
+brief-stochastic = stochastic
+brief-expected = expected values
+brief-run = { $title } (seed { $seed }, { $mode }) until { $until }
+brief-outcome = infections { $infections } · confirmed { $confirmed } · deaths { $deaths } · peak in hospital { $peak }
+brief-contacts = contacts named { $named } · quarantined { $quarantined } ({ $quick } within 24 h) · lost { $lost }
+brief-strain = hospital overflow { $overflow } h · stock-outs { $stock_outs } · public trust { $trust } · cost of measures { $cost }
+brief-records = reports on time { $on_time } · late or missing { $late } · commands applied { $applied } · refused { $refused }

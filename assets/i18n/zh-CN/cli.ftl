@@ -1,0 +1,43 @@
+# 命令行自身的消息。
+
+cli-headless-no-action = 无人操作的后台推演：
+cli-checked-files = 已检查 { $files } 个文件：{ $valid } 个有效，{ $failed } 个有问题
+cli-valid = { $file }：有效
+cli-valid-with-warnings = { $file }：有效，{ $warnings } 个警告
+cli-invalid = { $file }：{ $errors } 个错误，{ $warnings } 个警告
+cli-scenario-invalid = （无效：{ $errors } 个错误）
+cli-default = （默认）
+cli-commands-unknown-ids = { $file }：指令引用了想定 `{ $scenario }` 中未定义的内容；未执行推演
+cli-refused = 第 { $line } 行：{ $time } 时指令被拒绝：{ $reason }（{ $command }）
+cli-scores = 得分：{ $scores }
+cli-until-not-a-time = --until：`{ $until }` 不是时间；请写分钟数或 `3d`、`36h` 这样的时长
+cli-plan = 预案 { $plan }：{ $changes }
+cli-plan-level = { $time } 启动{ $level ->
+    [1] Ⅰ
+    [2] Ⅱ
+    [3] Ⅲ
+   *[other] Ⅳ
+}级响应
+cli-plan-level-none = { $time } 解除响应
+cli-plan-no-level = 未启动响应
+cli-report-written = 复盘报告已写入：{ $file }
+cli-report-data = 数据：{ $files }
+cli-journal-damaged = 推演日志已损坏：恢复了 { $commands } 条指令（至第 { $line } 行）；据此重建
+cli-journal-no-scenario = 推演日志未写明想定；请用 --scenario 指定
+cli-scenario-changed = 警告：想定 `{ $scenario }` 在日志写入后已修改；重放结果可能不同
+cli-journal-mismatch = 推演日志与想定不符：推演中已执行的 { $commands } 条指令在重放时被拒绝
+cli-runs-at-least-one = --runs 至少为 1
+cli-sweep-done = { $runs } 次推演，用时 { $seconds } 秒，{ $threads } 个线程
+cli-size-not-a-size = --size：`{ $size }` 不是 1600x960 这样的尺寸
+cli-no-scenario = 没有想定文件 `{ $name }`，也没有同名的内置想定（见 `muster scenarios`）
+cli-no-display = 没有显示器：请设置 DISPLAY（或在 xvfb-run 下运行）；后台命令无需显示器
+cli-no-gui = 此版本没有图形界面：请用默认的 `gui` 特性构建
+
+# 推演结果的终端摘要。
+brief-stochastic = 随机
+brief-expected = 期望值
+brief-run = { $title }（随机种子 { $seed }，{ $mode }）至 { $until }
+brief-outcome = 感染 { $infections } · 确诊 { $confirmed } · 死亡 { $deaths } · 住院峰值 { $peak }
+brief-contacts = 确定密接 { $named } · 已隔离 { $quarantined }（24 小时内 { $quick }）· 失访 { $lost }
+brief-strain = 床位不足 { $overflow } 小时 · 断供 { $stock_outs } 次 · 公众信任度 { $trust } · 管控成本 { $cost }
+brief-records = 按时报告 { $on_time } · 迟报或漏报 { $late } · 已执行指令 { $applied } · 被拒绝 { $refused }
