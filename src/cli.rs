@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Report;
 use crate::i18n::Language;
@@ -26,6 +26,96 @@ pub struct Cli {
     /// system's, else English).
     #[arg(long, global = true, value_parser = parse_language)]
     pub lang: Option<Language>,
+}
+
+/// Parses the process's command line, with `--help` in the language asked for (`--lang`, else
+/// the system's, else English). Exits with clap's message on a wrong command line.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = language_in(&args).unwrap_or_else(|| Language::default_for(None));
+    let matches = command(lang).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// `--lang xx` or `--lang=xx` anywhere on a command line, read before clap parses it.
+fn language_in(args: &[std::ffi::OsString]) -> Option<Language> {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter().enumerate().find_map(|(n, arg)| {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.get(n + 1)?.as_str(),
+            Some(rest) => rest.strip_prefix('=')?,
+            None => return None,
+        };
+        Language::from_code(value)
+    })
+}
+
+/// The command line's definition with every help text in a language.
+pub fn command(lang: Language) -> clap::Command {
+    let usage = crate::tr!(lang, "help-usage");
+    let template =
+        format!("{{about-with-newline}}\n{usage}{{usage}}\n\n{{all-args}}{{after-help}}");
+    let top = Cli::command().disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(crate::tr!(lang, "help-version")),
+    );
+    localized(top, lang, "help-muster", &template)
+}
+
+/// A command's about, its arguments' help and its subcommands' (keys `help-<command>` and
+/// `help-<command>-<argument>`), with the help flag and headings in the language too.
+fn localized(command: clap::Command, lang: Language, key: &str, template: &str) -> clap::Command {
+    let text = |key: &str| crate::i18n::text(lang, key);
+    let ids: Vec<(String, bool)> = command
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let mut command = command
+        .about(text(key))
+        .help_template(template.to_string())
+        .subcommand_help_heading(text("help-heading-commands"))
+        .disable_help_subcommand(true)
+        .disable_help_flag(true);
+    for (id, positional) in ids {
+        let heading = text(if positional {
+            "help-heading-arguments"
+        } else {
+            "help-heading-options"
+        });
+        // The version flag was written in the language already.
+        let help = (id != "version").then(|| text(&format!("{key}-{id}")));
+        command = command.mut_arg(id.as_str(), |a| {
+            let a = a.help_heading(heading);
+            match help {
+                Some(help) => a.help(help),
+                None => a,
+            }
+        });
+    }
+    command = command.arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(text("help-help"))
+            .help_heading(text("help-heading-options")),
+    );
+    for name in subcommands {
+        command = command.mut_subcommand(name.as_str(), |c| {
+            localized(c, lang, &format!("help-{name}"), template)
+        });
+    }
+    command
 }
 
 /// The language of a command's words: the one asked for, else the scenario's, else the

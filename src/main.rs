@@ -1,9 +1,7 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = muster::cli::Cli::parse();
+    let cli = muster::cli::parse();
     // Unlocked handles: the app's threads log to standard error while it runs, and a lock held
     // here for the whole run would block them for good.
     let code = muster::cli::run(cli, &mut std::io::stdout(), &mut std::io::stderr());

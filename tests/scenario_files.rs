@@ -749,6 +749,15 @@ fn the_command_line_speaks_the_language_asked_for() {
         .unwrap();
     let out = String::from_utf8_lossy(&output.stdout);
     assert!(out.contains("（默认）"), "{out}");
+    // --help too, in the language asked for or the system's.
+    let (code, out, _) = muster(&["run", "--help", "--lang", "zh"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("用法：") && out.contains("随机种子"), "{out}");
+    let (_, out, _) = muster(&["run", "--help"]);
+    assert!(
+        out.contains("Usage: ") && out.contains("Random seed"),
+        "{out}"
+    );
     let (code, _, err) = muster(&["summary", "--lang", "fr"]);
     assert_eq!(code, 2);
     assert!(

@@ -72,7 +72,9 @@ fn every_key_is_in_both_languages_and_used() {
         for key in other.difference(keys) {
             problems.push(format!("en/{file}: `{key}` is missing"));
         }
-        for key in keys.union(other) {
+        // The command line's help keys are named after its commands and options: checked by
+        // `the_command_lines_help_is_complete_in_both_languages`.
+        for key in keys.union(other).filter(|k| !k.starts_with("help-")) {
             if !code.contains(&format!("\"{key}\"")) {
                 problems.push(format!("{file}: no code uses `{key}`"));
             }
@@ -122,4 +124,53 @@ fn the_language_comes_from_the_scenario_then_the_system() {
     assert_eq!(Language::from_code("EN"), Some(Language::En));
     assert_eq!(Language::from_code("fr"), None);
     assert_eq!(Language::default_for(Some(Language::Zh)), Language::Zh);
+}
+
+/// Every command and option of the command line has its help in both languages, and the help
+/// tables hold nothing else.
+#[test]
+fn the_command_lines_help_is_complete_in_both_languages() {
+    use clap::CommandFactory;
+    let mut needed: BTreeSet<String> = [
+        "help-usage",
+        "help-heading-commands",
+        "help-heading-arguments",
+        "help-heading-options",
+        "help-help",
+        "help-version",
+        "help-muster",
+    ]
+    .map(String::from)
+    .into();
+    let top = crate::cli::Cli::command();
+    for arg in top.get_arguments() {
+        needed.insert(format!("help-muster-{}", arg.get_id()));
+    }
+    for command in top.get_subcommands() {
+        needed.insert(format!("help-{}", command.get_name()));
+        for arg in command.get_arguments() {
+            needed.insert(format!("help-{}-{}", command.get_name(), arg.get_id()));
+        }
+    }
+    for language in ["en", "zh-CN"] {
+        let keys = tables(language).remove("help.ftl").expect("a help table");
+        let missing: Vec<&String> = needed.difference(&keys).collect();
+        let unused: Vec<&String> = keys.difference(&needed).collect();
+        assert!(missing.is_empty(), "{language}/help.ftl lacks {missing:?}");
+        assert!(
+            unused.is_empty(),
+            "{language}/help.ftl has {unused:?} for no option"
+        );
+    }
+    let mut help = Vec::new();
+    crate::cli::command(Language::Zh)
+        .find_subcommand_mut("run")
+        .unwrap()
+        .write_long_help(&mut help)
+        .unwrap();
+    let help = String::from_utf8(help).unwrap();
+    assert!(
+        help.contains("用法：") && help.contains("随机种子") && help.contains("显示帮助"),
+        "{help}"
+    );
 }
