@@ -559,3 +559,40 @@ fn nothing_to_measure_says_for_whom() {
         "没有向本组提出的支援请求"
     );
 }
+
+#[test]
+fn shares_means_and_evidence_are_what_they_say() {
+    let scenario = small_scenario(&outbreak(""));
+    let mut ex = Exercise::new(scenario, 1, Mode::Expected);
+    ex.advance(6 * 60);
+    ex.apply(command(
+        r#"OrderMeasure(team: "health-team", district: "north", level: Enhanced)"#,
+    ))
+    .unwrap();
+    ex.advance(12 * 60);
+    let measured = |snapshot: &Snapshot, metric: Metric| {
+        measure(snapshot, &metric, &[], None, None, Language::En)
+    };
+    let mut snapshot = Snapshot::now(&ex);
+    snapshot.totals.isolation_needed = 10.0;
+    snapshot.totals.isolation_pending_young = 0.0;
+    snapshot.totals.isolated_within_24h = 4.0;
+    assert_eq!(
+        measured(&snapshot, Metric::CasesIsolatedWithin24h).value,
+        Some(0.4)
+    );
+    // Trust is the population-weighted mean of the districts'.
+    let (people, weighted) = ex
+        .nodes()
+        .iter()
+        .zip(&snapshot.sample.districts)
+        .fold((0.0, 0.0), |(p, w), (node, d)| {
+            (p + node.population, w + node.population * d.trust)
+        });
+    let trust = measured(&snapshot, Metric::PublicTrust).value.unwrap();
+    assert!((trust - weighted / people).abs() < 1e-12, "{trust}");
+    // A cost's evidence lists the decisions made by the snapshot's time, not later ones.
+    let evidence = |at: u32| measured(&Snapshot::at(&ex, at), Metric::EconomicCost).evidence;
+    assert_eq!(evidence(ex.now()).len(), 1);
+    assert!(evidence(6 * 60 - 1).is_empty());
+}

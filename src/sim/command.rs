@@ -585,3 +585,20 @@ impl fmt::Display for CommandError {
 }
 
 impl std::error::Error for CommandError {}
+
+#[cfg(test)]
+mod tests {
+    use crate::journal::decode_command;
+
+    #[test]
+    fn a_command_in_brief_drops_its_team_and_is_spaced_outside_its_quotes() {
+        let command = decode_command(
+            r#"Share(team: "health", with: ["police", "port"], text: "one,two: \"three\"")"#,
+        )
+        .unwrap();
+        assert_eq!(
+            command.in_brief(),
+            r#"Share(with: ["police", "port"], text: "one,two: \"three\"")"#
+        );
+    }
+}

@@ -428,6 +428,26 @@ mod tests {
         );
     }
 
+    /// A swab keeps 72 hours: one waiting 71 hours is still tested, one waiting 73 is lost.
+    #[test]
+    fn samples_keep_for_their_shelf_life_and_no_longer() {
+        let mut ex = small(Mode::Expected, "");
+        ex.advance(4 * 24 * 60);
+        let now = ex.now();
+        for hours in [73, 71] {
+            ex.lab_queue.push_back(super::Samples {
+                taken_at: now - hours * 60,
+                district: 0,
+                count: 10.0,
+                positive: 0.0,
+            });
+        }
+        let done = ex.totals.tests_done;
+        ex.laboratories(1.0);
+        assert_eq!(ex.totals.samples_lost, 10.0);
+        assert_eq!(ex.totals.tests_done - done, 10.0);
+    }
+
     /// Kits bind: a testing team with few kits takes few samples.
     #[test]
     fn testing_teams_take_one_kit_per_sample() {
