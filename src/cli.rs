@@ -1183,6 +1183,7 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         size: (w, h),
         plan,
         resume,
+        lang,
     });
     Ok(if exit.is_success() {
         EXIT_OK

@@ -1396,6 +1396,19 @@ fn the_app_runs_under_xvfb() {
     };
     assert_eq!(summary["commands"], 1, "{summary}");
     screenshot_ok(&dir.join("shots/zh-team.png"));
+    // A Chinese scenario opens in Chinese; the top bar's switch turns the screens to English
+    // at once, the scenario's own text staying as written.
+    let chinese: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("shots/chinese.json")).unwrap())
+            .unwrap();
+    assert_eq!(chinese["language"], "zh", "{chinese}");
+    assert_eq!(chinese["first_kpi"], "指挥部启动用时", "{chinese}");
+    assert_eq!(summary["language"], "en", "{summary}");
+    assert_eq!(
+        summary["first_kpi"], "Time to activate the incident command",
+        "{summary}"
+    );
+    screenshot_ok(&dir.join("shots/en-facilitator.png"));
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -7,6 +7,7 @@
 //! play 120                    # let the clock run for 120 frames
 //! skip 90                     # advance 90 scenario minutes at once
 //! view health-cdc             # a team's seat (or `facilitator`)
+//! language zh                 # the screens' language, as the top bar's switch sets it
 //! select hexi                 # select a district or facility on the map
 //! tab decisions               # the facilitator's tab: msel, decisions, agencies, evaluation
 //! why Not while the cluster is open   # type the team's reason (decisions, actions)
@@ -87,6 +88,9 @@ struct Summary {
     frame_ms_p95: f64,
     /// The headline figures, as `muster replay --out` writes them.
     outcome: Option<crate::headless::Outcome>,
+    /// The screens' language (`en`, `zh`) and the scoreboard's first KPI in it.
+    language: &'static str,
+    first_kpi: Option<String>,
 }
 
 // A Bevy system names every resource it touches.
@@ -135,6 +139,12 @@ fn step(
                 .unwrap_or(0),
         )),
         "wait" => script.wait_frames = rest.parse().unwrap_or(10),
+        "language" => match crate::i18n::Language::from_code(rest) {
+            Some(language) => actions.push(Action::SetLanguage(language)),
+            None => script
+                .failures
+                .push(format!("line {line}: no language `{rest}`")),
+        },
         "view" if rest == "facilitator" => actions.push(Action::SetView(View::Facilitator)),
         "view" => actions.push(Action::SetView(View::Team(rest.to_string()))),
         "select" => {
@@ -286,5 +296,12 @@ fn summarize(script: &Script, session: &Session) -> Summary {
         frame_ms_median: pick(0.5),
         frame_ms_p95: pick(0.95),
         outcome: session.exercise.as_ref().map(crate::headless::outcome),
+        language: session.language.code(),
+        first_kpi: session
+            .scorecards
+            .first()
+            .and_then(|c| c.objectives.first())
+            .and_then(|o| o.kpis.first())
+            .map(|k| k.label.clone()),
     }
 }

@@ -28,6 +28,8 @@ pub struct AppOptions {
     pub plan: Option<crate::plan::Plan>,
     /// A journal whose exercise to go on with, instead of a new one.
     pub resume: Option<PathBuf>,
+    /// The language asked for on the command line; None: the scenario's.
+    pub lang: Option<crate::i18n::Language>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -47,6 +49,9 @@ pub fn run(options: AppOptions) -> AppExit {
         },
         None => session::Session::new(options.source, options.seed, journal),
     };
+    if let Some(language) = options.lang {
+        session.set_language(language);
+    }
     if let Some(plan) = options.plan {
         session.notice(format!("plan {} plays its teams beside you", plan.id));
         session.plan = Some(plan);

@@ -10,6 +10,7 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 
 use crate::diagnostic::Report;
+use crate::i18n::Language;
 use crate::journal::JournalWriter;
 use crate::library;
 use crate::scenario::{self, Scenario, Trigger};
@@ -129,6 +130,10 @@ pub struct Session {
     pub plan_player: Option<crate::plan::PlanPlayer>,
     /// The plan alone on the same seed, for the debrief: (outcome, overall score).
     pub plan_alone: Option<(crate::headless::Outcome, Option<f64>)>,
+    /// The language the screens speak.
+    pub language: Language,
+    /// The language asked for (`--lang`, the top bar's switch); None: the scenario's.
+    pub language_asked: Option<Language>,
 }
 
 impl Session {
@@ -158,9 +163,18 @@ impl Session {
             plan: None,
             plan_player: None,
             plan_alone: None,
+            language: Language::default_for(None),
+            language_asked: None,
         };
         session.load(seed);
         session
+    }
+
+    /// Speaks a language from now on: the scorecards are written again in it.
+    pub fn set_language(&mut self, language: Language) {
+        self.language_asked = Some(language);
+        self.language = language;
+        self.scored_at = None;
     }
 
     /// (Re)reads and checks the scenario; on success it is ready to start.
@@ -179,6 +193,9 @@ impl Session {
                 if let Some(speed) = s.meta.played_speed() {
                     self.clock.speed = speed;
                 }
+                self.language = self
+                    .language_asked
+                    .unwrap_or_else(|| Language::default_for(s.meta.language));
                 self.scenario = Some(Arc::new(s));
                 self.report = Some(report);
             }
@@ -451,7 +468,7 @@ impl Session {
         ) else {
             return;
         };
-        let score = crate::scoring::scorecards_of(&alone, crate::i18n::Language::En)[0].percent;
+        let score = crate::scoring::scorecards_of(&alone, self.language)[0].percent;
         self.plan_alone = Some((crate::headless::outcome(&alone), score));
     }
 
@@ -472,8 +489,7 @@ impl Session {
         };
         let dir = self.journal_path.with_extension("report");
         let baseline = crate::scoring::Baseline::of(exercise);
-        let lang = crate::i18n::Language::default_for(exercise.scenario().meta.language);
-        match crate::report::write(&dir, exercise, &baseline, lang) {
+        match crate::report::write(&dir, exercise, &baseline, self.language) {
             Ok(_) => {
                 self.notice(format!(
                     "after-action report written: {}",
@@ -503,6 +519,8 @@ pub enum Action {
     SetSeed(u64),
     /// Goes on with an exercise a journal recorded.
     Resume(PathBuf),
+    /// Speaks another language.
+    SetLanguage(Language),
 }
 
 #[derive(Resource, Default)]
@@ -537,9 +555,14 @@ fn apply_actions(
                     session.record_clock(true);
                 }
             }
+            Action::SetLanguage(language) => session.set_language(language),
             Action::Resume(path) => match Session::resume(&path) {
                 Ok(resumed) => {
+                    let asked = session.language_asked;
                     *session = resumed;
+                    if let Some(language) = asked {
+                        session.set_language(language);
+                    }
                     next.set(Screen::Running);
                 }
                 Err(e) => session.notice(e),
@@ -614,12 +637,13 @@ fn rescore(mut session: ResMut<Session>) {
     let Session {
         exercise: Some(exercise),
         scoring: Some(scoring),
+        language,
         ..
     } = &mut *session
     else {
         return;
     };
-    let cards = scoring.scorecards(exercise, crate::i18n::Language::En);
+    let cards = scoring.scorecards(exercise, *language);
     session.scorecards = cards;
     session.scored_at = Some(key);
 }

@@ -23,7 +23,12 @@ pub struct Briefing {
     /// The bundled scenarios' titles.
     library: Vec<(&'static str, String)>,
     /// The text briefing of the loaded scenario, and which scenario it is of.
-    summary: Option<(Arc<crate::scenario::Scenario>, String)>,
+    /// The scenario's text briefing, in the language it was written in.
+    summary: Option<(
+        Arc<crate::scenario::Scenario>,
+        crate::i18n::Language,
+        String,
+    )>,
     unfinished: Option<Unfinished>,
 }
 
@@ -54,13 +59,15 @@ fn refresh(session: Res<Session>, mut briefing: ResMut<Briefing>) {
     let current = briefing
         .summary
         .as_ref()
-        .map(|(scenario, _)| scenario.clone());
+        .map(|(scenario, language, _)| (scenario.clone(), *language));
     match (&session.scenario, current) {
-        (Some(scenario), Some(shown)) if Arc::ptr_eq(scenario, &shown) => {}
+        (Some(scenario), Some((shown, language)))
+            if Arc::ptr_eq(scenario, &shown) && language == session.language => {}
         (Some(scenario), _) => {
             briefing.summary = Some((
                 scenario.clone(),
-                crate::summary::briefing(scenario, crate::i18n::Language::En),
+                session.language,
+                crate::summary::briefing(scenario, session.language),
             ));
         }
         (None, _) => briefing.summary = None,
@@ -150,7 +157,7 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, brief
                 }
             });
             ui.separator();
-            if let Some((_, text)) = &briefing.summary {
+            if let Some((_, _, text)) = &briefing.summary {
                 ui.monospace(text);
             }
         });

@@ -52,10 +52,10 @@ pub fn show(
         }
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
-            decided(ui, derived.decisions(exercise));
+            decided(ui, derived.decisions(exercise, session.language));
             ui.label(egui::RichText::new("Timeline").strong());
             egui::Grid::new("timeline").striped(true).show(ui, |ui| {
-                for entry in derived.timeline(exercise) {
+                for entry in derived.timeline(exercise, session.language) {
                     let color = match entry.kind {
                         "inject" => egui::Color32::from_rgb(20, 60, 120),
                         "decision" => egui::Color32::from_rgb(30, 110, 40),

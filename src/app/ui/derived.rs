@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use super::charts::ChartChoice;
 use crate::app::session::Session;
+use crate::i18n::Language;
 use crate::report::TimelineEntry;
 use crate::report::decisions::Decisions;
 use crate::sim::Exercise;
@@ -28,30 +29,33 @@ pub struct Derived {
     charts: HashMap<ChartChoice, Vec<Series>>,
 }
 
-/// What identifies a state of the exercise: the clock, and every event and attempt so far.
+/// What identifies a state of the exercise: the clock, and every event and attempt so far; and
+/// the language its words were written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct State {
     now: u32,
     events: usize,
     commands: usize,
     refusals: usize,
+    language: Language,
 }
 
 impl State {
-    fn of(exercise: &Exercise) -> State {
+    fn of(exercise: &Exercise, language: Language) -> State {
         State {
             now: exercise.now(),
             events: exercise.events().len(),
             commands: exercise.log().len(),
             refusals: exercise.refusals().len(),
+            language,
         }
     }
 }
 
 impl Derived {
-    /// Forgets what was computed for an earlier state of the exercise.
-    fn follow(&mut self, exercise: &Exercise) {
-        let state = Some(State::of(exercise));
+    /// Forgets what was computed for an earlier state of the exercise or in another language.
+    fn follow(&mut self, exercise: &Exercise, language: Language) {
+        let state = Some(State::of(exercise, language));
         if self.state != state {
             *self = Derived {
                 state,
@@ -61,29 +65,29 @@ impl Derived {
     }
 
     pub fn outcome(&mut self, exercise: &Exercise) -> &crate::headless::Outcome {
-        self.follow(exercise);
+        let language = self.state.map_or(Language::En, |s| s.language);
+        self.follow(exercise, language);
         self.outcome
             .get_or_insert_with(|| crate::headless::outcome(exercise))
     }
 
-    pub fn decisions(&mut self, exercise: &Exercise) -> &Decisions {
-        self.follow(exercise);
-        self.decisions.get_or_insert_with(|| {
-            crate::report::decisions::decisions(exercise, crate::i18n::Language::En)
-        })
+    pub fn decisions(&mut self, exercise: &Exercise, language: Language) -> &Decisions {
+        self.follow(exercise, language);
+        self.decisions
+            .get_or_insert_with(|| crate::report::decisions::decisions(exercise, language))
     }
 
-    pub fn timeline(&mut self, exercise: &Exercise) -> &[TimelineEntry] {
-        self.follow(exercise);
+    pub fn timeline(&mut self, exercise: &Exercise, language: Language) -> &[TimelineEntry] {
+        self.follow(exercise, language);
         self.timeline
-            .get_or_insert_with(|| crate::report::timeline(exercise, crate::i18n::Language::En))
+            .get_or_insert_with(|| crate::report::timeline(exercise, language))
     }
 
     pub fn chart(&mut self, session: &Session, choice: ChartChoice) -> &[Series] {
         let (Some(exercise), Some(scoring)) = (&session.exercise, &session.scoring) else {
             return &[];
         };
-        self.follow(exercise);
+        self.follow(exercise, session.language);
         self.charts
             .entry(choice)
             .or_insert_with(|| super::charts::series(exercise, scoring.baseline_now(), choice))

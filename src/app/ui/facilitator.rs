@@ -117,10 +117,7 @@ pub fn show(
                     ),
                     (InjectStatus::Pending, Trigger::When(c)) => (
                         "⚡",
-                        format!(
-                            "when {}",
-                            super::plain(&c.describe(crate::i18n::Language::En))
-                        ),
+                        format!("when {}", super::plain(&c.describe(session.language))),
                         egui::Color32::from_rgb(150, 80, 0),
                     ),
                 };
@@ -197,7 +194,7 @@ fn decisions(ui: &mut egui::Ui, session: &Session) {
                             format!(
                                 "-> \"{}\": {} at {}",
                                 label(&s.option),
-                                s.by.words(crate::i18n::Language::En),
+                                s.by.words(session.language),
                                 super::clock(session, s.at)
                             ),
                         ),
@@ -397,14 +394,11 @@ fn evaluation(
                     if let Some(j) = &e.judged {
                         ui.colored_label(
                             egui::Color32::from_rgb(30, 110, 40),
-                            format!("judged {}", j.verdict.words(crate::i18n::Language::En)),
+                            format!("judged {}", j.verdict.words(session.language)),
                         );
                     }
                     for verdict in [Verdict::Done, Verdict::Partly, Verdict::NotDone] {
-                        if ui
-                            .small_button(verdict.words(crate::i18n::Language::En))
-                            .clicked()
-                        {
+                        if ui.small_button(verdict.words(session.language)).clicked() {
                             actions.push(Action::Command(Command::Judge(Judge {
                                 inject: Id::new(e.inject.clone()),
                                 expectation: e.index,

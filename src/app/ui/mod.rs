@@ -121,7 +121,7 @@ fn layout(
 }
 
 /// A coloured HSEEP rating badge.
-pub fn rating_badge(ui: &mut egui::Ui, rating: Option<&Rating>) {
+pub fn rating_badge(ui: &mut egui::Ui, rating: Option<&Rating>, lang: crate::i18n::Language) {
     let (text, color) = match rating {
         Some(Rating::P) => ("P", egui::Color32::from_rgb(46, 125, 50)),
         Some(Rating::S) => ("S", egui::Color32::from_rgb(158, 157, 36)),
@@ -129,9 +129,7 @@ pub fn rating_badge(ui: &mut egui::Ui, rating: Option<&Rating>) {
         Some(Rating::U) => ("U", egui::Color32::from_rgb(198, 40, 40)),
         None => ("–", egui::Color32::GRAY),
     };
-    let hover = rating.map_or("not yet rated".to_string(), |r| {
-        r.meaning(crate::i18n::Language::En)
-    });
+    let hover = rating.map_or_else(|| crate::tr!(lang, "report-not-rated"), |r| r.meaning(lang));
     ui.label(
         egui::RichText::new(format!(" {text} "))
             .strong()
@@ -169,10 +167,10 @@ pub fn plain(text: &str) -> String {
         .replace('≤', "<=")
 }
 
-/// Scenario time as the exercise clock reads it.
+/// Scenario time as the exercise clock reads it, in the screens' language.
 pub fn clock(session: &Session, minutes: u32) -> String {
     match &session.scenario {
-        Some(s) => crate::scoring::clock(s, minutes),
-        None => crate::scenario::Minutes(minutes).to_string(),
+        Some(s) => crate::scoring::clock_in(session.language, s, minutes),
+        None => crate::i18n::duration(session.language, minutes),
     }
 }

@@ -8,12 +8,14 @@ use crate::scenario::Id;
 use crate::scoring::format_value;
 use crate::sim::Command;
 use crate::sim::command::{Rate, Rating};
+use crate::tr;
 
 pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: Option<&str>) {
+    let lang = session.language;
     ui.heading(if team.is_some() {
-        "Our scorecard"
+        tr!(lang, "app-our-scorecard")
     } else {
-        "Scoreboard"
+        tr!(lang, "app-scoreboard")
     });
     egui::ScrollArea::vertical()
         .id_salt(("scoreboard", team))
@@ -32,21 +34,32 @@ pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: O
                 .show(ui, |ui| {
                     for objective in &card.objectives {
                         ui.horizontal_wrapped(|ui| {
-                            super::rating_badge(ui, objective.rating.as_ref());
+                            super::rating_badge(ui, objective.rating.as_ref(), lang);
                             ui.label(egui::RichText::new(&objective.title).strong());
                         });
                         for k in &objective.kpis {
-                            let value = k.value.map_or("–".into(), |v| {
-                                format_value(&k.metric, v, crate::i18n::Language::En)
-                            });
+                            let value = k
+                                .value
+                                .map_or("–".into(), |v| format_value(&k.metric, v, lang));
                             let points = match k.attainment {
-                                Some(_) => format!("{:.1} of {:.1} pts", k.points, k.max_points),
-                                None => "n/a".into(),
+                                Some(_) => tr!(
+                                    lang,
+                                    "app-kpi-points",
+                                    points = format!("{:.1}", k.points),
+                                    max = format!("{:.1}", k.max_points)
+                                ),
+                                None => tr!(lang, "report-not-applicable"),
                             };
                             let text = format!(
-                                "   {}: {value} / target {} · {points}",
-                                k.label,
-                                format_value(&k.metric, k.target, crate::i18n::Language::En),
+                                "   {}",
+                                tr!(
+                                    lang,
+                                    "app-kpi-line",
+                                    kpi = k.label.as_str(),
+                                    value = value,
+                                    target = format_value(&k.metric, k.target, lang),
+                                    points = points
+                                )
                             );
                             let text = if k.attainment.is_none() {
                                 egui::RichText::new(text).weak()
@@ -66,11 +79,11 @@ pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: O
                         }
                         if team.is_none() && card.team.is_none() {
                             ui.horizontal(|ui| {
-                                ui.label("   rate:");
+                                ui.label(format!("   {}", tr!(lang, "app-rate")));
                                 for rating in [Rating::P, Rating::S, Rating::M, Rating::U] {
                                     if ui
                                         .small_button(format!("{rating:?}"))
-                                        .on_hover_text(rating.meaning(crate::i18n::Language::En))
+                                        .on_hover_text(rating.meaning(lang))
                                         .clicked()
                                     {
                                         actions.push(Action::Command(Command::Rate(Rate {

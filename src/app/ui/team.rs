@@ -320,7 +320,7 @@ fn decisions(
                     let followed: Vec<String> = option
                         .effects
                         .iter()
-                        .map(|e| e.describe(scenario, crate::i18n::Language::En))
+                        .map(|e| e.describe(scenario, session.language))
                         .collect();
                     let mut hover = option.description.clone();
                     if !followed.is_empty() {
@@ -675,7 +675,7 @@ pub fn desk(
                         let followed: Vec<String> = def
                             .effects
                             .iter()
-                            .map(|e| e.describe(scenario, crate::i18n::Language::En))
+                            .map(|e| e.describe(scenario, session.language))
                             .collect();
                         if !followed.is_empty() {
                             if !hover.is_empty() {

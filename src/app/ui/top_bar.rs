@@ -3,11 +3,16 @@
 use bevy_egui::egui;
 
 use crate::app::session::{Action, Actions, SPEEDS, Screen, Session, View};
+use crate::i18n::Language;
 use crate::scenario::TeamRole;
+use crate::tr;
 
 pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, screen: Screen) {
+    let lang = session.language;
     egui::Panel::top("top-bar").show(root, |ui| {
         ui.horizontal_wrapped(|ui| {
+            language_switch(ui, lang, actions);
+            ui.separator();
             let title = session
                 .scenario
                 .as_ref()
@@ -32,22 +37,27 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
                     .monospace()
                     .size(18.0),
                 )
-                .on_hover_text(format!(
-                    "{} of {}",
-                    crate::scenario::Minutes(exercise.now()),
-                    scenario.meta.duration
+                .on_hover_text(tr!(
+                    lang,
+                    "app-clock-of",
+                    played = crate::i18n::duration(lang, exercise.now()),
+                    duration = crate::i18n::duration(lang, scenario.meta.duration.get())
                 ));
             }
             if screen == Screen::Running {
                 let running = session.clock.running;
                 if ui
-                    .button(if running { "⏸ Pause" } else { "▶ Run" })
+                    .button(if running {
+                        tr!(lang, "app-pause")
+                    } else {
+                        tr!(lang, "app-run")
+                    })
                     .clicked()
                 {
                     actions.push(Action::Run(!running));
                 }
                 egui::ComboBox::from_id_salt("speed")
-                    .selected_text(speed_label(session.clock.speed))
+                    .selected_text(speed_label(session.clock.speed, lang))
                     .show_ui(ui, |ui| {
                         let played = session
                             .scenario
@@ -57,7 +67,11 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
                             && ui
                                 .selectable_label(
                                     session.clock.speed == speed,
-                                    format!("{} (as planned)", speed_label(speed)),
+                                    tr!(
+                                        lang,
+                                        "app-speed-as-planned",
+                                        speed = speed_label(speed, lang)
+                                    ),
                                 )
                                 .clicked()
                         {
@@ -65,7 +79,10 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
                         }
                         for speed in SPEEDS {
                             if ui
-                                .selectable_label(session.clock.speed == speed, speed_label(speed))
+                                .selectable_label(
+                                    session.clock.speed == speed,
+                                    speed_label(speed, lang),
+                                )
                                 .clicked()
                             {
                                 actions.push(Action::Speed(speed));
@@ -73,20 +90,20 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
                         }
                     });
                 if ui
-                    .button("⏭ Next inject")
-                    .on_hover_text("Jump the clock to the next scheduled inject")
+                    .button(tr!(lang, "app-next-inject"))
+                    .on_hover_text(tr!(lang, "app-next-inject-hover"))
                     .clicked()
                 {
                     actions.push(Action::JumpToNextInject);
                 }
-                if ui.button("+1 h").clicked() {
+                if ui.button(tr!(lang, "app-plus-hour")).clicked() {
                     actions.push(Action::Skip(60));
                 }
                 ui.separator();
-                ui.label("View:");
+                ui.label(tr!(lang, "app-view"));
                 let current = session.view.clone();
                 if ui
-                    .selectable_label(current == View::Facilitator, "Facilitator")
+                    .selectable_label(current == View::Facilitator, tr!(lang, "app-facilitator"))
                     .clicked()
                 {
                     actions.push(Action::SetView(View::Facilitator));
@@ -103,7 +120,7 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
                     }
                 }
                 ui.separator();
-                if ui.button("■ End exercise").clicked() {
+                if ui.button(tr!(lang, "app-end-exercise")).clicked() {
                     actions.push(Action::End);
                 }
             }
@@ -114,14 +131,33 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
     });
 }
 
-fn speed_label(speed: f64) -> String {
+/// The language menu, each language named in itself; switching takes effect at once.
+fn language_switch(ui: &mut egui::Ui, lang: Language, actions: &mut Actions) {
+    egui::ComboBox::from_id_salt("language")
+        .selected_text(format!("🌐 {}", lang.native_name()))
+        .show_ui(ui, |ui| {
+            for language in Language::ALL {
+                if ui
+                    .selectable_label(language == lang, language.native_name())
+                    .clicked()
+                    && language != lang
+                {
+                    actions.push(Action::SetLanguage(language));
+                }
+            }
+        })
+        .response
+        .on_hover_text(tr!(lang, "app-language"));
+}
+
+fn speed_label(speed: f64, lang: Language) -> String {
     let trimmed = |x: f64| {
         let text = format!("{x:.1}");
         text.trim_end_matches(".0").to_string()
     };
     match speed {
-        s if s < 60.0 => format!("1 min = {} min", trimmed(s)),
-        s if s < 1440.0 => format!("1 min = {} h", trimmed(s / 60.0)),
-        s => format!("1 min = {} d", trimmed(s / 1440.0)),
+        s if s < 60.0 => tr!(lang, "app-speed-minutes", n = trimmed(s)),
+        s if s < 1440.0 => tr!(lang, "app-speed-hours", n = trimmed(s / 60.0)),
+        s => tr!(lang, "app-speed-days", n = trimmed(s / 1440.0)),
     }
 }
