@@ -9,7 +9,9 @@ use bevy_egui::egui;
 
 use crate::app::session::{self, Action, Actions, Screen, Session, Source, Unfinished};
 use crate::diagnostic::Severity;
+use crate::i18n::Language;
 use crate::library;
+use crate::tr;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Briefing>()
@@ -75,10 +77,11 @@ fn refresh(session: Res<Session>, mut briefing: ResMut<Briefing>) {
 }
 
 pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, briefing: &Briefing) {
+    let lang = session.language;
     egui::Panel::left("library")
         .default_size(300.0)
         .show(root, |ui| {
-            ui.heading("Scenario library");
+            ui.heading(tr!(lang, "app-library"));
             for (file, title) in &briefing.library {
                 if ui
                     .selectable_label(session.source.name() == *file, title)
@@ -89,9 +92,7 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, brief
                 }
             }
             ui.separator();
-            ui.label(
-                "Or open a file: `muster gui PATH`. A file's edits reload here as you save them.",
-            );
+            ui.label(tr!(lang, "app-open-a-file"));
             ui.separator();
             for notice in session.notices.iter().rev().take(6) {
                 ui.label(egui::RichText::new(notice).small());
@@ -100,15 +101,16 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, brief
     egui::CentralPanel::default().show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             if let Some(unfinished) = &briefing.unfinished {
-                resume_offer(ui, unfinished, actions);
+                resume_offer(ui, unfinished, actions, lang);
             }
             if let Some(report) = &session.report {
                 let located = report.located();
                 if !located.is_empty() {
-                    ui.heading(format!(
-                        "{} problem(s) in {}",
-                        located.len(),
-                        report.file_name
+                    ui.heading(tr!(
+                        lang,
+                        "app-problems-in",
+                        count = located.len(),
+                        file = report.file_name.as_str()
                     ));
                     for d in located {
                         let color = if d.severity == Severity::Error {
@@ -116,20 +118,25 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, brief
                         } else {
                             egui::Color32::from_rgb(170, 110, 0)
                         };
-                        let help = d.help.map(|h| format!(" (help: {h})")).unwrap_or_default();
+                        let severity = if d.severity == Severity::Error {
+                            tr!(lang, "app-error")
+                        } else {
+                            tr!(lang, "app-warning")
+                        };
+                        let help = d
+                            .help
+                            .map(|h| tr!(lang, "app-problem-help", help = h))
+                            .unwrap_or_default();
                         ui.colored_label(
                             color,
-                            format!(
-                                "{}:{}: {:?}: {}{help}",
-                                d.line, d.column, d.severity, d.message
-                            ),
+                            format!("{}:{}: {severity}: {}{help}", d.line, d.column, d.message),
                         );
                     }
                     ui.separator();
                 }
             }
             let Some(scenario) = &session.scenario else {
-                ui.label("Fix the errors above to start; the file reloads when you save it.");
+                ui.label(tr!(lang, "app-fix-to-start"));
                 return;
             };
             ui.heading(&scenario.meta.title);
@@ -140,17 +147,17 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, brief
                     .meta
                     .start
                     .plus_minutes(scenario.meta.duration.get()),
-                scenario.meta.duration
+                crate::i18n::duration(lang, scenario.meta.duration.get())
             ));
             ui.label(&scenario.meta.description);
             ui.horizontal(|ui| {
                 let mut seed = session.seed;
-                ui.label("Seed");
+                ui.label(tr!(lang, "app-seed"));
                 if ui.add(egui::DragValue::new(&mut seed)).changed() {
                     actions.push(Action::SetSeed(seed));
                 }
                 if ui
-                    .button(egui::RichText::new("▶ Start exercise").size(18.0))
+                    .button(egui::RichText::new(tr!(lang, "app-start-exercise")).size(18.0))
                     .clicked()
                 {
                     actions.push(Action::Start);
@@ -165,41 +172,40 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, brief
 }
 
 /// An exercise that was not ended (a crash, a window closed by mistake): one click goes on.
-fn resume_offer(ui: &mut egui::Ui, unfinished: &Unfinished, actions: &mut Actions) {
+fn resume_offer(ui: &mut egui::Ui, unfinished: &Unfinished, actions: &mut Actions, lang: Language) {
     let ago = unfinished
         .modified
         .elapsed()
         .map_or(String::new(), |d| match d.as_secs() {
-            s if s < 120 => format!(", last written {s} s ago"),
-            s if s < 2 * 3600 => format!(", last written {} min ago", s / 60),
-            s => format!(", last written {} h ago", s / 3600),
+            s if s < 120 => tr!(lang, "app-written-seconds-ago", n = s),
+            s if s < 2 * 3600 => tr!(lang, "app-written-minutes-ago", n = s / 60),
+            s => tr!(lang, "app-written-hours-ago", n = s / 3600),
         });
     let ink = egui::Color32::from_rgb(60, 40, 0);
     egui::Frame::group(ui.style())
         .fill(egui::Color32::from_rgb(255, 236, 179))
         .show(ui, |ui| {
             ui.label(
-                egui::RichText::new("An exercise was not finished")
+                egui::RichText::new(tr!(lang, "app-unfinished"))
                     .strong()
                     .size(16.0)
                     .color(ink),
             );
             ui.label(
-                egui::RichText::new(format!(
-                    "{} — {}: {} of exercise time played, {} commands{ago}",
-                    unfinished.path.display(),
-                    unfinished.scenario,
-                    crate::scenario::Minutes(unfinished.reached),
-                    unfinished.commands
+                egui::RichText::new(tr!(
+                    lang,
+                    "app-unfinished-detail",
+                    journal = unfinished.path.display().to_string(),
+                    scenario = unfinished.scenario.as_str(),
+                    played = crate::i18n::duration(lang, unfinished.reached),
+                    commands = unfinished.commands,
+                    ago = ago
                 ))
                 .color(ink),
             );
             if ui
-                .button(egui::RichText::new("Resume it where it stopped").size(16.0))
-                .on_hover_text(
-                    "Rebuilds the exercise from its journal to the minute its clock had reached \
-                     and goes on writing the same journal",
-                )
+                .button(egui::RichText::new(tr!(lang, "app-resume")).size(16.0))
+                .on_hover_text(tr!(lang, "app-resume-hover"))
                 .clicked()
             {
                 actions.push(Action::Resume(unfinished.path.clone()));

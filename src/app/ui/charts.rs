@@ -6,9 +6,11 @@ use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
 
 use super::derived::{Derived, Series};
 use crate::app::session::Session;
+use crate::i18n::Language;
 use crate::scenario::Metric;
 use crate::scoring::kpi_series;
 use crate::sim::{DistrictSample, Exercise};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ChartChoice {
@@ -39,11 +41,16 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice, deri
     if session.exercise.is_none() {
         return;
     }
+    let lang = session.language;
     ui.horizontal(|ui| {
-        ui.selectable_value(choice, ChartChoice::Epidemic, "Infections vs no action");
-        ui.selectable_value(choice, ChartChoice::Districts, "By district");
-        ui.selectable_value(choice, ChartChoice::Hospital, "Hospital occupancy");
-        ui.selectable_value(choice, ChartChoice::Kpis, "KPIs over time");
+        for (value, key) in [
+            (ChartChoice::Epidemic, tr!(lang, "chart-epidemic")),
+            (ChartChoice::Districts, tr!(lang, "chart-districts")),
+            (ChartChoice::Hospital, tr!(lang, "report-chart-hospital")),
+            (ChartChoice::Kpis, tr!(lang, "chart-kpis")),
+        ] {
+            ui.selectable_value(choice, value, key);
+        }
     });
     // Bounds follow the data as the exercise grows; the plot's memory would keep the first,
     // empty view otherwise.
@@ -53,7 +60,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice, deri
         .auto_bounds(egui::Vec2b::TRUE)
         .include_x(0.0)
         .include_y(0.0)
-        .x_axis_label("days")
+        .x_axis_label(tr!(lang, "chart-days"))
         .height(ui.available_height().max(80.0));
     let lines = derived.chart(session, *choice);
     let dashed = LineStyle::Dashed { length: 8.0 };
@@ -72,7 +79,12 @@ pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice, deri
 }
 
 /// The lines of a chart, as played and (dashed) with no action on the same seed.
-pub fn series(exercise: &Exercise, baseline: &Exercise, choice: ChartChoice) -> Vec<Series> {
+pub fn series(
+    exercise: &Exercise,
+    baseline: &Exercise,
+    choice: ChartChoice,
+    lang: Language,
+) -> Vec<Series> {
     let played = |name: &str, points| Series {
         name: name.to_string(),
         points,
@@ -85,9 +97,15 @@ pub fn series(exercise: &Exercise, baseline: &Exercise, choice: ChartChoice) -> 
     };
     match choice {
         ChartChoice::Epidemic => vec![
-            played("infected now, as played", total(exercise, active)),
-            no_action("infected now, no action".into(), total(baseline, active)),
-            played("confirmed (cumulative)", total(exercise, |d| d.confirmed)),
+            played(&tr!(lang, "chart-infected-played"), total(exercise, active)),
+            no_action(
+                tr!(lang, "chart-infected-no-action"),
+                total(baseline, active),
+            ),
+            played(
+                &tr!(lang, "chart-confirmed"),
+                total(exercise, |d| d.confirmed),
+            ),
         ],
         ChartChoice::Districts => exercise
             .scenario()
@@ -110,10 +128,16 @@ pub fn series(exercise: &Exercise, baseline: &Exercise, choice: ChartChoice) -> 
             })
             .collect(),
         ChartChoice::Hospital => vec![
-            played("in hospital", total(exercise, |d| d.hospitalised)),
-            played("waiting for a bed", total(exercise, |d| d.waiting)),
+            played(
+                &tr!(lang, "report-series-in-hospital"),
+                total(exercise, |d| d.hospitalised),
+            ),
+            played(
+                &tr!(lang, "chart-waiting-for-bed"),
+                total(exercise, |d| d.waiting),
+            ),
             no_action(
-                "in hospital, no action".into(),
+                tr!(lang, "report-series-in-hospital-baseline"),
                 total(baseline, |d| d.hospitalised),
             ),
         ],
@@ -127,16 +151,19 @@ pub fn series(exercise: &Exercise, baseline: &Exercise, choice: ChartChoice) -> 
             [
                 (
                     Metric::ContactsQuarantinedWithin24h,
-                    "contacts quarantined within 24 h",
+                    tr!(lang, "report-series-contacts"),
                 ),
-                (Metric::ReportsOnTime, "reports on time"),
-                (Metric::PublicTrust, "public trust"),
+                (Metric::ReportsOnTime, tr!(lang, "report-series-reports")),
+                (Metric::PublicTrust, tr!(lang, "report-series-trust")),
             ]
             .into_iter()
             .flat_map(|(metric, name)| {
                 [
-                    played(name, points(exercise, &metric)),
-                    no_action(format!("{name}, no action"), points(baseline, &metric)),
+                    played(&name, points(exercise, &metric)),
+                    no_action(
+                        tr!(lang, "report-series-no-action", name = name.as_str()),
+                        points(baseline, &metric),
+                    ),
                 ]
             })
             .collect()

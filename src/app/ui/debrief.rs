@@ -3,6 +3,8 @@
 use bevy_egui::egui;
 
 use crate::app::session::{Action, Actions, Session};
+use crate::i18n::{Language, count, percent};
+use crate::tr;
 
 use super::charts::{self, ChartChoice};
 use super::derived::Derived;
@@ -17,6 +19,7 @@ pub fn show(
     let Some(exercise) = &session.exercise else {
         return;
     };
+    let lang = session.language;
     egui::Panel::right("debrief-scores")
         .default_size(420.0)
         .resizable(true)
@@ -29,31 +32,57 @@ pub fn show(
         .show(root, |ui| charts::show(ui, session, chart, derived));
     egui::CentralPanel::default().show(root, |ui| {
         ui.horizontal(|ui| {
-            ui.heading("Debrief");
-            if ui.button("Export after-action report").clicked() {
+            ui.heading(tr!(lang, "app-debrief"));
+            if ui.button(tr!(lang, "app-export-report")).clicked() {
                 actions.push(Action::ExportReport);
             }
             if let Some(dir) = &session.report_dir {
-                ui.label(format!("written to {}", dir.join("report.html").display()));
+                ui.label(tr!(
+                    lang,
+                    "app-written-to",
+                    file = dir.join("report.html").display().to_string()
+                ));
             }
         });
         let outcome = derived.outcome(exercise).clone();
-        ui.label(format!(
-            "{:.0} infections · {:.0} confirmed · {:.1} deaths · peak {:.0} in hospital · trust {:.0}% · {} reports on time, {} late or missing",
-            outcome.infections, outcome.confirmed, outcome.deaths, outcome.peak_hospitalised, outcome.mean_trust * 100.0, outcome.reports_on_time, outcome.reports_late_or_missing
+        ui.label(tr!(
+            lang,
+            "app-debrief-outcome",
+            infections = count(lang, outcome.infections),
+            confirmed = count(lang, outcome.confirmed),
+            deaths = format!("{:.1}", outcome.deaths),
+            peak = count(lang, outcome.peak_hospitalised),
+            trust = percent(outcome.mean_trust),
+            on_time = outcome.reports_on_time,
+            late = outcome.reports_late_or_missing
         ));
-        if let (Some((plan, score)), Some(name)) = (&session.plan_alone, session.plan.as_ref().map(|p| p.title.clone())) {
+        if let (Some((plan, score)), Some(name)) = (
+            &session.plan_alone,
+            session.plan.as_ref().map(|p| p.title.clone()),
+        ) {
             let ours = session.scorecards.first().and_then(|c| c.percent);
             let pct = |p: Option<f64>| p.map_or("–".into(), |p| format!("{p:.0}%"));
-            ui.label(egui::RichText::new(format!(
-                "The plan \"{name}\" alone on the same seed: {:.0} infections (here {:.0}) · {:.1} deaths (here {:.1}) · trust {:.0}% (here {:.0}%) · score {} (here {})",
-                plan.infections, outcome.infections, plan.deaths, outcome.deaths, plan.mean_trust * 100.0, outcome.mean_trust * 100.0, pct(*score), pct(ours)
-            )).strong());
+            ui.label(
+                egui::RichText::new(tr!(
+                    lang,
+                    "app-plan-alone",
+                    plan = name,
+                    infections = count(lang, plan.infections),
+                    our_infections = count(lang, outcome.infections),
+                    deaths = format!("{:.1}", plan.deaths),
+                    our_deaths = format!("{:.1}", outcome.deaths),
+                    trust = percent(plan.mean_trust),
+                    our_trust = percent(outcome.mean_trust),
+                    score = pct(*score),
+                    our_score = pct(ours)
+                ))
+                .strong(),
+            );
         }
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
-            decided(ui, derived.decisions(exercise, session.language));
-            ui.label(egui::RichText::new("Timeline").strong());
+            decided(ui, derived.decisions(exercise, lang), lang);
+            ui.label(egui::RichText::new(tr!(lang, "app-timeline")).strong());
             egui::Grid::new("timeline").striped(true).show(ui, |ui| {
                 for entry in derived.timeline(exercise, session.language) {
                     let color = match entry.kind {
@@ -62,7 +91,7 @@ pub fn show(
                         _ => egui::Color32::from_rgb(170, 30, 30),
                     };
                     ui.monospace(&entry.clock);
-                    ui.colored_label(color, entry.kind);
+                    ui.colored_label(color, kind_words(lang, entry.kind));
                     ui.label(&entry.who);
                     ui.label(super::plain(&entry.what));
                     ui.end_row();
@@ -74,75 +103,93 @@ pub fn show(
 
 /// Who chose what, when and why, and what followed; the scenario's actions taken; what the
 /// injects expected and what became of it; what was tried and refused.
-fn decided(ui: &mut egui::Ui, d: &crate::report::decisions::Decisions) {
+fn decided(ui: &mut egui::Ui, d: &crate::report::decisions::Decisions, lang: Language) {
     let green = egui::Color32::from_rgb(30, 110, 40);
     let red = egui::Color32::from_rgb(170, 30, 30);
     let gray = egui::Color32::from_gray(110);
     if !d.decisions.is_empty() {
-        ui.label(egui::RichText::new("Decisions").strong());
+        ui.label(egui::RichText::new(tr!(lang, "report-decision-points")).strong());
+        let comma = tr!(lang, "list-comma");
+        let separator = tr!(lang, "report-list-separator");
         for r in &d.decisions {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.label(
-                    egui::RichText::new(format!(
-                        "{} ({}, put {} to {}, due {})",
-                        r.question,
-                        r.inject,
-                        r.opened,
-                        r.asked.join(", "),
-                        r.deadline
+                    egui::RichText::new(tr!(
+                        lang,
+                        "app-decision-asked",
+                        question = r.question.as_str(),
+                        inject = r.inject.as_str(),
+                        opened = r.opened.as_str(),
+                        teams = r.asked.join(&comma),
+                        due = r.deadline.as_str()
                     ))
                     .strong(),
                 );
                 for a in &r.answers {
-                    ui.label(format!(
-                        "{} {} chose \"{}\"{}",
-                        a.clock,
-                        a.team,
-                        a.option,
-                        if a.rationale.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" — why: {}", a.rationale)
-                        }
-                    ));
+                    let chose = if a.rationale.is_empty() {
+                        tr!(
+                            lang,
+                            "app-team-chose",
+                            time = a.clock.as_str(),
+                            team = a.team.as_str(),
+                            option = a.option.as_str()
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "app-team-chose-why",
+                            time = a.clock.as_str(),
+                            team = a.team.as_str(),
+                            option = a.option.as_str(),
+                            why = a.rationale.as_str()
+                        )
+                    };
+                    ui.label(chose);
                 }
                 match &r.outcome {
-                    Some(outcome) => ui.colored_label(green, format!("Decision: {outcome}")),
-                    None => ui.colored_label(gray, "still open"),
+                    Some(outcome) => ui.colored_label(
+                        green,
+                        tr!(lang, "app-decision-outcome", outcome = outcome.as_str()),
+                    ),
+                    None => ui.colored_label(gray, tr!(lang, "app-still-open")),
                 };
                 if !r.followed.is_empty() {
-                    ui.label(format!("What followed: {}", r.followed.join("; ")));
+                    ui.label(tr!(
+                        lang,
+                        "app-what-followed",
+                        effects = r.followed.join(&separator)
+                    ));
                 }
                 if let Some(score) = r.score {
-                    ui.label(format!("Worth {:.0}% for the objectives", score * 100.0));
+                    ui.label(tr!(lang, "app-decision-worth", worth = percent(score)));
                 }
             });
         }
     }
     if !d.actions.is_empty() {
-        ui.label(egui::RichText::new("Actions taken").strong());
+        ui.label(egui::RichText::new(tr!(lang, "report-actions-taken")).strong());
+        let separator = tr!(lang, "report-list-separator");
         for a in &d.actions {
-            ui.label(format!(
-                "{} {}: {}{} — in effect {}{}",
-                a.clock,
-                a.team,
-                a.action,
-                if a.rationale.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (why: {})", a.rationale)
-                },
-                a.in_effect,
-                if a.followed.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {}", a.followed.join("; "))
-                }
-            ));
+            let mut line = tr!(
+                lang,
+                "app-action-taken",
+                time = a.clock.as_str(),
+                team = a.team.as_str(),
+                action = a.action.as_str(),
+                in_effect = a.in_effect.as_str()
+            );
+            if !a.rationale.is_empty() {
+                line.push_str(&tr!(lang, "app-why", why = a.rationale.as_str()));
+            }
+            if !a.followed.is_empty() {
+                line.push_str(&separator);
+                line.push_str(&a.followed.join(&separator));
+            }
+            ui.label(line);
         }
     }
     if !d.expected.is_empty() {
-        egui::CollapsingHeader::new(egui::RichText::new("What the injects expected").strong())
+        egui::CollapsingHeader::new(egui::RichText::new(tr!(lang, "report-expected")).strong())
             .default_open(false)
             .show(ui, |ui| {
                 egui::Grid::new("expected").striped(true).show(ui, |ui| {
@@ -164,7 +211,8 @@ fn decided(ui: &mut egui::Ui, d: &crate::report::decisions::Decisions) {
     }
     if !d.refused.is_empty() {
         egui::CollapsingHeader::new(
-            egui::RichText::new(format!("Tried and refused ({})", d.refused.len())).strong(),
+            egui::RichText::new(tr!(lang, "app-tried-and-refused", count = d.refused.len()))
+                .strong(),
         )
         .default_open(false)
         .show(ui, |ui| {
@@ -180,4 +228,13 @@ fn decided(ui: &mut egui::Ui, d: &crate::report::decisions::Decisions) {
         });
     }
     ui.separator();
+}
+
+/// A timeline line's kind as the reader names it.
+fn kind_words(lang: Language, kind: &str) -> String {
+    match kind {
+        "inject" => tr!(lang, "report-kind-inject"),
+        "decision" => tr!(lang, "report-kind-decision"),
+        _ => tr!(lang, "report-kind-consequence"),
+    }
 }

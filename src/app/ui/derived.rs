@@ -88,8 +88,8 @@ impl Derived {
             return &[];
         };
         self.follow(exercise, session.language);
-        self.charts
-            .entry(choice)
-            .or_insert_with(|| super::charts::series(exercise, scoring.baseline_now(), choice))
+        self.charts.entry(choice).or_insert_with(|| {
+            super::charts::series(exercise, scoring.baseline_now(), choice, session.language)
+        })
     }
 }

@@ -7,8 +7,10 @@ use std::collections::BTreeMap;
 use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use crate::app::session::{Actions, Session};
+use crate::i18n::{Language, count, percent};
 use crate::scenario::{ControlLevel, FacilityKind, Point, UnitRole};
 use crate::sim::{Place, UnitStatus};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layer {
@@ -21,13 +23,13 @@ pub enum Layer {
 }
 
 impl Layer {
-    fn label(self) -> &'static str {
+    fn label(self, lang: Language) -> String {
         match self {
-            Layer::Confirmed => "Confirmed cases",
-            Layer::Infections => "True infections (control only)",
-            Layer::Hospital => "In hospital",
-            Layer::Level => "Control level",
-            Layer::Trust => "Public trust",
+            Layer::Confirmed => tr!(lang, "map-confirmed"),
+            Layer::Infections => tr!(lang, "map-infections"),
+            Layer::Hospital => tr!(lang, "map-hospital"),
+            Layer::Level => tr!(lang, "map-level"),
+            Layer::Trust => tr!(lang, "map-trust"),
         }
     }
 }
@@ -90,8 +92,9 @@ pub fn show(
         return;
     };
     let scenario = exercise.scenario();
+    let lang = session.language;
     ui.horizontal(|ui| {
-        ui.label("Map layer:");
+        ui.label(tr!(lang, "map-layer"));
         for layer in [
             Layer::Confirmed,
             Layer::Infections,
@@ -102,12 +105,17 @@ pub fn show(
             if team.is_some() && matches!(layer, Layer::Infections) {
                 continue;
             }
-            ui.selectable_value(&mut state.layer, layer, layer.label());
+            ui.selectable_value(&mut state.layer, layer, layer.label(lang));
         }
         if let Some(place) = state.selected {
             ui.separator();
             ui.label(
-                egui::RichText::new(format!("Selected: {}", exercise.place_name(place))).strong(),
+                egui::RichText::new(tr!(
+                    lang,
+                    "map-selected",
+                    place = exercise.place_name(place)
+                ))
+                .strong(),
             );
         }
     });
@@ -175,11 +183,11 @@ pub fn show(
         }
         let state_here = &exercise.districts()[n];
         let figure = match state.layer {
-            Layer::Confirmed => format!("{:.0} confirmed", values[n]),
-            Layer::Infections => format!("{:.0} infected", values[n]),
-            Layer::Hospital => format!("{:.0} in hospital", values[n]),
-            Layer::Level => format!("{:?}", state_here.level),
-            Layer::Trust => format!("trust {:.0}%", state_here.trust * 100.0),
+            Layer::Confirmed => tr!(lang, "map-n-confirmed", count = count(lang, values[n])),
+            Layer::Infections => tr!(lang, "map-n-infected", count = count(lang, values[n])),
+            Layer::Hospital => tr!(lang, "map-n-in-hospital", count = count(lang, values[n])),
+            Layer::Level => state_here.level.words(lang),
+            Layer::Trust => tr!(lang, "map-n-trust", trust = percent(state_here.trust)),
         };
         painter.text(
             center + Vec2::new(0.0, -8.0),
@@ -294,7 +302,7 @@ pub fn show(
         painter.text(
             Pos2::new(response.rect.left() + 22.0, y),
             Align2::LEFT_CENTER,
-            format!("{role:?}"),
+            role.words(lang),
             FontId::proportional(10.0),
             Color32::from_gray(40),
         );
