@@ -11,6 +11,7 @@ use crate::sim::command::{
     ComposeInject, DelayInject, EditInject, InjectOrder, Judge, Message, Observe, Verdict,
 };
 use crate::sim::{Command, EventKind, InjectStatus};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -55,20 +56,25 @@ pub fn show(
         .iter()
         .filter(|e| e.check.is_none() && e.judged.is_none())
         .count();
+    let lang = session.language;
     ui.horizontal_wrapped(|ui| {
-        ui.selectable_value(&mut form.tab, Tab::Msel, "MSEL");
+        ui.selectable_value(&mut form.tab, Tab::Msel, tr!(lang, "console-msel"));
         ui.selectable_value(
             &mut form.tab,
             Tab::Decisions,
-            format!("Decisions ({open_decisions} open)"),
+            tr!(lang, "console-decisions-tab", open = open_decisions),
         );
         if scenario.agencies.iter().any(|a| a.simulated) {
-            ui.selectable_value(&mut form.tab, Tab::Agencies, "Agencies we play");
+            ui.selectable_value(
+                &mut form.tab,
+                Tab::Agencies,
+                tr!(lang, "console-agencies-tab"),
+            );
         }
         ui.selectable_value(
             &mut form.tab,
             Tab::Evaluation,
-            format!("Evaluation ({to_judge} to judge)"),
+            tr!(lang, "console-evaluation-tab", count = to_judge),
         );
     });
     ui.separator();
@@ -78,13 +84,17 @@ pub fn show(
         Tab::Agencies => return agencies(ui, session, actions, form),
         Tab::Evaluation => return evaluation(ui, session, actions, form),
     }
-    ui.heading("MSEL");
+    ui.heading(tr!(lang, "console-msel"));
     ui.horizontal(|ui| {
-        if ui.button("✉ Compose inject").clicked() {
+        if ui.button(tr!(lang, "console-compose")).clicked() {
             form.compose_open = true;
         }
         if let Some(at) = session.next_inject_at() {
-            ui.label(format!("next at {}", super::clock(session, at)));
+            ui.label(tr!(
+                lang,
+                "console-next-at",
+                time = super::clock(session, at)
+            ));
         }
     });
     ui.separator();
@@ -107,9 +117,11 @@ pub fn show(
                         super::clock(session, *at),
                         egui::Color32::from_gray(120),
                     ),
-                    (InjectStatus::Skipped, _) => {
-                        ("✖", "skipped".into(), egui::Color32::from_gray(150))
-                    }
+                    (InjectStatus::Skipped, _) => (
+                        "✖",
+                        tr!(lang, "console-skipped"),
+                        egui::Color32::from_gray(150),
+                    ),
                     (InjectStatus::Pending, Trigger::At(_)) => (
                         "⏳",
                         super::clock(session, time_of(n)),
@@ -117,7 +129,11 @@ pub fn show(
                     ),
                     (InjectStatus::Pending, Trigger::When(c)) => (
                         "⚡",
-                        format!("when {}", super::plain(&c.describe(session.language))),
+                        tr!(
+                            lang,
+                            "console-when",
+                            condition = super::plain(&c.describe(lang))
+                        ),
                         egui::Color32::from_rgb(150, 80, 0),
                     ),
                 };
@@ -134,25 +150,25 @@ pub fn show(
                 if state.status == InjectStatus::Pending {
                     ui.horizontal(|ui| {
                         let id = inject.id.clone();
-                        if ui.small_button("Fire now").clicked() {
+                        if ui.small_button(tr!(lang, "console-fire-now")).clicked() {
                             actions.push(Action::Command(Command::FireInject(InjectOrder {
                                 inject: id.clone(),
                             })));
                         }
                         if matches!(inject.trigger, Trigger::At(_))
-                            && ui.small_button("+30 min").clicked()
+                            && ui.small_button(tr!(lang, "console-delay")).clicked()
                         {
                             actions.push(Action::Command(Command::DelayInject(DelayInject {
                                 inject: id.clone(),
                                 by: crate::scenario::Minutes(30),
                             })));
                         }
-                        if ui.small_button("Skip").clicked() {
+                        if ui.small_button(tr!(lang, "console-skip")).clicked() {
                             actions.push(Action::Command(Command::SkipInject(InjectOrder {
                                 inject: id.clone(),
                             })));
                         }
-                        if ui.small_button("Edit").clicked() {
+                        if ui.small_button(tr!(lang, "console-edit")).clicked() {
                             form.editing =
                                 Some((id.name.clone(), state.title.clone(), state.message.clone()));
                         }
@@ -162,7 +178,7 @@ pub fn show(
             }
         });
     compose_window(ui.ctx(), session, actions, form);
-    edit_window(ui.ctx(), actions, form);
+    edit_window(ui.ctx(), actions, form, lang);
 }
 
 /// Every decision point put so far: the question, who must answer, who has (with why), the
@@ -171,8 +187,9 @@ fn decisions(ui: &mut egui::Ui, session: &Session) {
     let Some(exercise) = &session.exercise else {
         return;
     };
+    let lang = session.language;
     if exercise.decisions().is_empty() {
-        ui.label("No decision has been put to the teams yet.");
+        ui.label(tr!(lang, "console-no-decisions"));
     }
     egui::ScrollArea::vertical()
         .id_salt("decisions")
@@ -191,35 +208,40 @@ fn decisions(ui: &mut egui::Ui, session: &Session) {
                     match &d.settled {
                         Some(s) => ui.colored_label(
                             egui::Color32::from_rgb(30, 110, 40),
-                            format!(
-                                "-> \"{}\": {} at {}",
-                                label(&s.option),
-                                s.by.words(session.language),
-                                super::clock(session, s.at)
+                            tr!(
+                                lang,
+                                "console-settled",
+                                option = label(&s.option),
+                                how = s.by.words(lang),
+                                time = super::clock(session, s.at)
                             ),
                         ),
                         None => ui.colored_label(
                             egui::Color32::from_rgb(150, 80, 0),
-                            format!(
-                                "open until {}; waiting for {}",
-                                super::clock(session, d.due),
-                                d.waiting_for().join(", ")
+                            tr!(
+                                lang,
+                                "console-open-until",
+                                time = super::clock(session, d.due),
+                                teams = d.waiting_for().join(&tr!(lang, "list-comma"))
                             ),
                         ),
                     };
                     for team in &d.teams {
                         let text = match d.answer_of(team) {
-                            Some(a) => format!(
-                                "{team}: \"{}\" at {}{}",
-                                label(&a.option),
-                                super::clock(session, a.at),
-                                if a.text.is_empty() {
-                                    String::new()
-                                } else {
-                                    format!(" — {}", a.text)
+                            Some(a) => {
+                                let mut line = tr!(
+                                    lang,
+                                    "console-answer",
+                                    team = team.as_str(),
+                                    option = label(&a.option),
+                                    time = super::clock(session, a.at)
+                                );
+                                if !a.text.is_empty() {
+                                    line.push_str(&format!(" — {}", a.text));
                                 }
-                            ),
-                            None => format!("{team}: no answer"),
+                                line
+                            }
+                            None => tr!(lang, "console-no-answer", team = team.as_str()),
                         };
                         ui.label(text);
                     }
@@ -240,6 +262,7 @@ fn agencies(
         return;
     };
     let scenario = exercise.scenario();
+    let lang = session.language;
     let played: Vec<_> = scenario.agencies.iter().filter(|a| a.simulated).collect();
     if form.agency.is_empty()
         && let Some(first) = played.first()
@@ -252,26 +275,37 @@ fn agencies(
         .filter(|r| r.answered.is_none() && exercise.is_simulated(&r.to_team))
         .collect();
     if !pending.is_empty() {
-        ui.label(egui::RichText::new("Requests for help to answer").strong());
+        ui.label(egui::RichText::new(tr!(lang, "console-requests")).strong());
         for r in pending {
             let what = match &r.supply {
-                Some(s) => format!(
-                    "{} {s} to {}",
-                    r.quantity,
-                    r.deliver_to.clone().unwrap_or_default()
+                Some(s) => tr!(
+                    lang,
+                    "console-request-stock",
+                    quantity = r.quantity,
+                    supply = s.as_str(),
+                    to = r.deliver_to.clone().unwrap_or_default()
                 ),
-                None if !r.units.is_empty() => format!("units {}", r.units.join(", ")),
-                None => "help".into(),
+                None if !r.units.is_empty() => tr!(
+                    lang,
+                    "console-request-units",
+                    units = r.units.join(&tr!(lang, "list-comma"))
+                ),
+                None => tr!(lang, "console-request-help"),
             };
-            ui.label(format!(
-                "#{} {} asks {} for {what} (answer by {})",
-                r.number,
-                r.from_team,
-                r.to_team,
-                super::clock(session, r.due)
+            ui.label(tr!(
+                lang,
+                "console-request",
+                number = r.number,
+                from = r.from_team.as_str(),
+                to = r.to_team.as_str(),
+                what = what,
+                due = super::clock(session, r.due)
             ));
             ui.horizontal(|ui| {
-                for (label, accept) in [("Accept as them", true), ("Decline as them", false)] {
+                for (label, accept) in [
+                    (tr!(lang, "console-accept-as-them"), true),
+                    (tr!(lang, "console-decline-as-them"), false),
+                ] {
                     if ui.small_button(label).clicked() {
                         actions.push(super::answer_aid(&r.to_team, r.number, accept, None));
                     }
@@ -280,7 +314,7 @@ fn agencies(
         }
         ui.separator();
     }
-    ui.label(egui::RichText::new("Speak as").strong());
+    ui.label(egui::RichText::new(tr!(lang, "console-speak-as")).strong());
     ui.horizontal_wrapped(|ui| {
         for agency in &played {
             ui.selectable_value(
@@ -292,7 +326,7 @@ fn agencies(
     });
     ui.text_edit_multiline(&mut form.agency_text);
     ui.horizontal_wrapped(|ui| {
-        ui.label("to");
+        ui.label(tr!(lang, "console-to"));
         for team in scenario.blue_teams() {
             if ui.small_button(team.name.as_str()).clicked() && !form.agency_text.trim().is_empty()
             {
@@ -306,7 +340,7 @@ fn agencies(
         }
     });
     ui.separator();
-    ui.label(egui::RichText::new("What reached them (newest first)").strong());
+    ui.label(egui::RichText::new(tr!(lang, "console-reached-them")).strong());
     egui::ScrollArea::vertical()
         .id_salt("agency-inbox")
         .show(ui, |ui| {
@@ -319,7 +353,14 @@ fn agencies(
                         text,
                         ..
                     } if exercise.is_simulated(to) => {
-                        format!("Report {from} -> {to} (by {team}): {text}")
+                        tr!(
+                            lang,
+                            "console-reached-report",
+                            from = from.as_str(),
+                            to = to.as_str(),
+                            team = team.as_str(),
+                            text = text.as_str()
+                        )
                     }
                     EventKind::AidRequested {
                         request,
@@ -328,10 +369,22 @@ fn agencies(
                         text,
                         ..
                     } if exercise.is_simulated(to_team) => {
-                        format!("Request #{request} from {from_team} to {to_team}: {text}")
+                        tr!(
+                            lang,
+                            "console-reached-request",
+                            number = *request,
+                            from = from_team.as_str(),
+                            to = to_team.as_str(),
+                            text = text.as_str()
+                        )
                     }
                     EventKind::AgencyMessage { from, text, .. } => {
-                        format!("We said, as {from}: {text}")
+                        tr!(
+                            lang,
+                            "console-we-said",
+                            from = from.as_str(),
+                            text = text.as_str()
+                        )
                     }
                     _ => continue,
                 };
@@ -356,9 +409,12 @@ fn evaluation(
     let Some(exercise) = &session.exercise else {
         return;
     };
-    ui.label(egui::RichText::new("Evaluator observation").strong());
+    let lang = session.language;
+    ui.label(egui::RichText::new(tr!(lang, "console-observation")).strong());
     ui.text_edit_singleline(&mut form.observation);
-    if ui.button("Record observation").clicked() && !form.observation.trim().is_empty() {
+    if ui.button(tr!(lang, "console-record-observation")).clicked()
+        && !form.observation.trim().is_empty()
+    {
         actions.push(Action::Command(Command::Observe(Observe {
             text: std::mem::take(&mut form.observation),
             objective: None,
@@ -367,17 +423,15 @@ fn evaluation(
         })));
     }
     ui.separator();
-    ui.label(egui::RichText::new("Expected actions no command shows").strong());
-    ui.label(
-        egui::RichText::new("Text in the box above goes with a judgement as its note.").small(),
-    );
+    ui.label(egui::RichText::new(tr!(lang, "console-to-judge")).strong());
+    ui.label(egui::RichText::new(tr!(lang, "console-note-with-judgement")).small());
     let unchecked: Vec<_> = exercise
         .expectations()
         .iter()
         .filter(|e| e.check.is_none())
         .collect();
     if unchecked.is_empty() {
-        ui.label("None so far: every expected action is checked from the teams' commands.");
+        ui.label(tr!(lang, "console-nothing-to-judge"));
     }
     egui::ScrollArea::vertical()
         .id_salt("to-judge")
@@ -394,11 +448,11 @@ fn evaluation(
                     if let Some(j) = &e.judged {
                         ui.colored_label(
                             egui::Color32::from_rgb(30, 110, 40),
-                            format!("judged {}", j.verdict.words(session.language)),
+                            tr!(lang, "console-judged", verdict = j.verdict.words(lang)),
                         );
                     }
                     for verdict in [Verdict::Done, Verdict::Partly, Verdict::NotDone] {
-                        if ui.small_button(verdict.words(session.language)).clicked() {
+                        if ui.small_button(verdict.words(lang)).clicked() {
                             actions.push(Action::Command(Command::Judge(Judge {
                                 inject: Id::new(e.inject.clone()),
                                 expectation: e.index,
@@ -424,17 +478,18 @@ fn compose_window(
     let Some(scenario) = &session.scenario else {
         return;
     };
+    let lang = session.language;
     let mut open = form.compose_open;
     let mut send = false;
-    egui::Window::new("Compose an inject")
+    egui::Window::new(tr!(lang, "console-compose-title"))
         .open(&mut open)
         .default_width(420.0)
         .show(ctx, |ui| {
-            ui.label("Title");
+            ui.label(tr!(lang, "console-title"));
             ui.text_edit_singleline(&mut form.compose_title);
-            ui.label("Message");
+            ui.label(tr!(lang, "console-message"));
             ui.text_edit_multiline(&mut form.compose_message);
-            ui.label("Send to");
+            ui.label(tr!(lang, "console-send-to"));
             for team in &scenario.teams {
                 let mut on = form.compose_to.contains(&team.id.name);
                 if ui.checkbox(&mut on, team.name.as_str()).changed() {
@@ -445,14 +500,14 @@ fn compose_window(
                     }
                 }
             }
-            send = ui.button("Send now").clicked();
+            send = ui.button(tr!(lang, "console-send-now")).clicked();
         });
     if send {
         actions.push(Action::Command(Command::ComposeInject(ComposeInject {
             title: std::mem::take(&mut form.compose_title),
             to: form.compose_to.iter().map(Id::new).collect(),
             channel: Channel::Phone,
-            from: "Control cell".into(),
+            from: tr!(lang, "console-control-cell"),
             message: std::mem::take(&mut form.compose_message),
             effects: Vec::new(),
         })));
@@ -461,20 +516,25 @@ fn compose_window(
     form.compose_open = open;
 }
 
-fn edit_window(ctx: &egui::Context, actions: &mut Actions, form: &mut FacilitatorForm) {
+fn edit_window(
+    ctx: &egui::Context,
+    actions: &mut Actions,
+    form: &mut FacilitatorForm,
+    lang: crate::i18n::Language,
+) {
     let Some((id, title, message)) = form.editing.as_mut() else {
         return;
     };
     let mut open = true;
     let mut save = false;
-    egui::Window::new(format!("Edit inject {id}"))
+    egui::Window::new(tr!(lang, "console-edit-title", inject = id.as_str()))
         .open(&mut open)
         .show(ctx, |ui| {
-            ui.label("Title");
+            ui.label(tr!(lang, "console-title"));
             ui.text_edit_singleline(title);
-            ui.label("Message");
+            ui.label(tr!(lang, "console-message"));
             ui.text_edit_multiline(message);
-            save = ui.button("Save").clicked();
+            save = ui.button(tr!(lang, "console-save")).clicked();
         });
     if save {
         actions.push(Action::Command(Command::EditInject(EditInject {
