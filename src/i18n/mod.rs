@@ -18,7 +18,7 @@ use fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 
 pub use crate::scenario::Language;
-pub use numbers::{clock, count, duration, money, percent};
+pub use numbers::{clock, count, duration, percent};
 
 static_loader! {
     static TABLES = {
@@ -113,11 +113,6 @@ pub fn text_with(
         .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
         .collect();
     TABLES.lookup_with_args(language.identifier(), key, &args)
-}
-
-/// Whether a table has a message (for keys built from data, such as a metric's name).
-pub fn has(language: Language, key: &str) -> bool {
-    TABLES.try_lookup(language.identifier(), key).is_some()
 }
 
 /// An argument of a message: text as it is, a number for plurals (`{ $n -> [one] … }`).

@@ -1,4 +1,4 @@
-//! Numbers, money, exercise time and durations as each language writes them: `12,500` and
+//! Numbers, exercise time and durations as each language writes them: `12,500` and
 //! `1.25万`, `D2 10:30` and `第2天 10:30`, `1d2h` and `1天2小时`.
 
 use super::Language;
@@ -15,11 +15,6 @@ pub fn count(language: Language, value: f64) -> String {
         Language::Zh if whole >= WAN => format!("{}万", decimals(whole / WAN)),
         _ => group_digits(whole as u64),
     }
-}
-
-/// Money in the scenario's currency units, like a count (`2,000,000`, `200万`).
-pub fn money(language: Language, value: f64) -> String {
-    count(language, value)
 }
 
 /// A share between 0 and 1 as a percentage: `42%`.
