@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::i18n::Language;
-use crate::scenario::{Minutes, Scenario, TeamRole, Trigger};
+use crate::scenario::{Minutes, Scenario, Trigger};
 use crate::tr;
 
 /// The scenario's briefing: setting, teams, resources, MSEL and objectives, in a language (the
@@ -175,12 +175,7 @@ fn write_briefing(s: &Scenario, lang: Language, out: &mut String) -> std::fmt::R
         } else {
             agencies.join(&tr!(lang, "report-list-separator"))
         };
-        // "Red cell [red cell]" says it twice.
-        let named_red = t
-            .name
-            .to_lowercase()
-            .contains(&tr!(lang, "report-red-cell-word"));
-        let line = if t.role == TeamRole::Red && !named_red {
+        let line = if crate::report::needs_red_cell_mark(t, lang) {
             tr!(
                 lang,
                 "summary-red-team",

@@ -1097,12 +1097,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
                     .map_or(a.to_string(), |x| x.name.clone())
             })
             .collect();
-        // "Red cell (red cell)" says it twice.
-        let named_red = t
-            .name
-            .to_lowercase()
-            .contains(&tr!(lang, "report-red-cell-word"));
-        let team = if t.role == TeamRole::Red && !named_red {
+        let team = if needs_red_cell_mark(t, lang) {
             tr!(lang, "report-red-cell", team = t.name.as_str())
         } else {
             t.name.clone()
@@ -1423,13 +1418,23 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
     h
 }
 
-/// A timeline line's kind as a reader names it.
-fn kind_words(lang: Language, kind: &str) -> String {
+/// A timeline line's kind as a reader names it (the report and the app's debrief).
+pub fn kind_words(lang: Language, kind: &str) -> String {
     match kind {
         "inject" => tr!(lang, "report-kind-inject"),
         "decision" => tr!(lang, "report-kind-decision"),
         _ => tr!(lang, "report-kind-consequence"),
     }
+}
+
+/// Whether a team's name needs "(red cell)" after it: a red team whose name does not already
+/// say so ("Red cell (red cell)" says it twice). The report and the briefing mark it alike.
+pub(crate) fn needs_red_cell_mark(team: &crate::scenario::Team, lang: Language) -> bool {
+    team.role == TeamRole::Red
+        && !team
+            .name
+            .to_lowercase()
+            .contains(&tr!(lang, "report-red-cell-word"))
 }
 
 fn csv_field(text: &str) -> String {

@@ -252,21 +252,10 @@ impl Minutes {
     }
 }
 
+/// The scenario format's own notation (`1d2h30m`), which is also how English writes it.
 impl fmt::Display for Minutes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (days, rest) = (self.0 / MINUTES_PER_DAY, self.0 % MINUTES_PER_DAY);
-        let (hours, minutes) = (rest / MINUTES_PER_HOUR, rest % MINUTES_PER_HOUR);
-        let mut out = String::new();
-        if days > 0 {
-            out.push_str(&format!("{days}d"));
-        }
-        if hours > 0 {
-            out.push_str(&format!("{hours}h"));
-        }
-        if minutes > 0 || out.is_empty() {
-            out.push_str(&format!("{minutes}m"));
-        }
-        f.write_str(&out)
+        f.write_str(&crate::i18n::duration(crate::i18n::Language::En, self.0))
     }
 }
 

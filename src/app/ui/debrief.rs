@@ -91,7 +91,7 @@ pub fn show(
                         _ => egui::Color32::from_rgb(170, 30, 30),
                     };
                     ui.monospace(&entry.clock);
-                    ui.colored_label(color, kind_words(lang, entry.kind));
+                    ui.colored_label(color, crate::report::kind_words(lang, entry.kind));
                     ui.label(&entry.who);
                     ui.label(super::plain(&entry.what));
                     ui.end_row();
@@ -228,13 +228,4 @@ fn decided(ui: &mut egui::Ui, d: &crate::report::decisions::Decisions, lang: Lan
         });
     }
     ui.separator();
-}
-
-/// A timeline line's kind as the reader names it.
-fn kind_words(lang: Language, kind: &str) -> String {
-    match kind {
-        "inject" => tr!(lang, "report-kind-inject"),
-        "decision" => tr!(lang, "report-kind-decision"),
-        _ => tr!(lang, "report-kind-consequence"),
-    }
 }
