@@ -124,6 +124,11 @@ fn speak(asked: Option<Language>, scenario: Option<&Scenario>) -> Language {
     asked.unwrap_or_else(|| Language::default_for(scenario.and_then(|s| s.meta.language)))
 }
 
+/// For a file that did not load: the language asked for, else the one its text declares.
+fn speak_text(asked: Option<Language>, text: &str) -> Language {
+    asked.unwrap_or_else(|| Language::default_for(scenario::declared_language(text)))
+}
+
 fn parse_language(text: &str) -> Result<Language, String> {
     Language::from_code(text)
         .ok_or_else(|| format!("`{text}` is not a language of Muster: en or zh"))
@@ -348,7 +353,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             files,
             format,
             deny_warnings,
-        }) => validate(&files, format, deny_warnings, speak(lang, None), out),
+        }) => validate(&files, format, deny_warnings, lang, out),
         Some(Command::Summary { scenario }) => show_summary(scenario.as_deref(), lang, out, err),
         Some(Command::Scenarios) => list_scenarios(speak(lang, None), out),
         Some(Command::Run {
@@ -514,24 +519,33 @@ fn validate(
     files: &[PathBuf],
     format: Format,
     deny_warnings: bool,
-    lang: Language,
+    asked: Option<Language>,
     out: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut failed = 0;
     let mut located = Vec::new();
+    let mut lang = speak(asked, None);
     for path in files {
         let report = match scenario::read_text(path) {
-            Ok(text) if path.to_string_lossy().ends_with(".plan.ron") => check_plan(path, &text),
-            Ok(text) => crate::scoring::targets::check(&path.display().to_string(), &text).1,
+            Ok(text) => {
+                // Each file's problems in the language it declares, unless one was asked for.
+                lang = asked
+                    .unwrap_or_else(|| Language::default_for(scenario::declared_language(&text)));
+                if path.to_string_lossy().ends_with(".plan.ron") {
+                    check_plan(path, &text)
+                } else {
+                    crate::scoring::targets::check(&path.display().to_string(), &text).1
+                }
+            }
             Err(report) => report,
         };
         let bad = report.has_errors() || (deny_warnings && report.warning_count() > 0);
         failed += usize::from(bad);
         match format {
-            Format::Json => located.extend(report.located()),
-            Format::Short => write!(out, "{}", report.render_short())?,
-            Format::Rich => write!(out, "{}", report.render_rich(color))?,
+            Format::Json => located.extend(report.located_in(lang)),
+            Format::Short => write!(out, "{}", report.render_short_in(lang))?,
+            Format::Rich => write!(out, "{}", report.render_rich_in(color, lang))?,
         }
         if format != Format::Json {
             writeln!(out, "{}", verdict(&report, lang))?;
@@ -602,14 +616,14 @@ fn show_summary(
             report
                 .diagnostics
                 .extend(crate::scoring::targets::met_by_doing_nothing(&scenario));
-            if !report.diagnostics.is_empty() {
-                write!(err, "{}", report.render_rich(use_color()))?;
-            }
             let lang = speak(lang, Some(&scenario));
+            if !report.diagnostics.is_empty() {
+                write!(err, "{}", report.render_rich_in(use_color(), lang))?;
+            }
             write!(out, "{}", summary::briefing(&scenario, lang))?;
             Ok(EXIT_OK)
         }
-        Err(report) => fail_with(&report, speak(lang, None), err),
+        Err(report) => fail_with(&report, speak_text(lang, &report.text), err),
     }
 }
 
@@ -686,7 +700,7 @@ fn load_plan(
     match crate::plan::load_file(path, Some(scenario)) {
         Ok((plan, report)) => {
             if !report.diagnostics.is_empty() {
-                write!(err, "{}", report.render_rich(use_color()))?;
+                write!(err, "{}", report.render_rich_in(use_color(), lang))?;
             }
             Ok(Ok(Some(plan)))
         }
@@ -697,10 +711,10 @@ fn load_plan(
 /// Prints a report's problems and returns the exit code for them.
 fn fail_with(report: &Report, lang: Language, err: &mut dyn Write) -> std::io::Result<u8> {
     if report.text.is_empty() {
-        write!(err, "{}", report.render_short())?;
+        write!(err, "{}", report.render_short_in(lang))?;
         return Ok(EXIT_USAGE);
     }
-    write!(err, "{}", report.render_rich(use_color()))?;
+    write!(err, "{}", report.render_rich_in(use_color(), lang))?;
     writeln!(err, "{}", verdict(report, lang))?;
     Ok(EXIT_INVALID)
 }
@@ -735,7 +749,7 @@ fn write_outputs(
                 "cli-refused",
                 line = r.line,
                 time = crate::i18n::duration(lang, r.at),
-                reason = r.reason.as_str(),
+                reason = r.reason.text(lang),
                 command = r.command.as_str()
             )
         )?;
@@ -788,7 +802,7 @@ fn read_commands(
             text,
             diagnostics: vec![problem],
         };
-        write!(err, "{}", report.render_rich(use_color()))?;
+        write!(err, "{}", report.render_rich_in(use_color(), lang))?;
         return Ok(Err(EXIT_INVALID));
     }
     let unknown = crate::journal::check_references(&journal, scenario);
@@ -798,7 +812,7 @@ fn read_commands(
             text,
             diagnostics: unknown,
         };
-        write!(err, "{}", report.render_rich(use_color()))?;
+        write!(err, "{}", report.render_rich_in(use_color(), lang))?;
         writeln!(
             err,
             "{}",
@@ -823,7 +837,7 @@ fn parse_until(text: &str) -> Option<u32> {
 fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
     let (scenario, _) = match load_scenario(Some(&o.scenario)) {
         Ok(loaded) => loaded,
-        Err(report) => return fail_with(&report, speak(o.lang, None), err),
+        Err(report) => return fail_with(&report, speak_text(o.lang, &report.text), err),
     };
     let lang = speak(o.lang, Some(&scenario));
     let commands = match read_commands(o.commands.as_deref(), &scenario, lang, err)? {
@@ -973,7 +987,7 @@ fn replay(
             text: text.clone(),
             diagnostics: vec![problem],
         };
-        write!(err, "{}", report.render_rich(use_color()))?;
+        write!(err, "{}", report.render_rich_in(use_color(), asked))?;
         let last = journal.entries.last().map_or(0, |e| e.line);
         writeln!(
             err,
@@ -1171,7 +1185,7 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
                     Err(code) => return Ok(code),
                 }
             }
-            Err(report) => return fail_with(&report, speak(lang, None), err),
+            Err(report) => return fail_with(&report, speak_text(lang, &report.text), err),
         },
         None => None,
     };
@@ -1212,7 +1226,7 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     } = o;
     let (scenario, _) = match load_scenario(Some(&name)) {
         Ok(loaded) => loaded,
-        Err(report) => return fail_with(&report, speak(lang, None), err),
+        Err(report) => return fail_with(&report, speak_text(lang, &report.text), err),
     };
     let lang = speak(lang, Some(&scenario));
     let commands = match read_commands(commands.as_deref(), &scenario, lang, err)? {

@@ -1,7 +1,8 @@
 //! Problems found in a user's file, located by byte span and rendered as `file:line:col`.
 //!
 //! Messages are written for facilitators: they name the district, team or inject at fault,
-//! never a Rust type.
+//! never a Rust type. A diagnostic keeps its message's key and arguments; it is worded in the
+//! reader's language when it is rendered.
 
 use std::fmt;
 use std::ops::Range;
@@ -10,6 +11,9 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Buffer};
 use serde::Serialize;
+
+use crate::i18n::{Language, Message};
+use crate::tr;
 
 /// A byte range in a source text. `0..0` for values that did not come from a file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -35,19 +39,29 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    pub fn word(self, lang: Language) -> String {
+        match self {
+            Severity::Error => tr!(lang, "diagnostic-error"),
+            Severity::Warning => tr!(lang, "diagnostic-warning"),
+        }
+    }
+}
+
 /// One problem in a file: where, what, and optionally a hint on how to fix it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub span: Span,
-    pub message: String,
+    pub message: Message,
     /// Secondary locations, e.g. where a duplicated id was first defined.
-    pub related: Vec<(Span, String)>,
-    pub help: Option<String>,
+    pub related: Vec<(Span, Message)>,
+    /// Boxed: most diagnostics have none, and a small diagnostic keeps `Result`s small.
+    pub help: Option<Box<Message>>,
 }
 
 impl Diagnostic {
-    pub fn error(span: Span, message: impl Into<String>) -> Self {
+    pub fn error(span: Span, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             span,
@@ -57,19 +71,23 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(span: Span, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
+        self.set_help(help);
         self
     }
 
-    pub fn with_related(mut self, span: Span, note: impl Into<String>) -> Self {
+    pub fn set_help(&mut self, help: impl Into<Message>) {
+        self.help = Some(Box::new(help.into()));
+    }
+
+    pub fn with_related(mut self, span: Span, note: impl Into<Message>) -> Self {
         self.related.push((span, note.into()));
         self
     }
@@ -145,7 +163,12 @@ impl Report {
         line_col(&self.text, span.start)
     }
 
+    /// In English (tests, logs).
     pub fn located(&self) -> Vec<LocatedDiagnostic> {
+        self.located_in(Language::En)
+    }
+
+    pub fn located_in(&self, lang: Language) -> Vec<LocatedDiagnostic> {
         self.diagnostics
             .iter()
             .map(|d| {
@@ -155,55 +178,67 @@ impl Report {
                     line: at.line,
                     column: at.column,
                     severity: d.severity,
-                    message: d.message.clone(),
-                    help: d.help.clone(),
+                    message: d.message.text(lang),
+                    help: d.help.as_ref().map(|h| h.text(lang)),
                 }
             })
             .collect()
     }
 
-    /// One line per problem: `file:line:col: error: message`, the form editors and grep understand.
+    /// One line per problem in English: `file:line:col: error: message`.
     pub fn render_short(&self) -> String {
+        self.render_short_in(Language::En)
+    }
+
+    /// One line per problem, the form editors and grep understand: `file:line:col: error:
+    /// message`; the words in `lang`, the location as it is.
+    pub fn render_short_in(&self, lang: Language) -> String {
         let mut out = String::new();
-        for d in &self.located() {
-            let kind = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
+        for d in &self.located_in(lang) {
+            let kind = d.severity.word(lang);
             out.push_str(&format!(
                 "{}:{}:{}: {kind}: {}",
                 d.file, d.line, d.column, d.message
             ));
             if let Some(help) = &d.help {
-                out.push_str(&format!(" (help: {help})"));
+                out.push_str(&tr!(lang, "diagnostic-help-inline", help = help.as_str()));
             }
             out.push('\n');
         }
         out
     }
 
-    /// Rich output with the offending source line underlined, as compilers print it.
+    /// Rich output in English.
     pub fn render_rich(&self, color: bool) -> String {
+        self.render_rich_in(color, Language::En)
+    }
+
+    /// Rich output with the offending source line underlined, as compilers print it, worded
+    /// in `lang`.
+    pub fn render_rich_in(&self, color: bool, lang: Language) -> String {
         let file = SimpleFile::new(self.file_name.as_str(), self.text.as_str());
         let config = Config::default();
         let styles = Styles::default();
-        let mut buffer = if color {
-            Buffer::ansi()
-        } else {
-            Buffer::no_color()
-        };
+        let mut out = String::new();
         for d in &self.diagnostics {
+            let mut buffer = if color {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
             let mut labels = vec![Label::primary((), clamp(d.span, &self.text))];
             for (span, note) in &d.related {
-                labels.push(Label::secondary((), clamp(*span, &self.text)).with_message(note));
+                labels.push(
+                    Label::secondary((), clamp(*span, &self.text)).with_message(note.text(lang)),
+                );
             }
             let base = match d.severity {
                 Severity::Error => CsDiagnostic::error(),
                 Severity::Warning => CsDiagnostic::warning(),
             };
-            let mut cs = base.with_message(&d.message).with_labels(labels);
+            let mut cs = base.with_message(d.message.text(lang)).with_labels(labels);
             if let Some(help) = &d.help {
-                cs = cs.with_notes(vec![format!("help: {help}")]);
+                cs = cs.with_notes(vec![tr!(lang, "diagnostic-help", help = help.text(lang))]);
             }
             // Rendering into memory only fails on a span outside the text, which `clamp` rules out.
             let _ = term::emit_to_write_style(
@@ -212,8 +247,15 @@ impl Report {
                 &file,
                 &cs,
             );
+            // The library writes the severity in English, first thing in its header.
+            let english = d.severity.word(Language::En);
+            out.push_str(&String::from_utf8_lossy(buffer.as_slice()).replacen(
+                &english,
+                &d.severity.word(lang),
+                1,
+            ));
         }
-        String::from_utf8_lossy(buffer.as_slice()).into_owned()
+        out
     }
 }
 
@@ -286,7 +328,10 @@ mod tests {
         let report = Report {
             file_name: "x.ron".into(),
             text: "天津".into(),
-            diagnostics: vec![Diagnostic::error(Span::new(1, 99), "bad")],
+            diagnostics: vec![Diagnostic::error(
+                Span::new(1, 99),
+                Message::verbatim("bad"),
+            )],
         };
         assert!(report.render_rich(false).contains("x.ron:1:1"));
         assert!(report.render_short().starts_with("x.ron:1:1: error: bad"));

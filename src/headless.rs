@@ -16,7 +16,8 @@ pub struct Refusal {
     pub line: usize,
     pub at: u32,
     pub command: String,
-    pub reason: String,
+    #[serde(serialize_with = "crate::i18n::serialize_english")]
+    pub reason: crate::i18n::Message,
     /// Refused as the journal recorded it (an attempt refused when it was made), not refused
     /// only now.
     pub as_recorded: bool,
@@ -126,7 +127,7 @@ pub fn run_with_plan(
             break;
         }
         exercise.advance_to(at);
-        let mut due: Vec<(usize, Command, Option<String>)> = Vec::new();
+        let mut due: Vec<(usize, Command, Option<crate::i18n::Message>)> = Vec::new();
         while let Some(entry) = commands.get(next).filter(|e| e.at <= exercise.now()) {
             due.push((entry.line, entry.command.clone(), entry.refused.clone()));
             next += 1;

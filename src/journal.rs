@@ -4,38 +4,41 @@
 //! stood. Commands files for `muster run --commands` use the same line form.
 //!
 //! ```text
-//! muster-journal 3
+//! muster-journal 4
 //! scenario ../scenarios/port-city-outbreak.en.ron 9c1e0f3a2b4d5e6f
 //! seed 2022
 //! mode stochastic
 //! 30 Activate(team: "command")
 //! 95 Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")
-//! 95 Refused("unit `epi-1` is busy")
+//! 95 Refused("there is no unit `epi-9`", (key:"refused-no-unit",args:[("unit",Text("epi-9"))]))
 //! clock 120
 //! end 20160
 //! ```
 //! A command line is a minute (or a duration such as `1d2h30m`) and a command in RON. The
 //! scenario is a file relative to the journal's folder, or the name of a bundled scenario, with
 //! the fingerprint of its text. A command the exercise refused is followed by its reason,
-//! `Refused("reason")`, so the debrief shows what a team tried; replaying records it as refused
-//! again without applying it (version 2 wrote `Refused("reason", Command(…))` on one line, still
-//! read). `clock MINUTE` lines record how far the exercise clock went (each scenario hour and
+//! `Refused("reason", message)`, so the debrief shows what a team tried; replaying records it
+//! as refused again without applying it. The reason is in English for people reading the file,
+//! its message (key and arguments) words it in the reader's language. Version 3 wrote only the
+//! text, `Refused("reason")`, and version 2 `Refused("reason", Command(…))` on one line: both are
+//! still read, their reasons shown as written. `clock MINUTE` lines record how far the exercise clock went (each scenario hour and
 //! at each pause), so resuming returns to where the clock stood. Blank lines and lines starting
-//! with `#` are ignored. Version 1 and 2 journals read the same.
+//! with `#` are ignored. Journals of versions 1 to 3 read the same.
 
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::i18n::{Language, Message};
 use crate::scenario::decode::{Decode, Decoder};
 use crate::scenario::ron_tree;
 use crate::scenario::values::parse_duration;
 use crate::sim::{Command, Mode};
 
-pub const MAGIC: &str = "muster-journal 3";
+pub const MAGIC: &str = "muster-journal 4";
 /// Journal versions this build reads.
-const READABLE_VERSIONS: [&str; 3] = ["1", "2", "3"];
+const READABLE_VERSIONS: [&str; 4] = ["1", "2", "3", "4"];
 
 /// A command with the minute it applies at and the line it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +47,7 @@ pub struct Entry {
     pub at: u32,
     pub command: Command,
     /// Why the exercise refused it, for an attempt journaled as refused.
-    pub refused: Option<String>,
+    pub refused: Option<Message>,
     /// Where the command's text starts in the file: the spans of its ids are counted from here.
     pub offset: usize,
 }
@@ -281,9 +284,9 @@ pub fn decode_command(text: &str) -> Result<Command, Diagnostic> {
 /// What one journal line holds.
 enum Decoded {
     /// A command, with its refusal when written on the same line (version 2).
-    Command(Box<Command>, Option<String>),
+    Command(Box<Command>, Option<Message>),
     /// `Refused("reason")`: the command on the line before was refused.
-    Refusal(String),
+    Refusal(Message),
 }
 
 /// Decodes a journal line's RON: a command, `Refused("reason")` after a refused command, or
@@ -298,7 +301,22 @@ fn decode_entry(text: &str) -> Result<Decoded, Diagnostic> {
                         kind: ron_tree::NodeKind::Str(reason),
                         ..
                     },
-                ] => Ok(Decoded::Refusal(reason.clone())),
+                ] => Ok(Decoded::Refusal(Message::verbatim(reason.clone()))),
+                // Version 4: the reason's text, then its message for other languages.
+                [
+                    ron_tree::Node {
+                        kind: ron_tree::NodeKind::Str(reason),
+                        ..
+                    },
+                    message @ ron_tree::Node {
+                        kind:
+                            ron_tree::NodeKind::Tuple(None, _) | ron_tree::NodeKind::Struct(None, _),
+                        ..
+                    },
+                ] => Ok(Decoded::Refusal(
+                    ron::from_str(&text[message.span.range()])
+                        .unwrap_or_else(|_| Message::verbatim(reason.clone())),
+                )),
                 [
                     ron_tree::Node {
                         kind: ron_tree::NodeKind::Str(reason),
@@ -307,7 +325,7 @@ fn decode_entry(text: &str) -> Result<Decoded, Diagnostic> {
                     command,
                 ] => Ok(Decoded::Command(
                     Box::new(command_of(command, text)?),
-                    Some(reason.clone()),
+                    Some(Message::verbatim(reason.clone())),
                 )),
                 _ => Err(Diagnostic::error(
                     node.span,
@@ -450,9 +468,11 @@ impl JournalWriter {
     }
 
     /// Records that the command just written was refused, with the reason.
-    pub fn refused(&mut self, at: u32, reason: &str) -> std::io::Result<()> {
-        let reason = ron::to_string(reason).map_err(std::io::Error::other)?;
-        self.line(&format!("{at} Refused({reason})"), true)
+    /// The English text is for people reading the file; the message words it in any language.
+    pub fn refused(&mut self, at: u32, reason: &Message) -> std::io::Result<()> {
+        let text = ron::to_string(&reason.text(Language::En)).map_err(std::io::Error::other)?;
+        let message = ron::to_string(reason).map_err(std::io::Error::other)?;
+        self.line(&format!("{at} Refused({text}, {message})"), true)
     }
 
     /// Appends an attempt already known to be refused (one a journal being replayed recorded).
@@ -460,7 +480,7 @@ impl JournalWriter {
         &mut self,
         at: u32,
         command: &Command,
-        reason: &str,
+        reason: &Message,
     ) -> std::io::Result<()> {
         self.append(at, command)?;
         self.refused(at, reason)
@@ -488,6 +508,7 @@ fn journal_error(path: &Path, e: std::io::Error) -> std::io::Error {
 mod tests {
     use super::*;
     use crate::diagnostic::line_col;
+    use crate::i18n::Arg;
 
     #[test]
     fn reads_header_commands_and_end() {
@@ -523,18 +544,19 @@ mod tests {
             13
         );
         assert!(
-            problem.message.contains("no field `tema`"),
+            problem.message.to_string().contains("no field `tema`"),
             "{}",
             problem.message
         );
 
         let (_, problem) = parse("20 Activate(team: \"a\")\n10 Activate(team: \"b\")\n");
-        assert!(problem.unwrap().message.contains("time order"));
+        assert!(problem.unwrap().message.to_string().contains("time order"));
         let (_, problem) = parse("soon Activate(team: \"a\")\n");
         assert!(
             problem
                 .unwrap()
                 .message
+                .to_string()
                 .contains("does not start with a time")
         );
     }
@@ -556,23 +578,33 @@ mod tests {
         let path = dir.join("refused.journal");
         let mut writer = JournalWriter::create(&path, "x.ron", "", 3, Mode::Expected).unwrap();
         let command = decode_command(r#"Dispatch(team: "a", unit: "u", to: "x")"#).unwrap();
-        writer
-            .append_refused(95, &command, "unit `u` is busy (\"working\")")
-            .unwrap();
+        let reason = crate::msg!(
+            "refused-unit-busy",
+            unit = "u",
+            status = crate::msg!(
+                "unit-status-working",
+                place = "\"x\"",
+                until = Arg::Duration(95)
+            )
+        );
+        writer.append_refused(95, &command, &reason).unwrap();
         writer.append(96, &command).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("muster-journal 3\n"), "{text}");
+        assert!(text.starts_with("muster-journal 4\n"), "{text}");
+        // The English reason for people reading the file, then the message for any language.
         assert!(
-            text.contains("\n95 Refused(\"unit `u` is busy (\\\"working\\\")\")\n"),
+            text.contains("\n95 Refused(\"unit `u` is busy (working at \\\"x\\\" until 1h35m); use Redirect or Recall\", (key:"),
             "{text}"
         );
         let (journal, problem) = parse(&text);
         assert!(problem.is_none(), "{problem:?}");
         assert_eq!(journal.entries.len(), 2);
         assert_eq!(journal.entries[0].command, command);
+        let read = journal.entries[0].refused.as_ref().unwrap();
+        assert_eq!(read, &reason);
         assert_eq!(
-            journal.entries[0].refused.as_deref(),
-            Some("unit `u` is busy (\"working\")")
+            read.text(Language::Zh),
+            "队伍 `u` 正在执行任务（在 \"x\" 工作至 1小时35分）；请用“改派”或“召回”"
         );
         assert_eq!(journal.entries[1].refused, None);
         let _ = std::fs::remove_dir_all(dir);
@@ -587,26 +619,62 @@ mod tests {
             "muster-journal 2\n10 Refused(\"busy\", Activate(team: \"a\"))\n20 Activate(team: \"a\")\n",
         );
         assert!(problem.is_none());
-        assert_eq!(journal.entries[0].refused.as_deref(), Some("busy"));
+        assert_eq!(journal.entries[0].refused, Some(Message::verbatim("busy")));
         assert_eq!(journal.entries[1].refused, None);
-        let (_, problem) = parse("muster-journal 4\n10 Activate(team: \"a\")\n");
+        // Version 3 wrote the reason's text only: shown as written, in every language.
+        let (journal, problem) =
+            parse("muster-journal 3\n10 Activate(team: \"a\")\n10 Refused(\"busy\")\n");
+        assert!(problem.is_none(), "{problem:?}");
+        assert_eq!(
+            journal.entries[0]
+                .refused
+                .as_ref()
+                .map(|m| m.text(Language::Zh)),
+            Some("busy".to_string())
+        );
+        let (_, problem) = parse("muster-journal 5\n10 Activate(team: \"a\")\n");
         assert!(
             problem
                 .unwrap()
                 .message
-                .contains("version 4, written by a newer Muster")
+                .to_string()
+                .contains("version 5, written by a newer Muster")
         );
         let (_, problem) = parse("10 Refused(Activate(team: \"a\"))\n");
-        assert!(problem.unwrap().message.contains("Refused(\"reason\")"));
+        assert!(
+            problem
+                .unwrap()
+                .message
+                .to_string()
+                .contains("Refused(\"reason\")")
+        );
         // A refusal belongs to the command before it, at the same minute.
         let (journal, problem) = parse("10 Refused(\"no\")\n");
         assert!(journal.entries.is_empty());
-        assert!(problem.unwrap().message.contains("must follow the command"));
+        assert!(
+            problem
+                .unwrap()
+                .message
+                .to_string()
+                .contains("must follow the command")
+        );
         let (_, problem) = parse("10 Activate(team: \"a\")\n11 Refused(\"no\")\n");
-        assert!(problem.unwrap().message.contains("must follow the command"));
+        assert!(
+            problem
+                .unwrap()
+                .message
+                .to_string()
+                .contains("must follow the command")
+        );
         let (_, problem) =
             parse("10 Activate(team: \"a\")\n10 Refused(\"no\")\n10 Refused(\"again\")\n");
-        assert!(problem.unwrap().message.contains("must follow the command"));
+        assert!(
+            problem
+                .unwrap()
+                .message
+                .to_string()
+                .contains("must follow the command")
+        );
     }
 
     /// Clock lines say how far the exercise went; resuming goes there, not to the last command.
@@ -627,7 +695,7 @@ mod tests {
         // Problems are located on the whole line, after its indentation.
         let text = "  clock soon\n";
         let problem = parse(text).1.unwrap();
-        assert!(problem.message.contains("`soon` is not a time"));
+        assert!(problem.message.to_string().contains("`soon` is not a time"));
         assert_eq!(&text[problem.span.start..problem.span.end], "clock soon");
         let text = "10 Activate(team: \"a\")\n 11 Refused(\"no\")\n";
         let problem = parse(text).1.unwrap();
@@ -744,10 +812,14 @@ mod tests {
         assert!(
             place
                 .message
+                .to_string()
                 .contains("there is no district or facility `riversid`"),
             "{}",
             place.message
         );
-        assert_eq!(place.help.as_deref(), Some("did you mean `riverside`?"));
+        assert_eq!(
+            place.help.as_ref().map(|h| h.to_string()).as_deref(),
+            Some("did you mean `riverside`?")
+        );
     }
 }

@@ -556,7 +556,7 @@ fn refused_commands_say_why_and_change_nothing() {
     ];
     for (text, reason) in cases {
         let error = exercise.apply(command(text)).expect_err(text);
-        assert!(error.0.contains(reason), "{text}: {error}");
+        assert!(error.to_string().contains(reason), "{text}: {error}");
         assert!(
             serde_json::to_string(&headless::output(&exercise, Vec::new())).unwrap() == snapshot,
             "{text} changed the state"

@@ -119,7 +119,7 @@ fn check_expectations(folder: &str) -> usize {
                 (
                     d.severity,
                     line_col(&text, d.span.start),
-                    d.message.as_str(),
+                    d.message.to_string(),
                 )
             })
             .collect();
@@ -265,7 +265,7 @@ fn windows_files_read_normally() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("valid"), "{out}");
     let (loaded, _) = scenario::load_file(&base).expect("valid");
-    assert!(!loaded.injects[0].message.contains('\r'));
+    assert!(!loaded.injects[0].message.to_string().contains('\r'));
 
     let broken = root().join("tests/scenarios/broken/unknown-district.ron");
     let text = read(&broken);
@@ -720,6 +720,67 @@ proptest! {
 
 /// The command line speaks the language asked for (`--lang`), else the scenario's, else the
 /// system's; the scenario's own text stays as written.
+#[test]
+fn a_broken_chinese_scenario_is_explained_in_chinese_with_its_line_and_column() {
+    let text = std::fs::read_to_string(root().join("scenarios/port-city-outbreak.zh.ron")).unwrap();
+    let dir = std::env::temp_dir().join(format!("muster-broken-zh-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let unit = r#"base: "cdc-base", count: 12),"#;
+    assert!(text.contains(unit));
+    // A misspelt base (a reference the validator checks) and a missing comma (the reader's
+    // syntax), each in a file that declares `language: Zh`; the machine speaks English.
+    let misspelt = dir.join("misspelt.ron");
+    std::fs::write(
+        &misspelt,
+        text.replace(unit, r#"base: "cdc-bas", count: 12),"#),
+    )
+    .unwrap();
+    let comma = dir.join("comma.ron");
+    std::fs::write(
+        &comma,
+        text.replace(unit, r#"base: "cdc-base", count: 12)"#),
+    )
+    .unwrap();
+    let line = text[..text.find(unit).unwrap()].lines().count();
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("\"cdc-base\"")
+        .unwrap()
+        + 1;
+    let files = [misspelt.to_str().unwrap(), comma.to_str().unwrap()];
+    let (code, out, _) = muster(&["validate", "--format", "short", files[0], files[1]]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "misspelt.ron:{line}:{column}: 错误: 队伍 `epi`：没有区域或设施 `cdc-bas`（提示：是否应为 `cdc-base`？）"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "comma.ron:{}:9: 错误: 此处应为 `,` 或 `]`，实为`(`（提示：各项之间用逗号分隔；上一行是否漏了逗号？）",
+            line + 1
+        )),
+        "{out}"
+    );
+    // The compiler-like form too, its severity included; `--lang en` wins over the file.
+    let (_, out, _) = muster(&["validate", files[1]]);
+    assert!(out.starts_with("错误: 此处应为"), "{out}");
+    assert!(out.contains(&format!("comma.ron:{}:9", line + 1)), "{out}");
+    let (_, out, _) = muster(&["validate", "--lang", "en", "--format", "short", files[0]]);
+    assert!(
+        out.contains("error: unit `epi`: there is no district or facility `cdc-bas` (help: did you mean `cdc-base`?)"),
+        "{out}"
+    );
+    // A command that loads the broken scenario explains it the same way.
+    let (code, _, err) = muster(&["run", files[0]]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("没有区域或设施 `cdc-bas`"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[test]
 fn the_command_line_speaks_the_language_asked_for() {
     let (code, out, _) = muster(&["summary", "port-city-outbreak.zh"]);

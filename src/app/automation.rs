@@ -288,8 +288,8 @@ fn summarize(script: &Script, session: &Session) -> Summary {
         refused: session
             .notices
             .iter()
-            .filter(|n| n.starts_with("refused"))
-            .cloned()
+            .filter(|n| n.key == "notice-refused")
+            .map(|n| n.to_string())
             .collect(),
         failures: script.failures.clone(),
         frames: ms.len(),

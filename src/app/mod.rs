@@ -39,11 +39,16 @@ pub fn run(options: AppOptions) -> AppExit {
         .clone()
         .unwrap_or_else(|| session::default_journal_path(&options.source));
     let resuming = options.resume.is_some();
+    // Until a scenario is read: the language asked for, else the system's.
+    let lang = crate::i18n::Language::default_for(options.lang);
     let mut session = match &options.resume {
-        Some(path) => match session::Session::resume(path) {
+        Some(path) => match session::Session::resume(path, lang) {
             Ok(session) => session,
             Err(e) => {
-                eprintln!("cannot resume: {e}");
+                eprintln!(
+                    "{}",
+                    crate::tr!(lang, "app-cannot-resume", reason = e.text(lang))
+                );
                 return AppExit::error();
             }
         },
@@ -53,7 +58,7 @@ pub fn run(options: AppOptions) -> AppExit {
         session.set_language(language);
     }
     if let Some(plan) = options.plan {
-        session.notice(format!("plan {} plays its teams beside you", plan.id));
+        session.notice(crate::msg!("notice-plan-plays", plan = &plan.id));
         session.plan = Some(plan);
     }
     let mut app = App::new();

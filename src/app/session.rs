@@ -10,9 +10,10 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 
 use crate::diagnostic::Report;
-use crate::i18n::Language;
+use crate::i18n::{Language, Message};
 use crate::journal::JournalWriter;
 use crate::library;
+use crate::msg;
 use crate::scenario::{self, Scenario, Trigger};
 use crate::scoring::{Scorecard, Scoring};
 use crate::sim::{Command, Exercise, InjectStatus, Mode};
@@ -122,8 +123,8 @@ pub struct Session {
     clock_written: u32,
     pub clock: Clock,
     pub view: View,
-    /// Messages for the user: refusals, files written.
-    pub notices: Vec<String>,
+    /// Messages for the user: refusals, files written; worded in the language shown.
+    pub notices: Vec<Message>,
     pub report_dir: Option<PathBuf>,
     /// A response plan playing its teams beside the human teams.
     pub plan: Option<crate::plan::Plan>,
@@ -200,32 +201,45 @@ impl Session {
                 self.report = Some(report);
             }
             Err(report) => {
+                // Its problems in the language the broken file declares.
+                self.language = self.language_asked.unwrap_or_else(|| {
+                    Language::default_for(scenario::declared_language(&report.text))
+                });
                 self.scenario = None;
                 self.report = Some(report);
             }
         }
     }
 
-    pub fn notice(&mut self, text: impl Into<String>) {
-        self.notices.push(text.into());
+    pub fn notice(&mut self, message: impl Into<Message>) {
+        self.notices.push(message.into());
         if self.notices.len() > 50 {
             self.notices.remove(0);
         }
     }
 
     /// Starts the exercise: a fresh core, a baseline for scoring, a journal on disk.
-    fn start(&mut self) -> Result<(), String> {
+    fn start(&mut self) -> Result<(), Message> {
+        let lang = self.language;
         let scenario = self
             .scenario
             .clone()
-            .ok_or("the scenario has errors; fix them first")?;
+            .ok_or_else(|| msg!("notice-scenario-has-errors"))?;
         if let Some(dir) = self.journal_path.parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                msg!(
+                    "notice-cannot-create",
+                    path = dir.display().to_string(),
+                    error = e.to_string()
+                )
+            })?;
         }
-        let text = self.source.text().map_err(|r| r.render_short())?;
+        let text = self
+            .source
+            .text()
+            .map_err(|r| Message::verbatim(r.render_short_in(lang)))?;
         let journal = JournalWriter::create(
             &self.journal_path,
             &self.source.name(),
@@ -234,9 +248,10 @@ impl Session {
             Mode::Stochastic,
         )
         .map_err(|e| {
-            format!(
-                "cannot write the journal {}: {e}",
-                self.journal_path.display()
+            msg!(
+                "notice-cannot-write-journal",
+                path = self.journal_path.display().to_string(),
+                error = e.to_string()
             )
         })?;
         self.exercise = Some(Exercise::new(scenario.clone(), self.seed, Mode::Stochastic));
@@ -247,9 +262,9 @@ impl Session {
             .plan
             .clone()
             .map(|p| crate::plan::PlanPlayer::new(p, self.scenario.as_deref().expect("started")));
-        self.notice(format!(
-            "exercise started; journal: {}",
-            self.journal_path.display()
+        self.notice(msg!(
+            "notice-started",
+            path = self.journal_path.display().to_string()
         ));
         Ok(())
     }
@@ -263,7 +278,7 @@ impl Session {
         if let Some(journal) = self.journal.as_mut()
             && let Err(e) = journal.append(now, &command)
         {
-            self.notice(format!("{e}; the command was not applied"));
+            self.notice(msg!("notice-not-applied", error = e.to_string()));
             return false;
         }
         let Some(exercise) = self.exercise.as_mut() else {
@@ -278,9 +293,9 @@ impl Session {
                 if let Some(journal) = self.journal.as_mut()
                     && let Err(e) = journal.refused(now, &reason.0)
                 {
-                    self.notice(e.to_string());
+                    self.notice(Message::verbatim(e.to_string()));
                 }
-                self.notice(format!("refused: {reason}"));
+                self.notice(msg!("notice-refused", reason = reason.0));
                 false
             }
         }
@@ -308,62 +323,63 @@ impl Session {
     /// Rebuilds an exercise a journal recorded, to the minute its clock had reached, and goes on
     /// writing that journal. Refused when the journal is damaged before its last line, ended,
     /// or its scenario has changed since (the rebuilt exercise would not be the same).
-    pub fn resume(path: &Path) -> Result<Session, String> {
+    /// Its problems are worded in `lang` (the scenario's language is not known yet).
+    pub fn resume(path: &Path, lang: Language) -> Result<Session, Message> {
+        let file = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            .map_err(|e| msg!("notice-cannot-read", path = &file, error = e.to_string()))?;
         let (journal, problem) = crate::journal::parse(&text);
         // A last line cut short by a crash never took effect (it is written first); it goes.
         if let Some(problem) = problem
             && !cut_short_at_the_end(&text, problem.span.start)
         {
             let at = crate::diagnostic::line_col(&text, problem.span.start);
-            return Err(format!(
-                "{}:{}:{}: {}; fix or remove that line to resume",
-                path.display(),
-                at.line,
-                at.column,
-                problem.message
+            return Err(msg!(
+                "notice-journal-damaged",
+                place = format!("{file}:{at}"),
+                problem = problem.message
             ));
         }
         if let Some(end) = journal.end {
-            return Err(format!(
-                "{} recorded an exercise that ended at {}; its report: `muster report {}`",
-                path.display(),
-                crate::scenario::Minutes(end),
-                path.display()
+            return Err(msg!(
+                "notice-journal-ended",
+                path = &file,
+                at = crate::i18n::Arg::Duration(end)
             ));
         }
         let named = journal
             .scenario
             .as_deref()
-            .ok_or_else(|| format!("{} does not name its scenario", path.display()))?;
+            .ok_or_else(|| msg!("notice-journal-without-scenario", path = &file))?;
         let location = crate::journal::scenario_location(path, named);
         let source = if Path::new(&location).is_file() {
             Source::File(PathBuf::from(&location))
         } else if let Some(bundled) = library::find(&location) {
             Source::Bundled(bundled.file)
         } else {
-            return Err(format!(
-                "{}: its scenario `{named}` is neither beside it nor bundled",
-                path.display()
+            return Err(msg!(
+                "notice-scenario-not-found",
+                path = &file,
+                scenario = named
             ));
         };
-        let scenario_text = source.text().map_err(|r| r.render_short())?;
+        let scenario_text = source
+            .text()
+            .map_err(|r| Message::verbatim(r.render_short_in(lang)))?;
         if let Some(hash) = &journal.scenario_hash
             && *hash != crate::journal::fingerprint(&scenario_text)
         {
-            return Err(format!(
-                "the scenario {} has changed since {} was written: resuming would not rebuild the same exercise",
-                source.name(),
-                path.display()
+            return Err(msg!(
+                "notice-scenario-changed",
+                scenario = source.name(),
+                path = &file
             ));
         }
         let mut session = Session::new(source, journal.seed, path.to_path_buf());
         let scenario = session.scenario.clone().ok_or_else(|| {
-            session
-                .report
-                .as_ref()
-                .map_or_else(String::new, Report::render_short)
+            session.report.as_ref().map_or_else(Message::default, |r| {
+                Message::verbatim(r.render_short_in(lang))
+            })
         })?;
         let mode = journal.mode.unwrap_or(Mode::Stochastic);
         let reached = journal.reached();
@@ -383,14 +399,15 @@ impl Session {
         session.clock_written = reached;
         session.clock.running = false;
         if cut {
-            session.notice("the journal's last line was cut short by the crash: that command never took effect");
+            session.notice(msg!("notice-last-line-cut"));
         }
-        session.notice(format!(
-            "resumed {} at {}: {} commands replayed ({} refused); the clock is paused",
-            path.display(),
-            crate::scoring::clock(&scenario, reached),
-            journal.entries.len(),
-            refusals.len()
+        session.notice(msg!(
+            "notice-resumed",
+            path = &file,
+            at =
+                crate::i18n::Arg::worded(|lang| crate::scoring::clock_in(lang, &scenario, reached)),
+            commands = journal.entries.len(),
+            refused = refusals.len()
         ));
         Ok(session)
     }
@@ -477,7 +494,7 @@ impl Session {
         if let (Some(exercise), Some(journal)) = (self.exercise.as_ref(), self.journal.as_mut())
             && let Err(e) = journal.end(exercise.now())
         {
-            self.notice(e.to_string());
+            self.notice(Message::verbatim(e.to_string()));
         }
         self.clock.running = false;
     }
@@ -491,13 +508,13 @@ impl Session {
         let baseline = crate::scoring::Baseline::of(exercise);
         match crate::report::write(&dir, exercise, &baseline, self.language) {
             Ok(_) => {
-                self.notice(format!(
-                    "after-action report written: {}",
-                    dir.join("report.html").display()
+                self.notice(msg!(
+                    "notice-report-written",
+                    path = dir.join("report.html").display().to_string()
                 ));
                 self.report_dir = Some(dir);
             }
-            Err(e) => self.notice(format!("cannot write the report: {e}")),
+            Err(e) => self.notice(msg!("notice-cannot-write-report", error = e.to_string())),
         }
     }
 }
@@ -556,7 +573,7 @@ fn apply_actions(
                 }
             }
             Action::SetLanguage(language) => session.set_language(language),
-            Action::Resume(path) => match Session::resume(&path) {
+            Action::Resume(path) => match Session::resume(&path, session.language) {
                 Ok(resumed) => {
                     let asked = session.language_asked;
                     *session = resumed;
@@ -588,9 +605,7 @@ fn apply_actions(
                 session.source = source;
                 session.load(None);
             }
-            Action::LoadScenario(_) => {
-                session.notice("a scenario can be changed before the exercise starts")
-            }
+            Action::LoadScenario(_) => session.notice(msg!("notice-scenario-locked")),
             Action::SetSeed(seed) => session.seed = seed,
         }
     }
@@ -618,7 +633,7 @@ fn run_clock(
         session.advance_to(now.saturating_add(whole as u32));
         if session.exercise.as_ref().is_some_and(Exercise::is_over) {
             session.end();
-            session.notice("the exercise has reached its end");
+            session.notice(msg!("notice-exercise-ended"));
             next.set(Screen::Debrief);
         }
     }
@@ -662,7 +677,7 @@ fn hot_reload(mut session: ResMut<Session>, time: Res<Time>, mut last_check: Loc
         session.load(seed);
         let name = session.source.name();
         info!("reloaded {name}");
-        session.notice(format!("reloaded {name}"));
+        session.notice(msg!("notice-reloaded", name = name));
     }
 }
 

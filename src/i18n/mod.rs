@@ -9,6 +9,7 @@
 //! `tr!(lang, "key")` and `tr!(lang, "key", name = value, …)` look a message up; the test
 //! `every_key_is_in_both_languages_and_used` checks the tables against the code.
 
+mod message;
 mod numbers;
 
 use std::borrow::Cow;
@@ -18,6 +19,7 @@ use fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 
 pub use crate::scenario::Language;
+pub use message::{Arg, Message, serialize_english};
 pub use numbers::{clock, count, duration, percent};
 
 static_loader! {
@@ -111,6 +113,15 @@ pub fn text_with(
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
         .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+        .collect();
+    TABLES.lookup_with_args(language.identifier(), key, &args)
+}
+
+/// A message in a language, with arguments named at run time (a `Message`'s).
+fn text_with_names(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(name, value)| (Cow::Owned(name.to_string()), value.clone()))
         .collect();
     TABLES.lookup_with_args(language.identifier(), key, &args)
 }

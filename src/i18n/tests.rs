@@ -174,3 +174,75 @@ fn the_command_lines_help_is_complete_in_both_languages() {
         "{help}"
     );
 }
+
+/// A message is worded when shown: nested messages, lists and durations in the reader's
+/// language, a verbatim text as it came, words made per language picked by language.
+#[test]
+fn a_kept_message_is_worded_in_the_language_of_its_reader() {
+    let busy = crate::msg!(
+        "refused-unit-busy",
+        unit = "epi-1",
+        status = crate::msg!("unit-status-returning", at = Arg::Duration(90))
+    );
+    assert_eq!(
+        busy.text(Language::En),
+        "unit `epi-1` is busy (returning to base, back at 1h30m); use Redirect or Recall"
+    );
+    assert_eq!(
+        busy.text(Language::Zh),
+        "队伍 `epi-1` 正在执行任务（返回驻地途中，1小时30分 到达）；请用“改派”或“召回”"
+    );
+    let options = crate::msg!("v-options", options = vec!["a", "b"]);
+    assert_eq!(options.text(Language::En), "its options: a, b");
+    assert_eq!(options.text(Language::Zh), "可选：a、b");
+    let worded = crate::msg!(
+        "action-not-allowed-now",
+        condition = Arg::worded(|lang| lang.code().to_string())
+    );
+    assert_eq!(worded.text(Language::Zh), "现在不可采取：zh");
+    assert_eq!(
+        Message::verbatim("disk full").text(Language::Zh),
+        "disk full"
+    );
+    // Replacing a nested message, at any depth.
+    let returning = crate::msg!("unit-status-returning", at = Arg::Duration(90));
+    let replaced = busy
+        .replacing(&returning, &crate::msg!("unit-status-at-base"))
+        .unwrap();
+    assert_eq!(
+        replaced.to_string(),
+        "unit `epi-1` is busy (at base); use Redirect or Recall"
+    );
+    assert!(
+        busy.replacing(&crate::msg!("unit-status-at-base"), &returning)
+            .is_none()
+    );
+}
+
+/// Every key the code asks for is in the tables (a missing one would show its id).
+#[test]
+fn every_key_the_code_asks_for_is_defined() {
+    let english: BTreeSet<String> = tables("en").into_values().flatten().collect();
+    let code = sources();
+    let mut missing = BTreeSet::new();
+    for marker in ["tr!(lang, \"", "msg!(\"", "msg!(\n"] {
+        for (at, _) in code.match_indices(marker) {
+            // Examples in comments are not lookups.
+            let line_start = code[..at].rfind('\n').map_or(0, |n| n + 1);
+            if code[line_start..at].trim_start().starts_with("//") {
+                continue;
+            }
+            let rest = code[at + marker.len()..]
+                .trim_start()
+                .trim_start_matches('"');
+            let key: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if !key.is_empty() && !english.contains(&key) {
+                missing.insert(key);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "keys not in the tables: {missing:?}");
+}

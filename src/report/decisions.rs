@@ -227,7 +227,7 @@ pub fn decisions(exercise: &Exercise, lang: Language) -> Decisions {
                 .clone()
                 .unwrap_or_else(|| tr!(lang, "decisions-control-cell")),
             command: r.command.in_brief(),
-            reason: r.reason.clone(),
+            reason: r.reason.text(lang),
         })
         .collect();
     Decisions {

@@ -23,7 +23,7 @@ pub struct Decoder {
 }
 
 impl Decoder {
-    pub fn error(&mut self, span: Span, message: impl Into<String>) {
+    pub fn error(&mut self, span: Span, message: impl Into<crate::i18n::Message>) {
         self.diagnostics.push(Diagnostic::error(span, message));
     }
 

@@ -121,3 +121,48 @@ pub fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(text)
     }
 }
+
+/// The language a scenario's text declares (`language: Zh` in its `meta`), read from the text
+/// itself so that a file too broken to load still gets its problems in its own language.
+pub fn declared_language(text: &str) -> Option<Language> {
+    let mut rest = text;
+    while let Some(at) = rest.find("language") {
+        let after = rest[at + "language".len()..].trim_start();
+        rest = &rest[at + "language".len()..];
+        let Some(value) = after.strip_prefix(':') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let value = value.strip_prefix("Some(").unwrap_or(value).trim_start();
+        let word: String = value
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        match word.as_str() {
+            "Zh" => return Some(Language::Zh),
+            "En" => return Some(Language::En),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    #[test]
+    fn a_scenario_declares_its_language_even_when_broken() {
+        assert_eq!(
+            declared_language("(meta: (language: Zh, title: \"天津\", id: oops"),
+            Some(Language::Zh)
+        );
+        assert_eq!(
+            declared_language("meta: (language: Some(En))"),
+            Some(Language::En)
+        );
+        // The word in a text or an id is not a declaration.
+        assert_eq!(declared_language("title: \"language skills\""), None);
+        assert_eq!(declared_language("language: Fr"), None);
+    }
+}

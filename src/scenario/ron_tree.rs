@@ -52,22 +52,22 @@ pub struct Field {
 
 impl NodeKind {
     /// How the value reads to a user, for "expected X, found Y" messages.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> crate::i18n::Message {
         match self {
-            NodeKind::Bool(_) => "true/false".into(),
-            NodeKind::Int(_) => "a whole number".into(),
-            NodeKind::Float(_) => "a number".into(),
-            NodeKind::Str(_) => "text in quotes".into(),
-            NodeKind::Char(_) => "a character".into(),
-            NodeKind::Unit => "`()`".into(),
-            NodeKind::Ident(name) => format!("the word `{name}`"),
-            NodeKind::List(_) => "a list `[...]`".into(),
-            NodeKind::Map(_) => "a map `{...}`".into(),
+            NodeKind::Bool(_) => crate::msg!("syntax-true-false"),
+            NodeKind::Int(_) => crate::msg!("syntax-whole-number"),
+            NodeKind::Float(_) => crate::msg!("syntax-number"),
+            NodeKind::Str(_) => crate::msg!("syntax-text-quotes"),
+            NodeKind::Char(_) => crate::msg!("syntax-character"),
+            NodeKind::Unit => crate::msg!("syntax-unit-value"),
+            NodeKind::Ident(name) => crate::msg!("syntax-word", name = name.to_string()),
+            NodeKind::List(_) => crate::msg!("syntax-list"),
+            NodeKind::Map(_) => crate::msg!("syntax-map"),
             NodeKind::Tuple(Some(name), _) | NodeKind::Struct(Some(name), _) => {
-                format!("`{}(...)`", name.text)
+                crate::msg!("syntax-named-value", text = name.text.to_string())
             }
-            NodeKind::Tuple(None, _) => "a tuple `(...)`".into(),
-            NodeKind::Struct(None, _) => "a record `(field: ...)`".into(),
+            NodeKind::Tuple(None, _) => crate::msg!("syntax-tuple"),
+            NodeKind::Struct(None, _) => crate::msg!("syntax-record-field"),
         }
     }
 }
@@ -86,8 +86,9 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
     let node = parser.value()?;
     parser.skip_ws()?;
     if parser.pos < text.len() {
-        return Err(parser.error_here("unexpected text after the end of the scenario")
-            .with_help("the file must contain exactly one top-level value; check for an extra `)` or a missing `(`"));
+        return Err(parser
+            .error_here(crate::msg!("syntax-unexpected-text-after-end-scenario"))
+            .with_help(crate::msg!("syntax-file-must-contain-exactly-one")));
     }
     Ok(node)
 }
@@ -119,13 +120,18 @@ impl Parser<'_> {
         Span::new(self.pos, self.pos + len)
     }
 
-    fn error_here(&self, message: &str) -> Diagnostic {
+    fn error_here(&self, message: crate::i18n::Message) -> Diagnostic {
         let found = match self.char_here() {
-            None => "the end of the file".to_string(),
-            Some(c) if c.is_control() => format!("{c:?}"),
-            Some(c) => format!("`{c}`"),
+            None => crate::msg!("syntax-end-file"),
+            Some(c) if c.is_control() => {
+                crate::msg!("syntax-control-character", c = format!("{:?}", c))
+            }
+            Some(c) => crate::msg!("syntax-character-found", c = c.to_string()),
         };
-        Diagnostic::error(self.span_here(), format!("{message}, found {found}"))
+        Diagnostic::error(
+            self.span_here(),
+            crate::msg!("syntax-found", message = message, found = found),
+        )
     }
 
     fn skip_ws(&mut self) -> ParseResult<()> {
@@ -167,7 +173,7 @@ impl Parser<'_> {
         }
         Err(Diagnostic::error(
             Span::new(start, start + 2),
-            "this comment is never closed: `/*` has no matching `*/`",
+            crate::msg!("syntax-comment-never-closed"),
         ))
     }
 
@@ -177,9 +183,9 @@ impl Parser<'_> {
         while self.peek() == Some(b'#') {
             self.pos += 1;
             self.skip_ws()?;
-            self.expect(b'!', "expected `!` in a `#![enable(...)]` header")?;
+            self.expect(b'!', crate::msg!("syntax-expected-enable-header"))?;
             self.skip_ws()?;
-            self.expect(b'[', "expected `[` in a `#![enable(...)]` header")?;
+            self.expect(b'[', crate::msg!("syntax-expected-enable-header-2"))?;
             while let Some(c) = self.peek() {
                 self.pos += 1;
                 if c == b']' {
@@ -191,7 +197,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn expect(&mut self, byte: u8, message: &str) -> ParseResult<()> {
+    fn expect(&mut self, byte: u8, message: crate::i18n::Message) -> ParseResult<()> {
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
@@ -205,7 +211,7 @@ impl Parser<'_> {
         if self.depth > MAX_DEPTH {
             return Err(Diagnostic::error(
                 self.span_here(),
-                format!("values are nested more than {MAX_DEPTH} levels deep"),
+                crate::msg!("syntax-values-are-nested-more-than", depth = MAX_DEPTH),
             ));
         }
         let node = self.value_inner();
@@ -216,7 +222,7 @@ impl Parser<'_> {
     fn value_inner(&mut self) -> ParseResult<Node> {
         let start = self.pos;
         match self.peek() {
-            None => Err(self.error_here("expected a value")),
+            None => Err(self.error_here(crate::msg!("syntax-expected-value"))),
             Some(b'[') => self.list(),
             Some(b'{') => self.map(),
             Some(b'(') => self.parenthesised(None, start),
@@ -237,7 +243,7 @@ impl Parser<'_> {
             }
             Some(b'b') if matches!(self.peek_at(1), Some(b'"' | b'\'')) => Err(Diagnostic::error(
                 Span::new(start, start + 2),
-                "byte strings and byte literals are not used in scenario files; write plain text in quotes",
+                crate::msg!("syntax-byte-strings"),
             )),
             Some(c) if c == b'+' || c == b'-' || c == b'.' || c.is_ascii_digit() => self.number(),
             Some(_) => {
@@ -246,7 +252,7 @@ impl Parser<'_> {
                     let name = self.identifier();
                     self.after_identifier(name, start)
                 } else {
-                    Err(self.error_here("expected a value"))
+                    Err(self.error_here(crate::msg!("syntax-expected-value")))
                 }
             }
         }
@@ -345,13 +351,11 @@ impl Parser<'_> {
                     if let (Some(last), Some(b'(')) = (fields.last(), self.peek()) {
                         return Err(self.missing_close(open, last.value.span.end));
                     }
-                    return Err(
-                        self.error_here("expected a field name such as `name:` or a closing `)`")
-                    );
+                    return Err(self.error_here(crate::msg!("syntax-expected-field-name-such-as")));
                 }
                 let field_name = self.identifier();
                 self.skip_ws()?;
-                self.expect(b':', "expected `:` after the field name")?;
+                self.expect(b':', crate::msg!("syntax-expected-after-field-name"))?;
                 self.skip_ws()?;
                 let value = self.value()?;
                 // The same, without the comma: a new `(` on a later line ends this record.
@@ -410,14 +414,21 @@ impl Parser<'_> {
             // Right after text in quotes, the usual cause is a missing `"` earlier on, which
             // made the text swallow what followed: point at where that text began.
             _ if matches!(previous.kind, NodeKind::Str(_)) => Err(self
-                .error_here(&format!("expected `,` or `{}`", close as char))
-                .with_related(previous.span, "this text in quotes ends just before")
-                .with_help("check for a missing `\"` or a missing comma")),
+                .error_here(crate::msg!(
+                    "syntax-expected-comma-or",
+                    close = (close as char).to_string()
+                ))
+                .with_related(
+                    previous.span,
+                    crate::msg!("syntax-this-text-quotes-ends-just"),
+                )
+                .with_help(crate::msg!("syntax-check-for-missing-missing-comma"))),
             _ => Err(self
-                .error_here(&format!("expected `,` or `{}`", close as char))
-                .with_help(
-                    "items are separated by commas; is a comma missing on the line before?",
-                )),
+                .error_here(crate::msg!(
+                    "syntax-expected-comma-or",
+                    close = (close as char).to_string()
+                ))
+                .with_help(crate::msg!("syntax-items-are-separated-by-commas"))),
         }
     }
 
@@ -433,13 +444,16 @@ impl Parser<'_> {
         let next = crate::diagnostic::line_col(self.text, self.pos);
         Diagnostic::error(
             Span::new(at, at + 1),
-            format!(
-                "a `)` is missing here: this record is still open when the next one starts at line {}",
-                next.line
+            crate::msg!(
+                "syntax-missing-here-this-record-still",
+                line = next.line.to_string()
             ),
         )
-        .with_related(Span::new(open, open + 1), "the record opened here")
-        .with_help("add `)` at the end of the record's last field")
+        .with_related(
+            Span::new(open, open + 1),
+            crate::msg!("syntax-record-opened-here"),
+        )
+        .with_help(crate::msg!("syntax-add-at-end-record-s"))
     }
 
     /// At the end of the file inside brackets: the opening bracket is what needs fixing.
@@ -452,9 +466,12 @@ impl Parser<'_> {
         };
         Diagnostic::error(
             Span::new(open, open + 1),
-            format!("this `{bracket}` is never closed"),
+            crate::msg!("syntax-this-never-closed", bracket = bracket.to_string()),
         )
-        .with_help(format!("add `{close}` at the end of the list of items"))
+        .with_help(crate::msg!(
+            "syntax-add-at-end-list-items",
+            close = close.to_string()
+        ))
     }
 
     fn at_field_name(&self) -> bool {
@@ -513,7 +530,7 @@ impl Parser<'_> {
             }
             let key = self.value()?;
             self.skip_ws()?;
-            self.expect(b':', "expected `:` between a key and its value")?;
+            self.expect(b':', crate::msg!("syntax-expected-between-key-value"))?;
             self.skip_ws()?;
             let value = self.value()?;
             let after = self.comma_or_close(b'}', start, &value)?;
@@ -537,7 +554,7 @@ impl Parser<'_> {
             let Some(c) = self.char_here() else {
                 return Err(Diagnostic::error(
                     Span::new(start, start + 1),
-                    "this text is never closed: the opening `\"` has no closing `\"`",
+                    crate::msg!("syntax-text-never-closed"),
                 ));
             };
             self.pos += c.len_utf8();
@@ -562,14 +579,18 @@ impl Parser<'_> {
         let Some(c) = self.char_here() else {
             return Err(Diagnostic::error(
                 Span::new(backslash, backslash + 1),
-                "unfinished escape at the end of the file",
+                crate::msg!("syntax-unfinished-escape"),
             ));
         };
         self.pos += c.len_utf8();
-        let bad = |p: &Self, what: &str| {
+        let bad = |p: &Self, what: crate::i18n::Message| {
             Diagnostic::error(
                 Span::new(backslash, p.pos),
-                format!("invalid escape `{}`: {what}", &p.text[backslash..p.pos]),
+                crate::msg!(
+                    "syntax-invalid-escape",
+                    escape = p.text[backslash..p.pos].to_string(),
+                    what = what
+                ),
             )
         };
         Ok(match c {
@@ -583,32 +604,29 @@ impl Parser<'_> {
             'x' => {
                 let hex = self.text.get(self.pos..self.pos + 2).unwrap_or("");
                 let value = u8::from_str_radix(hex, 16)
-                    .map_err(|_| bad(self, "expected two hex digits"))?;
+                    .map_err(|_| bad(self, crate::msg!("syntax-expected-two-hex-digits")))?;
                 self.pos += 2;
                 if value > 0x7f {
-                    return Err(bad(
-                        self,
-                        "only ASCII values up to \\x7F can be written this way",
-                    ));
+                    return Err(bad(self, crate::msg!("syntax-only-ascii-values-up-x7f")));
                 }
                 value as char
             }
             'u' => {
                 if self.peek() != Some(b'{') {
-                    return Err(bad(self, "expected `\\u{...}`"));
+                    return Err(bad(self, crate::msg!("syntax-expected-u")));
                 }
                 let close = self.text[self.pos..]
                     .find('}')
                     .filter(|&i| i <= 7)
-                    .ok_or_else(|| bad(self, "expected `\\u{...}` with 1 to 6 hex digits"))?;
+                    .ok_or_else(|| bad(self, crate::msg!("syntax-expected-u-with-1-6")))?;
                 let hex = &self.text[self.pos + 1..self.pos + close];
                 self.pos += close + 1;
                 u32::from_str_radix(hex, 16)
                     .ok()
                     .and_then(char::from_u32)
-                    .ok_or_else(|| bad(self, "not a valid Unicode character"))?
+                    .ok_or_else(|| bad(self, crate::msg!("syntax-not-valid-unicode-character")))?
             }
-            _ => return Err(bad(self, "use one of \\n \\t \\\\ \\\" \\u{...}")),
+            _ => return Err(bad(self, crate::msg!("syntax-use-one-n-t-u"))),
         })
     }
 
@@ -620,7 +638,7 @@ impl Parser<'_> {
             hashes += 1;
             self.pos += 1;
         }
-        self.expect(b'"', "expected `\"` to open a raw string")?;
+        self.expect(b'"', crate::msg!("syntax-expected-open-raw-string"))?;
         let closing: String = std::iter::once('"')
             .chain(std::iter::repeat_n('#', hashes))
             .collect();
@@ -632,7 +650,10 @@ impl Parser<'_> {
             }
             None => Err(Diagnostic::error(
                 Span::new(start, self.pos),
-                format!("this raw text is never closed with `{closing}`"),
+                crate::msg!(
+                    "syntax-this-raw-text-never-closed",
+                    closing = closing.to_string()
+                ),
             )),
         }
     }
@@ -649,14 +670,14 @@ impl Parser<'_> {
                 self.pos += c.len_utf8();
                 c
             }
-            _ => return Err(self.error_here("expected a character after `'`")),
+            _ => return Err(self.error_here(crate::msg!("syntax-expected-character-after"))),
         };
         if self.peek() != Some(b'\'') {
             return Err(Diagnostic::error(
                 Span::new(start, start + 1),
-                "a character literal holds exactly one character; use double quotes for text",
+                crate::msg!("syntax-character-literal"),
             )
-            .with_help("write text as \"...\""));
+            .with_help(crate::msg!("syntax-write-text-as")));
         }
         self.pos += 1;
         Ok(Node {
@@ -703,7 +724,10 @@ impl Parser<'_> {
             let magnitude = i128::from_str_radix(&digits, radix).map_err(|_| {
                 Diagnostic::error(
                     span,
-                    format!("`{}` is not a valid number", &self.text[start..self.pos]),
+                    crate::msg!(
+                        "syntax-not-valid-number",
+                        text = self.text[start..self.pos].to_string()
+                    ),
                 )
             })?;
             let value = if negative { -magnitude } else { magnitude };
@@ -744,14 +768,20 @@ impl Parser<'_> {
         if let Some(c) = self.char_here().filter(|c| c.is_alphanumeric()) {
             return Err(Diagnostic::error(
                 Span::new(start, self.pos + c.len_utf8()),
-                format!(
-                    "`{}{c}…` is not a valid number",
-                    &self.text[start..self.pos]
+                crate::msg!(
+                    "syntax-not-valid-number-2",
+                    text = self.text[start..self.pos].to_string(),
+                    c = c.to_string()
                 ),
             )
-            .with_help("durations and times are written in quotes, e.g. \"2h30m\""));
+            .with_help(crate::msg!("syntax-durations-times-are-written-quotes")));
         }
-        let invalid = || Diagnostic::error(span, format!("`{}` is not a valid number", &literal));
+        let invalid = || {
+            Diagnostic::error(
+                span,
+                crate::msg!("syntax-not-valid-number-3", literal = &literal.to_string()),
+            )
+        };
         let kind = if is_float {
             NodeKind::Float(literal.parse::<f64>().map_err(|_| invalid())?)
         } else {
@@ -760,7 +790,7 @@ impl Parser<'_> {
                 Err(_) if literal.chars().any(|c| c.is_ascii_digit()) => {
                     return Err(Diagnostic::error(
                         span,
-                        format!("`{literal}` is too large a number"),
+                        crate::msg!("syntax-too-large-number", literal = literal.to_string()),
                     ));
                 }
                 Err(_) => return Err(invalid()),
@@ -847,7 +877,7 @@ mod tests {
     fn error_at(text: &str) -> (usize, usize, String) {
         let d = parse(text).unwrap_err();
         let at = line_col(text, d.span.start);
-        (at.line, at.column, d.message)
+        (at.line, at.column, d.message.to_string())
     }
 
     #[test]
@@ -895,6 +925,6 @@ mod tests {
     fn deep_nesting_is_refused_not_overflowed() {
         let text = "[".repeat(100_000);
         let msg = parse(&text).unwrap_err().message;
-        assert!(msg.contains("nested"), "{msg}");
+        assert!(msg.to_string().contains("nested"), "{msg}");
     }
 }

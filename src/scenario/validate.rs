@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::model::*;
 use super::values::{Id, MINUTES_PER_DAY};
 use crate::diagnostic::{Diagnostic, Span, suggest};
+use crate::i18n::Message;
+use crate::msg;
 
 /// Kinds of things a scenario defines and refers to by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,20 +28,53 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn noun(self) -> &'static str {
-        match self {
-            Kind::District => "district",
-            Kind::Facility => "facility",
-            Kind::Agency => "agency",
-            Kind::Team => "team",
-            Kind::Supply => "supply",
-            Kind::ResourceType => "resource type",
-            Kind::Unit => "unit",
-            Kind::Inject => "inject",
-            Kind::Objective => "objective",
-            Kind::ReportRule => "reporting rule",
-            Kind::Gathering => "mass gathering",
-            Kind::Action => "action",
+    /// "district", "区域".
+    fn noun(self) -> Message {
+        Message::new(match self {
+            Kind::District => "kind-district",
+            Kind::Facility => "kind-facility",
+            Kind::Agency => "kind-agency",
+            Kind::Team => "kind-team",
+            Kind::Supply => "kind-supply",
+            Kind::ResourceType => "kind-resource-type",
+            Kind::Unit => "kind-unit",
+            Kind::Inject => "kind-inject",
+            Kind::Objective => "kind-objective",
+            Kind::ReportRule => "kind-reporting-rule",
+            Kind::Gathering => "kind-gathering",
+            Kind::Action => "kind-action",
+        })
+    }
+
+    /// "a district", "an agency" (English needs the article; Chinese has none).
+    fn with_article(self) -> Message {
+        Message::new(match self {
+            Kind::District => "kind-a-district",
+            Kind::Facility => "kind-a-facility",
+            Kind::Agency => "kind-a-agency",
+            Kind::Team => "kind-a-team",
+            Kind::Supply => "kind-a-supply",
+            Kind::ResourceType => "kind-a-resource-type",
+            Kind::Unit => "kind-a-unit",
+            Kind::Inject => "kind-a-inject",
+            Kind::Objective => "kind-a-objective",
+            Kind::ReportRule => "kind-a-reporting-rule",
+            Kind::Gathering => "kind-a-gathering",
+            Kind::Action => "kind-a-action",
+        })
+    }
+
+    /// "district or facility": the kinds a reference may name.
+    fn either(kinds: &[Kind], article: bool) -> Message {
+        let word = |k: &Kind| if article { k.with_article() } else { k.noun() };
+        match kinds {
+            [one] => word(one),
+            [first, rest @ ..] => msg!(
+                "kind-either",
+                first = word(first),
+                rest = Kind::either(rest, article)
+            ),
+            [] => Message::default(),
         }
     }
 
@@ -79,7 +114,7 @@ pub const ACTION: &[Kind] = &[Kind::Action];
 /// field that holds it ("`unit`").
 pub fn references<'i>(
     scenario: &Scenario,
-    ids: impl IntoIterator<Item = (&'i Id, &'static [Kind], String)>,
+    ids: impl IntoIterator<Item = (&'i Id, &'static [Kind], Message)>,
 ) -> Vec<Diagnostic> {
     let broken = BTreeSet::new();
     let mut checker = Checker {
@@ -131,12 +166,12 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn error(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+    fn error(&mut self, span: Span, message: Message) -> &mut Diagnostic {
         self.out.push(Diagnostic::error(span, message));
         self.out.last_mut().expect("just pushed")
     }
 
-    fn warning(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+    fn warning(&mut self, span: Span, message: Message) -> &mut Diagnostic {
         self.out.push(Diagnostic::warning(span, message));
         self.out.last_mut().expect("just pushed")
     }
@@ -149,17 +184,18 @@ impl<'a> Checker<'a> {
         let key = (kind.namespace(), name.to_string());
         if let Some(&(first_kind, first_span)) = self.defs.get(&key) {
             let message = if first_kind == kind {
-                format!("{} id `{name}` is used twice", kind.noun())
+                msg!("v-id-used-twice", kind = kind.noun(), name = name)
             } else {
-                format!(
-                    "`{name}` is already the id of {}; {} cannot share it",
-                    with_article(first_kind.noun()),
-                    with_article(kind.noun())
+                msg!(
+                    "v-id-shared",
+                    name = name,
+                    first = first_kind.with_article(),
+                    second = kind.with_article()
                 )
             };
             self.error(span, message)
                 .related
-                .push((first_span, "first defined here".into()));
+                .push((first_span, msg!("v-first-defined-here")));
         } else {
             self.defs.insert(key, (kind, span));
         }
@@ -177,15 +213,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks that `id` names one of `kinds`; `context` says who refers to it.
-    fn refer(&mut self, id: &Id, kinds: &[Kind], context: &str) -> bool {
+    fn refer(&mut self, id: &Id, kinds: &[Kind], context: &Message) -> bool {
         if self.kind_of(&id.name, kinds).is_some() {
             return true;
         }
         if self.broken.contains(&id.name) {
             return false;
         }
-        let nouns: Vec<&str> = kinds.iter().map(|k| k.noun()).collect();
-        let wanted = nouns.join(" or ");
         // Defined, but as something else (a facility where a district is needed).
         let other = self
             .defs
@@ -199,31 +233,39 @@ impl<'a> Checker<'a> {
             .map(|((_, name), _)| name.clone())
             .collect();
         let message = match other {
-            Some(kind) => format!(
-                "{context}: `{id}` is {}, not {}",
-                with_article(kind.noun()),
-                with_article(&wanted)
+            Some(kind) => msg!(
+                "v-id-of-another-kind",
+                context = context.clone(),
+                id = id,
+                kind = kind.with_article(),
+                wanted = Kind::either(kinds, true)
             ),
-            None => format!("{context}: there is no {wanted} `{id}`"),
+            None => msg!(
+                "v-no-such-id",
+                context = context.clone(),
+                wanted = Kind::either(kinds, false),
+                id = id
+            ),
         };
         let help = match suggest(&id.name, candidates.iter().map(String::as_str)) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if candidates.is_empty() => format!("the scenario defines no {wanted}"),
+            Some(s) => msg!("did-you-mean", name = s),
+            None if candidates.is_empty() => {
+                msg!("v-defines-none", wanted = Kind::either(kinds, false))
+            }
             None => {
                 let shown: Vec<&str> = candidates.iter().take(12).map(String::as_str).collect();
-                let more = if candidates.len() > shown.len() {
-                    ", ..."
+                if candidates.len() > shown.len() {
+                    msg!("v-known-and-more", names = shown)
                 } else {
-                    ""
-                };
-                format!("known: {}{more}", shown.join(", "))
+                    msg!("v-known", names = shown)
+                }
             }
         };
-        self.error(id.span, message).help = Some(help);
+        self.error(id.span, message).set_help(help);
         false
     }
 
-    fn refer_opt(&mut self, id: &Option<Id>, kinds: &[Kind], context: &str) {
+    fn refer_opt(&mut self, id: &Option<Id>, kinds: &[Kind], context: &Message) {
         if let Some(id) = id {
             self.refer(id, kinds, context);
         }
@@ -276,13 +318,14 @@ impl<'a> Checker<'a> {
         let meta = &self.s.meta;
         if let Some(played_in) = meta.played_in {
             if played_in.get() == 0 {
-                self.error(meta.id.span, "meta: `played_in` must be longer than 0m");
+                self.error(meta.id.span, crate::msg!("v-meta-played-must-longer-than"));
             } else if played_in.get() > meta.duration.get() && meta.duration.get() > 0 {
                 self.warning(
                     meta.id.span,
-                    format!(
-                        "meta: played in {played_in}, the exercise's {} would run slower than real time",
-                        meta.duration
+                    crate::msg!(
+                        "v-meta-played-exercise-s-would",
+                        played_in = played_in.to_string(),
+                        duration = meta.duration.to_string()
                     ),
                 );
             }
@@ -296,44 +339,50 @@ impl<'a> Checker<'a> {
         if duration == 0 {
             self.error(
                 meta.id.span,
-                "the exercise `duration` must be longer than 0m",
+                crate::msg!("v-exercise-duration-must-longer-than"),
             );
         } else if duration > 365 * MINUTES_PER_DAY {
             self.error(
                 meta.id.span,
-                format!(
-                    "the exercise `duration` of {} is longer than a year",
-                    meta.duration
+                crate::msg!(
+                    "v-exercise-duration-longer-than-year",
+                    duration = meta.duration.to_string()
                 ),
             );
         }
         if step == 0 || !MINUTES_PER_DAY.is_multiple_of(step) {
             self.error(
                 meta.id.span,
-                format!("`time_step` {} must divide a day evenly", meta.time_step),
+                crate::msg!(
+                    "v-time-step-must-divide-day",
+                    time_step = meta.time_step.to_string()
+                ),
             )
-            .help = Some("use e.g. \"1h\", \"4h\", \"6h\", \"12h\" or \"1d\"".into());
+            .set_help(crate::msg!("v-time-step-examples"));
         }
         if meta.language == Some(Language::Zh) && !meta.title.chars().any(is_cjk) {
-            self.warning(
-                meta.id.span,
-                "the language is Zh but the title has no Chinese text",
-            );
+            self.warning(meta.id.span, crate::msg!("v-language-zh-but-title-has"));
         }
     }
 
     fn check_city(&mut self) {
         let s = self.s;
         if s.city.districts.is_empty() {
-            self.error(s.meta.id.span, "the city has no districts");
+            self.error(s.meta.id.span, crate::msg!("v-city-has-no-districts"));
         }
-        self.check_age_shares(&s.city.age_shares, "the city's `age_shares`");
+        self.check_age_shares(&s.city.age_shares, &msg!("v-city-age-shares"));
         for d in &s.city.districts {
             if d.population == 0 {
-                self.warning(d.id.span, format!("district `{}` has no population", d.id));
+                self.warning(
+                    d.id.span,
+                    crate::msg!("v-district-has-no-population", id = d.id.to_string()),
+                );
             }
             if let Some(shares) = &d.age_shares {
-                self.check_age_shares(shares, &format!("district `{}`: `age_shares`", d.id));
+                self.check_age_shares(
+                    shares,
+                    &crate::msg!("v-district-age-shares", id = d.id.to_string()),
+                );
             }
         }
         match &s.city.mobility {
@@ -344,13 +393,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_age_shares(&mut self, shares: &AgeShares, context: &str) {
+    fn check_age_shares(&mut self, shares: &AgeShares, context: &Message) {
         let total: f64 = AgeBand::ALL.iter().map(|b| shares.get(b)).sum();
         if (total - 1.0).abs() > 0.005 {
             self.error(
                 shares.children.span,
-                format!(
-                    "{context} add up to {total:.3}; children, adults and older must add up to 1"
+                crate::msg!(
+                    "v-add-up-children-adults-older",
+                    context = context.clone(),
+                    total = format!("{:.3}", total)
                 ),
             );
         }
@@ -360,20 +411,27 @@ impl<'a> Checker<'a> {
         let mut outgoing: BTreeMap<&str, f64> = BTreeMap::new();
         let mut seen: BTreeMap<(&str, &str), Span> = BTreeMap::new();
         for flow in flows {
-            let context = format!("mobility flow {} → {}", flow.from, flow.to);
+            let context = crate::msg!(
+                "v-mobility-flow",
+                from = flow.from.to_string(),
+                to = flow.to.to_string()
+            );
             let known = self.refer(&flow.from, DISTRICT, &context)
                 & self.refer(&flow.to, DISTRICT, &context);
             if flow.from == flow.to {
                 self.error(
                     flow.to.span,
-                    format!("{context}: a flow must go to another district"),
+                    crate::msg!("v-flow-must-go-another-district", context = context.clone()),
                 );
             }
             if let Some(first) = seen.insert((flow.from.as_str(), flow.to.as_str()), flow.from.span)
             {
-                self.error(flow.from.span, format!("{context} is given twice"))
-                    .related
-                    .push((first, "first given here".into()));
+                self.error(
+                    flow.from.span,
+                    crate::msg!("v-given-twice", context = context.clone()),
+                )
+                .related
+                .push((first, crate::msg!("v-first-given-here")));
             }
             if known {
                 *outgoing.entry(flow.from.as_str()).or_default() += flow.share.get();
@@ -386,7 +444,14 @@ impl<'a> Checker<'a> {
                     .find(|f| f.from.as_str() == from)
                     .map(|f| f.from.span)
                     .unwrap_or_default();
-                self.error(span, format!("the shares of `{from}` residents leaving the district add up to {total:.3}, more than 1"));
+                self.error(
+                    span,
+                    crate::msg!(
+                        "v-shares-residents-leaving-district-add",
+                        from = from.to_string(),
+                        total = format!("{:.3}", total)
+                    ),
+                );
             }
         }
     }
@@ -397,30 +462,49 @@ impl<'a> Checker<'a> {
         if rows.len() != n {
             self.error(
                 span,
-                format!(
-                    "the mobility matrix has {} rows but the city has {n} districts",
-                    rows.len()
+                crate::msg!(
+                    "v-mobility-matrix-has-rows-but",
+                    rows_count = rows.len().to_string(),
+                    n = n.to_string()
                 ),
             )
-            .help = Some("give one row per district, in the order the districts are listed".into());
+            .set_help(crate::msg!("v-give-one-row-per-district"));
             return;
         }
         for (i, row) in rows.iter().enumerate() {
             let district = &self.s.city.districts[i].id;
             if row.len() != n {
-                self.error(district.span, format!("mobility matrix row {} (district `{district}`) has {} entries, expected {n}", i + 1, row.len()));
+                self.error(
+                    district.span,
+                    crate::msg!(
+                        "v-mobility-matrix-row-district-has",
+                        row = (i + 1).to_string(),
+                        district = district.to_string(),
+                        row_count = row.len().to_string(),
+                        n = n.to_string()
+                    ),
+                );
             } else if row.iter().any(|v| !(0.0..=1.0).contains(v)) {
                 self.error(
                     district.span,
-                    format!(
-                        "mobility matrix row {} (district `{district}`) has an entry outside 0..1",
-                        i + 1
+                    crate::msg!(
+                        "v-mobility-matrix-row-district-has-2",
+                        row = (i + 1).to_string(),
+                        district = district.to_string()
                     ),
                 );
             } else {
                 let sum: f64 = row.iter().sum();
                 if (sum - 1.0).abs() > 1e-3 {
-                    self.error(district.span, format!("mobility matrix row {} (district `{district}`) sums to {sum:.4}; each row must sum to 1", i + 1));
+                    self.error(
+                        district.span,
+                        crate::msg!(
+                            "v-mobility-matrix-row-district-sums",
+                            row = (i + 1).to_string(),
+                            district = district.to_string(),
+                            sum = format!("{:.4}", sum)
+                        ),
+                    );
                 }
             }
         }
@@ -429,13 +513,13 @@ impl<'a> Checker<'a> {
     fn check_adjacency(&mut self, adjacency: &Adjacency) {
         let mut degree: BTreeMap<&str, usize> = BTreeMap::new();
         for (a, b) in &adjacency.links {
-            let context = format!("mobility link {a} – {b}");
+            let context = crate::msg!("v-mobility-link", a = a.to_string(), b = b.to_string());
             self.refer(a, DISTRICT, &context);
             self.refer(b, DISTRICT, &context);
             if a == b {
                 self.error(
                     b.span,
-                    format!("{context}: a district cannot be linked to itself"),
+                    crate::msg!("v-district-cannot-linked-itself", context = context.clone()),
                 );
             }
             *degree.entry(a.as_str()).or_default() += 1;
@@ -445,10 +529,15 @@ impl<'a> Checker<'a> {
             && links as f64 * adjacency.share.get() > 1.0
         {
             let span = self.s.meta.id.span;
-            self.error(span, format!(
-                "district `{district}` has {links} links at a share of {} each: more than all its residents",
-                adjacency.share.get()
-            ));
+            self.error(
+                span,
+                crate::msg!(
+                    "v-district-has-links-at-share",
+                    district = district.to_string(),
+                    links = links.to_string(),
+                    share = adjacency.share.get().to_string()
+                ),
+            );
         }
     }
 
@@ -459,26 +548,26 @@ impl<'a> Checker<'a> {
             (None, None) => {
                 self.error(
                     span,
-                    format!("pathogen `{}` needs `r0` or `transmission_rate`", p.name),
+                    crate::msg!(
+                        "v-pathogen-needs-r0-transmission-rate",
+                        name = p.name.to_string()
+                    ),
                 )
-                .help = Some("e.g. `r0: 2.5` for a COVID-like pathogen".into());
+                .set_help(crate::msg!("v-r0-2-5-for-covid"));
             }
             (Some(_), Some(_)) => {
                 self.error(
                     span,
-                    format!(
-                        "pathogen `{}` gives both `r0` and `transmission_rate`; give only one",
-                        p.name
+                    crate::msg!(
+                        "v-pathogen-gives-both-r0-transmission",
+                        name = p.name.to_string()
                     ),
                 );
             }
             (Some(r0), None) if r0.get() > 20.0 => {
                 self.warning(
                     span,
-                    format!(
-                        "an r0 of {} is higher than any known human pathogen",
-                        r0.get()
-                    ),
+                    crate::msg!("v-r0-higher-than-any-known", r0 = r0.get().to_string()),
                 );
             }
             _ => {}
@@ -488,26 +577,31 @@ impl<'a> Checker<'a> {
             if let Some(first) = bands.insert(severity.band.value.index(), severity.band.span) {
                 self.error(
                     severity.band.span,
-                    format!(
-                        "pathogen: the severity of {:?} is given twice",
-                        severity.band.value
+                    crate::msg!(
+                        "v-pathogen-severity-given-twice",
+                        value = format!("{:?}", severity.band.value)
                     ),
                 )
                 .related
-                .push((first, "first given here".into()));
+                .push((first, crate::msg!("v-first-given-here")));
             }
         }
         if self.s.surveillance.worried_well_per_100k < 0.0 {
-            self.error(
-                span,
-                "surveillance: `worried_well_per_100k` cannot be negative",
-            );
+            self.error(span, crate::msg!("v-surveillance-worried-well-per-100k"));
         }
         if let Some(treatment) = &p.treatment {
-            self.refer(&treatment.supply, SUPPLY, "pathogen `treatment`");
+            self.refer(
+                &treatment.supply,
+                SUPPLY,
+                &crate::msg!("v-pathogen-treatment"),
+            );
         }
         let surveillance = &self.s.surveillance;
-        self.refer_opt(&surveillance.test_kit, SUPPLY, "surveillance `test_kit`");
+        self.refer_opt(
+            &surveillance.test_kit,
+            SUPPLY,
+            &crate::msg!("v-surveillance-test-kit"),
+        );
         let has_sites = self
             .s
             .facilities
@@ -516,16 +610,16 @@ impl<'a> Checker<'a> {
         if surveillance.quarantine_at == Some(QuarantinePlace::Sites) && !has_sites {
             self.warning(
                 span,
-                "surveillance: quarantine is in sites, but the scenario has no quarantine site: every traced contact will wait at home",
+                crate::msg!("v-surveillance-quarantine-sites-but-scenario"),
             )
-            .help = Some("add a facility of kind QuarantineSite, or write `quarantine_at: Home`".into());
+            .set_help(crate::msg!("v-add-facility-kind-quarantinesite-write"));
         }
         if p.latent_days.get() > 30.0 || p.infectious_days.get() > 60.0 {
             self.warning(
                 span,
-                format!(
-                    "pathogen `{}` has an unusually long latent or infectious period",
-                    p.name
+                crate::msg!(
+                    "v-pathogen-has-unusually-long-latent",
+                    name = p.name.to_string()
                 ),
             );
         }
@@ -534,24 +628,27 @@ impl<'a> Checker<'a> {
     fn check_cases(&mut self) {
         let s = self.s;
         for case in &s.initial_cases {
-            let context = "initial cases";
-            if let Some(population) = self.refer_population(&case.district, context)
+            let context = crate::msg!("v-initial-cases");
+            if let Some(population) = self.refer_population(&case.district, &context)
                 && u64::from(case.count) > population
             {
                 self.error(
                     case.district.span,
-                    format!(
-                        "{} initial cases in `{}` are more than its population of {population}",
-                        case.count, case.district
+                    crate::msg!(
+                        "v-initial-cases-are-more-than",
+                        count = case.count.to_string(),
+                        district = case.district.to_string(),
+                        population = population.to_string()
                     ),
                 );
             }
             if case.at.minutes() > s.meta.duration.get() {
                 self.error(
                     case.district.span,
-                    format!(
-                        "initial cases at {} appear after the exercise ends ({})",
-                        case.at, s.meta.duration
+                    crate::msg!(
+                        "v-initial-cases-at-appear-after",
+                        at = case.at.to_string(),
+                        duration = s.meta.duration.to_string()
                     ),
                 );
             }
@@ -561,35 +658,35 @@ impl<'a> Checker<'a> {
             .iter()
             .any(|i| i.effects.iter().any(|e| matches!(e, Effect::NewCases(_))));
         if s.initial_cases.is_empty() && !seeded_by_inject {
-            self.warning(
-                s.meta.id.span,
-                "no initial cases and no inject brings new cases: there will be no outbreak",
-            );
+            self.warning(s.meta.id.span, crate::msg!("v-no-initial-cases-no-inject"));
         }
     }
 
     fn check_supplies_and_facilities(&mut self) {
         let s = self.s;
         for supply in &s.supplies {
-            let context = format!("supply `{}`", supply.id);
+            let context = crate::msg!("v-supply", id = supply.id.to_string());
             for resupply in &supply.resupply {
                 self.refer(&resupply.to, FACILITY, &context);
                 if resupply.every.get() == 0 {
                     self.error(
                         resupply.to.span,
-                        format!("{context}: a resupply `every` must be longer than 0m"),
+                        crate::msg!(
+                            "v-resupply-every-must-longer-than",
+                            context = context.clone()
+                        ),
                     );
                 }
                 if resupply.quantity == 0 {
                     self.warning(
                         resupply.to.span,
-                        format!("{context}: a resupply of 0 delivers nothing"),
+                        crate::msg!("v-resupply-0-delivers-nothing", context = context.clone()),
                     );
                 }
             }
         }
         for f in &s.facilities {
-            let context = format!("facility `{}`", f.id);
+            let context = crate::msg!("v-facility", id = f.id.to_string());
             self.refer(&f.district, DISTRICT, &context);
             self.refer_opt(&f.operator, AGENCY, &context);
             for item in f.stock.keys() {
@@ -597,18 +694,25 @@ impl<'a> Checker<'a> {
             }
             let missing = match f.kind {
                 FacilityKind::Hospital if f.beds == 0 && f.icu_beds == 0 => {
-                    Some("a hospital needs `beds`")
+                    Some(crate::msg!("v-hospital-needs-beds"))
                 }
                 FacilityKind::QuarantineSite if f.beds == 0 => {
-                    Some("a quarantine site needs `beds` (rooms)")
+                    Some(crate::msg!("v-quarantine-site-needs-beds"))
                 }
                 FacilityKind::FeverClinic | FacilityKind::TestingSite if f.daily_capacity == 0 => {
-                    Some("a fever clinic or testing site needs a `daily_capacity`")
+                    Some(crate::msg!("v-clinic-needs-capacity"))
                 }
                 _ => None,
             };
             if let Some(problem) = missing {
-                self.error(f.id.span, format!("{context} has no capacity: {problem}"));
+                self.error(
+                    f.id.span,
+                    crate::msg!(
+                        "v-has-no-capacity",
+                        context = context.clone(),
+                        problem = problem
+                    ),
+                );
             }
             self.check_place(f, &context);
         }
@@ -616,13 +720,14 @@ impl<'a> Checker<'a> {
     }
 
     /// A place with people: its day, its homes and its people's ages.
-    fn check_place(&mut self, f: &Facility, context: &str) {
+    fn check_place(&mut self, f: &Facility, context: &Message) {
         if f.hours_per_day.get() > 24.0 {
             self.error(
                 f.id.span,
-                format!(
-                    "{context}: `hours_per_day` is {}, more than a day has",
-                    f.hours_per_day.get()
+                crate::msg!(
+                    "v-hours-per-day-more-than",
+                    context = context.clone(),
+                    hours_per_day = f.hours_per_day.get().to_string()
                 ),
             );
         }
@@ -630,7 +735,7 @@ impl<'a> Checker<'a> {
             if !f.homes.is_empty() {
                 self.warning(
                     f.homes[0].district.span,
-                    format!("{context}: `homes` has no effect without `people`"),
+                    crate::msg!("v-homes-has-no-effect-without", context = context.clone()),
                 );
             }
             return;
@@ -643,7 +748,11 @@ impl<'a> Checker<'a> {
         if known && !f.homes.is_empty() && (total - 1.0).abs() > 0.005 {
             self.error(
                 f.homes[0].district.span,
-                format!("{context}: the shares of `homes` add up to {total:.3}, not 1"),
+                crate::msg!(
+                    "v-shares-homes-add-up-not",
+                    context = context.clone(),
+                    total = format!("{:.3}", total)
+                ),
             );
         }
         if let Some(shares) = &f.age_shares {
@@ -681,12 +790,14 @@ impl<'a> Checker<'a> {
             {
                 self.error(
                     span,
-                    format!(
-                        "the places whose people live in `{district}` hold {people:.0} people, more than its population of {}",
-                        d.population
+                    crate::msg!(
+                        "v-places-whose-people-live-hold",
+                        district = district.to_string(),
+                        people = format!("{:.0}", people),
+                        population = d.population.to_string()
                     ),
                 )
-                .help = Some("a place's `people` are counted in the population of the districts in its `homes` (or its own district)".into());
+                .set_help(crate::msg!("v-place-s-people-are-counted"));
             }
         }
     }
@@ -694,7 +805,7 @@ impl<'a> Checker<'a> {
     fn check_agencies_and_teams(&mut self) {
         let s = self.s;
         for a in &s.agencies {
-            let context = format!("agency `{}`", a.id);
+            let context = crate::msg!("v-agency", id = a.id.to_string());
             if let Some(up) = &a.reports_to
                 && self.refer(up, AGENCY, &context)
             {
@@ -706,7 +817,15 @@ impl<'a> Checker<'a> {
                     if current == a.id.as_str() {
                         if first_in_file(&s.agencies, |x| &x.id, &chain) == a.id.as_str() {
                             let members = chain.join(" → ");
-                            self.error(up.span, format!("{context}: the chain of command (`reports_to`) loops back to it: {members} → {}", a.id));
+                            self.error(
+                                up.span,
+                                crate::msg!(
+                                    "v-chain-command-reports-loops-back",
+                                    context = context.clone(),
+                                    members = members.to_string(),
+                                    id = a.id.to_string()
+                                ),
+                            );
                         }
                         break;
                     }
@@ -721,21 +840,20 @@ impl<'a> Checker<'a> {
         if s.teams.is_empty() {
             self.error(
                 s.meta.id.span,
-                "the scenario has no teams: nobody can play it",
+                crate::msg!("v-scenario-has-no-teams-nobody"),
             );
         } else if !s.teams.iter().any(|t| t.role == TeamRole::Blue) {
-            self.error(
-                s.meta.id.span,
-                "the scenario has no Blue team: nobody responds to the emergency",
-            );
+            self.error(s.meta.id.span, crate::msg!("v-scenario-has-no-blue-team"));
         }
         let mut played_by: BTreeMap<&str, &Id> = BTreeMap::new();
         for t in &s.teams {
-            let context = format!("team `{}`", t.id);
+            let context = crate::msg!("v-team", id = t.id.to_string());
             if t.role == TeamRole::Blue && t.agencies.is_empty() {
-                self.error(t.id.span, format!("{context} plays no agency"))
-                    .help =
-                    Some("list the agencies it plays, e.g. `agencies: [\"police\"]`".into());
+                self.error(
+                    t.id.span,
+                    crate::msg!("v-plays-no-agency", context = context.clone()),
+                )
+                .set_help(crate::msg!("v-list-agencies-it-plays"));
             }
             for agency in &t.agencies {
                 if !self.refer(agency, AGENCY, &context) {
@@ -743,17 +861,23 @@ impl<'a> Checker<'a> {
                 }
                 if let Some(other) = played_by.get(agency.as_str()) {
                     let message = if *other == &t.id {
-                        format!("{context} lists agency `{agency}` twice")
+                        crate::msg!(
+                            "v-lists-agency-twice",
+                            context = context.clone(),
+                            agency = agency.to_string()
+                        )
                     } else {
-                        format!(
-                            "agency `{agency}` is played by two teams, `{other}` and `{}`",
-                            t.id
+                        crate::msg!(
+                            "v-agency-played-by-two-teams",
+                            agency = agency.to_string(),
+                            other = other.to_string(),
+                            id = t.id.to_string()
                         )
                     };
                     let first = other.span;
                     self.error(agency.span, message)
                         .related
-                        .push((first, "first team".into()));
+                        .push((first, crate::msg!("v-first-team")));
                 } else {
                     played_by.insert(agency.as_str(), &t.id);
                 }
@@ -765,28 +889,24 @@ impl<'a> Checker<'a> {
                 (true, Some(team)) => {
                     self.error(
                         a.id.span,
-                        format!(
-                            "agency `{}` is marked `simulated` (played by the control cell) but team `{team}` plays it",
-                            a.id
+                        crate::msg!(
+                            "v-agency-marked-simulated-played-by",
+                            id = a.id.to_string(),
+                            team = team.to_string()
                         ),
                     );
                 }
                 (false, None) if !s.teams.is_empty() => {
                     self.warning(
                         a.id.span,
-                        format!(
-                            "agency `{}` is played by no team; only the control cell can act for it",
-                            a.id
-                        ),
+                        crate::msg!("v-agency-played-by-no-team", id = a.id.to_string()),
                     )
-                    .help = Some(
-                        "if the control cell plays it (a neighbouring province, superiors), say so with `simulated: true`".into(),
-                    );
+                    .set_help(crate::msg!("v-say-simulated"));
                 }
                 _ => {}
             }
             if let Some(j) = &a.jurisdiction {
-                let context = format!("agency `{}`: jurisdiction", a.id);
+                let context = crate::msg!("v-agency-jurisdiction", id = a.id.to_string());
                 for d in &j.districts {
                     self.refer(d, DISTRICT, &context);
                 }
@@ -797,12 +917,12 @@ impl<'a> Checker<'a> {
                 {
                     self.warning(
                         a.id.span,
-                        format!(
-                            "agency `{}` has a jurisdiction that covers nothing: it may order measures nowhere",
-                            a.id
+                        crate::msg!(
+                            "v-agency-has-jurisdiction-that-covers",
+                            id = a.id.to_string()
                         ),
                     )
-                    .help = Some("leave `jurisdiction` out for the whole city".into());
+                    .set_help(crate::msg!("v-leave-jurisdiction-out-for-whole"));
                 }
             }
         }
@@ -822,15 +942,18 @@ impl<'a> Checker<'a> {
             )
             .collect();
         for r in &s.resource_types {
-            let context = format!("resource type `{}`", r.id);
+            let context = crate::msg!("v-resource-type", id = r.id.to_string());
             if r.capacity == 0 {
                 self.error(
                     r.id.span,
-                    format!("{context} has a capacity of 0: its units can do no work"),
+                    crate::msg!("v-has-capacity-0-units-can", context = context.clone()),
                 );
             }
             if r.shift.get() == 0 {
-                self.error(r.id.span, format!("{context} has a shift of 0m"));
+                self.error(
+                    r.id.span,
+                    crate::msg!("v-has-shift-0m", context = context.clone()),
+                );
             }
             if let Some(supply) = &r.consumes
                 && self.refer(supply, SUPPLY, &context)
@@ -838,22 +961,30 @@ impl<'a> Checker<'a> {
             {
                 self.warning(
                     supply.span,
-                    format!(
-                        "{context} uses `{supply}`, which no facility stocks: its units cannot work"
+                    crate::msg!(
+                        "v-uses-which-no-facility-stocks",
+                        context = context.clone(),
+                        supply = supply.to_string()
                     ),
                 );
             }
         }
         for u in &s.units {
-            let context = format!("unit `{}`", u.id);
+            let context = crate::msg!("v-unit", id = u.id.to_string());
             self.refer(&u.resource, &[Kind::ResourceType], &context);
             self.refer(&u.agency, AGENCY, &context);
             self.refer(&u.base, PLACE, &context);
             if u.count == 0 {
-                self.error(u.id.span, format!("{context} has a count of 0"));
+                self.error(
+                    u.id.span,
+                    crate::msg!("v-has-count-0", context = context.clone()),
+                );
             }
             if u.people == 0 {
-                self.error(u.id.span, format!("{context} stands for 0 people"));
+                self.error(
+                    u.id.span,
+                    crate::msg!("v-stands-for-0-people", context = context.clone()),
+                );
             }
         }
     }
@@ -861,7 +992,7 @@ impl<'a> Checker<'a> {
     fn check_measures_and_public(&mut self) {
         let s = self.s;
         for agency in &s.measures.ordered_by {
-            self.refer(agency, AGENCY, "measures `ordered_by`");
+            self.refer(agency, AGENCY, &crate::msg!("v-measures-ordered-by"));
         }
         let (enhanced, closed) = (&s.measures.enhanced, &s.measures.closed);
         let span = s.meta.id.span;
@@ -869,41 +1000,38 @@ impl<'a> Checker<'a> {
             if effect.daily_cost_per_resident < 0.0 {
                 self.error(
                     span,
-                    format!("measures `{name}`: `daily_cost_per_resident` cannot be negative"),
+                    crate::msg!(
+                        "v-measures-daily-cost-per-resident",
+                        name = name.to_string()
+                    ),
                 );
             }
         }
         if closed.contact_factor > enhanced.contact_factor
             || closed.mobility_factor > enhanced.mobility_factor
         {
-            self.warning(
-                span,
-                "measures: `closed` lets more contact or travel through than `enhanced`",
-            );
+            self.warning(span, crate::msg!("v-measures-closed-lets-more-contact"));
         }
         if s.public.compliance_at_zero_trust > s.public.compliance_at_full_trust {
-            self.warning(
-                span,
-                "public: compliance is higher at zero trust than at full trust",
-            );
+            self.warning(span, crate::msg!("v-public-compliance-higher-at-zero"));
         }
     }
 
     fn check_reporting(&mut self) {
         for rule in &self.s.reporting {
-            let context = format!("reporting rule `{}`", rule.id);
+            let context = crate::msg!("v-reporting-rule", id = rule.id.to_string());
             self.refer(&rule.from, AGENCY, &context);
             self.refer(&rule.to, AGENCY, &context);
             if rule.from == rule.to {
                 self.error(
                     rule.to.span,
-                    format!("{context}: an agency cannot report to itself"),
+                    crate::msg!("v-agency-cannot-report-itself", context = context.clone()),
                 );
             }
             if rule.within.get() == 0 {
                 self.error(
                     rule.id.span,
-                    format!("{context}: `within` must be longer than 0m"),
+                    crate::msg!("v-within-must-longer-than-0m", context = context.clone()),
                 );
             }
             if let ReportTrigger::Inject(inject) = &rule.on {
@@ -916,22 +1044,30 @@ impl<'a> Checker<'a> {
         let s = self.s;
         let duration = s.meta.duration;
         for g in &s.mass_gatherings {
-            let context = format!("mass gathering `{}`", g.id);
+            let context = crate::msg!("v-mass-gathering", id = g.id.to_string());
             self.refer(&g.place, PLACE, &context);
             if g.start.minutes() >= duration.get() && duration.get() > 0 {
                 self.error(
                     g.id.span,
-                    format!(
-                        "{context} starts at {}, when the exercise is over ({duration})",
-                        g.start
+                    crate::msg!(
+                        "v-starts-at-when-exercise-over",
+                        context = context.clone(),
+                        start = g.start.to_string(),
+                        duration = duration.to_string()
                     ),
                 );
             }
             if g.duration.get() == 0 {
-                self.error(g.id.span, format!("{context} must last longer than 0m"));
+                self.error(
+                    g.id.span,
+                    crate::msg!("v-must-last-longer-than-0m", context = context.clone()),
+                );
             }
             if g.attendees == 0 {
-                self.warning(g.id.span, format!("{context} has no attendees"));
+                self.warning(
+                    g.id.span,
+                    crate::msg!("v-has-no-attendees", context = context.clone()),
+                );
             }
             let mut known = true;
             for origin in &g.from {
@@ -941,8 +1077,10 @@ impl<'a> Checker<'a> {
             if known && !g.from.is_empty() && (total - 1.0).abs() > 0.005 {
                 self.error(
                     g.from[0].district.span,
-                    format!(
-                        "{context}: the shares of attendees by district add up to {total:.3}, not 1"
+                    crate::msg!(
+                        "v-shares-attendees-by-district-add",
+                        context = context.clone(),
+                        total = format!("{:.3}", total)
                     ),
                 );
             }
@@ -955,15 +1093,23 @@ impl<'a> Checker<'a> {
                 ("with_measures.cost", g.with_measures.cost),
             ] {
                 if cost < 0.0 {
-                    self.error(g.id.span, format!("{context}: `{name}` cannot be negative"));
+                    self.error(
+                        g.id.span,
+                        crate::msg!(
+                            "v-cannot-negative",
+                            context = context.clone(),
+                            name = name.to_string()
+                        ),
+                    );
                 }
             }
             if !(-1.0..=1.0).contains(&g.cancel_trust) {
                 self.error(
                     g.id.span,
-                    format!(
-                        "{context}: `cancel_trust` must be between -1 and 1, found {}",
-                        g.cancel_trust
+                    crate::msg!(
+                        "v-cancel-trust-must-between-1",
+                        context = context.clone(),
+                        cancel_trust = g.cancel_trust.to_string()
                     ),
                 );
             }
@@ -974,35 +1120,46 @@ impl<'a> Checker<'a> {
         let s = self.s;
         let duration = s.meta.duration;
         for inject in &s.injects {
-            let context = format!("inject `{}`", inject.id);
+            let context = crate::msg!("v-inject", id = inject.id.to_string());
             match &inject.trigger {
                 // With no duration at all that one problem is reported, not every inject.
                 Trigger::At(at) if at.minutes() > duration.get() && duration.get() > 0 => {
                     self.error(
                         inject.id.span,
-                        format!("{context} fires at {at}, after the exercise ends ({duration})"),
+                        crate::msg!(
+                            "v-fires-at-after-exercise-ends",
+                            context = context.clone(),
+                            at = at.to_string(),
+                            duration = duration.to_string()
+                        ),
                     );
                 }
                 Trigger::At(_) => {}
                 Trigger::When(condition) => self.check_condition(condition, &context),
             }
             if let Some(condition) = &inject.only_if {
-                self.check_condition(condition, &format!("{context}: `only_if`"));
+                self.check_condition(
+                    condition,
+                    &crate::msg!("v-only-if", context = context.clone()),
+                );
             }
             if let Recipients::Listed(to) = &inject.to {
                 if to.is_empty() {
-                    self.error(inject.id.span, format!("{context} is addressed to nobody"))
-                        .help = Some(
-                        "list the teams or agencies who receive it in `to`, or write `to: All`"
-                            .into(),
-                    );
+                    self.error(
+                        inject.id.span,
+                        crate::msg!("v-addressed-nobody", context = context.clone()),
+                    )
+                    .set_help(crate::msg!("v-list-recipients"));
                 }
                 for party in to {
                     self.refer(party, PARTY, &context);
                 }
             }
             if inject.message.trim().is_empty() {
-                self.warning(inject.id.span, format!("{context} has no message text"));
+                self.warning(
+                    inject.id.span,
+                    crate::msg!("v-has-no-message-text", context = context.clone()),
+                );
             }
             for objective in inject.objective_ids() {
                 self.refer(objective, &[Kind::Objective], &context);
@@ -1022,7 +1179,7 @@ impl<'a> Checker<'a> {
 
     /// A district, or a place with people (where cases and contacts may be put): its
     /// population, when the id names one.
-    fn refer_population(&mut self, id: &Id, context: &str) -> Option<u64> {
+    fn refer_population(&mut self, id: &Id, context: &Message) -> Option<u64> {
         if !self.refer(id, PLACE, context) {
             return None;
         }
@@ -1033,8 +1190,10 @@ impl<'a> Checker<'a> {
         if facility.people == 0 {
             self.error(
                 id.span,
-                format!(
-                    "{context}: facility `{id}` has no `people`: cases and contacts go to a district or to a place with people"
+                crate::msg!(
+                    "v-facility-has-no-people-cases",
+                    context = context.clone(),
+                    id = id.to_string()
                 ),
             );
             return None;
@@ -1042,7 +1201,7 @@ impl<'a> Checker<'a> {
         Some(u64::from(facility.people))
     }
 
-    fn check_effect(&mut self, effect: &Effect, context: &str) {
+    fn check_effect(&mut self, effect: &Effect, context: &Message) {
         let s = self.s;
         let too_many = |district: &Id, count: u32| {
             s.district(district.as_str())
@@ -1055,9 +1214,12 @@ impl<'a> Checker<'a> {
                 if let Some(population) = population.filter(|&p| u64::from(e.count) > p) {
                     self.error(
                         e.district.span,
-                        format!(
-                            "{context}: {} new cases in `{}` exceed its population of {population}",
-                            e.count, e.district
+                        crate::msg!(
+                            "v-new-cases-exceed-population",
+                            context = context.clone(),
+                            count = e.count.to_string(),
+                            district = e.district.to_string(),
+                            population = population.to_string()
                         ),
                     );
                 }
@@ -1067,9 +1229,12 @@ impl<'a> Checker<'a> {
                 if let Some(population) = population.filter(|&p| u64::from(e.count) > p) {
                     self.error(
                         e.district.span,
-                        format!(
-                            "{context}: {} contacts in `{}` exceed its population of {population}",
-                            e.count, e.district
+                        crate::msg!(
+                            "v-contacts-exceed-population",
+                            context = context.clone(),
+                            count = e.count.to_string(),
+                            district = e.district.to_string(),
+                            population = population.to_string()
                         ),
                     );
                 }
@@ -1079,7 +1244,7 @@ impl<'a> Checker<'a> {
                 if e.duration.get() == 0 {
                     self.error(
                         e.district.span,
-                        format!("{context}: a road closure must last longer than 0m"),
+                        crate::msg!("v-road-closure-must-last-longer", context = context.clone()),
                     );
                 }
             }
@@ -1101,9 +1266,10 @@ impl<'a> Checker<'a> {
                         .unwrap_or(s.meta.id.span);
                     self.error(
                         span,
-                        format!(
-                            "{context}: a trust change must be between -1 and 1, found {}",
-                            e.change
+                        crate::msg!(
+                            "v-trust-change-must-between-1",
+                            context = context.clone(),
+                            change = e.change.to_string()
                         ),
                     );
                 }
@@ -1118,7 +1284,16 @@ impl<'a> Checker<'a> {
                     self.refer(from, DISTRICT, context);
                 }
                 if let Some(population) = too_many(&e.district, e.people) {
-                    self.warning(e.district.span, format!("{context}: a gathering of {} is larger than the population of `{}` ({population})", e.people, e.district));
+                    self.warning(
+                        e.district.span,
+                        crate::msg!(
+                            "v-gathering-larger-than-population",
+                            context = context.clone(),
+                            people = e.people.to_string(),
+                            district = e.district.to_string(),
+                            population = population.to_string()
+                        ),
+                    );
                 }
             }
             Effect::CapacityLoss(e) => {
@@ -1131,13 +1306,13 @@ impl<'a> Checker<'a> {
                 if e.units.is_empty() {
                     self.error(
                         s.meta.id.span,
-                        format!("{context}: `UnitsOut` names no unit"),
+                        crate::msg!("v-unitsout-names-no-unit", context = context.clone()),
                     );
                 }
                 if e.duration.is_some_and(|d| d.get() == 0) {
                     self.error(
                         s.meta.id.span,
-                        format!("{context}: units out of service for 0m are never out"),
+                        crate::msg!("v-units-out-service-for-0m", context = context.clone()),
                     );
                 }
             }
@@ -1154,7 +1329,10 @@ impl<'a> Checker<'a> {
                 if e.duration.is_some_and(|d| d.get() == 0) {
                     self.error(
                         s.meta.id.span,
-                        format!("{context}: a contact change of 0m changes nothing"),
+                        crate::msg!(
+                            "v-contact-change-0m-changes-nothing",
+                            context = context.clone()
+                        ),
                     );
                 }
             }
@@ -1171,7 +1349,11 @@ impl<'a> Checker<'a> {
                 if e.from == e.to {
                     self.error(
                         e.to.span,
-                        format!("{context}: stock moved from `{}` to itself", e.to),
+                        crate::msg!(
+                            "v-stock-moved-from-itself",
+                            context = context.clone(),
+                            to = e.to.to_string()
+                        ),
                     );
                 }
             }
@@ -1184,7 +1366,11 @@ impl<'a> Checker<'a> {
                 if *amount < 0.0 {
                     self.error(
                         s.meta.id.span,
-                        format!("{context}: a cost cannot be negative, found {amount}"),
+                        crate::msg!(
+                            "v-cost-cannot-negative-found",
+                            context = context.clone(),
+                            amount = amount.to_string()
+                        ),
                     );
                 }
             }
@@ -1201,7 +1387,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A unit's id, or a group's (all its units).
-    fn refer_unit_or_group(&mut self, id: &Id, context: &str) {
+    fn refer_unit_or_group(&mut self, id: &Id, context: &Message) {
         if self.s.units.iter().any(|g| g.id == *id) {
             return;
         }
@@ -1209,24 +1395,31 @@ impl<'a> Checker<'a> {
     }
 
     /// A decision point: its teams, options, default and rule.
-    fn check_decision(&mut self, inject: &Inject, decision: &DecisionPoint, context: &str) {
-        let context = format!("{context}: decision");
+    fn check_decision(&mut self, inject: &Inject, decision: &DecisionPoint, context: &Message) {
+        let context = crate::msg!("v-decision", context = context.clone());
         for team in &decision.teams {
             if self.refer(team, TEAM, &context) && !self.reaches(inject, team.as_str()) {
                 self.warning(
                     team.span,
-                    format!("{context}: team `{team}` must decide but does not receive the inject"),
+                    crate::msg!(
+                        "v-team-must-decide-but-does",
+                        context = context.clone(),
+                        team = team.to_string()
+                    ),
                 );
             }
         }
         if decision.options.is_empty() {
-            self.error(inject.id.span, format!("{context} has no options"));
+            self.error(
+                inject.id.span,
+                crate::msg!("v-has-no-options", context = context.clone()),
+            );
             return;
         }
         if decision.options.len() == 1 {
             self.warning(
                 decision.options[0].id.span,
-                format!("{context} has one option: there is nothing to choose"),
+                crate::msg!("v-has-one-option-there-nothing", context = context.clone()),
             );
         }
         let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
@@ -1234,12 +1427,20 @@ impl<'a> Checker<'a> {
             if let Some(first) = seen.insert(option.id.as_str(), option.id.span) {
                 self.error(
                     option.id.span,
-                    format!("{context}: option `{}` is given twice", option.id),
+                    crate::msg!(
+                        "v-option-given-twice",
+                        context = context.clone(),
+                        id = option.id.to_string()
+                    ),
                 )
                 .related
-                .push((first, "first given here".into()));
+                .push((first, crate::msg!("v-first-given-here")));
             }
-            let option_context = format!("{context}, option `{}`", option.id);
+            let option_context = crate::msg!(
+                "v-option",
+                context = context.clone(),
+                id = option.id.to_string()
+            );
             for effect in &option.effects {
                 self.check_effect(effect, &option_context);
             }
@@ -1247,17 +1448,18 @@ impl<'a> Checker<'a> {
         if decision.option(decision.default.as_str()).is_none() {
             let ids: Vec<&str> = decision.options.iter().map(|o| o.id.as_str()).collect();
             let help = match suggest(decision.default.as_str(), ids.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("its options: {}", ids.join(", ")),
+                Some(s) => crate::msg!("did-you-mean", name = s),
+                None => crate::msg!("v-options", options = ids.clone()),
             };
             self.error(
                 decision.default.span,
-                format!(
-                    "{context}: the default `{}` is not one of its options",
-                    decision.default
+                crate::msg!(
+                    "v-default-not-one-options",
+                    context = context.clone(),
+                    default = decision.default.to_string()
                 ),
             )
-            .help = Some(help);
+            .set_help(help);
         }
         if let JointRule::Lead(lead) = &decision.rule
             && self.refer(lead, TEAM, &context)
@@ -1270,8 +1472,10 @@ impl<'a> Checker<'a> {
             if !deciding {
                 self.error(
                     lead.span,
-                    format!(
-                        "{context}: the lead team `{lead}` is not one of the teams that decide"
+                    crate::msg!(
+                        "v-lead-team-not-one-teams",
+                        context = context.clone(),
+                        lead = lead.to_string()
                     ),
                 );
             }
@@ -1279,7 +1483,7 @@ impl<'a> Checker<'a> {
         if decision.within.get() == 0 {
             self.error(
                 inject.id.span,
-                format!("{context}: `within` must be longer than 0m"),
+                crate::msg!("v-within-must-longer-than-0m", context = context.clone()),
             );
         }
         if let Trigger::At(at) = &inject.trigger {
@@ -1288,9 +1492,10 @@ impl<'a> Checker<'a> {
             if due > end && end > 0 {
                 self.warning(
                     inject.id.span,
-                    format!(
-                        "{context}: the deadline ({}) is after the exercise ends; unanswered, its default never applies",
-                        crate::scenario::Minutes(due)
+                    crate::msg!(
+                        "v-deadline-after-exercise-ends-unanswered",
+                        context = context.clone(),
+                        due = crate::i18n::Arg::Duration(due)
                     ),
                 );
             }
@@ -1301,10 +1506,13 @@ impl<'a> Checker<'a> {
     fn check_actions(&mut self) {
         let s = self.s;
         for action in &s.actions {
-            let context = format!("action `{}`", action.id);
+            let context = crate::msg!("v-action", id = action.id.to_string());
             if action.by.is_empty() {
-                self.error(action.id.span, format!("{context} can be taken by nobody"))
-                    .help = Some("list the agencies (or teams) that may take it in `by`".into());
+                self.error(
+                    action.id.span,
+                    crate::msg!("v-can-taken-by-nobody", context = context.clone()),
+                )
+                .set_help(crate::msg!("v-list-agencies-teams-that-may"));
             }
             let mut anyone = false;
             for by in &action.by {
@@ -1322,25 +1530,31 @@ impl<'a> Checker<'a> {
             {
                 self.warning(
                     action.by[0].span,
-                    format!("{context}: no team plays the agencies that may take it"),
+                    crate::msg!("v-no-team-plays-agencies-that", context = context.clone()),
                 );
             }
             if action.cost < 0.0 {
                 self.error(
                     action.id.span,
-                    format!("{context}: `cost` cannot be negative"),
+                    crate::msg!("v-cost-cannot-negative", context = context.clone()),
                 );
             }
             if action.times == Some(0) {
-                self.error(action.id.span, format!("{context} may be taken 0 times"));
+                self.error(
+                    action.id.span,
+                    crate::msg!("v-may-taken-0-times", context = context.clone()),
+                );
             }
             if let Some(condition) = &action.requires {
-                self.check_condition(condition, &format!("{context}: `requires`"));
+                self.check_condition(
+                    condition,
+                    &crate::msg!("v-requires", context = context.clone()),
+                );
             }
             if action.effects.is_empty() && action.cost == 0.0 {
                 self.warning(
                     action.id.span,
-                    format!("{context} has no effect and no cost"),
+                    crate::msg!("v-has-no-effect-no-cost", context = context.clone()),
                 );
             }
             for effect in &action.effects {
@@ -1349,7 +1563,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_condition(&mut self, condition: &Condition, context: &str) {
+    fn check_condition(&mut self, condition: &Condition, context: &Message) {
         let duration = self.s.meta.duration;
         match condition {
             Condition::ConfirmedAtLeast(t)
@@ -1371,9 +1585,11 @@ impl<'a> Checker<'a> {
                 if not_done.by.minutes() > duration.get() {
                     self.error(
                         not_done.team.span,
-                        format!(
-                            "{context}: the deadline {} is after the exercise ends ({duration})",
-                            not_done.by
+                        crate::msg!(
+                            "v-deadline-after-exercise-ends",
+                            context = context.clone(),
+                            by = not_done.by.to_string(),
+                            duration = duration.to_string()
                         ),
                     );
                 }
@@ -1394,7 +1610,7 @@ impl<'a> Checker<'a> {
                 if parts.is_empty() {
                     self.error(
                         self.s.meta.id.span,
-                        format!("{context}: `All([])` / `Any([])` needs at least one condition"),
+                        crate::msg!("v-all-any-needs-at-least", context = context.clone()),
                     );
                 }
                 for part in parts {
@@ -1404,7 +1620,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_action(&mut self, action: &ActionCheck, context: &str) {
+    fn check_action(&mut self, action: &ActionCheck, context: &Message) {
         match action {
             ActionCheck::Dispatch(c) => self.refer_opt(&c.to, PLACE, context),
             ActionCheck::Report(c) => self.refer_opt(&c.to, AGENCY, context),
@@ -1420,11 +1636,16 @@ impl<'a> Checker<'a> {
                     let team = self
                         .s
                         .team_of_agency(from.as_str())
-                        .map_or("no team".to_string(), |t| format!("team `{}`", t.id));
+                        .map_or(crate::msg!("v-no-team"), |t| {
+                            crate::msg!("v-team", id = t.id.to_string())
+                        });
                     self.error(
                         from.span,
-                        format!(
-                            "{context}: requests for help go to teams (agency `{from}` is played by {team}) or to agencies the control cell plays"
+                        crate::msg!(
+                            "v-requests-for-help-go-teams",
+                            context = context.clone(),
+                            from = from.to_string(),
+                            team = team
                         ),
                     );
                 }
@@ -1442,14 +1663,18 @@ impl<'a> Checker<'a> {
     }
 
     /// A decision point (named by its inject) and, if given, one of its options.
-    fn refer_decision(&mut self, decision: &Id, option: Option<&Id>, context: &str) {
+    fn refer_decision(&mut self, decision: &Id, option: Option<&Id>, context: &Message) {
         if !self.refer(decision, &[Kind::Inject], context) {
             return;
         }
         let Some((_, point)) = self.s.decision(decision.as_str()) else {
             self.error(
                 decision.span,
-                format!("{context}: inject `{decision}` puts no decision (it has no `decision`)"),
+                crate::msg!(
+                    "v-inject-puts-no-decision-has",
+                    context = context.clone(),
+                    decision = decision.to_string()
+                ),
             );
             return;
         };
@@ -1458,27 +1683,33 @@ impl<'a> Checker<'a> {
         {
             let ids: Vec<&str> = point.options.iter().map(|o| o.id.as_str()).collect();
             let help = match suggest(option.as_str(), ids.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("its options: {}", ids.join(", ")),
+                Some(s) => crate::msg!("did-you-mean", name = s),
+                None => crate::msg!("v-options", options = ids.clone()),
             };
             self.error(
                 option.span,
-                format!("{context}: decision `{decision}` has no option `{option}`"),
+                crate::msg!(
+                    "v-decision-has-no-option",
+                    context = context.clone(),
+                    decision = decision.to_string(),
+                    option = option.to_string()
+                ),
             )
-            .help = Some(help);
+            .set_help(help);
         }
     }
 
-    fn check_expectation(&mut self, inject: &Inject, expectation: &Expectation, context: &str) {
+    fn check_expectation(&mut self, inject: &Inject, expectation: &Expectation, context: &Message) {
         if let Some(check) = &expectation.check {
             self.check_action(check, context);
         }
         if expectation.within.get() == 0 {
             self.error(
                 inject.id.span,
-                format!(
-                    "{context}: expected action \"{}\" has `within` of 0m",
-                    expectation.text
+                crate::msg!(
+                    "v-expected-action-has-within-0m",
+                    context = context.clone(),
+                    text = expectation.text.to_string()
                 ),
             );
         }
@@ -1488,8 +1719,10 @@ impl<'a> Checker<'a> {
         {
             self.warning(
                 team.span,
-                format!(
-                    "{context}: team `{team}` is expected to act but does not receive the inject"
+                crate::msg!(
+                    "v-team-expected-act-but-does",
+                    context = context.clone(),
+                    team = team.to_string()
                 ),
             );
         }
@@ -1547,7 +1780,13 @@ impl<'a> Checker<'a> {
                         .chain([start])
                         .collect();
                     if first_in_file(&self.s.injects, |i| &i.id, &in_loop) == start {
-                        self.error(inject.id.span, format!("inject `{start}` waits for itself through `AfterInject`: it can never fire"));
+                        self.error(
+                            inject.id.span,
+                            crate::msg!(
+                                "v-inject-waits-for-itself-through",
+                                start = start.to_string()
+                            ),
+                        );
                     }
                     break;
                 }
@@ -1574,23 +1813,28 @@ impl<'a> Checker<'a> {
         };
         let blue_teams = s.teams.iter().filter(|t| t.role == TeamRole::Blue).count();
         for o in &s.objectives {
-            let context = format!("objective `{}`", o.id);
+            let context = crate::msg!("v-objective", id = o.id.to_string());
             for team in &o.teams {
                 if self.refer(team, TEAM, &context)
                     && s.team(team.as_str())
                         .is_some_and(|t| t.role == TeamRole::Red)
                 {
-                    self.warning(team.span, format!("{context} scores the red cell `{team}`"));
+                    self.warning(
+                        team.span,
+                        crate::msg!(
+                            "v-scores-red-cell",
+                            context = context.clone(),
+                            team = team.to_string()
+                        ),
+                    );
                 }
             }
             if o.kpis.is_empty() && !o.evaluator_rated {
                 self.error(
                     o.id.span,
-                    format!(
-                        "{context} cannot be scored: it has no KPIs and evaluators do not rate it"
-                    ),
+                    crate::msg!("v-cannot-scored-has-no-kpis", context = context.clone()),
                 )
-                .help = Some("add a KPI, or set `evaluator_rated: true`".into());
+                .set_help(crate::msg!("v-add-kpi-set-evaluator-rated"));
             }
             for kpi in &o.kpis {
                 self.refer_opt(&kpi.district, DISTRICT, &context);
@@ -1599,18 +1843,32 @@ impl<'a> Checker<'a> {
                 match kpi.metric.scale() {
                     MetricScale::Share if !(0.0..=1.0).contains(&target) => {
                         let hint = if (1.0..=100.0).contains(&target) {
-                            format!(" (for {target}% write {})", target / 100.0)
+                            crate::msg!(
+                                "v-for-write",
+                                target = target.to_string(),
+                                share = (target / 100.0).to_string()
+                            )
                         } else {
-                            String::new()
+                            Message::default()
                         };
-                        self.error(span, format!("{context}: the target of {:?} is a share between 0 and 1, found {target}{hint}", kpi.metric));
+                        self.error(
+                            span,
+                            crate::msg!(
+                                "v-target-share-between-0-1",
+                                context = context.clone(),
+                                metric = format!("{:?}", kpi.metric),
+                                target = target.to_string(),
+                                hint = hint
+                            ),
+                        );
                     }
                     _ if target < 0.0 => {
                         self.error(
                             span,
-                            format!(
-                                "{context}: the target of {:?} cannot be negative",
-                                kpi.metric
+                            crate::msg!(
+                                "v-target-cannot-negative",
+                                context = context.clone(),
+                                metric = format!("{:?}", kpi.metric)
                             ),
                         );
                     }
@@ -1620,21 +1878,21 @@ impl<'a> Checker<'a> {
                     Metric::ContactsQuarantinedWithin24h | Metric::CasesIsolatedWithin24h
                         if s.meta.duration.get() < MINUTES_PER_DAY =>
                     {
-                        Some("the exercise is shorter than the 24 hours it counts")
+                        Some(crate::msg!("v-shorter-than-24h"))
                     }
                     Metric::ContactsQuarantinedWithin24h | Metric::CasesAmongKnownContacts
                         if !has_role(&o.teams, UnitRole::Tracing) =>
                     {
-                        Some("no team it applies to has tracing units")
+                        Some(crate::msg!("v-no-tracing-units"))
                     }
                     Metric::ReportsOnTime if s.reporting.is_empty() => {
-                        Some("the scenario has no reporting rules")
+                        Some(crate::msg!("v-no-reporting-rules"))
                     }
                     Metric::AidRequestsAnswered | Metric::AidResponseMinutes if blue_teams < 2 => {
-                        Some("with a single team nobody can ask for aid")
+                        Some(crate::msg!("v-single-team"))
                     }
                     Metric::StockOuts if s.supplies.is_empty() => {
-                        Some("the scenario has no supplies")
+                        Some(crate::msg!("v-no-supplies"))
                     }
                     // The decisions of the injects that serve it (of all, when none does).
                     Metric::DecisionQuality
@@ -1646,16 +1904,18 @@ impl<'a> Checker<'a> {
                                     .is_some_and(|d| d.options.iter().any(|x| x.score.is_some()))
                         }) =>
                     {
-                        Some("no inject serving it puts a decision with scored options")
+                        Some(crate::msg!("v-no-scored-decision"))
                     }
                     _ => None,
                 };
                 if let Some(reason) = nothing_to_measure {
                     self.warning(
                         span,
-                        format!(
-                            "{context}: {:?} has nothing to measure: {reason}",
-                            kpi.metric
+                        crate::msg!(
+                            "v-has-nothing-measure",
+                            context = context.clone(),
+                            metric = format!("{:?}", kpi.metric),
+                            reason = reason
                         ),
                     );
                 }
@@ -1665,11 +1925,6 @@ impl<'a> Checker<'a> {
 }
 
 /// "an agency", "a district": the noun with its indefinite article.
-fn with_article(noun: &str) -> String {
-    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
-    format!("{} {noun}", if vowel { "an" } else { "a" })
-}
-
 /// Whether `to` can be reached from `from` along the edges.
 fn reaches(edges: &BTreeMap<&str, Vec<&str>>, from: &str, to: &str) -> bool {
     let mut stack = vec![from];

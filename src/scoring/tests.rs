@@ -221,16 +221,24 @@ fn a_target_doing_nothing_meets_is_warned_about_where_it_is_written() {
     let warning = report
         .diagnostics
         .iter()
-        .find(|d| d.message.contains("cannot tell a response from none"))
+        .find(|d| {
+            d.message
+                .to_string()
+                .contains("cannot tell a response from none")
+        })
         .expect("the Deaths target of 1000 is met by doing nothing");
-    assert!(warning.message.contains("Deaths"), "{}", warning.message);
+    assert!(
+        warning.message.to_string().contains("Deaths"),
+        "{}",
+        warning.message
+    );
     let at = &text[warning.span.start..warning.span.end];
     assert_eq!(at, "1000.0");
     assert!(
         !report
             .diagnostics
             .iter()
-            .any(|d| d.message.contains("Infections")),
+            .any(|d| d.message.to_string().contains("Infections")),
         "doing nothing misses the infections target"
     );
 }
@@ -378,7 +386,11 @@ fn a_district_target_met_by_doing_nothing_is_warned_about() {
     let warned: Vec<&str> = report
         .diagnostics
         .iter()
-        .filter(|d| d.message.contains("cannot tell a response from none"))
+        .filter(|d| {
+            d.message
+                .to_string()
+                .contains("cannot tell a response from none")
+        })
         .map(|d| &text[d.span.start..d.span.end])
         .collect();
     assert_eq!(warned, vec!["0.5"]);

@@ -22,13 +22,13 @@ pub struct ActionTaken {
 }
 
 /// Whether a team may take an action now, and if not, why (for the team's buttons).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Availability {
     Available,
     /// Not this team's to take: the action is not shown to it.
     NotTheirs,
     /// Theirs, but not now: why.
-    NotNow(String),
+    NotNow(crate::i18n::Message),
 }
 
 impl Exercise {
@@ -45,7 +45,7 @@ impl Exercise {
             return Availability::NotTheirs;
         }
         if self.is_over() {
-            return Availability::NotNow("the exercise has ended".into());
+            return Availability::NotNow(crate::msg!("refused-exercise-ended"));
         }
         let uses: Vec<&ActionTaken> = self
             .actions_taken
@@ -53,34 +53,31 @@ impl Exercise {
             .filter(|a| a.action == action)
             .collect();
         if let Some(under_way) = uses.iter().find(|a| !a.in_effect) {
-            return Availability::NotNow(format!(
-                "already under way, in effect at {}",
-                crate::scenario::Minutes(under_way.effective_at)
+            return Availability::NotNow(crate::msg!(
+                "action-under-way",
+                at = crate::i18n::Arg::Duration(under_way.effective_at)
             ));
         }
         if let Some(times) = def.times
             && uses.len() >= times as usize
         {
-            return Availability::NotNow(match times {
-                1 => "it can be taken once, and was".to_string(),
-                n => format!("it can be taken {n} times, and was"),
-            });
+            return Availability::NotNow(crate::msg!("action-used-up", times = times));
         }
         if let Some(last) = uses.last() {
             let again = last.effective_at.saturating_add(def.cooldown.get());
             if again > self.now {
-                return Availability::NotNow(format!(
-                    "available again at {}",
-                    crate::scenario::Minutes(again)
+                return Availability::NotNow(crate::msg!(
+                    "action-cooling-down",
+                    at = crate::i18n::Arg::Duration(again)
                 ));
             }
         }
         if let Some(condition) = &def.requires
             && !self.holds(condition)
         {
-            return Availability::NotNow(format!(
-                "not allowed now: {}",
-                condition.describe(crate::i18n::Language::En)
+            return Availability::NotNow(crate::msg!(
+                "action-not-allowed-now",
+                condition = crate::i18n::Arg::worded(|lang| condition.describe(lang))
             ));
         }
         Availability::Available
@@ -101,21 +98,28 @@ impl Exercise {
 
     pub(crate) fn act(&mut self, c: &Act) -> Result<(), CommandError> {
         let Some(def) = self.scenario.action(c.action.as_str()).cloned() else {
-            return Err(CommandError(format!("there is no action `{}`", c.action)));
+            return Err(CommandError(crate::msg!(
+                "refused-no-action",
+                action = &c.action
+            )));
         };
         match self.action_availability(c.team.as_str(), c.action.as_str()) {
             Availability::Available => {}
             Availability::NotTheirs => {
                 let by: Vec<&str> = def.by.iter().map(|b| b.as_str()).collect();
-                return Err(CommandError(format!(
-                    "team `{}` may not take `{}`: only the teams of {} may",
-                    c.team,
-                    c.action,
-                    by.join(", ")
+                return Err(CommandError(crate::msg!(
+                    "refused-action-not-theirs",
+                    team = &c.team,
+                    action = &c.action,
+                    by = by
                 )));
             }
             Availability::NotNow(why) => {
-                return Err(CommandError(format!("`{}`: {why}", c.action)));
+                return Err(CommandError(crate::msg!(
+                    "refused-action-not-now",
+                    action = &c.action,
+                    why = why.clone()
+                )));
             }
         }
         let effective_at = self.now.saturating_add(def.takes.get());
@@ -188,7 +192,7 @@ mod tests {
             r#"Act(team: "{team}", action: "overflow-ward", text: "beds are short")"#
         )))
         .map(|_| ())
-        .map_err(|e| e.0)
+        .map_err(|e| e.0.to_string())
     }
 
     fn confirmed(ex: &mut Exercise, n: f64) {
@@ -223,7 +227,7 @@ mod tests {
         else {
             panic!("the precondition does not hold yet")
         };
-        assert!(why.contains("5 confirmed cases"), "{why}");
+        assert!(why.to_string().contains("5 confirmed cases"), "{why}");
         let listed: Vec<_> = ex
             .actions_for("health-team")
             .map(|(def, availability)| (def.id.as_str(), availability))

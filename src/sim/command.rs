@@ -405,30 +405,41 @@ ron_struct! {
 impl Command {
     /// Every id the command names, with the kinds it may be and the field it is in, so a
     /// commands file can be checked against its scenario before a run.
-    pub fn references(&self) -> Vec<(&Id, &'static [Kind], String)> {
+    /// The field's name is the context: it reads the same in every language.
+    pub fn references(&self) -> Vec<(&Id, &'static [Kind], crate::i18n::Message)> {
         use crate::scenario::validate::{
             ACTION, AGENCY, DISTRICT, FACILITY, GATHERING, INJECT, OBJECTIVE, PARTY, PLACE, SUPPLY,
             TEAM, UNIT,
         };
-        let mut refs: Vec<(&Id, &'static [Kind], String)> = Vec::new();
+        let mut refs: Vec<(&Id, &'static [Kind], crate::i18n::Message)> = Vec::new();
         macro_rules! r {
             ($id:expr, $kinds:expr, $field:literal) => {
-                refs.push((&$id, $kinds, concat!("`", $field, "`").to_string()))
+                refs.push((
+                    &$id,
+                    $kinds,
+                    crate::i18n::Message::verbatim(concat!("`", $field, "`")),
+                ))
             };
         }
         macro_rules! opt {
             ($id:expr, $kinds:expr, $field:literal) => {
                 if let Some(id) = &$id {
-                    refs.push((id, $kinds, concat!("`", $field, "`").to_string()))
+                    refs.push((
+                        id,
+                        $kinds,
+                        crate::i18n::Message::verbatim(concat!("`", $field, "`")),
+                    ))
                 }
             };
         }
         match self {
             // The control cell answers as an agency it plays.
-            Command::AnswerAid(c) => refs.push((&c.team, PARTY, "`team`".to_string())),
+            Command::AnswerAid(c) => {
+                refs.push((&c.team, PARTY, crate::i18n::Message::verbatim("`team`")))
+            }
             _ => {
                 if let Some(team) = self.team() {
-                    refs.push((team, TEAM, "`team`".to_string()));
+                    refs.push((team, TEAM, crate::i18n::Message::verbatim("`team`")));
                 }
             }
         }
@@ -575,12 +586,12 @@ impl Command {
 }
 
 /// Why a command was refused. The exercise is unchanged when a command is refused.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct CommandError(pub String);
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CommandError(pub crate::i18n::Message);
 
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{}", self.0)
     }
 }
 

@@ -133,52 +133,53 @@ impl Exercise {
     }
 
     pub(crate) fn answer_decision(&mut self, c: &Decide) -> Result<(), CommandError> {
-        let refuse = |m: String| Err(CommandError(m));
+        let refuse = |m: crate::i18n::Message| Err(CommandError(m));
         let Some(point) = self.decision_point(c.decision.as_str()).cloned() else {
-            return refuse(format!("there is no decision point `{}`", c.decision));
+            return refuse(crate::msg!("refused-no-decision", decision = &c.decision));
         };
         let Some(n) = self
             .decisions
             .iter()
             .position(|d| d.inject == c.decision.as_str())
         else {
-            return refuse(format!(
-                "decision `{}` has not been put to the teams yet",
-                c.decision
+            return refuse(crate::msg!(
+                "refused-decision-not-put",
+                decision = &c.decision
             ));
         };
         if let Some(settled) = &self.decisions[n].settled {
-            return refuse(format!(
-                "decision `{}` was settled at {} ({})",
-                c.decision,
-                crate::scenario::Minutes(settled.at),
-                settled.by.words(crate::i18n::Language::En)
+            return refuse(crate::msg!(
+                "refused-decision-settled",
+                decision = &c.decision,
+                at = crate::i18n::Arg::Duration(settled.at),
+                how = crate::i18n::Arg::worded(|lang| settled.by.words(lang))
             ));
         }
         if !self.decisions[n].teams.iter().any(|t| t == c.team.as_str()) {
-            return refuse(format!(
-                "decision `{}` is for {}, not team `{}`",
-                c.decision,
-                self.decisions[n].teams.join(", "),
-                c.team
+            return refuse(crate::msg!(
+                "refused-decision-not-theirs",
+                decision = &c.decision,
+                teams = self.decisions[n].teams.clone(),
+                team = &c.team
             ));
         }
         let Some(option) = point.option(c.option.as_str()) else {
             let ids: Vec<&str> = point.options.iter().map(|o| o.id.as_str()).collect();
-            return refuse(format!(
-                "decision `{}` has no option `{}` (its options: {})",
-                c.decision,
-                c.option,
-                ids.join(", ")
+            return refuse(crate::msg!(
+                "refused-no-option",
+                decision = &c.decision,
+                option = &c.option,
+                options = ids
             ));
         };
         if self.decisions[n]
             .answer_of(c.team.as_str())
             .is_some_and(|a| a.option == c.option.as_str())
         {
-            return refuse(format!(
-                "team `{}` has already chosen `{}`",
-                c.team, c.option
+            return refuse(crate::msg!(
+                "refused-option-chosen",
+                team = &c.team,
+                option = &c.option
             ));
         }
         let decision = &mut self.decisions[n];
@@ -309,7 +310,7 @@ mod tests {
             r#"Decide(team: "{team}", decision: "D-1", option: "{option}", text: "because")"#
         )))
         .map(|_| ())
-        .map_err(|e| e.0)
+        .map_err(|e| e.0.to_string())
     }
 
     fn clinic_open(ex: &Exercise) -> bool {

@@ -107,12 +107,13 @@ impl Exercise {
 
     /// Whether a team may order measures in a district: one of its agencies that orders
     /// measures has the district in its jurisdiction (or has no jurisdiction: the whole city).
-    pub fn may_order_in(&self, team: &str, district: &str) -> Result<(), String> {
+    pub fn may_order_in(&self, team: &str, district: &str) -> Result<(), crate::i18n::Message> {
         let agencies = self.measure_agencies(team);
         if agencies.is_empty() {
-            return Err(format!(
-                "team `{team}` may not order measures: only {} may",
-                self.who_orders_measures()
+            return Err(crate::msg!(
+                "refused-measures-not-theirs",
+                team = team,
+                who = self.who_orders_measures()
             ));
         }
         let covered = agencies.iter().any(|a| {
@@ -128,22 +129,28 @@ impl Exercise {
             .filter_map(|a| a.jurisdiction.as_ref())
             .flat_map(|j| j.districts.iter().map(|d| d.as_str()))
             .collect();
-        Err(format!(
-            "`{district}` is outside the jurisdiction of team `{team}` ({})",
-            if theirs.is_empty() {
-                "it covers no district".to_string()
-            } else {
-                format!("it covers {}", theirs.join(", "))
-            }
-        ))
+        Err(if theirs.is_empty() {
+            crate::msg!(
+                "refused-outside-no-jurisdiction",
+                district = district,
+                team = team
+            )
+        } else {
+            crate::msg!(
+                "refused-outside-jurisdiction",
+                district = district,
+                team = team,
+                covers = theirs
+            )
+        })
     }
 
     /// Whether a team may close or open a facility: it runs it, one of its agencies has it in
     /// its jurisdiction, or it orders measures city-wide.
-    pub fn may_close(&self, team: &str, f: usize) -> Result<(), String> {
+    pub fn may_close(&self, team: &str, f: usize) -> Result<(), crate::i18n::Message> {
         let facility = &self.scenario.facilities[f];
         let Some(t) = self.scenario.team(team) else {
-            return Err(format!("there is no team `{team}`"));
+            return Err(crate::msg!("refused-no-team", team = team));
         };
         let runs = facility
             .operator
@@ -166,9 +173,10 @@ impl Exercise {
         if runs || in_jurisdiction || city_wide {
             Ok(())
         } else {
-            Err(format!(
-                "team `{team}` may not close or open `{}`: it does not run it, and it is outside its jurisdiction",
-                facility.id
+            Err(crate::msg!(
+                "refused-facility-not-theirs",
+                team = team,
+                facility = &facility.id
             ))
         }
     }
@@ -179,18 +187,18 @@ impl Exercise {
         open: bool,
     ) -> Result<(), CommandError> {
         let Some(&f) = self.derived.facility_index.get(c.facility.as_str()) else {
-            return Err(CommandError(format!(
-                "there is no facility `{}`",
-                c.facility
+            return Err(CommandError(crate::msg!(
+                "refused-no-facility",
+                facility = &c.facility
             )));
         };
         self.may_close(c.team.as_str(), f).map_err(CommandError)?;
         if self.facilities[f].open == open {
-            return Err(CommandError(format!(
-                "`{}` is already {}",
-                c.facility,
-                if open { "open" } else { "closed" }
-            )));
+            return Err(CommandError(if open {
+                crate::msg!("refused-already-open", facility = &c.facility)
+            } else {
+                crate::msg!("refused-already-closed", facility = &c.facility)
+            }));
         }
         self.set_open(f, open, c.team.as_str());
         self.record_action(
@@ -242,7 +250,7 @@ mod tests {
                 r#"CloseFacility(team: "health-team", facility: "clinic")"#
             ))
             .unwrap_err()
-            .0
+            .to_string()
             .contains("already closed")
         );
         ex.apply(command(
@@ -277,13 +285,19 @@ extra.facilities: (id: "school", name: "School", kind: School, district: "south"
         )
         .unwrap_err();
         assert_eq!(
-            outside,
+            outside.to_string(),
             "`south` is outside the jurisdiction of team `north-team` (it covers north)"
+        );
+        // The same refusal, worded for a Chinese-speaking team.
+        assert_eq!(
+            outside.text(crate::i18n::Language::Zh),
+            "`south` 不在小组 `north-team` 的辖区内（其辖区：north）"
         );
         let school = r#"CloseFacility(team: "school-team", facility: "school")"#;
         assert!(
             order(&mut ex, &school.replace("school-team", "north-team"))
                 .unwrap_err()
+                .to_string()
                 .contains("outside its jurisdiction"),
             "the school is in the south"
         );
@@ -294,6 +308,7 @@ extra.facilities: (id: "school", name: "School", kind: School, district: "south"
                 r#"OrderMeasure(team: "school-team", district: "south", level: Closed)"#
             )
             .unwrap_err()
+            .to_string()
             .contains("may not order measures")
         );
         order(

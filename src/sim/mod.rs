@@ -351,7 +351,8 @@ pub struct RefusalRecord {
     pub at: u32,
     pub team: Option<String>,
     pub command: Command,
-    pub reason: String,
+    #[serde(serialize_with = "crate::i18n::serialize_english")]
+    pub reason: crate::i18n::Message,
 }
 
 /// An expected action drawn out by a fired inject.

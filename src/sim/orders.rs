@@ -5,14 +5,16 @@ use super::command::*;
 use super::{
     ActionKind, AidRequest, Audience, Event, EventKind, Exercise, InjectStatus, Place, UnitStatus,
 };
+use crate::i18n::Arg;
+use crate::msg;
 use crate::scenario::{AgencyKind, FacilityKind, Id, Inject, Trigger};
 
 /// Time for stock sent by an agency outside the city (a neighbouring province) to arrive when
 /// the answer states none, in minutes: a day's road trip with loading. Illustrative.
 pub(crate) const OUTSIDE_AID_MINUTES: u32 = 24 * 60;
 
-fn refuse<T>(message: impl Into<String>) -> Result<T, CommandError> {
-    Err(CommandError(message.into()))
+fn refuse<T>(message: crate::i18n::Message) -> Result<T, CommandError> {
+    Err(CommandError(message))
 }
 
 impl Exercise {
@@ -36,7 +38,7 @@ impl Exercise {
 
     /// Records an attempt refused at the current minute (also when a journal is replayed: its
     /// refused lines are recorded as they were, not tried again).
-    pub fn record_refusal(&mut self, command: Command, reason: String) {
+    pub fn record_refusal(&mut self, command: Command, reason: crate::i18n::Message) {
         self.refusals.push(super::RefusalRecord {
             at: self.now,
             team: command.team().map(|t| t.name.clone()),
@@ -47,7 +49,7 @@ impl Exercise {
 
     fn try_apply(&mut self, command: &Command) -> Result<(), CommandError> {
         if self.is_over() {
-            return refuse("the exercise has ended");
+            return refuse(msg!("refused-exercise-ended"));
         }
         match command {
             // The control cell answers as an agency it plays.
@@ -91,16 +93,13 @@ impl Exercise {
     fn check_team(&self, team: &Id) -> Result<(), CommandError> {
         match self.scenario.team(team.as_str()) {
             Some(_) => Ok(()),
-            None => refuse(format!("there is no team `{team}`")),
+            None => refuse(msg!("refused-no-team", team = team)),
         }
     }
 
     fn activate(&mut self, c: &TeamOnly) -> Result<(), CommandError> {
         if self.activations.contains_key(c.team.as_str()) {
-            return refuse(format!(
-                "team `{}` has already activated its command",
-                c.team
-            ));
+            return refuse(msg!("refused-already-activated", team = &c.team));
         }
         self.activations.insert(c.team.name.clone(), self.now);
         self.emit(
@@ -120,12 +119,14 @@ impl Exercise {
 
     fn unit_for(&self, team: &Id, unit: &Id) -> Result<usize, CommandError> {
         let Some(&n) = self.derived.unit_index.get(unit.as_str()) else {
-            return refuse(format!("there is no unit `{unit}`"));
+            return refuse(msg!("refused-no-unit", unit = unit));
         };
         if !self.commands_unit(team.as_str(), n) {
-            return refuse(format!(
-                "unit `{unit}` belongs to agency `{}`, which team `{team}` does not play",
-                self.units[n].agency
+            return refuse(msg!(
+                "refused-unit-not-theirs",
+                unit = unit,
+                agency = &self.units[n].agency,
+                team = team
             ));
         }
         Ok(n)
@@ -134,7 +135,7 @@ impl Exercise {
     fn place(&self, id: &Id) -> Result<Place, CommandError> {
         match super::place_of(&self.derived, id.as_str()) {
             Some(place) => Ok(place),
-            None => refuse(format!("there is no district or facility `{id}`")),
+            None => refuse(msg!("refused-no-place", place = id)),
         }
     }
 
@@ -154,28 +155,25 @@ impl Exercise {
             && self.units[n].cargo.is_none()
             && !redirect
         {
-            return refuse(format!(
-                "unit `{unit}` carries supplies: use Deliver to say what it carries where"
-            ));
+            return refuse(msg!("refused-supply-unit-dispatched", unit = unit));
         }
         let busy = !matches!(self.units[n].status, UnitStatus::AtBase);
         if busy && !redirect {
-            return refuse(format!(
-                "unit `{unit}` is busy ({}); use Redirect or Recall",
-                self.status_text(n)
+            return refuse(msg!(
+                "refused-unit-busy",
+                unit = unit,
+                status = self.status_text(n)
             ));
         }
         if !busy && redirect {
-            return refuse(format!("unit `{unit}` is at its base; use Dispatch"));
+            return refuse(msg!("refused-redirect-at-base", unit = unit));
         }
         if self.units[n].cargo.is_some() && redirect && !matches!(target, Place::Facility(_)) {
-            return refuse(format!(
-                "unit `{unit}` carries supplies and can only be redirected to a facility"
-            ));
+            return refuse(msg!("refused-cargo-redirect", unit = unit));
         }
         let work = work.map_or(self.default_work_minutes(n), |w| w.get());
         if work == 0 {
-            return refuse("the work on site must last longer than 0m");
+            return refuse(msg!("refused-zero-work"));
         }
         let role = resource.role.clone();
         let speed = resource.speed_kmh.get();
@@ -211,32 +209,31 @@ impl Exercise {
         Ok(())
     }
 
-    fn status_text(&self, n: usize) -> String {
+    fn status_text(&self, n: usize) -> crate::i18n::Message {
         match &self.units[n].status {
-            UnitStatus::AtBase => "at base".into(),
-            UnitStatus::Travelling { to, arrive, .. } => format!(
-                "on its way to {}, arriving at {}",
-                self.place_name(*to),
-                crate::scenario::Minutes(*arrive)
+            UnitStatus::AtBase => msg!("unit-status-at-base"),
+            UnitStatus::Travelling { to, arrive, .. } => msg!(
+                "unit-status-travelling",
+                place = self.place_name(*to),
+                at = Arg::Duration(*arrive)
             ),
-            UnitStatus::Working { place, until, .. } => format!(
-                "working at {} until {}",
-                self.place_name(*place),
-                crate::scenario::Minutes(*until)
+            UnitStatus::Working { place, until, .. } => msg!(
+                "unit-status-working",
+                place = self.place_name(*place),
+                until = Arg::Duration(*until)
             ),
-            UnitStatus::Returning { arrive, .. } => format!(
-                "returning to base, back at {}",
-                crate::scenario::Minutes(*arrive)
-            ),
+            UnitStatus::Returning { arrive, .. } => {
+                msg!("unit-status-returning", at = Arg::Duration(*arrive))
+            }
         }
     }
 
     fn recall(&mut self, c: &UnitOrder) -> Result<(), CommandError> {
         let n = self.unit_for(&c.team, &c.unit)?;
         match self.units[n].status {
-            UnitStatus::AtBase => refuse(format!("unit `{}` is already at its base", c.unit)),
+            UnitStatus::AtBase => refuse(msg!("refused-already-at-base", unit = &c.unit)),
             UnitStatus::Returning { .. } => {
-                refuse(format!("unit `{}` is already returning", c.unit))
+                refuse(msg!("refused-already-returning", unit = &c.unit))
             }
             _ => {
                 self.accrue(n);
@@ -264,35 +261,30 @@ impl Exercise {
         self.check_in_service(n)?;
         let resource = &self.scenario.resource_types[self.units[n].resource];
         if resource.role != crate::scenario::UnitRole::Supply {
-            return refuse(format!("unit `{}` is not a supply unit", c.unit));
+            return refuse(msg!("refused-not-supply-unit", unit = &c.unit));
         }
         if !matches!(self.units[n].status, UnitStatus::AtBase) {
-            return refuse(format!(
-                "unit `{}` is busy ({}); it loads at its base",
-                c.unit,
-                self.status_text(n)
+            return refuse(msg!(
+                "refused-supply-unit-busy",
+                unit = &c.unit,
+                status = self.status_text(n)
             ));
         }
         let Place::Facility(to) = self.place(&c.to)? else {
-            return refuse(format!(
-                "`{}` is a district; supplies go to a facility",
-                c.to
-            ));
+            return refuse(msg!("refused-deliver-to-district", place = &c.to));
         };
         let Place::Facility(base) = self.units[n].base else {
-            return refuse(format!(
-                "unit `{}` is based in a district, where no stock is kept",
-                c.unit
-            ));
+            return refuse(msg!("refused-unit-based-in-district", unit = &c.unit));
         };
         if c.quantity == 0 {
-            return refuse("a delivery needs a quantity above 0");
+            return refuse(msg!("refused-zero-delivery"));
         }
         let carries = self.unit_capacity(n);
         if c.quantity as f64 > carries {
-            return refuse(format!(
-                "unit `{}` carries at most {carries} per trip",
-                c.unit
+            return refuse(msg!(
+                "refused-over-capacity",
+                unit = &c.unit,
+                capacity = carries
             ));
         }
         let available = self.facilities[base]
@@ -301,9 +293,12 @@ impl Exercise {
             .copied()
             .unwrap_or(0);
         if available < c.quantity {
-            return refuse(format!(
-                "{} holds {available} of `{}`, fewer than {}",
-                self.scenario.facilities[base].id, c.supply, c.quantity
+            return refuse(msg!(
+                "refused-short-stock",
+                facility = &self.scenario.facilities[base].id,
+                held = available,
+                supply = &c.supply,
+                asked = c.quantity
             ));
         }
         let speed = resource.speed_kmh.get();
@@ -380,29 +375,29 @@ impl Exercise {
     }
 
     /// Who may order measures, in words, for a refusal.
-    pub(crate) fn who_orders_measures(&self) -> String {
+    pub(crate) fn who_orders_measures(&self) -> crate::i18n::Message {
         let allowed = &self.scenario.measures.ordered_by;
         if allowed.is_empty() {
-            "a command or health agency".to_string()
+            msg!("who-command-or-health")
         } else {
-            allowed
-                .iter()
-                .map(|a| a.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            msg!(
+                "who-listed",
+                list = allowed.iter().map(|a| a.name.clone()).collect::<Vec<_>>()
+            )
         }
     }
 
     fn order_measure(&mut self, c: &OrderMeasure) -> Result<(), CommandError> {
         let Some(&d) = self.derived.district_index.get(c.district.as_str()) else {
-            return refuse(format!("there is no district `{}`", c.district));
+            return refuse(msg!("refused-no-district", district = &c.district));
         };
         self.may_order_in(c.team.as_str(), c.district.as_str())
             .map_err(CommandError)?;
         if self.districts[d].level == c.level {
-            return refuse(format!(
-                "`{}` is already at level {:?}",
-                c.district, c.level
+            return refuse(msg!(
+                "refused-same-level",
+                district = &c.district,
+                level = Arg::worded(|lang| c.level.words(lang))
             ));
         }
         self.set_level(d, &c.level, Some(c.team.as_str()));
@@ -441,13 +436,14 @@ impl Exercise {
 
     fn report(&mut self, c: &Report) -> Result<(), CommandError> {
         if !self.team_plays(c.team.as_str(), c.from.as_str()) {
-            return refuse(format!(
-                "team `{}` does not play agency `{}`",
-                c.team, c.from
+            return refuse(msg!(
+                "refused-not-their-agency",
+                team = &c.team,
+                agency = &c.from
             ));
         }
         if self.scenario.agency(c.to.as_str()).is_none() {
-            return refuse(format!("there is no agency `{}`", c.to));
+            return refuse(msg!("refused-no-agency", agency = &c.to));
         }
         let any_on_time = self.file_reports(c.from.as_str(), c.to.as_str());
         let audience = self.audience_of(&[c.from.clone(), c.to.clone()]);
@@ -472,7 +468,7 @@ impl Exercise {
 
     fn share(&mut self, c: &Share) -> Result<(), CommandError> {
         if c.with.is_empty() {
-            return refuse("say which teams to share with");
+            return refuse(msg!("refused-share-with-nobody"));
         }
         for t in &c.with {
             self.check_team(t)?;
@@ -500,7 +496,7 @@ impl Exercise {
         if let Some(d) = &c.district
             && !self.derived.district_index.contains_key(d.as_str())
         {
-            return refuse(format!("there is no district `{d}`"));
+            return refuse(msg!("refused-no-district", district = d));
         }
         let districts = self.scope(&c.district);
         self.answer_rumours(&districts);
@@ -519,19 +515,15 @@ impl Exercise {
     fn request_aid(&mut self, c: &RequestAid) -> Result<(), CommandError> {
         let simulated = self.is_simulated(c.to.as_str());
         if !simulated {
-            self.check_team(&c.to).map_err(|_| {
-                CommandError(format!(
-                    "there is no team `{}`, nor an agency the control cell plays",
-                    c.to
-                ))
-            })?;
+            self.check_team(&c.to)
+                .map_err(|_| CommandError(msg!("refused-no-team-nor-simulated", team = &c.to)))?;
         }
         if c.to == c.team {
-            return refuse("a team cannot ask itself for aid");
+            return refuse(msg!("refused-aid-from-itself"));
         }
         for unit in &c.units {
             let Some(&n) = self.derived.unit_index.get(unit.as_str()) else {
-                return refuse(format!("there is no unit `{unit}`"));
+                return refuse(msg!("refused-no-unit", unit = unit));
             };
             let belongs = if simulated {
                 self.units[n].agency == c.to.as_str()
@@ -539,27 +531,25 @@ impl Exercise {
                 self.team_plays(c.to.as_str(), &self.units[n].agency)
             };
             if !belongs {
-                return refuse(format!("unit `{unit}` does not belong to `{}`", c.to));
+                return refuse(msg!("refused-unit-not-of", unit = unit, owner = &c.to));
             }
         }
         if c.units.is_empty() && c.supply.is_none() && c.text.trim().is_empty() {
-            return refuse("a request needs units, a supply, or a text saying what is needed");
+            return refuse(msg!("refused-empty-request"));
         }
         if let Some(supply) = &c.supply {
             if !self.scenario.supplies.iter().any(|s| s.id == *supply) {
-                return refuse(format!("there is no supply `{supply}`"));
+                return refuse(msg!("refused-no-supply", supply = supply));
             }
             match &c.deliver_to {
                 Some(f) if self.derived.facility_index.contains_key(f.as_str()) => {}
-                Some(f) => return refuse(format!("there is no facility `{f}`")),
+                Some(f) => return refuse(msg!("refused-no-facility", facility = f)),
                 None => {
-                    return refuse(
-                        "a request for stock needs `deliver_to`: the facility it should go to",
-                    );
+                    return refuse(msg!("refused-request-without-destination"));
                 }
             }
             if c.quantity == 0 {
-                return refuse("a request for stock needs a quantity above 0");
+                return refuse(msg!("refused-zero-request"));
             }
         }
         let number = self.requests.len() as u32 + 1;
@@ -599,17 +589,19 @@ impl Exercise {
 
     fn answer_aid(&mut self, c: &AnswerAid) -> Result<(), CommandError> {
         let Some(n) = self.requests.iter().position(|r| r.number == c.request) else {
-            return refuse(format!("there is no request number {}", c.request));
+            return refuse(msg!("refused-no-request", number = c.request));
         };
         let request = self.requests[n].clone();
         if request.to_team != c.team.as_str() {
-            return refuse(format!(
-                "request {} was made to team `{}`, not `{}`",
-                c.request, request.to_team, c.team
+            return refuse(msg!(
+                "refused-request-not-to-them",
+                number = c.request,
+                to = &request.to_team,
+                team = &c.team
             ));
         }
         if request.answered.is_some() {
-            return refuse(format!("request {} has already been answered", c.request));
+            return refuse(msg!("refused-request-answered", number = c.request));
         }
         // Stock: everything about the answer is checked before anything moves.
         let mut shipment = None;
@@ -623,7 +615,7 @@ impl Exercise {
             let to = self.derived.facility_index[to.as_str()];
             let sent = c.quantity.unwrap_or(request.quantity);
             if sent == 0 {
-                return refuse("an answer that sends stock needs a quantity above 0");
+                return refuse(msg!("refused-zero-answer"));
             }
             let minutes = c.arrives_in.map_or(OUTSIDE_AID_MINUTES, |m| m.get());
             self.requests[n].answered = Some((
@@ -657,12 +649,10 @@ impl Exercise {
             && let (Some(supply), Some(to)) = (&request.supply, &request.deliver_to)
         {
             let Some(from) = &c.from else {
-                return refuse(
-                    "accepting a request for stock needs `from`: the facility it is taken from",
-                );
+                return refuse(msg!("refused-accept-without-source"));
             };
             let Some(&f) = self.derived.facility_index.get(from.as_str()) else {
-                return refuse(format!("there is no facility `{from}`"));
+                return refuse(msg!("refused-no-facility", facility = from));
             };
             let operator = self.scenario.facilities[f].operator.as_ref();
             let runs = |a: &Id| {
@@ -673,12 +663,16 @@ impl Exercise {
                 }
             };
             if !operator.is_some_and(runs) {
-                return refuse(format!("facility `{from}` is not run by `{}`", c.team));
+                return refuse(msg!(
+                    "refused-not-their-facility",
+                    facility = from,
+                    team = &c.team
+                ));
             }
             let to = self.derived.facility_index[to.as_str()];
             let offered = c.quantity.unwrap_or(request.quantity);
             if offered == 0 {
-                return refuse("an answer that sends stock needs a quantity above 0");
+                return refuse(msg!("refused-zero-answer"));
             }
             let carrier = match &c.unit {
                 Some(unit) => {
@@ -686,13 +680,15 @@ impl Exercise {
                     self.check_in_service(u)?;
                     let resource = &self.scenario.resource_types[self.units[u].resource];
                     if resource.role != crate::scenario::UnitRole::Supply {
-                        return refuse(format!("unit `{unit}` is not a supply unit"));
+                        return refuse(msg!("refused-not-supply-unit", unit = unit));
                     }
                     if !matches!(self.units[u].status, UnitStatus::AtBase)
                         || self.units[u].base != Place::Facility(f)
                     {
-                        return refuse(format!(
-                            "unit `{unit}` must be at its base `{from}` to load the stock"
+                        return refuse(msg!(
+                            "refused-load-away-from-base",
+                            unit = unit,
+                            base = from
                         ));
                     }
                     Some((u, self.unit_capacity(u) as u64))
@@ -819,41 +815,46 @@ impl Exercise {
             .iter()
             .position(|g| g.id == c.gathering)
         else {
-            return refuse(format!("there is no mass gathering `{}`", c.gathering));
+            return refuse(msg!("refused-no-gathering", gathering = &c.gathering));
         };
         let plan = &self.scenario.mass_gatherings[n];
         if !self.may_decide_gathering(c.team.as_str(), n) {
             let who = if plan.decided_by.is_empty() {
                 self.who_orders_measures()
             } else {
-                plan.decided_by
-                    .iter()
-                    .map(|a| a.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                let list: Vec<String> = plan.decided_by.iter().map(|a| a.name.clone()).collect();
+                msg!("who-listed", list = list)
             };
-            return refuse(format!(
-                "team `{}` may not decide on `{}`: only {who} may",
-                c.team, c.gathering
+            return refuse(msg!(
+                "refused-gathering-not-theirs",
+                team = &c.team,
+                gathering = &c.gathering,
+                who = who
             ));
         }
         let state = &self.gatherings[n];
         match state.status {
             super::gatherings::GatheringStatus::Cancelled => {
-                return refuse(format!("`{}` was cancelled", c.gathering));
+                return refuse(msg!(
+                    "refused-gathering-cancelled",
+                    gathering = &c.gathering
+                ));
             }
             super::gatherings::GatheringStatus::Held => {
-                return refuse(format!("`{}` has already started", c.gathering));
+                return refuse(msg!("refused-gathering-started", gathering = &c.gathering));
             }
             super::gatherings::GatheringStatus::Planned => {}
         }
         if let GatheringDecision::Postpone(by) = &c.decision
             && by.get() == 0
         {
-            return refuse("a postponement must be longer than 0m");
+            return refuse(msg!("refused-zero-postponement"));
         }
         if c.decision == GatheringDecision::WithMeasures && state.with_measures {
-            return refuse(format!("`{}` already runs with measures", c.gathering));
+            return refuse(msg!(
+                "refused-gathering-has-measures",
+                gathering = &c.gathering
+            ));
         }
         self.decide_gathering(n, c.team.as_str(), &c.decision);
         self.record_action(
@@ -869,7 +870,7 @@ impl Exercise {
     fn inject_index(&self, id: &Id) -> Result<usize, CommandError> {
         match self.scenario.injects.iter().position(|i| i.id == *id) {
             Some(n) => Ok(n),
-            None => refuse(format!("there is no inject `{id}`")),
+            None => refuse(msg!("refused-no-inject", inject = id)),
         }
     }
 
@@ -877,11 +878,12 @@ impl Exercise {
         let n = self.inject_index(id)?;
         match self.injects[n].status {
             InjectStatus::Pending => Ok(n),
-            InjectStatus::Fired(at) => refuse(format!(
-                "inject `{id}` already fired at {}",
-                crate::scenario::Minutes(at)
+            InjectStatus::Fired(at) => refuse(msg!(
+                "refused-inject-fired",
+                inject = id,
+                at = Arg::Duration(at)
             )),
-            InjectStatus::Skipped => refuse(format!("inject `{id}` was skipped")),
+            InjectStatus::Skipped => refuse(msg!("refused-inject-skipped", inject = id)),
         }
     }
 
@@ -894,13 +896,10 @@ impl Exercise {
     fn delay_inject(&mut self, c: &DelayInject) -> Result<(), CommandError> {
         let n = self.pending_inject(&c.inject)?;
         let Trigger::At(at) = self.scenario.injects[n].trigger else {
-            return refuse(format!(
-                "inject `{}` is conditional: it fires when its condition holds, so it cannot be delayed",
-                c.inject
-            ));
+            return refuse(msg!("refused-delay-conditional", inject = &c.inject));
         };
         if c.by.get() == 0 {
-            return refuse("a delay must be longer than 0m");
+            return refuse(msg!("refused-zero-delay"));
         }
         self.injects[n].delay = self.injects[n].delay.saturating_add(c.by.get());
         let until = at.minutes().saturating_add(self.injects[n].delay);
@@ -929,7 +928,7 @@ impl Exercise {
     fn edit_inject(&mut self, c: &EditInject) -> Result<(), CommandError> {
         let n = self.pending_inject(&c.inject)?;
         if c.title.is_none() && c.message.is_none() {
-            return refuse("an edit needs a new `title` or `message`");
+            return refuse(msg!("refused-empty-edit"));
         }
         if let Some(title) = &c.title {
             self.injects[n].title = title.clone();
@@ -948,13 +947,13 @@ impl Exercise {
 
     fn compose(&mut self, c: &ComposeInject) -> Result<(), CommandError> {
         if c.to.is_empty() {
-            return refuse("a composed inject needs at least one team or agency in `to`");
+            return refuse(msg!("refused-compose-to-nobody"));
         }
         for id in &c.to {
             if self.scenario.team(id.as_str()).is_none()
                 && self.scenario.agency(id.as_str()).is_none()
             {
-                return refuse(format!("there is no team or agency `{id}`"));
+                return refuse(msg!("refused-no-team-or-agency", id = id));
             }
         }
         // Effects are checked like a scenario's: every id they name must exist.
@@ -975,11 +974,13 @@ impl Exercise {
             decision: None,
         }];
         let problems = crate::scenario::validate::validate(&probe, &Default::default());
-        if let Some(problem) = problems
-            .iter()
-            .find(|d| d.is_error() && d.message.starts_with("inject `composed`"))
-        {
-            return refuse(problem.message.replace("inject `composed`: ", ""));
+        // The validator names the probe `inject `composed``; the team knows it as its inject.
+        let probe_name = msg!("v-inject", id = "composed");
+        if let Some(problem) = problems.iter().filter(|d| d.is_error()).find_map(|d| {
+            d.message
+                .replacing(&probe_name, &msg!("refused-the-composed-inject"))
+        }) {
+            return refuse(problem);
         }
         self.composed += 1;
         let inject = Inject {
@@ -998,7 +999,7 @@ impl Exercise {
         if let Some(objective) = objective
             && !self.scenario.objectives.iter().any(|o| o.id == *objective)
         {
-            return refuse(format!("there is no objective `{objective}`"));
+            return refuse(msg!("refused-no-objective", objective = objective));
         }
         if let Some(team) = team {
             self.check_team(team)?;
@@ -1008,7 +1009,7 @@ impl Exercise {
 
     fn observe(&mut self, c: &Observe) -> Result<(), CommandError> {
         if c.text.trim().is_empty() {
-            return refuse("an observation needs a text");
+            return refuse(msg!("refused-empty-observation"));
         }
         self.check_objective_and_team(c.objective.as_ref(), c.team.as_ref())?;
         self.observations.push(super::ObservationRecord {
@@ -1054,23 +1055,20 @@ impl Exercise {
     /// The control cell speaks as an agency it plays: a message to teams.
     fn message(&mut self, c: &Message) -> Result<(), CommandError> {
         if !self.is_simulated(c.from.as_str()) {
-            return refuse(format!(
-                "`{}` is not an agency the control cell plays (`simulated: true`)",
-                c.from
-            ));
+            return refuse(msg!("refused-not-simulated", agency = &c.from));
         }
         if c.to.is_empty() {
-            return refuse("a message needs at least one team or agency in `to`");
+            return refuse(msg!("refused-message-to-nobody"));
         }
         for id in &c.to {
             if self.scenario.team(id.as_str()).is_none()
                 && self.scenario.agency(id.as_str()).is_none()
             {
-                return refuse(format!("there is no team or agency `{id}`"));
+                return refuse(msg!("refused-no-team-or-agency", id = id));
             }
         }
         if c.text.trim().is_empty() {
-            return refuse("a message needs a text");
+            return refuse(msg!("refused-empty-message"));
         }
         let audience = self.audience_of(&c.to);
         let from = self
@@ -1094,16 +1092,16 @@ impl Exercise {
         let n = self.inject_index(&c.inject)?;
         let expects = &self.scenario.injects[n].expects;
         let Some(expected) = expects.get((c.expectation as usize).wrapping_sub(1)) else {
-            return refuse(format!(
-                "inject `{}` has {} expected action(s); `expectation` counts them from 1",
-                c.inject,
-                expects.len()
+            return refuse(msg!(
+                "refused-no-expectation",
+                inject = &c.inject,
+                count = expects.len()
             ));
         };
         if expected.check.is_some() {
-            return refuse(format!(
-                "\"{}\" is checked automatically from the teams' commands",
-                expected.text
+            return refuse(msg!(
+                "refused-judge-automatic",
+                expectation = &expected.text
             ));
         }
         if let Some(team) = &c.team {
@@ -1125,20 +1123,16 @@ impl Exercise {
             .collect();
         let k = match matching.as_slice() {
             [] => {
-                return refuse(format!(
-                    "inject `{}` has not asked this of {} yet",
-                    c.inject,
-                    c.team
-                        .as_ref()
-                        .map_or("any team".to_string(), |t| format!("team `{t}`"))
-                ));
+                return refuse(match &c.team {
+                    Some(team) => {
+                        msg!("refused-not-asked-of-team", inject = &c.inject, team = team)
+                    }
+                    None => msg!("refused-not-asked-yet", inject = &c.inject),
+                });
             }
             [k] => *k,
             _ => {
-                return refuse(format!(
-                    "inject `{}` asked this of several teams: say which with `team`",
-                    c.inject
-                ));
+                return refuse(msg!("refused-judge-which-team", inject = &c.inject));
             }
         };
         let record = super::JudgementRecord {
@@ -1184,7 +1178,9 @@ mod tests {
     const PROVINCE: &str = r#"extra.agencies: (id: "province", name: "Provincial health commission", kind: Neighbour, simulated: true)"#;
 
     fn apply(ex: &mut Exercise, text: &str) -> Result<(), String> {
-        ex.apply(command(text)).map(|_| ()).map_err(|e| e.0)
+        ex.apply(command(text))
+            .map(|_| ())
+            .map_err(|e| e.0.to_string())
     }
 
     /// A request to an agency the control cell plays reaches the facilitator, who answers as

@@ -163,20 +163,23 @@ impl Exercise {
         match &self.units[n].out_of_service {
             None => Ok(()),
             Some((until, reason)) => {
-                let when = if *until == u32::MAX {
-                    "until it is brought back".to_string()
+                let unit = &self.units[n].id;
+                // The reason is the scenario's text, in its author's words.
+                let because = if reason.is_empty() {
+                    crate::i18n::Message::verbatim("")
                 } else {
-                    format!("until {}", crate::scenario::Minutes(*until))
+                    crate::msg!("out-of-service-because", reason = reason)
                 };
-                let why = if reason.is_empty() {
-                    String::new()
+                Err(super::CommandError(if *until == u32::MAX {
+                    crate::msg!("refused-out-of-service", unit = unit, because = because)
                 } else {
-                    format!(" ({reason})")
-                };
-                Err(super::CommandError(format!(
-                    "unit `{}` is out of service{why} {when}",
-                    self.units[n].id
-                )))
+                    crate::msg!(
+                        "refused-out-of-service-until",
+                        unit = unit,
+                        because = because,
+                        until = crate::i18n::Arg::Duration(*until)
+                    )
+                }))
             }
         }
     }
@@ -734,7 +737,10 @@ mod tests {
             ))
             .unwrap_err();
         assert!(
-            refused.0.contains("out of service (staff sick) until 1d"),
+            refused
+                .0
+                .to_string()
+                .contains("out of service (staff sick) until 1d"),
             "{refused}"
         );
         effect(&mut ex, r#"UnitsOut((units: ["tracers-1"]))"#);

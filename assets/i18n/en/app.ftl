@@ -124,3 +124,29 @@ console-send-now = Send now
 console-control-cell = Control cell
 console-edit-title = Edit inject { $inject }
 console-save = Save
+
+# The one-line notices under the top bar.
+notice-scenario-has-errors = the scenario has errors; fix them first
+notice-cannot-create = cannot create { $path }: { $error }
+notice-cannot-write-journal = cannot write the journal { $path }: { $error }
+notice-started = exercise started; journal: { $path }
+notice-not-applied = { $error }; the command was not applied
+notice-refused = refused: { $reason }
+notice-cannot-read = cannot read { $path }: { $error }
+notice-journal-damaged = { $place }: { $problem }; fix or remove that line to resume
+notice-journal-ended = { $path } recorded an exercise that ended at { $at }; its report: `muster report { $path }`
+notice-journal-without-scenario = { $path } does not name its scenario
+notice-scenario-not-found = { $path }: its scenario `{ $scenario }` is neither beside it nor bundled
+notice-scenario-changed = the scenario { $scenario } has changed since { $path } was written: resuming would not rebuild the same exercise
+notice-last-line-cut = the journal's last line was cut short by the crash: that command never took effect
+notice-resumed = resumed { $path } at { $at }: { $commands ->
+        [one] 1 command replayed
+       *[other] { $commands } commands replayed
+    } ({ $refused } refused); the clock is paused
+notice-report-written = after-action report written: { $path }
+notice-cannot-write-report = cannot write the report: { $error }
+notice-scenario-locked = a scenario can be changed before the exercise starts
+notice-exercise-ended = the exercise has reached its end
+notice-reloaded = reloaded { $name }
+notice-plan-plays = plan { $plan } plays its teams beside you
+app-cannot-resume = cannot resume: { $reason }

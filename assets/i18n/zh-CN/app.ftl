@@ -121,3 +121,26 @@ console-send-now = 立即发送
 console-control-cell = 导调组
 console-edit-title = 编辑注入 { $inject }
 console-save = 保存
+
+# 顶栏下方的单行提示。
+notice-scenario-has-errors = 情景文件有错误，请先修正
+notice-cannot-create = 无法创建 { $path }：{ $error }
+notice-cannot-write-journal = 无法写入推演日志 { $path }：{ $error }
+notice-started = 推演已开始；日志：{ $path }
+notice-not-applied = { $error }；该指令未执行
+notice-refused = 未执行：{ $reason }
+notice-cannot-read = 无法读取 { $path }：{ $error }
+notice-journal-damaged = { $place }：{ $problem }；修正或删除该行后才能继续推演
+notice-journal-ended = { $path } 记录的推演已于 { $at } 结束；其报告：`muster report { $path }`
+notice-journal-without-scenario = { $path } 未写明所用情景
+notice-scenario-not-found = { $path }：其情景 `{ $scenario }` 既不在日志旁边，也不是内置情景
+notice-scenario-changed = 情景 { $scenario } 在 { $path } 写成之后已修改：继续推演将无法还原同一场推演
+notice-last-line-cut = 日志最后一行因崩溃而不完整：该指令从未生效
+notice-resumed = 已从 { $path } 继续推演，时间 { $at }：重放 { $commands } 条指令（{ $refused } 条未执行）；时钟已暂停
+notice-report-written = 复盘报告已写入：{ $path }
+notice-cannot-write-report = 无法写入报告：{ $error }
+notice-scenario-locked = 推演开始前才能更换情景
+notice-exercise-ended = 推演已到结束时间
+notice-reloaded = 已重新载入 { $name }
+notice-plan-plays = 预案 { $plan } 与你们一同扮演其负责的小组
+app-cannot-resume = 无法继续推演：{ $reason }

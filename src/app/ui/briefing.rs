@@ -95,7 +95,7 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, brief
             ui.label(tr!(lang, "app-open-a-file"));
             ui.separator();
             for notice in session.notices.iter().rev().take(6) {
-                ui.label(egui::RichText::new(notice).small());
+                ui.label(egui::RichText::new(notice.text(lang)).small());
             }
         });
     egui::CentralPanel::default().show(root, |ui| {
@@ -104,7 +104,7 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, brief
                 resume_offer(ui, unfinished, actions, lang);
             }
             if let Some(report) = &session.report {
-                let located = report.located();
+                let located = report.located_in(lang);
                 if !located.is_empty() {
                     ui.heading(tr!(
                         lang,

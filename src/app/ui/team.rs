@@ -711,7 +711,7 @@ pub fn desk(
                             facts.push(format!("takes {}", def.takes));
                         }
                         if let crate::sim::Availability::NotNow(why) = &availability {
-                            facts.push(why.clone());
+                            facts.push(why.to_string());
                         }
                         if !facts.is_empty() {
                             ui.label(egui::RichText::new(facts.join(" · ")).small());

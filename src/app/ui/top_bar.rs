@@ -126,7 +126,7 @@ pub fn show(root: &mut egui::Ui, session: &Session, actions: &mut Actions, scree
             }
         });
         if let Some(last) = session.notices.last() {
-            ui.label(egui::RichText::new(last).small().italics());
+            ui.label(egui::RichText::new(last.text(lang)).small().italics());
         }
     });
 }
