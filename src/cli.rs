@@ -124,11 +124,6 @@ fn speak(asked: Option<Language>, scenario: Option<&Scenario>) -> Language {
     asked.unwrap_or_else(|| Language::default_for(scenario.and_then(|s| s.meta.language)))
 }
 
-/// For a file that did not load: the language asked for, else the one its text declares.
-fn speak_text(asked: Option<Language>, text: &str) -> Language {
-    asked.unwrap_or_else(|| Language::default_for(scenario::declared_language(text)))
-}
-
 fn parse_language(text: &str) -> Result<Language, String> {
     Language::from_code(text)
         .ok_or_else(|| format!("`{text}` is not a language of Muster: en or zh"))
@@ -530,8 +525,7 @@ fn validate(
         let report = match scenario::read_text(path) {
             Ok(text) => {
                 // Each file's problems in the language it declares, unless one was asked for.
-                lang = asked
-                    .unwrap_or_else(|| Language::default_for(scenario::declared_language(&text)));
+                lang = scenario::language_for_text(asked, &text);
                 if path.to_string_lossy().ends_with(".plan.ron") {
                     check_plan(path, &text)
                 } else {
@@ -623,7 +617,11 @@ fn show_summary(
             write!(out, "{}", summary::briefing(&scenario, lang))?;
             Ok(EXIT_OK)
         }
-        Err(report) => fail_with(&report, speak_text(lang, &report.text), err),
+        Err(report) => fail_with(
+            &report,
+            scenario::language_for_text(lang, &report.text),
+            err,
+        ),
     }
 }
 
@@ -837,7 +835,13 @@ fn parse_until(text: &str) -> Option<u32> {
 fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
     let (scenario, _) = match load_scenario(Some(&o.scenario)) {
         Ok(loaded) => loaded,
-        Err(report) => return fail_with(&report, speak_text(o.lang, &report.text), err),
+        Err(report) => {
+            return fail_with(
+                &report,
+                scenario::language_for_text(o.lang, &report.text),
+                err,
+            );
+        }
     };
     let lang = speak(o.lang, Some(&scenario));
     let commands = match read_commands(o.commands.as_deref(), &scenario, lang, err)? {
@@ -1185,7 +1189,13 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
                     Err(code) => return Ok(code),
                 }
             }
-            Err(report) => return fail_with(&report, speak_text(lang, &report.text), err),
+            Err(report) => {
+                return fail_with(
+                    &report,
+                    scenario::language_for_text(lang, &report.text),
+                    err,
+                );
+            }
         },
         None => None,
     };
@@ -1226,7 +1236,13 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     } = o;
     let (scenario, _) = match load_scenario(Some(&name)) {
         Ok(loaded) => loaded,
-        Err(report) => return fail_with(&report, speak_text(lang, &report.text), err),
+        Err(report) => {
+            return fail_with(
+                &report,
+                scenario::language_for_text(lang, &report.text),
+                err,
+            );
+        }
     };
     let lang = speak(lang, Some(&scenario));
     let commands = match read_commands(commands.as_deref(), &scenario, lang, err)? {

@@ -510,6 +510,11 @@ mod tests {
     use crate::diagnostic::line_col;
     use crate::i18n::Arg;
 
+    /// Whether a problem was found and says `words` (in English).
+    fn says(problem: Option<Diagnostic>, words: &str) -> bool {
+        problem.is_some_and(|p| p.message.to_string().contains(words))
+    }
+
     #[test]
     fn reads_header_commands_and_end() {
         let text = "muster-journal 1\nscenario x.ron 0011\nseed 7\nmode expected\n# comment\n30 Activate(team: \"a\")\n1h Recall(team: \"a\", unit: \"u\")\nend 120\n";
@@ -550,15 +555,9 @@ mod tests {
         );
 
         let (_, problem) = parse("20 Activate(team: \"a\")\n10 Activate(team: \"b\")\n");
-        assert!(problem.unwrap().message.to_string().contains("time order"));
+        assert!(says(problem, "time order"));
         let (_, problem) = parse("soon Activate(team: \"a\")\n");
-        assert!(
-            problem
-                .unwrap()
-                .message
-                .to_string()
-                .contains("does not start with a time")
-        );
+        assert!(says(problem, "does not start with a time"));
     }
 
     #[test]
@@ -633,48 +632,18 @@ mod tests {
             Some("busy".to_string())
         );
         let (_, problem) = parse("muster-journal 5\n10 Activate(team: \"a\")\n");
-        assert!(
-            problem
-                .unwrap()
-                .message
-                .to_string()
-                .contains("version 5, written by a newer Muster")
-        );
+        assert!(says(problem, "version 5, written by a newer Muster"));
         let (_, problem) = parse("10 Refused(Activate(team: \"a\"))\n");
-        assert!(
-            problem
-                .unwrap()
-                .message
-                .to_string()
-                .contains("Refused(\"reason\")")
-        );
+        assert!(says(problem, "Refused(\"reason\")"));
         // A refusal belongs to the command before it, at the same minute.
         let (journal, problem) = parse("10 Refused(\"no\")\n");
         assert!(journal.entries.is_empty());
-        assert!(
-            problem
-                .unwrap()
-                .message
-                .to_string()
-                .contains("must follow the command")
-        );
+        assert!(says(problem, "must follow the command"));
         let (_, problem) = parse("10 Activate(team: \"a\")\n11 Refused(\"no\")\n");
-        assert!(
-            problem
-                .unwrap()
-                .message
-                .to_string()
-                .contains("must follow the command")
-        );
+        assert!(says(problem, "must follow the command"));
         let (_, problem) =
             parse("10 Activate(team: \"a\")\n10 Refused(\"no\")\n10 Refused(\"again\")\n");
-        assert!(
-            problem
-                .unwrap()
-                .message
-                .to_string()
-                .contains("must follow the command")
-        );
+        assert!(says(problem, "must follow the command"));
     }
 
     /// Clock lines say how far the exercise went; resuming goes there, not to the last command.

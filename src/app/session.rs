@@ -202,9 +202,7 @@ impl Session {
             }
             Err(report) => {
                 // Its problems in the language the broken file declares.
-                self.language = self.language_asked.unwrap_or_else(|| {
-                    Language::default_for(scenario::declared_language(&report.text))
-                });
+                self.language = scenario::language_for_text(self.language_asked, &report.text);
                 self.scenario = None;
                 self.report = Some(report);
             }

@@ -102,7 +102,7 @@ impl Message {
             .iter()
             .map(|(name, arg)| (name.as_ref(), arg.value(language)))
             .collect();
-        super::text_with_names(language, &self.key, &worded)
+        super::text_with(language, &self.key, &worded)
     }
 }
 

@@ -104,21 +104,9 @@ pub fn text(language: Language, key: &str) -> String {
     TABLES.lookup(language.identifier(), key)
 }
 
-/// A message in a language, with its arguments.
-pub fn text_with(
-    language: Language,
-    key: &str,
-    args: &[(&'static str, FluentValue<'_>)],
-) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-        .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
-        .collect();
-    TABLES.lookup_with_args(language.identifier(), key, &args)
-}
-
-/// A message in a language, with arguments named at run time (a `Message`'s).
-fn text_with_names(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+/// A message in a language, with its arguments (named in the code, or at run time by a
+/// `Message`).
+pub fn text_with(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
         .map(|(name, value)| (Cow::Owned(name.to_string()), value.clone()))

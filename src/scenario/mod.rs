@@ -122,6 +122,12 @@ pub fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The language to speak about a file that may not load: the one asked for, else the one its
+/// text declares, else the system's.
+pub fn language_for_text(asked: Option<Language>, text: &str) -> Language {
+    asked.unwrap_or_else(|| Language::default_for(declared_language(text)))
+}
+
 /// The language a scenario's text declares (`language: Zh` in its `meta`), read from the text
 /// itself so that a file too broken to load still gets its problems in its own language.
 pub fn declared_language(text: &str) -> Option<Language> {
