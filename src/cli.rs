@@ -590,9 +590,7 @@ pub fn load_scenario(name: Option<&str>) -> Result<(Scenario, Report), Report> {
             text: String::new(),
             diagnostics: vec![crate::diagnostic::Diagnostic::error(
                 Default::default(),
-                format!(
-                    "no scenario file `{name}`, and no bundled scenario of that name (see `muster scenarios`)"
-                ),
+                crate::msg!("file-no-scenario", name = name),
             )],
         }),
     }
@@ -1380,9 +1378,7 @@ fn check_plan(path: &Path, text: &str) -> Report {
     match load_scenario(Some(&scenario_name)) {
         Ok((scenario, _)) => crate::plan::check(&name, text, Some(&scenario)).1,
         Err(_) => {
-            let note = format!(
-                "the plan's scenario `{scenario_name}` could not be loaded: its ids were not checked"
-            );
+            let note = crate::msg!("plan-scenario-not-loaded", scenario = &scenario_name);
             report
                 .diagnostics
                 .push(crate::diagnostic::Diagnostic::warning(

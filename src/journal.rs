@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::i18n::{Language, Message};
+use crate::msg;
 use crate::scenario::decode::{Decode, Decoder};
 use crate::scenario::ron_tree;
 use crate::scenario::values::parse_duration;
@@ -99,14 +100,14 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
         let line = raw.trim_end_matches(['\n', '\r']);
         let trimmed = line.trim();
         let lead = line.len() - line.trim_start().len();
-        let fail = |at: usize, len: usize, message: String| {
+        let fail = |at: usize, len: usize, message: Message| {
             Some(Diagnostic::error(
                 Span::new(line_start + at, line_start + at + len.max(1)),
                 message,
             ))
         };
         // A problem with the line as a whole, after its indentation.
-        let fail_line = |message: String| fail(lead, line.len() - lead, message);
+        let fail_line = |message: Message| fail(lead, line.len() - lead, message);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
@@ -119,9 +120,10 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
             "muster-journal" => {
                 return (
                     journal,
-                    fail_line(format!(
-                        "this journal is version {rest}, written by a newer Muster; this one reads versions {}",
-                        READABLE_VERSIONS.join(" and ")
+                    fail_line(msg!(
+                        "journal-newer-version",
+                        version = rest,
+                        readable = READABLE_VERSIONS.to_vec()
                     )),
                 );
             }
@@ -142,7 +144,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                     continue;
                 }
                 None => {
-                    return (journal, fail_line(format!("`{rest}` is not a time")));
+                    return (journal, fail_line(msg!("journal-not-a-time", text = rest)));
                 }
             },
             "seed" => match rest.parse() {
@@ -151,10 +153,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                     continue;
                 }
                 Err(_) => {
-                    return (
-                        journal,
-                        fail_line(format!("`{rest}` is not a seed (a whole number)")),
-                    );
+                    return (journal, fail_line(msg!("journal-not-a-seed", text = rest)));
                 }
             },
             "mode" => match rest {
@@ -169,7 +168,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 _ => {
                     return (
                         journal,
-                        fail_line(format!("unknown mode `{rest}` (stochastic or expected)")),
+                        fail_line(msg!("journal-unknown-mode", text = rest)),
                     );
                 }
             },
@@ -179,7 +178,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                     continue;
                 }
                 None => {
-                    return (journal, fail_line(format!("`{rest}` is not a time")));
+                    return (journal, fail_line(msg!("journal-not-a-time", text = rest)));
                 }
             },
             _ => {}
@@ -190,10 +189,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 fail(
                     lead,
                     word.len(),
-                    format!(
-                        "line {} does not start with a time: expected minutes or a duration such as `1d2h`, found `{word}`",
-                        number + 1
-                    ),
+                    msg!("journal-no-time", line = number + 1, found = word),
                 ),
             );
         };
@@ -203,9 +199,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                 fail(
                     lead,
                     word.len(),
-                    format!(
-                        "time {word} is earlier than the line before ({last_at}); commands must be in time order"
-                    ),
+                    msg!("journal-out-of-order", time = word, before = last_at),
                 ),
             );
         }
@@ -217,13 +211,7 @@ pub fn parse(text: &str) -> (Journal, Option<Diagnostic>) {
                     entry.refused = Some(reason);
                 }
                 _ => {
-                    return (
-                        journal,
-                        fail_line(
-                            "a refusal must follow the command it refuses, at the same time"
-                                .to_string(),
-                        ),
-                    );
+                    return (journal, fail_line(msg!("journal-refusal-alone")));
                 }
             },
             Ok(Decoded::Command(command, refused)) => {
@@ -327,10 +315,7 @@ fn decode_entry(text: &str) -> Result<Decoded, Diagnostic> {
                     Box::new(command_of(command, text)?),
                     Some(Message::verbatim(reason.clone())),
                 )),
-                _ => Err(Diagnostic::error(
-                    node.span,
-                    "a refusal is written `Refused(\"reason\")` after the refused command, or `Refused(\"reason\", Command(...))`",
-                )),
+                _ => Err(Diagnostic::error(node.span, msg!("journal-refusal-form"))),
             }
         }
         _ => Ok(Decoded::Command(Box::new(command_of(&node, text)?), None)),
@@ -382,7 +367,10 @@ fn command_of(node: &ron_tree::Node, text: &str) -> Result<Command, Diagnostic> 
     match (command, decoder.diagnostics.into_iter().next()) {
         (Some(command), None) => Ok(command),
         (_, Some(problem)) => Err(problem),
-        (None, None) => Err(Diagnostic::error(Span::new(0, text.len()), "not a command")),
+        (None, None) => Err(Diagnostic::error(
+            Span::new(0, text.len()),
+            msg!("journal-not-a-command"),
+        )),
     }
 }
 

@@ -13,11 +13,11 @@ use crate::diagnostic::{Diagnostic, Report, suggest};
 use crate::scenario::{Condition, ControlLevel, Id, Minutes, Scenario, TeamRole, UnitRole};
 use crate::sim::command::*;
 use crate::sim::{Command, Exercise, Place, UnitStatus};
-use crate::{ron_enum, ron_struct};
+use crate::{msg, ron_enum, ron_struct};
 
 ron_struct! {
     /// A response plan.
-    pub struct Plan as "a plan" {
+    pub struct Plan {
         id: Id,
         title: String,
         description: String = String::new(),
@@ -44,7 +44,7 @@ ron_struct! {
 ron_struct! {
     /// When a facility's stock of a supply falls below `below`, an idle supply unit of a played
     /// team brings `quantity` (at most a load) from its base, unless a delivery is on its way.
-    pub struct RestockOrder as "a restock order" {
+    pub struct RestockOrder {
         supply: Id,
         /// A facility.
         to: Id,
@@ -55,7 +55,7 @@ ron_struct! {
 
 ron_struct! {
     /// A graded response level and what entering it sets in motion.
-    pub struct PlanLevel as "a response level" {
+    pub struct PlanLevel {
         /// 4 (level IV, lowest) down to 1 (level I, highest).
         level: u32,
         name: String,
@@ -70,7 +70,7 @@ ron_struct! {
 
 ron_enum! {
     /// A standing action of a response level.
-    pub enum PlanAction as "a plan action" {
+    pub enum PlanAction {
         /// The played teams activate their incident command.
         Activate,
         /// Sends idle units of a role.
@@ -82,7 +82,7 @@ ron_enum! {
 }
 
 ron_struct! {
-    pub struct PlanDispatch as "a planned dispatch" {
+    pub struct PlanDispatch {
         role: UnitRole,
         to: Target,
         units: u32 = 1,
@@ -91,7 +91,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct PlanMeasure as "a planned measure" {
+    pub struct PlanMeasure {
         district: Target,
         level: ControlLevel,
     }
@@ -99,7 +99,7 @@ ron_struct! {
 
 ron_enum! {
     /// Where an action applies.
-    pub enum Target as "a target (Hotspot, Hotspots or Place)" {
+    pub enum Target {
         /// The district with the most confirmed cases when the action is taken.
         Hotspot,
         /// The n districts with the most confirmed cases (units spread over them).
@@ -111,7 +111,7 @@ ron_enum! {
 
 ron_struct! {
     /// Mutual aid agreed in advance: requests from `from` to `to` are granted within the delay.
-    pub struct Agreement as "a mutual-aid agreement" {
+    pub struct Agreement {
         from: Id,
         to: Id,
         within: Minutes = Minutes(30),
@@ -136,7 +136,7 @@ fn validate(plan: &Plan, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
     if plan.levels.is_empty() {
         out.push(Diagnostic::error(
             plan.id.span,
-            format!("plan `{}` has no response levels", plan.id),
+            msg!("plan-no-levels", plan = &plan.id),
         ));
     }
     let mut seen = BTreeSet::new();
@@ -146,32 +146,31 @@ fn validate(plan: &Plan, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
         if !(1..=4).contains(&level.level) {
             out.push(Diagnostic::error(
                 span,
-                format!(
-                    "level \"{}\" is numbered {}; levels go from 4 (IV, lowest) to 1 (I, highest)",
-                    level.name, level.level
+                msg!(
+                    "plan-level-number",
+                    name = level.name.as_str(),
+                    number = level.level
                 ),
             ));
         } else if !seen.insert(level.level) {
             out.push(Diagnostic::error(
                 span,
-                format!("level {} is given twice", level.level),
+                msg!("plan-level-twice", number = level.level),
             ));
         } else if level.level > previous {
             out.push(Diagnostic::error(
                 span,
-                format!(
-                    "level \"{}\" ({}) comes after a higher level; list them from IV to I",
-                    level.name, level.level
+                msg!(
+                    "plan-level-order",
+                    name = level.name.as_str(),
+                    number = level.level
                 ),
             ));
         }
         previous = level.level;
     }
     if plan.review_every.get() == 0 {
-        out.push(Diagnostic::error(
-            plan.id.span,
-            "`review_every` must be longer than 0m",
-        ));
+        out.push(Diagnostic::error(plan.id.span, msg!("plan-review-every")));
     }
     let Some(scenario) = scenario else { return out };
     let teams: Vec<&str> = scenario.teams.iter().map(|t| t.id.as_str()).collect();
@@ -179,10 +178,10 @@ fn validate(plan: &Plan, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
         if !teams.contains(&id.as_str()) {
             let mut d = Diagnostic::error(
                 id.span,
-                format!("there is no team `{id}` in scenario `{}`", scenario.meta.id),
+                msg!("plan-no-team", id = id, scenario = &scenario.meta.id),
             );
             if let Some(s) = suggest(&id.name, teams.iter().copied()) {
-                d = d.with_help(format!("did you mean `{s}`?"));
+                d = d.with_help(msg!("did-you-mean", name = s));
             }
             out.push(d);
         }
@@ -213,13 +212,10 @@ fn validate(plan: &Plan, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
             {
                 let mut d = Diagnostic::error(
                     id.span,
-                    format!(
-                        "there is no district or facility `{id}` in scenario `{}`",
-                        scenario.meta.id
-                    ),
+                    msg!("plan-no-place", id = id, scenario = &scenario.meta.id),
                 );
                 if let Some(s) = suggest(&id.name, places.iter().copied()) {
-                    d = d.with_help(format!("did you mean `{s}`?"));
+                    d = d.with_help(msg!("did-you-mean", name = s));
                 }
                 out.push(d);
             }
@@ -228,20 +224,15 @@ fn validate(plan: &Plan, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
     let facilities: Vec<&str> = scenario.facilities.iter().map(|f| f.id.as_str()).collect();
     let supplies: Vec<&str> = scenario.supplies.iter().map(|x| x.id.as_str()).collect();
     for order in &plan.restock {
-        for (id, known, noun) in [
-            (&order.to, &facilities, "facility"),
-            (&order.supply, &supplies, "supply"),
+        for (id, known, unknown) in [
+            (&order.to, &facilities, msg!("plan-restock-no-facility")),
+            (&order.supply, &supplies, msg!("plan-restock-no-supply")),
         ] {
             if !known.contains(&id.as_str()) {
-                let mut d = Diagnostic::error(
-                    id.span,
-                    format!(
-                        "restock: there is no {noun} `{id}` in scenario `{}`",
-                        scenario.meta.id
-                    ),
-                );
+                let unknown = unknown.with("id", id).with("scenario", &scenario.meta.id);
+                let mut d = Diagnostic::error(id.span, unknown);
                 if let Some(s) = suggest(&id.name, known.iter().copied()) {
-                    d = d.with_help(format!("did you mean `{s}`?"));
+                    d = d.with_help(msg!("did-you-mean", name = s));
                 }
                 out.push(d);
             }
@@ -249,11 +240,22 @@ fn validate(plan: &Plan, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
         if order.quantity == 0 {
             out.push(Diagnostic::error(
                 order.to.span,
-                "restock: the quantity must be more than 0",
+                msg!("plan-restock-quantity"),
             ));
         }
     }
     out
+}
+
+/// The language of what a plan writes in its commands (reports, statements, answers): the
+/// scenario's, else English; never the machine's, so a journal reads the same wherever it is
+/// played.
+fn written_in(exercise: &Exercise) -> crate::i18n::Language {
+    exercise
+        .scenario()
+        .meta
+        .language
+        .unwrap_or(crate::i18n::Language::En)
 }
 
 /// Executes a plan: looks at the exercise every `review_every` and returns the commands to apply.
@@ -380,7 +382,12 @@ impl PlanPlayer {
                         team: Id::new(team),
                         from: Id::new(r.from.clone()),
                         to: Id::new(r.to.clone()),
-                        text: format!("{} (per plan {})", r.rule, self.plan.id),
+                        text: crate::tr!(
+                            written_in(exercise),
+                            "plan-report-text",
+                            rule = r.rule.as_str(),
+                            plan = self.plan.id.as_str()
+                        ),
                     }));
                 }
             }
@@ -407,7 +414,11 @@ impl PlanPlayer {
                 commands.push(Command::Statement(Statement {
                     team: Id::new(team.clone()),
                     district: None,
-                    text: format!("Official information (plan {})", self.plan.id),
+                    text: crate::tr!(
+                        written_in(exercise),
+                        "plan-official-information",
+                        plan = self.plan.id.as_str()
+                    ),
                 }));
             }
         }
@@ -433,14 +444,17 @@ impl PlanPlayer {
                     quantity: None,
                     unit: None,
                     arrives_in: None,
-                    text: format!("granted per agreement in plan {}", self.plan.id),
+                    text: crate::tr!(
+                        written_in(exercise),
+                        "plan-aid-granted",
+                        plan = self.plan.id.as_str()
+                    ),
                 }));
             }
         }
         commands
     }
 
-    /// Districts by confirmed cases, most first (ties by order in the scenario).
     /// A delivery for a restock order whose facility runs low, if a unit can make it.
     fn restock(&self, exercise: &Exercise, order: &RestockOrder) -> Option<Command> {
         let Some(Place::Facility(to)) = exercise.place_index(order.to.as_str()) else {
@@ -487,6 +501,7 @@ impl PlanPlayer {
         })
     }
 
+    /// Districts by confirmed cases, most first (ties by order in the scenario).
     fn hotspots(exercise: &Exercise, n: usize) -> Vec<Id> {
         let confirmed = |d: usize| exercise.district_total(d, |x| x.confirmed);
         let mut order: Vec<usize> = (0..exercise.district_count()).collect();
@@ -580,10 +595,54 @@ impl PlanPlayer {
                     commands.push(Command::Statement(Statement {
                         team: Id::new(team.clone()),
                         district: None,
-                        text: format!("Response level raised (plan {})", self.plan.id),
+                        text: crate::tr!(
+                            written_in(exercise),
+                            "plan-level-raised",
+                            plan = self.plan.id.as_str()
+                        ),
                     }));
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Mode;
+    use crate::sim::test_support::{command, small, small_scenario};
+
+    /// A restock order sends the team's truck when the clinic runs low, but not while a
+    /// shipment of that supply is already on its way there.
+    #[test]
+    fn a_restock_waits_for_a_shipment_under_way() {
+        let text = r#"Plan(
+            id: "restock", title: "Restock", teams: ["police-team"],
+            levels: [(level: 4, name: "IV", when: ConfirmedAtLeast(count: 100000), actions: [])],
+            restock: [(supply: "kits", to: "clinic", below: 2000, quantity: 500)],
+        )"#;
+        let scenario = small_scenario("");
+        let (plan, report) = check("restock.plan.ron", text, Some(&scenario));
+        let plan = plan.unwrap_or_else(|| panic!("{}", report.render_short()));
+        let delivers = |ex: &Exercise| {
+            PlanPlayer::new(plan.clone(), &scenario)
+                .review(ex)
+                .iter()
+                .filter(|c| matches!(c, Command::Deliver(_)))
+                .count()
+        };
+        let mut ex = small(Mode::Expected, "");
+        assert_eq!(delivers(&ex), 1, "1000 kits at the clinic, below 2000");
+        ex.apply(command(
+            r#"RequestAid(team: "health-team", to: "police-team", supply: "kits", quantity: 100, deliver_to: "clinic")"#,
+        ))
+        .unwrap();
+        ex.apply(command(
+            r#"AnswerAid(team: "police-team", request: 1, accept: true, from: "depot")"#,
+        ))
+        .unwrap();
+        assert_eq!(ex.shipments().len(), 1, "a courier takes the kits");
+        assert_eq!(delivers(&ex), 0, "kits already on their way");
     }
 }

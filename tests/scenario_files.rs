@@ -778,6 +778,23 @@ fn a_broken_chinese_scenario_is_explained_in_chinese_with_its_line_and_column() 
     let (code, _, err) = muster(&["run", files[0]]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("没有区域或设施 `cdc-bas`"), "{err}");
+    // A value of the wrong kind and a field that does not exist: the reader's types and
+    // field lists are named in Chinese too.
+    let typed = dir.join("typed.ron");
+    std::fs::write(&typed, text.replace(unit, r#"base: 12, cuont: 12),"#)).unwrap();
+    let (code, out, _) = muster(&["validate", "--format", "short", typed.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    for expected in [
+        format!(
+            "typed.ron:{line}:{column}: 错误: `base`：应为带引号的标识，如 \"district-1\"，实为整数"
+        ),
+        format!(
+            "typed.ron:{line}:{}: 错误: 队伍 `epi` 没有字段 `cuont`（提示：队伍的字段有：id、resource、agency、base、count、name、people）",
+            column + 4
+        ),
+    ] {
+        assert!(out.contains(&expected), "{expected}\n{out}");
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -69,7 +69,7 @@ impl Source {
                         text: String::new(),
                         diagnostics: vec![crate::diagnostic::Diagnostic::error(
                             Default::default(),
-                            format!("no bundled scenario `{file}`"),
+                            crate::msg!("app-no-bundled-scenario", file = *file),
                         )],
                     })
             }

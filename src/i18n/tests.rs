@@ -52,6 +52,47 @@ fn sources() -> String {
     out
 }
 
+/// The types that `ron_struct!` and `ron_enum!` declare: each is named by `type-NAME`.
+fn declared_types(code: &str) -> BTreeSet<String> {
+    let (structs, enums) = (concat!("ron_struct", "! {"), concat!("ron_enum", "! {"));
+    let mut names = BTreeSet::new();
+    for marker in [structs, enums] {
+        for (at, _) in code.match_indices(marker) {
+            let rest = &code[at..];
+            let Some(start) = ["pub struct ", "pub enum "]
+                .iter()
+                .filter_map(|p| rest.find(p).map(|n| n + p.len()))
+                .min()
+            else {
+                continue;
+            };
+            let name: String = rest[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            names.insert(name);
+        }
+    }
+    names
+}
+
+/// Every record and choice a scenario, plan or command holds is named in the tables, so that
+/// "expected …" reads in the reader's language.
+#[test]
+fn every_declared_type_has_a_name() {
+    let english: BTreeSet<String> = tables("en").into_values().flatten().collect();
+    let types = declared_types(&sources());
+    assert!(types.len() > 100, "{types:?}");
+    let missing: Vec<_> = types
+        .iter()
+        .filter(|name| !english.contains(&format!("type-{name}")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no `type-NAME` in the tables for {missing:?}"
+    );
+}
+
 #[test]
 fn every_key_is_in_both_languages_and_used() {
     let english = tables("en");
@@ -75,7 +116,12 @@ fn every_key_is_in_both_languages_and_used() {
         // The command line's help keys are named after its commands and options: checked by
         // `the_command_lines_help_is_complete_in_both_languages`.
         for key in keys.union(other).filter(|k| !k.starts_with("help-")) {
-            if !code.contains(&format!("\"{key}\"")) {
+            // `type-NAME` names a type that `ron_struct!` or `ron_enum!` declares.
+            let used = match key.strip_prefix("type-") {
+                Some(name) => declared_types(&code).contains(name),
+                None => code.contains(&format!("\"{key}\"")),
+            };
+            if !used {
                 problems.push(format!("{file}: no code uses `{key}`"));
             }
         }
@@ -225,16 +271,23 @@ fn every_key_the_code_asks_for_is_defined() {
     let english: BTreeSet<String> = tables("en").into_values().flatten().collect();
     let code = sources();
     let mut missing = BTreeSet::new();
-    for marker in ["tr!(lang, \"", "msg!(\"", "msg!(\n"] {
+    // `tr!(LANGUAGE, "key", …)` and `msg!("key", …)`, on one line or several.
+    // Spelt in two pieces so that this line is not taken for a lookup.
+    let (tr, msg) = (concat!("tr", "!("), concat!("msg", "!("));
+    for marker in [tr, msg] {
         for (at, _) in code.match_indices(marker) {
             // Examples in comments are not lookups.
             let line_start = code[..at].rfind('\n').map_or(0, |n| n + 1);
             if code[line_start..at].trim_start().starts_with("//") {
                 continue;
             }
-            let rest = code[at + marker.len()..]
-                .trim_start()
-                .trim_start_matches('"');
+            let mut rest = &code[at + marker.len()..];
+            if marker == tr {
+                rest = rest.split_once(',').map_or("", |(_, after)| after);
+            }
+            let Some(rest) = rest.trim_start().strip_prefix('"') else {
+                continue;
+            };
             let key: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')

@@ -210,7 +210,7 @@ pub fn decisions(exercise: &Exercise, lang: Language) -> Decisions {
             ExpectedRecord {
                 clock: when(e.fired_at),
                 inject: e.inject.clone(),
-                team: e.team_words().to_string(),
+                team: e.team_words(lang),
                 text: e.text.clone(),
                 status,
                 done,

@@ -429,7 +429,11 @@ pub fn timeline(exercise: &Exercise, lang: Language) -> Vec<TimelineEntry> {
             ),
             EventKind::ExpectationMissed { inject, team, text } => (
                 "consequence",
-                team.clone(),
+                if team.is_empty() {
+                    tr!(lang, "any-team")
+                } else {
+                    team.clone()
+                },
                 tr!(
                     lang,
                     "timeline-expectation-missed",

@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::ron_tree::{Field, Node, NodeKind};
 use crate::diagnostic::{Diagnostic, Span, suggest};
+use crate::i18n::{Arg, Language, Message};
+use crate::msg;
 
 /// Collects problems while decoding one file.
 #[derive(Default)]
@@ -35,24 +37,28 @@ impl Decoder {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// "`population`: " when inside a field, for messages about a value.
-    pub fn field_prefix(&self) -> String {
-        self.field.map(|f| format!("`{f}`: ")).unwrap_or_default()
+    /// The problem, preceded by "`population`: " when inside a field.
+    pub fn in_field(&self, problem: Message) -> Message {
+        match self.field {
+            Some(field) => msg!("decode-in-field", field = field, problem = problem),
+            None => problem,
+        }
     }
 
     /// Records "expected X, found Y" at the node.
-    pub fn expected(&mut self, node: &Node, expected: &str) {
-        let message = format!(
-            "{}expected {expected}, found {}",
-            self.field_prefix(),
-            node.kind.describe()
+    pub fn expected(&mut self, node: &Node, expected: Message) {
+        let problem = msg!(
+            "decode-expected",
+            expected = expected,
+            found = node.kind.describe()
         );
+        let message = self.in_field(problem);
         self.error(node.span, message);
     }
 
     /// Records a problem with a value that has the right shape but a wrong content.
-    pub fn invalid(&mut self, span: Span, problem: impl AsRef<str>) {
-        let message = format!("{}{}", self.field_prefix(), problem.as_ref());
+    pub fn invalid(&mut self, span: Span, problem: Message) {
+        let message = self.in_field(problem);
         self.error(span, message);
     }
 
@@ -67,7 +73,7 @@ impl Decoder {
     pub fn record<'n>(
         &mut self,
         node: &'n Node,
-        what: &str,
+        what: Message,
         known: &[&'static str],
     ) -> Option<Record<'n>> {
         let fields: &[Field] = match &node.kind {
@@ -75,34 +81,40 @@ impl Decoder {
             NodeKind::Unit => &[],
             NodeKind::Tuple(Some(_), items) if items.is_empty() => &[],
             _ => {
-                self.expected(node, &format!("{what} written as `(field: value, ...)`"));
+                self.expected(node, msg!("decode-written-as-record", what = what));
                 return None;
             }
         };
-        let label = record_label(what, fields);
+        let label = || record_label(&what, fields);
         let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
         let mut kept = Vec::new();
         let mut misspelt = Vec::new();
         for field in fields {
             let name = field.name.text.as_str();
             if !known.contains(&name) {
-                let mut d =
-                    Diagnostic::error(field.name.span, format!("{label} has no field `{name}`"));
+                let mut d = Diagnostic::error(
+                    field.name.span,
+                    msg!("decode-no-such-field", record = label(), field = name),
+                );
                 d = match suggest(name, known.iter().copied()) {
                     Some(s) => {
                         misspelt.push(s);
-                        d.with_help(format!("did you mean `{s}`?"))
+                        d.with_help(msg!("did-you-mean", name = s))
                     }
-                    None => d.with_help(format!("the fields of {what} are: {}", known.join(", "))),
+                    None => d.with_help(msg!(
+                        "decode-fields-are",
+                        what = what.clone(),
+                        fields = known.to_vec()
+                    )),
                 };
                 self.push(d);
             } else if let Some(first) = seen.get(name) {
                 self.push(
                     Diagnostic::error(
                         field.name.span,
-                        format!("field `{name}` is given twice in {label}"),
+                        msg!("decode-field-twice", field = name, record = label()),
                     )
-                    .with_related(*first, "first given here"),
+                    .with_related(*first, msg!("decode-first-given-here")),
                 );
             } else {
                 seen.insert(name, field.name.span);
@@ -111,7 +123,7 @@ impl Decoder {
         }
         Some(Record {
             span: node.span,
-            label,
+            label: label(),
             fields: kept,
             misspelt,
         })
@@ -119,11 +131,19 @@ impl Decoder {
 }
 
 /// "district `heping`" when the record has an id, else "this district".
-fn record_label(what: &str, fields: &[Field]) -> String {
-    let noun = what
-        .trim_start_matches("an ")
-        .trim_start_matches("a ")
-        .trim_start_matches("the ");
+fn record_label(what: &Message, fields: &[Field]) -> Message {
+    let noun = Arg::worded(|lang| {
+        let what = what.text(lang);
+        match lang {
+            // "a district" is "district `heping`"; Chinese has no articles to drop.
+            Language::En => what
+                .trim_start_matches("an ")
+                .trim_start_matches("a ")
+                .trim_start_matches("the ")
+                .to_string(),
+            Language::Zh => what,
+        }
+    });
     let id = fields
         .iter()
         .find(|f| f.name.text == "id")
@@ -132,15 +152,15 @@ fn record_label(what: &str, fields: &[Field]) -> String {
             _ => None,
         });
     match id {
-        Some(id) => format!("{noun} `{id}`"),
-        None => format!("this {noun}"),
+        Some(id) => msg!("decode-record-with-id", noun = noun, id = id),
+        None => msg!("decode-record-this", noun = noun),
     }
 }
 
 /// The fields of one record, checked against the type's field list.
 pub struct Record<'n> {
     pub span: Span,
-    pub label: String,
+    pub label: Message,
     fields: Vec<&'n Field>,
     /// Known fields that an unknown one was probably meant to be: not reported again as missing.
     misspelt: Vec<&'static str>,
@@ -154,14 +174,21 @@ impl<'n> Record<'n> {
             .map(|f| &f.value)
     }
 
-    pub fn missing(&self, d: &mut Decoder, name: &str, expected: &str) {
+    pub fn missing(&self, d: &mut Decoder, name: &str, expected: Message) {
         if self.misspelt.contains(&name) {
             return;
         }
         let at = Span::new(self.span.start, self.span.start + 1);
         d.push(
-            Diagnostic::error(at, format!("{} is missing `{name}`", self.label))
-                .with_help(format!("add `{name}: ...` ({expected})")),
+            Diagnostic::error(
+                at,
+                msg!(
+                    "decode-missing-field",
+                    record = self.label.clone(),
+                    field = name
+                ),
+            )
+            .with_help(msg!("decode-add-field", field = name, expected = expected)),
         );
     }
 
@@ -211,7 +238,7 @@ pub fn thousands(value: i128) -> String {
 /// A value that can be read from a located RON node.
 pub trait Decode: Sized {
     /// What the value is, in a user's words: "a whole number", "a facility kind".
-    fn expected() -> String;
+    fn expected() -> Message;
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self>;
 }
 
@@ -220,7 +247,7 @@ pub trait Decode: Sized {
 macro_rules! ron_struct {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident as $what:literal {
+        pub struct $name:ident {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty $(= $default:expr)? ),* $(,)?
         }
     ) => {
@@ -231,8 +258,9 @@ macro_rules! ron_struct {
         }
 
         impl $crate::scenario::decode::Decode for $name {
-            fn expected() -> String {
-                $what.to_string()
+            /// `type-TYPE` in the message tables.
+            fn expected() -> $crate::i18n::Message {
+                $crate::i18n::Message::new(concat!("type-", stringify!($name)))
             }
 
             fn decode(
@@ -240,7 +268,7 @@ macro_rules! ron_struct {
                 d: &mut $crate::scenario::decode::Decoder,
             ) -> Option<Self> {
                 const FIELDS: &[&str] = &[$(stringify!($field)),*];
-                let record = d.record(node, $what, FIELDS)?;
+                let record = d.record(node, Self::expected(), FIELDS)?;
                 $(
                     let $field: Option<$ty> = match record.get(stringify!($field)) {
                         Some(value) => d.decode_field(stringify!($field), value),
@@ -261,7 +289,7 @@ macro_rules! ron_struct {
         Some($default)
     };
     (@default $d:ident, $record:ident, $field:ident, $ty:ty) => {{
-        $record.missing($d, stringify!($field), &<$ty as $crate::scenario::decode::Decode>::expected());
+        $record.missing($d, stringify!($field), <$ty as $crate::scenario::decode::Decode>::expected());
         None
     }};
 }
@@ -272,7 +300,7 @@ macro_rules! ron_struct {
 macro_rules! ron_enum {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident as $what:literal {
+        pub enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident $(($payload:ty))? ),* $(,)?
         }
     ) => {
@@ -287,15 +315,16 @@ macro_rules! ron_enum {
         }
 
         impl $crate::scenario::decode::Decode for $name {
-            fn expected() -> String {
-                $what.to_string()
+            /// `type-TYPE` in the message tables.
+            fn expected() -> $crate::i18n::Message {
+                $crate::i18n::Message::new(concat!("type-", stringify!($name)))
             }
 
             fn decode(
                 node: &$crate::scenario::ron_tree::Node,
                 d: &mut $crate::scenario::decode::Decoder,
             ) -> Option<Self> {
-                let (variant, payload) = $crate::scenario::decode::split_variant(node, d, $what, Self::VARIANTS)?;
+                let (variant, payload) = $crate::scenario::decode::split_variant(node, d, Self::expected(), Self::VARIANTS)?;
                 match variant.as_str() {
                     $(stringify!($variant) => $crate::ron_enum!(@build d, node, payload, $name, $variant $(, $payload)?),)*
                     _ => unreachable!("split_variant only returns listed variants"),
@@ -314,7 +343,7 @@ macro_rules! ron_enum {
         match $body {
             None => Some($name::$variant),
             Some(_) => {
-                $d.invalid($node.span, format!("`{}` takes no details; write just `{}`", stringify!($variant), stringify!($variant)));
+                $d.invalid($node.span, $crate::msg!("decode-takes-no-details", variant = stringify!($variant)));
                 None
             }
         }
@@ -326,7 +355,7 @@ macro_rules! ron_enum {
 pub fn split_variant<'n>(
     node: &'n Node,
     d: &mut Decoder,
-    what: &str,
+    what: Message,
     variants: &[&str],
 ) -> Option<(String, Option<&'n Node>)> {
     let (name, span, payload) = match &node.kind {
@@ -340,23 +369,23 @@ pub fn split_variant<'n>(
 
         NodeKind::Struct(Some(name), _) => (name.text.clone(), name.span, Some(node)),
         NodeKind::Str(text) if variants.contains(&text.as_str()) => {
-            d.invalid(
-                node.span,
-                format!("write `{text}` without quotes: it is one of a fixed set of choices"),
-            );
+            d.invalid(node.span, msg!("decode-unquote-choice", text = text));
             return None;
         }
         _ => {
-            d.expected(node, &format!("{what} (one of: {})", variants.join(", ")));
+            let one_of = msg!("decode-one-of", what = what, variants = variants.to_vec());
+            d.expected(node, one_of);
             return None;
         }
     };
     if !variants.contains(&name.as_str()) {
-        let mut diag =
-            Diagnostic::error(span, format!("{}`{name}` is not {what}", d.field_prefix()));
+        let mut diag = Diagnostic::error(
+            span,
+            d.in_field(msg!("decode-not-a", name = name.as_str(), what = what)),
+        );
         diag = match suggest(&name, variants.iter().copied()) {
-            Some(s) => diag.with_help(format!("did you mean `{s}`?")),
-            None => diag.with_help(format!("choose one of: {}", variants.join(", "))),
+            Some(s) => diag.with_help(msg!("did-you-mean", name = s)),
+            None => diag.with_help(msg!("decode-choose-one-of", variants = variants.to_vec())),
         };
         d.push(diag);
         return None;
@@ -365,14 +394,14 @@ pub fn split_variant<'n>(
 }
 
 impl Decode for bool {
-    fn expected() -> String {
-        "true or false".into()
+    fn expected() -> Message {
+        msg!("value-bool")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         match node.kind {
             NodeKind::Bool(b) => Some(b),
             _ => {
-                d.expected(node, &Self::expected());
+                d.expected(node, Self::expected());
                 None
             }
         }
@@ -380,31 +409,32 @@ impl Decode for bool {
 }
 
 macro_rules! decode_unsigned {
-    ($($ty:ty => $what:literal),*) => {$(
+    ($($ty:ty),*) => {$(
         impl Decode for $ty {
-            fn expected() -> String {
-                $what.into()
+            fn expected() -> Message {
+                msg!("value-whole-number")
             }
             fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
                 let value = match node.kind {
                     NodeKind::Int(v) => v,
                     NodeKind::Float(f) if f.fract() == 0.0 && f.is_finite() && f.abs() < 1e30 => f as i128,
                     _ => {
-                        d.expected(node, &Self::expected());
+                        d.expected(node, Self::expected());
                         return None;
                     }
                 };
                 if value < 0 {
-                    d.invalid(node.span, format!("must be zero or more, found {value}"));
+                    d.invalid(node.span, msg!("decode-not-negative", value = value.to_string()));
                     return None;
                 }
                 let most = d.model_limit().min(u64::from(<$ty>::MAX));
                 match <$ty>::try_from(value) {
                     Ok(v) if u64::from(v) <= most => Some(v),
                     _ => {
-                        d.invalid(node.span, format!(
-                            "{} is more than the model can hold (at most {})",
-                            thousands(value), thousands(i128::from(most))
+                        d.invalid(node.span, msg!(
+                            "decode-too-large",
+                            value = thousands(value),
+                            most = thousands(i128::from(most))
                         ));
                         None
                     }
@@ -413,18 +443,18 @@ macro_rules! decode_unsigned {
         }
     )*};
 }
-decode_unsigned!(u32 => "a whole number", u64 => "a whole number");
+decode_unsigned!(u32, u64);
 
 impl Decode for i64 {
-    fn expected() -> String {
-        "a whole number, e.g. 200 or -50".into()
+    fn expected() -> Message {
+        msg!("value-signed-number")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let value = match node.kind {
             NodeKind::Int(v) => v,
             NodeKind::Float(f) if f.fract() == 0.0 && f.is_finite() && f.abs() < 1e30 => f as i128,
             _ => {
-                d.expected(node, &Self::expected());
+                d.expected(node, Self::expected());
                 return None;
             }
         };
@@ -432,10 +462,10 @@ impl Decode for i64 {
         if value.abs() > most {
             d.invalid(
                 node.span,
-                format!(
-                    "{} is more than the model can hold (at most {} either way)",
-                    thousands(value),
-                    thousands(most)
+                msg!(
+                    "decode-too-large-either-way",
+                    value = thousands(value),
+                    most = thousands(most)
                 ),
             );
             return None;
@@ -446,7 +476,7 @@ impl Decode for i64 {
 
 /// `Box<T>` reads as `T` (for recursive types such as `Not(condition)`).
 impl<T: Decode> Decode for Box<T> {
-    fn expected() -> String {
+    fn expected() -> Message {
         T::expected()
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
@@ -455,20 +485,20 @@ impl<T: Decode> Decode for Box<T> {
 }
 
 impl Decode for f64 {
-    fn expected() -> String {
-        "a number".into()
+    fn expected() -> Message {
+        msg!("value-number")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let value = match node.kind {
             NodeKind::Int(v) => v as f64,
             NodeKind::Float(f) => f,
             _ => {
-                d.expected(node, &Self::expected());
+                d.expected(node, Self::expected());
                 return None;
             }
         };
         if !value.is_finite() {
-            d.invalid(node.span, "must be a finite number");
+            d.invalid(node.span, msg!("decode-not-finite"));
             return None;
         }
         Some(value)
@@ -476,14 +506,14 @@ impl Decode for f64 {
 }
 
 impl Decode for String {
-    fn expected() -> String {
-        "text in quotes".into()
+    fn expected() -> Message {
+        msg!("value-text")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         match &node.kind {
             NodeKind::Str(s) => Some(s.clone()),
             _ => {
-                d.expected(node, &Self::expected());
+                d.expected(node, Self::expected());
                 None
             }
         }
@@ -492,8 +522,8 @@ impl Decode for String {
 
 /// Optional values: `None`, `Some(x)`, or `x` alone.
 impl<T: Decode> Decode for Option<T> {
-    fn expected() -> String {
-        format!("{} or None", T::expected())
+    fn expected() -> Message {
+        msg!("value-option", inner = T::expected())
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         match &node.kind {
@@ -507,8 +537,8 @@ impl<T: Decode> Decode for Option<T> {
 }
 
 impl<T: Decode> Decode for Vec<T> {
-    fn expected() -> String {
-        format!("a list `[...]` of {}", T::expected())
+    fn expected() -> Message {
+        msg!("value-list", inner = T::expected())
     }
     /// Keeps the items that decode, so one bad item does not hide problems in the others.
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
@@ -517,7 +547,7 @@ impl<T: Decode> Decode for Vec<T> {
                 Some(items.iter().filter_map(|item| T::decode(item, d)).collect())
             }
             _ => {
-                d.expected(node, &Self::expected());
+                d.expected(node, Self::expected());
                 None
             }
         }
@@ -525,8 +555,8 @@ impl<T: Decode> Decode for Vec<T> {
 }
 
 impl<A: Decode, B: Decode> Decode for (A, B) {
-    fn expected() -> String {
-        format!("a pair `({}, {})`", A::expected(), B::expected())
+    fn expected() -> Message {
+        msg!("value-pair", first = A::expected(), second = B::expected())
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         match &node.kind {
@@ -536,7 +566,7 @@ impl<A: Decode, B: Decode> Decode for (A, B) {
                 Some((a?, b?))
             }
             _ => {
-                d.expected(node, &Self::expected());
+                d.expected(node, Self::expected());
                 None
             }
         }
@@ -545,12 +575,12 @@ impl<A: Decode, B: Decode> Decode for (A, B) {
 
 /// Maps `{key: value}` with unique keys, in the file's order.
 impl<K: Decode + Ord + Clone + HasSpan, V: Decode> Decode for BTreeMap<K, V> {
-    fn expected() -> String {
-        format!("a map `{{key: value}}` of {}", V::expected())
+    fn expected() -> Message {
+        msg!("value-map", inner = V::expected())
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let NodeKind::Map(entries) = &node.kind else {
-            d.expected(node, &Self::expected());
+            d.expected(node, Self::expected());
             return None;
         };
         let mut map: BTreeMap<K, V> = BTreeMap::new();
@@ -562,8 +592,8 @@ impl<K: Decode + Ord + Clone + HasSpan, V: Decode> Decode for BTreeMap<K, V> {
             if let Some((first, _)) = map.get_key_value(&key) {
                 let first = first.span();
                 d.push(
-                    Diagnostic::error(key_node.span, "this key is given twice")
-                        .with_related(first, "first given here"),
+                    Diagnostic::error(key_node.span, msg!("decode-key-twice"))
+                        .with_related(first, msg!("decode-first-given-here")),
                 );
             } else {
                 map.insert(key, value);

@@ -16,6 +16,7 @@ pub use model::*;
 pub use values::{DateTime, Fraction, Id, Minutes, Point, Positive, ScenarioTime, Spanned};
 
 use crate::diagnostic::{Diagnostic, Report, Span};
+use crate::msg;
 use decode::{Decode, Decoder};
 
 /// Reads and checks a scenario text. The scenario is returned when it has no errors (warnings
@@ -50,15 +51,15 @@ pub fn check_document<T: Decode>(
         &root.kind
         && name.text != kind
     {
-        let hint = match name.text.as_str() {
-            "Plan" => "; plan files are named *.plan.ron and checked as plans",
-            "Scenario" => "; this is a scenario file",
-            _ => "",
+        let holds = name.text.as_str();
+        let message = match holds {
+            "Plan" => msg!("file-holds-a-plan", kind = kind),
+            "Scenario" => msg!("file-holds-a-scenario", kind = kind),
+            _ => msg!("file-holds-other", holds = holds, kind = kind),
         };
-        report.diagnostics.push(Diagnostic::error(
-            name.span,
-            format!("this file holds a `{}`, not a `{kind}`{hint}", name.text),
-        ));
+        report
+            .diagnostics
+            .push(Diagnostic::error(name.span, message));
         return (None, report);
     }
     let mut decoder = Decoder::default();
@@ -92,20 +93,24 @@ pub fn load_file(path: &Path) -> Result<(Scenario, Report), Report> {
 /// Reads a user's file as text, turning I/O and encoding failures into a report.
 pub fn read_text(path: &Path) -> Result<String, Report> {
     let name = path.display().to_string();
-    let fail = |message: String| Report {
+    let fail = |message: crate::i18n::Message| Report {
         file_name: name.clone(),
         text: String::new(),
         diagnostics: vec![Diagnostic::error(Span::default(), message)],
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read {name}: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(msg!(
+            "file-cannot-read",
+            file = &name,
+            error = e.to_string()
+        ))
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = crate::diagnostic::line_col(
             &String::from_utf8_lossy(e.as_bytes()),
             e.utf8_error().valid_up_to(),
         );
-        fail(format!(
-            "{name} is not UTF-8 text (invalid bytes at {at}); save it as UTF-8"
-        ))
+        fail(msg!("file-not-utf8", file = &name, at = at.to_string()))
     })?;
     Ok(normalise(&text).into_owned())
 }

@@ -13,7 +13,7 @@ use crate::{ron_enum, ron_struct};
 
 ron_struct! {
     /// A whole exercise scenario: one RON file.
-    pub struct Scenario as "a scenario" {
+    pub struct Scenario {
         meta: Meta,
         city: City,
         pathogen: Pathogen,
@@ -40,7 +40,7 @@ ron_struct! {
 
 ron_struct! {
     /// Who wrote the scenario, and when and how long the exercise runs.
-    pub struct Meta as "the scenario's `meta` section" {
+    pub struct Meta {
         id: Id,
         title: String,
         description: String = String::new(),
@@ -67,11 +67,11 @@ ron_struct! {
 ron_enum! {
     /// Language of the scenario's texts.
     #[derive(Copy, Eq, Hash)]
-    pub enum Language as "a language (En or Zh)" { En, Zh }
+    pub enum Language { En, Zh }
 }
 
 ron_struct! {
-    pub struct City as "the `city` section" {
+    pub struct City {
         name: String,
         districts: Vec<District>,
         mobility: Mobility = Mobility::None,
@@ -84,7 +84,7 @@ ron_struct! {
 
 ron_struct! {
     /// Shares of a population by age band; they add up to 1.
-    pub struct AgeShares as "age shares `(children, adults, older)`" {
+    pub struct AgeShares {
         /// Aged 0–14.
         children: Spanned<Fraction>,
         /// Aged 15–59.
@@ -125,7 +125,7 @@ impl AgeShares {
 
 ron_enum! {
     /// Age bands for severity and hospital beds.
-    pub enum AgeBand as "an age band (Children, Adults or Older)" { Children, Adults, Older }
+    pub enum AgeBand { Children, Adults, Older }
 }
 
 impl AgeBand {
@@ -141,7 +141,7 @@ impl AgeBand {
 }
 
 ron_struct! {
-    pub struct District as "a district" {
+    pub struct District {
         id: Id,
         name: String,
         population: u64,
@@ -156,7 +156,7 @@ ron_struct! {
 
 ron_enum! {
     /// How people move between districts during a day.
-    pub enum Mobility as "a mobility model (None, Flows, Matrix or Adjacency)" {
+    pub enum Mobility {
         /// Districts are isolated from each other.
         None,
         /// Shares of each district's residents who spend the day in another district.
@@ -169,7 +169,7 @@ ron_enum! {
 }
 
 ron_struct! {
-    pub struct Flow as "a flow `(from, to, share)`" {
+    pub struct Flow {
         from: Id,
         to: Id,
         share: Fraction,
@@ -177,7 +177,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Adjacency as "adjacency links" {
+    pub struct Adjacency {
         links: Vec<(Id, Id)>,
         /// Share of residents commuting along each link, both ways.
         share: Fraction,
@@ -186,7 +186,7 @@ ron_struct! {
 
 ron_struct! {
     /// Transmission and course of the disease.
-    pub struct Pathogen as "the `pathogen` section" {
+    pub struct Pathogen {
         name: String,
         /// Basic reproduction number; give this or `transmission_rate`.
         r0: Option<Positive> = None,
@@ -219,7 +219,7 @@ ron_struct! {
 
 ron_struct! {
     /// How severe the disease is in one age band.
-    pub struct BandSeverity as "a band's severity" {
+    pub struct BandSeverity {
         band: Spanned<AgeBand>,
         /// Share of this band's symptomatic cases who need a hospital bed.
         hospitalisation_rate: Fraction,
@@ -232,7 +232,7 @@ ron_struct! {
 
 ron_struct! {
     /// The treatment protocol of hospital patients (antivirals, for instance).
-    pub struct Treatment as "a treatment" {
+    pub struct Treatment {
         /// The supply a course is taken from, at the admitting hospital.
         supply: Id,
         /// Courses used per patient admitted.
@@ -244,7 +244,7 @@ ron_struct! {
 
 ron_struct! {
     /// How cases come to the authorities' knowledge.
-    pub struct Surveillance as "the `surveillance` section" {
+    pub struct Surveillance {
         /// Share of symptomatic cases who come to a fever clinic by themselves.
         care_seeking: Fraction = Fraction(0.5),
         care_seeking_delay_days: Positive = Positive(2.0),
@@ -273,16 +273,16 @@ ron_struct! {
 
 ron_enum! {
     /// Where quarantined contacts stay.
-    pub enum QuarantinePlace as "a quarantine place (Sites or Home)" { Sites, Home }
+    pub enum QuarantinePlace { Sites, Home }
 }
 
 ron_enum! {
-    pub enum CaseState as "a case state (Exposed or Infectious)" { Exposed, Infectious }
+    pub enum CaseState { Exposed, Infectious }
 }
 
 ron_struct! {
     /// Infections present at (or appearing at) a given time, before any inject.
-    pub struct InitialCases as "a group of initial cases" {
+    pub struct InitialCases {
         /// A district, or a place with `people`.
         district: Id,
         count: u32,
@@ -294,7 +294,7 @@ ron_struct! {
 
 ron_struct! {
     /// A kind of consumable stock: test kits, PPE, masks.
-    pub struct Supply as "a supply" {
+    pub struct Supply {
         id: Id,
         name: String,
         unit: String = "items".to_string(),
@@ -304,7 +304,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Resupply as "a resupply" {
+    pub struct Resupply {
         to: Id,
         quantity: u64,
         every: Minutes,
@@ -312,7 +312,7 @@ ron_struct! {
 }
 
 ron_enum! {
-    pub enum FacilityKind as "a facility kind" {
+    pub enum FacilityKind {
         Hospital, FeverClinic, TestingSite, QuarantineSite, Warehouse, CommandPost, Port, Airport, Station,
         School, Market, Workplace, Other,
     }
@@ -341,7 +341,7 @@ impl FacilityKind {
 }
 
 ron_struct! {
-    pub struct Facility as "a facility" {
+    pub struct Facility {
         id: Id,
         name: String,
         kind: FacilityKind,
@@ -380,14 +380,14 @@ ron_struct! {
 }
 
 ron_enum! {
-    pub enum AgencyKind as "an agency kind" {
+    pub enum AgencyKind {
         Command, Police, Health, Cdc, Hospital, Transport, CommunityGrid, Volunteers, Telecom,
         MarketRegulation, Media, Customs, Neighbour, Other,
     }
 }
 
 ron_struct! {
-    pub struct Agency as "an agency" {
+    pub struct Agency {
         id: Id,
         name: String,
         kind: AgencyKind,
@@ -407,7 +407,7 @@ ron_struct! {
 ron_struct! {
     /// Where an agency may act: its districts (and the facilities in them), facilities of some
     /// kinds anywhere (an education bureau: schools), or named facilities.
-    pub struct Jurisdiction as "a jurisdiction" {
+    pub struct Jurisdiction {
         districts: Vec<Id> = Vec::new(),
         facility_kinds: Vec<FacilityKind> = Vec::new(),
         facilities: Vec<Id> = Vec::new(),
@@ -428,12 +428,12 @@ impl Jurisdiction {
 
 ron_enum! {
     /// Blue teams respond; a red cell plays the adversity.
-    pub enum TeamRole as "a team role (Blue or Red)" { Blue, Red }
+    pub enum TeamRole { Blue, Red }
 }
 
 ron_struct! {
     /// Players at one table. A team plays one or more agencies.
-    pub struct Team as "a team" {
+    pub struct Team {
         id: Id,
         name: String,
         role: TeamRole = TeamRole::Blue,
@@ -444,7 +444,7 @@ ron_struct! {
 
 ron_enum! {
     /// What a unit does on site; `capacity` is counted in this work.
-    pub enum UnitRole as "a unit role" {
+    pub enum UnitRole {
         /// Contacts traced per shift.
         Tracing,
         /// Samples taken per shift.
@@ -478,7 +478,7 @@ impl UnitRole {
 }
 
 ron_struct! {
-    pub struct ResourceType as "a resource type" {
+    pub struct ResourceType {
         id: Id,
         name: String,
         role: UnitRole,
@@ -493,7 +493,7 @@ ron_struct! {
 
 ron_struct! {
     /// One unit, or `count` identical units named `<id>-1`, `<id>-2`, ...
-    pub struct UnitGroup as "a unit" {
+    pub struct UnitGroup {
         id: Id,
         resource: Id,
         agency: Id,
@@ -508,7 +508,7 @@ ron_struct! {
 }
 
 ron_enum! {
-    pub enum ControlLevel as "a control level (Normal, Enhanced or Closed)" { Normal, Enhanced, Closed }
+    pub enum ControlLevel { Normal, Enhanced, Closed }
 }
 
 impl ControlLevel {
@@ -524,7 +524,7 @@ impl ControlLevel {
 
 ron_struct! {
     /// District control measures and what they cost.
-    pub struct Measures as "the `measures` section" {
+    pub struct Measures {
         /// Agencies allowed to order measures; empty means any agency of kind Command or Health.
         ordered_by: Vec<Id> = Vec::new(),
         enhanced: MeasureEffect = MeasureEffect {
@@ -543,7 +543,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct MeasureEffect as "a measure's effect" {
+    pub struct MeasureEffect {
         /// Multiplier on contacts inside the district.
         contact_factor: Fraction,
         /// Multiplier on travel into and out of the district.
@@ -557,7 +557,7 @@ ron_struct! {
 
 ron_struct! {
     /// Public opinion: trust in the authorities drives compliance with measures.
-    pub struct Public as "the `public` section" {
+    pub struct Public {
         initial_trust: Fraction = Fraction(0.7),
         /// Share of a rumour's reach that fades each day without an answer.
         rumour_decay_per_day: Fraction = Fraction(0.2),
@@ -574,14 +574,14 @@ ron_struct! {
 }
 
 ron_enum! {
-    pub enum ReportTrigger as "a report trigger" {
+    pub enum ReportTrigger {
         CaseConfirmed, Death, HospitalOverflow, Daily, Inject(Id),
     }
 }
 
 ron_struct! {
     /// A report owed up the chain: when `on` happens, `from` must report to `to` within the delay.
-    pub struct ReportRule as "a reporting rule" {
+    pub struct ReportRule {
         id: Id,
         name: String,
         on: ReportTrigger,
@@ -592,7 +592,7 @@ ron_struct! {
 }
 
 ron_enum! {
-    pub enum Channel as "a channel" {
+    pub enum Channel {
         Phone, Email, Radio, Media, SocialMedia, FieldReport, Briefing, Document,
     }
 }
@@ -614,7 +614,7 @@ impl Channel {
 }
 
 ron_enum! {
-    pub enum Trigger as "a trigger (At or When)" {
+    pub enum Trigger {
         /// Fires at a set time.
         At(ScenarioTime),
         /// Fires the first time the condition holds.
@@ -624,7 +624,7 @@ ron_enum! {
 
 ron_struct! {
     /// An event of the MSEL (master scenario events list), delivered to teams or agencies.
-    pub struct Inject as "an inject" {
+    pub struct Inject {
         id: Id,
         title: String,
         trigger: Trigger,
@@ -691,8 +691,8 @@ impl serde::Serialize for Recipients {
 }
 
 impl super::decode::Decode for Recipients {
-    fn expected() -> String {
-        "a list of teams or agencies such as [\"health\"], or `All` for every team".into()
+    fn expected() -> crate::i18n::Message {
+        crate::msg!("value-recipients")
     }
     fn decode(node: &super::ron_tree::Node, d: &mut super::decode::Decoder) -> Option<Self> {
         use super::ron_tree::NodeKind;
@@ -700,7 +700,7 @@ impl super::decode::Decode for Recipients {
             NodeKind::Ident(name) if name == "All" => Some(Recipients::All),
             NodeKind::List(_) => Vec::<Id>::decode(node, d).map(Recipients::Listed),
             _ => {
-                d.expected(node, &Self::expected());
+                d.expected(node, Self::expected());
                 None
             }
         }
@@ -710,7 +710,7 @@ impl super::decode::Decode for Recipients {
 ron_struct! {
     /// A decision put to teams by an inject (go ahead with the marathon, postpone or cancel it):
     /// its options, a deadline and what happens when no decision is reached.
-    pub struct DecisionPoint as "a decision point" {
+    pub struct DecisionPoint {
         question: String,
         /// Teams that decide; empty: the teams the inject reaches.
         teams: Vec<Id> = Vec::new(),
@@ -726,7 +726,7 @@ ron_struct! {
 
 ron_enum! {
     /// How a decision put to several teams is reached.
-    pub enum JointRule as "a joint-decision rule (Lead(\"team\"), Unanimous or FirstAnswer)" {
+    pub enum JointRule {
         /// This team decides; the others' answers are advice, recorded.
         Lead(Id),
         /// Every team must choose the same option by the deadline; else the default applies.
@@ -737,7 +737,7 @@ ron_enum! {
 }
 
 ron_struct! {
-    pub struct DecisionOption as "an option" {
+    pub struct DecisionOption {
         id: Id,
         label: String,
         description: String = String::new(),
@@ -758,7 +758,7 @@ impl DecisionPoint {
 ron_struct! {
     /// An action a team may take that the engine does not know by itself: who may take it,
     /// what it costs, how long it takes, when it is allowed, and what it does.
-    pub struct ActionDef as "an action" {
+    pub struct ActionDef {
         id: Id,
         name: String,
         description: String = String::new(),
@@ -780,7 +780,7 @@ ron_struct! {
 
 ron_enum! {
     /// What an inject changes in the simulated world.
-    pub enum Effect as "an effect" {
+    pub enum Effect {
         NewCases(NewCases),
         Contacts(NamedContacts),
         RoadClosure(RoadClosure),
@@ -1051,7 +1051,7 @@ impl Effect {
 }
 
 ron_struct! {
-    pub struct UnitsOut as "units out of service" {
+    pub struct UnitsOut {
         /// Units, or unit groups (all of the group's units).
         units: Vec<Id>,
         /// How many of them; default: all.
@@ -1063,21 +1063,21 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct UnitsBack as "units back in service" {
+    pub struct UnitsBack {
         units: Vec<Id>,
         count: Option<u32> = None,
     }
 }
 
 ron_struct! {
-    pub struct SetMeasure as "a measure" {
+    pub struct SetMeasure {
         district: Id,
         level: ControlLevel,
     }
 }
 
 ron_struct! {
-    pub struct ContactRate as "a change of contacts" {
+    pub struct ContactRate {
         /// None: the whole city.
         district: Option<Id> = None,
         /// Multiplier on close contacts (0.8: a fifth fewer).
@@ -1088,7 +1088,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct CapacityChange as "a capacity change" {
+    pub struct CapacityChange {
         facility: Id,
         beds: i64 = 0,
         icu_beds: i64 = 0,
@@ -1098,7 +1098,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct MoveStock as "a stock move" {
+    pub struct MoveStock {
         supply: Id,
         from: Id,
         to: Id,
@@ -1109,7 +1109,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct CalmPrices as "calmer prices" {
+    pub struct CalmPrices {
         district: Option<Id> = None,
         /// Share of the gouging that stops.
         share: Fraction,
@@ -1117,14 +1117,14 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct FireLater as "an inject to fire" {
+    pub struct FireLater {
         inject: Id,
         after: Minutes = Minutes(0),
     }
 }
 
 ron_struct! {
-    pub struct GatheringOrder as "a decision on a gathering" {
+    pub struct GatheringOrder {
         gathering: Id,
         choice: GatheringChoice,
         /// For `Postpone`: by how long.
@@ -1133,7 +1133,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct NewCases as "new cases" {
+    pub struct NewCases {
         /// A district, or a place with `people`.
         district: Id,
         count: u32,
@@ -1147,7 +1147,7 @@ ron_struct! {
     /// People exposed and named (a passenger list, a building's residents, buyers of a
     /// contaminated batch), who must be traced. They are drawn from the district's susceptible
     /// residents, and `infected_share` of them are newly infected by this exposure.
-    pub struct NamedContacts as "named contacts" {
+    pub struct NamedContacts {
         /// A district, or a place with `people` (a school's pupils, a terminal's workers).
         district: Id,
         count: u32,
@@ -1158,7 +1158,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct RoadClosure as "a road closure" {
+    pub struct RoadClosure {
         district: Id,
         duration: Minutes,
         /// Multiplier on travel times through the district.
@@ -1167,14 +1167,14 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct SupplyDelay as "a supply delay" {
+    pub struct SupplyDelay {
         supply: Id,
         delay: Minutes,
     }
 }
 
 ron_struct! {
-    pub struct StockLoss as "a stock loss" {
+    pub struct StockLoss {
         facility: Id,
         supply: Id,
         quantity: u64,
@@ -1182,7 +1182,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Rumour as "a rumour" {
+    pub struct Rumour {
         /// None: city-wide.
         district: Option<Id> = None,
         /// Share of the public the rumour reaches.
@@ -1192,7 +1192,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct TrustShift as "a trust shift" {
+    pub struct TrustShift {
         district: Option<Id> = None,
         /// Change of trust, between -1 and 1.
         change: f64,
@@ -1201,14 +1201,14 @@ ron_struct! {
 
 ron_struct! {
     /// Trouble at a site (crowding at a fever clinic, a quarantine breach) that needs patrols.
-    pub struct Disorder as "a disorder" {
+    pub struct Disorder {
         place: Id,
         severity: Fraction,
     }
 }
 
 ron_struct! {
-    pub struct PriceGouging as "price gouging" {
+    pub struct PriceGouging {
         district: Option<Id> = None,
         severity: Fraction,
     }
@@ -1217,7 +1217,7 @@ ron_struct! {
 ron_struct! {
     /// A crowd (a protest, a queue that turns into a crowd): people mix for its duration and
     /// infected ones seed their home districts; patrols on site disperse it.
-    pub struct Gathering as "a gathering" {
+    pub struct Gathering {
         /// Where the crowd gathers.
         district: Id,
         people: u32,
@@ -1232,7 +1232,7 @@ ron_struct! {
 ron_struct! {
     /// A planned event that draws a crowd from many districts. A team that may order measures
     /// (or one of `decided_by`) can let it go ahead, run it with measures, postpone or cancel it.
-    pub struct MassGathering as "a mass gathering" {
+    pub struct MassGathering {
         id: Id,
         name: String,
         /// The district or facility where it is held.
@@ -1261,14 +1261,14 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct AttendeeOrigin as "an origin `(district, share)`" {
+    pub struct AttendeeOrigin {
         district: Id,
         share: Fraction,
     }
 }
 
 ron_struct! {
-    pub struct EventMeasures as "an event's measures" {
+    pub struct EventMeasures {
         /// Share of the attendees admitted.
         attendance: Fraction,
         /// Multiplier on close contacts at the event.
@@ -1279,7 +1279,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct CapacityLoss as "a capacity loss" {
+    pub struct CapacityLoss {
         facility: Id,
         beds: u32,
     }
@@ -1287,7 +1287,7 @@ ron_struct! {
 
 ron_enum! {
     /// A test on the state of the exercise, for conditional injects.
-    pub enum Condition as "a condition" {
+    pub enum Condition {
         /// Confirmed cases (known to the authorities) reach the count.
         ConfirmedAtLeast(Threshold),
         /// True infections (known only to the control cell) reach the count.
@@ -1419,7 +1419,7 @@ impl Condition {
 }
 
 ron_struct! {
-    pub struct Done as "an action done" {
+    pub struct Done {
         /// None: any team.
         team: Option<Id> = None,
         action: ActionCheck,
@@ -1428,7 +1428,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct ContactShare as "a share of contacts" {
+    pub struct ContactShare {
         share: Fraction,
         /// None: the whole city.
         district: Option<Id> = None,
@@ -1438,7 +1438,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct DecidedCheck as "a decision taken" {
+    pub struct DecidedCheck {
         /// The inject that put the question.
         decision: Id,
         option: Option<Id> = None,
@@ -1446,7 +1446,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Threshold as "a threshold" {
+    pub struct Threshold {
         /// None: the whole city.
         district: Option<Id> = None,
         count: u64,
@@ -1454,7 +1454,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Load as "a hospital load" {
+    pub struct Load {
         /// None: all hospitals together.
         facility: Option<Id> = None,
         share: Fraction,
@@ -1462,14 +1462,14 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct TrustLevel as "a trust level" {
+    pub struct TrustLevel {
         district: Option<Id> = None,
         level: Fraction,
     }
 }
 
 ron_struct! {
-    pub struct StockLevel as "a stock level" {
+    pub struct StockLevel {
         supply: Id,
         facility: Option<Id> = None,
         quantity: u64,
@@ -1477,7 +1477,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct NotDone as "a missed action" {
+    pub struct NotDone {
         team: Id,
         action: ActionCheck,
         by: ScenarioTime,
@@ -1485,7 +1485,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct AfterInject as "a follow-up" {
+    pub struct AfterInject {
         inject: Id,
         delay: Minutes = Minutes(0),
     }
@@ -1493,7 +1493,7 @@ ron_struct! {
 
 ron_struct! {
     /// A player action the inject is meant to draw out, checked automatically when `check` is given.
-    pub struct Expectation as "an expected action" {
+    pub struct Expectation {
         text: String,
         check: Option<ActionCheck> = None,
         within: Minutes = Minutes(2 * 60),
@@ -1504,7 +1504,7 @@ ron_struct! {
 
 ron_enum! {
     /// A kind of player action, optionally narrowed (a dispatch of tracing teams to a district).
-    pub enum ActionCheck as "an action" {
+    pub enum ActionCheck {
         Dispatch(DispatchCheck),
         Report(ReportCheck),
         Measure(MeasureCheck),
@@ -1525,20 +1525,20 @@ ron_enum! {
 }
 
 ron_struct! {
-    pub struct DecideCheck as "an answer to a decision" {
+    pub struct DecideCheck {
         decision: Option<Id> = None,
         option: Option<Id> = None,
     }
 }
 
 ron_struct! {
-    pub struct ActionUse as "a scenario action" {
+    pub struct ActionUse {
         action: Option<Id> = None,
     }
 }
 
 ron_struct! {
-    pub struct FacilityCheck as "a facility order" {
+    pub struct FacilityCheck {
         facility: Option<Id> = None,
         /// true: opened; false: closed; none: either.
         open: Option<bool> = None,
@@ -1546,7 +1546,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct GatheringCheck as "a decision on a gathering" {
+    pub struct GatheringCheck {
         gathering: Option<Id> = None,
         decision: Option<GatheringChoice> = None,
     }
@@ -1554,13 +1554,13 @@ ron_struct! {
 
 ron_enum! {
     /// The kinds of decision on a planned mass gathering (a postponement of any length).
-    pub enum GatheringChoice as "a decision (GoAhead, WithMeasures, Postpone or Cancel)" {
+    pub enum GatheringChoice {
         GoAhead, WithMeasures, Postpone, Cancel,
     }
 }
 
 ron_struct! {
-    pub struct DispatchCheck as "a dispatch" {
+    pub struct DispatchCheck {
         role: Option<UnitRole> = None,
         /// A district or facility.
         to: Option<Id> = None,
@@ -1568,26 +1568,26 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct ReportCheck as "a report" {
+    pub struct ReportCheck {
         to: Option<Id> = None,
     }
 }
 
 ron_struct! {
-    pub struct MeasureCheck as "a measure" {
+    pub struct MeasureCheck {
         district: Option<Id> = None,
         level: Option<ControlLevel> = None,
     }
 }
 
 ron_struct! {
-    pub struct ShareCheck as "a share of information" {
+    pub struct ShareCheck {
         with: Option<Id> = None,
     }
 }
 
 ron_struct! {
-    pub struct AidCheck as "a request for aid" {
+    pub struct AidCheck {
         /// The team asked, or an agency the control cell plays.
         from: Option<Id> = None,
     }
@@ -1595,7 +1595,7 @@ ron_struct! {
 
 ron_struct! {
     /// What the exercise sets out to test, and how it is scored.
-    pub struct Objective as "an objective" {
+    pub struct Objective {
         id: Id,
         title: String,
         description: String = String::new(),
@@ -1610,7 +1610,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Kpi as "a KPI" {
+    pub struct Kpi {
         metric: Metric,
         target: Spanned<f64>,
         weight: Positive = Positive(1.0),
@@ -1621,7 +1621,7 @@ ron_struct! {
 
 ron_enum! {
     /// Measures of performance computed from the simulation.
-    pub enum Metric as "a metric" {
+    pub enum Metric {
         ContactsQuarantinedWithin24h,
         CasesIsolatedWithin24h,
         CasesAmongKnownContacts,

@@ -10,6 +10,8 @@ use serde::{Serialize, Serializer};
 use super::decode::{Decode, Decoder, HasSpan};
 use super::ron_tree::{Node, NodeKind};
 use crate::diagnostic::Span;
+use crate::i18n::Message;
+use crate::msg;
 
 /// The id of a scenario item (a district, team, inject ...), or a reference to one.
 /// Equality and order ignore where it was written.
@@ -70,12 +72,12 @@ impl Serialize for Id {
 }
 
 impl Decode for Id {
-    fn expected() -> String {
-        "an id in quotes, such as \"district-1\"".into()
+    fn expected() -> Message {
+        msg!("value-id")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let NodeKind::Str(name) = &node.kind else {
-            d.expected(node, &Self::expected());
+            d.expected(node, Self::expected());
             return None;
         };
         if let Some(problem) = id_problem(name) {
@@ -91,20 +93,16 @@ impl Decode for Id {
 
 /// Ids are written by hand and typed in commands, so they are kept simple: letters (any
 /// script), digits, `-`, `_`, `.`, with no spaces.
-fn id_problem(name: &str) -> Option<String> {
+fn id_problem(name: &str) -> Option<Message> {
     if name.is_empty() {
-        return Some("an id cannot be empty".into());
+        return Some(msg!("id-empty"));
     }
     if name.chars().count() > 64 {
-        return Some(format!("the id \"{name}\" is longer than 64 characters"));
+        return Some(msg!("id-too-long", id = name));
     }
     name.chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
-        .map(|c| {
-            format!(
-                "the id \"{name}\" contains {c:?}; ids use letters, digits, `-`, `_` and `.` only"
-            )
-        })
+        .map(|c| msg!("id-bad-character", id = name, character = format!("{c:?}")))
 }
 
 /// A share between 0 and 1 (a rate, a probability, a proportion of people).
@@ -119,21 +117,22 @@ impl Fraction {
 }
 
 impl Decode for Fraction {
-    fn expected() -> String {
-        "a share between 0 and 1, e.g. 0.25 for 25%".into()
+    fn expected() -> Message {
+        msg!("value-fraction")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let value = f64::decode(node, d)?;
         if !(0.0..=1.0).contains(&value) {
-            let hint = if (1.0..=100.0).contains(&value) {
-                format!(" (for {value}% write {})", value / 100.0)
+            let problem = if (1.0..=100.0).contains(&value) {
+                msg!(
+                    "decode-not-a-share-percent",
+                    value = value.to_string(),
+                    share = (value / 100.0).to_string()
+                )
             } else {
-                String::new()
+                msg!("decode-not-a-share", value = value.to_string())
             };
-            d.invalid(
-                node.span,
-                format!("must be a share between 0 and 1, found {value}{hint}"),
-            );
+            d.invalid(node.span, problem);
             return None;
         }
         Some(Fraction(value))
@@ -152,13 +151,16 @@ impl Positive {
 }
 
 impl Decode for Positive {
-    fn expected() -> String {
-        "a number greater than 0".into()
+    fn expected() -> Message {
+        msg!("value-positive")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let value = f64::decode(node, d)?;
         if value <= 0.0 {
-            d.invalid(node.span, format!("must be greater than 0, found {value}"));
+            d.invalid(
+                node.span,
+                msg!("decode-not-positive", value = value.to_string()),
+            );
             return None;
         }
         Some(Positive(value))
@@ -195,7 +197,7 @@ impl<T: Serialize> Serialize for Spanned<T> {
 }
 
 impl<T: Decode> Decode for Spanned<T> {
-    fn expected() -> String {
+    fn expected() -> Message {
         T::expected()
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
@@ -226,8 +228,8 @@ impl Serialize for Point {
 }
 
 impl Decode for Point {
-    fn expected() -> String {
-        "a map position `(x, y)` in km".into()
+    fn expected() -> Message {
+        msg!("value-point")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let (x, y) = <(f64, f64)>::decode(node, d)?;
@@ -300,21 +302,18 @@ pub fn parse_duration(text: &str) -> Option<u32> {
 }
 
 impl Decode for Minutes {
-    fn expected() -> String {
-        "a duration in quotes such as \"30m\", \"2h\" or \"1d12h\"".into()
+    fn expected() -> Message {
+        msg!("value-duration")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let NodeKind::Str(text) = &node.kind else {
-            d.expected(node, &Self::expected());
+            d.expected(node, Self::expected());
             return None;
         };
         match parse_duration(text) {
             Some(minutes) => Some(Minutes(minutes)),
             None => {
-                d.invalid(
-                    node.span,
-                    format!("\"{text}\" is not a duration; write days, hours and minutes as in \"1d\", \"2h30m\", \"45m\""),
-                );
+                d.invalid(node.span, msg!("decode-not-a-duration", text = text));
                 None
             }
         }
@@ -365,12 +364,12 @@ fn parse_clock(text: &str) -> Option<u32> {
 }
 
 impl Decode for ScenarioTime {
-    fn expected() -> String {
-        "a time in quotes: an offset from the start such as \"2h30m\", or a day and clock time such as \"D2 09:30\"".into()
+    fn expected() -> Message {
+        msg!("value-time")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let NodeKind::Str(text) = &node.kind else {
-            d.expected(node, &Self::expected());
+            d.expected(node, Self::expected());
             return None;
         };
         if let Some(minutes) = parse_duration(text.trim().trim_start_matches('+')) {
@@ -384,19 +383,17 @@ impl Decode for ScenarioTime {
             if absolute < start {
                 d.invalid(
                     node.span,
-                    format!(
-                        "\"{text}\" is before the exercise starts (day 1 at {})",
-                        clock_text(start)
+                    msg!(
+                        "decode-before-start",
+                        text = text,
+                        start = clock_text(start)
                     ),
                 );
                 return None;
             }
             return Some(ScenarioTime(absolute - start));
         }
-        d.invalid(
-            node.span,
-            format!("\"{text}\" is not a time; write an offset from the start such as \"2h30m\" or a day and clock time such as \"D2 09:30\""),
-        );
+        d.invalid(node.span, msg!("decode-not-a-time", text = text));
         None
     }
 }
@@ -478,12 +475,12 @@ impl Serialize for DateTime {
 }
 
 impl Decode for DateTime {
-    fn expected() -> String {
-        "a date and time in quotes such as \"2022-01-08T08:00\"".into()
+    fn expected() -> Message {
+        msg!("value-date-time")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let NodeKind::Str(text) = &node.kind else {
-            d.expected(node, &Self::expected());
+            d.expected(node, Self::expected());
             return None;
         };
         match DateTime::parse(text) {
@@ -493,12 +490,7 @@ impl Decode for DateTime {
                 Some(dt)
             }
             None => {
-                d.invalid(
-                    node.span,
-                    format!(
-                        "\"{text}\" is not a valid date and time; write it as \"2022-01-08T08:00\""
-                    ),
-                );
+                d.invalid(node.span, msg!("decode-not-a-date-time", text = text));
                 None
             }
         }

@@ -503,7 +503,7 @@ fn measure_raw(
                             crate::sim::AidAnswer::Accepted => tr!(lang, "aid-accepted"),
                             crate::sim::AidAnswer::Declined => tr!(lang, "aid-declined"),
                             crate::sim::AidAnswer::Short { sent, reason } => {
-                                tr!(lang, "aid-short", sent = *sent, reason = reason.as_str())
+                                tr!(lang, "aid-short", sent = *sent, reason = reason.text(lang))
                             }
                         };
                         evidence.push(tr!(

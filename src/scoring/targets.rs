@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{KpiClass, Snapshot, class, format_value, measure, meets};
 use crate::diagnostic::{Diagnostic, Report};
-use crate::i18n::Language;
+use crate::i18n::{Arg, Language};
 use crate::scenario::{self, Scenario, Team};
 use crate::sim::{Exercise, Mode};
 
@@ -45,18 +45,16 @@ pub fn met_by_doing_nothing(scenario: &Arc<Scenario>) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         kpi.target.span,
-                        format!(
-                            "objective `{}`: with no action, {:?} ends at {} on the scenario's seed ({}), already within its target of {}: this KPI cannot tell a response from none",
-                            objective.id,
-                            kpi.metric,
-                            format_value(&kpi.metric, value, Language::En),
-                            scenario.meta.seed,
-                            format_value(&kpi.metric, target, Language::En)
+                        crate::msg!(
+                            "target-met-by-no-action",
+                            objective = &objective.id,
+                            metric = format!("{:?}", kpi.metric),
+                            value = Arg::worded(|lang| format_value(&kpi.metric, value, lang)),
+                            seed = scenario.meta.seed.to_string(),
+                            target = Arg::worded(|lang| format_value(&kpi.metric, target, lang))
                         ),
                     )
-                    .with_help(
-                        "set a target that doing nothing misses, or give the scenario the pressure that puts this outcome at stake",
-                    ),
+                    .with_help(crate::msg!("target-met-by-no-action-help")),
                 );
             }
         }

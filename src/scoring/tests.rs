@@ -167,7 +167,7 @@ fn an_answered_request_that_fell_short_scores_no_less_than_silence() {
                 ))
                 .expect("the answer stands even with too little stock");
             assert!(events.iter().any(|e| matches!(&e.kind,
-                crate::sim::EventKind::AidAnswered { note, .. } if note.contains("sends 5000 of the 10000"))));
+                crate::sim::EventKind::AidAnswered { note, .. } if note.to_string().contains("sends 5000 of the 10000"))));
         }
         ex.advance(6 * 60);
         let cards = scorecards_of(&ex, Language::En);
@@ -278,6 +278,39 @@ fn responses_count_for_their_objective_and_a_missed_one_earns_nothing() {
     // Not made: shown at the 120 minutes elapsed, scored as nothing (not 30 / 120).
     assert_eq!(calm.value, Some(120.0));
     assert_eq!(calm.attainment, Some(0.0));
+}
+
+/// An objective's response time scores each of its injects and takes the mean: one answered
+/// in time and one never answered make half.
+#[test]
+fn a_response_time_scores_the_mean_of_its_injects() {
+    let both_for_order = TWO_INJECTS.replace(r#"objective: "calm""#, r#"objective: "order""#);
+    let mut ex = small(Mode::Expected, &both_for_order);
+    ex.advance(75);
+    ex.apply(command(
+        r#"Dispatch(team: "police-team", unit: "patrol-1", to: "clinic", work: "1h")"#,
+    ))
+    .unwrap();
+    ex.advance_to(ex.end());
+    let cards = scorecards_of(&ex, Language::En);
+    let police = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("police-team"))
+        .unwrap();
+    let order = line(police, "order", Metric::InjectResponseMinutes);
+    assert_eq!(order.attainment, Some(0.5));
+    // Ten points a unit of weight: half of them.
+    assert_eq!((order.points, order.max_points), (5.0, 10.0));
+}
+
+/// A value exactly at its target meets it, whichever way the metric improves.
+#[test]
+fn a_value_at_its_target_meets_it() {
+    for metric in [Metric::Infections, Metric::AidRequestsAnswered] {
+        assert!(meets(&metric, 30.0, 30.0), "{metric:?}");
+    }
+    assert!(!meets(&Metric::Infections, 30.1, 30.0));
+    assert!(!meets(&Metric::AidRequestsAnswered, 29.9, 30.0));
 }
 
 /// Evaluators' ratings count with the KPIs (half and half); a rating of a team beats a rating
@@ -607,4 +640,61 @@ fn shares_means_and_evidence_are_what_they_say() {
     let evidence = |at: u32| measured(&Snapshot::at(&ex, at), Metric::EconomicCost).evidence;
     assert_eq!(evidence(ex.now()).len(), 1);
     assert!(evidence(6 * 60 - 1).is_empty());
+}
+
+/// A report not yet due is neither on time nor missing; once its time has passed unfiled, it
+/// is missing.
+#[test]
+fn a_report_counts_once_it_is_due() {
+    let scenario = small_scenario(&outbreak(""));
+    let mut ex = Exercise::new(scenario, 1, Mode::Expected);
+    while ex.reports().is_empty() {
+        assert!(ex.now() < ex.end(), "no report was ever owed");
+        ex.advance(60);
+    }
+    let (opened, due) = (ex.reports()[0].opened_at, ex.reports()[0].due);
+    ex.advance_to(due + 60);
+    let on_time = |at: u32| {
+        measure(
+            &Snapshot::at(&ex, at),
+            &Metric::ReportsOnTime,
+            &[],
+            None,
+            None,
+            Language::En,
+        )
+        .value
+    };
+    assert_eq!(on_time(opened), None, "owed, not yet due");
+    assert_eq!(on_time(due + 1), Some(0.0), "due and not filed");
+}
+
+/// A team's card cites the statements of that team, not those of others.
+#[test]
+fn a_teams_trust_evidence_is_its_own_statements() {
+    let scenario = small_scenario(&outbreak(""));
+    let mut ex = Exercise::new(scenario, 1, Mode::Expected);
+    for team in ["health-team", "police-team"] {
+        ex.apply(command(&format!(
+            r#"Statement(team: "{team}", text: "Stay calm")"#
+        )))
+        .unwrap();
+    }
+    ex.advance(60);
+    let health = ex.scenario().team("health-team").unwrap().clone();
+    let evidence = measure(
+        &Snapshot::now(&ex),
+        &Metric::PublicTrust,
+        &[&health],
+        None,
+        None,
+        Language::En,
+    )
+    .evidence;
+    let statements: Vec<&String> = evidence
+        .iter()
+        .filter(|e| e.contains("statement"))
+        .collect();
+    assert_eq!(statements.len(), 1, "{evidence:?}");
+    assert!(statements[0].contains("health-team"), "{evidence:?}");
 }

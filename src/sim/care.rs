@@ -28,11 +28,11 @@ pub enum BedKind {
 impl BedKind {
     pub const ALL: [BedKind; 3] = [BedKind::Ward, BedKind::Paediatric, BedKind::Icu];
 
-    pub fn label(self) -> &'static str {
+    pub fn words(self, lang: crate::i18n::Language) -> String {
         match self {
-            BedKind::Ward => "ward",
-            BedKind::Paediatric => "children's ward",
-            BedKind::Icu => "intensive care",
+            BedKind::Ward => crate::tr!(lang, "bed-ward"),
+            BedKind::Paediatric => crate::tr!(lang, "bed-paediatric"),
+            BedKind::Icu => crate::tr!(lang, "bed-icu"),
         }
     }
 }
@@ -426,7 +426,7 @@ impl Exercise {
             self.totals.overflow_hours += dt * 24.0;
             if !self.overflow_active {
                 self.overflow_active = true;
-                let kinds: Vec<&str> = BedKind::ALL
+                let kinds: Vec<BedKind> = BedKind::ALL
                     .iter()
                     .filter(|kind| {
                         self.districts.iter().any(|d| {
@@ -436,13 +436,20 @@ impl Exercise {
                                 .any(|p| p.hospital.is_none() && p.bed == **kind)
                         })
                     })
-                    .map(|kind| kind.label())
+                    .copied()
                     .collect();
                 self.emit(
                     Audience::Everyone,
                     EventKind::HospitalOverflow {
                         waiting: waiting.round() as u64,
-                        beds: kinds.join(", "),
+                        beds: crate::msg!(
+                            "event-bed-kinds",
+                            kinds = crate::i18n::Arg::worded(|lang| {
+                                let words: Vec<String> =
+                                    kinds.iter().map(|kind| kind.words(lang)).collect();
+                                words.join(&crate::tr!(lang, "list-comma"))
+                            })
+                        ),
                     },
                 );
                 self.open_reports(&crate::scenario::ReportTrigger::HospitalOverflow);
@@ -701,7 +708,7 @@ mod tests {
             .events()
             .iter()
             .filter_map(|e| match &e.kind {
-                EventKind::HospitalOverflow { beds, .. } => Some(beds.clone()),
+                EventKind::HospitalOverflow { beds, .. } => Some(beds.to_string()),
                 _ => None,
             })
             .collect();

@@ -13,7 +13,7 @@ use crate::{ron_enum, ron_struct};
 
 ron_enum! {
     /// One action of a team or of the control cell (facilitator).
-    pub enum Command as "a command" {
+    pub enum Command {
         /// The team activates its incident command (starts the activation clock KPI).
         Activate(TeamOnly),
         /// Sends an idle unit to a district or facility to work there for `work` (default: its shift).
@@ -68,7 +68,7 @@ ron_enum! {
 }
 
 ron_struct! {
-    pub struct Decide as "an answer to a decision" {
+    pub struct Decide {
         team: Id,
         /// The inject that put the question.
         decision: Id,
@@ -79,7 +79,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Act as "a scenario action" {
+    pub struct Act {
         team: Id,
         action: Id,
         text: String = String::new(),
@@ -87,7 +87,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct FacilityOrder as "a facility order" {
+    pub struct FacilityOrder {
         team: Id,
         facility: Id,
         text: String = String::new(),
@@ -95,7 +95,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Message as "a message from an agency the control cell plays" {
+    pub struct Message {
         /// The agency the control cell speaks as (`simulated: true`).
         from: Id,
         /// Teams or agencies.
@@ -107,7 +107,7 @@ ron_struct! {
 
 ron_enum! {
     /// An evaluator's judgement of an expected action.
-    pub enum Verdict as "a verdict (Done, Partly or NotDone)" { Done, Partly, NotDone }
+    pub enum Verdict { Done, Partly, NotDone }
 }
 
 impl Verdict {
@@ -130,7 +130,7 @@ impl Verdict {
 }
 
 ron_struct! {
-    pub struct Judge as "a judgement" {
+    pub struct Judge {
         inject: Id,
         /// Which of the inject's expected actions, counting from 1.
         expectation: u32,
@@ -144,7 +144,7 @@ ron_struct! {
 
 ron_enum! {
     /// HSEEP performance ratings.
-    pub enum Rating as "a rating (P, S, M or U)" {
+    pub enum Rating {
         /// Performed without challenges.
         P,
         /// Performed with some challenges.
@@ -188,7 +188,7 @@ impl Rating {
 }
 
 ron_struct! {
-    pub struct Observe as "an observation" {
+    pub struct Observe {
         text: String,
         objective: Option<Id> = None,
         team: Option<Id> = None,
@@ -197,7 +197,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Rate as "a rating" {
+    pub struct Rate {
         objective: Id,
         rating: Rating,
         /// The team rated; none: the objective as a whole.
@@ -208,13 +208,13 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct TeamOnly as "a team" {
+    pub struct TeamOnly {
         team: Id,
     }
 }
 
 ron_struct! {
-    pub struct Dispatch as "a dispatch" {
+    pub struct Dispatch {
         team: Id,
         unit: Id,
         /// A district or facility.
@@ -225,7 +225,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Redirect as "a redirect" {
+    pub struct Redirect {
         team: Id,
         unit: Id,
         to: Id,
@@ -234,14 +234,14 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct UnitOrder as "a unit order" {
+    pub struct UnitOrder {
         team: Id,
         unit: Id,
     }
 }
 
 ron_struct! {
-    pub struct Deliver as "a delivery" {
+    pub struct Deliver {
         team: Id,
         unit: Id,
         supply: Id,
@@ -252,7 +252,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct OrderMeasure as "a measure order" {
+    pub struct OrderMeasure {
         team: Id,
         district: Id,
         level: ControlLevel,
@@ -260,7 +260,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Report as "a report" {
+    pub struct Report {
         team: Id,
         /// The reporting agency, played by the team.
         from: Id,
@@ -271,7 +271,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Share as "a share of information" {
+    pub struct Share {
         team: Id,
         with: Vec<Id>,
         text: String,
@@ -279,7 +279,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct Statement as "a public statement" {
+    pub struct Statement {
         team: Id,
         /// None: city-wide.
         district: Option<Id> = None,
@@ -288,7 +288,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct RequestAid as "a request for aid" {
+    pub struct RequestAid {
         team: Id,
         /// The team asked.
         to: Id,
@@ -305,7 +305,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct AnswerAid as "an answer to a request" {
+    pub struct AnswerAid {
         team: Id,
         /// Number of the request, as given when it was made.
         request: u32,
@@ -324,7 +324,7 @@ ron_struct! {
 
 ron_enum! {
     /// What is decided about a planned mass gathering.
-    pub enum GatheringDecision as "a decision (GoAhead, WithMeasures, Postpone or Cancel)" {
+    pub enum GatheringDecision {
         GoAhead,
         /// Capped attendance and fewer contacts, at the event's cost of measures.
         WithMeasures,
@@ -362,7 +362,7 @@ impl GatheringDecision {
 }
 
 ron_struct! {
-    pub struct DecideGathering as "a decision on a gathering" {
+    pub struct DecideGathering {
         team: Id,
         gathering: Id,
         decision: GatheringDecision,
@@ -371,20 +371,20 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct InjectOrder as "an inject order" {
+    pub struct InjectOrder {
         inject: Id,
     }
 }
 
 ron_struct! {
-    pub struct DelayInject as "a delay" {
+    pub struct DelayInject {
         inject: Id,
         by: Minutes,
     }
 }
 
 ron_struct! {
-    pub struct EditInject as "an edit" {
+    pub struct EditInject {
         inject: Id,
         title: Option<String> = None,
         message: Option<String> = None,
@@ -392,7 +392,7 @@ ron_struct! {
 }
 
 ron_struct! {
-    pub struct ComposeInject as "a composed inject" {
+    pub struct ComposeInject {
         title: String,
         to: Vec<Id>,
         channel: Channel = Channel::Phone,
@@ -604,12 +604,23 @@ mod tests {
     #[test]
     fn a_command_in_brief_drops_its_team_and_is_spaced_outside_its_quotes() {
         let command = decode_command(
-            r#"Share(team: "health", with: ["police", "port"], text: "one,two: \"three\"")"#,
+            r#"Share(team: "health", with: ["police", "port"], text: "one,two: \"three, four\"")"#,
         )
         .unwrap();
         assert_eq!(
             command.in_brief(),
-            r#"Share(with: ["police", "port"], text: "one,two: \"three\"")"#
+            r#"Share(with: ["police", "port"], text: "one,two: \"three, four\"")"#
         );
+    }
+
+    /// An evaluator's verdict counts in full, half or not at all.
+    #[test]
+    fn a_verdict_gives_its_share_of_the_credit() {
+        use super::Verdict;
+        let credits: Vec<f64> = [Verdict::Done, Verdict::Partly, Verdict::NotDone]
+            .iter()
+            .map(Verdict::credit)
+            .collect();
+        assert_eq!(credits, [1.0, 0.5, 0.0]);
     }
 }

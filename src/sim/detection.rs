@@ -391,6 +391,36 @@ mod tests {
         assert!(small_away > 0.0);
     }
 
+    /// People turned away crowd the clinic: its disorder grows with the share turned away,
+    /// and a clinic that serves everyone stays calm.
+    #[test]
+    fn a_clinic_that_turns_people_away_grows_disorderly() {
+        let disorder = |capacity: u32| {
+            let mut ex = sick_district(&format!("clinic.daily_capacity: {capacity}"));
+            ex.clinics(0.25);
+            ex.facilities[1].disorder
+        };
+        assert_eq!(disorder(10_000), 0.0);
+        let crowded = disorder(20);
+        assert!(
+            crowded > 0.0 && crowded <= super::CROWDING_DISORDER_PER_DAY * 0.25,
+            "{crowded}"
+        );
+    }
+
+    /// The delay from infection to isolation is counted in days: cases infected two days
+    /// before the clinic finds them add two days each.
+    #[test]
+    fn the_delay_to_isolation_is_counted_in_days() {
+        let mut ex = small(Mode::Expected, "");
+        ex.districts[0].epi.i = crate::sim::Infected::new_at(2000.0, -2.0 * 1440.0);
+        ex.districts[0].epi.s -= 2000.0;
+        ex.clinics(0.25);
+        assert!(ex.districts[0].confirmed > 0.0);
+        let mean = ex.totals.infection_to_isolation.mean().unwrap();
+        assert!((mean - 2.0).abs() < 1e-9, "{mean}");
+    }
+
     /// No kit, no test: a clinic without kits finds nobody.
     #[test]
     fn a_clinic_without_kits_tests_nobody() {

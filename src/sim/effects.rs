@@ -269,6 +269,29 @@ mod tests {
         assert_eq!(ex.contact_change(0), 0.8, "the district's change is over");
     }
 
+    /// Gouging adds up to a ceiling; calming prices stops a share of it, where it applies.
+    #[test]
+    fn calming_prices_stops_a_share_of_the_gouging() {
+        let mut ex = small(Mode::Expected, "");
+        let gouge = effect(r#"PriceGouging((severity: 0.3))"#);
+        ex.apply_effect(&gouge, super::Actor::Scenario);
+        ex.apply_effect(&gouge, super::Actor::Scenario);
+        assert!((ex.districts[0].gouging - 0.6).abs() < 1e-12);
+        ex.apply_effect(
+            &effect(r#"CalmPrices((district: "north", share: 0.25))"#),
+            super::Actor::Scenario,
+        );
+        assert!((ex.districts[0].gouging - 0.45).abs() < 1e-12);
+        assert!(
+            (ex.districts[1].gouging - 0.6).abs() < 1e-12,
+            "south untouched"
+        );
+        for _ in 0..3 {
+            ex.apply_effect(&gouge, super::Actor::Scenario);
+        }
+        assert_eq!(ex.districts[1].gouging, 1.0);
+    }
+
     #[test]
     fn costs_go_to_the_team_that_acted_or_are_shared() {
         let mut ex = small(Mode::Expected, "");

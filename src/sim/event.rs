@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::command::GatheringDecision;
+use crate::i18n::Message;
 use crate::scenario::{Channel, ControlLevel, UnitRole};
 
 /// Who may see an event.
@@ -78,7 +79,8 @@ pub enum EventKind {
     },
     UnitIdle {
         unit: String,
-        reason: String,
+        #[serde(serialize_with = "crate::i18n::serialize_english")]
+        reason: Message,
     },
     Delivered {
         unit: String,
@@ -134,7 +136,8 @@ pub enum EventKind {
         accepted: bool,
         text: String,
         /// What the answer sets in motion, or why it fell short ("sent 5,995 of 10,000 …").
-        note: String,
+        #[serde(serialize_with = "crate::i18n::serialize_english")]
+        note: Message,
     },
     AidUnanswered {
         request: u32,
@@ -196,7 +199,8 @@ pub enum EventKind {
     HospitalOverflow {
         waiting: u64,
         /// The kinds of bed they wait for.
-        beds: String,
+        #[serde(serialize_with = "crate::i18n::serialize_english")]
+        beds: Message,
     },
     HospitalOverflowEnded,
     Deaths {
@@ -223,7 +227,8 @@ pub enum EventKind {
         work: f64,
     },
     Notice {
-        text: String,
+        #[serde(serialize_with = "crate::i18n::serialize_english")]
+        text: Message,
     },
     /// A scheduled inject whose `only_if` did not hold: it is dropped.
     InjectDropped {

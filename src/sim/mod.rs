@@ -278,7 +278,8 @@ pub enum AidAnswer {
     /// Accepted in good faith, but the stock was not there: what was sent, and why not all.
     Short {
         sent: u64,
-        reason: String,
+        #[serde(serialize_with = "crate::i18n::serialize_english")]
+        reason: crate::i18n::Message,
     },
 }
 
@@ -386,12 +387,17 @@ impl ExpectationState {
         }
     }
 
+    /// The team asked, or the one that answered; None when any team may.
+    pub fn team_concerned(&self) -> Option<&str> {
+        self.team.as_deref().or(self.met_by.as_deref())
+    }
+
     /// The team in words: its id, or "any team".
-    pub fn team_words(&self) -> &str {
-        self.team
-            .as_deref()
-            .or(self.met_by.as_deref())
-            .unwrap_or("any team")
+    pub fn team_words(&self, lang: crate::i18n::Language) -> String {
+        match self.team_concerned() {
+            Some(team) => team.to_string(),
+            None => crate::tr!(lang, "any-team"),
+        }
     }
 }
 

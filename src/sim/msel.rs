@@ -347,7 +347,8 @@ impl Exercise {
             if e.check.is_some() && e.met_at.is_none() && !e.missed_noted && e.due <= now {
                 let e = e.clone();
                 self.expectations[n].missed_noted = true;
-                let team = e.team_words().to_string();
+                // Empty when any team was asked: readers word it in their language.
+                let team = e.team_concerned().unwrap_or_default().to_string();
                 let (inject, text) = (e.inject, e.text);
                 self.emit(
                     Audience::Control,
@@ -552,6 +553,92 @@ mod tests {
             !below(&ex, false, Some("south")),
             "nothing named in the south"
         );
+    }
+
+    /// "When the hospital is 60% full": patients in its beds over the beds it has, of one
+    /// hospital or of all; an empty hospital is not full.
+    #[test]
+    fn hospital_load_counts_the_patients_in_the_beds() {
+        use crate::scenario::{AgeBand, Condition, Fraction, Id, Load};
+        use crate::sim::care::{BedKind, Patients};
+        let mut ex = small(Mode::Expected, "");
+        let at_least = |ex: &crate::sim::Exercise, share: f64, facility: Option<&str>| {
+            ex.holds(&Condition::HospitalLoadAtLeast(Load {
+                facility: facility.map(Id::new),
+                share: Fraction(share),
+            }))
+        };
+        assert!(!at_least(&ex, 0.1, None), "no patients yet");
+        let capacity = ex.hospital_capacity(0);
+        assert_eq!(capacity, 50.0, "40 ward beds and 10 intensive-care beds");
+        ex.districts[1].epi.patients.push(Patients {
+            band: AgeBand::Adults,
+            bed: BedKind::Ward,
+            icu: false,
+            hospital: Some(0),
+            treated: false,
+            n: 30.0,
+        });
+        ex.districts[1].epi.patients.push(Patients {
+            band: AgeBand::Older,
+            bed: BedKind::Icu,
+            icu: true,
+            hospital: None,
+            treated: false,
+            n: 7.0,
+        });
+        assert_eq!(
+            ex.hospital_occupancy(0),
+            30.0,
+            "those waiting are not in a bed"
+        );
+        assert_eq!(ex.districts[1].epi.hospitalised(), 30.0);
+        assert!(at_least(&ex, 0.6, None), "30 of 50 beds: 60%");
+        assert!(!at_least(&ex, 0.61, None));
+        assert!(at_least(&ex, 0.6, Some("hospital")));
+        assert!(!at_least(&ex, 0.1, Some("clinic")), "a clinic has no beds");
+    }
+
+    /// An expected decision on a gathering is met by that decision only; an expected measure
+    /// already in force when the inject fires is met at once, a different level is not.
+    #[test]
+    fn expectations_match_the_decision_and_level_asked_for() {
+        let marathon = r#"scenario.mass_gatherings: [(id: "marathon", name: "Marathon", place: "south", start: "2d", duration: "5h", attendees: 20000, contact_intensity: 4.0)]"#;
+        let injects = r#"scenario.injects: [
+            (id: "I-1", title: "Marathon", trigger: At("1h"), to: ["health-team"], message: "Cancel it?",
+             expects: [(text: "Cancel the marathon", check: Gathering((gathering: "marathon", decision: Cancel)), within: "1d")]),
+            (id: "I-2", title: "Lockdown", trigger: At("1h"), to: ["health-team"], message: "Close the north",
+             expects: [(text: "Enhanced in the north", check: Measure((district: "north", level: Enhanced)), within: "1d")]),
+            (id: "I-3", title: "Lockdown", trigger: At("1h"), to: ["health-team"], message: "Close the north",
+             expects: [(text: "Closed in the north", check: Measure((district: "north", level: Closed)), within: "1d")]),
+        ]"#;
+        let mut ex = small(Mode::Expected, &format!("{marathon}\n{injects}"));
+        ex.apply(command(
+            r#"OrderMeasure(team: "health-team", district: "north", level: Enhanced)"#,
+        ))
+        .unwrap();
+        ex.advance(60);
+        let met = |ex: &crate::sim::Exercise| -> Vec<bool> {
+            ex.expectations()
+                .iter()
+                .map(|e| e.met_at.is_some())
+                .collect()
+        };
+        assert_eq!(met(&ex), [false, true, false], "Enhanced already in force");
+        ex.apply(command(
+            r#"DecideGathering(team: "health-team", gathering: "marathon", decision: GoAhead)"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            met(&ex),
+            [false, true, false],
+            "going ahead is not cancelling"
+        );
+        ex.apply(command(
+            r#"DecideGathering(team: "health-team", gathering: "marathon", decision: Cancel)"#,
+        ))
+        .unwrap();
+        assert_eq!(met(&ex), [true, true, false]);
     }
 
     /// A decision's option can fire a later inject (after a delay, whatever its trigger) or

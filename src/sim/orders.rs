@@ -248,7 +248,7 @@ impl Exercise {
                 self.emit(
                     audience,
                     EventKind::Notice {
-                        text: format!("unit {} recalled by {}", c.unit, c.team),
+                        text: msg!("event-recalled", unit = &c.unit, team = &c.team),
                     },
                 );
                 Ok(())
@@ -623,7 +623,7 @@ impl Exercise {
                 if sent < request.quantity {
                     super::AidAnswer::Short {
                         sent,
-                        reason: format!("{sent} offered"),
+                        reason: msg!("aid-short-offered", offered = sent),
                     }
                 } else {
                     super::AidAnswer::Accepted
@@ -637,9 +637,11 @@ impl Exercise {
                     team: c.team.name.clone(),
                     accepted: true,
                     text: c.text.clone(),
-                    note: format!(
-                        "{sent} `{supply}` arriving at {}",
-                        crate::scenario::Minutes(self.now.saturating_add(minutes.max(1)))
+                    note: msg!(
+                        "aid-note-arriving",
+                        sent = sent,
+                        supply = supply,
+                        at = Arg::Duration(self.now.saturating_add(minutes.max(1)))
                     ),
                 },
             );
@@ -702,7 +704,7 @@ impl Exercise {
             shipment = Some((supply.clone(), f, to, offered, sent, held, carrier));
         }
         // The answer stands, even when the stock is not all there: it was given in good faith.
-        let mut note = String::new();
+        let mut note = crate::i18n::Message::default();
         let mut answer = if c.accept {
             super::AidAnswer::Accepted
         } else {
@@ -715,26 +717,34 @@ impl Exercise {
                 }
             }
             if !request.units.is_empty() {
-                note = format!("units lent: {}", request.units.join(", "));
+                note = msg!("aid-note-units-lent", units = request.units.clone());
             }
         }
         if let Some((supply, f, to, offered, sent, held, carrier)) = shipment {
             let from_name = self.scenario.facilities[f].id.name.clone();
             if sent < offered || sent < request.quantity {
                 let reason = if held < offered {
-                    format!("{from_name} held {held} of `{supply}`")
+                    msg!(
+                        "aid-short-held",
+                        facility = from_name,
+                        held = held,
+                        supply = &supply
+                    )
                 } else if sent < offered {
-                    format!("the unit carries at most {sent} per trip")
+                    msg!("aid-short-per-trip", sent = sent)
                 } else {
-                    format!("{offered} offered")
+                    msg!("aid-short-offered", offered = offered)
                 };
                 answer = super::AidAnswer::Short {
                     sent,
                     reason: reason.clone(),
                 };
-                note = format!(
-                    "sends {sent} of the {} `{supply}` asked: {reason}",
-                    request.quantity
+                note = msg!(
+                    "aid-note-short",
+                    sent = sent,
+                    asked = request.quantity,
+                    supply = &supply,
+                    reason = reason
                 );
             }
             if sent > 0 {
@@ -745,8 +755,13 @@ impl Exercise {
                             .entry(supply.clone())
                             .and_modify(|q| *q -= sent);
                         self.load_and_send(u, &supply, sent, to, &c.team);
-                        if note.is_empty() {
-                            note = format!("{sent} `{supply}` on unit {}", self.units[u].id);
+                        if note.key.is_empty() {
+                            note = msg!(
+                                "aid-note-on-unit",
+                                sent = sent,
+                                supply = &supply,
+                                unit = &self.units[u].id
+                            );
                         }
                     }
                     None => {
@@ -754,10 +769,12 @@ impl Exercise {
                             .arrives_in
                             .map_or_else(|| self.courier_minutes(f, to), |m| m.get());
                         self.ship(&supply, sent, f, to, minutes, Some(request.number));
-                        if note.is_empty() {
-                            note = format!(
-                                "{sent} `{supply}` arriving at {}",
-                                crate::scenario::Minutes(self.now.saturating_add(minutes.max(1)))
+                        if note.key.is_empty() {
+                            note = msg!(
+                                "aid-note-arriving",
+                                sent = sent,
+                                supply = &supply,
+                                at = Arg::Duration(self.now.saturating_add(minutes.max(1)))
                             );
                         }
                     }
@@ -1022,7 +1039,7 @@ impl Exercise {
         self.emit(
             Audience::Control,
             EventKind::Notice {
-                text: format!("observation: {}", c.text),
+                text: msg!("event-observation", text = &c.text),
             },
         );
         Ok(())
@@ -1038,17 +1055,20 @@ impl Exercise {
             note: c.note.clone(),
             evaluator: c.evaluator.clone(),
         });
-        let whom = c
-            .team
-            .as_ref()
-            .map(|t| format!(" for {t}"))
-            .unwrap_or_default();
-        self.emit(
-            Audience::Control,
-            EventKind::Notice {
-                text: format!("rating {:?} of {}{whom}", c.rating, c.objective),
-            },
-        );
+        let text = match &c.team {
+            Some(team) => msg!(
+                "event-rating-of-team",
+                rating = format!("{:?}", c.rating),
+                objective = &c.objective,
+                team = team
+            ),
+            None => msg!(
+                "event-rating",
+                rating = format!("{:?}", c.rating),
+                objective = &c.objective
+            ),
+        };
+        self.emit(Audience::Control, EventKind::Notice { text });
         Ok(())
     }
 
@@ -1148,12 +1168,13 @@ impl Exercise {
             e.met_by = Some(team.name.clone());
         }
         e.judged = Some(record);
-        let text = format!(
-            "judged {}: \"{}\" ({}, {})",
-            c.verdict.words(crate::i18n::Language::En),
-            e.text,
-            e.inject,
-            e.team_words()
+        let verdict = c.verdict.clone();
+        let text = msg!(
+            "event-judged",
+            verdict = Arg::worded(|lang| verdict.words(lang)),
+            text = &e.text,
+            inject = &e.inject,
+            team = Arg::worded(|lang| e.team_words(lang))
         );
         self.emit(Audience::Control, EventKind::Notice { text });
         Ok(())
@@ -1181,6 +1202,29 @@ mod tests {
         ex.apply(command(text))
             .map(|_| ())
             .map_err(|e| e.0.to_string())
+    }
+
+    /// A supply unit goes out only with a load: dispatched empty it is refused (Deliver says
+    /// what it carries); loaded and on its way, it can be redirected to another facility.
+    #[test]
+    fn a_supply_unit_moves_only_with_its_load() {
+        let mut ex = small(Mode::Expected, "");
+        let refused = apply(
+            &mut ex,
+            r#"Dispatch(team: "police-team", unit: "truck", to: "clinic")"#,
+        )
+        .unwrap_err();
+        assert!(refused.contains("use Deliver"), "{refused}");
+        apply(
+            &mut ex,
+            r#"Deliver(team: "police-team", unit: "truck", supply: "kits", quantity: 100, to: "clinic")"#,
+        )
+        .unwrap();
+        apply(
+            &mut ex,
+            r#"Redirect(team: "police-team", unit: "truck", to: "lab")"#,
+        )
+        .unwrap();
     }
 
     /// A request to an agency the control cell plays reaches the facilitator, who answers as

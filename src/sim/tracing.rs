@@ -380,6 +380,7 @@ impl Exercise {
 
 #[cfg(test)]
 mod tests {
+    use super::ON_TIME_MINUTES;
     use crate::sim::Mode;
     use crate::sim::test_support::{command, small};
 
@@ -470,5 +471,26 @@ mod tests {
         assert_eq!(ex.districts[0].epi.s, s_before);
         assert!(ex.districts[0].epi.named() < 1e-9);
         assert!(ex.districts[0].named_batches.is_empty());
+    }
+
+    /// Contacts named less than a day ago may still be quarantined in time, whether tracers have
+    /// yet to reach them or they wait at home for a room: both are left out of the 24-hour
+    /// share; older ones count.
+    #[test]
+    fn contacts_named_less_than_a_day_ago_are_still_pending() {
+        let mut ex = small(Mode::Expected, "");
+        ex.advance(2 * 24 * 60);
+        let now = ex.now();
+        let district = &mut ex.districts[0];
+        for (named_at, count) in [(now - 60, 10.0), (now - ON_TIME_MINUTES - 60, 1000.0)] {
+            district
+                .named_batches
+                .push_back(crate::sim::NamedBatch { named_at, count });
+        }
+        district.room_queue.push_back((now - 120, 5.0));
+        district
+            .room_queue
+            .push_back((now - ON_TIME_MINUTES - 1, 500.0));
+        assert_eq!(ex.totals_now().contacts_pending_young, 15.0);
     }
 }

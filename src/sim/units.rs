@@ -454,9 +454,11 @@ impl Exercise {
                             audience,
                             EventKind::UnitIdle {
                                 unit: id,
-                                reason: format!(
-                                    "short of {supply}: {got} of {} needed",
-                                    want.ceil()
+                                reason: crate::msg!(
+                                    "event-short-of",
+                                    supply = supply.as_str(),
+                                    got = got,
+                                    needed = want.ceil()
                                 ),
                             },
                         );
@@ -699,7 +701,7 @@ mod tests {
         assert!(
             ex.events()
                 .iter()
-                .any(|e| matches!(&e.kind, EventKind::UnitIdle { reason, .. } if reason.contains("short of kits")))
+                .any(|e| matches!(&e.kind, EventKind::UnitIdle { reason, .. } if reason.to_string().contains("short of kits")))
         );
     }
 

@@ -150,3 +150,4 @@ notice-exercise-ended = the exercise has reached its end
 notice-reloaded = reloaded { $name }
 notice-plan-plays = plan { $plan } plays its teams beside you
 app-cannot-resume = cannot resume: { $reason }
+app-no-bundled-scenario = no bundled scenario `{ $file }`

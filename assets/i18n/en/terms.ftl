@@ -46,3 +46,5 @@ facility-school = school
 facility-market = market
 facility-workplace = workplace
 facility-other = other
+
+any-team = any team

@@ -144,3 +144,4 @@ notice-exercise-ended = 推演已到结束时间
 notice-reloaded = 已重新载入 { $name }
 notice-plan-plays = 预案 { $plan } 与你们一同扮演其负责的小组
 app-cannot-resume = 无法继续推演：{ $reason }
+app-no-bundled-scenario = 没有内置想定 `{ $file }`

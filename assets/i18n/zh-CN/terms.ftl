@@ -45,3 +45,5 @@ facility-school = 学校
 facility-market = 市场
 facility-workplace = 工作场所
 facility-other = 其他
+
+any-team = 任一小组

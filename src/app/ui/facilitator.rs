@@ -441,7 +441,7 @@ fn evaluation(
                     "{} {} — {}: \"{}\"",
                     super::clock(session, e.fired_at),
                     e.inject,
-                    e.team_words(),
+                    e.team_words(lang),
                     e.text
                 ));
                 ui.horizontal(|ui| {

@@ -5,9 +5,11 @@ use bevy_egui::egui;
 
 use crate::app::session::{Action, Actions, Session};
 use crate::app::ui::map::MapState;
+use crate::i18n::Language;
 use crate::scenario::{ControlLevel, Id, Minutes, UnitRole};
 use crate::sim::command::*;
 use crate::sim::{Command, EventKind, Place, UnitStatus};
+use crate::tr;
 
 #[derive(Default)]
 pub struct TeamForm {
@@ -24,11 +26,25 @@ pub struct TeamForm {
     pub rationale: String,
 }
 
-fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Color32, String)> {
+/// An event as the team's inbox shows it, in the screens' language; none for events the inbox
+/// leaves out.
+fn describe(
+    kind: &EventKind,
+    lang: Language,
+    clock: &dyn Fn(u32) -> String,
+) -> Option<(egui::Color32, String)> {
     let blue = egui::Color32::from_rgb(20, 60, 120);
     let green = egui::Color32::from_rgb(30, 110, 40);
     let red = egui::Color32::from_rgb(170, 30, 30);
     let gray = egui::Color32::from_gray(90);
+    let list = |items: &[String]| items.join(&tr!(lang, "list-comma"));
+    let note = |note: &str| {
+        if note.is_empty() {
+            String::new()
+        } else {
+            tr!(lang, "inbox-note", note = note)
+        }
+    };
     Some(match kind {
         EventKind::InjectFired {
             title,
@@ -36,18 +52,31 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             from,
             message,
             ..
-        } => (
+        } => {
+            let heading = if from.is_empty() {
+                title.clone()
+            } else {
+                tr!(
+                    lang,
+                    "inbox-from",
+                    title = title.as_str(),
+                    from = from.as_str()
+                )
+            };
+            (
+                blue,
+                format!("[{}] {heading}\n{message}", channel.words(lang)),
+            )
+        }
+        EventKind::Shared { team, text, .. } => (
             blue,
-            format!(
-                "[{channel:?}] {title}{}\n{message}",
-                if from.is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {from}")
-                }
+            tr!(
+                lang,
+                "inbox-shared",
+                team = team.as_str(),
+                text = text.as_str()
             ),
         ),
-        EventKind::Shared { team, text, .. } => (blue, format!("[shared by {team}] {text}")),
         EventKind::AidRequested {
             request,
             from_team,
@@ -57,18 +86,30 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             quantity,
             text,
         } => {
-            let what = if units.is_empty() {
-                String::new()
-            } else {
-                format!(" units {}", units.join(", "))
-            };
-            let stock = supply
-                .as_ref()
-                .map(|s| format!(" {quantity} {s}"))
-                .unwrap_or_default();
+            let mut what = Vec::new();
+            if !units.is_empty() {
+                what.push(tr!(lang, "console-request-units", units = list(units)));
+            }
+            if let Some(supply) = supply {
+                what.push(format!(
+                    "{} {supply}",
+                    crate::i18n::count(lang, *quantity as f64)
+                ));
+            }
+            if what.is_empty() {
+                what.push(tr!(lang, "console-request-help"));
+            }
             (
                 blue,
-                format!("Request {request}: {from_team} asks {to_team} for{what}{stock}. {text}"),
+                tr!(
+                    lang,
+                    "inbox-aid-requested",
+                    request = *request,
+                    from = from_team.as_str(),
+                    to = to_team.as_str(),
+                    what = list(&what),
+                    text = text.as_str()
+                ),
             )
         }
         EventKind::AidAnswered {
@@ -76,44 +117,96 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             team,
             accepted,
             text,
-            note,
+            note: answer_note,
         } => (
             green,
-            format!(
-                "Request {request} {} by {team}{}. {text}",
-                if *accepted { "accepted" } else { "declined" },
-                if note.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {note}")
-                }
-            ),
+            if *accepted {
+                tr!(
+                    lang,
+                    "inbox-aid-accepted",
+                    request = *request,
+                    team = team.as_str(),
+                    note = note(&answer_note.text(lang)),
+                    text = text.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-aid-declined",
+                    request = *request,
+                    team = team.as_str(),
+                    note = note(&answer_note.text(lang)),
+                    text = text.as_str()
+                )
+            },
         ),
         EventKind::AidUnanswered { request, .. } => {
-            (red, format!("Request {request} went unanswered"))
+            (red, tr!(lang, "inbox-aid-unanswered", request = *request))
         }
-        EventKind::ReportDue { rule, from, to, .. } => {
-            (gray, format!("Report due: {rule} ({from} -> {to})"))
+        EventKind::ReportDue { rule, from, to, .. } => (
+            gray,
+            tr!(
+                lang,
+                "inbox-report-due",
+                rule = rule.as_str(),
+                from = from.as_str(),
+                to = to.as_str()
+            ),
+        ),
+        EventKind::ReportOverdue { rule, .. } => {
+            (red, tr!(lang, "inbox-report-overdue", rule = rule.as_str()))
         }
-        EventKind::ReportOverdue { rule, .. } => (red, format!("Report overdue: {rule}")),
         EventKind::ReportFiled {
             from, to, on_time, ..
         } => (
             green,
-            format!(
-                "Report filed {from} -> {to}{}",
-                if *on_time { "" } else { " (late)" }
+            if *on_time {
+                tr!(
+                    lang,
+                    "inbox-report-filed",
+                    from = from.as_str(),
+                    to = to.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-report-filed-late",
+                    from = from.as_str(),
+                    to = to.as_str()
+                )
+            },
+        ),
+        EventKind::UnitDispatched { unit, to, .. } => (
+            gray,
+            tr!(
+                lang,
+                "inbox-unit-dispatched",
+                unit = unit.as_str(),
+                place = to.as_str()
             ),
         ),
-        EventKind::UnitDispatched { unit, to, .. } => (gray, format!("{unit} on its way to {to}")),
-        EventKind::UnitArrived { unit, at_place } => {
-            (gray, format!("{unit} arrived at {at_place}"))
+        EventKind::UnitArrived { unit, at_place } => (
+            gray,
+            tr!(
+                lang,
+                "inbox-unit-arrived",
+                unit = unit.as_str(),
+                place = at_place.as_str()
+            ),
+        ),
+        EventKind::UnitFinished { unit, at_place } => (
+            gray,
+            tr!(
+                lang,
+                "inbox-unit-finished",
+                unit = unit.as_str(),
+                place = at_place.as_str()
+            ),
+        ),
+        EventKind::UnitReturned { unit } => {
+            (gray, tr!(lang, "inbox-unit-returned", unit = unit.as_str()))
         }
-        EventKind::UnitFinished { unit, at_place } => {
-            (gray, format!("{unit} finished at {at_place}"))
-        }
-        EventKind::UnitReturned { unit } => (gray, format!("{unit} back at base")),
-        EventKind::UnitIdle { unit, reason } => (red, format!("{unit}: {reason}")),
+        EventKind::UnitIdle { unit, reason } => (red, format!("{unit}: {}", reason.text(lang))),
         EventKind::Delivered {
             unit,
             supply,
@@ -121,29 +214,74 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             to,
         } => (
             green,
-            format!("{unit} delivered {quantity} {supply} to {to}"),
+            tr!(
+                lang,
+                "inbox-delivered",
+                unit = unit.as_str(),
+                quantity = crate::i18n::count(lang, *quantity as f64),
+                supply = supply.as_str(),
+                place = to.as_str()
+            ),
         ),
         EventKind::MeasureOrdered {
             team,
             district,
             level,
-        } => (blue, format!("{team} set {district} to {level:?}")),
-        EventKind::Statement { team, text, .. } => (blue, format!("Statement by {team}: {text}")),
-        EventKind::Activated { team } => (blue, format!("{team} activated its command")),
-        EventKind::StockOut { facility, supply } => {
-            (red, format!("{facility} ran out of {supply}"))
-        }
+        } => (
+            blue,
+            tr!(
+                lang,
+                "inbox-measure",
+                team = team.as_str(),
+                district = district.as_str(),
+                level = level.words(lang)
+            ),
+        ),
+        EventKind::Statement { team, text, .. } => (
+            blue,
+            tr!(
+                lang,
+                "inbox-statement",
+                team = team.as_str(),
+                text = text.as_str()
+            ),
+        ),
+        EventKind::Activated { team } => (blue, tr!(lang, "inbox-activated", team = team.as_str())),
+        EventKind::StockOut { facility, supply } => (
+            red,
+            tr!(
+                lang,
+                "inbox-stock-out",
+                facility = facility.as_str(),
+                supply = supply.as_str()
+            ),
+        ),
         EventKind::HospitalOverflow { waiting, beds } => (
             red,
-            format!("Hospitals full: {waiting} patients waiting for a bed ({beds})"),
+            tr!(
+                lang,
+                "inbox-hospitals-full",
+                waiting = crate::i18n::count(lang, *waiting as f64),
+                beds = beds.text(lang)
+            ),
         ),
         EventKind::NoQuarantineRoom { district, waiting } => (
             red,
-            format!("{waiting} traced contacts in {district} wait at home: no quarantine room"),
+            tr!(
+                lang,
+                "inbox-no-quarantine-room",
+                waiting = crate::i18n::count(lang, *waiting as f64),
+                district = district.as_str()
+            ),
         ),
         EventKind::SitesNearlyFull { occupied, rooms } => (
             red,
-            format!("Quarantine and isolation sites nearly full: {occupied} of {rooms} rooms"),
+            tr!(
+                lang,
+                "inbox-sites-nearly-full",
+                occupied = crate::i18n::count(lang, *occupied as f64),
+                rooms = crate::i18n::count(lang, *rooms as f64)
+            ),
         ),
         EventKind::GatheringStarted {
             name,
@@ -153,14 +291,23 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             ..
         } => (
             blue,
-            format!(
-                "{name} under way at {place}: {attendees} attending{}",
-                if *with_measures {
-                    ", with measures"
-                } else {
-                    ""
-                }
-            ),
+            if *with_measures {
+                tr!(
+                    lang,
+                    "inbox-gathering-started-with-measures",
+                    name = name.as_str(),
+                    place = place.as_str(),
+                    attendees = crate::i18n::count(lang, *attendees as f64)
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-gathering-started",
+                    name = name.as_str(),
+                    place = place.as_str(),
+                    attendees = crate::i18n::count(lang, *attendees as f64)
+                )
+            },
         ),
         EventKind::GatheringDecided {
             name,
@@ -169,22 +316,40 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             ..
         } => (
             blue,
-            format!(
-                "{team} decided on {name}: {}",
-                decision.words(crate::i18n::Language::En)
+            tr!(
+                lang,
+                "inbox-gathering-decided",
+                team = team.as_str(),
+                name = name.as_str(),
+                decision = decision.words(lang)
             ),
         ),
         EventKind::TrustAlert { district, trust } => (
             red,
-            format!("Public trust in {district} down to {:.0}%", trust * 100.0),
+            tr!(
+                lang,
+                "inbox-trust",
+                district = district.as_str(),
+                trust = crate::i18n::percent(*trust)
+            ),
         ),
-        EventKind::Deaths { district, count } => (red, format!("{count} death(s) in {district}")),
-        EventKind::Notice { text } => (gray, text.clone()),
+        EventKind::Deaths { district, count } => (
+            red,
+            tr!(
+                lang,
+                "inbox-deaths",
+                count = *count,
+                district = district.as_str()
+            ),
+        ),
+        EventKind::Notice { text } => (gray, text.text(lang)),
         EventKind::DecisionOpened { question, due, .. } => (
             blue,
-            format!(
-                "Decision needed: {question} (see above; without a decision by {} the default applies)",
-                clock(*due)
+            tr!(
+                lang,
+                "inbox-decision-opened",
+                question = question.as_str(),
+                time = clock(*due)
             ),
         ),
         EventKind::DecisionAnswered {
@@ -192,9 +357,20 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
         } => (
             green,
             if text.is_empty() {
-                format!("{team} chose \"{label}\"")
+                tr!(
+                    lang,
+                    "inbox-decision-answered",
+                    team = team.as_str(),
+                    option = label.as_str()
+                )
             } else {
-                format!("{team} chose \"{label}\": {text}")
+                tr!(
+                    lang,
+                    "inbox-decision-answered-why",
+                    team = team.as_str(),
+                    option = label.as_str(),
+                    why = text.as_str()
+                )
             },
         ),
         EventKind::DecisionSettled {
@@ -204,19 +380,36 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             ..
         } => (
             blue,
-            format!(
-                "Decided: {question} -> \"{label}\" ({})",
-                how.words(crate::i18n::Language::En)
+            tr!(
+                lang,
+                "inbox-decision-settled",
+                question = question.as_str(),
+                option = label.as_str(),
+                how = how.words(lang)
             ),
         ),
         EventKind::ActionTaken { name, team, .. } => (blue, format!("{team}: {name}")),
-        EventKind::ActionInEffect { name, .. } => (green, format!("{name}: in effect")),
+        EventKind::ActionInEffect { name, .. } => (
+            green,
+            tr!(lang, "inbox-action-in-effect", action = name.as_str()),
+        ),
         EventKind::FacilityOpened { facility, by, open } => (
             blue,
-            format!(
-                "{facility} {} by {by}",
-                if *open { "opened" } else { "closed" }
-            ),
+            if *open {
+                tr!(
+                    lang,
+                    "inbox-facility-opened",
+                    facility = facility.as_str(),
+                    team = by.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-facility-closed",
+                    facility = facility.as_str(),
+                    team = by.as_str()
+                )
+            },
         ),
         EventKind::CapacityChanged {
             facility,
@@ -225,29 +418,37 @@ fn describe(kind: &EventKind, clock: &dyn Fn(u32) -> String) -> Option<(egui::Co
             ..
         } => (
             green,
-            format!("{facility} now has {beds} beds or rooms, {daily_capacity} a day"),
+            tr!(
+                lang,
+                "inbox-capacity",
+                facility = facility.as_str(),
+                beds = crate::i18n::count(lang, *beds as f64),
+                daily = crate::i18n::count(lang, *daily_capacity as f64)
+            ),
         ),
         EventKind::UnitsOutOfService { units, reason, .. } => (
             red,
-            format!(
-                "Out of service: {}{}",
-                units.join(", "),
-                if reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({reason})")
-                }
-            ),
+            if reason.is_empty() {
+                tr!(lang, "inbox-out-of-service", units = list(units))
+            } else {
+                tr!(
+                    lang,
+                    "inbox-out-of-service-why",
+                    units = list(units),
+                    why = reason.as_str()
+                )
+            },
         ),
-        EventKind::UnitsBackInService { units } => {
-            (green, format!("Back in service: {}", units.join(", ")))
-        }
+        EventKind::UnitsBackInService { units } => (
+            green,
+            tr!(lang, "inbox-back-in-service", units = list(units)),
+        ),
         EventKind::AgencyMessage {
             from,
             channel,
             text,
             ..
-        } => (blue, format!("[{channel:?}] {from}: {text}")),
+        } => (blue, format!("[{}] {from}: {text}", channel.words(lang))),
         _ => return None,
     })
 }
@@ -265,11 +466,12 @@ fn decisions(
         return;
     };
     let scenario = exercise.scenario();
+    let lang = session.language;
     let open: Vec<_> = exercise.open_decisions_for(team).collect();
     if open.is_empty() {
         return;
     }
-    ui.label(egui::RichText::new("Decisions to take").strong());
+    ui.label(egui::RichText::new(tr!(lang, "team-decisions")).strong());
     for decision in open {
         let Some(point) = exercise.decision_point(&decision.inject) else {
             continue;
@@ -281,38 +483,40 @@ fn decisions(
                 .map_or(point.default.to_string(), |o| o.label.clone());
             ui.colored_label(
                 egui::Color32::from_rgb(150, 80, 0),
-                format!(
-                    "Decide by {}; otherwise: \"{default}\"",
-                    super::clock(session, decision.due)
+                tr!(
+                    lang,
+                    "team-decide-by",
+                    time = super::clock(session, decision.due),
+                    default = default
                 ),
             );
             if decision.teams.len() > 1 {
                 let rule = match &point.rule {
                     crate::scenario::JointRule::Lead(lead) => {
-                        format!("{lead} decides; the others advise")
+                        tr!(lang, "team-rule-lead", lead = lead.as_str())
                     }
-                    crate::scenario::JointRule::Unanimous => {
-                        "every team must choose the same".into()
+                    crate::scenario::JointRule::Unanimous => tr!(lang, "team-rule-unanimous"),
+                    crate::scenario::JointRule::FirstAnswer => {
+                        tr!(lang, "team-rule-first-answer")
                     }
-                    crate::scenario::JointRule::FirstAnswer => "the first answer decides".into(),
                 };
-                ui.label(format!(
-                    "Together with {} — {rule}",
-                    decision.teams.join(", ")
-                ));
+                let teams = decision.teams.join(&tr!(lang, "list-comma"));
+                ui.label(tr!(lang, "team-together-with", teams = teams, rule = rule));
                 for t in &decision.teams {
-                    let answer = decision
-                        .answer_of(t)
-                        .map_or("no answer yet".to_string(), |a| {
-                            let label = point
-                                .option(&a.option)
-                                .map_or(a.option.as_str(), |o| o.label.as_str());
-                            format!("\"{label}\" at {}", super::clock(session, a.at))
-                        });
+                    let answer =
+                        decision
+                            .answer_of(t)
+                            .map_or(tr!(lang, "team-no-answer-yet"), |a| {
+                                let label = point
+                                    .option(&a.option)
+                                    .map_or(a.option.as_str(), |o| o.label.as_str());
+                                let time = super::clock(session, a.at);
+                                tr!(lang, "team-answered", option = label, time = time)
+                            });
                     ui.label(egui::RichText::new(format!("  {t}: {answer}")).small());
                 }
             }
-            ui.label("Why (recorded with the answer):");
+            ui.label(tr!(lang, "team-why-with-answer"));
             ui.text_edit_singleline(&mut form.rationale);
             ui.horizontal_wrapped(|ui| {
                 let mine = decision.answer_of(team).map(|a| a.option.clone());
@@ -327,7 +531,8 @@ fn decisions(
                         if !hover.is_empty() {
                             hover.push('\n');
                         }
-                        hover.push_str(&format!("What follows: {}", followed.join("; ")));
+                        let effects = followed.join("; ");
+                        hover.push_str(&tr!(lang, "team-what-follows", effects = effects));
                     }
                     let chosen = mine.as_deref() == Some(option.id.as_str());
                     let button = ui.selectable_label(chosen, &option.label);
@@ -362,6 +567,7 @@ pub fn inbox(
         return;
     };
     let scenario = exercise.scenario();
+    let lang = session.language;
     let team_def = scenario.team(team);
     ui.heading(team_def.map_or(team.to_string(), |t| t.name.clone()));
     decisions(ui, session, actions, form, team);
@@ -372,15 +578,16 @@ pub fn inbox(
         .filter(|r| r.filed_at.is_none() && exercise.team_plays(team, &r.from))
         .collect();
     if !owed.is_empty() {
-        ui.label(egui::RichText::new("Reports owed").strong());
+        ui.label(egui::RichText::new(tr!(lang, "team-reports-owed")).strong());
         for r in owed {
             let late = r.due <= exercise.now();
-            let text = format!(
-                "{} -> {} ({}): due {}",
-                r.from,
-                r.to,
-                r.rule,
-                super::clock(session, r.due)
+            let text = tr!(
+                lang,
+                "team-report-owed",
+                from = r.from.as_str(),
+                to = r.to.as_str(),
+                rule = r.rule.as_str(),
+                time = super::clock(session, r.due)
             );
             ui.horizontal(|ui| {
                 ui.colored_label(
@@ -391,7 +598,7 @@ pub fn inbox(
                     },
                     text,
                 );
-                if ui.small_button("Report").clicked() {
+                if ui.small_button(tr!(lang, "team-report")).clicked() {
                     actions.push(Action::Command(Command::Report(Report {
                         team: Id::new(team),
                         from: Id::new(r.from.clone()),
@@ -410,21 +617,25 @@ pub fn inbox(
         .filter(|r| r.to_team == team && r.answered.is_none())
         .collect();
     if !waiting.is_empty() {
-        ui.label(egui::RichText::new("Requests for help").strong());
+        ui.label(egui::RichText::new(tr!(lang, "team-requests")).strong());
         for r in waiting {
             ui.horizontal_wrapped(|ui| {
-                ui.label(format!(
-                    "#{} from {} ({})",
-                    r.number,
-                    r.from_team,
-                    super::clock(session, r.made_at)
+                ui.label(tr!(
+                    lang,
+                    "team-request-from",
+                    number = r.number,
+                    team = r.from_team.as_str(),
+                    time = super::clock(session, r.made_at)
                 ));
                 let from = r
                     .supply
                     .as_ref()
                     .and_then(|supply| exercise.best_stock_source(team, supply))
                     .map(|f| scenario.facilities[f].id.clone());
-                for (label, accept) in [("Accept", true), ("Decline", false)] {
+                for (label, accept) in [
+                    (tr!(lang, "team-accept"), true),
+                    (tr!(lang, "team-decline"), false),
+                ] {
                     if ui.small_button(label).clicked() {
                         let from = if accept { from.clone() } else { None };
                         actions.push(super::answer_aid(team, r.number, accept, from));
@@ -434,13 +645,15 @@ pub fn inbox(
         }
         ui.separator();
     }
-    ui.label(egui::RichText::new("Inbox (newest first)").strong());
+    ui.label(egui::RichText::new(tr!(lang, "inbox-title")).strong());
     egui::ScrollArea::vertical()
         .id_salt(("inbox", team))
         .show(ui, |ui| {
             let events: Vec<_> = exercise.events_for(team).collect();
             for event in events.iter().rev() {
-                if let Some((color, text)) = describe(&event.kind, &|m| super::clock(session, m)) {
+                if let Some((color, text)) =
+                    describe(&event.kind, lang, &|m| super::clock(session, m))
+                {
                     ui.label(
                         egui::RichText::new(super::clock(session, event.at))
                             .monospace()
@@ -453,22 +666,28 @@ pub fn inbox(
         });
 }
 
+/// Where a unit is and until when, on the exercise clock.
 fn status(session: &Session, status: &UnitStatus, exercise: &crate::sim::Exercise) -> String {
+    let lang = session.language;
     match status {
-        UnitStatus::AtBase => "at base".into(),
-        UnitStatus::Travelling { to, arrive, .. } => format!(
-            "-> {} ({})",
-            exercise.place_name(*to),
-            super::clock(session, *arrive)
+        UnitStatus::AtBase => tr!(lang, "unit-status-at-base"),
+        UnitStatus::Travelling { to, arrive, .. } => tr!(
+            lang,
+            "unit-status-travelling",
+            place = exercise.place_name(*to),
+            at = super::clock(session, *arrive)
         ),
-        UnitStatus::Working { place, until, .. } => format!(
-            "working at {} until {}",
-            exercise.place_name(*place),
-            super::clock(session, *until)
+        UnitStatus::Working { place, until, .. } => tr!(
+            lang,
+            "unit-status-working",
+            place = exercise.place_name(*place),
+            until = super::clock(session, *until)
         ),
-        UnitStatus::Returning { arrive, .. } => {
-            format!("returning ({})", super::clock(session, *arrive))
-        }
+        UnitStatus::Returning { arrive, .. } => tr!(
+            lang,
+            "unit-status-returning",
+            at = super::clock(session, *arrive)
+        ),
     }
 }
 
@@ -487,25 +706,24 @@ pub fn desk(
     let Some(team_def) = scenario.team(team) else {
         return;
     };
+    let lang = session.language;
     let send = |actions: &mut Actions, command: Command| actions.push(Action::Command(command));
     let me = Id::new(team);
     egui::ScrollArea::vertical()
         .id_salt(("desk", team))
         .show(ui, |ui| {
             if !exercise.activations().contains_key(team)
-                && ui.button("Activate our incident command").clicked()
+                && ui.button(tr!(lang, "team-activate")).clicked()
             {
                 send(actions, Command::Activate(TeamOnly { team: me.clone() }));
             }
             let place = map.selected;
             let place_name = place.map(|p| exercise.place_name(p));
-            ui.label(egui::RichText::new("Units").strong());
-            ui.label(format!(
-                "Selected place on the map: {}",
-                place_name
-                    .clone()
-                    .unwrap_or_else(|| "none (click the map)".into())
-            ));
+            ui.label(egui::RichText::new(tr!(lang, "team-units")).strong());
+            let selected = place_name
+                .clone()
+                .unwrap_or_else(|| tr!(lang, "team-no-place"));
+            ui.label(tr!(lang, "team-selected-place", place = selected));
             egui::ScrollArea::vertical()
                 .id_salt(("units", team))
                 .max_height(220.0)
@@ -514,21 +732,27 @@ pub fn desk(
                         let u = &exercise.units()[n];
                         let role = &scenario.resource_types[u.resource].role;
                         let out = u.out_of_service.as_ref().map(|(until, why)| {
-                            let when = if *until == u32::MAX {
-                                String::new()
+                            if *until == u32::MAX {
+                                tr!(lang, "team-out-of-service", why = why.as_str())
                             } else {
-                                format!(" until {}", super::clock(session, *until))
-                            };
-                            format!(" — OUT OF SERVICE{when} {why}")
+                                let time = super::clock(session, *until);
+                                tr!(
+                                    lang,
+                                    "team-out-of-service-until",
+                                    time = time,
+                                    why = why.as_str()
+                                )
+                            }
                         });
                         let people = if u.people > 1 {
-                            format!(", {} people", u.people)
+                            tr!(lang, "team-unit-people", count = u.people)
                         } else {
                             String::new()
                         };
                         let text = format!(
-                            "{} ({role:?}{people}) — {}{}",
+                            "{} ({}{people}) — {}{}",
                             u.id,
+                            role.words(lang),
                             status(session, &u.status, exercise),
                             out.unwrap_or_default()
                         );
@@ -540,17 +764,19 @@ pub fn desk(
                 .unit
                 .map(|n| crate::scenario::Minutes(exercise.default_work_minutes(n)).to_string());
             ui.horizontal(|ui| {
-                ui.label("work on site");
+                ui.label(tr!(lang, "team-work-on-site"));
                 ui.selectable_value(
                     &mut form.work_hours,
                     None,
-                    shift.map_or("a shift".to_string(), |s| format!("a shift ({s})")),
+                    shift.map_or(tr!(lang, "team-a-shift"), |duration| {
+                        tr!(lang, "team-a-shift-of", duration = duration)
+                    }),
                 );
                 for hours in [24, 72, 336] {
                     ui.selectable_value(
                         &mut form.work_hours,
                         Some(hours),
-                        format!("{} d", hours / 24),
+                        tr!(lang, "team-days", days = hours / 24),
                     );
                 }
             });
@@ -563,7 +789,9 @@ pub fn desk(
                     if let Some(p) = place {
                         let to = Id::new(exercise.place_name(p));
                         if role != UnitRole::Supply
-                            && ui.button(format!("Dispatch to {}", to)).clicked()
+                            && ui
+                                .button(tr!(lang, "team-dispatch-to", place = to.as_str()))
+                                .clicked()
                         {
                             let order = if matches!(u.status, UnitStatus::AtBase) {
                                 Command::Dispatch(Dispatch {
@@ -583,7 +811,9 @@ pub fn desk(
                             send(actions, order);
                         }
                     }
-                    if !matches!(u.status, UnitStatus::AtBase) && ui.button("Recall").clicked() {
+                    if !matches!(u.status, UnitStatus::AtBase)
+                        && ui.button(tr!(lang, "team-recall")).clicked()
+                    {
                         send(
                             actions,
                             Command::Recall(UnitOrder {
@@ -597,9 +827,9 @@ pub fn desk(
                     ui.horizontal_wrapped(|ui| {
                         egui::ComboBox::from_id_salt("supply")
                             .selected_text(if form.supply.is_empty() {
-                                "supply"
+                                tr!(lang, "team-supply")
                             } else {
-                                form.supply.as_str()
+                                form.supply.clone()
                             })
                             .show_ui(ui, |ui| {
                                 for s in &scenario.supplies {
@@ -613,7 +843,11 @@ pub fn desk(
                         ui.add(egui::DragValue::new(&mut form.quantity).range(0..=1_000_000));
                         if let Some(Place::Facility(f)) = place
                             && ui
-                                .button(format!("Deliver to {}", scenario.facilities[f].name))
+                                .button(tr!(
+                                    lang,
+                                    "team-deliver-to",
+                                    facility = scenario.facilities[f].name.as_str()
+                                ))
                                 .clicked()
                         {
                             send(
@@ -637,24 +871,27 @@ pub fn desk(
                 let facility = &scenario.facilities[f];
                 let open = exercise.facility_open(f);
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!(
-                        "{} is {}{}",
-                        facility.name,
-                        if open { "open" } else { "closed" },
-                        if facility.people > 0 {
-                            format!(" ({} people spend their day there)", facility.people)
-                        } else {
-                            String::new()
-                        }
-                    ));
+                    let name = facility.name.as_str();
+                    let state = if open {
+                        tr!(lang, "team-facility-open", facility = name)
+                    } else {
+                        tr!(lang, "team-facility-closed", facility = name)
+                    };
+                    let people = if facility.people > 0 {
+                        let count = crate::i18n::count(lang, f64::from(facility.people));
+                        tr!(lang, "team-facility-people", count = count)
+                    } else {
+                        String::new()
+                    };
+                    ui.label(format!("{state}{people}"));
                     let order = FacilityOrder {
                         team: me.clone(),
                         facility: facility.id.clone(),
                         text: form.rationale.clone(),
                     };
-                    if open && ui.small_button("Close it").clicked() {
+                    if open && ui.small_button(tr!(lang, "team-close-it")).clicked() {
                         send(actions, Command::CloseFacility(order));
-                    } else if !open && ui.small_button("Open it").clicked() {
+                    } else if !open && ui.small_button(tr!(lang, "team-open-it")).clicked() {
                         send(actions, Command::OpenFacility(order));
                     }
                 });
@@ -662,11 +899,11 @@ pub fn desk(
             }
             let own_actions: Vec<_> = exercise.actions_for(team).collect();
             if !own_actions.is_empty() {
-                ui.label(egui::RichText::new("Actions").strong());
+                ui.label(egui::RichText::new(tr!(lang, "team-actions")).strong());
                 ui.horizontal(|ui| {
-                    ui.label("Why:");
+                    ui.label(tr!(lang, "team-why"));
                     ui.text_edit_singleline(&mut form.rationale)
-                        .on_hover_text("recorded with the action in the journal and the debrief");
+                        .on_hover_text(tr!(lang, "team-why-action-hover"));
                 });
                 for (def, availability) in own_actions {
                     ui.horizontal_wrapped(|ui| {
@@ -681,10 +918,12 @@ pub fn desk(
                             if !hover.is_empty() {
                                 hover.push('\n');
                             }
-                            hover.push_str(&format!("What follows: {}", followed.join("; ")));
+                            let effects = followed.join("; ");
+                            hover.push_str(&tr!(lang, "team-what-follows", effects = effects));
                         }
                         if let crate::sim::Availability::NotNow(why) = &availability {
-                            hover.push_str(&format!("\nNot now: {why}"));
+                            hover.push('\n');
+                            hover.push_str(&tr!(lang, "team-not-now", why = why.text(lang)));
                         }
                         let button = ui
                             .add_enabled(available, egui::Button::new(&def.name).small())
@@ -702,16 +941,15 @@ pub fn desk(
                         }
                         let mut facts = Vec::new();
                         if def.cost > 0.0 {
-                            facts.push(format!(
-                                "costs {}",
-                                crate::summary::group_digits(def.cost as u64)
-                            ));
+                            let cost = crate::i18n::count(lang, def.cost);
+                            facts.push(tr!(lang, "team-costs", cost = cost));
                         }
                         if def.takes.get() > 0 {
-                            facts.push(format!("takes {}", def.takes));
+                            let duration = crate::i18n::duration(lang, def.takes.get());
+                            facts.push(tr!(lang, "team-takes", duration = duration));
                         }
                         if let crate::sim::Availability::NotNow(why) = &availability {
-                            facts.push(why.to_string());
+                            facts.push(why.text(lang));
                         }
                         if !facts.is_empty() {
                             ui.label(egui::RichText::new(facts.join(" · ")).small());
@@ -723,13 +961,14 @@ pub fn desk(
             if let Some(Place::District(d)) = place {
                 let district = &scenario.city.districts[d];
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!("Measures in {}:", district.name));
+                    let name = district.name.as_str();
+                    ui.label(tr!(lang, "team-measures-in", district = name));
                     for level in [
                         ControlLevel::Normal,
                         ControlLevel::Enhanced,
                         ControlLevel::Closed,
                     ] {
-                        if ui.small_button(format!("{level:?}")).clicked() {
+                        if ui.small_button(level.words(lang)).clicked() {
                             send(
                                 actions,
                                 Command::OrderMeasure(OrderMeasure {
@@ -754,47 +993,54 @@ pub fn desk(
                 .map(|(n, _)| n)
                 .collect();
             if !planned.is_empty() {
-                ui.label(egui::RichText::new("Planned events").strong());
+                ui.label(egui::RichText::new(tr!(lang, "team-planned-events")).strong());
                 ui.horizontal(|ui| {
-                    ui.label("Why:");
+                    ui.label(tr!(lang, "team-why"));
                     ui.text_edit_singleline(&mut form.rationale)
-                        .on_hover_text("recorded with the decision in the journal and the debrief");
+                        .on_hover_text(tr!(lang, "team-why-decision-hover"));
                 });
                 for n in planned {
                     let plan = &scenario.mass_gatherings[n];
                     let state = &exercise.gatherings()[n];
-                    ui.label(format!(
-                        "{} at {}, {} ({} expected){}",
-                        plan.name,
-                        plan.place,
-                        super::clock(session, state.start),
-                        plan.attendees,
-                        if state.with_measures {
-                            ", with measures"
-                        } else {
-                            ""
-                        }
-                    ));
+                    let (name, place) = (plan.name.as_str(), plan.place.as_str());
+                    let time = super::clock(session, state.start);
+                    let attendees = crate::i18n::count(lang, plan.attendees as f64);
+                    ui.label(if state.with_measures {
+                        tr!(
+                            lang,
+                            "team-gathering-with-measures",
+                            name = name,
+                            place = place,
+                            time = time,
+                            attendees = attendees
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "team-gathering",
+                            name = name,
+                            place = place,
+                            time = time,
+                            attendees = attendees
+                        )
+                    });
                     // A decision point of the MSEL decides on it: the options there carry the
                     // scenario's consequences and scores.
                     if let Some(point) = decided_at_point(scenario, plan.id.as_str()) {
                         ui.label(
-                            egui::RichText::new(format!("Decided at decision point {point}"))
+                            egui::RichText::new(tr!(lang, "team-decided-at-point", inject = point))
                                 .italics(),
                         );
                         continue;
                     }
                     ui.horizontal_wrapped(|ui| {
-                        for (label, decision) in [
-                            ("Go ahead", GatheringDecision::GoAhead),
-                            ("With measures", GatheringDecision::WithMeasures),
-                            (
-                                "Postpone 1 day",
-                                GatheringDecision::Postpone(Minutes(24 * 60)),
-                            ),
-                            ("Cancel", GatheringDecision::Cancel),
+                        for decision in [
+                            GatheringDecision::GoAhead,
+                            GatheringDecision::WithMeasures,
+                            GatheringDecision::Postpone(Minutes(24 * 60)),
+                            GatheringDecision::Cancel,
                         ] {
-                            if ui.small_button(label).clicked() {
+                            if ui.small_button(decision.words(lang)).clicked() {
                                 send(
                                     actions,
                                     Command::DecideGathering(DecideGathering {
@@ -810,18 +1056,18 @@ pub fn desk(
                 }
                 ui.separator();
             }
-            ui.label(egui::RichText::new("Message").strong());
+            ui.label(egui::RichText::new(tr!(lang, "team-message")).strong());
             ui.text_edit_multiline(&mut form.text);
             ui.horizontal_wrapped(|ui| {
                 egui::ComboBox::from_id_salt("report-from")
-                    .selected_text(format!("from {}", form.report_from))
+                    .selected_text(tr!(lang, "team-from", agency = form.report_from.as_str()))
                     .show_ui(ui, |ui| {
                         for a in &team_def.agencies {
                             ui.selectable_value(&mut form.report_from, a.name.clone(), a.as_str());
                         }
                     });
                 egui::ComboBox::from_id_salt("report-to")
-                    .selected_text(format!("to {}", form.report_to))
+                    .selected_text(tr!(lang, "team-to", agency = form.report_to.as_str()))
                     .show_ui(ui, |ui| {
                         for a in &scenario.agencies {
                             ui.selectable_value(
@@ -831,7 +1077,7 @@ pub fn desk(
                             );
                         }
                     });
-                if ui.button("Report").clicked() {
+                if ui.button(tr!(lang, "team-report")).clicked() {
                     send(
                         actions,
                         Command::Report(Report {
@@ -850,13 +1096,10 @@ pub fn desk(
                     .iter()
                     .filter(|t| t.id.as_str() != team)
                     .map(|t| (t.id.name.clone(), t.name.clone()))
-                    .chain(
-                        scenario
-                            .agencies
-                            .iter()
-                            .filter(|a| a.simulated)
-                            .map(|a| (a.id.name.clone(), format!("{} (control cell)", a.name))),
-                    );
+                    .chain(scenario.agencies.iter().filter(|a| a.simulated).map(|a| {
+                        let name = tr!(lang, "team-control-cell", name = a.name.as_str());
+                        (a.id.name.clone(), name)
+                    }));
                 for (id, name) in others {
                     let mut on = form.share_with.contains(&id);
                     if ui.checkbox(&mut on, name).changed() {
@@ -869,7 +1112,7 @@ pub fn desk(
                 }
             });
             ui.horizontal_wrapped(|ui| {
-                if ui.button("Share with ticked teams").clicked() {
+                if ui.button(tr!(lang, "team-share")).clicked() {
                     send(
                         actions,
                         Command::Share(Share {
@@ -884,7 +1127,7 @@ pub fn desk(
                         }),
                     );
                 }
-                if ui.button("Ask ticked team for help").clicked()
+                if ui.button(tr!(lang, "team-ask-for-help")).clicked()
                     && let Some(to) = form.share_with.first()
                 {
                     send(
@@ -901,7 +1144,7 @@ pub fn desk(
                         }),
                     );
                 }
-                if ui.button("Public statement").clicked() {
+                if ui.button(tr!(lang, "team-statement")).clicked() {
                     send(
                         actions,
                         Command::Statement(Statement {

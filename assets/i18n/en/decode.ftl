@@ -1,0 +1,52 @@
+# Reading a scenario's values: what a field holds and what was written instead.
+
+decode-in-field = `{ $field }`: { $problem }
+decode-expected = expected { $expected }, found { $found }
+decode-written-as-record = { $what } written as `(field: value, ...)`
+decode-record-with-id = { $noun } `{ $id }`
+decode-record-this = this { $noun }
+decode-no-such-field = { $record } has no field `{ $field }`
+decode-fields-are = the fields of { $what } are: { $fields }
+decode-field-twice = field `{ $field }` is given twice in { $record }
+decode-first-given-here = first given here
+decode-missing-field = { $record } is missing `{ $field }`
+decode-add-field = add `{ $field }: ...` ({ $expected })
+decode-takes-no-details = `{ $variant }` takes no details; write just `{ $variant }`
+decode-unquote-choice = write `{ $text }` without quotes: it is one of a fixed set of choices
+decode-one-of = { $what } (one of: { $variants })
+decode-not-a = `{ $name }` is not { $what }
+decode-choose-one-of = choose one of: { $variants }
+decode-not-negative = must be zero or more, found { $value }
+decode-too-large = { $value } is more than the model can hold (at most { $most })
+decode-too-large-either-way = { $value } is more than the model can hold (at most { $most } either way)
+decode-not-finite = must be a finite number
+decode-key-twice = this key is given twice
+decode-not-a-share = must be a share between 0 and 1, found { $value }
+decode-not-a-share-percent = must be a share between 0 and 1, found { $value } (for { $value }% write { $share })
+decode-not-positive = must be greater than 0, found { $value }
+decode-not-a-duration = "{ $text }" is not a duration; write days, hours and minutes as in "1d", "2h30m", "45m"
+decode-before-start = "{ $text }" is before the exercise starts (day 1 at { $start })
+decode-not-a-time = "{ $text }" is not a time; write an offset from the start such as "2h30m" or a day and clock time such as "D2 09:30"
+decode-not-a-date-time = "{ $text }" is not a valid date and time; write it as "2022-01-08T08:00"
+id-empty = an id cannot be empty
+id-too-long = the id "{ $id }" is longer than 64 characters
+id-bad-character = the id "{ $id }" contains { $character }; ids use letters, digits, `-`, `_` and `.` only
+
+# What a field holds, as "expected …" names it.
+value-bool = true or false
+value-whole-number = a whole number
+value-signed-number = a whole number, e.g. 200 or -50
+value-number = a number
+value-text = text in quotes
+value-option = { $inner } or None
+value-list = a list `[...]` of { $inner }
+value-pair = a pair `({ $first }, { $second })`
+value-map = a map `{"{"}key: value{"}"}` of { $inner }
+value-id = an id in quotes, such as "district-1"
+value-fraction = a share between 0 and 1, e.g. 0.25 for 25%
+value-positive = a number greater than 0
+value-point = a map position `(x, y)` in km
+value-duration = a duration in quotes such as "30m", "2h" or "1d12h"
+value-time = a time in quotes: an offset from the start such as "2h30m", or a day and clock time such as "D2 09:30"
+value-date-time = a date and time in quotes such as "2022-01-08T08:00"
+value-recipients = a list of teams or agencies such as ["health"], or `All` for every team

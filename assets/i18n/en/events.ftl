@@ -1,0 +1,21 @@
+# What the simulation tells teams and the control cell as it happens.
+
+event-short-of = short of { $supply }: { $got } of { $needed } needed
+event-bed-kinds = { $kinds }
+bed-ward = ward
+bed-paediatric = children's ward
+bed-icu = intensive care
+event-recalled = unit { $unit } recalled by { $team }
+event-observation = observation: { $text }
+event-rating = rating { $rating } of { $objective }
+event-rating-of-team = rating { $rating } of { $objective } for { $team }
+event-judged = judged { $verdict }: "{ $text }" ({ $inject }, { $team })
+
+# An answer to a request for help: what it sets in motion, or why it fell short.
+aid-note-units-lent = units lent: { $units }
+aid-note-on-unit = { $sent } `{ $supply }` on unit { $unit }
+aid-note-arriving = { $sent } `{ $supply }` arriving at { $at }
+aid-note-short = sends { $sent } of the { $asked } `{ $supply }` asked: { $reason }
+aid-short-held = { $facility } held { $held } of `{ $supply }`
+aid-short-per-trip = the unit carries at most { $sent } per trip
+aid-short-offered = { $offered } offered

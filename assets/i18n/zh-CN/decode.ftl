@@ -1,0 +1,52 @@
+# 读取想定中的取值：字段应填写什么，实际写了什么。
+
+decode-in-field = `{ $field }`：{ $problem }
+decode-expected = 应为{ $expected }，实为{ $found }
+decode-written-as-record = { $what }，写作 `(字段: 值, ...)`
+decode-record-with-id = { $noun } `{ $id }`
+decode-record-this = 此{ $noun }
+decode-no-such-field = { $record } 没有字段 `{ $field }`
+decode-fields-are = { $what }的字段有：{ $fields }
+decode-field-twice = 字段 `{ $field }` 在{ $record }中重复出现
+decode-first-given-here = 首次出现于此
+decode-missing-field = { $record } 缺少 `{ $field }`
+decode-add-field = 请添加 `{ $field }: ...`（{ $expected }）
+decode-takes-no-details = `{ $variant }` 不带参数；只写 `{ $variant }` 即可
+decode-unquote-choice = `{ $text }` 不要加引号：它是固定选项之一
+decode-one-of = { $what }（可选：{ $variants }）
+decode-not-a = `{ $name }` 不是有效的{ $what }
+decode-choose-one-of = 请从以下选项中选择：{ $variants }
+decode-not-negative = 不能为负数，实为 { $value }
+decode-too-large = { $value } 超出模型可容纳的范围（最多 { $most }）
+decode-too-large-either-way = { $value } 超出模型可容纳的范围（正负均不超过 { $most }）
+decode-not-finite = 必须是有限的数值
+decode-key-twice = 此键重复出现
+decode-not-a-share = 必须是 0 到 1 之间的比例，实为 { $value }
+decode-not-a-share-percent = 必须是 0 到 1 之间的比例，实为 { $value }（{ $value }% 应写作 { $share }）
+decode-not-positive = 必须大于 0，实为 { $value }
+decode-not-a-duration = "{ $text }" 不是有效的时长；请按天、小时、分钟书写，如 "1d"、"2h30m"、"45m"
+decode-before-start = "{ $text }" 早于推演开始时间（第1天 { $start }）
+decode-not-a-time = "{ $text }" 不是有效的时间；请写相对开始的时长，如 "2h30m"，或写第几天及时刻，如 "D2 09:30"
+decode-not-a-date-time = "{ $text }" 不是有效的日期时间；请写作 "2022-01-08T08:00"
+id-empty = 标识不能为空
+id-too-long = 标识 "{ $id }" 超过 64 个字符
+id-bad-character = 标识 "{ $id }" 含有 { $character }；标识只能使用字母、数字、`-`、`_` 和 `.`
+
+# 字段应填写的内容（“应为……”）。
+value-bool = true 或 false
+value-whole-number = 整数
+value-signed-number = 整数，如 200 或 -50
+value-number = 数值
+value-text = 带引号的文字
+value-option = { $inner }或 None
+value-list = 由{ $inner }组成的列表 `[...]`
+value-pair = 数对 `({ $first }, { $second })`
+value-map = 由{ $inner }组成的映射 `{"{"}键: 值{"}"}`
+value-id = 带引号的标识，如 "district-1"
+value-fraction = 0 到 1 之间的比例，如 0.25 表示 25%
+value-positive = 大于 0 的数值
+value-point = 地图坐标 `(x, y)`，单位为公里
+value-duration = 带引号的时长，如 "30m"、"2h" 或 "1d12h"
+value-time = 带引号的时间：相对开始的时长，如 "2h30m"，或第几天及时刻，如 "D2 09:30"
+value-date-time = 带引号的日期时间，如 "2022-01-08T08:00"
+value-recipients = 小组或单位的列表，如 ["health"]，或用 `All` 表示所有小组

@@ -1,0 +1,105 @@
+# 小组席位：收件箱、决策、队伍和指令。
+
+# 收件箱：小组收到的信息，最新的在前。
+inbox-title = 收件箱（最新在前）
+inbox-from = { $title } — { $from }
+inbox-shared = [{ $team } 共享] { $text }
+inbox-aid-requested = 第 { $request } 号请求：{ $from } 请 { $to } 支援 { $what }。{ $text }
+inbox-aid-accepted = 第 { $request } 号请求已被 { $team } 接受{ $note }。{ $text }
+inbox-aid-declined = 第 { $request } 号请求被 { $team } 拒绝{ $note }。{ $text }
+inbox-note = ：{ $note }
+inbox-aid-unanswered = 第 { $request } 号请求无人答复
+inbox-report-due = 应报送：{ $rule }（{ $from } -> { $to }）
+inbox-report-overdue = 报告逾期：{ $rule }
+inbox-report-filed = 已报送 { $from } -> { $to }
+inbox-report-filed-late = 已报送 { $from } -> { $to }（迟报）
+inbox-unit-dispatched = { $unit } 正前往 { $place }
+inbox-unit-arrived = { $unit } 已到达 { $place }
+inbox-unit-finished = { $unit } 在 { $place } 完成任务
+inbox-unit-returned = { $unit } 已返回驻地
+inbox-delivered = { $unit } 向 { $place } 送达 { $quantity } { $supply }
+inbox-measure = { $team } 将 { $district } 调整为{ $level }
+inbox-statement = { $team } 发布声明：{ $text }
+inbox-activated = { $team } 已启动指挥部
+inbox-stock-out = { $facility } 的{ $supply }已用完
+inbox-hospitals-full = 医院床位已满：{ $waiting } 名患者等待床位（{ $beds }）
+inbox-no-quarantine-room = { $district } 有 { $waiting } 名已追踪的密接居家等待：隔离点无空房
+inbox-sites-nearly-full = 隔离点即将住满：{ $rooms } 间中已用 { $occupied } 间
+inbox-gathering-started = { $name } 在 { $place } 举行：{ $attendees } 人参加
+inbox-gathering-started-with-measures = { $name } 在 { $place } 举行：{ $attendees } 人参加，已采取防控措施
+inbox-gathering-decided = { $team } 对 { $name } 作出决定：{ $decision }
+inbox-trust = { $district } 的公众信任度降至 { $trust }
+inbox-deaths = { $district } 死亡 { $count } 人
+inbox-decision-opened = 需要决策：{ $question }（见上方；{ $time } 前未决定则按默认选项执行）
+inbox-decision-answered = { $team } 选择“{ $option }”
+inbox-decision-answered-why = { $team } 选择“{ $option }”：{ $why }
+inbox-decision-settled = 已决定：{ $question } -> “{ $option }”（{ $how }）
+inbox-action-in-effect = { $action }：已生效
+inbox-facility-opened = { $facility } 已由 { $team } 开放
+inbox-facility-closed = { $facility } 已由 { $team } 关闭
+inbox-capacity = { $facility } 现有床位或房间 { $beds } 张（间），每天 { $daily }
+inbox-out-of-service = 暂停执勤：{ $units }
+inbox-out-of-service-why = 暂停执勤：{ $units }（{ $why }）
+inbox-back-in-service = 恢复执勤：{ $units }
+
+# 提交给小组的决策。
+team-decisions = 待作决策
+team-decide-by = 请于 { $time } 前决定；否则按“{ $default }”执行
+team-rule-lead = 由 { $lead } 决定，其他小组提供意见
+team-rule-unanimous = 各小组须作出相同选择
+team-rule-first-answer = 以最先作出的答复为准
+team-together-with = 与 { $teams } 共同决策 — { $rule }
+team-no-answer-yet = 尚未答复
+team-answered = { $time } 选择“{ $option }”
+team-why-with-answer = 理由（随答复记录）：
+team-what-follows = 后续影响：{ $effects }
+
+# 小组应报送的和被请求的。
+team-reports-owed = 应报送的报告
+team-report-owed = { $from } -> { $to }（{ $rule }）：{ $time } 前报送
+team-report = 报送
+team-requests = 支援请求
+team-request-from = 第 { $number } 号，来自 { $team }（{ $time }）
+team-accept = 接受
+team-decline = 拒绝
+
+# 队伍与指令。
+team-activate = 启动本组指挥部
+team-units = 队伍
+team-selected-place = 地图上选中的地点：{ $place }
+team-no-place = 无（请点击地图）
+team-unit-people = ，{ $count } 人
+team-out-of-service = — 暂停执勤 { $why }
+team-out-of-service-until = — 暂停执勤至 { $time } { $why }
+team-work-on-site = 现场工作时长
+team-a-shift = 一个班次
+team-a-shift-of = 一个班次（{ $duration }）
+team-days = { $days } 天
+team-dispatch-to = 派往 { $place }
+team-recall = 召回
+team-supply = 物资
+team-deliver-to = 配送至 { $facility }
+team-facility-open = { $facility } 开放中
+team-facility-closed = { $facility } 已关闭
+team-facility-people = （每天有 { $count } 人在此）
+team-close-it = 关闭
+team-open-it = 开放
+team-actions = 行动
+team-why = 理由：
+team-why-action-hover = 随行动记入推演日志和复盘
+team-why-decision-hover = 随决定记入推演日志和复盘
+team-not-now = 暂不可用：{ $why }
+team-costs = 费用 { $cost }
+team-takes = 耗时 { $duration }
+team-measures-in = { $district } 的防控措施：
+team-planned-events = 计划中的活动
+team-gathering = { $name }，地点 { $place }，{ $time }（预计 { $attendees } 人）
+team-gathering-with-measures = { $name }，地点 { $place }，{ $time }（预计 { $attendees } 人），已采取防控措施
+team-decided-at-point = 在决策点 { $inject } 决定
+team-message = 消息
+team-from = 发自 { $agency }
+team-to = 发往 { $agency }
+team-control-cell = { $name }（导调组）
+team-share = 与勾选的小组共享
+team-ask-for-help = 请勾选的小组支援
+team-statement = 发布公开声明
