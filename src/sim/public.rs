@@ -306,6 +306,83 @@ mod tests {
         assert!(ex.districts[1].trust > ex.districts[0].trust);
     }
 
+    /// Households needing deliveries: a share of everyone under measures, plus the people
+    /// quarantined or isolated at home, in households per step.
+    #[test]
+    fn support_is_needed_by_households_under_measures_and_at_home() {
+        let mut ex = small(Mode::Expected, "");
+        assert_eq!(ex.support_needed(0, 1.0), 0.0, "nobody at home, no measure");
+        ex.districts[0].epi.q_home = 262.0;
+        ex.districts[0].epi.x_home = 131.0;
+        let at_home = ex.support_needed(0, 0.5);
+        assert!(
+            (at_home - 393.0 / HOUSEHOLD_SIZE * 0.5).abs() < 1e-9,
+            "{at_home}"
+        );
+        ex.districts[0].level = ControlLevel::Closed;
+        let closed = ex.support_needed(0, 0.5);
+        let population = ex.scenario().city.districts[0].population as f64;
+        let expected = (population * SUPPORT_NEED_CLOSED + 393.0) / HOUSEHOLD_SIZE * 0.5;
+        assert!((closed - expected).abs() < 1e-6, "{closed} vs {expected}");
+    }
+
+    /// Community workers bringing households what they need under measures ease the measures'
+    /// wear on trust.
+    #[test]
+    fn support_to_households_eases_the_fatigue_of_measures() {
+        let anchor = |support: bool| {
+            let mut ex = small(Mode::Expected, "");
+            ex.districts[0].confirmed = 5.0;
+            let mut orders =
+                vec![r#"OrderMeasure(team: "health-team", district: "north", level: Closed)"#];
+            if support {
+                orders.push(
+                    r#"Dispatch(team: "health-team", unit: "grid", to: "north", work: "14d")"#,
+                );
+            }
+            for order in orders {
+                ex.apply(crate::sim::test_support::command(order)).unwrap();
+            }
+            ex.advance(5 * 24 * 60);
+            ex.districts[0].trust_anchor
+        };
+        let (supported, alone) = (anchor(true), anchor(false));
+        assert!(supported > alone, "{supported} vs {alone}");
+    }
+
+    /// Trust falling through the alert level tells everyone once; staying below says nothing
+    /// more.
+    #[test]
+    fn trust_falling_below_the_alert_level_is_announced_once() {
+        let mut ex = small(Mode::Expected, "");
+        ex.districts[0].trust = TRUST_ALERT + 0.001;
+        ex.districts[0].trust_anchor = 0.0;
+        ex.districts[0].rumour = 1.0;
+        let alerts = |ex: &Exercise| {
+            ex.events()
+                .iter()
+                .filter(|e| matches!(e.kind, crate::sim::EventKind::TrustAlert { .. }))
+                .count()
+        };
+        step(&mut ex, vec![Happened::default(); 2]);
+        assert!(ex.districts[0].trust < TRUST_ALERT);
+        assert_eq!(alerts(&ex), 1);
+        step(&mut ex, vec![Happened::default(); 2]);
+        assert_eq!(alerts(&ex), 1, "already below");
+    }
+
+    /// A shift of trust (an event cancelled, say) moves the districts it names, within 0–1.
+    #[test]
+    fn a_trust_shift_moves_the_districts_named() {
+        let mut ex = small(Mode::Expected, "");
+        let (north, south) = (ex.districts[0].trust, ex.districts[1].trust);
+        ex.shift_trust(&[0], -0.1);
+        assert!((ex.districts[0].trust - (north - 0.1)).abs() < 1e-12);
+        assert_eq!(ex.districts[1].trust, south);
+        ex.shift_trust(&[1], 5.0);
+        assert_eq!(ex.districts[1].trust, 1.0);
+    }
+
     #[test]
     fn measures_cost_the_team_that_ordered_them() {
         let mut ex = small(Mode::Expected, "");

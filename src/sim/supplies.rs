@@ -243,6 +243,31 @@ mod tests {
     use crate::sim::Mode;
     use crate::sim::test_support::small;
 
+    /// A delay in the supply chain holds the scheduled resupplies until it is over.
+    #[test]
+    fn a_supply_delay_holds_resupplies_until_it_is_over() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"kits.resupply: [(to: "clinic", quantity: 100, every: "1d")]"#,
+        );
+        let clinic = ex.derived.facility_index["clinic"];
+        let start = ex.stock(clinic, "kits");
+        let delay = r#"SupplyDelay((supply: "kits", delay: "2d12h"))"#;
+        let node = crate::scenario::ron_tree::parse(delay).unwrap();
+        let mut d = crate::scenario::decode::Decoder::default();
+        use crate::scenario::decode::Decode;
+        let effect = crate::scenario::Effect::decode(&node, &mut d).unwrap();
+        ex.apply_effect(&effect, crate::sim::effects::Actor::Scenario);
+        ex.advance(2 * 24 * 60);
+        assert_eq!(ex.stock(clinic, "kits"), start, "held on days 1 and 2");
+        ex.advance(24 * 60);
+        assert_eq!(
+            ex.stock(clinic, "kits"),
+            start + 100,
+            "day 3: the delay is over"
+        );
+    }
+
     #[test]
     fn a_shipment_arrives_after_its_travel_time_not_before() {
         let mut ex = small(Mode::Expected, "");

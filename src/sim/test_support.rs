@@ -32,6 +32,7 @@ const RECORDS: &[(&str, &str)] = &[
         r#"name: "Virus", r0: 2.5, latent_days: 4.0, infectious_days: 7.0"#,
     ),
     ("surveillance", ""),
+    ("kits", r#"id: "kits", name: "Test kits""#),
     ("public", ""),
     (
         "hospital",
@@ -62,7 +63,7 @@ const TEMPLATE: &str = r#"Scenario(
     pathogen: ({pathogen}),
     surveillance: ({surveillance}),
     public: ({public}),
-    supplies: [(id: "kits", name: "Test kits")],
+    supplies: [({kits})],
     facilities: [({hospital}), ({clinic}), ({lab}), ({site}), ({depot}), {extra_facilities}],
     agencies: [(id: "health", name: "Health", kind: Health), (id: "police", name: "Police", kind: Police, reports_to: "health"), {extra_agencies}],
     teams: [(id: "health-team", name: "Health", agencies: ["health"]), (id: "police-team", name: "Police", agencies: ["police"]), {extra_teams}],

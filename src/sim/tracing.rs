@@ -473,6 +473,57 @@ mod tests {
         assert!(ex.districts[0].named_batches.is_empty());
     }
 
+    /// Tracers reaching a third of the named contacts reach a third of each kind: the ill are
+    /// isolated, the others quarantined (rooms to spare); all of them count as reached and
+    /// quarantined within the day, and the infected among them add their days since infection.
+    #[test]
+    fn reaching_contacts_counts_each_kind_once() {
+        let mut ex = small(Mode::Expected, "");
+        ex.advance(3 * 24 * 60);
+        let now = f64::from(ex.now());
+        let epi = &mut ex.districts[0].epi;
+        epi.s -= 150.0;
+        epi.ns = 100.0;
+        epi.na = crate::sim::Infected::new_at(30.0, now - 1440.0);
+        epi.ni = crate::sim::Infected::new_at(20.0, now - 2880.0);
+        ex.push_named(0, 150.0);
+        ex.reach_contacts(0, 50.0);
+        let t = &ex.totals;
+        assert!(
+            (t.contacts_reached - 50.0).abs() < 1e-9,
+            "{}",
+            t.contacts_reached
+        );
+        assert!((t.contacts_quarantined - 50.0).abs() < 1e-9);
+        assert!((t.contacts_quarantined_within_24h - 50.0).abs() < 1e-9);
+        // The 10 infected without symptoms were infected a day before.
+        let days = t.infection_to_quarantine.mean().unwrap();
+        assert!((days - 1.0).abs() < 1e-9, "{days}");
+        assert!((ex.districts[0].epi.named() - 100.0).abs() < 1e-9);
+    }
+
+    /// Contacts who left quarantine at home while waiting for a room leave the queue too, the
+    /// oldest first: the queue never holds more than are at home.
+    #[test]
+    fn the_room_queue_holds_no_more_than_are_at_home() {
+        let mut ex = small(Mode::Expected, "");
+        assert!(ex.derived.quarantine_in_sites);
+        // Every room taken, so that none frees up for those still waiting.
+        ex.districts[1].epi.s -= ex.site_rooms();
+        ex.districts[1].epi.qs = ex.site_rooms();
+        let district = &mut ex.districts[0];
+        district.room_queue.push_back((0, 70.0));
+        district.room_queue.push_back((60, 30.0));
+        district.epi.q_home = 60.0;
+        ex.settle_rooms();
+        let queue: Vec<(u32, f64)> = ex.districts[0].room_queue.iter().copied().collect();
+        assert_eq!(queue.len(), 2);
+        assert!(
+            (queue[0].1 - 30.0).abs() < 1e-9 && queue[1] == (60, 30.0),
+            "{queue:?}"
+        );
+    }
+
     /// Contacts named less than a day ago may still be quarantined in time, whether tracers have
     /// yet to reach them or they wait at home for a room: both are left out of the 24-hour
     /// share; older ones count.

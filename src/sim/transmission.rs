@@ -455,6 +455,20 @@ mod tests {
         );
     }
 
+    /// Residents follow measures in proportion to trust, between the scenario's compliance at
+    /// no trust and at full trust.
+    #[test]
+    fn compliance_follows_trust() {
+        let mut ex = small(
+            Mode::Expected,
+            "public.compliance_at_zero_trust: 0.2\npublic.compliance_at_full_trust: 0.9",
+        );
+        for (trust, compliance) in [(0.0, 0.2), (0.5, 0.55), (1.0, 0.9)] {
+            ex.districts[0].trust = trust;
+            assert!((ex.compliance(0) - compliance).abs() < 1e-12, "{trust}");
+        }
+    }
+
     /// Days from infection travel with people between compartments: those who leave take the
     /// compartment's mean, newcomers shift it.
     #[test]

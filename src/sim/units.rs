@@ -611,6 +611,30 @@ mod tests {
     use crate::sim::Mode;
     use crate::sim::test_support::{command, small};
 
+    /// A unit on the road is shown along the straight line between where it left and where it
+    /// goes, in proportion to the time travelled.
+    #[test]
+    fn a_travelling_unit_is_shown_along_its_way() {
+        let mut ex = small(Mode::Expected, "");
+        let n = ex.derived.unit_index["patrol-1"];
+        ex.apply(command(
+            r#"Dispatch(team: "police-team", unit: "patrol-1", to: "south")"#,
+        ))
+        .unwrap();
+        let UnitStatus::Travelling { depart, arrive, .. } = ex.units[n].status else {
+            panic!("{:?}", ex.units[n].status);
+        };
+        // North is at (0, 0), south at (0, 20).
+        ex.advance(depart + (arrive - depart) / 3);
+        let share = f64::from(ex.now() - depart) / f64::from(arrive - depart);
+        let on_the_way = ex.unit_position(n);
+        assert!(
+            on_the_way.x.abs() < 1e-9 && (on_the_way.y - 20.0 * share).abs() < 1e-9,
+            "{on_the_way:?} at {share}"
+        );
+        assert!(share > 0.2 && share < 0.5);
+    }
+
     /// Who commands which unit, who sees which on the map, and how long a dispatch without a
     /// stated work lasts: questions the views ask the engine rather than answer themselves.
     #[test]
