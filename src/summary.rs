@@ -496,8 +496,3 @@ fn pad(text: &str, width: usize) -> String {
         " ".repeat(width.saturating_sub(display_width(text)))
     )
 }
-
-/// 12345678 → "12,345,678".
-pub fn group_digits(n: u64) -> String {
-    crate::i18n::count(Language::En, n as f64)
-}

@@ -123,7 +123,7 @@ impl Decoder {
         }
         Some(Record {
             span: node.span,
-            label: label(),
+            what,
             fields: kept,
             misspelt,
         })
@@ -131,7 +131,7 @@ impl Decoder {
 }
 
 /// "district `heping`" when the record has an id, else "this district".
-fn record_label(what: &Message, fields: &[Field]) -> Message {
+fn record_label<'f>(what: &Message, fields: impl IntoIterator<Item = &'f Field>) -> Message {
     let noun = Arg::worded(|lang| {
         let what = what.text(lang);
         match lang {
@@ -145,7 +145,7 @@ fn record_label(what: &Message, fields: &[Field]) -> Message {
         }
     });
     let id = fields
-        .iter()
+        .into_iter()
         .find(|f| f.name.text == "id")
         .and_then(|f| match &f.value.kind {
             NodeKind::Str(s) => Some(s.clone()),
@@ -160,13 +160,20 @@ fn record_label(what: &Message, fields: &[Field]) -> Message {
 /// The fields of one record, checked against the type's field list.
 pub struct Record<'n> {
     pub span: Span,
-    pub label: Message,
+    /// What the record is: named in messages only when one is needed (naming it looks up
+    /// both languages' tables).
+    what: Message,
     fields: Vec<&'n Field>,
     /// Known fields that an unknown one was probably meant to be: not reported again as missing.
     misspelt: Vec<&'static str>,
 }
 
 impl<'n> Record<'n> {
+    /// "district `heping`", "this district".
+    fn label(&self) -> Message {
+        record_label(&self.what, self.fields.iter().copied())
+    }
+
     pub fn get(&self, name: &str) -> Option<&'n Node> {
         self.fields
             .iter()
@@ -182,11 +189,7 @@ impl<'n> Record<'n> {
         d.push(
             Diagnostic::error(
                 at,
-                msg!(
-                    "decode-missing-field",
-                    record = self.label.clone(),
-                    field = name
-                ),
+                msg!("decode-missing-field", record = self.label(), field = name),
             )
             .with_help(msg!("decode-add-field", field = name, expected = expected)),
         );

@@ -56,11 +56,6 @@ impl<'a> Snapshot<'a> {
     }
 }
 
-/// Scenario time as the exercise clock reads it: `D2 09:30`.
-pub fn clock(scenario: &Scenario, minutes: u32) -> String {
-    clock_in(crate::i18n::Language::En, scenario, minutes)
-}
-
 /// Scenario time as the exercise clock reads it in a language: `D2 09:30`, `第2天 09:30`.
 pub fn clock_in(lang: crate::i18n::Language, scenario: &Scenario, minutes: u32) -> String {
     let start = scenario.meta.start;

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use baseline::Baseline;
-pub use metrics::{Measured, Snapshot, clock, clock_in, format_value, label, measure};
+pub use metrics::{Measured, Snapshot, clock_in, format_value, label, measure};
 
 use crate::i18n::Language;
 use crate::scenario::{Metric, MetricScale, Objective, Scenario, Team, TeamRole, UnitRole};
