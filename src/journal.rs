@@ -541,6 +541,19 @@ mod tests {
             "{}",
             problem.message
         );
+        let text = "10 Activate(team: \"a\")\n20 Activate(tema: \"a\")\n";
+        let problem = parse(text).1.unwrap();
+        assert_eq!(
+            &text[problem.span.start..problem.span.end],
+            "tema",
+            "the whole word"
+        );
+        // A note's place is moved to the line too.
+        let text = "10 Activate(team: \"a\")\n20 Activate(team: \"a\", team: \"b\")\n";
+        let problem = parse(text).1.unwrap();
+        let (first, _) = &problem.related[0];
+        assert_eq!(first.start, text.rfind("team: \"a\"").unwrap());
+        assert_eq!(&text[first.start..first.end], "team");
 
         let (_, problem) = parse("20 Activate(team: \"a\")\n10 Activate(team: \"b\")\n");
         assert!(says(problem, "time order"));
