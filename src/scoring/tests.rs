@@ -299,6 +299,11 @@ fn a_response_time_scores_the_mean_of_its_injects() {
         .unwrap();
     let order = line(police, "order", Metric::InjectResponseMinutes);
     assert_eq!(order.attainment, Some(0.5));
+    assert!(
+        order.evidence.iter().any(|e| e.ends_with("after 15m")),
+        "{:?}",
+        order.evidence
+    );
     // Ten points a unit of weight: half of them.
     assert_eq!((order.points, order.max_points), (5.0, 10.0));
 }
@@ -654,9 +659,9 @@ fn a_report_counts_once_it_is_due() {
     }
     let (opened, due) = (ex.reports()[0].opened_at, ex.reports()[0].due);
     ex.advance_to(due + 60);
-    let on_time = |at: u32| {
+    let on_time = |ex: &Exercise, at: u32| {
         measure(
-            &Snapshot::at(&ex, at),
+            &Snapshot::at(ex, at),
             &Metric::ReportsOnTime,
             &[],
             None,
@@ -665,8 +670,18 @@ fn a_report_counts_once_it_is_due() {
         )
         .value
     };
-    assert_eq!(on_time(opened), None, "owed, not yet due");
-    assert_eq!(on_time(due + 1), Some(0.0), "due and not filed");
+    assert_eq!(on_time(&ex, opened), None, "owed, not yet due");
+    assert_eq!(on_time(&ex, due + 1), Some(0.0), "due and not filed");
+    ex.apply(command(
+        r#"Report(team: "health-team", from: "health", to: "police")"#,
+    ))
+    .unwrap();
+    assert_eq!(ex.reports()[0].filed_at, Some(due + 60));
+    assert_eq!(
+        on_time(&ex, due + 60),
+        Some(0.0),
+        "filed late: due, not on time"
+    );
 }
 
 /// A team's card cites the statements of that team, not those of others.
