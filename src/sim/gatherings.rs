@@ -392,6 +392,29 @@ mod tests {
         assert_eq!(postponed.gatherings()[0].start, 3 * 24 * 60);
     }
 
+    /// Contacts named but not yet reached go about their lives, to the marathon too: a crowd
+    /// counts them like everyone else in their state of infection.
+    #[test]
+    fn named_contacts_not_yet_reached_join_a_crowd_like_anyone() {
+        let infections = |named: bool| {
+            let mut ex = small(Mode::Expected, MARATHON);
+            let epi = &mut ex.districts[0].epi;
+            epi.i = crate::sim::Infected::new_at(3000.0, 0.0);
+            epi.s -= 23_000.0;
+            let exposed = crate::sim::Infected::new_at(20_000.0, 0.0);
+            if named {
+                epi.ne = exposed;
+            } else {
+                epi.e = exposed;
+            }
+            ex.advance(24 * 60 + 6 * 60);
+            ex.totals.gathering_infections
+        };
+        let (free, named) = (infections(false), infections(true));
+        assert!(free > 1.0);
+        assert!((named - free).abs() < 1e-6 * free, "{named} vs {free}");
+    }
+
     #[test]
     fn a_crowd_draws_from_several_districts() {
         let mut ex = small(Mode::Expected, "");
