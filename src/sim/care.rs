@@ -480,7 +480,7 @@ impl Severe {
 mod tests {
     use super::*;
     use crate::sim::Mode;
-    use crate::sim::test_support::small;
+    use crate::sim::test_support::{command, small};
 
     fn severe(ex: &mut Exercise, district: usize, n: f64) -> StepBuffers {
         let mut b = StepBuffers {
@@ -493,6 +493,33 @@ mod tests {
     }
 
     /// Beds bind: patients beyond the beds wait, and the overflow is counted.
+    /// Ambulances bring cases isolated at home to the sites only while rooms are free: two
+    /// districts served in the same step share the last rooms, they do not each get them.
+    #[test]
+    fn transfers_to_the_sites_stop_when_the_rooms_are_taken() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"site.beds: 10
+            extra.units: (id: "amb-north", resource: "ambulance", agency: "health", base: "north", people: 20)
+            extra.units: (id: "amb-south", resource: "ambulance", agency: "health", base: "south", people: 20)"#,
+        );
+        for (d, unit) in [(0, "amb-north"), (1, "amb-south")] {
+            let cases = crate::sim::Infected::new_at(20.0, 0.0);
+            ex.districts[d].epi.s -= 20.0;
+            ex.districts[d].epi.xi.add(cases);
+            ex.districts[d].isolate_at_home(0, cases);
+            let district = if d == 0 { "north" } else { "south" };
+            ex.apply(command(&format!(
+                r#"Dispatch(team: "health-team", unit: "{unit}", to: "{district}", work: "1d")"#
+            )))
+            .unwrap();
+        }
+        // One step of six hours: the rooms fill; few of those inside recover and leave so soon.
+        ex.advance(6 * 60);
+        let moved = ex.totals.isolated_in_sites;
+        assert!((10.0..10.5).contains(&moved), "{moved} moved into 10 rooms");
+    }
+
     #[test]
     fn patients_beyond_the_beds_wait_and_count_as_overflow() {
         let mut ex = small(Mode::Expected, "");
