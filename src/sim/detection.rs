@@ -478,6 +478,24 @@ mod tests {
         assert_eq!(ex.totals.tests_done - done, 10.0);
     }
 
+    /// A laboratory that gets through part of a batch finds its share of the positives; the
+    /// rest of the batch waits, with the rest of its positives.
+    #[test]
+    fn part_of_a_batch_tested_finds_its_share_of_positives() {
+        let mut ex = small(Mode::Expected, "");
+        ex.lab_queue.push_back(super::Samples {
+            taken_at: 0,
+            district: 0,
+            count: 100.0,
+            positive: 50.0,
+        });
+        // 2000 samples a day: a fiftieth of a day tests 40.
+        ex.laboratories(0.02);
+        let left = ex.lab_queue.front().unwrap();
+        assert!((left.count - 60.0).abs() < 1e-9, "{}", left.count);
+        assert!((left.positive - 30.0).abs() < 1e-9, "{}", left.positive);
+    }
+
     /// Kits bind: a testing team with few kits takes few samples.
     #[test]
     fn testing_teams_take_one_kit_per_sample() {

@@ -499,6 +499,8 @@ mod tests {
         // The 10 infected without symptoms were infected a day before.
         let days = t.infection_to_quarantine.mean().unwrap();
         assert!((days - 1.0).abs() < 1e-9, "{days}");
+        // The ill among them (a third of 20) are confirmed, found by tracing.
+        assert!((t.confirmed_on_tracing - 20.0 / 3.0).abs() < 1e-9);
         assert!((ex.districts[0].epi.named() - 100.0).abs() < 1e-9);
     }
 
