@@ -415,6 +415,25 @@ mod tests {
         assert!((named - free).abs() < 1e-6 * free, "{named} vs {free}");
     }
 
+    /// The closer the contact at an event, the more it spreads: twice the intensity, about
+    /// twice the infections while they are few.
+    #[test]
+    fn infections_at_a_crowd_grow_with_its_contact_intensity() {
+        let infections = |intensity: f64| {
+            let text = MARATHON.replace(
+                "contact_intensity: 4.0",
+                &format!("contact_intensity: {intensity}"),
+            );
+            let mut ex = small(Mode::Expected, &text);
+            ex.districts[0].epi.i = crate::sim::Infected::new_at(300.0, 0.0);
+            ex.districts[0].epi.s -= 300.0;
+            ex.advance(24 * 60 + 6 * 60);
+            ex.totals.gathering_infections
+        };
+        let (one, two) = (infections(1.0), infections(2.0));
+        assert!(one > 0.0 && (two / one - 2.0).abs() < 0.1, "{one} {two}");
+    }
+
     #[test]
     fn a_crowd_draws_from_several_districts() {
         let mut ex = small(Mode::Expected, "");

@@ -641,6 +641,38 @@ mod tests {
         assert_eq!(met(&ex), [true, true, false]);
     }
 
+    /// "When trust falls below 60%": the population-weighted trust of the district, or of the
+    /// city.
+    #[test]
+    fn trust_below_compares_the_weighted_trust_to_the_level() {
+        use crate::scenario::{Condition, Fraction, Id, TrustLevel};
+        let mut ex = small(Mode::Expected, "");
+        let below = |ex: &crate::sim::Exercise, level: f64, district: Option<&str>| {
+            ex.holds(&Condition::TrustBelow(TrustLevel {
+                district: district.map(Id::new),
+                level: Fraction(level),
+            }))
+        };
+        ex.districts[0].trust = 0.5;
+        ex.districts[1].trust = 0.8;
+        assert!(below(&ex, 0.6, Some("north")));
+        assert!(!below(&ex, 0.6, Some("south")));
+        // The city: (100,000 × 0.5 + 50,000 × 0.8) / 150,000 = 0.6.
+        assert!(below(&ex, 0.61, None) && !below(&ex, 0.59, None));
+    }
+
+    /// A condition inside `Any` or `All` is checked at the moment it can change, not at the
+    /// next step: an inject for a team that has not acted by 1h30 fires then.
+    #[test]
+    fn a_deadline_inside_any_fires_on_time() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"scenario.injects: [(id: "I-1", title: "Nudge", trigger: When(Any([NotDone((team: "health-team", action: Activate, by: "1h30m"))])), to: ["health-team"], message: "Activate!")]"#,
+        );
+        ex.advance(6 * 60);
+        assert_eq!(ex.injects()[0].status, InjectStatus::Fired(90));
+    }
+
     /// A decision's option can fire a later inject (after a delay, whatever its trigger) or
     /// cancel one.
     #[test]
