@@ -1227,6 +1227,27 @@ mod tests {
         .unwrap();
     }
 
+    /// An answer's stock goes on a supply unit only at the unit's base, while it is there.
+    #[test]
+    fn an_answer_loads_a_supply_unit_only_at_its_base() {
+        let mut ex = small(Mode::Expected, "");
+        apply(
+            &mut ex,
+            r#"RequestAid(team: "health-team", to: "police-team", supply: "kits", quantity: 100, deliver_to: "clinic")"#,
+        )
+        .unwrap();
+        apply(
+            &mut ex,
+            r#"Deliver(team: "police-team", unit: "truck", supply: "kits", quantity: 10, to: "clinic")"#,
+        )
+        .unwrap();
+        let answer = r#"AnswerAid(team: "police-team", request: 1, accept: true, from: "depot", unit: "truck")"#;
+        let refused = apply(&mut ex, answer).unwrap_err();
+        assert!(refused.contains("must be at its base"), "{refused}");
+        ex.advance(24 * 60);
+        apply(&mut ex, answer).unwrap();
+    }
+
     /// A request to an agency the control cell plays reaches the facilitator, who answers as
     /// that agency: the stock comes from outside the city, after the time stated.
     #[test]
