@@ -1227,6 +1227,23 @@ mod tests {
         .unwrap();
     }
 
+    /// The map asks for the facilities of a kind: hospitals, sites.
+    #[test]
+    fn facilities_of_a_kind_are_listed_in_the_scenarios_order() {
+        use crate::scenario::FacilityKind;
+        let ex = small(
+            Mode::Expected,
+            r#"extra.facilities: (id: "field", name: "Field hospital", kind: Hospital, district: "south", beds: 10, operator: "health")"#,
+        );
+        let names = |kind| -> Vec<&str> {
+            ex.facilities_of(kind)
+                .map(|f| ex.scenario().facilities[f].id.as_str())
+                .collect()
+        };
+        assert_eq!(names(FacilityKind::Hospital), ["hospital", "field"]);
+        assert_eq!(names(FacilityKind::QuarantineSite), ["site"]);
+    }
+
     /// An answer's stock goes on a supply unit only at the unit's base, while it is there.
     #[test]
     fn an_answer_loads_a_supply_unit_only_at_its_base() {
