@@ -29,12 +29,101 @@ pub struct Cli {
 }
 
 /// Parses the process's command line, with `--help` in the language asked for (`--lang`, else
-/// the system's, else English). Exits with clap's message on a wrong command line.
+/// the system's, else English). A wrong command line exits with status 2 and a message in that
+/// language.
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = language_in(&args).unwrap_or_else(|| Language::default_for(None));
-    let matches = command(lang).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let parsed = command(lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    parsed.unwrap_or_else(|e| exit_on(e, lang))
+}
+
+/// Prints a command-line error as clap would, but in the language (help and version pages are
+/// already in it), and exits.
+fn exit_on(error: clap::Error, lang: Language) -> ! {
+    use clap::error::ErrorKind;
+    if lang == Language::En
+        || matches!(
+            error.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        error.exit()
+    }
+    eprint!("{}", error_in(&error, lang));
+    std::process::exit(2)
+}
+
+/// A command-line error's words in a language, from what clap knows about it: the argument or
+/// command it did not understand, a suggestion, the values allowed, the usage line.
+fn error_in(error: &clap::Error, lang: Language) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind: ContextKind| -> Option<String> {
+        match error.get(kind)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(items) => Some(items.join(&crate::tr!(lang, "list-comma"))),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            other => Some(other.to_string()),
+        }
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let problem = match error.kind() {
+        ErrorKind::UnknownArgument => crate::tr!(lang, "cli-error-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => crate::tr!(
+            lang,
+            "cli-error-unknown-command",
+            command = text(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => crate::tr!(
+            lang,
+            "cli-error-invalid-value",
+            arg = arg,
+            value = text(ContextKind::InvalidValue).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            crate::tr!(lang, "cli-error-missing-argument", arg = arg)
+        }
+        ErrorKind::MissingSubcommand => crate::tr!(lang, "cli-error-missing-command"),
+        ErrorKind::ArgumentConflict => crate::tr!(
+            lang,
+            "cli-error-conflict",
+            arg = arg,
+            other = text(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        // Rarer mistakes (too many values, a missing `=`): clap's own words.
+        _ => error.kind().to_string(),
+    };
+    let mut out = format!("{}{problem}\n", crate::tr!(lang, "cli-error"));
+    let suggestion =
+        text(ContextKind::SuggestedArg).or_else(|| text(ContextKind::SuggestedSubcommand));
+    if let Some(suggestion) = suggestion {
+        out.push_str(&crate::tr!(
+            lang,
+            "cli-error-did-you-mean",
+            suggestion = suggestion
+        ));
+        out.push('\n');
+    }
+    if let Some(values) = text(ContextKind::ValidValue) {
+        out.push_str(&crate::tr!(
+            lang,
+            "cli-error-possible-values",
+            values = values
+        ));
+        out.push('\n');
+    }
+    if let Some(usage) = text(ContextKind::Usage) {
+        // clap's usage line begins with its English heading; ours is the language's.
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        out.push_str(&format!("\n{}{usage}\n", crate::tr!(lang, "help-usage")));
+    }
+    out.push_str(&crate::tr!(lang, "cli-error-more-help"));
+    out.push('\n');
+    out
 }
 
 /// `--lang xx` or `--lang=xx` anywhere on a command line, read before clap parses it.

@@ -813,6 +813,23 @@ fn the_command_line_speaks_the_language_asked_for() {
     );
     let (_, out, _) = muster(&["summary", "tutorial.en", "--lang", "zh"]);
     assert!(out.contains("推演目标（"), "{out}");
+    // A wrong command line too: what was wrong, the likely fix and the usage, in Chinese.
+    let (code, _, err) = muster(&["sweep", "tutorial.en", "--seeds", "2", "--lang", "zh"]);
+    assert_eq!(code, 2, "{err}");
+    for words in [
+        "错误：无法识别的参数 `--seeds`",
+        "提示：是否应为 `--seed`？",
+        "用法：muster sweep",
+        "更多信息请使用 `--help`。",
+    ] {
+        assert!(err.contains(words), "{words}\n{err}");
+    }
+    let (code, _, err) = muster(&["swep", "--lang", "zh"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("无法识别的命令 `swep`") && err.contains("`sweep`"),
+        "{err}"
+    );
     let (code, out, err) = muster(&["run", "tutorial.en", "--until", "2h", "--lang", "zh"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("感染") && out.contains("得分："), "{out}");

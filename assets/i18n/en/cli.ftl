@@ -53,3 +53,15 @@ brief-outcome = infections { $infections } · confirmed { $confirmed } · deaths
 brief-contacts = contacts named { $named } · quarantined { $quarantined } ({ $quick } within 24 h) · lost { $lost }
 brief-strain = hospital overflow { $overflow } h · stock-outs { $stock_outs } · public trust { $trust } · cost of measures { $cost }
 brief-records = reports on time { $on_time } · late or missing { $late } · commands applied { $applied } · refused { $refused }
+
+# A wrong command line (in English, clap's own messages are shown; these are their words).
+cli-error = {"error: "}
+cli-error-unknown-argument = unexpected argument `{ $arg }`
+cli-error-unknown-command = unrecognized command `{ $command }`
+cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`
+cli-error-missing-argument = missing required arguments: { $arg }
+cli-error-missing-command = a command is required
+cli-error-conflict = `{ $arg }` cannot be used with `{ $other }`
+cli-error-did-you-mean = tip: did you mean `{ $suggestion }`?
+cli-error-possible-values = possible values: { $values }
+cli-error-more-help = For more information, try `--help`.

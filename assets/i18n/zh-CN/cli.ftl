@@ -41,3 +41,15 @@ brief-outcome = 感染 { $infections } · 确诊 { $confirmed } · 死亡 { $dea
 brief-contacts = 确定密接 { $named } · 已隔离 { $quarantined }（24 小时内 { $quick }）· 失访 { $lost }
 brief-strain = 床位不足 { $overflow } 小时 · 断供 { $stock_outs } 次 · 公众信任度 { $trust } · 管控成本 { $cost }
 brief-records = 按时报告 { $on_time } · 迟报或漏报 { $late } · 已执行指令 { $applied } · 被拒绝 { $refused }
+
+# 命令行有误。
+cli-error = 错误：
+cli-error-unknown-argument = 无法识别的参数 `{ $arg }`
+cli-error-unknown-command = 无法识别的命令 `{ $command }`
+cli-error-invalid-value = `{ $arg }` 的值 `{ $value }` 无效
+cli-error-missing-argument = 缺少必需的参数：{ $arg }
+cli-error-missing-command = 请指定一个命令
+cli-error-conflict = `{ $arg }` 不能与 `{ $other }` 同时使用
+cli-error-did-you-mean = 提示：是否应为 `{ $suggestion }`？
+cli-error-possible-values = 可选值：{ $values }
+cli-error-more-help = 更多信息请使用 `--help`。
