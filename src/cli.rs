@@ -1382,7 +1382,7 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     if let Some(path) = &csv {
         crate::files::write(path, crate::sweep::csv(&result))?;
     }
-    write!(out, "{}", crate::sweep::table(&result))?;
+    write!(out, "{}", crate::sweep::table(&result, lang))?;
     writeln!(
         out,
         "{}",

@@ -194,6 +194,18 @@ pub fn sweep(
     }
 }
 
+/// Pads to a number of terminal columns (a Chinese character takes two), on the right or,
+/// for a right-aligned column, on the left.
+fn pad_to(text: &str, columns: usize, right_aligned: bool) -> String {
+    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    let padding = " ".repeat(columns.saturating_sub(width));
+    if right_aligned {
+        format!("{padding}{text}")
+    } else {
+        format!("{text}{padding}")
+    }
+}
+
 /// The per-run table as CSV.
 pub fn csv(result: &SweepResult) -> String {
     let mut out = format!("seed,{}\n", result.names.join(","));
@@ -207,19 +219,26 @@ pub fn csv(result: &SweepResult) -> String {
     out
 }
 
-/// The distributions as a table for the terminal.
-pub fn table(result: &SweepResult) -> String {
-    let mut out = format!(
-        "{} runs of {} (seeds {}..{}), {} commands\n",
-        result.runs,
-        result.scenario,
-        result.first_seed,
-        result.first_seed + u64::from(result.runs),
-        result.commands
+/// The distributions as a table for the terminal; the measures by their ids, as the CSV's
+/// columns name them.
+pub fn table(result: &SweepResult, lang: crate::i18n::Language) -> String {
+    let mut out = crate::tr!(
+        lang,
+        "sweep-title",
+        runs = result.runs,
+        scenario = result.scenario.as_str(),
+        first = result.first_seed.to_string(),
+        last = (result.first_seed + u64::from(result.runs)).to_string(),
+        commands = result.commands
     );
+    out.push('\n');
     out.push_str(&format!(
-        "{:<44} {:>12} {:>12} {:>12} {:>12}\n",
-        "measure", "mean", "median", "p5", "p95"
+        "{} {} {} {:>12} {:>12}\n",
+        pad_to(&crate::tr!(lang, "sweep-measure"), 44, false),
+        pad_to(&crate::tr!(lang, "sweep-mean"), 12, true),
+        pad_to(&crate::tr!(lang, "sweep-median"), 12, true),
+        "p5",
+        "p95"
     ));
     let cell = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.3}"));
     for d in &result.distributions {

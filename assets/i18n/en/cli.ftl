@@ -65,3 +65,9 @@ cli-error-conflict = `{ $arg }` cannot be used with `{ $other }`
 cli-error-did-you-mean = tip: did you mean `{ $suggestion }`?
 cli-error-possible-values = possible values: { $values }
 cli-error-more-help = For more information, try `--help`.
+
+# A sweep's table.
+sweep-title = { $runs } runs of { $scenario } (seeds { $first }..{ $last }), { $commands } commands
+sweep-measure = measure
+sweep-mean = mean
+sweep-median = median

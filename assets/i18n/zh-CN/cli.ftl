@@ -53,3 +53,9 @@ cli-error-conflict = `{ $arg }` 不能与 `{ $other }` 同时使用
 cli-error-did-you-mean = 提示：是否应为 `{ $suggestion }`？
 cli-error-possible-values = 可选值：{ $values }
 cli-error-more-help = 更多信息请使用 `--help`。
+
+# 批量推演的汇总表。
+sweep-title = { $scenario } 共推演 { $runs } 次（随机种子 { $first }..{ $last }），{ $commands } 条指令
+sweep-measure = 指标
+sweep-mean = 平均值
+sweep-median = 中位数
