@@ -350,6 +350,57 @@ mod tests {
         assert!(supported > alone, "{supported} vs {alone}");
     }
 
+    /// A death echoes in the other districts, shared among them: with two districts, the other
+    /// one feels the whole echo.
+    #[test]
+    fn a_death_echoes_in_the_other_district() {
+        let trust_after = |deaths: f64| {
+            let mut ex = small(Mode::Expected, "");
+            let mut h = vec![Happened::default(); 2];
+            h[0].deaths = deaths;
+            step(&mut ex, h);
+            (ex.districts[1].trust, ex.scenario().public.trust_per_death)
+        };
+        let (calm, per_death) = trust_after(0.0);
+        let (echoed, _) = trust_after(1.0);
+        let expected = (per_death * DEATH_ECHO_ELSEWHERE).clamp(
+            -MAX_DEATH_TRUST_PER_DAY * 0.25,
+            MAX_DEATH_TRUST_PER_DAY * 0.25,
+        );
+        assert!(expected != 0.0);
+        assert!(
+            (echoed - calm - expected).abs() < 1e-12,
+            "{} vs {expected}",
+            echoed - calm
+        );
+    }
+
+    /// Patients left waiting for a hospital bed cost the public's trust every day they wait.
+    #[test]
+    fn patients_waiting_for_a_bed_cost_trust() {
+        let trust = |waiting: f64| {
+            let mut ex = small(Mode::Expected, "");
+            ex.districts[0]
+                .epi
+                .patients
+                .push(crate::sim::care::Patients {
+                    band: crate::scenario::AgeBand::Adults,
+                    bed: crate::sim::care::BedKind::Ward,
+                    icu: false,
+                    hospital: None,
+                    treated: false,
+                    n: waiting,
+                });
+            step(&mut ex, vec![Happened::default(); 2]);
+            ex.districts[0].trust
+        };
+        let lost = trust(0.0) - trust(5.0);
+        assert!(
+            (lost - OVERFLOW_TRUST_PER_DAY * 0.25).abs() < 1e-9,
+            "{lost}"
+        );
+    }
+
     /// Trust falling through the alert level tells everyone once; staying below says nothing
     /// more.
     #[test]

@@ -526,6 +526,23 @@ mod tests {
         );
     }
 
+    /// Rooms that free up go to the contacts waiting longest: ten rooms take ten off the head
+    /// of the queue, and those ten leave home for the site.
+    #[test]
+    fn freed_rooms_go_to_the_longest_waiting() {
+        let mut ex = small(Mode::Expected, "");
+        ex.districts[1].epi.s -= ex.site_rooms() - 10.0;
+        ex.districts[1].epi.qs = ex.site_rooms() - 10.0;
+        let district = &mut ex.districts[0];
+        district.room_queue.push_back((0, 30.0));
+        district.epi.q_home = 30.0;
+        ex.settle_rooms();
+        let district = &ex.districts[0];
+        assert_eq!(district.room_queue.front(), Some(&(0, 20.0)));
+        assert!((district.epi.q_home - 20.0).abs() < 1e-9);
+        assert!((ex.totals.contacts_quarantined - 10.0).abs() < 1e-9);
+    }
+
     /// Contacts named less than a day ago may still be quarantined in time, whether tracers have
     /// yet to reach them or they wait at home for a room: both are left out of the 24-hour
     /// share; older ones count.

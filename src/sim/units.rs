@@ -729,6 +729,25 @@ mod tests {
         );
     }
 
+    /// A unit short of its supply at base takes it from a facility in the district it works
+    /// in: the testers, with none left at the laboratory, use the north depot's kits.
+    #[test]
+    fn a_unit_takes_its_supply_from_its_district_when_its_base_has_none() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"lab.stock: {"kits": 0}
+            depot.stock: {"kits": 30}"#,
+        );
+        ex.apply(command(
+            r#"Dispatch(team: "health-team", unit: "testers", to: "north", work: "1d")"#,
+        ))
+        .unwrap();
+        ex.advance(18 * 60);
+        assert_eq!(ex.totals().samples_taken, 30.0);
+        let depot = ex.derived.facility_index["depot"];
+        assert_eq!(ex.stock(depot, "kits"), 0);
+    }
+
     fn effect(ex: &mut crate::sim::Exercise, text: &str) {
         use crate::scenario::decode::Decode;
         let node = crate::scenario::ron_tree::parse(text).unwrap();
