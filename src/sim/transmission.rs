@@ -455,6 +455,30 @@ mod tests {
         );
     }
 
+    /// Infectious contacts quarantined at home still infect their households, six times as much
+    /// as in a site's room.
+    #[test]
+    fn quarantine_at_home_spreads_more_than_in_a_site() {
+        let lambda = |at_home: bool| {
+            let mut ex = small(Mode::Expected, "");
+            let epi = &mut ex.districts[0].epi;
+            epi.s -= 100.0;
+            epi.qa = Infected::new_at(100.0, 0.0);
+            if at_home {
+                epi.q_home = 100.0;
+            }
+            let mut b = StepBuffers::default();
+            ex.force_of_infection(0.25, &mut b, &Offers::default());
+            b.lambda[0]
+        };
+        let (home, site) = (lambda(true), lambda(false));
+        assert!(site > 0.0);
+        assert!(
+            (home / site - QUARANTINE_HOME / QUARANTINE_SITE).abs() < 1e-9,
+            "{home} {site}"
+        );
+    }
+
     /// Residents follow measures in proportion to trust, between the scenario's compliance at
     /// no trust and at full trust.
     #[test]
