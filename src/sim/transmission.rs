@@ -479,6 +479,34 @@ mod tests {
         );
     }
 
+    /// Quarantined contacts come home when their quarantine is over, even in a district where
+    /// nobody else is named, isolated or in hospital.
+    #[test]
+    fn quarantine_ends_where_nobody_else_is_in_care() {
+        let mut ex = small(Mode::Expected, "");
+        ex.districts[0].epi.s -= 100.0;
+        ex.districts[0].epi.qs = 100.0;
+        ex.advance(30 * 24 * 60);
+        assert!(ex.districts[0].epi.qs < 50.0, "{}", ex.districts[0].epi.qs);
+    }
+
+    /// Quarantined contacts who fall ill move to isolation: nobody is counted twice or lost.
+    #[test]
+    fn quarantined_contacts_falling_ill_are_neither_lost_nor_doubled() {
+        let mut ex = small(Mode::Expected, "");
+        let before = ex.districts[0].epi.total();
+        ex.districts[0].epi.s -= 1000.0;
+        ex.districts[0].epi.qe = Infected::new_at(1000.0, 0.0);
+        ex.advance(3 * 24 * 60);
+        let epi = &ex.districts[0].epi;
+        assert!(epi.qe.n < 1000.0, "some progressed");
+        assert!(
+            (epi.total() - before).abs() < 1e-6,
+            "{} vs {before}",
+            epi.total()
+        );
+    }
+
     /// Residents follow measures in proportion to trust, between the scenario's compliance at
     /// no trust and at full trust.
     #[test]
