@@ -707,6 +707,9 @@ mod tests {
         assert!((done - 20.0).abs() < 1e-9);
         let kits_after = ex.facilities()[ex.derived.facility_index["lab"]].stock["kits"];
         assert_eq!(kits_before - kits_after, 20, "one kit per sample taken");
+        // What is left of the offer, and no more.
+        let more = ex.do_work(&offers, north, &UnitRole::Testing, 40.0);
+        assert!((more - 30.0).abs() < 1e-9, "{more}");
     }
 
     #[test]
