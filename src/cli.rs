@@ -264,6 +264,13 @@ pub enum Command {
         /// where its clock stood; new commands are added to the same journal.
         #[arg(long, value_name = "JOURNAL", conflicts_with_all = ["scenario", "seed", "journal", "plan"])]
         resume: Option<PathBuf>,
+        /// Open the exercise to teams' browsers on this address, e.g. 0.0.0.0:7878 (every
+        /// network of this machine) or 127.0.0.1:7878 (this machine only).
+        #[arg(long, value_name = "ADDR:PORT")]
+        host: Option<std::net::SocketAddr>,
+        /// Also write the join codes to this file: one line per role, `ROLE<TAB>CODE<TAB>URL`.
+        #[arg(long, value_name = "FILE", requires = "host")]
+        codes: Option<PathBuf>,
     },
     /// Run an exercise without a window: scripted commands at their times, outcome as JSON/CSV.
     Run {
@@ -543,6 +550,8 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             size,
             plan,
             resume,
+            host,
+            codes,
         }) => gui(
             GuiOptions {
                 scenario,
@@ -552,6 +561,8 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 size,
                 plan,
                 resume,
+                host,
+                codes,
                 lang,
             },
             err,
@@ -1215,6 +1226,8 @@ struct GuiOptions {
     size: String,
     plan: Option<PathBuf>,
     resume: Option<PathBuf>,
+    host: Option<std::net::SocketAddr>,
+    codes: Option<PathBuf>,
     lang: Option<Language>,
 }
 
@@ -1228,6 +1241,8 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         size,
         plan,
         resume,
+        host,
+        codes,
         lang,
     } = o;
     let size = if size.is_empty() {
@@ -1294,6 +1309,8 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         size: (w, h),
         plan,
         resume,
+        host,
+        codes,
         lang,
     });
     Ok(if exit.is_success() {

@@ -9,8 +9,11 @@ pub mod diagnostic;
 pub mod files;
 pub mod headless;
 pub mod i18n;
+pub mod inbox;
 pub mod journal;
 pub mod library;
+#[cfg(feature = "host")]
+pub mod net;
 pub mod plan;
 pub mod report;
 pub mod scale;

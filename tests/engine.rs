@@ -2055,3 +2055,225 @@ fn the_reports_strengths_follow_the_ratings() {
         }
     }
 }
+
+/// A program on the PATH, if there is one.
+#[cfg(feature = "gui")]
+fn program(names: &[&str]) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The facilitator's app hosts the flagship; a team joins from Chromium (driven through
+/// chromedriver, WebDriver) with its code, reads its inbox, dispatches a unit, and the app's
+/// journal records the command. Screenshots of the team page (laptop and tablet sizes), the
+/// evaluator's and the projector's pages are left in the test's folder.
+#[cfg(feature = "gui")]
+#[test]
+fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
+    use fantoccini::{ClientBuilder, Locator};
+
+    let _one = ONE_APP_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let xvfb = Process::new("xvfb-run").arg("--help").output().is_ok();
+    let Some(chromedriver) = program(&["chromedriver"]).filter(|_| xvfb) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium-driver and xvfb for the browser test"
+        );
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("muster-browser-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let codes_file = dir.join("codes.tsv");
+    let shots = dir.join("shots");
+    let mut app = Process::new("timeout")
+        .args(["600", "xvfb-run", "-a", "-s", "-screen 0 1600x960x24"])
+        .arg(env!("CARGO_BIN_EXE_muster"))
+        .args([
+            "gui",
+            "port-city-outbreak",
+            "--host",
+            "127.0.0.1:0",
+            "--codes",
+        ])
+        .arg(&codes_file)
+        .arg("--journal")
+        .arg(dir.join("app.journal"))
+        .arg("--script")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/browser.script"))
+        .arg("--shots")
+        .arg(&shots)
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the app");
+    // The app writes the codes once it listens: ROLE<TAB>CODE<TAB>URL.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    let codes = loop {
+        let text = std::fs::read_to_string(&codes_file).unwrap_or_default();
+        if text.lines().count() >= 3 {
+            break text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the app never opened to teams"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let link = |role: &str| -> String {
+        codes
+            .lines()
+            .find(|l| l.starts_with(&format!("{role}\t")))
+            .and_then(|l| l.split('\t').nth(2))
+            .unwrap_or_else(|| panic!("no code for {role} in {codes}"))
+            .to_string()
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut driver = Process::new(chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let browsed: Result<(), String> = runtime.block_on(async {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--window-size=1280,900"]}),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let mut tries = 0;
+        let browser = loop {
+            match ClientBuilder::new(connector.clone())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(browser) => break browser,
+                Err(e) if tries < 50 => {
+                    tries += 1;
+                    let _ = e;
+                    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                }
+                Err(e) => return Err(format!("chromedriver: {e}")),
+            }
+        };
+        let patience = std::time::Duration::from_secs(60);
+        let shot = |name: &'static str, png: Vec<u8>| {
+            std::fs::write(shots.join(name), png).unwrap();
+        };
+        let step = async {
+            // The join card's link opens the team's page with its code.
+            browser.goto(&link("health-cdc")).await?;
+            browser
+                .wait()
+                .at_most(patience)
+                .for_element(Locator::Css("#news article"))
+                .await?;
+            let unit = browser
+                .wait()
+                .at_most(patience)
+                .for_element(Locator::Css("#units input[value='epi-3']"))
+                .await?;
+            unit.click().await?;
+            browser
+                .find(Locator::Css("#place"))
+                .await?
+                .select_by_value("hexi")
+                .await?;
+            browser
+                .find(Locator::Css("#dispatch"))
+                .await?
+                .click()
+                .await?;
+            // The toast says the exercise took it.
+            let mut answered = String::new();
+            for _ in 0..100 {
+                answered = browser.find(Locator::Css("#toast")).await?.text().await?;
+                if !answered.is_empty() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            shot("web-team-laptop.png", browser.screenshot().await?);
+            browser.set_window_size(820, 1180).await?;
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            shot("web-team-tablet.png", browser.screenshot().await?);
+            browser.set_window_size(1280, 900).await?;
+            browser.goto(&link("evaluator")).await?;
+            browser
+                .wait()
+                .at_most(patience)
+                .for_element(Locator::Css("#objectives .rating"))
+                .await?;
+            shot("web-evaluator.png", browser.screenshot().await?);
+            browser.goto(&link("projector")).await?;
+            browser
+                .wait()
+                .at_most(patience)
+                .for_element(Locator::Css("svg.map"))
+                .await?;
+            shot("web-projector.png", browser.screenshot().await?);
+            Ok::<String, fantoccini::error::CmdError>(answered)
+        };
+        let outcome = step.await;
+        let _ = browser.close().await;
+        match outcome {
+            Ok(answered) if answered == "Done." => Ok(()),
+            Ok(answered) => Err(format!("the page said `{answered}`")),
+            Err(e) => Err(format!("the browser: {e}")),
+        }
+    });
+    let _ = driver.kill();
+    let _ = driver.wait();
+    if browsed.is_err() {
+        let _ = app.kill();
+    }
+    let status = app.wait().unwrap();
+    browsed.unwrap();
+    assert!(status.success(), "the app failed");
+    let journal = std::fs::read_to_string(dir.join("app.journal")).unwrap();
+    assert!(
+        journal.contains(r#"Dispatch(team:"health-cdc",unit:"epi-3",to:"hexi""#),
+        "the browser's dispatch is in the journal:\n{journal}"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shots.join("summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        summary["failures"].as_array().unwrap().len(),
+        0,
+        "{summary}"
+    );
+    assert!(
+        summary["units_away"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u == "epi-3"),
+        "{summary}"
+    );
+    for shot in [
+        "devices.png",
+        "web-team-laptop.png",
+        "web-team-tablet.png",
+        "web-evaluator.png",
+        "web-projector.png",
+    ] {
+        screenshot_ok(&shots.join(shot));
+    }
+}

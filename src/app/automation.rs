@@ -9,12 +9,13 @@
 //! view health-cdc             # a team's seat (or `facilitator`)
 //! language zh                 # the screens' language, as the top bar's switch sets it
 //! select hexi                 # select a district or facility on the map
-//! tab decisions               # the facilitator's tab: msel, decisions, agencies, evaluation
+//! tab decisions               # the facilitator's tab: msel, decisions, agencies, evaluation, devices
 //! why Not while the cluster is open   # type the team's reason (decisions, actions)
 //! command Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")
 //! screenshot team.png         # into the output folder
 //! checkpoint ready.json       # write the state so far (as `quit` does) and go on
 //! resume                      # take the briefing's offer to resume an unfinished exercise
+//! devices 1 3000              # wait until 1 command came from a device (at most 3000 frames)
 //! end | export | quit
 //! ```
 
@@ -37,13 +38,18 @@ pub struct Script {
     /// Frame times (ms) while the clock was running.
     frame_ms: Vec<f64>,
     playing: u32,
+    /// Commands from devices to wait for, and frames left to wait.
+    awaiting_devices: Option<(usize, u32)>,
     pub failures: Vec<String>,
 }
 
 impl Script {
     /// Whether steps remain (or frames are being counted): the app then runs every frame.
     pub fn is_playing(&self) -> bool {
-        self.next < self.steps.len() || self.wait_frames > 0 || self.playing > 0
+        self.next < self.steps.len()
+            || self.wait_frames > 0
+            || self.playing > 0
+            || self.awaiting_devices.is_some()
     }
 
     pub fn load(path: &std::path::Path, out: PathBuf) -> std::io::Result<Script> {
@@ -62,6 +68,7 @@ impl Script {
             out,
             frame_ms: Vec::new(),
             playing: 0,
+            awaiting_devices: None,
             failures: Vec::new(),
         })
     }
@@ -102,9 +109,24 @@ fn step(
     session: Res<Session>,
     mut ui: ResMut<UiState>,
     briefing: Res<super::ui::Briefing>,
-    time: Res<Time>,
+    time: Res<Time<Real>>,
     mut exit: MessageWriter<AppExit>,
+    remote: Res<super::remote::Remote>,
 ) {
+    if let Some((wanted, frames_left)) = script.awaiting_devices {
+        script.awaiting_devices = match frames_left {
+            _ if remote.commands_taken >= wanted => None,
+            0 => {
+                script.failures.push(format!(
+                    "{} of {wanted} commands came from devices",
+                    remote.commands_taken
+                ));
+                None
+            }
+            _ => Some((wanted, frames_left - 1)),
+        };
+        return;
+    }
     if script.playing > 0 {
         script.playing -= 1;
         script.frame_ms.push(time.delta_secs_f64() * 1000.0);
@@ -176,6 +198,7 @@ fn step(
                 "decisions" => Tab::Decisions,
                 "agencies" => Tab::Agencies,
                 "evaluation" => Tab::Evaluation,
+                "devices" => Tab::Devices,
                 other => {
                     script
                         .failures
@@ -185,6 +208,18 @@ fn step(
             };
         }
         "why" => ui.team.rationale = rest.to_string(),
+        "devices" => {
+            let mut numbers = rest.split_whitespace().map(str::parse::<u32>);
+            match (numbers.next(), numbers.next()) {
+                (Some(Ok(wanted)), frames) => {
+                    let frames = frames.and_then(Result::ok).unwrap_or(3000);
+                    script.awaiting_devices = Some((wanted as usize, frames));
+                }
+                _ => script
+                    .failures
+                    .push(format!("line {line}: `devices COUNT [FRAMES]`")),
+            }
+        }
         "command" => match crate::journal::decode_command(rest) {
             Ok(command) => actions.push(Action::Command(command)),
             Err(d) => script.failures.push(format!("line {line}: {}", d.message)),

@@ -1,11 +1,12 @@
 //! The Bevy shell: a window with egui panels over the deterministic core. One plugin per
 //! feature: `session` (the exercise, its clock, journal and the action queue), `fonts` (Chinese
-//! text), `ui` (the screens), `pacing` (how often the app redraws), and `automation` (scripted
-//! sessions, for tests and demos).
+//! text), `ui` (the screens), `pacing` (how often the app redraws), `remote` (teams on their own
+//! devices), and `automation` (scripted sessions, for tests and demos).
 
 mod automation;
 mod fonts;
 mod pacing;
+pub(crate) mod remote;
 mod session;
 mod ui;
 
@@ -28,6 +29,10 @@ pub struct AppOptions {
     pub plan: Option<crate::plan::Plan>,
     /// A journal whose exercise to go on with, instead of a new one.
     pub resume: Option<PathBuf>,
+    /// Open the exercise to teams' browsers on this address at start (`--host`).
+    pub host: Option<std::net::SocketAddr>,
+    /// Where to write the join codes as well (`--codes`).
+    pub codes: Option<PathBuf>,
     /// The language asked for on the command line; None: the scenario's.
     pub lang: Option<crate::i18n::Language>,
 }
@@ -79,7 +84,14 @@ pub fn run(options: AppOptions) -> AppExit {
     .add_plugins(EguiPlugin::default())
     .insert_resource(ClearColor(Color::srgb(0.9, 0.92, 0.94)))
     .insert_resource(session)
-    .add_plugins((session::plugin, fonts::plugin, ui::plugin, pacing::plugin))
+    .insert_resource(remote::Remote::new(options.host, options.codes))
+    .add_plugins((
+        session::plugin,
+        fonts::plugin,
+        ui::plugin,
+        pacing::plugin,
+        remote::plugin,
+    ))
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     });

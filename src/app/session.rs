@@ -267,25 +267,38 @@ impl Session {
         Ok(())
     }
 
-    /// Journals a command, then applies it to the core; a refusal becomes a notice. The line is
-    /// on disk before the command takes effect: one the journal cannot keep is not applied.
+    /// Journals a command, then applies it to the core; a refusal becomes a notice.
     pub fn command(&mut self, command: Command) -> bool {
+        match self.command_outcome(command) {
+            Ok(()) => true,
+            Err(reason) => {
+                self.notice(msg!("notice-refused", reason = reason));
+                false
+            }
+        }
+    }
+
+    /// Journals a command, then applies it to the core, and says what became of it: the
+    /// refusal's reason, or why it could not be taken at all. The line is on disk before the
+    /// command takes effect: one the journal cannot keep is not applied.
+    pub fn command_outcome(&mut self, command: Command) -> Result<(), Message> {
         let Some(now) = self.exercise.as_ref().map(Exercise::now) else {
-            return false;
+            return Err(msg!("notice-not-started"));
         };
         if let Some(journal) = self.journal.as_mut()
             && let Err(e) = journal.append(now, &command)
         {
-            self.notice(msg!("notice-not-applied", error = e.to_string()));
-            return false;
+            let problem = msg!("notice-not-applied", error = e.to_string());
+            self.notice(problem.clone());
+            return Err(problem);
         }
         let Some(exercise) = self.exercise.as_mut() else {
-            return false;
+            return Err(msg!("notice-not-started"));
         };
         match exercise.apply(command) {
             Ok(_) => {
                 self.scored_at = None;
-                true
+                Ok(())
             }
             Err(reason) => {
                 if let Some(journal) = self.journal.as_mut()
@@ -293,8 +306,7 @@ impl Session {
                 {
                     self.notice(Message::verbatim(e.to_string()));
                 }
-                self.notice(msg!("notice-refused", reason = reason.0));
-                false
+                Err(reason.0)
             }
         }
     }
@@ -536,6 +548,8 @@ pub enum Action {
     Resume(PathBuf),
     /// Speaks another language.
     SetLanguage(Language),
+    /// A command a team sent from its own device, to apply like a button's and answer.
+    Remote(crate::app::remote::RemoteCommand),
 }
 
 #[derive(Resource, Default)]
@@ -557,6 +571,12 @@ fn apply_actions(
         match action {
             Action::Command(command) => {
                 session.command(command);
+            }
+            Action::Remote(remote) => {
+                if let Some(inbound) = remote.take() {
+                    let outcome = session.command_outcome(inbound.command.clone());
+                    inbound.answer(outcome, session.language);
+                }
             }
             Action::Start if *screen.get() == Screen::Briefing => match session.start() {
                 Ok(()) => next.set(Screen::Running),

@@ -151,3 +151,26 @@ notice-reloaded = reloaded { $name }
 notice-plan-plays = plan { $plan } plays its teams beside you
 app-cannot-resume = cannot resume: { $reason }
 app-no-bundled-scenario = no bundled scenario `{ $file }`
+
+# Teams on their own devices (the console's Devices tab, join cards).
+console-devices-tab = Devices ({ $count })
+devices-title = Teams on their own devices
+devices-closed = Teams play here in turn (hot seat). Open the exercise to let each team, the evaluators and the projector join from a browser on the room's network.
+devices-open = Open to teams
+devices-url = Address for the room:
+devices-print-cards = Write join cards to print
+devices-revoked = revoked
+devices-connected = { $count ->
+    [one] 1 connected
+   *[other] { $count } connected
+}
+devices-revoke = Revoke
+devices-new-code = New code
+devices-evaluators = Evaluators
+devices-projector = Projector
+cards-how = Open { $url } in a browser and enter the code, or scan the QR code.
+notice-host-open = open to teams at { $url }: their codes are in the Devices tab
+notice-host-cannot-open = cannot open the exercise to teams on { $address }: { $error }
+notice-cards-written = join cards written to { $path }
+notice-cannot-write = cannot write { $path }: { $error }
+notice-not-started = the exercise has not started yet: nothing was done

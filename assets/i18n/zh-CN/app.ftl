@@ -145,3 +145,23 @@ notice-reloaded = 已重新载入 { $name }
 notice-plan-plays = 预案 { $plan } 与你们一同扮演其负责的小组
 app-cannot-resume = 无法继续推演：{ $reason }
 app-no-bundled-scenario = 没有内置想定 `{ $file }`
+
+# 各团队用自己的设备参演（控制台的“设备”页、加入卡）。
+console-devices-tab = 设备（{ $count }）
+devices-title = 各团队用自己的设备参演
+devices-closed = 目前各团队在本机轮流操作。开放推演后，各团队、评估员和投影可在本场网络中用浏览器加入。
+devices-open = 向各团队开放
+devices-url = 本场访问地址：
+devices-print-cards = 生成可打印的加入卡
+devices-revoked = 已收回
+devices-connected = 已连接 { $count } 台
+devices-revoke = 收回
+devices-new-code = 新代码
+devices-evaluators = 评估员
+devices-projector = 投影
+cards-how = 在浏览器中打开 { $url } 并输入代码，或扫描二维码。
+notice-host-open = 已向各团队开放：{ $url }，各团队代码见“设备”页
+notice-host-cannot-open = 无法在 { $address } 上向各团队开放推演：{ $error }
+notice-cards-written = 加入卡已写入 { $path }
+notice-cannot-write = 无法写入 { $path }：{ $error }
+notice-not-started = 推演尚未开始，未作任何处理

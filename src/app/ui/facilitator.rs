@@ -20,6 +20,8 @@ pub enum Tab {
     Decisions,
     Agencies,
     Evaluation,
+    /// Teams on their own devices: codes, who is connected.
+    Devices,
 }
 
 #[derive(Default)]
@@ -34,6 +36,7 @@ pub struct FacilitatorForm {
     pub compose_to: Vec<String>,
     pub editing: Option<(String, String, String)>,
     pub observation: String,
+    pub devices: super::devices::DevicesForm,
 }
 
 pub fn show(
@@ -41,6 +44,10 @@ pub fn show(
     session: &Session,
     actions: &mut Actions,
     form: &mut FacilitatorForm,
+    remote: (
+        &crate::app::remote::Remote,
+        &mut crate::app::remote::Requests,
+    ),
 ) {
     let Some(exercise) = &session.exercise else {
         return;
@@ -76,6 +83,16 @@ pub fn show(
             Tab::Evaluation,
             tr!(lang, "console-evaluation-tab", count = to_judge),
         );
+        let connected: usize = remote
+            .0
+            .host
+            .as_ref()
+            .map_or(0, |h| h.connected().values().sum());
+        ui.selectable_value(
+            &mut form.tab,
+            Tab::Devices,
+            tr!(lang, "console-devices-tab", count = connected),
+        );
     });
     ui.separator();
     match form.tab {
@@ -83,6 +100,10 @@ pub fn show(
         Tab::Decisions => return decisions(ui, session),
         Tab::Agencies => return agencies(ui, session, actions, form),
         Tab::Evaluation => return evaluation(ui, session, actions, form),
+        Tab::Devices => {
+            let (remote, requests) = remote;
+            return super::devices::show(ui, session, remote, requests, &mut form.devices);
+        }
     }
     ui.heading(tr!(lang, "console-msel"));
     ui.horizontal(|ui| {

@@ -6,6 +6,7 @@ mod briefing;
 mod charts;
 mod debrief;
 mod derived;
+mod devices;
 mod facilitator;
 mod map;
 mod scoreboard;
@@ -37,6 +38,8 @@ pub struct UiState {
     pub chart: charts::ChartChoice,
 }
 
+// A Bevy system names every resource it touches.
+#[allow(clippy::too_many_arguments)]
 fn layout(
     mut contexts: EguiContexts,
     session: Res<Session>,
@@ -45,6 +48,8 @@ fn layout(
     screen: Res<State<Screen>>,
     briefing: Res<briefing::Briefing>,
     mut derived: ResMut<derived::Derived>,
+    remote: Res<crate::app::remote::Remote>,
+    mut requests: ResMut<crate::app::remote::Requests>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
@@ -65,7 +70,13 @@ fn layout(
                     .default_size(360.0)
                     .resizable(true)
                     .show(&mut root, |ui| {
-                        facilitator::show(ui, &session, &mut actions, &mut state.facilitator);
+                        facilitator::show(
+                            ui,
+                            &session,
+                            &mut actions,
+                            &mut state.facilitator,
+                            (&remote, &mut requests),
+                        );
                     });
                 egui::Panel::right("scoreboard")
                     .default_size(380.0)

@@ -5,10 +5,9 @@ use bevy_egui::egui;
 
 use crate::app::session::{Action, Actions, Session};
 use crate::app::ui::map::MapState;
-use crate::i18n::Language;
 use crate::scenario::{ControlLevel, Id, Minutes, UnitRole};
 use crate::sim::command::*;
-use crate::sim::{Command, EventKind, Place, UnitStatus};
+use crate::sim::{Command, Place, UnitStatus};
 use crate::tr;
 
 #[derive(Default)]
@@ -24,433 +23,6 @@ pub struct TeamForm {
     pub supply: String,
     /// Why the team decides or acts as it does: journaled with the answer or the action.
     pub rationale: String,
-}
-
-/// An event as the team's inbox shows it, in the screens' language; none for events the inbox
-/// leaves out.
-fn describe(
-    kind: &EventKind,
-    lang: Language,
-    clock: &dyn Fn(u32) -> String,
-) -> Option<(egui::Color32, String)> {
-    let blue = egui::Color32::from_rgb(20, 60, 120);
-    let green = egui::Color32::from_rgb(30, 110, 40);
-    let red = egui::Color32::from_rgb(170, 30, 30);
-    let gray = egui::Color32::from_gray(90);
-    let list = |items: &[String]| items.join(&tr!(lang, "list-comma"));
-    let note = |note: &str| {
-        if note.is_empty() {
-            String::new()
-        } else {
-            tr!(lang, "inbox-note", note = note)
-        }
-    };
-    Some(match kind {
-        EventKind::InjectFired {
-            title,
-            channel,
-            from,
-            message,
-            ..
-        } => {
-            let heading = if from.is_empty() {
-                title.clone()
-            } else {
-                tr!(
-                    lang,
-                    "inbox-from",
-                    title = title.as_str(),
-                    from = from.as_str()
-                )
-            };
-            (
-                blue,
-                format!("[{}] {heading}\n{message}", channel.words(lang)),
-            )
-        }
-        EventKind::Shared { team, text, .. } => (
-            blue,
-            tr!(
-                lang,
-                "inbox-shared",
-                team = team.as_str(),
-                text = text.as_str()
-            ),
-        ),
-        EventKind::AidRequested {
-            request,
-            from_team,
-            to_team,
-            units,
-            supply,
-            quantity,
-            text,
-        } => {
-            let mut what = Vec::new();
-            if !units.is_empty() {
-                what.push(tr!(lang, "console-request-units", units = list(units)));
-            }
-            if let Some(supply) = supply {
-                what.push(format!(
-                    "{} {supply}",
-                    crate::i18n::count(lang, *quantity as f64)
-                ));
-            }
-            if what.is_empty() {
-                what.push(tr!(lang, "console-request-help"));
-            }
-            (
-                blue,
-                tr!(
-                    lang,
-                    "inbox-aid-requested",
-                    request = *request,
-                    from = from_team.as_str(),
-                    to = to_team.as_str(),
-                    what = list(&what),
-                    text = text.as_str()
-                ),
-            )
-        }
-        EventKind::AidAnswered {
-            request,
-            team,
-            accepted,
-            text,
-            note: answer_note,
-        } => (
-            green,
-            if *accepted {
-                tr!(
-                    lang,
-                    "inbox-aid-accepted",
-                    request = *request,
-                    team = team.as_str(),
-                    note = note(&answer_note.text(lang)),
-                    text = text.as_str()
-                )
-            } else {
-                tr!(
-                    lang,
-                    "inbox-aid-declined",
-                    request = *request,
-                    team = team.as_str(),
-                    note = note(&answer_note.text(lang)),
-                    text = text.as_str()
-                )
-            },
-        ),
-        EventKind::AidUnanswered { request, .. } => {
-            (red, tr!(lang, "inbox-aid-unanswered", request = *request))
-        }
-        EventKind::ReportDue { rule, from, to, .. } => (
-            gray,
-            tr!(
-                lang,
-                "inbox-report-due",
-                rule = rule.as_str(),
-                from = from.as_str(),
-                to = to.as_str()
-            ),
-        ),
-        EventKind::ReportOverdue { rule, .. } => {
-            (red, tr!(lang, "inbox-report-overdue", rule = rule.as_str()))
-        }
-        EventKind::ReportFiled {
-            from, to, on_time, ..
-        } => (
-            green,
-            if *on_time {
-                tr!(
-                    lang,
-                    "inbox-report-filed",
-                    from = from.as_str(),
-                    to = to.as_str()
-                )
-            } else {
-                tr!(
-                    lang,
-                    "inbox-report-filed-late",
-                    from = from.as_str(),
-                    to = to.as_str()
-                )
-            },
-        ),
-        EventKind::UnitDispatched { unit, to, .. } => (
-            gray,
-            tr!(
-                lang,
-                "inbox-unit-dispatched",
-                unit = unit.as_str(),
-                place = to.as_str()
-            ),
-        ),
-        EventKind::UnitArrived { unit, at_place } => (
-            gray,
-            tr!(
-                lang,
-                "inbox-unit-arrived",
-                unit = unit.as_str(),
-                place = at_place.as_str()
-            ),
-        ),
-        EventKind::UnitFinished { unit, at_place } => (
-            gray,
-            tr!(
-                lang,
-                "inbox-unit-finished",
-                unit = unit.as_str(),
-                place = at_place.as_str()
-            ),
-        ),
-        EventKind::UnitReturned { unit } => {
-            (gray, tr!(lang, "inbox-unit-returned", unit = unit.as_str()))
-        }
-        EventKind::UnitIdle { unit, reason } => (red, format!("{unit}: {}", reason.text(lang))),
-        EventKind::Delivered {
-            unit,
-            supply,
-            quantity,
-            to,
-        } => (
-            green,
-            tr!(
-                lang,
-                "inbox-delivered",
-                unit = unit.as_str(),
-                quantity = crate::i18n::count(lang, *quantity as f64),
-                supply = supply.as_str(),
-                place = to.as_str()
-            ),
-        ),
-        EventKind::MeasureOrdered {
-            team,
-            district,
-            level,
-        } => (
-            blue,
-            tr!(
-                lang,
-                "inbox-measure",
-                team = team.as_str(),
-                district = district.as_str(),
-                level = level.words(lang)
-            ),
-        ),
-        EventKind::Statement { team, text, .. } => (
-            blue,
-            tr!(
-                lang,
-                "inbox-statement",
-                team = team.as_str(),
-                text = text.as_str()
-            ),
-        ),
-        EventKind::Activated { team } => (blue, tr!(lang, "inbox-activated", team = team.as_str())),
-        EventKind::StockOut { facility, supply } => (
-            red,
-            tr!(
-                lang,
-                "inbox-stock-out",
-                facility = facility.as_str(),
-                supply = supply.as_str()
-            ),
-        ),
-        EventKind::HospitalOverflow { waiting, beds } => (
-            red,
-            tr!(
-                lang,
-                "inbox-hospitals-full",
-                waiting = crate::i18n::count(lang, *waiting as f64),
-                beds = beds.text(lang)
-            ),
-        ),
-        EventKind::NoQuarantineRoom { district, waiting } => (
-            red,
-            tr!(
-                lang,
-                "inbox-no-quarantine-room",
-                waiting = crate::i18n::count(lang, *waiting as f64),
-                district = district.as_str()
-            ),
-        ),
-        EventKind::SitesNearlyFull { occupied, rooms } => (
-            red,
-            tr!(
-                lang,
-                "inbox-sites-nearly-full",
-                occupied = crate::i18n::count(lang, *occupied as f64),
-                rooms = crate::i18n::count(lang, *rooms as f64)
-            ),
-        ),
-        EventKind::GatheringStarted {
-            name,
-            place,
-            attendees,
-            with_measures,
-            ..
-        } => (
-            blue,
-            if *with_measures {
-                tr!(
-                    lang,
-                    "inbox-gathering-started-with-measures",
-                    name = name.as_str(),
-                    place = place.as_str(),
-                    attendees = crate::i18n::count(lang, *attendees as f64)
-                )
-            } else {
-                tr!(
-                    lang,
-                    "inbox-gathering-started",
-                    name = name.as_str(),
-                    place = place.as_str(),
-                    attendees = crate::i18n::count(lang, *attendees as f64)
-                )
-            },
-        ),
-        EventKind::GatheringDecided {
-            name,
-            team,
-            decision,
-            ..
-        } => (
-            blue,
-            tr!(
-                lang,
-                "inbox-gathering-decided",
-                team = team.as_str(),
-                name = name.as_str(),
-                decision = decision.words(lang)
-            ),
-        ),
-        EventKind::TrustAlert { district, trust } => (
-            red,
-            tr!(
-                lang,
-                "inbox-trust",
-                district = district.as_str(),
-                trust = crate::i18n::percent(*trust)
-            ),
-        ),
-        EventKind::Deaths { district, count } => (
-            red,
-            tr!(
-                lang,
-                "inbox-deaths",
-                count = *count,
-                district = district.as_str()
-            ),
-        ),
-        EventKind::Notice { text } => (gray, text.text(lang)),
-        EventKind::DecisionOpened { question, due, .. } => (
-            blue,
-            tr!(
-                lang,
-                "inbox-decision-opened",
-                question = question.as_str(),
-                time = clock(*due)
-            ),
-        ),
-        EventKind::DecisionAnswered {
-            team, label, text, ..
-        } => (
-            green,
-            if text.is_empty() {
-                tr!(
-                    lang,
-                    "inbox-decision-answered",
-                    team = team.as_str(),
-                    option = label.as_str()
-                )
-            } else {
-                tr!(
-                    lang,
-                    "inbox-decision-answered-why",
-                    team = team.as_str(),
-                    option = label.as_str(),
-                    why = text.as_str()
-                )
-            },
-        ),
-        EventKind::DecisionSettled {
-            question,
-            label,
-            how,
-            ..
-        } => (
-            blue,
-            tr!(
-                lang,
-                "inbox-decision-settled",
-                question = question.as_str(),
-                option = label.as_str(),
-                how = how.words(lang)
-            ),
-        ),
-        EventKind::ActionTaken { name, team, .. } => (blue, format!("{team}: {name}")),
-        EventKind::ActionInEffect { name, .. } => (
-            green,
-            tr!(lang, "inbox-action-in-effect", action = name.as_str()),
-        ),
-        EventKind::FacilityOpened { facility, by, open } => (
-            blue,
-            if *open {
-                tr!(
-                    lang,
-                    "inbox-facility-opened",
-                    facility = facility.as_str(),
-                    team = by.as_str()
-                )
-            } else {
-                tr!(
-                    lang,
-                    "inbox-facility-closed",
-                    facility = facility.as_str(),
-                    team = by.as_str()
-                )
-            },
-        ),
-        EventKind::CapacityChanged {
-            facility,
-            beds,
-            daily_capacity,
-            ..
-        } => (
-            green,
-            tr!(
-                lang,
-                "inbox-capacity",
-                facility = facility.as_str(),
-                beds = crate::i18n::count(lang, *beds as f64),
-                daily = crate::i18n::count(lang, *daily_capacity as f64)
-            ),
-        ),
-        EventKind::UnitsOutOfService { units, reason, .. } => (
-            red,
-            if reason.is_empty() {
-                tr!(lang, "inbox-out-of-service", units = list(units))
-            } else {
-                tr!(
-                    lang,
-                    "inbox-out-of-service-why",
-                    units = list(units),
-                    why = reason.as_str()
-                )
-            },
-        ),
-        EventKind::UnitsBackInService { units } => (
-            green,
-            tr!(lang, "inbox-back-in-service", units = list(units)),
-        ),
-        EventKind::AgencyMessage {
-            from,
-            channel,
-            text,
-            ..
-        } => (blue, format!("[{}] {from}: {text}", channel.words(lang))),
-        _ => return None,
-    })
 }
 
 /// Decisions put to the team and still open: the question, the options (what each does on
@@ -651,9 +223,10 @@ pub fn inbox(
         .show(ui, |ui| {
             let events: Vec<_> = exercise.events_for(team).collect();
             for event in events.iter().rev() {
-                if let Some((color, text)) =
-                    describe(&event.kind, lang, &|m| super::clock(session, m))
+                if let Some((tone, text)) =
+                    crate::inbox::describe(&event.kind, lang, &|m| super::clock(session, m))
                 {
+                    let color = tone_color(tone);
                     ui.label(
                         egui::RichText::new(super::clock(session, event.at))
                             .monospace()
@@ -664,6 +237,17 @@ pub fn inbox(
                 }
             }
         });
+}
+
+/// The inbox's colour for a tone of news.
+fn tone_color(tone: crate::inbox::Tone) -> egui::Color32 {
+    use crate::inbox::Tone;
+    match tone {
+        Tone::News => egui::Color32::from_rgb(20, 60, 120),
+        Tone::Good => egui::Color32::from_rgb(30, 110, 40),
+        Tone::Alert => egui::Color32::from_rgb(170, 30, 30),
+        Tone::Routine => egui::Color32::from_gray(90),
+    }
 }
 
 /// Where a unit is and until when, on the exercise clock.
@@ -1026,7 +610,7 @@ pub fn desk(
                     });
                     // A decision point of the MSEL decides on it: the options there carry the
                     // scenario's consequences and scores.
-                    if let Some(point) = decided_at_point(scenario, plan.id.as_str()) {
+                    if let Some(point) = scenario.gathering_decided_at(plan.id.as_str()) {
                         ui.label(
                             egui::RichText::new(tr!(lang, "team-decided-at-point", inject = point))
                                 .italics(),
@@ -1158,22 +742,4 @@ pub fn desk(
             ui.separator();
             super::scoreboard::show(ui, session, actions, Some(team));
         });
-}
-
-/// The inject whose decision point decides on a planned gathering, if one does.
-fn decided_at_point<'s>(
-    scenario: &'s crate::scenario::Scenario,
-    gathering: &str,
-) -> Option<&'s str> {
-    scenario.injects.iter().find_map(|inject| {
-        let point = inject.decision.as_ref()?;
-        point
-            .options
-            .iter()
-            .flat_map(|o| &o.effects)
-            .any(|e| {
-                matches!(e, crate::scenario::Effect::GatheringDecision(g) if g.gathering.as_str() == gathering)
-            })
-            .then_some(inject.id.as_str())
-    })
 }

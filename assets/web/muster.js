@@ -1,0 +1,398 @@
+// Muster's page for a team, an evaluator or the projector. It shows what the host sends (every
+// text already in the exercise's language) and sends commands as journal lines; the host checks
+// each one and the facilitator's app applies it. Plain JavaScript, no build step.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let socket = null;
+let code = null;
+let role = null;
+let words = {};
+let view = null;
+let nextRef = 1;
+let retryDelay = 1000;
+let everJoined = false;
+const pending = new Map();
+const chosen = { unit: null, place: null };
+
+function t(key) { return words[key] || key; }
+
+// Builds an element: h("button", {onclick: f, class: "x"}, "text", child...).
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+function fill(id, ...children) {
+  const el = $(id);
+  if (el) el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+}
+
+// A RON string, as a journal line writes it.
+function ron(text) {
+  const clean = String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  return '"' + clean.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r").replace(/\t/g, "\\t") + '"';
+}
+
+function toast(text, bad) {
+  const el = $("toast");
+  el.textContent = text;
+  el.className = "show" + (bad ? " bad" : "");
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { el.className = ""; }, bad ? 6000 : 2500);
+}
+
+function send(command) {
+  if (!socket || socket.readyState !== WebSocket.OPEN) { toast(t("web-reconnecting"), true); return; }
+  const ref = nextRef++;
+  pending.set(ref, command);
+  socket.send(JSON.stringify({ type: "command", ref, command }));
+}
+
+function team() { return ron(view.team.id); }
+
+function link(state) {
+  const el = $("link");
+  el.textContent = t(state === "up" ? "web-connected" : state === "down" ? "web-reconnecting" : "web-connecting");
+  el.className = "link" + (state === "up" ? "" : " down");
+}
+
+function connect() {
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  socket = new WebSocket(`${scheme}://${location.host}/ws`);
+  link("connecting");
+  socket.onopen = () => socket.send(JSON.stringify({ type: "join", code }));
+  socket.onmessage = (e) => receive(JSON.parse(e.data));
+  socket.onclose = () => {
+    socket = null;
+    if (!code) return;
+    link("down");
+    // Wi-Fi drops, a closed lid, the facilitator's app restarting: keep trying.
+    setTimeout(connect, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 10000);
+  };
+}
+
+function showJoin(error) {
+  code = null;
+  localStorage.removeItem("muster-code");
+  $("desk").hidden = true;
+  $("join-screen").hidden = false;
+  $("join-error").textContent = error || "";
+  if (socket) socket.close();
+}
+
+function receive(message) {
+  switch (message.type) {
+    case "welcome":
+      retryDelay = 1000;
+      words = message.words;
+      localStorage.setItem("muster-code", code);
+      if (location.pathname.startsWith("/join/")) history.replaceState(null, "", "/");
+      link("up");
+      if (!view) $("clock").textContent = message.words["web-waiting"] || "";
+      if (!everJoined || role !== message.role + (message.team || "")) build(message);
+      everJoined = true;
+      role = message.role + (message.team || "");
+      break;
+    case "state":
+      view = message.view;
+      render();
+      break;
+    case "news": {
+      const list = $("news");
+      if (!list) break;
+      if (message.reset) list.replaceChildren();
+      for (const item of message.items) {
+        list.prepend(h("article", { class: "tone-" + item.tone }, h("time", {}, item.time), item.text));
+      }
+      if (!list.firstChild) list.append(h("p", { class: "muted" }, t("web-nothing-yet")));
+      else if (list.lastChild.tagName === "P") list.lastChild.remove();
+      break;
+    }
+    case "result": {
+      pending.delete(message.ref);
+      if (message.ok) toast(t("web-done"), false);
+      else toast(message.error, true);
+      break;
+    }
+    case "error": toast(message.error, true); break;
+    case "denied": showJoin(message.error); break;
+    case "revoked": showJoin(message.error); break;
+  }
+}
+
+function section(id, title, ...body) {
+  return h("section", { class: "card", id: id + "-card" }, h("h2", {}, title), ...body);
+}
+
+// The page's frame for a role, built once: what the host sends later fills it.
+function build(welcome) {
+  document.body.className = welcome.role;
+  $("join-screen").hidden = true;
+  const desk = $("desk");
+  desk.hidden = false;
+  const news = h("div", { class: "news", id: "news" });
+  if (welcome.role === "team") {
+    desk.replaceChildren(h("div", { class: "columns" },
+      h("div", {},
+        h("div", { id: "activate" }),
+        section("decisions", t("web-decisions"),
+          h("textarea", { id: "why", placeholder: t("web-why") }), h("div", { id: "decisions" })),
+        section("reports", t("web-reports-owed"), h("div", { id: "reports" })),
+        section("requests", t("web-requests"), h("div", { id: "requests" })),
+        section("inbox", t("web-inbox"), news)),
+      h("div", {},
+        section("units", t("web-units"),
+          h("div", { id: "map" }),
+          h("div", { class: "units", id: "units" }),
+          h("div", { class: "row" },
+            h("label", { for: "place" }, t("web-to")), h("select", { id: "place", onchange: (e) => { chosen.place = e.target.value; drawMap(); } }),
+            h("label", { for: "work" }, t("web-work")),
+            h("select", { id: "work" }, h("option", { value: "" }, t("web-a-shift")),
+              ...[8, 24, 72, 336].map((hours) => h("option", { value: hours + "h" }, hours < 24 ? hours + "h" : hours / 24 + "d"))),
+            h("button", { id: "dispatch", onclick: dispatch }, t("web-dispatch")),
+            h("button", { class: "secondary", id: "recall", onclick: recall }, t("web-recall"))),
+          h("div", { class: "row", id: "cargo", hidden: true },
+            h("select", { id: "supply" }), h("input", { id: "quantity", type: "number", min: "0", step: "100", value: "1000" }),
+            h("button", { onclick: deliver }, t("web-deliver")))),
+        section("facilities", t("web-facilities"), h("div", { id: "facilities" })),
+        section("gatherings", t("web-gatherings"), h("div", { id: "gatherings" })),
+        section("actions", t("web-actions"), h("div", { id: "actions" })),
+        section("measures", t("web-measures"), h("div", { class: "row" },
+          h("select", { id: "measure-district" }), h("select", { id: "measure-level" }),
+          h("button", { onclick: orderMeasure }, t("web-order")))),
+        section("messages", t("web-share"),
+          h("textarea", { id: "message" }),
+          h("div", { class: "row", id: "share-with" }),
+          h("div", { class: "row" },
+            h("button", { onclick: share }, t("web-send")),
+            h("button", { class: "secondary", onclick: requestAid }, t("web-request-aid")),
+            h("button", { class: "secondary", onclick: statement }, t("web-statement")))),
+        section("score", t("web-scorecard"), h("div", { id: "score" })))));
+  } else if (welcome.role === "evaluator") {
+    desk.replaceChildren(h("div", { class: "columns" },
+      h("div", {},
+        section("observe", t("web-observe"),
+          h("input", { id: "evaluator-name", placeholder: t("web-your-name"), value: evaluatorName(),
+            onchange: (e) => localStorage.setItem("muster-evaluator", e.target.value.trim()) }),
+          h("textarea", { id: "observation" }),
+          h("div", { class: "row" },
+            h("select", { id: "obs-objective" }), h("select", { id: "obs-team" }),
+            h("button", { onclick: observe }, t("web-record")))),
+        section("rate", t("web-rate"), h("div", { id: "objectives" })),
+        section("observations", t("web-observations"), h("div", { id: "observations" }))),
+      h("div", {}, section("inbox", t("web-inbox"), news))));
+  } else {
+    desk.replaceChildren(h("div", { class: "columns wide-left" },
+      section("map", t("web-map"), h("div", { id: "map" })),
+      section("public", t("web-public"), news)));
+  }
+}
+
+function render() {
+  if (!view || !view.header) return;
+  $("scenario").textContent = view.header.title;
+  $("clock").textContent = view.header.clock;
+  if (view.team) renderTeam();
+  else if (view.objectives) renderEvaluator();
+  drawMap();
+}
+
+function options(select, items, keep) {
+  const before = keep !== undefined ? keep : select.value;
+  select.replaceChildren(...items.map(([value, label]) => h("option", { value }, label)));
+  if (items.some(([value]) => value === before)) select.value = before;
+}
+
+function renderTeam() {
+  $("who").textContent = view.team.name;
+  fill("activate", view.team.activated ? null : h("button", { onclick: () => send(`Activate(team: ${team()})`) }, t("web-activate")));
+  fill("decisions", view.decisions.length ? view.decisions.map((d) => h("div", { class: "card" },
+    h("strong", {}, d.question), h("div", { class: "muted" }, `${t("web-deadline")}: ${d.due}`),
+    h("div", { class: "row" }, d.options.map((o) => h("button", {
+      class: d.answered === o.id ? "" : "secondary", title: o.description,
+      onclick: () => send(`Decide(team: ${team()}, decision: ${ron(d.decision)}, option: ${ron(o.id)}, text: ${ron($("why").value)})`),
+    }, o.label))))) : h("p", { class: "muted" }, t("web-nothing-yet")));
+  $("decisions-card").hidden = !view.decisions.length;
+  fill("reports", view.reports.map((r) => h("div", { class: "row" + (r.late ? " alert" : "") }, r.words,
+    h("button", { class: "secondary", onclick: () => send(`Report(team: ${team()}, from: ${ron(r.from)}, to: ${ron(r.to)})`) }, t("web-file-report")))));
+  $("reports-card").hidden = !view.reports.length;
+  fill("requests", view.requests.map((r) => h("div", { class: "row" }, r.words,
+    h("button", { onclick: () => send(`AnswerAid(team: ${team()}, request: ${r.number}, accept: true${r.from_facility ? `, from: ${ron(r.from_facility)}` : ""})`) }, t("web-accept")),
+    h("button", { class: "secondary", onclick: () => send(`AnswerAid(team: ${team()}, request: ${r.number}, accept: false)`) }, t("web-decline")))));
+  $("requests-card").hidden = !view.requests.length;
+  fill("units", view.units.map((u) => h("label", {},
+    h("input", { type: "radio", name: "unit", value: u.id, checked: chosen.unit === u.id, onchange: () => { chosen.unit = u.id; showCargo(); drawMap(); } }),
+    h("strong", {}, u.id), ` ${u.kind} — ${u.status}`, u.out_of_service ? h("span", { class: "alert" }, ` (${u.out_of_service})`) : null)));
+  const places = view.city.districts.map((d) => [d.id, d.name]).concat(view.city.facilities.map((f) => [f.id, `${f.name} (${f.kind})`]));
+  options($("place"), places, chosen.place || undefined);
+  chosen.place = $("place").value;
+  options($("supply"), view.supplies.map((s) => [s.id, s.name]));
+  showCargo();
+  fill("facilities", view.facilities.map((f) => h("div", { class: "row" }, f.words,
+    h("button", { class: "secondary", onclick: () => send(`${f.open ? "CloseFacility" : "OpenFacility"}(team: ${team()}, facility: ${ron(f.id)}, text: ${ron($("why").value)})`) },
+      t(f.open ? "web-close" : "web-open")))));
+  $("facilities-card").hidden = !view.facilities.length;
+  fill("gatherings", view.gatherings.map((g) => h("div", {}, h("p", {}, g.words), h("div", { class: "row" },
+    g.options.map((o) => h("button", { class: "secondary",
+      onclick: () => send(`DecideGathering(team: ${team()}, gathering: ${ron(g.id)}, decision: ${o.decision}, text: ${ron($("why").value)})`) }, o.words))))));
+  $("gatherings-card").hidden = !view.gatherings.length;
+  fill("actions", view.actions.length ? view.actions.map((a) => h("div", { class: "row" },
+    h("button", { disabled: !a.available, title: a.description, onclick: () => send(`Act(team: ${team()}, action: ${ron(a.id)}, text: ${ron($("why").value)})`) }, t("web-take")),
+    h("span", {}, a.name), a.why_not ? h("span", { class: "muted" }, a.why_not) : null)) : h("p", { class: "muted" }, "—"));
+  $("measures-card").hidden = !view.measures.may_order;
+  options($("measure-district"), view.city.districts.map((d) => [d.id, `${d.name} (${d.level_words})`]));
+  options($("measure-level"), view.measures.levels.map((l) => [l.id, l.words]));
+  const ticked = new Set([...document.querySelectorAll("#share-with input:checked")].map((i) => i.value));
+  fill("share-with", h("span", { class: "muted" }, t("web-share-with")), view.teams.map((o) => h("label", {},
+    h("input", { type: "checkbox", value: o.id, checked: ticked.has(o.id) }), o.name)));
+  const card = view.scorecard;
+  fill("score", card ? [h("p", {}, h("strong", {}, card.percent || "—")),
+    h("table", { class: "score" }, card.objectives.map((o) => h("tr", {},
+      h("td", {}, o.title), h("td", {}, o.attainment || "—"), h("td", { title: o.meaning || "" }, o.rating || ""))))]
+    : h("p", { class: "muted" }, t("web-nothing-yet")));
+}
+
+function dispatch() {
+  const unit = view.units.find((u) => u.id === chosen.unit);
+  if (!unit || !chosen.place) return;
+  const work = $("work").value ? `, work: ${ron($("work").value)}` : "";
+  const verb = unit.at_base ? "Dispatch" : "Redirect";
+  send(`${verb}(team: ${team()}, unit: ${ron(unit.id)}, to: ${ron(chosen.place)}${work})`);
+}
+
+// Supply units carry stock to a facility instead of working on site.
+function showCargo() {
+  const unit = view && view.units.find((u) => u.id === chosen.unit);
+  const carries = Boolean(unit && unit.carries_supplies);
+  $("cargo").hidden = !carries;
+  $("dispatch").hidden = carries;
+}
+
+function deliver() {
+  const quantity = Math.max(0, Math.floor(Number($("quantity").value) || 0));
+  if (!chosen.unit || !chosen.place || !$("supply").value) return;
+  send(`Deliver(team: ${team()}, unit: ${ron(chosen.unit)}, supply: ${ron($("supply").value)}, quantity: ${quantity}, to: ${ron(chosen.place)})`);
+}
+
+function recall() {
+  if (chosen.unit) send(`Recall(team: ${team()}, unit: ${ron(chosen.unit)})`);
+}
+
+function orderMeasure() {
+  send(`OrderMeasure(team: ${team()}, district: ${ron($("measure-district").value)}, level: ${$("measure-level").value})`);
+}
+
+function sharedWith() {
+  return [...document.querySelectorAll("#share-with input:checked")].map((i) => i.value);
+}
+
+function share() {
+  const text = $("message").value.trim();
+  const teams = sharedWith();
+  if (!text || !teams.length) return;
+  send(`Share(team: ${team()}, with: [${teams.map(ron).join(", ")}], text: ${ron(text)})`);
+}
+
+function requestAid() {
+  const teams = sharedWith();
+  if (!teams.length) return;
+  for (const to of teams) send(`RequestAid(team: ${team()}, to: ${ron(to)}, text: ${ron($("message").value.trim())})`);
+}
+
+function statement() {
+  const text = $("message").value.trim();
+  if (text) send(`Statement(team: ${team()}, text: ${ron(text)})`);
+}
+
+function evaluatorName() { return localStorage.getItem("muster-evaluator") || ""; }
+
+function renderEvaluator() {
+  $("who").textContent = t("web-evaluator");
+  options($("obs-objective"), [["", `— ${t("web-objective")} —`]].concat(view.objectives.map((o) => [o.id, o.title])));
+  options($("obs-team"), [["", `— ${t("web-team")} —`]].concat(view.teams.map((o) => [o.id, o.name])));
+  fill("objectives", view.objectives.map((o) => h("div", { class: "row rating" },
+    h("span", { class: "objective" }, o.title),
+    view.ratings.map((r) => h("button", {
+      class: o.rating === r.id ? "" : "secondary", title: r.meaning,
+      onclick: () => {
+        const team = $("obs-team").value ? `, team: ${ron($("obs-team").value)}` : "";
+        send(`Rate(objective: ${ron(o.id)}, rating: ${r.id}${team}, note: ${ron($("observation").value.trim())}, evaluator: ${ron(evaluatorName())})`);
+      },
+    }, r.id)))));
+  fill("observations", view.observations.length ? view.observations.map((o) => h("article", {}, h("time", {}, o.time), o.text))
+    : h("p", { class: "muted" }, t("web-nothing-yet")));
+}
+
+function observe() {
+  const text = $("observation").value.trim();
+  if (!text) return;
+  const objective = $("obs-objective").value ? `, objective: ${ron($("obs-objective").value)}` : "";
+  const team = $("obs-team").value ? `, team: ${ron($("obs-team").value)}` : "";
+  send(`Observe(text: ${ron(text)}${objective}${team}, evaluator: ${ron(evaluatorName())})`);
+  $("observation").value = "";
+}
+
+// The city: districts (coloured by their level), facilities, and the team's own units.
+function drawMap() {
+  const holder = $("map");
+  if (!holder || !view || !view.city) return;
+  const spots = view.city.districts.concat(view.city.facilities);
+  if (!spots.length) return;
+  const xs = spots.map((s) => s.x), ys = spots.map((s) => s.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // Room on the right for the names written beside the circles.
+  const width = 600, height = 360, pad = 30, labels = 80;
+  const sx = (x) => pad + ((x - x0) / ((x1 - x0) || 1)) * (width - 2 * pad - labels);
+  const sy = (y) => pad + ((y - y0) / ((y1 - y0) || 1)) * (height - 2 * pad);
+  const ns = "http://www.w3.org/2000/svg";
+  const s = (tag, attrs, text) => {
+    const el = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k.startsWith("on")) el.addEventListener(k.slice(2), v); else el.setAttribute(k, v);
+    }
+    if (text) el.textContent = text;
+    return el;
+  };
+  const svg = s("svg", { class: "map", viewBox: `0 0 ${width} ${height}`, role: "img" });
+  for (const d of view.city.districts) {
+    const pick = () => { chosen.place = d.id; if ($("place")) $("place").value = d.id; drawMap(); };
+    const circle = s("circle", { class: `district ${d.level}${chosen.place === d.id ? " chosen" : ""}`, cx: sx(d.x), cy: sy(d.y), r: 16, onclick: pick });
+    circle.append(s("title", {}, `${d.name} — ${d.level_words}`));
+    svg.append(circle, s("text", { x: sx(d.x) + 18, y: sy(d.y) + 4 }, d.name));
+  }
+  for (const f of view.city.facilities) {
+    svg.append(s("rect", { class: "facility", x: sx(f.x) - 4, y: sy(f.y) - 4, width: 8, height: 8 }));
+  }
+  for (const u of view.units || []) {
+    const dot = s("circle", { class: "unit", cx: sx(u.x) + 6, cy: sy(u.y) - 6, r: chosen.unit === u.id ? 7 : 5 });
+    dot.append(s("title", {}, `${u.id} — ${u.status}`));
+    svg.append(dot);
+  }
+  holder.replaceChildren(svg);
+}
+
+$("join-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  code = $("code").value.trim();
+  if (!code) return;
+  $("join-error").textContent = "";
+  if (socket) socket.close(); else connect();
+});
+
+// A join card's link carries the code; a reload keeps the one given last.
+const fromLink = location.pathname.match(/^\/join\/([A-Za-z0-9-]+)/);
+code = fromLink ? fromLink[1] : localStorage.getItem("muster-code");
+if (code) connect();

@@ -1,0 +1,342 @@
+//! Teams on their own devices: the app opens the exercise to browsers (`muster gui --host`, or
+//! the console's button), hands each command a page sends to the action queue like a button
+//! press, and keeps every role's feed up to date. The host itself, the codes, the scoping and
+//! the pages are in `crate::net`; no rule of the exercise is here.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
+
+use super::session::{Action, Actions, ApplyActions, Session};
+use crate::i18n::Message;
+use crate::msg;
+use crate::net::{Codes, Host, Inbound, Publisher, Role};
+
+/// Where the console opens the exercise when the command line did not say: every network of
+/// this machine, on a port that is rarely taken.
+pub const DEFAULT_ADDRESS: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 7878);
+/// How often the pages are brought up to date while nothing in particular happens.
+const PUBLISH_EVERY: Duration = Duration::from_millis(200);
+
+/// A page's command in the action queue; taken once, when applied.
+#[derive(Clone)]
+pub struct RemoteCommand(Arc<Mutex<Option<Inbound>>>);
+
+impl RemoteCommand {
+    pub fn take(&self) -> Option<Inbound> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+impl std::fmt::Debug for RemoteCommand {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RemoteCommand")
+    }
+}
+
+/// What the console asks of the host.
+#[derive(Debug, Clone)]
+pub enum Request {
+    Open(SocketAddr),
+    Revoke(Role),
+    Reissue(Role),
+    PrintCards,
+}
+
+#[derive(Resource, Default)]
+pub struct Requests(pub Vec<Request>);
+
+/// The host, while the exercise is open to devices.
+#[derive(Resource, Default)]
+pub struct Remote {
+    pub host: Option<Host>,
+    /// The address teams type (this machine's address on the room's network).
+    pub url: String,
+    /// Also written there on every change of codes (`--codes`).
+    pub codes_file: Option<PathBuf>,
+    /// The address asked for on the command line, opened at start.
+    pub open_at_start: Option<SocketAddr>,
+    /// Commands taken from devices so far (a script waits for them).
+    pub commands_taken: usize,
+    publisher: Publisher,
+    last_publish: Option<Instant>,
+    last_connected: Vec<(Role, usize)>,
+    /// `commands_taken` at the last publish: a page's command is followed by its events at once.
+    published_after: usize,
+}
+
+impl Remote {
+    /// Opens at start on `address`, if given; writes the codes to `codes_file` too.
+    pub fn new(address: Option<SocketAddr>, codes_file: Option<PathBuf>) -> Remote {
+        Remote {
+            open_at_start: address,
+            codes_file,
+            ..Remote::default()
+        }
+    }
+
+    pub fn codes(&self) -> Option<Codes> {
+        self.host.as_ref().map(Host::codes)
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Remote>()
+        .init_resource::<Requests>()
+        .add_systems(
+            Update,
+            (
+                open_at_start,
+                handle_requests,
+                take_commands.before(ApplyActions),
+                publish.after(ApplyActions),
+            ),
+        );
+}
+
+/// The URL on this machine's address in the room: the address it would use to reach another
+/// machine there (no packet is sent), else loopback.
+fn url_for(address: SocketAddr) -> String {
+    let ip = if address.ip().is_unspecified() {
+        UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
+            .and_then(|socket| {
+                // TEST-NET-1: routed like any outside address, never answered.
+                socket.connect((Ipv4Addr::new(192, 0, 2, 1), 9))?;
+                socket.local_addr()
+            })
+            .map(|local| local.ip())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+    } else {
+        address.ip()
+    };
+    format!("http://{}", SocketAddr::new(ip, address.port()))
+}
+
+/// The codes kept beside the journal, so a resumed exercise keeps the cards handed out.
+fn codes_beside(journal: &std::path::Path) -> PathBuf {
+    let mut name = journal.file_stem().unwrap_or_default().to_os_string();
+    name.push(".codes.tsv");
+    journal.with_file_name(name)
+}
+
+fn open(
+    remote: &mut Remote,
+    session: &mut Session,
+    address: SocketAddr,
+    proxy: &EventLoopProxyWrapper,
+) {
+    if remote.host.is_some() {
+        return;
+    }
+    let Some(scenario) = session.scenario.clone() else {
+        session.notice(msg!("notice-scenario-has-errors"));
+        return;
+    };
+    let teams: Vec<String> = scenario.teams.iter().map(|t| t.id.name.clone()).collect();
+    let kept = codes_beside(&session.journal_path);
+    let codes = std::fs::read_to_string(&kept)
+        .ok()
+        .and_then(|text| Codes::from_tsv(&text, &teams).ok())
+        .unwrap_or_else(|| Codes::for_teams(&teams));
+    match Host::start(address, codes, session.language) {
+        Ok(host) => {
+            let proxy = (**proxy).clone();
+            host.set_waker(move || {
+                let _ = proxy.send_event(WinitUserEvent::WakeUp);
+            });
+            remote.url = url_for(host.address());
+            remote.host = Some(host);
+            remote.publisher = Publisher::default();
+            write_codes(remote, session);
+            session.notice(msg!("notice-host-open", url = remote.url.as_str()));
+        }
+        Err(e) => session.notice(msg!(
+            "notice-host-cannot-open",
+            address = address.to_string(),
+            error = e.to_string()
+        )),
+    }
+}
+
+/// The codes beside the journal and in `--codes`, after every change.
+fn write_codes(remote: &Remote, session: &mut Session) {
+    let Some(codes) = remote.codes() else {
+        return;
+    };
+    let text = codes.to_tsv(&remote.url);
+    let mut files = vec![codes_beside(&session.journal_path)];
+    files.extend(remote.codes_file.clone());
+    for file in files {
+        if let Some(dir) = file.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Err(e) = std::fs::write(&file, &text) {
+            session.notice(msg!(
+                "notice-cannot-write",
+                path = file.display().to_string(),
+                error = e.to_string()
+            ));
+        }
+    }
+}
+
+fn open_at_start(
+    mut remote: ResMut<Remote>,
+    mut session: ResMut<Session>,
+    proxy: Res<EventLoopProxyWrapper>,
+) {
+    if let Some(address) = remote.open_at_start.take() {
+        open(&mut remote, &mut session, address, &proxy);
+    }
+}
+
+fn handle_requests(
+    mut requests: ResMut<Requests>,
+    mut remote: ResMut<Remote>,
+    mut session: ResMut<Session>,
+    proxy: Res<EventLoopProxyWrapper>,
+) {
+    for request in std::mem::take(&mut requests.0) {
+        match request {
+            Request::Open(address) => open(&mut remote, &mut session, address, &proxy),
+            Request::Revoke(role) => {
+                if let Some(host) = &remote.host {
+                    host.revoke(&role);
+                    write_codes(&remote, &mut session);
+                }
+            }
+            Request::Reissue(role) => {
+                if let Some(host) = &remote.host {
+                    host.reissue(&role);
+                    write_codes(&remote, &mut session);
+                }
+            }
+            Request::PrintCards => match print_cards(&remote, &session) {
+                Ok(Some(path)) => session.notice(msg!(
+                    "notice-cards-written",
+                    path = path.display().to_string()
+                )),
+                Ok(None) => {}
+                Err(e) => session.notice(e),
+            },
+        }
+    }
+}
+
+/// Commands from the pages join the action queue, in arrival order.
+fn take_commands(mut remote: ResMut<Remote>, mut actions: ResMut<Actions>) {
+    let remote = &mut *remote;
+    let Some(host) = remote.host.as_mut() else {
+        return;
+    };
+    for inbound in host.take_commands() {
+        remote.commands_taken += 1;
+        actions.push(Action::Remote(RemoteCommand(Arc::new(Mutex::new(Some(
+            inbound,
+        ))))));
+    }
+}
+
+/// Brings the pages up to date: at once when someone joined or left or a page's command was
+/// applied (its events follow its answer without waiting), else every [`PUBLISH_EVERY`].
+fn publish(mut remote: ResMut<Remote>, session: Res<Session>) {
+    let remote = &mut *remote;
+    let (Some(host), Some(exercise)) = (&remote.host, &session.exercise) else {
+        return;
+    };
+    let connected: Vec<(Role, usize)> = host.connected().into_iter().collect();
+    let due = remote
+        .last_publish
+        .is_none_or(|at| at.elapsed() >= PUBLISH_EVERY);
+    let commands_applied = remote.commands_taken != remote.published_after;
+    if !due && !commands_applied && connected == remote.last_connected {
+        return;
+    }
+    remote
+        .publisher
+        .publish(host, exercise, session.language, &session.scorecards);
+    remote.last_publish = Some(Instant::now());
+    remote.last_connected = connected;
+    remote.published_after = remote.commands_taken;
+}
+
+/// A page of join cards to print, one per role, each with its code, its link and a QR code of
+/// the link; written beside the journal.
+fn print_cards(remote: &Remote, session: &Session) -> Result<Option<PathBuf>, Message> {
+    let Some(codes) = remote.codes() else {
+        return Ok(None);
+    };
+    let lang = session.language;
+    let scenario = session.scenario.as_deref();
+    let mut cards = String::new();
+    for pass in codes.passes().iter().filter(|p| !p.revoked) {
+        let link = crate::net::codes::join_url(&remote.url, &pass.code);
+        let qr = qrcode::QrCode::new(link.as_bytes())
+            .map(|code| {
+                code.render::<qrcode::render::svg::Color<'_>>()
+                    .min_dimensions(180, 180)
+                    .build()
+            })
+            .unwrap_or_default();
+        let who = role_name(&pass.role, scenario, lang);
+        cards.push_str(&format!(
+            "<section class=\"card\"><h2>{}</h2>{qr}<p class=\"code\">{}</p><p>{}</p><p class=\"url\">{}</p></section>\n",
+            escape(&who),
+            escape(&pass.code),
+            escape(&crate::tr!(lang, "cards-how", url = remote.url.as_str())),
+            escape(&link)
+        ));
+    }
+    let title = scenario.map_or(String::new(), |s| s.meta.title.clone());
+    let page = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{}</title><style>{}</style></head><body><h1>{}</h1>{cards}</body></html>",
+        escape(&title),
+        CARD_STYLE,
+        escape(&title)
+    );
+    let mut name = session
+        .journal_path
+        .file_stem()
+        .unwrap_or_default()
+        .to_os_string();
+    name.push("-join-cards.html");
+    let path = session.journal_path.with_file_name(name);
+    std::fs::write(&path, page).map_err(|e| {
+        msg!(
+            "notice-cannot-write",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
+    Ok(Some(path))
+}
+
+const CARD_STYLE: &str = "body{font-family:system-ui,sans-serif}h1{font-size:1.1em}.card{display:inline-block;vertical-align:top;width:30%;min-width:16em;margin:.5em;padding:1em;border:1px dashed #888;page-break-inside:avoid;text-align:center}.card h2{font-size:1.2em;margin:.2em}.code{font:bold 1.8em ui-monospace,monospace;letter-spacing:.1em}.url{font:.8em ui-monospace,monospace;word-break:break-all}";
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A role as the console and the cards name it: the team's name, "Evaluators", "Projector".
+pub fn role_name(
+    role: &Role,
+    scenario: Option<&crate::scenario::Scenario>,
+    lang: crate::i18n::Language,
+) -> String {
+    match role {
+        Role::Team(team) => scenario
+            .and_then(|s| s.team(team))
+            .map_or(team.clone(), |t| t.name.clone()),
+        Role::Evaluator => crate::tr!(lang, "devices-evaluators"),
+        Role::Projector => crate::tr!(lang, "devices-projector"),
+    }
+}

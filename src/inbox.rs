@@ -1,0 +1,454 @@
+//! What a team's inbox says about each event: the one wording of news for the app's team desk and
+//! the teams' browser pages.
+
+use crate::i18n::Language;
+use crate::sim::EventKind;
+use crate::tr;
+
+/// How a piece of news reads: the colour the desk and the pages give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    /// Something happened that the team should read: an inject, a message, a request.
+    News,
+    /// Something the team asked for came through.
+    Good,
+    /// Something went wrong or is late.
+    Alert,
+    /// Bookkeeping: units moving, reports falling due.
+    Routine,
+}
+
+/// An event as a team's inbox words it, in the reader's language; none for events the inbox
+/// leaves out. `clock` writes an exercise minute as the exercise's clock reads.
+pub fn describe(
+    kind: &EventKind,
+    lang: Language,
+    clock: &dyn Fn(u32) -> String,
+) -> Option<(Tone, String)> {
+    let list = |items: &[String]| items.join(&tr!(lang, "list-comma"));
+    let note = |note: &str| {
+        if note.is_empty() {
+            String::new()
+        } else {
+            tr!(lang, "inbox-note", note = note)
+        }
+    };
+    Some(match kind {
+        EventKind::InjectFired {
+            title,
+            channel,
+            from,
+            message,
+            ..
+        } => {
+            let heading = if from.is_empty() {
+                title.clone()
+            } else {
+                tr!(
+                    lang,
+                    "inbox-from",
+                    title = title.as_str(),
+                    from = from.as_str()
+                )
+            };
+            (
+                Tone::News,
+                format!("[{}] {heading}\n{message}", channel.words(lang)),
+            )
+        }
+        EventKind::Shared { team, text, .. } => (
+            Tone::News,
+            tr!(
+                lang,
+                "inbox-shared",
+                team = team.as_str(),
+                text = text.as_str()
+            ),
+        ),
+        EventKind::AidRequested {
+            request,
+            from_team,
+            to_team,
+            units,
+            supply,
+            quantity,
+            text,
+        } => {
+            let mut what = Vec::new();
+            if !units.is_empty() {
+                what.push(tr!(lang, "console-request-units", units = list(units)));
+            }
+            if let Some(supply) = supply {
+                what.push(format!(
+                    "{} {supply}",
+                    crate::i18n::count(lang, *quantity as f64)
+                ));
+            }
+            if what.is_empty() {
+                what.push(tr!(lang, "console-request-help"));
+            }
+            (
+                Tone::News,
+                tr!(
+                    lang,
+                    "inbox-aid-requested",
+                    request = *request,
+                    from = from_team.as_str(),
+                    to = to_team.as_str(),
+                    what = list(&what),
+                    text = text.as_str()
+                ),
+            )
+        }
+        EventKind::AidAnswered {
+            request,
+            team,
+            accepted,
+            text,
+            note: answer_note,
+        } => (
+            Tone::Good,
+            if *accepted {
+                tr!(
+                    lang,
+                    "inbox-aid-accepted",
+                    request = *request,
+                    team = team.as_str(),
+                    note = note(&answer_note.text(lang)),
+                    text = text.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-aid-declined",
+                    request = *request,
+                    team = team.as_str(),
+                    note = note(&answer_note.text(lang)),
+                    text = text.as_str()
+                )
+            },
+        ),
+        EventKind::AidUnanswered { request, .. } => (
+            Tone::Alert,
+            tr!(lang, "inbox-aid-unanswered", request = *request),
+        ),
+        EventKind::ReportDue { rule, from, to, .. } => (
+            Tone::Routine,
+            tr!(
+                lang,
+                "inbox-report-due",
+                rule = rule.as_str(),
+                from = from.as_str(),
+                to = to.as_str()
+            ),
+        ),
+        EventKind::ReportOverdue { rule, .. } => (
+            Tone::Alert,
+            tr!(lang, "inbox-report-overdue", rule = rule.as_str()),
+        ),
+        EventKind::ReportFiled {
+            from, to, on_time, ..
+        } => (
+            Tone::Good,
+            if *on_time {
+                tr!(
+                    lang,
+                    "inbox-report-filed",
+                    from = from.as_str(),
+                    to = to.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-report-filed-late",
+                    from = from.as_str(),
+                    to = to.as_str()
+                )
+            },
+        ),
+        EventKind::UnitDispatched { unit, to, .. } => (
+            Tone::Routine,
+            tr!(
+                lang,
+                "inbox-unit-dispatched",
+                unit = unit.as_str(),
+                place = to.as_str()
+            ),
+        ),
+        EventKind::UnitArrived { unit, at_place } => (
+            Tone::Routine,
+            tr!(
+                lang,
+                "inbox-unit-arrived",
+                unit = unit.as_str(),
+                place = at_place.as_str()
+            ),
+        ),
+        EventKind::UnitFinished { unit, at_place } => (
+            Tone::Routine,
+            tr!(
+                lang,
+                "inbox-unit-finished",
+                unit = unit.as_str(),
+                place = at_place.as_str()
+            ),
+        ),
+        EventKind::UnitReturned { unit } => (
+            Tone::Routine,
+            tr!(lang, "inbox-unit-returned", unit = unit.as_str()),
+        ),
+        EventKind::UnitIdle { unit, reason } => {
+            (Tone::Alert, format!("{unit}: {}", reason.text(lang)))
+        }
+        EventKind::Delivered {
+            unit,
+            supply,
+            quantity,
+            to,
+        } => (
+            Tone::Good,
+            tr!(
+                lang,
+                "inbox-delivered",
+                unit = unit.as_str(),
+                quantity = crate::i18n::count(lang, *quantity as f64),
+                supply = supply.as_str(),
+                place = to.as_str()
+            ),
+        ),
+        EventKind::MeasureOrdered {
+            team,
+            district,
+            level,
+        } => (
+            Tone::News,
+            tr!(
+                lang,
+                "inbox-measure",
+                team = team.as_str(),
+                district = district.as_str(),
+                level = level.words(lang)
+            ),
+        ),
+        EventKind::Statement { team, text, .. } => (
+            Tone::News,
+            tr!(
+                lang,
+                "inbox-statement",
+                team = team.as_str(),
+                text = text.as_str()
+            ),
+        ),
+        EventKind::Activated { team } => (
+            Tone::News,
+            tr!(lang, "inbox-activated", team = team.as_str()),
+        ),
+        EventKind::StockOut { facility, supply } => (
+            Tone::Alert,
+            tr!(
+                lang,
+                "inbox-stock-out",
+                facility = facility.as_str(),
+                supply = supply.as_str()
+            ),
+        ),
+        EventKind::HospitalOverflow { waiting, beds } => (
+            Tone::Alert,
+            tr!(
+                lang,
+                "inbox-hospitals-full",
+                waiting = crate::i18n::count(lang, *waiting as f64),
+                beds = beds.text(lang)
+            ),
+        ),
+        EventKind::NoQuarantineRoom { district, waiting } => (
+            Tone::Alert,
+            tr!(
+                lang,
+                "inbox-no-quarantine-room",
+                waiting = crate::i18n::count(lang, *waiting as f64),
+                district = district.as_str()
+            ),
+        ),
+        EventKind::SitesNearlyFull { occupied, rooms } => (
+            Tone::Alert,
+            tr!(
+                lang,
+                "inbox-sites-nearly-full",
+                occupied = crate::i18n::count(lang, *occupied as f64),
+                rooms = crate::i18n::count(lang, *rooms as f64)
+            ),
+        ),
+        EventKind::GatheringStarted {
+            name,
+            place,
+            attendees,
+            with_measures,
+            ..
+        } => (
+            Tone::News,
+            if *with_measures {
+                tr!(
+                    lang,
+                    "inbox-gathering-started-with-measures",
+                    name = name.as_str(),
+                    place = place.as_str(),
+                    attendees = crate::i18n::count(lang, *attendees as f64)
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-gathering-started",
+                    name = name.as_str(),
+                    place = place.as_str(),
+                    attendees = crate::i18n::count(lang, *attendees as f64)
+                )
+            },
+        ),
+        EventKind::GatheringDecided {
+            name,
+            team,
+            decision,
+            ..
+        } => (
+            Tone::News,
+            tr!(
+                lang,
+                "inbox-gathering-decided",
+                team = team.as_str(),
+                name = name.as_str(),
+                decision = decision.words(lang)
+            ),
+        ),
+        EventKind::TrustAlert { district, trust } => (
+            Tone::Alert,
+            tr!(
+                lang,
+                "inbox-trust",
+                district = district.as_str(),
+                trust = crate::i18n::percent(*trust)
+            ),
+        ),
+        EventKind::Deaths { district, count } => (
+            Tone::Alert,
+            tr!(
+                lang,
+                "inbox-deaths",
+                count = *count,
+                district = district.as_str()
+            ),
+        ),
+        EventKind::Notice { text } => (Tone::Routine, text.text(lang)),
+        EventKind::DecisionOpened { question, due, .. } => (
+            Tone::News,
+            tr!(
+                lang,
+                "inbox-decision-opened",
+                question = question.as_str(),
+                time = clock(*due)
+            ),
+        ),
+        EventKind::DecisionAnswered {
+            team, label, text, ..
+        } => (
+            Tone::Good,
+            if text.is_empty() {
+                tr!(
+                    lang,
+                    "inbox-decision-answered",
+                    team = team.as_str(),
+                    option = label.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-decision-answered-why",
+                    team = team.as_str(),
+                    option = label.as_str(),
+                    why = text.as_str()
+                )
+            },
+        ),
+        EventKind::DecisionSettled {
+            question,
+            label,
+            how,
+            ..
+        } => (
+            Tone::News,
+            tr!(
+                lang,
+                "inbox-decision-settled",
+                question = question.as_str(),
+                option = label.as_str(),
+                how = how.words(lang)
+            ),
+        ),
+        EventKind::ActionTaken { name, team, .. } => (Tone::News, format!("{team}: {name}")),
+        EventKind::ActionInEffect { name, .. } => (
+            Tone::Good,
+            tr!(lang, "inbox-action-in-effect", action = name.as_str()),
+        ),
+        EventKind::FacilityOpened { facility, by, open } => (
+            Tone::News,
+            if *open {
+                tr!(
+                    lang,
+                    "inbox-facility-opened",
+                    facility = facility.as_str(),
+                    team = by.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "inbox-facility-closed",
+                    facility = facility.as_str(),
+                    team = by.as_str()
+                )
+            },
+        ),
+        EventKind::CapacityChanged {
+            facility,
+            beds,
+            daily_capacity,
+            ..
+        } => (
+            Tone::Good,
+            tr!(
+                lang,
+                "inbox-capacity",
+                facility = facility.as_str(),
+                beds = crate::i18n::count(lang, *beds as f64),
+                daily = crate::i18n::count(lang, *daily_capacity as f64)
+            ),
+        ),
+        EventKind::UnitsOutOfService { units, reason, .. } => (
+            Tone::Alert,
+            if reason.is_empty() {
+                tr!(lang, "inbox-out-of-service", units = list(units))
+            } else {
+                tr!(
+                    lang,
+                    "inbox-out-of-service-why",
+                    units = list(units),
+                    why = reason.as_str()
+                )
+            },
+        ),
+        EventKind::UnitsBackInService { units } => (
+            Tone::Good,
+            tr!(lang, "inbox-back-in-service", units = list(units)),
+        ),
+        EventKind::AgencyMessage {
+            from,
+            channel,
+            text,
+            ..
+        } => (
+            Tone::News,
+            format!("[{}] {from}: {text}", channel.words(lang)),
+        ),
+        _ => return None,
+    })
+}

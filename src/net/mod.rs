@@ -1,0 +1,138 @@
+//! Teams on their own devices: the facilitator's app hosts the exercise over HTTP and
+//! WebSocket on the room's network, and each team (evaluators, the projector) joins from a
+//! browser with its code.
+//!
+//! The core stays single and authoritative. A page sends a command as a journal line; the host
+//! checks that the code's role may give it ([`permitted`]) and hands it to the app, which
+//! journals and applies it exactly as a button press. What each role may see leaves the app as
+//! that role's feed ([`Publisher`]), built from the core's scoped queries: scoping happens here,
+//! on the host, never in the page.
+//!
+//! - `codes.rs` — join codes per role, revoke and reissue, the codes file.
+//! - `host.rs` — the server (axum on tokio, in its own thread), connections, limits, slowing
+//!   down wrong codes.
+//! - `protocol.rs` — the JSON messages.
+//! - `views.rs` — what each role's page shows.
+//! - `pages.rs` — the page, its script and style, compiled into the binary.
+
+pub mod codes;
+pub mod host;
+pub mod pages;
+pub mod protocol;
+pub mod views;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+pub use codes::{Codes, Role};
+pub use host::{Host, Inbound};
+
+use crate::i18n::{Language, Message};
+use crate::msg;
+use crate::scoring::Scorecard;
+use crate::sim::{Command, Exercise};
+
+/// Whether a role may give a command: a team only its own team's orders, an evaluator only
+/// observations, ratings and judgements, the projector nothing. The core then checks the
+/// command itself as it would a button's.
+pub fn permitted(role: &Role, command: &Command) -> Result<(), Message> {
+    match role {
+        Role::Team(team) => match command.team() {
+            Some(issuer) if issuer.as_str() == team => Ok(()),
+            Some(issuer) => Err(msg!(
+                "web-refused-other-team",
+                team = team.as_str(),
+                other = issuer.as_str()
+            )),
+            None => Err(msg!("web-refused-control", team = team.as_str())),
+        },
+        Role::Evaluator => match command {
+            Command::Observe(_) | Command::Rate(_) | Command::Judge(_) => Ok(()),
+            _ => Err(msg!("web-refused-evaluator")),
+        },
+        Role::Projector => Err(msg!("web-refused-projector")),
+    }
+}
+
+/// Keeps every role's feed up to date with the exercise: new events become news for the roles
+/// that may see them (each worded once), and a role's state is sent again only when it changed.
+#[derive(Default)]
+pub struct Publisher {
+    language: Option<Language>,
+    /// Events of the exercise already made news.
+    events_seen: usize,
+    /// The last state sent per role, to send only changes.
+    states: BTreeMap<Role, String>,
+}
+
+impl Publisher {
+    /// Brings the feeds up to date. `scorecards` are the app's latest (a team's own card is on
+    /// its page). Views are built only for roles with someone connected; news for every role,
+    /// so a team that joins late reads its whole inbox.
+    pub fn publish(
+        &mut self,
+        host: &Host,
+        exercise: &Exercise,
+        lang: Language,
+        scorecards: &[Scorecard],
+    ) {
+        let roles: Vec<Role> = host
+            .codes()
+            .passes()
+            .iter()
+            .map(|p| p.role.clone())
+            .collect();
+        let events = exercise.events();
+        if self.language != Some(lang) || events.len() < self.events_seen {
+            // Another language, or another exercise: every page starts its news again.
+            self.language = Some(lang);
+            self.events_seen = 0;
+            self.states.clear();
+            host.set_language(lang);
+            for role in &roles {
+                host.restart_news(role);
+            }
+        }
+        let fresh = &events[self.events_seen..];
+        self.events_seen = events.len();
+        for role in &roles {
+            let items: Vec<String> = fresh
+                .iter()
+                .filter(|event| match role {
+                    Role::Team(team) => event.audience.includes(team),
+                    // Evaluators sit with the control cell: they read everything.
+                    Role::Evaluator => true,
+                    Role::Projector => event.audience == crate::sim::Audience::Everyone,
+                })
+                .filter_map(|event| views::news_item(exercise, lang, event))
+                .collect();
+            host.add_news(role, items);
+        }
+        let connected = host.connected();
+        for role in roles.iter().filter(|r| connected.contains_key(r)) {
+            let view = match role {
+                Role::Team(team) => {
+                    let card = scorecards
+                        .iter()
+                        .find(|c| c.team.as_deref() == Some(team.as_str()));
+                    views::team(exercise, lang, team, card)
+                }
+                Role::Evaluator => views::evaluator(exercise, lang),
+                Role::Projector => views::projector(exercise, lang),
+            }
+            .to_string();
+            if self.states.get(role) != Some(&view) || host.lacks_state(role) {
+                host.set_state(role, &view);
+                self.states.insert(role.clone(), view);
+            }
+        }
+    }
+
+    /// A page that connects gets the current state at once: forget what was sent, so the next
+    /// publish sends every connected role's state again.
+    pub fn resend_states(&mut self) {
+        self.states.clear();
+    }
+}

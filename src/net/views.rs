@@ -1,0 +1,358 @@
+//! What each role's page shows, built from the core's scoped queries: a team's view holds only
+//! what that team's desk shows (its inbox, its units, what it owes and was asked), never the
+//! true epidemic or other teams' units. Every text is worded here, in the exercise's language;
+//! the page only lays it out.
+
+use serde_json::{Value, json};
+
+use crate::i18n::Language;
+use crate::scenario::{ControlLevel, Minutes, UnitRole};
+use crate::scoring::Scorecard;
+use crate::sim::command::GatheringDecision;
+use crate::sim::{Availability, Event, Exercise, Place, UnitStatus};
+use crate::tr;
+
+fn clock(exercise: &Exercise, lang: Language, minutes: u32) -> String {
+    crate::scoring::clock_in(lang, exercise.scenario(), minutes)
+}
+
+/// The exercise clock as every page shows it.
+fn header(exercise: &Exercise, lang: Language) -> Value {
+    let scenario = exercise.scenario();
+    json!({
+        "title": scenario.meta.title,
+        "now": exercise.now(),
+        "clock": clock(exercise, lang, exercise.now()),
+    })
+}
+
+/// Districts and facilities where a page draws them, without their epidemic: what anyone in the
+/// room knows of the city.
+fn city(exercise: &Exercise, lang: Language) -> Value {
+    let scenario = exercise.scenario();
+    let districts: Vec<Value> = scenario
+        .city
+        .districts
+        .iter()
+        .enumerate()
+        .map(|(n, d)| {
+            let level = &exercise.districts()[n].level;
+            json!({
+                "id": d.id.as_str(), "name": d.name, "x": d.position.x, "y": d.position.y,
+                "level": level_key(level), "level_words": level.words(lang),
+            })
+        })
+        .collect();
+    let facilities: Vec<Value> = scenario
+        .facilities
+        .iter()
+        .enumerate()
+        .map(|(n, f)| {
+            let at = exercise.place_position(Place::Facility(n));
+            json!({
+                "id": f.id.as_str(), "name": f.name, "x": at.x, "y": at.y,
+                "kind": f.kind.words(lang), "open": exercise.facility_open(n),
+            })
+        })
+        .collect();
+    json!({"districts": districts, "facilities": facilities})
+}
+
+fn level_key(level: &ControlLevel) -> &'static str {
+    match level {
+        ControlLevel::Normal => "normal",
+        ControlLevel::Enhanced => "enhanced",
+        ControlLevel::Closed => "closed",
+    }
+}
+
+fn unit_status(exercise: &Exercise, lang: Language, status: &UnitStatus) -> String {
+    match status {
+        UnitStatus::AtBase => tr!(lang, "unit-status-at-base"),
+        UnitStatus::Travelling { to, arrive, .. } => tr!(
+            lang,
+            "unit-status-travelling",
+            place = exercise.place_name(*to),
+            at = clock(exercise, lang, *arrive)
+        ),
+        UnitStatus::Working { place, until, .. } => tr!(
+            lang,
+            "unit-status-working",
+            place = exercise.place_name(*place),
+            until = clock(exercise, lang, *until)
+        ),
+        UnitStatus::Returning { arrive, .. } => tr!(
+            lang,
+            "unit-status-returning",
+            at = clock(exercise, lang, *arrive)
+        ),
+    }
+}
+
+/// A team's page: its desk, as the hot seat shows it.
+pub fn team(exercise: &Exercise, lang: Language, team: &str, card: Option<&Scorecard>) -> Value {
+    let scenario = exercise.scenario();
+    let Some(team_def) = scenario.team(team) else {
+        return json!({});
+    };
+    let now = exercise.now();
+    let units: Vec<Value> = exercise
+        .units_visible_to(Some(team))
+        .into_iter()
+        .map(|n| {
+            let unit = &exercise.units()[n];
+            let kind = &scenario.resource_types[unit.resource];
+            let at = exercise.unit_position(n);
+            json!({
+                "id": unit.id, "kind": kind.role.words(lang), "people": unit.people,
+                "status": unit_status(exercise, lang, &unit.status),
+                "at_base": matches!(unit.status, UnitStatus::AtBase),
+                "carries_supplies": kind.role == UnitRole::Supply,
+                "out_of_service": unit.out_of_service.as_ref().map(|(_, why)| why),
+                "x": at.x, "y": at.y,
+            })
+        })
+        .collect();
+    let decisions: Vec<Value> = exercise
+        .open_decisions_for(team)
+        .filter_map(|d| {
+            let point = exercise.decision_point(&d.inject)?;
+            let options: Vec<Value> = point
+                .options
+                .iter()
+                .map(|o| json!({"id": o.id.as_str(), "label": o.label, "description": o.description}))
+                .collect();
+            Some(json!({
+                "decision": d.inject, "question": d.question, "due": clock(exercise, lang, d.due),
+                "options": options,
+                "answered": d.answer_of(team).map(|a| a.option.clone()),
+            }))
+        })
+        .collect();
+    let reports: Vec<Value> = exercise
+        .reports()
+        .iter()
+        .filter(|r| r.filed_at.is_none() && exercise.team_plays(team, &r.from))
+        .map(|r| {
+            json!({
+                "from": r.from, "to": r.to, "rule": r.rule, "late": r.due <= now,
+                "words": tr!(lang, "team-report-owed", from = r.from.as_str(), to = r.to.as_str(),
+                    rule = r.rule.as_str(), time = clock(exercise, lang, r.due)),
+            })
+        })
+        .collect();
+    let requests: Vec<Value> = exercise
+        .requests()
+        .iter()
+        .filter(|r| r.to_team == team && r.answered.is_none())
+        .map(|r| {
+            let source = r
+                .supply
+                .as_ref()
+                .and_then(|supply| exercise.best_stock_source(team, supply))
+                .map(|f| scenario.facilities[f].id.as_str());
+            json!({
+                "number": r.number, "from_facility": source,
+                "words": tr!(lang, "team-request-from", number = r.number,
+                    team = r.from_team.as_str(), time = clock(exercise, lang, r.made_at)),
+            })
+        })
+        .collect();
+    let actions: Vec<Value> = exercise
+        .actions_for(team)
+        .map(|(def, availability)| {
+            let why_not = match availability {
+                Availability::NotNow(reason) => Some(reason.text(lang)),
+                _ => None,
+            };
+            json!({"id": def.id.as_str(), "name": def.name, "description": def.description,
+                   "available": why_not.is_none(), "why_not": why_not})
+        })
+        .collect();
+    let others: Vec<Value> = scenario
+        .teams
+        .iter()
+        .filter(|t| t.id.as_str() != team)
+        .map(|t| json!({"id": t.id.as_str(), "name": t.name}))
+        .collect();
+    let supplies: Vec<Value> = scenario
+        .supplies
+        .iter()
+        .map(|s| json!({"id": s.id.as_str(), "name": s.name}))
+        .collect();
+    let facilities: Vec<Value> = (0..scenario.facilities.len())
+        .filter(|&f| exercise.may_close(team, f).is_ok())
+        .map(|f| {
+            let facility = &scenario.facilities[f];
+            let open = exercise.facility_open(f);
+            let words = if open {
+                tr!(
+                    lang,
+                    "team-facility-open",
+                    facility = facility.name.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "team-facility-closed",
+                    facility = facility.name.as_str()
+                )
+            };
+            json!({"id": facility.id.as_str(), "open": open, "words": words})
+        })
+        .collect();
+    let gatherings: Vec<Value> = exercise
+        .gatherings()
+        .iter()
+        .enumerate()
+        .filter(|(n, g)| {
+            g.status == crate::sim::GatheringStatus::Planned
+                && exercise.may_decide_gathering(team, *n)
+                && scenario
+                    .gathering_decided_at(scenario.mass_gatherings[*n].id.as_str())
+                    .is_none()
+        })
+        .map(|(n, state)| {
+            let plan = &scenario.mass_gatherings[n];
+            let (name, place) = (plan.name.as_str(), plan.place.as_str());
+            let time = clock(exercise, lang, state.start);
+            let attendees = crate::i18n::count(lang, plan.attendees as f64);
+            let words = if state.with_measures {
+                tr!(
+                    lang,
+                    "team-gathering-with-measures",
+                    name = name,
+                    place = place,
+                    time = time,
+                    attendees = attendees
+                )
+            } else {
+                tr!(
+                    lang,
+                    "team-gathering",
+                    name = name,
+                    place = place,
+                    time = time,
+                    attendees = attendees
+                )
+            };
+            let options: Vec<Value> = [
+                GatheringDecision::GoAhead,
+                GatheringDecision::WithMeasures,
+                GatheringDecision::Postpone(Minutes(24 * 60)),
+                GatheringDecision::Cancel,
+            ]
+            .iter()
+            .map(|d| json!({"decision": gathering_decision_ron(d), "words": d.words(lang)}))
+            .collect();
+            json!({"id": plan.id.as_str(), "words": words, "options": options})
+        })
+        .collect();
+    let levels: Vec<Value> = [
+        ControlLevel::Normal,
+        ControlLevel::Enhanced,
+        ControlLevel::Closed,
+    ]
+    .iter()
+    .map(|l| json!({"id": format!("{l:?}"), "words": l.words(lang)}))
+    .collect();
+    json!({
+        "header": header(exercise, lang),
+        "team": {"id": team, "name": team_def.name, "activated": exercise.activations().contains_key(team)},
+        "units": units,
+        "decisions": decisions,
+        "reports": reports,
+        "requests": requests,
+        "actions": actions,
+        "teams": others,
+        "measures": {"may_order": exercise.may_order_measures(team), "levels": levels},
+        "supplies": supplies,
+        "facilities": facilities,
+        "gatherings": gatherings,
+        "city": city(exercise, lang),
+        "scorecard": card.map(|c| scorecard(c, lang)),
+    })
+}
+
+/// A decision on a gathering as a command line writes it.
+fn gathering_decision_ron(decision: &GatheringDecision) -> String {
+    match decision {
+        GatheringDecision::GoAhead => "GoAhead".into(),
+        GatheringDecision::WithMeasures => "WithMeasures".into(),
+        GatheringDecision::Postpone(by) => format!("Postpone({:?})", by.to_string()),
+        GatheringDecision::Cancel => "Cancel".into(),
+    }
+}
+
+fn scorecard(card: &Scorecard, lang: Language) -> Value {
+    let objectives: Vec<Value> = card
+        .objectives
+        .iter()
+        .map(|o| {
+            json!({"title": o.title, "attainment": o.attainment.map(crate::i18n::percent),
+                   "rating": o.rating.as_ref().map(|r| format!("{r:?}")),
+                   "meaning": o.rating.as_ref().map(|r| r.meaning(lang))})
+        })
+        .collect();
+    json!({
+        "percent": card.percent.map(|p| crate::i18n::percent(p / 100.0)),
+        "objectives": objectives,
+    })
+}
+
+/// The room's common picture: the clock, what everyone was told, the city.
+pub fn projector(exercise: &Exercise, lang: Language) -> Value {
+    json!({"header": header(exercise, lang), "city": city(exercise, lang)})
+}
+
+/// An evaluator's tablet: the objectives to rate and the teams to observe.
+pub fn evaluator(exercise: &Exercise, lang: Language) -> Value {
+    let scenario = exercise.scenario();
+    let objectives: Vec<Value> = scenario
+        .objectives
+        .iter()
+        .map(|o| {
+            let rating = exercise
+                .ratings()
+                .iter()
+                .rev()
+                .find(|r| r.objective.as_str() == o.id.as_str())
+                .map(|r| format!("{:?}", r.rating));
+            json!({"id": o.id.as_str(), "title": o.title, "rating": rating})
+        })
+        .collect();
+    let teams: Vec<Value> = scenario
+        .teams
+        .iter()
+        .map(|t| json!({"id": t.id.as_str(), "name": t.name}))
+        .collect();
+    let observations: Vec<Value> = exercise
+        .observations()
+        .iter()
+        .rev()
+        .take(50)
+        .map(|o| json!({"time": clock(exercise, lang, o.at), "text": o.text, "evaluator": o.evaluator}))
+        .collect();
+    let ratings: Vec<Value> = [
+        crate::sim::command::Rating::P,
+        crate::sim::command::Rating::S,
+        crate::sim::command::Rating::M,
+        crate::sim::command::Rating::U,
+    ]
+    .iter()
+    .map(|r| json!({"id": format!("{r:?}"), "meaning": r.meaning(lang)}))
+    .collect();
+    json!({
+        "header": header(exercise, lang), "objectives": objectives, "teams": teams,
+        "observations": observations, "ratings": ratings,
+    })
+}
+
+/// One inbox item for a page; none for events the inbox leaves out.
+pub fn news_item(exercise: &Exercise, lang: Language, event: &Event) -> Option<String> {
+    let (tone, text) = crate::inbox::describe(&event.kind, lang, &|m| clock(exercise, lang, m))?;
+    Some(
+        json!({"at": event.at, "time": clock(exercise, lang, event.at), "tone": tone, "text": text})
+            .to_string(),
+    )
+}
