@@ -41,7 +41,7 @@ fn main() {
     println!("app: {}", binary.display());
 
     let alone = run_app(&binary, root, &out.join("alone"), "load-alone.script");
-    let alone_summary = wait_summary(alone, &out.join("alone"), None);
+    let alone_summary = wait_summary(alone, &out.join("alone"));
 
     let dir = out.join("clients");
     let app = run_app(&binary, root, &dir, "load-clients.script");
@@ -58,7 +58,7 @@ fn main() {
     let wall = started.elapsed();
     let usage_after = cpu_ticks(pid);
     let peak_kib = peak_memory_kib(pid);
-    let with_summary = wait_summary(app, &dir, None);
+    let with_summary = wait_summary(app, &dir);
 
     let ticks_per_second = 100.0;
     let cpu = match (usage_before, usage_after) {
@@ -206,7 +206,7 @@ fn wait_codes(path: &Path) -> Vec<(String, String)> {
     }
 }
 
-fn wait_summary(mut app: Child, dir: &Path, _: Option<()>) -> Value {
+fn wait_summary(mut app: Child, dir: &Path) -> Value {
     let deadline = Instant::now() + Duration::from_secs(300);
     loop {
         if let Ok(Some(_)) = app.try_wait() {
