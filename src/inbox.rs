@@ -1,5 +1,5 @@
-//! What a team's inbox says about each event: the one wording of news for the app's team desk and
-//! the teams' browser pages.
+//! What a team's desk says: each event as news, where a unit is, a planned gathering. The one
+//! wording for the app's team desk and the teams' browser pages.
 
 use crate::i18n::Language;
 use crate::sim::EventKind;
@@ -451,4 +451,65 @@ pub fn describe(
         ),
         _ => return None,
     })
+}
+
+/// Where a unit is and until when; `clock` writes an exercise minute as the exercise's clock reads.
+pub fn unit_status(
+    exercise: &crate::sim::Exercise,
+    lang: Language,
+    status: &crate::sim::UnitStatus,
+    clock: &dyn Fn(u32) -> String,
+) -> String {
+    use crate::sim::UnitStatus;
+    match status {
+        UnitStatus::AtBase => tr!(lang, "unit-status-at-base"),
+        UnitStatus::Travelling { to, arrive, .. } => tr!(
+            lang,
+            "unit-status-travelling",
+            place = exercise.place_name(*to),
+            at = clock(*arrive)
+        ),
+        UnitStatus::Working { place, until, .. } => tr!(
+            lang,
+            "unit-status-working",
+            place = exercise.place_name(*place),
+            until = clock(*until)
+        ),
+        UnitStatus::Returning { arrive, .. } => {
+            tr!(lang, "unit-status-returning", at = clock(*arrive))
+        }
+    }
+}
+
+/// A planned mass gathering: what, where, when, how many.
+pub fn planned_gathering(
+    exercise: &crate::sim::Exercise,
+    lang: Language,
+    gathering: usize,
+    clock: &dyn Fn(u32) -> String,
+) -> String {
+    let plan = &exercise.scenario().mass_gatherings[gathering];
+    let state = &exercise.gatherings()[gathering];
+    let (name, place) = (plan.name.as_str(), plan.place.as_str());
+    let time = clock(state.start);
+    let attendees = crate::i18n::count(lang, plan.attendees as f64);
+    if state.with_measures {
+        tr!(
+            lang,
+            "team-gathering-with-measures",
+            name = name,
+            place = place,
+            time = time,
+            attendees = attendees
+        )
+    } else {
+        tr!(
+            lang,
+            "team-gathering",
+            name = name,
+            place = place,
+            time = time,
+            attendees = attendees
+        )
+    }
 }

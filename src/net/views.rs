@@ -66,29 +66,6 @@ fn level_key(level: &ControlLevel) -> &'static str {
     }
 }
 
-fn unit_status(exercise: &Exercise, lang: Language, status: &UnitStatus) -> String {
-    match status {
-        UnitStatus::AtBase => tr!(lang, "unit-status-at-base"),
-        UnitStatus::Travelling { to, arrive, .. } => tr!(
-            lang,
-            "unit-status-travelling",
-            place = exercise.place_name(*to),
-            at = clock(exercise, lang, *arrive)
-        ),
-        UnitStatus::Working { place, until, .. } => tr!(
-            lang,
-            "unit-status-working",
-            place = exercise.place_name(*place),
-            until = clock(exercise, lang, *until)
-        ),
-        UnitStatus::Returning { arrive, .. } => tr!(
-            lang,
-            "unit-status-returning",
-            at = clock(exercise, lang, *arrive)
-        ),
-    }
-}
-
 /// A team's page: its desk, as the hot seat shows it.
 pub fn team(exercise: &Exercise, lang: Language, team: &str, card: Option<&Scorecard>) -> Value {
     let scenario = exercise.scenario();
@@ -105,7 +82,7 @@ pub fn team(exercise: &Exercise, lang: Language, team: &str, card: Option<&Score
             let at = exercise.unit_position(n);
             json!({
                 "id": unit.id, "kind": kind.role.words(lang), "people": unit.people,
-                "status": unit_status(exercise, lang, &unit.status),
+                "status": crate::inbox::unit_status(exercise, lang, &unit.status, &|m| clock(exercise, lang, m)),
                 "at_base": matches!(unit.status, UnitStatus::AtBase),
                 "carries_supplies": kind.role == UnitRole::Supply,
                 "out_of_service": unit.out_of_service.as_ref().map(|(_, why)| why),
@@ -212,30 +189,10 @@ pub fn team(exercise: &Exercise, lang: Language, team: &str, card: Option<&Score
                     .gathering_decided_at(scenario.mass_gatherings[*n].id.as_str())
                     .is_none()
         })
-        .map(|(n, state)| {
+        .map(|(n, _)| {
             let plan = &scenario.mass_gatherings[n];
-            let (name, place) = (plan.name.as_str(), plan.place.as_str());
-            let time = clock(exercise, lang, state.start);
-            let attendees = crate::i18n::count(lang, plan.attendees as f64);
-            let words = if state.with_measures {
-                tr!(
-                    lang,
-                    "team-gathering-with-measures",
-                    name = name,
-                    place = place,
-                    time = time,
-                    attendees = attendees
-                )
-            } else {
-                tr!(
-                    lang,
-                    "team-gathering",
-                    name = name,
-                    place = place,
-                    time = time,
-                    attendees = attendees
-                )
-            };
+            let words =
+                crate::inbox::planned_gathering(exercise, lang, n, &|m| clock(exercise, lang, m));
             let options: Vec<Value> = [
                 GatheringDecision::GoAhead,
                 GatheringDecision::WithMeasures,

@@ -250,31 +250,6 @@ fn tone_color(tone: crate::inbox::Tone) -> egui::Color32 {
     }
 }
 
-/// Where a unit is and until when, on the exercise clock.
-fn status(session: &Session, status: &UnitStatus, exercise: &crate::sim::Exercise) -> String {
-    let lang = session.language;
-    match status {
-        UnitStatus::AtBase => tr!(lang, "unit-status-at-base"),
-        UnitStatus::Travelling { to, arrive, .. } => tr!(
-            lang,
-            "unit-status-travelling",
-            place = exercise.place_name(*to),
-            at = super::clock(session, *arrive)
-        ),
-        UnitStatus::Working { place, until, .. } => tr!(
-            lang,
-            "unit-status-working",
-            place = exercise.place_name(*place),
-            until = super::clock(session, *until)
-        ),
-        UnitStatus::Returning { arrive, .. } => tr!(
-            lang,
-            "unit-status-returning",
-            at = super::clock(session, *arrive)
-        ),
-    }
-}
-
 pub fn desk(
     ui: &mut egui::Ui,
     session: &Session,
@@ -333,13 +308,16 @@ pub fn desk(
                         } else {
                             String::new()
                         };
-                        let text = format!(
-                            "{} ({}{people}) — {}{}",
-                            u.id,
-                            role.words(lang),
-                            status(session, &u.status, exercise),
-                            out.unwrap_or_default()
-                        );
+                        let text =
+                            format!(
+                                "{} ({}{people}) — {}{}",
+                                u.id,
+                                role.words(lang),
+                                crate::inbox::unit_status(exercise, lang, &u.status, &|m| {
+                                    super::clock(session, m)
+                                }),
+                                out.unwrap_or_default()
+                            );
                         ui.radio_value(&mut form.unit, Some(n), text);
                     }
                 });
@@ -585,29 +563,9 @@ pub fn desk(
                 });
                 for n in planned {
                     let plan = &scenario.mass_gatherings[n];
-                    let state = &exercise.gatherings()[n];
-                    let (name, place) = (plan.name.as_str(), plan.place.as_str());
-                    let time = super::clock(session, state.start);
-                    let attendees = crate::i18n::count(lang, plan.attendees as f64);
-                    ui.label(if state.with_measures {
-                        tr!(
-                            lang,
-                            "team-gathering-with-measures",
-                            name = name,
-                            place = place,
-                            time = time,
-                            attendees = attendees
-                        )
-                    } else {
-                        tr!(
-                            lang,
-                            "team-gathering",
-                            name = name,
-                            place = place,
-                            time = time,
-                            attendees = attendees
-                        )
-                    });
+                    ui.label(crate::inbox::planned_gathering(exercise, lang, n, &|m| {
+                        super::clock(session, m)
+                    }));
                     // A decision point of the MSEL decides on it: the options there carry the
                     // scenario's consequences and scores.
                     if let Some(point) = scenario.gathering_decided_at(plan.id.as_str()) {
