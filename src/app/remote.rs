@@ -14,6 +14,7 @@ use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use super::session::{Action, Actions, ApplyActions, Session};
 use crate::i18n::Message;
 use crate::msg;
+use crate::net::pages::escape;
 use crate::net::{Codes, Host, Inbound, Publisher, Role};
 
 /// Where the console opens the exercise when the command line did not say: every network of
@@ -318,13 +319,6 @@ fn print_cards(remote: &Remote, session: &Session) -> Result<Option<PathBuf>, Me
 }
 
 const CARD_STYLE: &str = "body{font-family:system-ui,sans-serif}h1{font-size:1.1em}.card{display:inline-block;vertical-align:top;width:30%;min-width:16em;margin:.5em;padding:1em;border:1px dashed #888;page-break-inside:avoid;text-align:center}.card h2{font-size:1.2em;margin:.2em}.code{font:bold 1.8em ui-monospace,monospace;letter-spacing:.1em}.url{font:.8em ui-monospace,monospace;word-break:break-all}";
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// A role as the console and the cards name it: the team's name, "Evaluators", "Projector".
 pub fn role_name(

@@ -20,7 +20,8 @@ pub fn page(lang: Language) -> String {
         .replace("{{join}}", &escape(&tr!(lang, "web-join")))
 }
 
-fn escape(text: &str) -> String {
+/// Text safe inside HTML elements and quoted attributes.
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -308,16 +308,15 @@ pub fn desk(
                         } else {
                             String::new()
                         };
-                        let text =
-                            format!(
-                                "{} ({}{people}) — {}{}",
-                                u.id,
-                                role.words(lang),
-                                crate::inbox::unit_status(exercise, lang, &u.status, &|m| {
-                                    super::clock(session, m)
-                                }),
-                                out.unwrap_or_default()
-                            );
+                        let text = format!(
+                            "{} ({}{people}) — {}{}",
+                            u.id,
+                            role.words(lang),
+                            crate::inbox::unit_status(exercise, lang, &u.status, &|m| {
+                                super::clock(session, m)
+                            }),
+                            out.unwrap_or_default()
+                        );
                         ui.radio_value(&mut form.unit, Some(n), text);
                     }
                 });
