@@ -386,6 +386,88 @@ pub fn describe(
             ),
         ),
         EventKind::ActionTaken { name, team, .. } => (Tone::News, format!("{team}: {name}")),
+        EventKind::RedPlayed {
+            name, target, cost, ..
+        } => (
+            Tone::News,
+            tr!(
+                lang,
+                "inbox-red-played",
+                tactic = name.as_str(),
+                target = target.as_deref().unwrap_or("—"),
+                cost = crate::i18n::count(lang, *cost)
+            ),
+        ),
+        EventKind::RedSign {
+            sign,
+            place,
+            detail,
+        } => {
+            let place = place
+                .clone()
+                .unwrap_or_else(|| tr!(lang, "effect-the-city"));
+            let (place, detail) = (place.as_str(), detail.as_str());
+            let text = match sign {
+                crate::sim::RedSign::Rumour if detail.is_empty() => {
+                    tr!(lang, "inbox-red-rumour-plain", place = place)
+                }
+                crate::sim::RedSign::Rumour => {
+                    tr!(lang, "inbox-red-rumour", place = place, detail = detail)
+                }
+                crate::sim::RedSign::PanicBuying => {
+                    tr!(lang, "inbox-red-panic-buying", place = place)
+                }
+                crate::sim::RedSign::Crowd => {
+                    tr!(lang, "inbox-red-crowd", place = place, detail = detail)
+                }
+                crate::sim::RedSign::Fraud => tr!(lang, "inbox-red-fraud", place = place),
+            };
+            (Tone::Alert, text)
+        }
+        EventKind::CasesUncovered {
+            district,
+            cases,
+            by,
+        } => (
+            Tone::Alert,
+            match by {
+                crate::sim::UncoveredBy::Audit => tr!(
+                    lang,
+                    "inbox-uncovered-by-audit",
+                    district = district.as_str(),
+                    cases = *cases
+                ),
+                crate::sim::UncoveredBy::CrossCheck => tr!(
+                    lang,
+                    "inbox-uncovered-by-cross-check",
+                    district = district.as_str(),
+                    cases = *cases
+                ),
+            },
+        ),
+        EventKind::ChannelDown { agency, until } => (
+            Tone::Alert,
+            tr!(
+                lang,
+                "inbox-channel-down",
+                agency = agency.as_str(),
+                time = clock(*until)
+            ),
+        ),
+        EventKind::ChannelRestoring { agency, team, at } => (
+            Tone::Routine,
+            tr!(
+                lang,
+                "inbox-channel-restoring",
+                agency = agency.as_str(),
+                team = team.as_str(),
+                time = clock(*at)
+            ),
+        ),
+        EventKind::ChannelBack { agency } => (
+            Tone::Good,
+            tr!(lang, "inbox-channel-back", agency = agency.as_str()),
+        ),
         EventKind::ActionInEffect { name, .. } => (
             Tone::Good,
             tr!(lang, "inbox-action-in-effect", action = name.as_str()),

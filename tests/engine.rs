@@ -2210,6 +2210,21 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
             }
             shot("web-team-laptop.png", browser.screenshot().await?);
+            browser
+                .find(Locator::Css("#message"))
+                .await?
+                .send_keys("Clinics in Hexi stay open; call 12320 before you go.")
+                .await?;
+            browser
+                .find(Locator::Css("#statement-district"))
+                .await?
+                .select_by_value("hexi")
+                .await?;
+            browser
+                .find(Locator::Css("#statement"))
+                .await?
+                .click()
+                .await?;
             browser.set_window_size(820, 1180).await?;
             tokio::time::sleep(std::time::Duration::from_millis(500)).await;
             shot("web-team-tablet.png", browser.screenshot().await?);
@@ -2250,6 +2265,10 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
     assert!(
         journal.contains(r#"Dispatch(team:"health-cdc",unit:"epi-3",to:"hexi""#),
         "the browser's dispatch is in the journal:\n{journal}"
+    );
+    assert!(
+        journal.contains(r#"Statement(team:"health-cdc",district:"hexi",text:"Clinics in Hexi"#),
+        "the browser's statement to one district is in the journal:\n{journal}"
     );
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(shots.join("summary.json")).unwrap())

@@ -551,6 +551,8 @@ fn structure(scenario: &Scenario) -> serde_json::Value {
         "note",
         "capability",
         "topic",
+        // A red rumour's channel is its words ("microblog", "微博").
+        "channel",
         "from",
         "author",
         "references",

@@ -7,6 +7,7 @@ const $ = (id) => document.getElementById(id);
 let socket = null;
 let code = null;
 let role = null;
+let language = null;
 let words = {};
 let view = null;
 let nextRef = 1;
@@ -102,9 +103,13 @@ function receive(message) {
       if (location.pathname.startsWith("/join/")) history.replaceState(null, "", "/");
       link("up");
       if (!view) $("clock").textContent = message.words["web-waiting"] || "";
-      if (!everJoined || role !== message.role + (message.team || "")) build(message);
+      document.title = t("web-title");
+      // Another role, or the facilitator chose another language: the frame is built anew.
+      if (!everJoined || role !== message.role + (message.team || "") || language !== message.lang) build(message);
+      document.documentElement.lang = message.lang === "zh" ? "zh-CN" : message.lang;
       everJoined = true;
       role = message.role + (message.team || "");
+      language = message.lang;
       break;
     case "state":
       view = message.view;
@@ -148,9 +153,17 @@ function build(welcome) {
     desk.replaceChildren(h("div", { class: "columns" },
       h("div", {},
         h("div", { id: "activate" }),
+        section("red", t("web-red"), h("p", { id: "red-budget" }),
+          h("div", { class: "row" },
+            h("label", { for: "red-place" }, t("web-target")), h("select", { id: "red-place" }),
+            h("select", { id: "red-facility", "aria-label": t("web-target") }),
+            h("select", { id: "red-agency", "aria-label": t("web-target") })),
+          h("textarea", { id: "red-text", placeholder: t("web-red-text") }),
+          h("div", { id: "red-tactics" }), h("h3", {}, t("web-played")), h("div", { id: "red-played" })),
         section("decisions", t("web-decisions"),
           h("textarea", { id: "why", placeholder: t("web-why") }), h("div", { id: "decisions" })),
-        section("reports", t("web-reports-owed"), h("div", { id: "reports" })),
+        section("reports", t("web-reports-owed"), h("div", { id: "channels" }), h("div", { id: "reports" }),
+          h("textarea", { id: "report-text", placeholder: t("web-report-text") })),
         section("requests", t("web-requests"), h("div", { id: "requests" })),
         section("inbox", t("web-inbox"), news)),
       h("div", {},
@@ -179,7 +192,8 @@ function build(welcome) {
           h("div", { class: "row" },
             h("button", { onclick: share }, t("web-send")),
             h("button", { class: "secondary", onclick: requestAid }, t("web-request-aid")),
-            h("button", { class: "secondary", onclick: statement }, t("web-statement")))),
+            h("button", { class: "secondary", id: "statement", onclick: statement }, t("web-statement")),
+            h("select", { id: "statement-district", "aria-label": t("web-statement") }))),
         section("score", t("web-scorecard"), h("div", { id: "score" })))));
   } else if (welcome.role === "evaluator") {
     desk.replaceChildren(h("div", { class: "columns" },
@@ -227,8 +241,11 @@ function renderTeam() {
     }, o.label))))) : h("p", { class: "muted" }, t("web-nothing-yet")));
   $("decisions-card").hidden = !view.decisions.length;
   fill("reports", view.reports.map((r) => h("div", { class: "row" + (r.late ? " alert" : "") }, r.words,
-    h("button", { class: "secondary", onclick: () => send(`Report(team: ${team()}, from: ${ron(r.from)}, to: ${ron(r.to)})`) }, t("web-file-report")))));
-  $("reports-card").hidden = !view.reports.length;
+    h("button", { class: "secondary", onclick: () => fileReport(r) }, t("web-file-report")))));
+  fill("channels", (view.channels_down || []).map((c) => h("div", { class: "row alert" }, c.words,
+    c.restoring ? null : h("button", { onclick: () => send(`Restore(team: ${team()}, agency: ${ron(c.agency)})`) }, t("web-restore")))));
+  $("reports-card").hidden = !view.reports.length && !(view.channels_down || []).length;
+  renderRed();
   fill("requests", view.requests.map((r) => h("div", { class: "row" }, r.words,
     h("button", { onclick: () => send(`AnswerAid(team: ${team()}, request: ${r.number}, accept: true${r.from_facility ? `, from: ${ron(r.from_facility)}` : ""})`) }, t("web-accept")),
     h("button", { class: "secondary", onclick: () => send(`AnswerAid(team: ${team()}, request: ${r.number}, accept: false)`) }, t("web-decline")))));
@@ -255,13 +272,45 @@ function renderTeam() {
   $("measures-card").hidden = !view.measures.may_order;
   options($("measure-district"), view.city.districts.map((d) => [d.id, `${d.name} (${d.level_words})`]));
   options($("measure-level"), view.measures.levels.map((l) => [l.id, l.words]));
+  options($("statement-district"), [["", t("web-city-wide")]].concat(view.city.districts.map((d) => [d.id, d.name])));
   const ticked = new Set([...document.querySelectorAll("#share-with input:checked")].map((i) => i.value));
   fill("share-with", h("span", { class: "muted" }, t("web-share-with")), view.teams.map((o) => h("label", {},
     h("input", { type: "checkbox", value: o.id, checked: ticked.has(o.id) }), o.name)));
+  // The red cell commands no units and orders no measures: its page is its console.
+  if (view.red) for (const id of ["units", "facilities", "gatherings", "actions", "measures"]) $(id + "-card").hidden = true;
+  else $("units-card").hidden = false;
   const card = view.scorecard;
   fill("score", card ? [h("p", {}, h("strong", {}, card.percent || "—")),
     h("table", { class: "score" }, card.objectives.map((o) => h("tr", {},
       h("td", {}, o.title), h("td", {}, o.attainment || "—"), h("td", { title: o.meaning || "" }, o.rating || ""))))]
+    : h("p", { class: "muted" }, t("web-nothing-yet")));
+}
+
+// The red cell's console: each tactic is aimed at what it needs (a district or the city, a
+// facility, an agency) and played with what it says.
+function renderRed() {
+  const red = view.red;
+  $("red-card").hidden = !red;
+  if (!red) return;
+  $("red-budget").textContent = red.budget;
+  options($("red-place"), [["", t("web-city-wide")]].concat(view.city.districts.map((d) => [d.id, d.name])));
+  options($("red-facility"), view.city.facilities.map((f) => [f.id, f.name]));
+  options($("red-agency"), red.agencies.map((a) => [a.id, a.name]));
+  const aim = (tactic) => {
+    if (tactic.target === "facility") return $("red-facility").value;
+    if (tactic.target === "agency") return $("red-agency").value;
+    return $("red-place").value;
+  };
+  fill("red-tactics", red.tactics.map((tactic) => h("div", { class: "row" },
+    h("button", { disabled: !tactic.available, title: tactic.description, onclick: () => {
+      const target = aim(tactic);
+      if (!target && tactic.target !== "district_or_city") { toast(t("web-target"), true); return; }
+      const text = $("red-text").value.trim();
+      send(`RedMove(team: ${team()}, tactic: ${ron(tactic.id)}${target ? `, target: ${ron(target)}` : ""}${text ? `, text: ${ron(text)}` : ""})`);
+    } }, t("web-play")),
+    h("span", {}, tactic.name), h("span", { class: "muted" }, tactic.cost),
+    tactic.why_not ? h("span", { class: "muted" }, tactic.why_not) : null)));
+  fill("red-played", red.played.length ? red.played.map((p) => h("div", { class: "muted" }, `${p.time} ${p.name} → ${p.target || t("web-city-wide")}`))
     : h("p", { class: "muted" }, t("web-nothing-yet")));
 }
 
@@ -314,7 +363,13 @@ function requestAid() {
 
 function statement() {
   const text = $("message").value.trim();
-  if (text) send(`Statement(team: ${team()}, text: ${ron(text)})`);
+  const district = $("statement-district").value ? `, district: ${ron($("statement-district").value)}` : "";
+  if (text) send(`Statement(team: ${team()}${district}, text: ${ron(text)})`);
+}
+
+function fileReport(owed) {
+  const text = $("report-text").value.trim();
+  send(`Report(team: ${team()}, from: ${ron(owed.from)}, to: ${ron(owed.to)}${text ? `, text: ${ron(text)}` : ""})`);
 }
 
 function evaluatorName() { return localStorage.getItem("muster-evaluator") || ""; }

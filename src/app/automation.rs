@@ -25,7 +25,7 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use serde::Serialize;
 
-use super::session::{Action, Actions, Session, View};
+use super::session::{Action, Actions, Session, SharedSession, View};
 use super::ui::UiState;
 use crate::sim::{InjectStatus, Place};
 
@@ -106,7 +106,7 @@ fn step(
     mut commands: Commands,
     mut script: ResMut<Script>,
     mut actions: ResMut<Actions>,
-    session: Res<Session>,
+    session: Res<SharedSession>,
     mut ui: ResMut<UiState>,
     briefing: Res<super::ui::Briefing>,
     time: Res<Time<Real>>,
@@ -115,11 +115,11 @@ fn step(
 ) {
     if let Some((wanted, frames_left)) = script.awaiting_devices {
         script.awaiting_devices = match frames_left {
-            _ if remote.commands_taken >= wanted => None,
+            _ if remote.commands_taken() >= wanted => None,
             0 => {
                 script.failures.push(format!(
                     "{} of {wanted} commands came from devices",
-                    remote.commands_taken
+                    remote.commands_taken()
                 ));
                 None
             }
@@ -144,6 +144,7 @@ fn step(
     };
     script.next += 1;
     script.wait_frames = 2;
+    let session = session.lock();
     let (word, rest) = text.split_once(' ').unwrap_or((text.as_str(), ""));
     let rest = rest.trim();
     match word {

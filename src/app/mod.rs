@@ -83,7 +83,7 @@ pub fn run(options: AppOptions) -> AppExit {
     )
     .add_plugins(EguiPlugin::default())
     .insert_resource(ClearColor(Color::srgb(0.9, 0.92, 0.94)))
-    .insert_resource(session)
+    .insert_resource(session::SharedSession::new(session))
     .insert_resource(remote::Remote::new(options.host, options.codes))
     .add_plugins((
         session::plugin,

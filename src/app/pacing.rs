@@ -10,7 +10,7 @@ use bevy::winit::{EventLoopProxyWrapper, UpdateMode, WinitSettings, WinitUserEve
 use bevy_egui::{EguiInput, EguiPreUpdateSet, egui};
 
 use super::automation::Script;
-use super::session::{Screen, Session, Source};
+use super::session::{Screen, SharedSession, Source};
 
 /// Redraws per second while the exercise clock runs: units move smoothly on the map at this rate.
 const RUNNING_FRAMES_PER_SECOND: f32 = 15.0;
@@ -33,8 +33,8 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Watches the scenario file on a thread of its own and wakes the app when it is saved, so the
 /// briefing reloads it at once however long the app sleeps. The thread ends with the app.
-fn wake_when_the_scenario_is_saved(session: Res<Session>, proxy: Res<EventLoopProxyWrapper>) {
-    let Source::File(path) = session.source.clone() else {
+fn wake_when_the_scenario_is_saved(session: Res<SharedSession>, proxy: Res<EventLoopProxyWrapper>) {
+    let Source::File(path) = session.lock().source.clone() else {
         return;
     };
     let proxy = (**proxy).clone();
@@ -101,14 +101,15 @@ fn running() -> WinitSettings {
 /// Every frame while a script has steps to play (its steps count frames), else the pace the
 /// clock calls for.
 fn choose_pace(
-    session: Res<Session>,
+    session: Res<SharedSession>,
     screen: Res<State<Screen>>,
     script: Option<Res<Script>>,
     mut settings: ResMut<WinitSettings>,
 ) {
+    let clock_running = session.lock().clock.running;
     let wanted = if script.is_some_and(|s| s.is_playing()) {
         WinitSettings::continuous()
-    } else if session.clock.running && *screen.get() == Screen::Running {
+    } else if clock_running && *screen.get() == Screen::Running {
         running()
     } else {
         idle()

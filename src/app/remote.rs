@@ -1,43 +1,34 @@
 //! Teams on their own devices: the app opens the exercise to browsers (`muster gui --host`, or
-//! the console's button), hands each command a page sends to the action queue like a button
-//! press, and keeps every role's feed up to date. The host itself, the codes, the scoping and
-//! the pages are in `crate::net`; no rule of the exercise is here.
+//! the console's button), journals and applies each command a page sends the moment it arrives,
+//! and keeps every role's feed up to date. The host itself, the codes, the scoping and the pages
+//! are in `crate::net`; no rule of the exercise is here.
+//!
+//! A page's command does not wait for the next rendered frame: a frame drawn by a software
+//! renderer takes a fifth of a second, and a team would feel every one. A thread of its own
+//! takes each command from the host's queue, locks the session between the frames' systems,
+//! journals and applies it through `Session::command_outcome` (the path a button press takes),
+//! answers, and publishes its events.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 
-use super::session::{Action, Actions, ApplyActions, Session};
+use super::session::{ApplyActions, Session, SharedSession};
 use crate::i18n::Message;
 use crate::msg;
 use crate::net::pages::escape;
-use crate::net::{Codes, Host, Inbound, Publisher, Role};
+use crate::net::{Codes, Host, Hub, Inbound, Publisher, Role};
 
 /// Where the console opens the exercise when the command line did not say: every network of
 /// this machine, on a port that is rarely taken.
 pub const DEFAULT_ADDRESS: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 7878);
 /// How often the pages are brought up to date while nothing in particular happens.
 const PUBLISH_EVERY: Duration = Duration::from_millis(200);
-
-/// A page's command in the action queue; taken once, when applied.
-#[derive(Clone)]
-pub struct RemoteCommand(Arc<Mutex<Option<Inbound>>>);
-
-impl RemoteCommand {
-    pub fn take(&self) -> Option<Inbound> {
-        self.0.lock().ok()?.take()
-    }
-}
-
-impl std::fmt::Debug for RemoteCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("RemoteCommand")
-    }
-}
 
 /// What the console asks of the host.
 #[derive(Debug, Clone)]
@@ -61,13 +52,12 @@ pub struct Remote {
     pub codes_file: Option<PathBuf>,
     /// The address asked for on the command line, opened at start.
     pub open_at_start: Option<SocketAddr>,
-    /// Commands taken from devices so far (a script waits for them).
-    pub commands_taken: usize,
-    publisher: Publisher,
+    /// Commands from devices applied so far (a script waits for them).
+    commands_applied: Arc<AtomicUsize>,
+    /// Shared with the thread that applies commands: it publishes their events at once.
+    publisher: Arc<Mutex<Publisher>>,
     last_publish: Option<Instant>,
     last_connected: Vec<(Role, usize)>,
-    /// `commands_taken` at the last publish: a page's command is followed by its events at once.
-    published_after: usize,
 }
 
 impl Remote {
@@ -81,7 +71,11 @@ impl Remote {
     }
 
     pub fn codes(&self) -> Option<Codes> {
-        self.host.as_ref().map(Host::codes)
+        self.host.as_ref().map(|host| host.codes())
+    }
+
+    pub fn commands_taken(&self) -> usize {
+        self.commands_applied.load(Ordering::Acquire)
     }
 }
 
@@ -90,12 +84,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Requests>()
         .add_systems(
             Update,
-            (
-                open_at_start,
-                handle_requests,
-                take_commands.before(ApplyActions),
-                publish.after(ApplyActions),
-            ),
+            (open_at_start, handle_requests, publish.after(ApplyActions)),
         );
 }
 
@@ -126,10 +115,11 @@ fn codes_beside(journal: &std::path::Path) -> PathBuf {
 
 fn open(
     remote: &mut Remote,
-    session: &mut Session,
+    shared: &SharedSession,
     address: SocketAddr,
     proxy: &EventLoopProxyWrapper,
 ) {
+    let session = &mut *shared.lock();
     if remote.host.is_some() {
         return;
     }
@@ -144,14 +134,33 @@ fn open(
         .and_then(|text| Codes::from_tsv(&text, &teams).ok())
         .unwrap_or_else(|| Codes::for_teams(&teams));
     match Host::start(address, codes, session.language) {
-        Ok(host) => {
+        Ok(mut host) => {
             let proxy = (**proxy).clone();
             host.set_waker(move || {
                 let _ = proxy.send_event(WinitUserEvent::WakeUp);
             });
             remote.url = url_for(host.address());
+            remote.publisher = Arc::default();
+            if let Some(queue) = host.take_command_queue() {
+                let applier = Applier {
+                    session: shared.clone(),
+                    hub: Arc::downgrade(&host.hub()),
+                    publisher: remote.publisher.clone(),
+                    applied: remote.commands_applied.clone(),
+                };
+                let spawned = std::thread::Builder::new()
+                    .name("muster-commands".into())
+                    .spawn(move || applier.run(queue));
+                if let Err(e) = spawned {
+                    session.notice(msg!(
+                        "notice-host-cannot-open",
+                        address = address.to_string(),
+                        error = e.to_string()
+                    ));
+                    return;
+                }
+            }
             remote.host = Some(host);
-            remote.publisher = Publisher::default();
             write_codes(remote, session);
             session.notice(msg!("notice-host-open", url = remote.url.as_str()));
         }
@@ -189,23 +198,28 @@ fn write_codes(remote: &Remote, session: &mut Session) {
 
 fn open_at_start(
     mut remote: ResMut<Remote>,
-    mut session: ResMut<Session>,
+    session: Res<SharedSession>,
     proxy: Res<EventLoopProxyWrapper>,
 ) {
     if let Some(address) = remote.open_at_start.take() {
-        open(&mut remote, &mut session, address, &proxy);
+        open(&mut remote, &session, address, &proxy);
     }
 }
 
 fn handle_requests(
     mut requests: ResMut<Requests>,
     mut remote: ResMut<Remote>,
-    mut session: ResMut<Session>,
+    shared: Res<SharedSession>,
     proxy: Res<EventLoopProxyWrapper>,
 ) {
     for request in std::mem::take(&mut requests.0) {
+        if let Request::Open(address) = request {
+            open(&mut remote, &shared, address, &proxy);
+            continue;
+        }
+        let mut session = shared.lock();
         match request {
-            Request::Open(address) => open(&mut remote, &mut session, address, &proxy),
+            Request::Open(_) => {}
             Request::Revoke(role) => {
                 if let Some(host) = &remote.host {
                     host.revoke(&role);
@@ -230,24 +244,49 @@ fn handle_requests(
     }
 }
 
-/// Commands from the pages join the action queue, in arrival order.
-fn take_commands(mut remote: ResMut<Remote>, mut actions: ResMut<Actions>) {
-    let remote = &mut *remote;
-    let Some(host) = remote.host.as_mut() else {
-        return;
-    };
-    for inbound in host.take_commands() {
-        remote.commands_taken += 1;
-        actions.push(Action::Remote(RemoteCommand(Arc::new(Mutex::new(Some(
-            inbound,
-        ))))));
+/// What the commands' thread holds: the session to apply them to, and the feeds to publish to.
+struct Applier {
+    session: SharedSession,
+    /// Weak: the host's queue closes, and this thread ends, when the host is dropped.
+    hub: Weak<Hub>,
+    publisher: Arc<Mutex<Publisher>>,
+    applied: Arc<AtomicUsize>,
+}
+
+impl Applier {
+    /// Applies commands in arrival order as they come, each journaled before it takes effect;
+    /// those that arrived together are published together.
+    fn run(self, mut queue: tokio::sync::mpsc::Receiver<Inbound>) {
+        while let Some(first) = queue.blocking_recv() {
+            let mut session = self.session.lock();
+            let mut next = Some(first);
+            while let Some(inbound) = next {
+                let outcome = session.command_outcome(inbound.command.clone());
+                inbound.answer(outcome, session.language);
+                self.applied.fetch_add(1, Ordering::Release);
+                next = queue.try_recv().ok();
+            }
+            let Some(hub) = self.hub.upgrade() else {
+                return;
+            };
+            if let Some(exercise) = &session.exercise {
+                self.publisher
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .publish(&hub, exercise, session.language, &session.scorecards);
+            }
+            drop(session);
+            // The console shows the command too.
+            hub.wake();
+        }
     }
 }
 
-/// Brings the pages up to date: at once when someone joined or left or a page's command was
-/// applied (its events follow its answer without waiting), else every [`PUBLISH_EVERY`].
-fn publish(mut remote: ResMut<Remote>, session: Res<Session>) {
+/// Brings the pages up to date (a page's command publishes its own events at once): when
+/// someone joined or left, else every [`PUBLISH_EVERY`].
+fn publish(mut remote: ResMut<Remote>, session: Res<SharedSession>) {
     let remote = &mut *remote;
+    let session = session.lock();
     let (Some(host), Some(exercise)) = (&remote.host, &session.exercise) else {
         return;
     };
@@ -255,16 +294,16 @@ fn publish(mut remote: ResMut<Remote>, session: Res<Session>) {
     let due = remote
         .last_publish
         .is_none_or(|at| at.elapsed() >= PUBLISH_EVERY);
-    let commands_applied = remote.commands_taken != remote.published_after;
-    if !due && !commands_applied && connected == remote.last_connected {
+    if !due && connected == remote.last_connected {
         return;
     }
     remote
         .publisher
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
         .publish(host, exercise, session.language, &session.scorecards);
     remote.last_publish = Some(Instant::now());
     remote.last_connected = connected;
-    remote.published_after = remote.commands_taken;
 }
 
 /// A page of join cards to print, one per role, each with its code, its link and a QR code of

@@ -4,7 +4,7 @@
 //! command (journaled) or a clock change. No exercise rule lives here either: the core decides.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::SystemTime;
 
 use bevy::prelude::*;
@@ -105,7 +105,24 @@ pub struct Clock {
 
 pub const SPEEDS: [f64; 7] = [1.0, 5.0, 15.0, 60.0, 240.0, 1440.0, 4320.0];
 
-#[derive(Resource)]
+/// The session, shared by the app's systems and the thread that applies teams' commands from
+/// their devices the moment they arrive (`remote.rs`), not at the next rendered frame.
+#[derive(Resource, Clone)]
+pub struct SharedSession(Arc<Mutex<Session>>);
+
+impl SharedSession {
+    pub fn new(session: Session) -> SharedSession {
+        SharedSession(Arc::new(Mutex::new(session)))
+    }
+
+    /// The session, for as long as the guard lives: hold it for one system's work, no longer.
+    /// A panic elsewhere while it was held leaves the session as it was, still usable: each
+    /// command is journaled before it applies, so nothing recorded is lost.
+    pub fn lock(&self) -> MutexGuard<'_, Session> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
 pub struct Session {
     pub source: Source,
     pub scenario: Option<Arc<Scenario>>,
@@ -548,8 +565,6 @@ pub enum Action {
     Resume(PathBuf),
     /// Speaks another language.
     SetLanguage(Language),
-    /// A command a team sent from its own device, to apply like a button's and answer.
-    Remote(crate::app::remote::RemoteCommand),
 }
 
 #[derive(Resource, Default)]
@@ -563,20 +578,15 @@ impl Actions {
 
 fn apply_actions(
     mut actions: ResMut<Actions>,
-    mut session: ResMut<Session>,
+    session: Res<SharedSession>,
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
+    let mut session = session.lock();
     for action in std::mem::take(&mut actions.0) {
         match action {
             Action::Command(command) => {
                 session.command(command);
-            }
-            Action::Remote(remote) => {
-                if let Some(inbound) = remote.take() {
-                    let outcome = session.command_outcome(inbound.command.clone());
-                    inbound.answer(outcome, session.language);
-                }
             }
             Action::Start if *screen.get() == Screen::Briefing => match session.start() {
                 Ok(()) => next.set(Screen::Running),
@@ -632,10 +642,11 @@ fn apply_actions(
 /// Advances the exercise by real time × speed while the clock runs.
 fn run_clock(
     time: Res<Time>,
-    mut session: ResMut<Session>,
+    session: Res<SharedSession>,
     mut next: ResMut<NextState<Screen>>,
     screen: Res<State<Screen>>,
 ) {
+    let mut session = session.lock();
     if *screen.get() != Screen::Running || !session.clock.running {
         return;
     }
@@ -658,7 +669,8 @@ fn run_clock(
 }
 
 /// Keeps the scorecards current: recomputed when the clock or the exercise moved.
-fn rescore(mut session: ResMut<Session>) {
+fn rescore(session: Res<SharedSession>) {
+    let mut session = session.lock();
     let Some(exercise) = session.exercise.as_ref() else {
         return;
     };
@@ -683,7 +695,8 @@ fn rescore(mut session: ResMut<Session>) {
 
 /// Reloads the scenario when its file is saved, before the exercise starts: authors see their
 /// edit and its problems at once. Polled, so it works for files anywhere, not only in `assets/`.
-fn hot_reload(mut session: ResMut<Session>, time: Res<Time>, mut last_check: Local<f64>) {
+fn hot_reload(session: Res<SharedSession>, time: Res<Time>, mut last_check: Local<f64>) {
+    let mut session = session.lock();
     let now = time.elapsed_secs_f64();
     if now - *last_check < 0.5 {
         return;

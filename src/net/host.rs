@@ -136,6 +136,80 @@ pub struct Hub {
 }
 
 impl Hub {
+    /// The language of the pages' words and of answers to commands.
+    pub fn set_language(&self, language: Language) {
+        *self.language.write().expect("language") = language;
+    }
+
+    pub fn codes(&self) -> Codes {
+        self.codes.lock().expect("codes").clone()
+    }
+
+    /// The role's code stops working; its connections are told and closed.
+    pub fn revoke(&self, role: &Role) {
+        self.codes.lock().expect("codes").revoke(role);
+        self.revocations.send_modify(|v| *v += 1);
+    }
+
+    /// A new code for the role; connections with the old one are closed.
+    pub fn reissue(&self, role: &Role) -> String {
+        let code = self.codes.lock().expect("codes").reissue(role);
+        self.revocations.send_modify(|v| *v += 1);
+        code
+    }
+
+    /// Open connections per role.
+    pub fn connected(&self) -> BTreeMap<Role, usize> {
+        let mut connected = self.connected.lock().expect("connected").clone();
+        connected.retain(|_, n| *n > 0);
+        connected
+    }
+
+    /// Whether a role's page lacks a current state (nobody was connected to keep it fresh).
+    pub fn lacks_state(&self, role: &Role) -> bool {
+        self.feed(role)
+            .content
+            .read()
+            .expect("feed")
+            .state
+            .is_empty()
+    }
+
+    /// Replaces a role's state (one JSON object).
+    pub fn set_state(&self, role: &Role, state: &str) {
+        let feed = self.feed(role);
+        feed.content.write().expect("feed").state = Arc::from(protocol::state(state));
+        feed.touch();
+    }
+
+    /// Adds news items (each one JSON object) to a role's log.
+    pub fn add_news(&self, role: &Role, items: Vec<String>) {
+        if items.is_empty() {
+            return;
+        }
+        let feed = self.feed(role);
+        feed.content
+            .write()
+            .expect("feed")
+            .news
+            .extend(items.into_iter().map(Arc::from));
+        feed.touch();
+    }
+
+    /// Starts a role's news again: its clients drop what they were shown. Its state goes too
+    /// (another exercise, another language): until the next is set, pages wait for it rather
+    /// than show the old one.
+    pub fn restart_news(&self, role: &Role) {
+        let feed = self.feed(role);
+        {
+            let mut content = feed.content.write().expect("feed");
+            content.generation += 1;
+            content.news.clear();
+            content.state = Arc::from("");
+        }
+        feed.touch();
+    }
+
     fn feed(&self, role: &Role) -> Arc<Feed> {
         let mut feeds = self.feeds.lock().expect("feeds");
         feeds
@@ -174,7 +248,8 @@ impl Hub {
         entry.last = Some(Instant::now());
     }
 
-    fn wake(&self) {
+    /// Tells the app something arrived (it sleeps while paused).
+    pub fn wake(&self) {
         if let Some(wake) = self.waker.read().expect("waker").as_ref() {
             wake();
         }
@@ -228,7 +303,8 @@ impl Drop for Presence {
 /// The running host; dropping it closes every connection and stops the server.
 pub struct Host {
     hub: Arc<Hub>,
-    inbound: mpsc::Receiver<Inbound>,
+    /// None once handed to the app's own thread ([`Host::take_command_queue`]).
+    inbound: Option<mpsc::Receiver<Inbound>>,
     address: SocketAddr,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -295,7 +371,7 @@ impl Host {
             })?;
         Ok(Host {
             hub,
-            inbound,
+            inbound: Some(inbound),
             address,
             thread: Some(thread),
         })
@@ -310,85 +386,33 @@ impl Host {
         *self.hub.waker.write().expect("waker") = Some(Box::new(waker));
     }
 
-    /// The commands clients sent since the last call, in arrival order.
+    /// The commands clients sent since the last call, in arrival order (none once the queue
+    /// was taken).
     pub fn take_commands(&mut self) -> Vec<Inbound> {
         let mut taken = Vec::new();
-        while let Ok(inbound) = self.inbound.try_recv() {
+        while let Some(Ok(inbound)) = self.inbound.as_mut().map(mpsc::Receiver::try_recv) {
             taken.push(inbound);
         }
         taken
     }
 
-    /// The language of the pages' words and of answers to commands.
-    pub fn set_language(&self, language: Language) {
-        *self.hub.language.write().expect("language") = language;
+    /// The queue of clients' commands, for a thread that applies each as it arrives instead of
+    /// polling [`Host::take_commands`]; `blocking_recv` ends when the host closes.
+    pub fn take_command_queue(&mut self) -> Option<mpsc::Receiver<Inbound>> {
+        self.inbound.take()
     }
 
-    pub fn codes(&self) -> Codes {
-        self.hub.codes.lock().expect("codes").clone()
+    /// What the host shares with its connections, for a thread that publishes on its own.
+    pub fn hub(&self) -> Arc<Hub> {
+        self.hub.clone()
     }
+}
 
-    /// The role's code stops working; its connections are told and closed.
-    pub fn revoke(&self, role: &Role) {
-        self.hub.codes.lock().expect("codes").revoke(role);
-        self.hub.revocations.send_modify(|v| *v += 1);
-    }
+impl std::ops::Deref for Host {
+    type Target = Hub;
 
-    /// A new code for the role; connections with the old one are closed.
-    pub fn reissue(&self, role: &Role) -> String {
-        let code = self.hub.codes.lock().expect("codes").reissue(role);
-        self.hub.revocations.send_modify(|v| *v += 1);
-        code
-    }
-
-    /// Open connections per role.
-    pub fn connected(&self) -> BTreeMap<Role, usize> {
-        let mut connected = self.hub.connected.lock().expect("connected").clone();
-        connected.retain(|_, n| *n > 0);
-        connected
-    }
-
-    /// Whether a role's page lacks a current state (nobody was connected to keep it fresh).
-    pub fn lacks_state(&self, role: &Role) -> bool {
-        self.hub
-            .feed(role)
-            .content
-            .read()
-            .expect("feed")
-            .state
-            .is_empty()
-    }
-
-    /// Replaces a role's state (one JSON object).
-    pub fn set_state(&self, role: &Role, state: &str) {
-        let feed = self.hub.feed(role);
-        feed.content.write().expect("feed").state = Arc::from(protocol::state(state));
-        feed.touch();
-    }
-
-    /// Adds news items (each one JSON object) to a role's log.
-    pub fn add_news(&self, role: &Role, items: Vec<String>) {
-        if items.is_empty() {
-            return;
-        }
-        let feed = self.hub.feed(role);
-        feed.content
-            .write()
-            .expect("feed")
-            .news
-            .extend(items.into_iter().map(Arc::from));
-        feed.touch();
-    }
-
-    /// Starts a role's news again: its clients drop what they were shown.
-    pub fn restart_news(&self, role: &Role) {
-        let feed = self.hub.feed(role);
-        {
-            let mut content = feed.content.write().expect("feed");
-            content.generation += 1;
-            content.news.clear();
-        }
-        feed.touch();
+    fn deref(&self) -> &Hub {
+        &self.hub
     }
 }
 
@@ -500,8 +524,8 @@ async fn connection(mut socket: WebSocket, ip: IpAddr, hub: Arc<Hub>) {
     let mut changed = feed.changed.subscribe();
     let mut revocations = hub.revocations.subscribe();
     let (reply_tx, mut replies) = mpsc::channel::<String>(REPLIES_WAITING);
-    let welcome = protocol::welcome(&role, hub.language());
-    if !send(&mut socket, &hub, welcome).await {
+    let mut welcomed_in = hub.language();
+    if !send(&mut socket, &hub, protocol::welcome(&role, welcomed_in)).await {
         return;
     }
     let mut sent = Sent::default();
@@ -533,6 +557,16 @@ async fn connection(mut socket: WebSocket, ip: IpAddr, hub: Arc<Hub>) {
                 }
             }
             Ok(()) = changed.changed() => {
+                // The facilitator chose another language: the page takes its new words before
+                // the state and news worded in it.
+                let language = hub.language();
+                if language != welcomed_in {
+                    welcomed_in = language;
+                    if !send(&mut socket, &hub, protocol::welcome(&role, language)).await {
+                        return;
+                    }
+                    sent.state = None;
+                }
                 if !catch_up(&mut socket, &hub, &feed, &mut sent).await {
                     return;
                 }

@@ -27,7 +27,7 @@ mod tests;
 use std::collections::BTreeMap;
 
 pub use codes::{Codes, Role};
-pub use host::{Host, Inbound};
+pub use host::{Host, Hub, Inbound};
 
 use crate::i18n::{Language, Message};
 use crate::msg;
@@ -73,7 +73,7 @@ impl Publisher {
     /// so a team that joins late reads its whole inbox.
     pub fn publish(
         &mut self,
-        host: &Host,
+        host: &Hub,
         exercise: &Exercise,
         lang: Language,
         scorecards: &[Scorecard],

@@ -59,6 +59,7 @@ pub const PAGE_WORDS: &[&str] = &[
     "web-why",
     "web-reports-owed",
     "web-file-report",
+    "web-report-text",
     "web-requests",
     "web-accept",
     "web-decline",
@@ -73,6 +74,7 @@ pub const PAGE_WORDS: &[&str] = &[
     "web-share",
     "web-share-with",
     "web-statement",
+    "web-city-wide",
     "web-request-aid",
     "web-send",
     "web-scorecard",
@@ -97,6 +99,12 @@ pub const PAGE_WORDS: &[&str] = &[
     "web-close",
     "web-open",
     "web-waiting",
+    "web-red",
+    "web-target",
+    "web-red-text",
+    "web-play",
+    "web-played",
+    "web-restore",
 ];
 
 pub fn welcome(role: &Role, lang: Language) -> String {

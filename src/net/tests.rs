@@ -27,6 +27,8 @@ struct Table {
     journal: JournalWriter,
     host: Host,
     publisher: Publisher,
+    /// The exercise's language, as the facilitator chose it.
+    language: Language,
 }
 
 impl Table {
@@ -43,10 +45,10 @@ impl Table {
                     self.journal.refused(now, &refusal.0).unwrap();
                     refusal.0
                 });
-            inbound.answer(outcome.map(|_| ()), Language::En);
+            inbound.answer(outcome.map(|_| ()), self.language);
         }
         self.publisher
-            .publish(&self.host, &self.exercise, Language::En, &[]);
+            .publish(&self.host, &self.exercise, self.language, &[]);
     }
 }
 
@@ -91,6 +93,7 @@ impl Room {
             journal,
             host,
             publisher: Publisher::default(),
+            language: Language::En,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
@@ -599,6 +602,43 @@ fn a_dropped_client_comes_back_to_its_current_view() {
             expected_news(&table.exercise, &team("health-cdc")).len()
         );
         assert!(!news.is_empty());
+    });
+    room.close();
+}
+
+#[test]
+fn another_language_reaches_the_open_pages_without_a_reload() {
+    let room = Room::open("language", host::Limits::default());
+    let address = room.address;
+    let code = room.code(&team("health-cdc"));
+    room.advance(24 * 60);
+    runtime().block_on(async {
+        let mut page = Client::joined(address, &code).await;
+        page.wait_for(|m| m["type"] == "state").await;
+        page.drain().await;
+        let english = page.news();
+        assert!(!english.is_empty());
+        room.table.lock().unwrap().language = Language::Zh;
+        let welcome = page.wait_for(|m| m["type"] == "welcome").await;
+        assert_eq!(welcome["lang"], "zh");
+        assert_eq!(
+            welcome["words"]["web-inbox"],
+            crate::i18n::text(Language::Zh, "web-inbox")
+        );
+        // Then the state and the whole inbox again, worded in Chinese.
+        let state = page.wait_for(|m| m["type"] == "state").await;
+        assert_eq!(
+            state["view"]["header"]["clock"],
+            crate::scoring::clock_in(
+                Language::Zh,
+                room.table.lock().unwrap().exercise.scenario(),
+                24 * 60
+            )
+        );
+        page.drain().await;
+        let chinese = page.news();
+        assert_eq!(chinese.len(), english.len());
+        assert_ne!(chinese, english);
     });
     room.close();
 }

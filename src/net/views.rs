@@ -149,7 +149,8 @@ pub fn team(exercise: &Exercise, lang: Language, team: &str, card: Option<&Score
     let others: Vec<Value> = scenario
         .teams
         .iter()
-        .filter(|t| t.id.as_str() != team)
+        // The red cell is no partner to share with or ask for help.
+        .filter(|t| t.id.as_str() != team && t.role != crate::scenario::TeamRole::Red)
         .map(|t| json!({"id": t.id.as_str(), "name": t.name}))
         .collect();
     let supplies: Vec<Value> = scenario
@@ -228,6 +229,67 @@ pub fn team(exercise: &Exercise, lang: Language, team: &str, card: Option<&Score
         "gatherings": gatherings,
         "city": city(exercise, lang),
         "scorecard": card.map(|c| scorecard(c, lang)),
+        "channels_down": channels_down(exercise, lang, team),
+        "red": (team_def.role == crate::scenario::TeamRole::Red).then(|| red(exercise, lang, team)),
+    })
+}
+
+/// Reporting channels red took down, of agencies the team plays.
+fn channels_down(exercise: &Exercise, lang: Language, team: &str) -> Vec<Value> {
+    exercise
+        .channels_down()
+        .filter(|(agency, _, _)| exercise.team_plays(team, agency))
+        .map(|(agency, back, restoring)| {
+            json!({"agency": agency, "restoring": restoring,
+                   "words": tr!(lang, "team-channel-down", agency = agency,
+                                time = clock(exercise, lang, back))})
+        })
+        .collect()
+}
+
+/// The red cell's console: its budget and its tactics, each with what it must be aimed at.
+fn red(exercise: &Exercise, lang: Language, team: &str) -> Value {
+    use crate::scenario::RedTarget;
+    let scenario = exercise.scenario();
+    let tactics: Vec<Value> = exercise
+        .red_tactics_for(team)
+        .map(|(def, availability)| {
+            let why_not = match availability {
+                Availability::NotNow(reason) => Some(reason.text(lang)),
+                _ => None,
+            };
+            let target = match def.does.target() {
+                RedTarget::DistrictOrCity => "district_or_city",
+                RedTarget::District => "district",
+                RedTarget::Facility => "facility",
+                RedTarget::Agency => "agency",
+            };
+            json!({"id": def.id.as_str(), "name": def.name, "description": def.description,
+                   "cost": crate::i18n::count(lang, def.cost), "target": target,
+                   "available": why_not.is_none(), "why_not": why_not})
+        })
+        .collect();
+    let agencies: Vec<Value> = scenario
+        .agencies
+        .iter()
+        .map(|a| json!({"id": a.id.as_str(), "name": a.name}))
+        .collect();
+    let played: Vec<Value> = exercise
+        .red_plays()
+        .iter()
+        .rev()
+        .map(|p| {
+            let name = scenario
+                .red_tactic(&p.tactic)
+                .map_or(p.tactic.as_str(), |t| t.name.as_str());
+            json!({"time": clock(exercise, lang, p.at), "name": name, "target": p.target})
+        })
+        .collect();
+    let budget = scenario.red.as_ref().map_or(0.0, |r| r.budget);
+    json!({
+        "budget": tr!(lang, "red-budget", left = crate::i18n::count(lang, exercise.red_budget_left()),
+                      budget = crate::i18n::count(lang, budget)),
+        "tactics": tactics, "agencies": agencies, "played": played,
     })
 }
 

@@ -604,6 +604,19 @@ pub fn timeline(exercise: &Exercise, lang: Language) -> Vec<TimelineEntry> {
                 from.clone(),
                 tr!(lang, "timeline-message", text = text.as_str()),
             ),
+            // Red's moves sit beside Blue's answers; they read as the inbox words them.
+            EventKind::RedPlayed { team, .. } => {
+                ("red", team.clone(), red_line(&e.kind, lang, scenario))
+            }
+            EventKind::RedSign { .. }
+            | EventKind::CasesUncovered { .. }
+            | EventKind::ChannelDown { .. }
+            | EventKind::ChannelRestoring { .. }
+            | EventKind::ChannelBack { .. } => (
+                "consequence",
+                String::new(),
+                red_line(&e.kind, lang, scenario),
+            ),
             _ => continue,
         };
         push(e.at, kind, who, what);
@@ -1422,11 +1435,18 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
     h
 }
 
+fn red_line(kind: &EventKind, lang: Language, scenario: &crate::scenario::Scenario) -> String {
+    crate::inbox::describe(kind, lang, &|m| clock_in(lang, scenario, m))
+        .map(|(_, text)| text)
+        .unwrap_or_default()
+}
+
 /// A timeline line's kind as a reader names it (the report and the app's debrief).
 pub fn kind_words(lang: Language, kind: &str) -> String {
     match kind {
         "inject" => tr!(lang, "report-kind-inject"),
         "decision" => tr!(lang, "report-kind-decision"),
+        "red" => tr!(lang, "report-kind-red"),
         _ => tr!(lang, "report-kind-consequence"),
     }
 }

@@ -33,6 +33,8 @@ ron_struct! {
         /// Actions a team may take beyond the built-in ones (close a terminal section, recall
         /// a batch, open a temporary site), with their effects in the engine's terms.
         actions: Vec<ActionDef> = Vec::new(),
+        /// What the red cell may do, and its budget; none: red plays only through injects.
+        red: Option<RedCell> = None,
         injects: Vec<Inject> = Vec::new(),
         objectives: Vec<Objective> = Vec::new(),
     }
@@ -423,6 +425,135 @@ impl Jurisdiction {
         self.facilities.contains(&facility.id)
             || self.facility_kinds.contains(&facility.kind)
             || self.covers_district(facility.district.as_str())
+    }
+}
+
+ron_struct! {
+    /// The red cell's play: its budget and the tactics it may use, each a mechanic of the
+    /// simulation that Blue can counter (`sim/red.rs` says how).
+    pub struct RedCell {
+        /// Red points for the whole exercise; each tactic costs some.
+        budget: f64,
+        tactics: Vec<RedTactic>,
+    }
+}
+
+ron_struct! {
+    pub struct RedTactic {
+        id: Id,
+        name: String,
+        description: String = String::new(),
+        /// Red points it costs each time.
+        cost: f64,
+        /// Time after one use before the next.
+        cooldown: Minutes = Minutes(0),
+        /// What it does, in the engine's terms; its target is chosen when it is played.
+        does: RedEffect,
+    }
+}
+
+ron_enum! {
+    /// The mechanics red can set going. Targets: a district (or, left out, the whole city)
+    /// for rumours, panic buying and fraud calls; a district for concealment; a facility for a
+    /// crowd; an agency for a disrupted reporting channel.
+    pub enum RedEffect {
+        /// A rumour that lowers trust (and so compliance) until a statement answers it.
+        Rumour(RedRumour),
+        /// Panic buying: prices rise and shops' stock is bought out; patrols and released
+        /// reserves calm it.
+        PanicBuying(RedPanicBuying),
+        /// A crowd at a site: disorder, and close contacts among the people there; officers on
+        /// site disperse it, closing the site ends it.
+        Crowd(RedCrowd),
+        /// A district office hides part of its new cases: they are not counted, reported or
+        /// traced until an audit on site or cross-checked shared data uncovers them.
+        Conceal(RedConceal),
+        /// An agency's reporting channel is down: its reports cannot be filed until the team
+        /// that plays it restores the channel (or the disruption ends).
+        Disrupt(RedDisrupt),
+        /// Fraud calls posing as officials: trust falls while they go on; a statement warns the
+        /// public, patrols catch the callers.
+        Fraud(RedFraud),
+    }
+}
+
+ron_struct! {
+    pub struct RedRumour {
+        /// Share of the public it reaches.
+        reach: Fraction,
+        /// Where it spreads (a microblog, a chat group), for the feed and the debrief.
+        channel: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct RedPanicBuying {
+        /// Price gouging added, 0 to 1.
+        gouging: Fraction,
+        /// Share of the stock at the target's markets that panic buyers carry off.
+        stock_bought: Fraction = Fraction(0.0),
+    }
+}
+
+ron_struct! {
+    pub struct RedCrowd {
+        people: u32,
+        /// Disorder at the site, 0 to 1.
+        disorder: Fraction,
+        duration: Minutes = Minutes(3 * 60),
+    }
+}
+
+ron_struct! {
+    pub struct RedConceal {
+        /// Share of the district's new cases hidden.
+        share: Fraction,
+    }
+}
+
+ron_struct! {
+    pub struct RedDisrupt {
+        duration: Minutes,
+    }
+}
+
+ron_struct! {
+    pub struct RedFraud {
+        /// Strength of the fraud wave, 0 to 1: trust lost per day in proportion.
+        strength: Fraction,
+    }
+}
+
+impl RedEffect {
+    /// What a tactic must be aimed at.
+    pub fn target(&self) -> RedTarget {
+        match self {
+            RedEffect::Rumour(_) | RedEffect::PanicBuying(_) | RedEffect::Fraud(_) => {
+                RedTarget::DistrictOrCity
+            }
+            RedEffect::Conceal(_) => RedTarget::District,
+            RedEffect::Crowd(_) => RedTarget::Facility,
+            RedEffect::Disrupt(_) => RedTarget::Agency,
+        }
+    }
+}
+
+/// What a red tactic is aimed at when played.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedTarget {
+    DistrictOrCity,
+    District,
+    Facility,
+    Agency,
+}
+
+impl Scenario {
+    pub fn red_tactic(&self, id: &str) -> Option<&RedTactic> {
+        self.red
+            .as_ref()?
+            .tactics
+            .iter()
+            .find(|t| t.id.as_str() == id)
     }
 }
 

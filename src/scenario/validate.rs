@@ -25,6 +25,7 @@ pub enum Kind {
     ReportRule,
     Gathering,
     Action,
+    RedTactic,
 }
 
 impl Kind {
@@ -43,6 +44,7 @@ impl Kind {
             Kind::ReportRule => "kind-reporting-rule",
             Kind::Gathering => "kind-gathering",
             Kind::Action => "kind-action",
+            Kind::RedTactic => "kind-red-tactic",
         })
     }
 
@@ -61,6 +63,7 @@ impl Kind {
             Kind::ReportRule => "kind-a-reporting-rule",
             Kind::Gathering => "kind-a-gathering",
             Kind::Action => "kind-a-action",
+            Kind::RedTactic => "kind-a-red-tactic",
         })
     }
 
@@ -92,6 +95,7 @@ impl Kind {
             Kind::ReportRule => 7,
             Kind::Gathering => 8,
             Kind::Action => 9,
+            Kind::RedTactic => 10,
         }
     }
 }
@@ -108,6 +112,8 @@ pub const INJECT: &[Kind] = &[Kind::Inject];
 pub const OBJECTIVE: &[Kind] = &[Kind::Objective];
 pub const GATHERING: &[Kind] = &[Kind::Gathering];
 pub const ACTION: &[Kind] = &[Kind::Action];
+pub const RED_TACTIC: &[Kind] = &[Kind::RedTactic];
+pub const RED_TARGET: &[Kind] = &[Kind::District, Kind::Facility, Kind::Agency];
 
 /// Checks ids written outside the scenario (in a commands file, a plan) against what it
 /// defines: each unknown one is reported at its span with "did you mean". `context` names the
@@ -154,6 +160,7 @@ pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagn
     checker.check_gatherings();
     checker.check_injects();
     checker.check_actions();
+    checker.check_red();
     checker.check_objectives();
     checker.out
 }
@@ -311,6 +318,9 @@ impl<'a> Checker<'a> {
         }
         for a in &s.actions {
             self.define(Kind::Action, &a.id);
+        }
+        for t in s.red.iter().flat_map(|r| &r.tactics) {
+            self.define(Kind::RedTactic, &t.id);
         }
     }
 
@@ -1559,6 +1569,56 @@ impl<'a> Checker<'a> {
             }
             for effect in &action.effects {
                 self.check_effect(effect, &context);
+            }
+        }
+    }
+
+    /// The red cell: a team to play it, a budget, tactics it can afford.
+    fn check_red(&mut self) {
+        let s = self.s;
+        let Some(red) = &s.red else {
+            return;
+        };
+        let first_span = red.tactics.first().map(|t| t.id.span);
+        if !s.teams.iter().any(|t| t.role == TeamRole::Red)
+            && let Some(span) = first_span
+        {
+            self.error(span, crate::msg!("v-red-without-team"))
+                .set_help(crate::msg!("v-red-add-team"));
+        }
+        if (!red.budget.is_finite() || red.budget < 0.0)
+            && let Some(span) = first_span
+        {
+            self.error(
+                span,
+                crate::msg!("v-red-budget-negative", amount = red.budget.to_string()),
+            );
+        }
+        for tactic in &red.tactics {
+            let context = crate::msg!("v-red-tactic", id = tactic.id.to_string());
+            if !tactic.cost.is_finite() || tactic.cost < 0.0 {
+                self.error(
+                    tactic.id.span,
+                    crate::msg!("v-cost-cannot-negative", context = context.clone()),
+                );
+            } else if tactic.cost > red.budget {
+                self.warning(
+                    tactic.id.span,
+                    crate::msg!(
+                        "v-red-tactic-beyond-budget",
+                        context = context.clone(),
+                        cost = tactic.cost.to_string(),
+                        budget = red.budget.to_string()
+                    ),
+                );
+            }
+            if let RedEffect::Disrupt(d) = &tactic.does
+                && d.duration.get() == 0
+            {
+                self.error(
+                    tactic.id.span,
+                    crate::msg!("v-red-disrupt-no-time", context = context.clone()),
+                );
             }
         }
     }

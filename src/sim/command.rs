@@ -42,6 +42,10 @@ ron_enum! {
         Decide(Decide),
         /// Takes one of the scenario's own actions.
         Act(Act),
+        /// The red cell plays one of the scenario's red tactics, at a target.
+        RedMove(RedMove),
+        /// Restores an agency's reporting channel that red disrupted (the team plays it).
+        Restore(Restore),
         /// Closes a facility (a school, a market, a clinic): a place's people stay home.
         CloseFacility(FacilityOrder),
         /// Opens a closed facility again.
@@ -371,6 +375,24 @@ ron_struct! {
 }
 
 ron_struct! {
+    pub struct RedMove {
+        team: Id,
+        tactic: Id,
+        /// A district, a facility or an agency, as the tactic needs; none: the whole city.
+        target: Option<Id> = None,
+        text: String = String::new(),
+    }
+}
+
+ron_struct! {
+    pub struct Restore {
+        team: Id,
+        /// The agency whose reporting channel is down.
+        agency: Id,
+    }
+}
+
+ron_struct! {
     pub struct InjectOrder {
         inject: Id,
     }
@@ -408,8 +430,8 @@ impl Command {
     /// The field's name is the context: it reads the same in every language.
     pub fn references(&self) -> Vec<(&Id, &'static [Kind], crate::i18n::Message)> {
         use crate::scenario::validate::{
-            ACTION, AGENCY, DISTRICT, FACILITY, GATHERING, INJECT, OBJECTIVE, PARTY, PLACE, SUPPLY,
-            TEAM, UNIT,
+            ACTION, AGENCY, DISTRICT, FACILITY, GATHERING, INJECT, OBJECTIVE, PARTY, PLACE,
+            RED_TACTIC, RED_TARGET, SUPPLY, TEAM, UNIT,
         };
         let mut refs: Vec<(&Id, &'static [Kind], crate::i18n::Message)> = Vec::new();
         macro_rules! r {
@@ -485,6 +507,11 @@ impl Command {
             Command::DecideGathering(c) => r!(c.gathering, GATHERING, "gathering"),
             Command::Decide(c) => r!(c.decision, INJECT, "decision"),
             Command::Act(c) => r!(c.action, ACTION, "action"),
+            Command::RedMove(c) => {
+                r!(c.tactic, RED_TACTIC, "tactic");
+                opt!(c.target, RED_TARGET, "target");
+            }
+            Command::Restore(c) => r!(c.agency, AGENCY, "agency"),
             Command::CloseFacility(c) | Command::OpenFacility(c) => {
                 r!(c.facility, FACILITY, "facility")
             }
@@ -535,6 +562,8 @@ impl Command {
             Command::DecideGathering(c) => Some(&c.team),
             Command::Decide(c) => Some(&c.team),
             Command::Act(c) => Some(&c.team),
+            Command::RedMove(c) => Some(&c.team),
+            Command::Restore(c) => Some(&c.team),
             Command::CloseFacility(c) | Command::OpenFacility(c) => Some(&c.team),
             Command::FireInject(_)
             | Command::DelayInject(_)

@@ -310,6 +310,8 @@ impl Exercise {
     /// Confirmed cases: counted, timed, reported, and (for cases who moved about) their
     /// contacts named at the end of the step.
     pub(crate) fn confirm(&mut self, d: usize, cases: Infected, found: Found, symptomatic: bool) {
+        // A district office that conceals keeps part of them off the books (`red.rs`).
+        let cases = self.withhold(d, cases, found);
         if cases.n <= 0.0 {
             return;
         }

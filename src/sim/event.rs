@@ -276,6 +276,43 @@ pub enum EventKind {
         /// How it was reached.
         how: super::SettledBy,
     },
+    /// The red cell played a tactic (seen by red and the control cell).
+    RedPlayed {
+        team: String,
+        tactic: String,
+        name: String,
+        target: Option<String>,
+        cost: f64,
+        text: String,
+    },
+    /// What the public sees of a red tactic.
+    RedSign {
+        sign: super::RedSign,
+        /// The district or facility; none: the whole city.
+        place: Option<String>,
+        /// The rumour's channel, the crowd's size.
+        detail: String,
+    },
+    /// Cases a district office hid came out.
+    CasesUncovered {
+        district: String,
+        cases: u64,
+        by: super::UncoveredBy,
+    },
+    /// An agency's reporting channel is down.
+    ChannelDown {
+        agency: String,
+        until: u32,
+    },
+    /// A team is switching an agency's reports to a backup channel.
+    ChannelRestoring {
+        agency: String,
+        team: String,
+        at: u32,
+    },
+    ChannelBack {
+        agency: String,
+    },
     ActionTaken {
         action: String,
         name: String,

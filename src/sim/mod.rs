@@ -17,6 +17,8 @@
 //!   done, resupply and shipments;
 //! - `public` — public trust and order, rumours, statements, the cost of measures;
 //! - `reporting` — reports owed up the chain and their deadlines;
+//! - `red` — the red cell's budget and tactics (rumours, panic buying, crowds, fraud calls,
+//!   concealed cases, disrupted channels) and Blue's counters;
 //! - `places` — facilities with people of their own, mixing there part of the day;
 //!   `facilities` — open or closed, capacity changes, jurisdiction;
 //! - `decisions` — decision points, joint rules, defaults at the deadline; `actions` — the
@@ -39,6 +41,7 @@ mod msel;
 mod orders;
 mod places;
 mod public;
+mod red;
 mod reporting;
 mod step;
 mod supplies;
@@ -61,6 +64,7 @@ pub use epidemic::{Compartments, Infected, Mode};
 pub use event::{Audience, Event, EventKind};
 pub use gatherings::{GatheringDecision, GatheringState, GatheringStatus};
 pub use places::Node;
+pub use red::{CROSS_CHECK_MINUTES, RESTORE_MINUTES, RedPlay, RedSign, UncoveredBy};
 pub use supplies::Shipment;
 
 use crate::scenario::{
@@ -69,6 +73,7 @@ use crate::scenario::{
 };
 
 /// Independent random streams, so a new draw in one subsystem does not reshuffle another.
+#[derive(Clone)]
 pub(crate) struct Streams {
     pub epidemic: ChaCha8Rng,
     pub detection: ChaCha8Rng,
@@ -118,6 +123,8 @@ pub struct DistrictState {
     pub trust_anchor: f64,
     /// Share of the public reached by unanswered rumours.
     pub rumour: f64,
+    /// Fraud calls posing as officials going on, 0 to 1 (`red.rs`).
+    pub fraud: f64,
     pub gouging: f64,
     pub disorder: f64,
     pub road_slowdown: f64,
@@ -558,7 +565,9 @@ pub(crate) struct Derived {
     pub test_kit: Option<String>,
 }
 
-/// One running exercise.
+/// One running exercise. A copy runs on by itself, with the same random streams: what the
+/// original would do next (the automatic red cell looks ahead on copies).
+#[derive(Clone)]
 pub struct Exercise {
     pub(crate) scenario: Arc<Scenario>,
     pub(crate) seed: u64,
@@ -611,12 +620,14 @@ pub struct Exercise {
     pub(crate) actions_taken: Vec<ActionTaken>,
     /// Contact-rate changes in force: (district, or none for the city; factor; until).
     pub(crate) contact_changes: Vec<(Option<usize>, f64, u32)>,
+    pub(crate) red: red::RedState,
 }
 
 impl Exercise {
     /// Sets up the exercise at minute 0 (initial cases and injects of minute 0 included).
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Exercise {
         let derived = derived_for(&scenario);
+        let district_count = derived.district_count;
         let chances = transmission::PathogenChances::new(&scenario, &derived);
         let districts = derived
             .nodes
@@ -635,6 +646,7 @@ impl Exercise {
                 trust: d.trust.unwrap_or(scenario.public.initial_trust).get(),
                 trust_anchor: d.trust.unwrap_or(scenario.public.initial_trust).get(),
                 rumour: 0.0,
+                fraud: 0.0,
                 gouging: 0.0,
                 disorder: 0.0,
                 road_slowdown: 1.0,
@@ -739,6 +751,10 @@ impl Exercise {
             decisions: Vec::new(),
             actions_taken: Vec::new(),
             contact_changes: Vec::new(),
+            red: red::RedState {
+                concealed: vec![None; district_count],
+                ..Default::default()
+            },
         };
         exercise.process_time();
         exercise.record_sample();
@@ -1027,6 +1043,7 @@ impl Exercise {
         for &(_, _, until) in &self.contact_changes {
             consider(until);
         }
+        self.red_wakeups(&mut consider);
         for supply in &self.scenario.supplies {
             for resupply in &supply.resupply {
                 let every = resupply.every.get().max(1);
@@ -1079,6 +1096,7 @@ impl Exercise {
         self.deliver_shipments();
         self.resupply();
         self.complete_actions();
+        self.channels_back();
         self.contact_changes.retain(|&(_, _, until)| until > now);
         self.fire_scheduled_injects();
         self.open_gatherings();

@@ -75,6 +75,8 @@ impl Exercise {
             Command::DecideGathering(c) => self.decide(c)?,
             Command::Decide(c) => self.answer_decision(c)?,
             Command::Act(c) => self.act(c)?,
+            Command::RedMove(c) => self.play_red(c)?,
+            Command::Restore(c) => self.restore(c)?,
             Command::CloseFacility(c) => self.order_facility(c, false)?,
             Command::OpenFacility(c) => self.order_facility(c, true)?,
             Command::Message(c) => self.message(c)?,
@@ -445,6 +447,13 @@ impl Exercise {
         if self.scenario.agency(c.to.as_str()).is_none() {
             return refuse(msg!("refused-no-agency", agency = &c.to));
         }
+        if let Some(back) = self.channel_down(c.from.as_str()) {
+            return refuse(msg!(
+                "refused-channel-down",
+                agency = &c.from,
+                at = crate::i18n::Arg::Duration(back)
+            ));
+        }
         let any_on_time = self.file_reports(c.from.as_str(), c.to.as_str());
         let audience = self.audience_of(&[c.from.clone(), c.to.clone()]);
         self.emit(
@@ -475,6 +484,7 @@ impl Exercise {
         }
         let mut teams: Vec<String> = c.with.iter().map(|t| t.name.clone()).collect();
         teams.push(c.team.name.clone());
+        self.cross_check_concealment();
         self.emit(
             Audience::Teams(teams),
             EventKind::Shared {

@@ -42,6 +42,13 @@ pub(crate) const SUPPORT_NEED_CLOSED: f64 = 0.2;
 pub(crate) const STATEMENT_RUMOUR_CUT: f64 = 0.5;
 pub(crate) const STATEMENT_TRUST_PER_REACH: f64 = 0.02;
 pub(crate) const STATEMENT_REASSURANCE: f64 = 0.002;
+/// Trust lost per day by fraud calls posing as officials at full strength (illustrative: like
+/// an unanswered rumour reaching everyone).
+pub(crate) const FRAUD_TRUST_PER_DAY: f64 = 0.05;
+/// Share of a fraud wave left after a day with nobody acting on it (illustrative: callers move
+/// on within weeks), and the share a statement warning the public cuts.
+pub(crate) const FRAUD_LEFT_PER_DAY: f64 = 0.9;
+pub(crate) const STATEMENT_FRAUD_CUT: f64 = 0.5;
 /// Trust lost in every district when a report is overdue (the news gets out first).
 pub(crate) const OVERDUE_REPORT_TRUST: f64 = 0.003;
 /// Gouging and disorder removed per officer-shift of patrol work in a district, and disorder
@@ -67,6 +74,7 @@ pub(crate) struct Fades {
     pub gouging: f64,
     pub disorder: f64,
     pub site_disorder: f64,
+    pub fraud: f64,
 }
 
 impl Fades {
@@ -76,6 +84,7 @@ impl Fades {
             gouging: GOUGING_LEFT_PER_DAY.powf(dt),
             disorder: DISORDER_LEFT_PER_DAY.powf(dt),
             site_disorder: SITE_DISORDER_LEFT_PER_DAY.powf(dt),
+            fraud: FRAUD_LEFT_PER_DAY.powf(dt),
         }
     }
 }
@@ -161,6 +170,7 @@ impl Exercise {
             per_day -= RUMOUR_TRUST_PER_DAY * district.rumour
                 + GOUGING_TRUST_PER_DAY * district.gouging
                 + DISORDER_TRUST_PER_DAY * district.disorder
+                + FRAUD_TRUST_PER_DAY * district.fraud
                 + QUEUE_TRUST_PER_DAY * district.clinic_queue;
             if waiting >= 0.5 {
                 per_day -= OVERFLOW_TRUST_PER_DAY;
@@ -180,6 +190,7 @@ impl Exercise {
             let enforcement = ENFORCEMENT_PER_OFFICER_SHIFT * h.patrol;
             district.gouging = (district.gouging * fades.gouging - enforcement).max(0.0);
             district.disorder = (district.disorder * fades.disorder - enforcement).max(0.0);
+            district.fraud = (district.fraud * fades.fraud - enforcement).max(0.0);
             let after = district.trust;
             if before >= TRUST_ALERT && after < TRUST_ALERT {
                 let name = self.derived.nodes[d].id.clone();
@@ -212,12 +223,13 @@ impl Exercise {
         }
     }
 
-    /// A public statement answers the rumours in its scope.
+    /// A public statement answers the rumours in its scope, and warns of fraud calls.
     pub(crate) fn answer_rumours(&mut self, districts: &[usize]) {
         for &d in districts {
             let district = &mut self.districts[d];
             let answered = district.rumour;
             district.rumour *= 1.0 - STATEMENT_RUMOUR_CUT;
+            district.fraud *= 1.0 - STATEMENT_FRAUD_CUT;
             district.trust =
                 (district.trust + STATEMENT_TRUST_PER_REACH * answered + STATEMENT_REASSURANCE)
                     .min(1.0);

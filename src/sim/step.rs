@@ -29,6 +29,13 @@ pub(crate) struct StepBuffers {
     pub happened: Vec<Happened>,
 }
 
+/// Scratch space holds nothing between steps: a copy of an exercise starts with its own.
+impl Clone for StepBuffers {
+    fn clone(&self) -> StepBuffers {
+        StepBuffers::default()
+    }
+}
+
 /// Empties `v` and fills it with `n` zeros, keeping its allocation.
 pub(crate) fn zeroed<T: Default + Clone>(v: &mut Vec<T>, n: usize) {
     v.clear();
@@ -79,6 +86,7 @@ impl Exercise {
         self.trace(&offers);
         self.clinics(dt);
         self.field_testing(&offers);
+        self.audit_concealment(&offers);
         self.laboratories(dt);
         self.transfer(&offers);
         self.settle_rooms();

@@ -49,6 +49,7 @@ pub(crate) fn home_shares(mobility: &[Travel]) -> Vec<f64> {
 
 /// The pathogen's chances per step: fixed for a whole exercise (the scenario and its step do
 /// not change), so worked out once.
+#[derive(Clone)]
 pub(crate) struct PathogenChances {
     pub latent: RepeatedChance,
     pub recover: RepeatedChance,

@@ -103,6 +103,7 @@ report-kind = Kind
 report-what = What
 report-kind-inject = inject
 report-kind-decision = decision
+report-kind-red = red move
 report-kind-consequence = consequence
 
 report-scorecards = 7. Scorecards

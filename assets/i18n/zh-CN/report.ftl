@@ -97,6 +97,7 @@ report-kind = 类别
 report-what = 内容
 report-kind-inject = 注入
 report-kind-decision = 决策
+report-kind-red = 红方行动
 report-kind-consequence = 后果
 
 report-scorecards = 七、计分卡

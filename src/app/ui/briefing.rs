@@ -45,7 +45,8 @@ fn look_for_unfinished(mut briefing: ResMut<Briefing>) {
     briefing.unfinished = session::last_unfinished(std::path::Path::new("journals"));
 }
 
-fn refresh(session: Res<Session>, mut briefing: ResMut<Briefing>) {
+fn refresh(session: Res<session::SharedSession>, mut briefing: ResMut<Briefing>) {
+    let session = session.lock();
     if briefing.library.is_empty() {
         briefing.library = library::BUNDLED
             .iter()

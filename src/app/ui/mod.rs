@@ -9,6 +9,7 @@ mod derived;
 mod devices;
 mod facilitator;
 mod map;
+mod red;
 mod scoreboard;
 mod team;
 mod top_bar;
@@ -42,7 +43,7 @@ pub struct UiState {
 #[allow(clippy::too_many_arguments)]
 fn layout(
     mut contexts: EguiContexts,
-    session: Res<Session>,
+    session: Res<crate::app::session::SharedSession>,
     mut actions: ResMut<Actions>,
     mut state: ResMut<UiState>,
     screen: Res<State<Screen>>,
@@ -52,6 +53,7 @@ fn layout(
     mut requests: ResMut<crate::app::remote::Requests>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let session = session.lock();
     let mut root = egui::Ui::new(
         ctx.clone(),
         "muster-root".into(),

@@ -23,6 +23,8 @@ pub struct TeamForm {
     pub supply: String,
     /// Why the team decides or acts as it does: journaled with the answer or the action.
     pub rationale: String,
+    /// The agency a red tactic that needs one is aimed at.
+    pub red_agency: String,
 }
 
 /// Decisions put to the team and still open: the question, the options (what each does on
@@ -182,6 +184,31 @@ pub fn inbox(
         }
         ui.separator();
     }
+    // Reporting channels red took down, for agencies this team plays.
+    for (agency, back, restoring) in exercise.channels_down() {
+        if !exercise.team_plays(team, agency) {
+            continue;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                egui::Color32::RED,
+                tr!(
+                    lang,
+                    "team-channel-down",
+                    agency = agency,
+                    time = super::clock(session, back)
+                ),
+            );
+            if !restoring && ui.small_button(tr!(lang, "team-restore")).clicked() {
+                actions.push(Action::Command(Command::Restore(
+                    crate::sim::command::Restore {
+                        team: Id::new(team),
+                        agency: Id::new(agency),
+                    },
+                )));
+            }
+        });
+    }
     // Requests waiting for this team's answer.
     let waiting: Vec<_> = exercise
         .requests()
@@ -266,6 +293,14 @@ pub fn desk(
         return;
     };
     let lang = session.language;
+    if team_def.role == crate::scenario::TeamRole::Red {
+        egui::ScrollArea::vertical()
+            .id_salt(("red", team))
+            .show(ui, |ui| {
+                super::red::console(ui, session, actions, form, map.selected, team);
+            });
+        return;
+    }
     let send = |actions: &mut Actions, command: Command| actions.push(Action::Command(command));
     let me = Id::new(team);
     egui::ScrollArea::vertical()
