@@ -154,10 +154,9 @@ function build(welcome) {
       h("div", {},
         h("div", { id: "activate" }),
         section("red", t("web-red"), h("p", { id: "red-budget" }),
-          h("div", { class: "row" },
-            h("label", { for: "red-place" }, t("web-target")), h("select", { id: "red-place" }),
-            h("select", { id: "red-facility", "aria-label": t("web-target") }),
-            h("select", { id: "red-agency", "aria-label": t("web-target") })),
+          h("div", { class: "row" }, h("label", { for: "red-place" }, t("web-red-place")), h("select", { id: "red-place" })),
+          h("div", { class: "row" }, h("label", { for: "red-facility" }, t("web-red-site")), h("select", { id: "red-facility" })),
+          h("div", { class: "row" }, h("label", { for: "red-agency" }, t("web-red-agency")), h("select", { id: "red-agency" })),
           h("textarea", { id: "red-text", placeholder: t("web-red-text") }),
           h("div", { id: "red-tactics" }), h("h3", {}, t("web-played")), h("div", { id: "red-played" })),
         section("decisions", t("web-decisions"),
@@ -195,6 +194,8 @@ function build(welcome) {
             h("button", { class: "secondary", id: "statement", onclick: statement }, t("web-statement")),
             h("select", { id: "statement-district", "aria-label": t("web-statement") }))),
         section("score", t("web-scorecard"), h("div", { id: "score" })))));
+    // Shown once the state says this is the red cell's page.
+    $("red-card").hidden = true;
   } else if (welcome.role === "evaluator") {
     desk.replaceChildren(h("div", { class: "columns" },
       h("div", {},
@@ -232,7 +233,7 @@ function options(select, items, keep) {
 
 function renderTeam() {
   $("who").textContent = view.team.name;
-  fill("activate", view.team.activated ? null : h("button", { onclick: () => send(`Activate(team: ${team()})`) }, t("web-activate")));
+  fill("activate", view.team.activated || view.red ? null : h("button", { onclick: () => send(`Activate(team: ${team()})`) }, t("web-activate")));
   fill("decisions", view.decisions.length ? view.decisions.map((d) => h("div", { class: "card" },
     h("strong", {}, d.question), h("div", { class: "muted" }, `${t("web-deadline")}: ${d.due}`),
     h("div", { class: "row" }, d.options.map((o) => h("button", {
@@ -303,8 +304,8 @@ function renderRed() {
   };
   fill("red-tactics", red.tactics.map((tactic) => h("div", { class: "row" },
     h("button", { disabled: !tactic.available, title: tactic.description, onclick: () => {
+      // Without a target the exercise's refusal says what the tactic needs.
       const target = aim(tactic);
-      if (!target && tactic.target !== "district_or_city") { toast(t("web-target"), true); return; }
       const text = $("red-text").value.trim();
       send(`RedMove(team: ${team()}, tactic: ${ron(tactic.id)}${target ? `, target: ${ron(target)}` : ""}${text ? `, text: ${ron(text)}` : ""})`);
     } }, t("web-play")),

@@ -269,11 +269,13 @@ impl Applier {
             let Some(hub) = self.hub.upgrade() else {
                 return;
             };
+            // The events at once; the views with the frame's next publish (they are the dear
+            // part, and the session is locked meanwhile).
             if let Some(exercise) = &session.exercise {
                 self.publisher
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
-                    .publish(&hub, exercise, session.language, &session.scorecards);
+                    .publish_news(&hub, exercise, session.language);
             }
             drop(session);
             // The console shows the command too.
@@ -282,8 +284,8 @@ impl Applier {
     }
 }
 
-/// Brings the pages up to date (a page's command publishes its own events at once): when
-/// someone joined or left, else every [`PUBLISH_EVERY`].
+/// Brings the pages' views up to date (a page's command publishes its own events at once; the
+/// views follow here): when someone joined or left, else every [`PUBLISH_EVERY`].
 fn publish(mut remote: ResMut<Remote>, session: Res<SharedSession>) {
     let remote = &mut *remote;
     let session = session.lock();

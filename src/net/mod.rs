@@ -78,6 +78,31 @@ impl Publisher {
         lang: Language,
         scorecards: &[Scorecard],
     ) {
+        let roles = self.publish_news(host, exercise, lang);
+        let connected = host.connected();
+        for role in roles.iter().filter(|r| connected.contains_key(r)) {
+            let view = match role {
+                Role::Team(team) => {
+                    let card = scorecards
+                        .iter()
+                        .find(|c| c.team.as_deref() == Some(team.as_str()));
+                    views::team(exercise, lang, team, card)
+                }
+                Role::Evaluator => views::evaluator(exercise, lang),
+                Role::Projector => views::projector(exercise, lang),
+            }
+            .to_string();
+            if self.states.get(role) != Some(&view) || host.lacks_state(role) {
+                host.set_state(role, &view);
+                self.states.insert(role.clone(), view);
+            }
+        }
+    }
+
+    /// Brings only the news up to date: what a command's events need at once (each role's
+    /// whole view is the dearer part, and follows with the next [`Publisher::publish`]).
+    /// Returns the roles.
+    pub fn publish_news(&mut self, host: &Hub, exercise: &Exercise, lang: Language) -> Vec<Role> {
         let roles: Vec<Role> = host
             .codes()
             .passes()
@@ -110,24 +135,7 @@ impl Publisher {
                 .collect();
             host.add_news(role, items);
         }
-        let connected = host.connected();
-        for role in roles.iter().filter(|r| connected.contains_key(r)) {
-            let view = match role {
-                Role::Team(team) => {
-                    let card = scorecards
-                        .iter()
-                        .find(|c| c.team.as_deref() == Some(team.as_str()));
-                    views::team(exercise, lang, team, card)
-                }
-                Role::Evaluator => views::evaluator(exercise, lang),
-                Role::Projector => views::projector(exercise, lang),
-            }
-            .to_string();
-            if self.states.get(role) != Some(&view) || host.lacks_state(role) {
-                host.set_state(role, &view);
-                self.states.insert(role.clone(), view);
-            }
-        }
+        roles
     }
 
     /// A page that connects gets the current state at once: forget what was sent, so the next

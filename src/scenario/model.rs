@@ -548,6 +548,14 @@ pub enum RedTarget {
 }
 
 impl Scenario {
+    /// Scenario time as the exercise clock reads it in a language: `D2 09:30`, `第2天 09:30`.
+    pub fn clock_in(&self, lang: crate::i18n::Language, minutes: u32) -> String {
+        let start = self.meta.start;
+        let day = (start.minute_of_day + minutes) / (24 * 60) + 1;
+        let t = start.plus_minutes(minutes);
+        crate::i18n::clock(lang, day, t.minute_of_day)
+    }
+
     pub fn red_tactic(&self, id: &str) -> Option<&RedTactic> {
         self.red
             .as_ref()?

@@ -58,10 +58,7 @@ impl<'a> Snapshot<'a> {
 
 /// Scenario time as the exercise clock reads it in a language: `D2 09:30`, `第2天 09:30`.
 pub fn clock_in(lang: crate::i18n::Language, scenario: &Scenario, minutes: u32) -> String {
-    let start = scenario.meta.start;
-    let day = (start.minute_of_day + minutes) / (24 * 60) + 1;
-    let t = start.plus_minutes(minutes);
-    crate::i18n::clock(lang, day, t.minute_of_day)
+    scenario.clock_in(lang, minutes)
 }
 
 /// What a metric is called on a scorecard.

@@ -55,7 +55,7 @@ impl Exercise {
         if let Some(under_way) = uses.iter().find(|a| !a.in_effect) {
             return Availability::NotNow(crate::msg!(
                 "action-under-way",
-                at = crate::i18n::Arg::Duration(under_way.effective_at)
+                at = self.clock_arg(under_way.effective_at)
             ));
         }
         if let Some(times) = def.times
@@ -68,7 +68,7 @@ impl Exercise {
             if again > self.now {
                 return Availability::NotNow(crate::msg!(
                     "action-cooling-down",
-                    at = crate::i18n::Arg::Duration(again)
+                    at = self.clock_arg(again)
                 ));
             }
         }
@@ -250,7 +250,7 @@ mod tests {
         );
         ex.advance(6 * 60);
         let again = act(&mut ex, "health-team").unwrap_err();
-        assert!(again.contains("available again at 1d6h"), "{again}");
+        assert!(again.contains("available again at D2 14:00"), "{again}");
         ex.advance(24 * 60);
         act(&mut ex, "health-team").unwrap();
         ex.advance(6 * 60 + 24 * 60);

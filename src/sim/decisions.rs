@@ -151,7 +151,7 @@ impl Exercise {
             return refuse(crate::msg!(
                 "refused-decision-settled",
                 decision = &c.decision,
-                at = crate::i18n::Arg::Duration(settled.at),
+                at = self.clock_arg(settled.at),
                 how = crate::i18n::Arg::worded(|lang| settled.by.words(lang))
             ));
         }

@@ -765,6 +765,12 @@ impl Exercise {
         &self.scenario
     }
 
+    /// A minute of the exercise as its clock reads it (`D2 09:30`), for a refusal or a status:
+    /// "available again at 22h" would read as a wait.
+    pub(crate) fn clock_arg(&self, minute: u32) -> crate::i18n::Arg {
+        crate::i18n::Arg::worded(|lang| self.scenario.clock_in(lang, minute))
+    }
+
     /// The scenario, shared (a baseline or a replay starts from the same one).
     pub fn scenario_arc(&self) -> Arc<Scenario> {
         self.scenario.clone()

@@ -217,15 +217,15 @@ impl Exercise {
             UnitStatus::Travelling { to, arrive, .. } => msg!(
                 "unit-status-travelling",
                 place = self.place_name(*to),
-                at = Arg::Duration(*arrive)
+                at = self.clock_arg(*arrive)
             ),
             UnitStatus::Working { place, until, .. } => msg!(
                 "unit-status-working",
                 place = self.place_name(*place),
-                until = Arg::Duration(*until)
+                until = self.clock_arg(*until)
             ),
             UnitStatus::Returning { arrive, .. } => {
-                msg!("unit-status-returning", at = Arg::Duration(*arrive))
+                msg!("unit-status-returning", at = self.clock_arg(*arrive))
             }
         }
     }
@@ -451,7 +451,7 @@ impl Exercise {
             return refuse(msg!(
                 "refused-channel-down",
                 agency = &c.from,
-                at = crate::i18n::Arg::Duration(back)
+                at = self.clock_arg(back)
             ));
         }
         let any_on_time = self.file_reports(c.from.as_str(), c.to.as_str());
@@ -651,7 +651,7 @@ impl Exercise {
                         "aid-note-arriving",
                         sent = sent,
                         supply = supply,
-                        at = Arg::Duration(self.now.saturating_add(minutes.max(1)))
+                        at = self.clock_arg(self.now.saturating_add(minutes.max(1)))
                     ),
                 },
             );
@@ -784,7 +784,7 @@ impl Exercise {
                                 "aid-note-arriving",
                                 sent = sent,
                                 supply = &supply,
-                                at = Arg::Duration(self.now.saturating_add(minutes.max(1)))
+                                at = self.clock_arg(self.now.saturating_add(minutes.max(1)))
                             );
                         }
                     }
@@ -908,7 +908,7 @@ impl Exercise {
             InjectStatus::Fired(at) => refuse(msg!(
                 "refused-inject-fired",
                 inject = id,
-                at = Arg::Duration(at)
+                at = self.clock_arg(at)
             )),
             InjectStatus::Skipped => refuse(msg!("refused-inject-skipped", inject = id)),
         }

@@ -151,7 +151,7 @@ impl Exercise {
             if again > self.now {
                 return Availability::NotNow(msg!(
                     "action-cooling-down",
-                    at = crate::i18n::Arg::Duration(again)
+                    at = self.clock_arg(again)
                 ));
             }
         }
@@ -405,10 +405,11 @@ impl Exercise {
             return Err(CommandError(msg!("refused-channel-up", agency = &c.agency)));
         };
         if channel.restored_at.is_some() {
+            let back = channel.back_at();
             return Err(CommandError(msg!(
                 "refused-channel-restoring",
                 agency = &c.agency,
-                at = crate::i18n::Arg::Duration(channel.back_at())
+                at = self.clock_arg(back)
             )));
         }
         let at = now.saturating_add(RESTORE_MINUTES);

@@ -177,7 +177,7 @@ impl Exercise {
                         "refused-out-of-service-until",
                         unit = unit,
                         because = because,
-                        until = crate::i18n::Arg::Duration(*until)
+                        until = self.clock_arg(*until)
                     )
                 }))
             }
@@ -788,7 +788,7 @@ mod tests {
             refused
                 .0
                 .to_string()
-                .contains("out of service (staff sick) until 1d"),
+                .contains("out of service (staff sick) until D2 08:00"),
             "{refused}"
         );
         effect(&mut ex, r#"UnitsOut((units: ["tracers-1"]))"#);

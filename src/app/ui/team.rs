@@ -670,7 +670,8 @@ pub fn desk(
                 let others = scenario
                     .teams
                     .iter()
-                    .filter(|t| t.id.as_str() != team)
+                    // The red cell is no partner to share with or ask for help.
+                    .filter(|t| t.id.as_str() != team && t.role != crate::scenario::TeamRole::Red)
                     .map(|t| (t.id.name.clone(), t.name.clone()))
                     .chain(scenario.agencies.iter().filter(|a| a.simulated).map(|a| {
                         let name = tr!(lang, "team-control-cell", name = a.name.as_str());
