@@ -116,10 +116,10 @@ fn codes_beside(journal: &std::path::Path) -> PathBuf {
 fn open(
     remote: &mut Remote,
     shared: &SharedSession,
+    session: &mut Session,
     address: SocketAddr,
     proxy: &EventLoopProxyWrapper,
 ) {
-    let session = &mut *shared.lock();
     if remote.host.is_some() {
         return;
     }
@@ -133,33 +133,30 @@ fn open(
         .ok()
         .and_then(|text| Codes::from_tsv(&text, &teams).ok())
         .unwrap_or_else(|| Codes::for_teams(&teams));
-    match Host::start(address, codes, session.language) {
-        Ok(mut host) => {
-            let proxy = (**proxy).clone();
-            host.set_waker(move || {
-                let _ = proxy.send_event(WinitUserEvent::WakeUp);
-            });
+    // The host, and the thread that applies its commands; a host without that thread is closed.
+    let started = Host::start(address, codes, session.language).and_then(|mut host| {
+        let proxy = (**proxy).clone();
+        host.set_waker(move || {
+            let _ = proxy.send_event(WinitUserEvent::WakeUp);
+        });
+        let publisher = Arc::<Mutex<Publisher>>::default();
+        if let Some(queue) = host.take_command_queue() {
+            let applier = Applier {
+                session: shared.clone(),
+                hub: Arc::downgrade(&host.hub()),
+                publisher: publisher.clone(),
+                applied: remote.commands_applied.clone(),
+            };
+            std::thread::Builder::new()
+                .name("muster-commands".into())
+                .spawn(move || applier.run(queue))?;
+        }
+        Ok((host, publisher))
+    });
+    match started {
+        Ok((host, publisher)) => {
             remote.url = url_for(host.address());
-            remote.publisher = Arc::default();
-            if let Some(queue) = host.take_command_queue() {
-                let applier = Applier {
-                    session: shared.clone(),
-                    hub: Arc::downgrade(&host.hub()),
-                    publisher: remote.publisher.clone(),
-                    applied: remote.commands_applied.clone(),
-                };
-                let spawned = std::thread::Builder::new()
-                    .name("muster-commands".into())
-                    .spawn(move || applier.run(queue));
-                if let Err(e) = spawned {
-                    session.notice(msg!(
-                        "notice-host-cannot-open",
-                        address = address.to_string(),
-                        error = e.to_string()
-                    ));
-                    return;
-                }
-            }
+            remote.publisher = publisher;
             remote.host = Some(host);
             write_codes(remote, session);
             session.notice(msg!("notice-host-open", url = remote.url.as_str()));
@@ -202,7 +199,7 @@ fn open_at_start(
     proxy: Res<EventLoopProxyWrapper>,
 ) {
     if let Some(address) = remote.open_at_start.take() {
-        open(&mut remote, &session, address, &proxy);
+        open(&mut remote, &session, &mut session.lock(), address, &proxy);
     }
 }
 
@@ -213,13 +210,9 @@ fn handle_requests(
     proxy: Res<EventLoopProxyWrapper>,
 ) {
     for request in std::mem::take(&mut requests.0) {
-        if let Request::Open(address) = request {
-            open(&mut remote, &shared, address, &proxy);
-            continue;
-        }
         let mut session = shared.lock();
         match request {
-            Request::Open(_) => {}
+            Request::Open(address) => open(&mut remote, &shared, &mut session, address, &proxy),
             Request::Revoke(role) => {
                 if let Some(host) = &remote.host {
                     host.revoke(&role);

@@ -54,7 +54,7 @@ impl Default for Limits {
 /// Answers from the app waiting to be sent to one client; beyond them its commands are refused
 /// as "busy" until it reads.
 const REPLIES_WAITING: usize = 16;
-/// Commands from all clients waiting for the app (it takes them every frame).
+/// Commands from all clients waiting for the app's commands thread (it applies each on arrival).
 const INBOUND_QUEUE: usize = 1024;
 /// Wrong codes an address may try before each further try waits.
 const FREE_WRONG_CODES: u32 = 3;

@@ -699,6 +699,18 @@ scenario.red: (budget: 30.0, tactics: [
         assert!(patrolled > defrauded, "{patrolled} vs {defrauded}");
     }
 
+    /// A copy of the exercise with both patrols sent to work a day at a place.
+    fn with_patrols(ex: &Exercise, place: &str) -> Exercise {
+        let mut patrolled = ex.clone();
+        for n in 1..=2 {
+            let order = format!(
+                r#"Dispatch(team: "police-team", unit: "patrol-{n}", to: "{place}", work: "1d")"#
+            );
+            play(&mut patrolled, &order).unwrap();
+        }
+        patrolled
+    }
+
     #[test]
     fn panic_buying_empties_the_markets_and_raises_prices_until_patrols_calm_them() {
         let mut ex = red();
@@ -711,16 +723,7 @@ scenario.red: (budget: 30.0, tactics: [
         assert_eq!(ex.facilities[market].stock["kits"], 700);
         assert!((ex.districts[1].gouging - 0.5).abs() < 1e-9);
         assert_eq!(ex.districts[0].gouging, 0.0);
-        let mut patrolled = ex.clone();
-        for n in 1..=2 {
-            play(
-                &mut patrolled,
-                &format!(
-                    r#"Dispatch(team: "police-team", unit: "patrol-{n}", to: "south", work: "1d")"#
-                ),
-            )
-            .unwrap();
-        }
+        let mut patrolled = with_patrols(&ex, "south");
         ex.advance(24 * 60);
         patrolled.advance(24 * 60);
         assert!(patrolled.districts[1].gouging < ex.districts[1].gouging - 0.05);
@@ -739,16 +742,7 @@ scenario.red: (budget: 30.0, tactics: [
         assert!((ex.facilities[market].disorder - 0.6).abs() < 1e-9);
         assert_eq!(ex.crowds.len(), crowds + 1);
         assert_eq!(ex.crowds.last().unwrap().people, 300.0);
-        let mut policed = ex.clone();
-        for n in 1..=2 {
-            play(
-                &mut policed,
-                &format!(
-                    r#"Dispatch(team: "police-team", unit: "patrol-{n}", to: "market", work: "1d")"#
-                ),
-            )
-            .unwrap();
-        }
+        let mut policed = with_patrols(&ex, "market");
         ex.advance(24 * 60);
         policed.advance(24 * 60);
         assert!(policed.facilities[market].disorder < ex.facilities[market].disorder);
