@@ -318,6 +318,8 @@ async fn client(
     let mut waiting: Vec<(u64, Instant, Option<String>)> = Vec::new();
     // Accepted dispatches whose event has not shown yet.
     let mut watching: Vec<(Instant, String)> = Vec::new();
+    // News items of the last few seconds, for an event that arrives before its command's answer.
+    let mut shown: Vec<(Instant, String)> = Vec::new();
     let districts = [
         "heping", "hexi", "nankai", "hedong", "hebei", "hongqiao", "xiqing", "jinnan",
     ];
@@ -344,15 +346,23 @@ async fn client(
                             let mut l = latencies.lock().unwrap();
                             l.answers.push(now - sent);
                             if value["ok"] == true {
-                                if let Some(unit) = unit { watching.push((sent, unit)); }
+                                if let Some(unit) = unit {
+                                    // Its event may have come before the answer.
+                                    match shown.iter().find(|(at, text)| *at >= sent && text.contains(&format!("{unit} "))) {
+                                        Some((at, _)) => l.events.push(*at - sent),
+                                        None => watching.push((sent, unit)),
+                                    }
+                                }
                             } else {
                                 l.refused += 1;
                             }
                         }
                     }
                     Some("news") => {
+                        shown.retain(|(at, _)| now.duration_since(*at) < COMMAND_EVERY);
                         for item in value["items"].as_array().into_iter().flatten() {
                             let text = item["text"].as_str().unwrap_or("");
+                            shown.push((now, text.to_string()));
                             watching.retain(|(sent, unit)| {
                                 let shown = text.contains(&format!("{unit} "));
                                 if shown { latencies.lock().unwrap().events.push(now - *sent); }

@@ -260,6 +260,9 @@ pub enum Command {
         /// A response plan playing its teams beside the human teams.
         #[arg(long)]
         plan: Option<PathBuf>,
+        /// Who plays the red cell when no one in the room does: `auto`.
+        #[arg(long, value_enum, value_name = "WHO")]
+        red: Option<RedCell>,
         /// Go on with the exercise a journal recorded (after a crash or a closed window), from
         /// where its clock stood; new commands are added to the same journal.
         #[arg(long, value_name = "JOURNAL", conflicts_with_all = ["scenario", "seed", "journal", "plan"])]
@@ -303,6 +306,9 @@ pub enum Command {
         /// A response plan playing its teams beside the commands (scenarios/plans/).
         #[arg(long)]
         plan: Option<PathBuf>,
+        /// Who plays the red cell: `auto` (the automatic red cell).
+        #[arg(long, value_enum, value_name = "WHO")]
+        red: Option<RedCell>,
     },
     /// Run many seeds in parallel and report the distribution of every outcome and KPI.
     Sweep {
@@ -322,6 +328,9 @@ pub enum Command {
         /// A response plan played in every run.
         #[arg(long)]
         plan: Option<PathBuf>,
+        /// Who plays the red cell in every run: `auto` (the automatic red cell).
+        #[arg(long, value_enum, value_name = "WHO")]
+        red: Option<RedCell>,
         /// Write the distributions and every run as JSON.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -366,6 +375,13 @@ pub enum Command {
         #[arg(long)]
         csv: Option<PathBuf>,
     },
+}
+
+/// Who plays the red cell besides the people in the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RedCell {
+    /// The automatic red cell: plays the scenario's tactics to do the most harm (red_cell.rs).
+    Auto,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -458,6 +474,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             expected,
             report,
             plan,
+            red,
         }) => {
             let options = RunOptions {
                 scenario,
@@ -470,6 +487,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 expected,
                 report: report.map(|dir| ReportTo { dir, lang }),
                 plan,
+                red,
                 lang,
             };
             run_headless(options, out, err)
@@ -495,6 +513,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             commands,
             threads,
             plan,
+            red,
             out: json,
             csv,
         }) => sweep(
@@ -505,6 +524,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 commands,
                 threads,
                 plan,
+                red,
                 json,
                 csv,
                 lang,
@@ -549,6 +569,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             shots,
             size,
             plan,
+            red,
             resume,
             host,
             codes,
@@ -560,6 +581,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 script: script.zip(shots),
                 size,
                 plan,
+                red,
                 resume,
                 host,
                 codes,
@@ -598,6 +620,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 expected: false,
                 report: None,
                 plan: None,
+                red: None,
                 lang,
             };
             run_headless(options, out, err)
@@ -755,6 +778,7 @@ struct RunOptions {
     expected: bool,
     report: Option<ReportTo>,
     plan: Option<PathBuf>,
+    red: Option<RedCell>,
     lang: Option<Language>,
 }
 
@@ -778,9 +802,36 @@ struct SweepOptions {
     commands: Option<PathBuf>,
     threads: Option<usize>,
     plan: Option<PathBuf>,
+    red: Option<RedCell>,
     json: Option<PathBuf>,
     csv: Option<PathBuf>,
     lang: Option<Language>,
+}
+
+/// Whether the automatic red cell plays; refused, with the reason, for a scenario that gives red
+/// nothing to play.
+fn auto_red(
+    red: Option<RedCell>,
+    scenario: &Scenario,
+    lang: Language,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<bool, u8>> {
+    match red {
+        None => Ok(Ok(false)),
+        Some(RedCell::Auto) if crate::red_cell::AutoRed::new(scenario, 0).is_some() => Ok(Ok(true)),
+        Some(RedCell::Auto) => {
+            writeln!(
+                err,
+                "{}",
+                tr!(
+                    lang,
+                    "cli-no-red-cell",
+                    scenario = scenario.meta.id.as_str()
+                )
+            )?;
+            Ok(Err(EXIT_USAGE))
+        }
+    }
 }
 
 /// Loads a plan and checks its ids against the scenario it will play.
@@ -983,15 +1034,29 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
         Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
+    let red = match auto_red(o.red, &scenario, lang, err)? {
+        Ok(red) => red,
+        Err(code) => return Ok(code),
+    };
     let mut player = plan.map(|p| crate::plan::PlanPlayer::new(p, &scenario));
-    let (exercise, refused) = crate::headless::run_with_plan(
+    let mut red_cell = red
+        .then(|| crate::red_cell::AutoRed::new(&scenario, 0))
+        .flatten();
+    let mut players: Vec<&mut dyn crate::player::Player> = Vec::new();
+    if let Some(player) = player.as_mut() {
+        players.push(player);
+    }
+    if let Some(red_cell) = red_cell.as_mut() {
+        players.push(red_cell);
+    }
+    let (exercise, refused) = crate::headless::run_with_players(
         std::sync::Arc::new(scenario),
         seed,
         mode,
         &commands,
         until,
         writer.as_mut(),
-        player.as_mut(),
+        &mut players,
     )?;
     if let Some(player) = &player {
         let changes: Vec<String> = player
@@ -1020,6 +1085,17 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
                 changes = changes
             )
         )?;
+    }
+    if red_cell.is_some() || !exercise.red_plays().is_empty() {
+        let key = if red_cell.is_some() {
+            "cli-red-auto"
+        } else {
+            "cli-red"
+        };
+        if let Some(card) = crate::scoring::red_card_of(&exercise, lang) {
+            let line = crate::i18n::text_with(lang, key, &[("summary", card.summary.into())]);
+            writeln!(out, "{line}")?;
+        }
     }
     let outputs = Outputs {
         json: o.json,
@@ -1225,6 +1301,7 @@ struct GuiOptions {
     script: Option<(PathBuf, PathBuf)>,
     size: String,
     plan: Option<PathBuf>,
+    red: Option<RedCell>,
     resume: Option<PathBuf>,
     host: Option<std::net::SocketAddr>,
     codes: Option<PathBuf>,
@@ -1240,6 +1317,7 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         script,
         size,
         plan,
+        red,
         resume,
         host,
         codes,
@@ -1301,6 +1379,25 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         },
         None => None,
     };
+    // Red must have something to play (a resumed exercise's scenario is checked when it loads).
+    let auto_red = match (red, &resume) {
+        (Some(_), None) => match load_scenario(Some(&name)) {
+            Ok((scenario, _)) => {
+                match auto_red(red, &scenario, speak(lang, Some(&scenario)), err)? {
+                    Ok(red) => red,
+                    Err(code) => return Ok(code),
+                }
+            }
+            Err(report) => {
+                return fail_with(
+                    &report,
+                    scenario::language_for_text(lang, &report.text),
+                    err,
+                );
+            }
+        },
+        (red, _) => red.is_some(),
+    };
     let exit = crate::app::run(crate::app::AppOptions {
         source,
         seed,
@@ -1308,6 +1405,7 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         script,
         size: (w, h),
         plan,
+        auto_red,
         resume,
         host,
         codes,
@@ -1334,6 +1432,7 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         commands,
         threads,
         plan,
+        red,
         json,
         csv,
         lang,
@@ -1355,6 +1454,10 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     };
     let plan = match load_plan(plan.as_deref(), &scenario, lang, err)? {
         Ok(plan) => plan,
+        Err(code) => return Ok(code),
+    };
+    let auto_red = match auto_red(red, &scenario, lang, err)? {
+        Ok(red) => red,
         Err(code) => return Ok(code),
     };
     if runs == 0 {
@@ -1383,7 +1486,10 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     let result = crate::sweep::sweep(
         std::sync::Arc::new(scenario),
         &commands,
-        plan.as_ref(),
+        crate::sweep::Sides {
+            plan: plan.as_ref(),
+            auto_red,
+        },
         runs,
         seed,
         threads,

@@ -100,26 +100,27 @@ pub fn run(
     until: u32,
     journal: Option<&mut JournalWriter>,
 ) -> std::io::Result<(Exercise, Vec<Refusal>)> {
-    run_with_plan(scenario, seed, mode, commands, until, journal, None)
+    run_with_players(scenario, seed, mode, commands, until, journal, &mut [])
 }
 
-/// Like [`run`], with a response plan playing beside the scripted commands: at each of the plan's
-/// reviews its commands are applied (and journaled) like any others.
-pub fn run_with_plan(
+/// Like [`run`], with players (a response plan, the automatic red cell) playing beside the
+/// scripted commands: at each of their reviews their commands are applied (and journaled) like
+/// any others, in the order the players are given.
+pub fn run_with_players(
     scenario: Arc<Scenario>,
     seed: u64,
     mode: Mode,
     commands: &[Entry],
     until: u32,
     mut journal: Option<&mut JournalWriter>,
-    mut plan: Option<&mut crate::plan::PlanPlayer>,
+    players: &mut [&mut dyn crate::player::Player],
 ) -> std::io::Result<(Exercise, Vec<Refusal>)> {
     let mut exercise = Exercise::new(scenario, seed, mode);
     let mut refused = Vec::new();
     let mut next = 0;
     loop {
         let scripted = commands.get(next).map(|e| e.at);
-        let review = plan.as_ref().map(|p| p.next_review());
+        let review = crate::player::next_review(players);
         let Some(at) = [scripted, review].into_iter().flatten().min() else {
             break;
         };
@@ -132,10 +133,10 @@ pub fn run_with_plan(
             due.push((entry.line, entry.command.clone(), entry.refused.clone()));
             next += 1;
         }
-        if let Some(player) = plan.as_deref_mut()
-            && player.next_review() <= exercise.now()
-        {
-            due.extend(player.review(&exercise).into_iter().map(|c| (0, c, None)));
+        for player in players.iter_mut() {
+            if player.next_review() <= exercise.now() {
+                due.extend(player.review(&exercise).into_iter().map(|c| (0, c, None)));
+            }
         }
         for (line, command, recorded) in due {
             let now = exercise.now();

@@ -387,14 +387,19 @@ pub fn describe(
         ),
         EventKind::ActionTaken { name, team, .. } => (Tone::News, format!("{team}: {name}")),
         EventKind::RedPlayed {
-            name, target, cost, ..
+            name,
+            target_name,
+            cost,
+            ..
         } => (
             Tone::News,
             tr!(
                 lang,
                 "inbox-red-played",
                 tactic = name.as_str(),
-                target = target.as_deref().unwrap_or("—"),
+                target = target_name
+                    .clone()
+                    .unwrap_or_else(|| tr!(lang, "red-target-city")),
                 cost = crate::i18n::count(lang, *cost)
             ),
         ),

@@ -15,6 +15,7 @@ pub mod library;
 #[cfg(feature = "host")]
 pub mod net;
 pub mod plan;
+pub mod player;
 pub mod red_cell;
 pub mod report;
 pub mod scale;

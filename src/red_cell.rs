@@ -29,8 +29,10 @@ pub struct AutoRed {
 }
 
 impl AutoRed {
-    /// The automatic red cell for a scenario, or None when it gives red no tactics or no team.
-    pub fn new(scenario: &Scenario) -> Option<AutoRed> {
+    /// The automatic red cell for a scenario, taking over at exercise minute `now` (0 for a new
+    /// exercise, later for a resumed one), or None when the scenario gives red no tactics or no
+    /// team.
+    pub fn new(scenario: &Scenario, now: u32) -> Option<AutoRed> {
         let red = scenario.red.as_ref()?;
         if red.tactics.is_empty() {
             return None;
@@ -38,7 +40,7 @@ impl AutoRed {
         let team = scenario.teams.iter().find(|t| t.role == TeamRole::Red)?;
         Some(AutoRed {
             team: team.id.name.clone(),
-            next_review: REVIEW_EVERY_MINUTES,
+            next_review: (now / REVIEW_EVERY_MINUTES + 1) * REVIEW_EVERY_MINUTES,
         })
     }
 
@@ -168,7 +170,7 @@ mod tests {
     fn it_plays_the_same_moves_for_the_same_seed_within_its_budget() {
         let scenario = flagship();
         let play = || {
-            let mut red = AutoRed::new(&scenario).expect("the flagship has a red cell");
+            let mut red = AutoRed::new(&scenario, 0).expect("the flagship has a red cell");
             let mut exercise = Exercise::new(scenario.clone(), 5, Mode::Stochastic);
             let mut moves = Vec::new();
             while red.next_review() < 5 * 24 * 60 {

@@ -35,6 +35,10 @@ pub struct SweepResult {
     pub runs: u32,
     pub first_seed: u64,
     pub commands: usize,
+    /// The response plan played in every run, if any.
+    pub plan: Option<String>,
+    /// Whether the automatic red cell played red.
+    pub auto_red: bool,
     pub names: Vec<String>,
     pub distributions: Vec<Distribution>,
     /// One row per run (seed order): the value of each measure, in `names` order.
@@ -78,6 +82,23 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
         ),
     ];
     out.extend(optional.iter().map(|(name, v)| (name.to_string(), *v)));
+    // Red's card: its moves, and what they did over Blue's same play without them.
+    if let Some(card) = crate::scoring::red_card_of(exercise, crate::i18n::Language::En) {
+        out.extend([
+            ("red_moves".to_string(), Some(card.moves.len() as f64)),
+            ("red_points_spent".to_string(), Some(card.spent)),
+            ("red_moves_answered".to_string(), Some(card.answered as f64)),
+            (
+                "red_answer_hours_median".to_string(),
+                card.median_answer_minutes.map(|m| f64::from(m) / 60.0),
+            ),
+            ("red_trust_points_taken".to_string(), Some(card.trust_taken)),
+            (
+                "red_infections_caused".to_string(),
+                Some(card.infections_caused),
+            ),
+        ]);
+    }
     let cards = scoring::scorecards(exercise, baseline, crate::i18n::Language::En);
     out.push(("score_percent".to_string(), cards[0].percent));
     for card in &cards[1..] {
@@ -101,11 +122,20 @@ fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     Some(sorted[((sorted.len() - 1) as f64 * q).round() as usize])
 }
 
+/// Who plays beside the commands in every run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sides<'a> {
+    /// A response plan playing its teams.
+    pub plan: Option<&'a crate::plan::Plan>,
+    /// The automatic red cell playing red.
+    pub auto_red: bool,
+}
+
 /// Runs `runs` seeds from `first_seed` on `threads` threads; `progress` is told how many are done.
 pub fn sweep(
     scenario: Arc<Scenario>,
     commands: &[Entry],
-    plan: Option<&crate::plan::Plan>,
+    sides: Sides<'_>,
     runs: u32,
     first_seed: u64,
     threads: usize,
@@ -124,16 +154,28 @@ pub fn sweep(
                         break;
                     }
                     let seed = first_seed.wrapping_add(n as u64);
-                    let mut player =
-                        plan.map(|p| crate::plan::PlanPlayer::new(p.clone(), &scenario));
-                    let (exercise, _) = headless::run_with_plan(
+                    let mut plan = sides
+                        .plan
+                        .map(|p| crate::plan::PlanPlayer::new(p.clone(), &scenario));
+                    let mut red = sides
+                        .auto_red
+                        .then(|| crate::red_cell::AutoRed::new(&scenario, 0))
+                        .flatten();
+                    let mut players: Vec<&mut dyn crate::player::Player> = Vec::new();
+                    if let Some(plan) = plan.as_mut() {
+                        players.push(plan);
+                    }
+                    if let Some(red) = red.as_mut() {
+                        players.push(red);
+                    }
+                    let (exercise, _) = headless::run_with_players(
                         scenario.clone(),
                         seed,
                         Mode::Stochastic,
                         commands,
                         until,
                         None,
-                        player.as_mut(),
+                        &mut players,
                     )
                     .expect("no journal, no I/O");
                     let baseline = scoring::Baseline::of(&exercise);
@@ -179,6 +221,8 @@ pub fn sweep(
         runs,
         first_seed,
         commands: commands.len(),
+        plan: sides.plan.map(|p| p.id.name.clone()),
+        auto_red: sides.auto_red,
         names,
         distributions,
         per_run: rows
@@ -232,6 +276,18 @@ pub fn table(result: &SweepResult, lang: crate::i18n::Language) -> String {
         commands = result.commands
     );
     out.push('\n');
+    let blue = match (&result.plan, result.commands) {
+        (Some(plan), _) => crate::tr!(lang, "sweep-blue-plan", plan = plan.as_str()),
+        (None, 0) => crate::tr!(lang, "sweep-blue-none"),
+        (None, _) => crate::tr!(lang, "sweep-blue-commands"),
+    };
+    let red = if result.auto_red {
+        crate::tr!(lang, "sweep-red-auto")
+    } else {
+        crate::tr!(lang, "sweep-red-none")
+    };
+    out.push_str(&crate::tr!(lang, "sweep-sides", blue = blue, red = red));
+    out.push('\n');
     out.push_str(&format!(
         "{} {} {} {:>12} {:>12}\n",
         pad_to(&crate::tr!(lang, "sweep-measure"), 44, false),
@@ -261,8 +317,8 @@ mod tests {
     #[test]
     fn results_do_not_depend_on_the_number_of_threads() {
         let scenario = Arc::new(crate::library::default_scenario().unwrap().0);
-        let one = sweep(scenario.clone(), &[], None, 12, 5, 1, &|_| {});
-        let three = sweep(scenario, &[], None, 12, 5, 3, &|_| {});
+        let one = sweep(scenario.clone(), &[], Sides::default(), 12, 5, 1, &|_| {});
+        let three = sweep(scenario, &[], Sides::default(), 12, 5, 3, &|_| {});
         assert_eq!(one, three);
         assert_eq!(one.per_run.len(), 12);
         let infections = &one.distributions[0];
@@ -272,5 +328,33 @@ mod tests {
             infections.p5 < infections.p95,
             "seeds differ: {infections:?}"
         );
+    }
+
+    #[test]
+    fn the_automatic_red_cell_plays_in_every_run_alike_on_any_number_of_threads() {
+        let scenario = Arc::new(crate::library::default_scenario().unwrap().0);
+        let red = Sides {
+            plan: None,
+            auto_red: true,
+        };
+        let one = sweep(scenario.clone(), &[], red, 3, 5, 1, &|_| {});
+        let two = sweep(scenario.clone(), &[], red, 3, 5, 2, &|_| {});
+        assert_eq!(one, two);
+        assert!(one.auto_red);
+        let none = sweep(scenario, &[], Sides::default(), 3, 5, 1, &|_| {});
+        let trust = |r: &SweepResult| {
+            r.distributions
+                .iter()
+                .find(|d| d.name == "public_trust")
+                .and_then(|d| d.mean)
+                .unwrap()
+        };
+        assert!(
+            trust(&one) < trust(&none),
+            "red played: {} vs {}",
+            trust(&one),
+            trust(&none)
+        );
+        assert!(table(&one, crate::i18n::Language::En).contains("red: the automatic red cell"));
     }
 }

@@ -1568,14 +1568,14 @@ fn a_plan_grants_agreed_aid_for_the_teams_it_plays() {
             offset: 0,
         })
         .collect();
-    let (played, refused) = headless::run_with_plan(
+    let (played, refused) = headless::run_with_players(
         scenario.clone(),
         1,
         Mode::Stochastic,
         &commands,
         6 * 60,
         None,
-        Some(&mut player),
+        &mut [&mut player],
     )
     .unwrap();
     assert!(refused.is_empty(), "{refused:?}");
@@ -1671,14 +1671,14 @@ fn the_graded_plan_beats_no_action_and_replays_exactly() {
     let (mut with_plan, mut without) = (0.0, 0.0);
     for seed in 1..=4 {
         let mut player = plan::PlanPlayer::new(graded_plan(), &scenario);
-        let (played, refused) = headless::run_with_plan(
+        let (played, refused) = headless::run_with_players(
             scenario.clone(),
             seed,
             Mode::Stochastic,
             &[],
             until,
             None,
-            Some(&mut player),
+            &mut [&mut player],
         )
         .unwrap();
         assert!(refused.is_empty(), "{refused:?}");
@@ -1717,8 +1717,30 @@ fn the_graded_plan_beats_no_action_and_replays_exactly() {
     }
     assert!(with_plan < 0.7 * without, "{with_plan} vs {without}");
     let plan = graded_plan();
-    let one = muster::sweep::sweep(scenario.clone(), &[], Some(&plan), 6, 3, 1, &|_| {});
-    let two = muster::sweep::sweep(scenario, &[], Some(&plan), 6, 3, 2, &|_| {});
+    let one = muster::sweep::sweep(
+        scenario.clone(),
+        &[],
+        muster::sweep::Sides {
+            plan: Some(&plan),
+            auto_red: false,
+        },
+        6,
+        3,
+        1,
+        &|_| {},
+    );
+    let two = muster::sweep::sweep(
+        scenario,
+        &[],
+        muster::sweep::Sides {
+            plan: Some(&plan),
+            auto_red: false,
+        },
+        6,
+        3,
+        2,
+        &|_| {},
+    );
     assert_eq!(one, two, "a plan sweep does not depend on the threads");
 }
 
@@ -1734,14 +1756,14 @@ fn a_plan_lowers_its_level_and_relaxes_its_measures() {
     let (plan, report) = plan::check("lowering.plan.ron", text, Some(&scenario));
     let plan = plan.unwrap_or_else(|| panic!("{}", report.render_short()));
     let mut player = plan::PlanPlayer::new(plan, &scenario);
-    let (exercise, refused) = headless::run_with_plan(
+    let (exercise, refused) = headless::run_with_players(
         scenario.clone(),
         1,
         Mode::Stochastic,
         &[],
         5 * 24 * 60,
         None,
-        Some(&mut player),
+        &mut [&mut player],
     )
     .unwrap();
     assert!(refused.is_empty(), "{refused:?}");
@@ -1797,7 +1819,15 @@ fn mean_scores(
     commands: &[journal::Entry],
     runs: u32,
 ) -> Vec<(String, f64)> {
-    let result = muster::sweep::sweep(scenario.clone(), commands, None, runs, 1, 2, &|_| {});
+    let result = muster::sweep::sweep(
+        scenario.clone(),
+        commands,
+        Default::default(),
+        runs,
+        1,
+        2,
+        &|_| {},
+    );
     result
         .distributions
         .iter()
@@ -1873,7 +1903,7 @@ fn public_trust_differs_between_seeds() {
 fn cutting_a_capacity_makes_its_kpi_worse() {
     let kpi_mean = |text: &str, commands: &[journal::Entry], objective: &str, metric: &str| {
         let scenario = Arc::new(scenario::load_str("cut.ron", text).unwrap().0);
-        let result = muster::sweep::sweep(scenario, commands, None, 4, 1, 2, &|_| {});
+        let result = muster::sweep::sweep(scenario, commands, Default::default(), 4, 1, 2, &|_| {});
         let name = format!("{objective}/{metric}");
         result
             .distributions
@@ -1954,14 +1984,14 @@ fn a_plan_restocks_a_facility_that_runs_low() {
     let (plan, report) = plan::check("restock.plan.ron", text, Some(&scenario));
     let plan = plan.unwrap_or_else(|| panic!("{}", report.render_short()));
     let mut player = plan::PlanPlayer::new(plan, &scenario);
-    let (exercise, refused) = headless::run_with_plan(
+    let (exercise, refused) = headless::run_with_players(
         scenario.clone(),
         1,
         Mode::Stochastic,
         &[],
         6 * 60,
         None,
-        Some(&mut player),
+        &mut [&mut player],
     )
     .unwrap();
     assert!(refused.is_empty(), "{refused:?}");
@@ -2295,4 +2325,78 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
     ] {
         screenshot_ok(&shots.join(shot));
     }
+}
+
+/// The automatic red cell does harm to a passive Blue, and the scripted good response (which
+/// states, patrols, shares and reports) takes most of it back: red's harm, over the same seeds
+/// without red, is smaller against it. Red's moves are journaled and replay exactly.
+#[test]
+fn the_automatic_red_cell_hurts_a_passive_blue_and_is_beaten_by_the_good_response() {
+    use muster::player::Player;
+    use muster::red_cell::{AutoRed, harm};
+    let scenario = flagship();
+    let until = scenario.meta.duration.get();
+    let good = good_response();
+    let play = |seed: u64, commands: &[journal::Entry], red: bool| {
+        let mut auto = AutoRed::new(&scenario, 0).expect("the flagship has a red cell");
+        let mut players: Vec<&mut dyn Player> = Vec::new();
+        if red {
+            players.push(&mut auto);
+        }
+        let (exercise, refused) = headless::run_with_players(
+            scenario.clone(),
+            seed,
+            Mode::Stochastic,
+            commands,
+            until,
+            None,
+            &mut players,
+        )
+        .unwrap();
+        assert!(refused.is_empty(), "{refused:?}");
+        exercise
+    };
+    let (mut passive_hurt, mut good_hurt) = (0.0, 0.0);
+    for seed in 1..=3 {
+        let passive = play(seed, &[], false);
+        let passive_red = play(seed, &[], true);
+        let good_alone = play(seed, &good, false);
+        let good_red = play(seed, &good, true);
+        assert!(!passive_red.red_plays().is_empty());
+        let trust = |e: &Exercise| headless::outcome(e).mean_trust;
+        assert!(
+            trust(&passive_red) < trust(&passive),
+            "seed {seed}: red costs a passive Blue trust"
+        );
+        assert!(
+            trust(&good_red) > trust(&passive_red),
+            "seed {seed}: the good response keeps more trust against red than doing nothing"
+        );
+        passive_hurt += harm(&passive_red) - harm(&passive);
+        good_hurt += harm(&good_red) - harm(&good_alone);
+
+        // Red's moves are commands like any other: the log replays to the same exercise.
+        let log: Vec<journal::Entry> = good_red
+            .log()
+            .iter()
+            .enumerate()
+            .map(|(n, (at, command))| journal::Entry {
+                line: n + 1,
+                at: *at,
+                command: command.clone(),
+                refused: None,
+                offset: 0,
+            })
+            .collect();
+        let replayed = play(seed, &log, false);
+        assert_eq!(
+            serde_json::to_string(&headless::output(&good_red, vec![])).unwrap(),
+            serde_json::to_string(&headless::output(&replayed, vec![])).unwrap()
+        );
+    }
+    assert!(passive_hurt > 0.0, "red does harm: {passive_hurt}");
+    assert!(
+        good_hurt < passive_hurt,
+        "the good response takes back part of red's harm: {good_hurt} vs {passive_hurt}"
+    );
 }

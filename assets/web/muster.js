@@ -148,9 +148,13 @@ function build(welcome) {
   $("join-screen").hidden = true;
   const desk = $("desk");
   desk.hidden = false;
+  desk.classList.add("waiting");
   const news = h("div", { class: "news", id: "news" });
+  // What shows until the first state comes: the briefing, else a word that it is coming (never
+  // the desk's empty sections).
+  const waiting = section("briefing", t("web-briefing"), h("div", { id: "briefing" }, h("p", { class: "muted" }, t("web-connecting"))));
   if (welcome.role === "team") {
-    desk.replaceChildren(h("div", { class: "columns" },
+    desk.replaceChildren(waiting, h("div", { class: "columns" },
       h("div", {},
         h("div", { id: "activate" }),
         section("red", t("web-red"), h("p", { id: "red-budget" }),
@@ -197,7 +201,7 @@ function build(welcome) {
     // Shown once the state says this is the red cell's page.
     $("red-card").hidden = true;
   } else if (welcome.role === "evaluator") {
-    desk.replaceChildren(h("div", { class: "columns" },
+    desk.replaceChildren(waiting, h("div", { class: "columns" },
       h("div", {},
         section("observe", t("web-observe"),
           h("input", { id: "evaluator-name", placeholder: t("web-your-name"), value: evaluatorName(),
@@ -210,7 +214,7 @@ function build(welcome) {
         section("observations", t("web-observations"), h("div", { id: "observations" }))),
       h("div", {}, section("inbox", t("web-inbox"), news))));
   } else {
-    desk.replaceChildren(h("div", { class: "columns wide-left" },
+    desk.replaceChildren(waiting, h("div", { class: "columns wide-left" },
       section("map", t("web-map"), h("div", { id: "map" })),
       section("public", t("web-public"), news)));
   }
@@ -220,9 +224,23 @@ function render() {
   if (!view || !view.header) return;
   $("scenario").textContent = view.header.title;
   $("clock").textContent = view.header.clock;
+  // Until the exercise starts the page is its briefing; the desk follows with the first state.
+  $("desk").classList.toggle("waiting", !!view.briefing);
+  $("briefing-card").hidden = !view.briefing;
+  if (view.briefing) return renderBriefing(view.briefing);
   if (view.team) renderTeam();
   else if (view.objectives) renderEvaluator();
+  else $("who").textContent = "";
   drawMap();
+}
+
+function renderBriefing(b) {
+  const list = (title, items) => items && items.length ? [h("h3", {}, title), h("ul", {}, items.map((i) => h("li", {}, i)))] : null;
+  $("who").textContent = b.who || "";
+  fill("briefing", b.who ? h("p", {}, h("strong", {}, b.who), b.about ? " — " + b.about : "") : null,
+    h("p", { class: "muted" }, b.starts),
+    b.description ? h("p", { class: "prose" }, b.description) : null,
+    list(t("web-your-agencies"), b.agencies), list(t("web-your-units"), b.units), list(t("web-objectives"), b.objectives));
 }
 
 function options(select, items, keep) {
@@ -311,7 +329,8 @@ function renderRed() {
     } }, t("web-play")),
     h("span", {}, tactic.name), h("span", { class: "muted" }, tactic.cost),
     tactic.why_not ? h("span", { class: "muted" }, tactic.why_not) : null)));
-  fill("red-played", red.played.length ? red.played.map((p) => h("div", { class: "muted" }, `${p.time} ${p.name} → ${p.target || t("web-city-wide")}`))
+  fill("red-played", red.played.length ? [red.summary ? h("p", {}, red.summary) : null].concat(red.played.map((p) => h("div", {},
+    h("span", { class: "muted" }, `${p.time} ${p.name} → ${p.target}: `), h("span", { class: p.answered ? "" : "alert" }, p.answer))))
     : h("p", { class: "muted" }, t("web-nothing-yet")));
 }
 

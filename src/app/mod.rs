@@ -27,6 +27,8 @@ pub struct AppOptions {
     pub size: (u32, u32),
     /// A response plan playing its teams beside the human teams.
     pub plan: Option<crate::plan::Plan>,
+    /// The automatic red cell plays red (`--red auto`).
+    pub auto_red: bool,
     /// A journal whose exercise to go on with, instead of a new one.
     pub resume: Option<PathBuf>,
     /// Open the exercise to teams' browsers on this address at start (`--host`).
@@ -65,6 +67,9 @@ pub fn run(options: AppOptions) -> AppExit {
     if let Some(plan) = options.plan {
         session.notice(crate::msg!("notice-plan-plays", plan = &plan.id));
         session.plan = Some(plan);
+    }
+    if options.auto_red {
+        session.play_red_automatically();
     }
     let mut app = App::new();
     app.add_plugins(

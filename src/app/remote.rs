@@ -282,7 +282,7 @@ impl Applier {
 fn publish(mut remote: ResMut<Remote>, session: Res<SharedSession>) {
     let remote = &mut *remote;
     let session = session.lock();
-    let (Some(host), Some(exercise)) = (&remote.host, &session.exercise) else {
+    let Some(host) = &remote.host else {
         return;
     };
     let connected: Vec<(Role, usize)> = host.connected().into_iter().collect();
@@ -292,11 +292,22 @@ fn publish(mut remote: ResMut<Remote>, session: Res<SharedSession>) {
     if !due && connected == remote.last_connected {
         return;
     }
-    remote
+    let mut publisher = remote
         .publisher
         .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .publish(host, exercise, session.language, &session.scorecards);
+        .unwrap_or_else(PoisonError::into_inner);
+    match (&session.exercise, &session.scenario) {
+        (Some(exercise), _) => publisher.publish(
+            host,
+            exercise,
+            session.language,
+            &session.scorecards,
+            session.red_card.as_ref(),
+        ),
+        (None, Some(scenario)) => publisher.publish_briefing(host, scenario, session.language),
+        (None, None) => return,
+    }
+    drop(publisher);
     remote.last_publish = Some(Instant::now());
     remote.last_connected = connected;
 }

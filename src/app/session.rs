@@ -133,6 +133,8 @@ pub struct Session {
     pub exercise: Option<Exercise>,
     pub scoring: Option<Scoring>,
     pub scorecards: Vec<Scorecard>,
+    /// The red cell's card, when the scenario has a red cell.
+    pub red_card: Option<crate::scoring::RedCard>,
     scored_at: Option<(u32, usize)>,
     pub journal: Option<JournalWriter>,
     pub journal_path: PathBuf,
@@ -146,6 +148,9 @@ pub struct Session {
     /// A response plan playing its teams beside the human teams.
     pub plan: Option<crate::plan::Plan>,
     pub plan_player: Option<crate::plan::PlanPlayer>,
+    /// The automatic red cell plays red (`--red auto`), and the one playing now.
+    pub auto_red: bool,
+    pub red_player: Option<crate::red_cell::AutoRed>,
     /// The plan alone on the same seed, for the debrief: (outcome, overall score).
     pub plan_alone: Option<(crate::headless::Outcome, Option<f64>)>,
     /// The language the screens speak.
@@ -165,6 +170,7 @@ impl Session {
             exercise: None,
             scoring: None,
             scorecards: Vec::new(),
+            red_card: None,
             scored_at: None,
             journal: None,
             journal_path,
@@ -180,6 +186,8 @@ impl Session {
             report_dir: None,
             plan: None,
             plan_player: None,
+            auto_red: false,
+            red_player: None,
             plan_alone: None,
             language: Language::default_for(None),
             language_asked: None,
@@ -277,11 +285,32 @@ impl Session {
             .plan
             .clone()
             .map(|p| crate::plan::PlanPlayer::new(p, self.scenario.as_deref().expect("started")));
+        self.take_on_red_cell();
         self.notice(msg!(
             "notice-started",
             path = self.journal_path.display().to_string()
         ));
         Ok(())
+    }
+
+    /// The automatic red cell plays red from now on (and in every exercise started after).
+    pub fn play_red_automatically(&mut self) {
+        self.auto_red = true;
+        self.take_on_red_cell();
+    }
+
+    /// Seats the automatic red cell at a running exercise, when asked for; says so, or why not.
+    fn take_on_red_cell(&mut self) {
+        let Some(exercise) = self.exercise.as_ref().filter(|_| self.auto_red) else {
+            return;
+        };
+        self.red_player = crate::red_cell::AutoRed::new(exercise.scenario(), exercise.now());
+        let notice = if self.red_player.is_some() {
+            msg!("notice-red-auto")
+        } else {
+            msg!("notice-no-red-cell")
+        };
+        self.notice(notice);
     }
 
     /// Journals a command, then applies it to the core; a refusal becomes a notice.
@@ -462,9 +491,12 @@ impl Session {
             let Some(exercise) = self.exercise.as_mut() else {
                 return;
             };
-            let stop = self.plan_player.as_ref().map_or(target, |p| {
-                p.next_review()
-                    .clamp(exercise.now() + 1, target.max(exercise.now() + 1))
+            let reviews = [
+                self.plan_player.as_ref().map(|p| p.next_review()),
+                self.red_player.as_ref().map(|r| r.next_review()),
+            ];
+            let stop = reviews.into_iter().flatten().min().map_or(target, |at| {
+                at.clamp(exercise.now() + 1, target.max(exercise.now() + 1))
             });
             exercise.advance_to(stop.min(target));
             let reached = exercise.now() >= target || exercise.is_over();
@@ -476,20 +508,30 @@ impl Session {
         }
     }
 
-    /// Lets the plan (if any) review the situation and give its orders, journaled like the rest.
+    /// Lets the plan and the automatic red cell (if any) review the situation and give their
+    /// orders, journaled like the rest.
     pub fn play_plan(&mut self) {
+        use crate::player::Player;
         loop {
-            let (Some(player), Some(exercise)) =
-                (self.plan_player.as_mut(), self.exercise.as_ref())
-            else {
+            let Some(exercise) = self.exercise.as_ref() else {
                 return;
             };
-            if player.next_review() > exercise.now() {
-                return;
+            let now = exercise.now();
+            let mut commands = Vec::new();
+            if let Some(player) = self.plan_player.as_mut().filter(|p| p.next_review() <= now) {
+                commands.extend(Player::review(player, exercise));
             }
-            let commands = player.review(exercise);
+            if let Some(red) = self.red_player.as_mut().filter(|r| r.next_review() <= now) {
+                commands.extend(Player::review(red, exercise));
+            }
+            let due = |at: Option<u32>| at.is_some_and(|at| at <= now);
+            let again = due(self.plan_player.as_ref().map(|p| p.next_review()))
+                || due(self.red_player.as_ref().map(|r| r.next_review()));
             for command in commands {
                 self.command(command);
+            }
+            if !again {
+                return;
             }
         }
     }
@@ -501,14 +543,23 @@ impl Session {
         };
         let scenario = exercise.scenario_arc();
         let mut player = crate::plan::PlanPlayer::new(plan, &scenario);
-        let Ok((alone, _)) = crate::headless::run_with_plan(
+        // Against the same adversary: the automatic red cell, when it played.
+        let mut red = self
+            .auto_red
+            .then(|| crate::red_cell::AutoRed::new(&scenario, 0))
+            .flatten();
+        let mut players: Vec<&mut dyn crate::player::Player> = vec![&mut player];
+        if let Some(red) = red.as_mut() {
+            players.push(red);
+        }
+        let Ok((alone, _)) = crate::headless::run_with_players(
             scenario.clone(),
             exercise.seed(),
             exercise.mode(),
             &[],
             exercise.now(),
             None,
-            Some(&mut player),
+            &mut players,
         ) else {
             return;
         };
@@ -689,7 +740,9 @@ fn rescore(session: Res<SharedSession>) {
         return;
     };
     let cards = scoring.scorecards(exercise, *language);
+    let red_card = scoring.red_card(exercise, *language);
     session.scorecards = cards;
+    session.red_card = red_card;
     session.scored_at = Some(key);
 }
 

@@ -183,16 +183,12 @@ impl Hub {
     }
 
     /// Adds news items (each one JSON object) to a role's log.
-    pub fn add_news(&self, role: &Role, items: Vec<String>) {
+    pub fn add_news(&self, role: &Role, items: Vec<Arc<str>>) {
         if items.is_empty() {
             return;
         }
         let feed = self.feed(role);
-        feed.content
-            .write()
-            .expect("feed")
-            .news
-            .extend(items.into_iter().map(Arc::from));
+        feed.content.write().expect("feed").news.extend(items);
         feed.touch();
     }
 
@@ -535,6 +531,14 @@ async fn connection(mut socket: WebSocket, ip: IpAddr, hub: Arc<Hub>) {
     }
     loop {
         tokio::select! {
+            // A command's answer goes out before its events: the app answers before it
+            // publishes them.
+            biased;
+            Some(reply) = replies.recv() => {
+                if !send(&mut socket, &hub, reply).await {
+                    return;
+                }
+            }
             received = socket.recv() => {
                 let Some(Ok(message)) = received else { return };
                 let reply = match message {
@@ -548,11 +552,6 @@ async fn connection(mut socket: WebSocket, ip: IpAddr, hub: Arc<Hub>) {
                 if let Some(reply) = reply
                     && !send(&mut socket, &hub, reply).await
                 {
-                    return;
-                }
-            }
-            Some(reply) = replies.recv() => {
-                if !send(&mut socket, &hub, reply).await {
                     return;
                 }
             }

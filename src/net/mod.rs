@@ -25,12 +25,14 @@ pub mod views;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub use codes::{Codes, Role};
 pub use host::{Host, Hub, Inbound};
 
 use crate::i18n::{Language, Message};
 use crate::msg;
+use crate::scenario::Scenario;
 use crate::scoring::Scorecard;
 use crate::sim::{Command, Exercise};
 
@@ -68,15 +70,16 @@ pub struct Publisher {
 }
 
 impl Publisher {
-    /// Brings the feeds up to date. `scorecards` are the app's latest (a team's own card is on
-    /// its page). Views are built only for roles with someone connected; news for every role,
-    /// so a team that joins late reads its whole inbox.
+    /// Brings the feeds up to date. `scorecards` and `red_card` are the app's latest (a team's
+    /// own card is on its page, red's on red's). Views are built only for roles with someone
+    /// connected; news for every role, so a team that joins late reads its whole inbox.
     pub fn publish(
         &mut self,
         host: &Hub,
         exercise: &Exercise,
         lang: Language,
         scorecards: &[Scorecard],
+        red_card: Option<&crate::scoring::RedCard>,
     ) {
         let roles = self.publish_news(host, exercise, lang);
         let connected = host.connected();
@@ -86,12 +89,32 @@ impl Publisher {
                     let card = scorecards
                         .iter()
                         .find(|c| c.team.as_deref() == Some(team.as_str()));
-                    views::team(exercise, lang, team, card)
+                    views::team(exercise, lang, team, card, red_card)
                 }
                 Role::Evaluator => views::evaluator(exercise, lang),
                 Role::Projector => views::projector(exercise, lang),
             }
             .to_string();
+            if self.states.get(role) != Some(&view) || host.lacks_state(role) {
+                host.set_state(role, &view);
+                self.states.insert(role.clone(), view);
+            }
+        }
+    }
+
+    /// Before the exercise starts: every connected role's page shows its briefing (a language
+    /// chosen meanwhile reaches the pages too).
+    pub fn publish_briefing(&mut self, host: &Hub, scenario: &Scenario, lang: Language) {
+        if self.language != Some(lang) {
+            self.language = Some(lang);
+            self.states.clear();
+            host.set_language(lang);
+            for pass in host.codes().passes() {
+                host.restart_news(&pass.role);
+            }
+        }
+        for role in host.connected().keys() {
+            let view = views::briefing(scenario, lang, role).to_string();
             if self.states.get(role) != Some(&view) || host.lacks_state(role) {
                 host.set_state(role, &view);
                 self.states.insert(role.clone(), view);
@@ -122,16 +145,21 @@ impl Publisher {
         }
         let fresh = &events[self.events_seen..];
         self.events_seen = events.len();
+        // Each event worded once, then handed to the roles that may see it.
+        let worded: Vec<(&crate::sim::Event, Arc<str>)> = fresh
+            .iter()
+            .filter_map(|event| Some((event, views::news_item(exercise, lang, event)?.into())))
+            .collect();
         for role in &roles {
-            let items: Vec<String> = fresh
+            let items: Vec<Arc<str>> = worded
                 .iter()
-                .filter(|event| match role {
+                .filter(|(event, _)| match role {
                     Role::Team(team) => event.audience.includes(team),
                     // Evaluators sit with the control cell: they read everything.
                     Role::Evaluator => true,
                     Role::Projector => event.audience == crate::sim::Audience::Everyone,
                 })
-                .filter_map(|event| views::news_item(exercise, lang, event))
+                .map(|(_, item)| item.clone())
                 .collect();
             host.add_news(role, items);
         }

@@ -48,7 +48,7 @@ impl Table {
             inbound.answer(outcome.map(|_| ()), self.language);
         }
         self.publisher
-            .publish(&self.host, &self.exercise, self.language, &[]);
+            .publish(&self.host, &self.exercise, self.language, &[], None);
     }
 }
 
@@ -746,4 +746,120 @@ fn a_role_may_give_only_its_own_orders() {
             "web-refused-projector"
         );
     }
+}
+
+#[test]
+fn a_command_is_answered_before_its_events_arrive() {
+    let room = Room::open("order", host::Limits::default());
+    let code = room.code(&team("health-cdc"));
+    runtime().block_on(async {
+        let mut client = Client::joined(room.address, &code).await;
+        let state = client.wait_for(|m| m["type"] == "state").await;
+        let units: Vec<String> = state["view"]["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["id"].as_str().unwrap().to_string())
+            .collect();
+        assert!(units.len() >= 4, "{units:?}");
+        // Each unit sent out: each order is accepted and makes an event.
+        for (reference, unit) in (1..).zip(&units) {
+            let answer = client
+                .command(
+                    reference,
+                    &format!(r#"Dispatch(team: "health-cdc", unit: "{unit}", to: "hexi")"#),
+                )
+                .await;
+            assert_eq!(answer["ok"], true, "{answer}");
+            let answered_at = client.received.len() - 1;
+            let event = client
+                .wait_for(|m| {
+                    m["type"] == "news"
+                        && m["items"].as_array().unwrap().iter().any(|item| {
+                            item["text"]
+                                .as_str()
+                                .unwrap()
+                                .starts_with(&format!("{unit} on its way"))
+                        })
+                })
+                .await;
+            let event_at = client.received.len() - 1;
+            assert!(answered_at < event_at, "the event came first: {event}");
+        }
+    });
+    room.close();
+}
+
+#[test]
+fn before_the_start_each_page_shows_its_own_briefing_then_its_desk() {
+    let bundled = crate::library::find(crate::library::DEFAULT_SCENARIO).unwrap();
+    let (scenario, _) = bundled.load().unwrap();
+    let scenario = Arc::new(scenario);
+    let teams: Vec<String> = scenario.teams.iter().map(|t| t.id.name.clone()).collect();
+    let codes = Codes::for_teams(&teams);
+    let host = Host::start_with(
+        "127.0.0.1:0".parse().unwrap(),
+        codes.clone(),
+        Language::En,
+        host::Limits::default(),
+    )
+    .unwrap();
+    let mut publisher = Publisher::default();
+    let code_of = |role: &Role| {
+        codes
+            .passes()
+            .iter()
+            .find(|p| &p.role == role)
+            .unwrap()
+            .code
+            .clone()
+    };
+    let health = team("health-cdc");
+    let units_of = |team: &str| -> Vec<String> {
+        let agencies = &scenario.team(team).unwrap().agencies;
+        scenario
+            .units
+            .iter()
+            .filter(|u| agencies.contains(&u.agency))
+            .map(|u| {
+                let kind = scenario.resource_type(u.resource.as_str()).unwrap();
+                u.name.clone().unwrap_or(kind.name.clone())
+            })
+            .collect()
+    };
+    runtime().block_on(async {
+        let mut page = Client::joined(host.address(), &code_of(&health)).await;
+        let mut projector = Client::joined(host.address(), &code_of(&Role::Projector)).await;
+        publisher.publish_briefing(&host, &scenario, Language::En);
+        let state = page.wait_for(|m| m["type"] == "state").await;
+        let briefing = &state["view"]["briefing"];
+        assert_eq!(briefing["who"], scenario.team("health-cdc").unwrap().name);
+        let units = briefing["units"].to_string();
+        for own in units_of("health-cdc") {
+            assert!(
+                units.contains(&format!("× {own},")),
+                "{own} missing: {units}"
+            );
+        }
+        for other in units_of("public-security") {
+            assert!(
+                !units.contains(&format!("× {other},")),
+                "{other} leaked: {units}"
+            );
+        }
+        assert!(!briefing["objectives"].as_array().unwrap().is_empty());
+        assert!(!briefing["starts"].as_str().unwrap().is_empty());
+        let shown = projector.wait_for(|m| m["type"] == "state").await;
+        assert_eq!(
+            shown["view"]["briefing"]["units"].as_array().unwrap().len(),
+            0
+        );
+
+        // The exercise starts: the desk replaces the briefing.
+        let exercise = Exercise::new(scenario.clone(), SEED, Mode::Stochastic);
+        publisher.publish(&host, &exercise, Language::En, &[], None);
+        let state = page.wait_for(|m| m["type"] == "state").await;
+        assert!(state["view"]["briefing"].is_null());
+        assert_eq!(state["view"]["team"]["id"], "health-cdc");
+    });
 }

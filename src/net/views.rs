@@ -6,8 +6,9 @@
 use serde_json::{Value, json};
 
 use crate::i18n::Language;
-use crate::scenario::{ControlLevel, Minutes, UnitRole};
-use crate::scoring::Scorecard;
+use crate::net::Role;
+use crate::scenario::{ControlLevel, Minutes, Scenario, UnitRole};
+use crate::scoring::{RedCard, Scorecard};
 use crate::sim::command::GatheringDecision;
 use crate::sim::{Availability, Event, Exercise, Place, UnitStatus};
 use crate::tr;
@@ -67,7 +68,14 @@ fn level_key(level: &ControlLevel) -> &'static str {
 }
 
 /// A team's page: its desk, as the hot seat shows it.
-pub fn team(exercise: &Exercise, lang: Language, team: &str, card: Option<&Scorecard>) -> Value {
+/// `card` is the team's own scorecard; `red_card` the red cell's (shown on the red cell's page).
+pub fn team(
+    exercise: &Exercise,
+    lang: Language,
+    team: &str,
+    card: Option<&Scorecard>,
+    red_card: Option<&RedCard>,
+) -> Value {
     let scenario = exercise.scenario();
     let Some(team_def) = scenario.team(team) else {
         return json!({});
@@ -230,7 +238,7 @@ pub fn team(exercise: &Exercise, lang: Language, team: &str, card: Option<&Score
         "city": city(exercise, lang),
         "scorecard": card.map(|c| scorecard(c, lang)),
         "channels_down": channels_down(exercise, lang, team),
-        "red": (team_def.role == crate::scenario::TeamRole::Red).then(|| red(exercise, lang, team)),
+        "red": (team_def.role == crate::scenario::TeamRole::Red).then(|| red(exercise, lang, team, red_card)),
     })
 }
 
@@ -248,7 +256,7 @@ fn channels_down(exercise: &Exercise, lang: Language, team: &str) -> Vec<Value> 
 }
 
 /// The red cell's console: its budget and its tactics, each with what it must be aimed at.
-fn red(exercise: &Exercise, lang: Language, team: &str) -> Value {
+fn red(exercise: &Exercise, lang: Language, team: &str, card: Option<&RedCard>) -> Value {
     use crate::scenario::RedTarget;
     let scenario = exercise.scenario();
     let tactics: Vec<Value> = exercise
@@ -274,15 +282,14 @@ fn red(exercise: &Exercise, lang: Language, team: &str) -> Value {
         .iter()
         .map(|a| json!({"id": a.id.as_str(), "name": a.name}))
         .collect();
-    let played: Vec<Value> = exercise
-        .red_plays()
-        .iter()
-        .rev()
-        .map(|p| {
-            let name = scenario
-                .red_tactic(&p.tactic)
-                .map_or(p.tactic.as_str(), |t| t.name.as_str());
-            json!({"time": clock(exercise, lang, p.at), "name": name, "target": p.target})
+    // Each move so far with Blue's answer, latest first (the red cell's card).
+    let played: Vec<Value> = card
+        .map(|card| card.moves.iter().rev().collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| {
+            json!({"time": m.time, "name": m.tactic, "target": m.target, "answer": m.answer,
+                   "answered": m.answered_at.is_some()})
         })
         .collect();
     let budget = scenario.red.as_ref().map_or(0.0, |r| r.budget);
@@ -290,6 +297,7 @@ fn red(exercise: &Exercise, lang: Language, team: &str) -> Value {
         "budget": tr!(lang, "red-budget", left = crate::i18n::count(lang, exercise.red_budget_left()),
                       budget = crate::i18n::count(lang, budget)),
         "tactics": tactics, "agencies": agencies, "played": played,
+        "summary": card.map(|c| c.summary.as_str()),
     })
 }
 
@@ -364,6 +372,96 @@ pub fn evaluator(exercise: &Exercise, lang: Language) -> Value {
     json!({
         "header": header(exercise, lang), "objectives": objectives, "teams": teams,
         "observations": observations, "ratings": ratings,
+    })
+}
+
+/// What a role's page shows before the exercise starts: the scenario's briefing, and for a team
+/// who it plays, its agencies, its units and the objectives it is measured on.
+pub fn briefing(scenario: &Scenario, lang: Language, role: &Role) -> Value {
+    let meta = &scenario.meta;
+    let starts = tr!(
+        lang,
+        "web-starts",
+        // Read as a date and a time, not as the file's ISO form.
+        start = meta.start.to_string().replacen('T', " ", 1),
+        duration = crate::i18n::duration(lang, meta.duration.get())
+    );
+    let header = json!({"title": meta.title, "now": null, "clock": tr!(lang, "web-waiting")});
+    let applies_to = |objective: &crate::scenario::Objective, team: &str| {
+        objective.teams.is_empty() || objective.teams.iter().any(|t| t.as_str() == team)
+    };
+    let (who, about, agencies, units, objectives) = match role {
+        Role::Team(id) => {
+            let Some(team) = scenario.team(id) else {
+                return json!({"header": header, "briefing": {"starts": starts}});
+            };
+            let agencies: Vec<&str> = team
+                .agencies
+                .iter()
+                .filter_map(|a| scenario.agency(a.as_str()).map(|a| a.name.as_str()))
+                .collect();
+            let units: Vec<String> = scenario
+                .units
+                .iter()
+                .filter(|u| team.agencies.contains(&u.agency))
+                .map(|u| {
+                    let kind = scenario
+                        .resource_type(u.resource.as_str())
+                        .map_or(u.resource.as_str(), |r| r.name.as_str());
+                    let base = scenario
+                        .facility(u.base.as_str())
+                        .map(|f| f.name.as_str())
+                        .or_else(|| scenario.district(u.base.as_str()).map(|d| d.name.as_str()))
+                        .unwrap_or(u.base.as_str());
+                    let name = u.name.as_deref().unwrap_or(kind);
+                    tr!(
+                        lang,
+                        "web-briefing-unit",
+                        count = u.count,
+                        name = name,
+                        base = base
+                    )
+                })
+                .collect();
+            let objectives: Vec<&str> = scenario
+                .objectives
+                .iter()
+                .filter(|o| applies_to(o, id))
+                .map(|o| o.title.as_str())
+                .collect();
+            (
+                team.name.clone(),
+                team.description.as_str(),
+                agencies,
+                units,
+                objectives,
+            )
+        }
+        Role::Evaluator => (
+            tr!(lang, "devices-evaluators"),
+            "",
+            Vec::new(),
+            Vec::new(),
+            scenario
+                .objectives
+                .iter()
+                .map(|o| o.title.as_str())
+                .collect(),
+        ),
+        Role::Projector => (
+            tr!(lang, "devices-projector"),
+            "",
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        ),
+    };
+    json!({
+        "header": header,
+        "briefing": {
+            "description": meta.description.trim(), "starts": starts, "who": who, "about": about.trim(),
+            "agencies": agencies, "units": units, "objectives": objectives,
+        },
     })
 }
 

@@ -66,6 +66,8 @@ pub struct AfterAction {
     pub seed: u64,
     pub until: u32,
     pub scorecards: Vec<Scorecard>,
+    /// The red cell's scorecard, when the scenario has one.
+    pub red_card: Option<scoring::RedCard>,
     pub strengths: Vec<String>,
     pub improvements: Vec<String>,
     pub improvement_plan: Vec<ImprovementItem>,
@@ -285,6 +287,7 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise, lang: Language) ->
         seed: exercise.seed(),
         until: exercise.now(),
         scorecards: cards,
+        red_card: scoring::red_card_of(exercise, lang),
         strengths,
         improvements,
         improvement_plan: plan,
@@ -630,7 +633,7 @@ h1 { font-size: 26px; margin-bottom: 4px; } h2 { border-bottom: 2px solid #1f4e7
 .subtitle { color: #555; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin: 10px 0 18px; font-size: 13px; } th, td { border: 1px solid #cfd6dd; padding: 5px 7px; vertical-align: top; text-align: left; } th { background: #eef3f8; }
 td.num { text-align: right; white-space: nowrap; }
-tr.na td { color: #777; } tr.done td:last-child { color: #2e7d32; } tr.missed td:last-child { color: #c62828; } tr.open td:last-child { color: #777; }
+tr.na td { color: #777; } tr.unanswered td:last-child { color: #c62828; } tr.done td:last-child { color: #2e7d32; } tr.missed td:last-child { color: #c62828; } tr.open td:last-child { color: #777; }
 .rating { display: inline-block; min-width: 22px; text-align: center; font-weight: bold; border-radius: 4px; padding: 1px 6px; color: white; }
 .rating.P { background: #2e7d32; } .rating.S { background: #9e9d24; } .rating.M { background: #ef6c00; } .rating.U { background: #c62828; } .rating.none { background: #9e9e9e; }
 .kpi-grid { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; } .kpi { border: 1px solid #cfd6dd; border-radius: 6px; padding: 8px 10px; } .kpi b { display: block; font-size: 20px; } .kpi span { font-size: 12px; color: #555; }
@@ -1294,6 +1297,9 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
         tr!(lang, "report-scorecards"),
         tr!(lang, "report-scorecards-explained")
     );
+    if let Some(red) = &aar.red_card {
+        red_card_html(&mut h, red, lang);
+    }
     for card in &aar.scorecards {
         let score = card.percent.map_or(tr!(lang, "report-not-scored"), |p| {
             tr!(
@@ -1442,6 +1448,44 @@ fn red_line(kind: &EventKind, lang: Language, scenario: &crate::scenario::Scenar
 }
 
 /// A timeline line's kind as a reader names it (the report and the app's debrief).
+/// The red cell's card: what it achieved, then each move beside Blue's answer.
+fn red_card_html(h: &mut String, red: &scoring::RedCard, lang: Language) {
+    let _ = write!(
+        h,
+        r#"<h3 id="scorecard-red">{} — {}</h3><p>{}</p><table>"#,
+        escape(&tr!(lang, "red-card-title")),
+        escape(&red.name),
+        escape(&red.summary)
+    );
+    header_row(
+        h,
+        &[
+            tr!(lang, "report-time"),
+            tr!(lang, "report-red-tactic"),
+            tr!(lang, "report-red-target"),
+            tr!(lang, "report-red-cost"),
+            tr!(lang, "report-red-answer"),
+        ],
+    );
+    for line in &red.moves {
+        let _ = write!(
+            h,
+            r#"<tr{}><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+            if line.answered_at.is_none() {
+                r#" class="unanswered""#
+            } else {
+                ""
+            },
+            escape(&line.time),
+            escape(&line.tactic),
+            escape(&line.target),
+            crate::i18n::count(lang, line.cost),
+            escape(&line.answer)
+        );
+    }
+    h.push_str("</table>");
+}
+
 pub fn kind_words(lang: Language, kind: &str) -> String {
     match kind {
         "inject" => tr!(lang, "report-kind-inject"),

@@ -556,6 +556,14 @@ impl Scenario {
         crate::i18n::clock(lang, day, t.minute_of_day)
     }
 
+    /// The name of what a red tactic may be aimed at: a district, a facility or an agency.
+    pub fn target_name(&self, id: &str) -> Option<&str> {
+        self.district(id)
+            .map(|d| d.name.as_str())
+            .or_else(|| self.facility(id).map(|f| f.name.as_str()))
+            .or_else(|| self.agency(id).map(|a| a.name.as_str()))
+    }
+
     pub fn red_tactic(&self, id: &str) -> Option<&RedTactic> {
         self.red
             .as_ref()?

@@ -1,14 +1,19 @@
 //! The no-action baseline: the same scenario, seed and mode with no player action, against
 //! which every outcome is scored. The control cell's own commands (injects fired early,
 //! delayed, skipped, edited or composed) are part of the exercise as played, so the baseline
-//! gets them too, at the same minutes; evaluators' observations and ratings change nothing.
+//! gets them too, at the same minutes, and so do the red cell's moves: Blue is scored on what it
+//! did about them. Evaluators' observations and ratings change nothing.
+//!
+//! The same keeper, with every command but red's, is the exercise as Blue played it without
+//! the red cell: what red's scorecard sets its outcomes against.
 
 use std::sync::Arc;
 
 use crate::scenario::Scenario;
 use crate::sim::{Command, Exercise, Mode};
 
-/// Whether a command is the control cell shaping the exercise (kept in the baseline).
+/// Whether a command shapes the exercise for Blue rather than being Blue's: the control
+/// cell's and the red cell's (kept in the baseline).
 fn shapes_the_exercise(command: &Command) -> bool {
     matches!(
         command,
@@ -17,21 +22,38 @@ fn shapes_the_exercise(command: &Command) -> bool {
             | Command::SkipInject(_)
             | Command::EditInject(_)
             | Command::ComposeInject(_)
+            | Command::RedMove(_)
     )
 }
 
-/// A no-action run kept in step with a live exercise.
+fn not_red(command: &Command) -> bool {
+    !matches!(command, Command::RedMove(_))
+}
+
+/// A run of the same scenario and seed kept in step with a live exercise, with some of its
+/// commands: the no-action baseline, or Blue without red.
 pub struct Baseline {
     exercise: Exercise,
     /// Entries of the live exercise's log already looked at.
     seen: usize,
+    keeps: fn(&Command) -> bool,
 }
 
 impl Baseline {
+    /// The no-action baseline.
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Baseline {
         Baseline {
             exercise: Exercise::new(scenario, seed, mode),
             seen: 0,
+            keeps: shapes_the_exercise,
+        }
+    }
+
+    /// Every command of the live exercise but the red cell's.
+    pub fn without_red(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Baseline {
+        Baseline {
+            keeps: not_red,
+            ..Baseline::new(scenario, seed, mode)
         }
     }
 
@@ -42,11 +64,18 @@ impl Baseline {
         baseline.exercise
     }
 
-    /// Advances the baseline to the live exercise's minute, applying the control cell's new
-    /// commands at their minutes.
+    /// The exercise as played without the red cell's moves, up to the exercise's minute.
+    pub fn without_red_of(live: &Exercise) -> Exercise {
+        let mut run = Baseline::without_red(live.scenario_arc(), live.seed(), live.mode());
+        run.keep_up(live);
+        run.exercise
+    }
+
+    /// Advances the run to the live exercise's minute, applying the new commands it keeps
+    /// (see [`Baseline::new`], [`Baseline::without_red`]) at their minutes.
     pub fn keep_up(&mut self, live: &Exercise) -> &Exercise {
         for (at, command) in &live.log()[self.seen.min(live.log().len())..] {
-            if shapes_the_exercise(command) {
+            if (self.keeps)(command) {
                 self.exercise.advance_to(*at);
                 // What the live exercise accepted may not apply here (an inject already fired
                 // by its condition); the baseline then goes on without it.
@@ -97,5 +126,21 @@ mod tests {
             Baseline::of(&live).injects_fired().get("I-04").copied(),
             Some(60)
         );
+    }
+
+    /// Red's moves shape the exercise Blue answers: the baseline has them, and Blue is scored
+    /// on what it did about them.
+    #[test]
+    fn the_baseline_has_the_red_cells_moves() {
+        let scenario = bundled("port-city-outbreak.en.ron");
+        let mut live = Exercise::new(scenario, 3, Mode::Stochastic);
+        live.advance(60);
+        live.apply(command(
+            r#"RedMove(team: "red-cell", tactic: "lockdown-rumour")"#,
+        ))
+        .unwrap();
+        live.advance(60);
+        assert_eq!(Baseline::of(&live).red_plays().len(), 1);
+        assert!(Baseline::without_red_of(&live).red_plays().is_empty());
     }
 }

@@ -21,6 +21,7 @@
 
 mod baseline;
 mod metrics;
+mod red;
 pub mod targets;
 
 use std::sync::Arc;
@@ -29,6 +30,7 @@ use serde::Serialize;
 
 pub use baseline::Baseline;
 pub use metrics::{Measured, Snapshot, clock_in, format_value, label, measure};
+pub use red::{RedCard, RedMoveLine, red_card, red_card_of};
 
 use crate::i18n::Language;
 use crate::scenario::{Metric, MetricScale, Objective, Scenario, Team, TeamRole, UnitRole};
@@ -79,16 +81,29 @@ pub fn class(metric: &Metric) -> KpiClass {
     }
 }
 
-/// Keeps the no-action baseline in step with the live exercise.
+/// Keeps the no-action baseline in step with the live exercise, and, when the scenario has a
+/// red cell, Blue's play without red's moves (for red's card).
 pub struct Scoring {
     baseline: Baseline,
+    without_red: Option<Baseline>,
 }
 
 impl Scoring {
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Scoring {
+        let without_red = scenario
+            .red
+            .is_some()
+            .then(|| Baseline::without_red(scenario.clone(), seed, mode));
         Scoring {
             baseline: Baseline::new(scenario, seed, mode),
+            without_red,
         }
+    }
+
+    /// The red cell's scorecard now (None without a red cell).
+    pub fn red_card(&mut self, exercise: &Exercise, lang: Language) -> Option<RedCard> {
+        let without = self.without_red.as_mut()?.keep_up(exercise);
+        red_card(exercise, without, lang)
     }
 
     /// The baseline advanced to the live exercise's time.

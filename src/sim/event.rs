@@ -282,6 +282,8 @@ pub enum EventKind {
         tactic: String,
         name: String,
         target: Option<String>,
+        /// The target's name (a district, a facility, an agency); None: the whole city.
+        target_name: Option<String>,
         cost: f64,
         text: String,
     },

@@ -64,7 +64,9 @@ pub use epidemic::{Compartments, Infected, Mode};
 pub use event::{Audience, Event, EventKind};
 pub use gatherings::{GatheringDecision, GatheringState, GatheringStatus};
 pub use places::Node;
-pub use red::{CROSS_CHECK_MINUTES, RESTORE_MINUTES, RedPlay, RedSign, UncoveredBy};
+pub use red::{
+    AnsweredBy, CROSS_CHECK_MINUTES, RESTORE_MINUTES, RedAnswer, RedPlay, RedSign, UncoveredBy,
+};
 pub use supplies::Shipment;
 
 use crate::scenario::{
@@ -1171,12 +1173,17 @@ impl Exercise {
 
     /// Teams that receive a message addressed to teams or agencies.
     pub(crate) fn audience_of(&self, to: &[crate::scenario::Id]) -> Audience {
+        self.audience_of_names(to.iter().map(crate::scenario::Id::as_str))
+    }
+
+    /// Teams named, or playing the agencies named (each once).
+    pub(crate) fn audience_of_names<'a>(&self, to: impl IntoIterator<Item = &'a str>) -> Audience {
         let mut teams: Vec<String> = Vec::new();
         for id in to {
             let team = self
                 .scenario
-                .team(id.as_str())
-                .or_else(|| self.scenario.team_of_agency(id.as_str()));
+                .team(id)
+                .or_else(|| self.scenario.team_of_agency(id));
             if let Some(team) = team
                 && !teams.contains(&team.id.name)
             {

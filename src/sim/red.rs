@@ -31,11 +31,11 @@ use super::actions::Availability;
 use super::care::Found;
 use super::command::{RedMove, Restore};
 use super::epidemic::Infected;
-use super::{Audience, CommandError, EventKind, Exercise, Place};
+use super::{Audience, Command, CommandError, EventKind, Exercise, Place};
 use crate::msg;
 use crate::scenario::{
     Effect, FacilityKind, Gathering, Id, Positive, PriceGouging, RedEffect, RedTarget, Rumour,
-    TeamRole,
+    TeamRole, UnitRole,
 };
 
 /// Shared figures expose hidden cases once a day's reports can be set against the hospitals'
@@ -212,6 +212,12 @@ impl Exercise {
                 tactic: c.tactic.name.clone(),
                 name: def.name.clone(),
                 target: c.target.as_ref().map(|t| t.name.clone()),
+                target_name: c.target.as_ref().map(|t| {
+                    self.scenario
+                        .target_name(t.as_str())
+                        .unwrap_or(t.as_str())
+                        .to_string()
+                }),
                 cost: def.cost,
                 text: c.text.clone(),
             },
@@ -526,6 +532,112 @@ impl RedTarget {
             RedTarget::Facility => "kind-facility",
             RedTarget::Agency => "kind-agency",
         })
+    }
+}
+
+/// How Blue answered one of red's moves: the first counter played after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnsweredBy {
+    /// A public statement (city-wide, or to the rumour's district).
+    Statement,
+    /// Police patrols sent to the target.
+    Patrol,
+    /// The site closed.
+    Closure,
+    /// Hidden cases uncovered (an audit, or shared data).
+    Uncovered,
+    /// The channel switched to a backup.
+    Restore,
+}
+
+/// One red move and Blue's answer to it, if any yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedAnswer {
+    /// Index in [`Exercise::red_plays`].
+    pub play: usize,
+    pub answered: Option<(u32, AnsweredBy)>,
+}
+
+impl Exercise {
+    /// Blue's answer to each of red's moves: the first counter to it played at or after it (a
+    /// statement for a rumour or fraud calls, patrols for panic buying or a crowd, closing the
+    /// crowded site, an audit or shared data uncovering hidden cases, a restored channel).
+    pub fn red_answers(&self) -> Vec<RedAnswer> {
+        self.red
+            .plays
+            .iter()
+            .enumerate()
+            .map(|(play, p)| RedAnswer {
+                play,
+                answered: self.first_answer(p),
+            })
+            .collect()
+    }
+
+    fn first_answer(&self, play: &RedPlay) -> Option<(u32, AnsweredBy)> {
+        let does = &self.scenario.red_tactic(&play.tactic)?.does;
+        let target = play.target.as_deref();
+        let target_place = target.and_then(|t| super::place_of(&self.derived, t));
+        let target_district = target_place.map(|p| self.place_district(p));
+        if let RedEffect::Conceal(_) = does {
+            return self.events.iter().find_map(|e| match &e.kind {
+                EventKind::CasesUncovered { district, .. }
+                    if e.at >= play.at && Some(district.as_str()) == target =>
+                {
+                    Some((e.at, AnsweredBy::Uncovered))
+                }
+                _ => None,
+            });
+        }
+        let is_patrol = |unit: &Id| {
+            self.derived
+                .unit_index
+                .get(unit.as_str())
+                .is_some_and(|&n| {
+                    self.scenario.resource_types[self.units[n].resource].role == UnitRole::Patrol
+                })
+        };
+        // Patrols sent to the target: the place itself, or anywhere in its district (a
+        // district-wide or city-wide move: anywhere in it).
+        let patrol_reaches = |unit: &Id, to: &Id| {
+            is_patrol(unit)
+                && super::place_of(&self.derived, to.as_str()).is_some_and(|place| {
+                    Some(place) == target_place
+                        || target_district.is_none_or(|d| self.place_district(place) == d)
+                })
+        };
+        self.log
+            .iter()
+            .filter(|(at, _)| *at >= play.at)
+            .find_map(|(at, command)| {
+                let by = match (does, command) {
+                    (RedEffect::Rumour(_), Command::Statement(s))
+                        if s.district.is_none()
+                            || s.district.as_ref().map(Id::as_str) == target =>
+                    {
+                        AnsweredBy::Statement
+                    }
+                    (RedEffect::Fraud(_), Command::Statement(_)) => AnsweredBy::Statement,
+                    (
+                        RedEffect::PanicBuying(_) | RedEffect::Crowd(_) | RedEffect::Fraud(_),
+                        Command::Dispatch(super::command::Dispatch { unit, to, .. })
+                        | Command::Redirect(super::command::Redirect { unit, to, .. }),
+                    ) if patrol_reaches(unit, to) => AnsweredBy::Patrol,
+                    (RedEffect::Crowd(_), Command::CloseFacility(f))
+                        if Some(f.facility.as_str()) == target =>
+                    {
+                        AnsweredBy::Closure
+                    }
+                    (RedEffect::Disrupt(_), Command::Restore(r))
+                        if Some(r.agency.as_str()) == target =>
+                    {
+                        AnsweredBy::Restore
+                    }
+                    _ => return None,
+                };
+                Some((*at, by))
+            })
     }
 }
 
@@ -890,5 +1002,97 @@ scenario.red: (budget: 30.0, tactics: [
             )
         };
         assert_eq!(run(), run());
+    }
+
+    #[test]
+    fn each_move_is_answered_by_the_first_counter_played_after_it() {
+        let mut ex = red();
+        // A statement before the rumour does not answer it.
+        play(
+            &mut ex,
+            r#"Statement(team: "health-team", district: "north", text: "Wash hands.")"#,
+        )
+        .unwrap();
+        ex.advance(60);
+        for line in [
+            r#"RedMove(team: "red", tactic: "rumour", target: "south")"#,
+            r#"RedMove(team: "red", tactic: "crowd", target: "market")"#,
+            r#"RedMove(team: "red", tactic: "disrupt", target: "health")"#,
+            r#"RedMove(team: "red", tactic: "fraud", target: "north")"#,
+        ] {
+            play(&mut ex, line).unwrap();
+        }
+        let answers = |ex: &Exercise| -> Vec<Option<(u32, AnsweredBy)>> {
+            ex.red_answers().into_iter().map(|a| a.answered).collect()
+        };
+        assert_eq!(answers(&ex), vec![None; 4]);
+        ex.advance(60);
+        // A statement to another district answers neither the south's rumour nor... it warns
+        // the public of the fraud calls, wherever they are.
+        play(&mut ex, r#"Statement(team: "health-team", district: "north", text: "Officials never ask for money.")"#).unwrap();
+        ex.advance(60);
+        play(
+            &mut ex,
+            r#"Dispatch(team: "police-team", unit: "patrol-1", to: "market")"#,
+        )
+        .unwrap();
+        play(
+            &mut ex,
+            r#"Statement(team: "health-team", text: "No lockdown is planned.")"#,
+        )
+        .unwrap();
+        let now = ex.now();
+        assert_eq!(
+            answers(&ex),
+            vec![
+                Some((now, AnsweredBy::Statement)),
+                Some((now, AnsweredBy::Patrol)),
+                None,
+                Some((now - 60, AnsweredBy::Statement)),
+            ]
+        );
+        ex.advance(30);
+        play(&mut ex, r#"Restore(team: "health-team", agency: "health")"#).unwrap();
+        assert_eq!(answers(&ex)[2], Some((ex.now(), AnsweredBy::Restore)));
+    }
+
+    #[test]
+    fn hidden_cases_are_answered_when_they_come_out_and_a_closed_site_ends_a_crowd() {
+        let mut ex = red();
+        play(
+            &mut ex,
+            r#"RedMove(team: "red", tactic: "conceal", target: "south")"#,
+        )
+        .unwrap();
+        play(
+            &mut ex,
+            r#"RedMove(team: "red", tactic: "crowd", target: "market")"#,
+        )
+        .unwrap();
+        play(
+            &mut ex,
+            r#"CloseFacility(team: "police-team", facility: "market")"#,
+        )
+        .unwrap();
+        let crowd = ex.red_answers()[1].answered;
+        assert_eq!(crowd, Some((ex.now(), AnsweredBy::Closure)));
+        assert_eq!(ex.red_answers()[0].answered, None);
+        ex.advance(3 * 24 * 60);
+        play(
+            &mut ex,
+            r#"Dispatch(team: "health-team", unit: "tracers-1", to: "south", work: "1d")"#,
+        )
+        .unwrap();
+        ex.advance(24 * 60);
+        let uncovered = ex
+            .events()
+            .iter()
+            .find_map(|e| matches!(e.kind, EventKind::CasesUncovered { .. }).then_some(e.at));
+        assert_eq!(
+            ex.red_answers()[0].answered,
+            uncovered.map(|at| (at, AnsweredBy::Uncovered)),
+            "the audit found them"
+        );
+        assert!(uncovered.is_some(), "tracers at work audit the district");
     }
 }

@@ -2,7 +2,7 @@
 //! a death, a hospital overflow, an inject, the start of a day), their deadlines, and what a
 //! late report costs.
 
-use super::{Audience, EventKind, Exercise, PendingReport};
+use super::{EventKind, Exercise, PendingReport};
 use crate::scenario::ReportTrigger;
 
 impl Exercise {
@@ -65,8 +65,11 @@ impl Exercise {
                 let r = r.clone();
                 self.reports[n].overdue_noted = true;
                 self.late_report_costs_trust();
+                // The agencies that owe it and expect it learn it; the public only feels it
+                // (trust), and the room's projector does not announce it.
+                let audience = self.audience_of_names([r.from.as_str(), r.to.as_str()]);
                 self.emit(
-                    Audience::Everyone,
+                    audience,
                     EventKind::ReportOverdue {
                         rule: r.rule,
                         from: r.from,
@@ -124,5 +127,30 @@ mod tests {
         ex.advance(30);
         assert!(ex.file_reports("health", "police"));
         assert!(!ex.reports()[0].overdue_noted);
+    }
+
+    #[test]
+    fn an_overdue_report_reaches_the_agencies_that_owe_and_expect_it_not_everyone() {
+        // A third team that plays neither agency.
+        let mut ex = small(
+            Mode::Expected,
+            r#"extra.agencies: (id: "transport", name: "Transport", kind: Transport)
+extra.teams: (id: "transport-team", name: "Transport", agencies: ["transport"])"#,
+        );
+        ex.open_reports(&crate::scenario::ReportTrigger::CaseConfirmed);
+        ex.advance(3 * 60);
+        let overdue: Vec<_> = ex
+            .events()
+            .iter()
+            .filter(|e| matches!(e.kind, crate::sim::EventKind::ReportOverdue { .. }))
+            .collect();
+        assert!(!overdue.is_empty(), "the case report is overdue");
+        for event in overdue {
+            assert_eq!(
+                event.audience,
+                crate::sim::Audience::Teams(vec!["health-team".into(), "police-team".into()])
+            );
+            assert!(!event.audience.includes("transport-team"));
+        }
     }
 }

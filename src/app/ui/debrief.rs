@@ -79,8 +79,23 @@ pub fn show(
                 .strong(),
             );
         }
+        if let Some(card) = &session.red_card {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} — {}",
+                    tr!(lang, "red-card-title"),
+                    card.summary
+                ))
+                .strong(),
+            );
+        }
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
+            if let Some(card) = session.red_card.as_ref().filter(|c| !c.moves.is_empty()) {
+                egui::CollapsingHeader::new(tr!(lang, "red-card-title"))
+                    .default_open(true)
+                    .show(ui, |ui| super::red::moves(ui, card));
+            }
             decided(ui, derived.decisions(exercise, lang), lang);
             ui.label(egui::RichText::new(tr!(lang, "app-timeline")).strong());
             egui::Grid::new("timeline").striped(true).show(ui, |ui| {

@@ -116,19 +116,27 @@ pub fn console(
             ui.label(egui::RichText::new(facts.join(" · ")).small());
         });
     }
-    let plays = exercise.red_plays();
-    if !plays.is_empty() {
+    // What each move did so far, beside Blue's answer (the red cell's card).
+    if let Some(card) = session.red_card.as_ref().filter(|c| !c.moves.is_empty()) {
         ui.separator();
         ui.label(egui::RichText::new(tr!(lang, "red-played")).strong());
-        for play in plays.iter().rev() {
-            let name = scenario
-                .red_tactic(&play.tactic)
-                .map_or(play.tactic.as_str(), |t| t.name.as_str());
-            ui.label(format!(
-                "{} {name} — {}",
-                super::clock(session, play.at),
-                play.target.as_deref().unwrap_or("—")
-            ));
-        }
+        ui.label(egui::RichText::new(&card.summary).small());
+        moves(ui, card);
+    }
+}
+
+/// Red's moves, latest first, each with Blue's answer (unanswered ones in red).
+pub fn moves(ui: &mut egui::Ui, card: &crate::scoring::RedCard) {
+    for line in card.moves.iter().rev() {
+        let answer = if line.answered_at.is_some() {
+            egui::RichText::new(&line.answer)
+        } else {
+            egui::RichText::new(&line.answer).color(egui::Color32::from_rgb(170, 30, 30))
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.monospace(&line.time);
+            ui.label(format!("{} — {}:", line.tactic, line.target));
+            ui.label(answer);
+        });
     }
 }
