@@ -37,7 +37,16 @@ pub struct RunOutput {
     pub totals: Totals,
     pub series: Vec<Sample>,
     pub events: Vec<Event>,
+    /// The public's feed, each post with its engagement at the end.
+    pub feed: Vec<FeedItem>,
     pub final_state: FinalState,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedItem {
+    #[serde(flatten)]
+    pub post: crate::sim::Post,
+    pub engagement: f64,
 }
 
 /// Headline figures of a run.
@@ -289,6 +298,14 @@ pub fn output(exercise: &Exercise, refused: Vec<Refusal>) -> RunOutput {
         totals: exercise.totals().clone(),
         series: exercise.series().to_vec(),
         events: exercise.events().to_vec(),
+        feed: exercise
+            .feed()
+            .iter()
+            .map(|post| FeedItem {
+                post: post.clone(),
+                engagement: exercise.engagement(post),
+            })
+            .collect(),
         final_state,
     }
 }

@@ -600,3 +600,74 @@ pub fn planned_gathering(
         )
     }
 }
+
+/// A feed post as the desk and the pages show it: who posted (as the public sees them: the red
+/// cell's accounts look like any unverified account), when, how many engaged, and whether a
+/// team answered it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PostWords {
+    pub number: u32,
+    pub who: String,
+    pub time: String,
+    pub text: String,
+    /// `negative`, `neutral`, `positive`.
+    pub tone: &'static str,
+    pub engaged: String,
+    /// Open bad news, growing until answered.
+    pub open: bool,
+    /// Who answered and when, in words.
+    pub answered: Option<String>,
+    pub district: Option<String>,
+}
+
+pub fn post_words(
+    exercise: &crate::sim::Exercise,
+    post: &crate::sim::Post,
+    lang: Language,
+) -> PostWords {
+    use crate::scenario::{AccountKind, PostTone};
+    let scenario = exercise.scenario();
+    let kind = match post.kind {
+        AccountKind::Official => tr!(lang, "feed-official"),
+        AccountKind::Press => tr!(lang, "feed-press"),
+        AccountKind::Resident => tr!(lang, "feed-resident"),
+        AccountKind::RumourMill | AccountKind::Red => tr!(lang, "feed-unverified"),
+    };
+    let clock = |m: u32| crate::scoring::clock_in(lang, scenario, m);
+    PostWords {
+        number: post.number,
+        who: tr!(lang, "feed-who", name = post.name.as_str(), kind = kind),
+        time: clock(post.at),
+        text: post.text.clone(),
+        tone: match post.tone {
+            PostTone::Negative => "negative",
+            PostTone::Neutral => "neutral",
+            PostTone::Positive => "positive",
+        },
+        engaged: tr!(
+            lang,
+            "feed-engaged",
+            count = crate::i18n::count(lang, exercise.engagement(post).round())
+        ),
+        open: post.is_open(),
+        answered: post.answered.as_ref().map(|(at, team)| {
+            let team = scenario
+                .team(team)
+                .map_or(team.as_str(), |t| t.name.as_str());
+            tr!(lang, "feed-answered", team = team, time = clock(*at))
+        }),
+        district: post.district.clone(),
+    }
+}
+
+/// The latest posts of the feed, newest first, as many as a desk shows.
+pub fn latest_posts(exercise: &crate::sim::Exercise, lang: Language) -> Vec<PostWords> {
+    const SHOWN: usize = 40;
+    exercise
+        .feed()
+        .iter()
+        .rev()
+        .take(SHOWN)
+        .map(|post| post_words(exercise, post, lang))
+        .collect()
+}

@@ -419,6 +419,7 @@ impl PlanPlayer {
                         "plan-official-information",
                         plan = self.plan.id.as_str()
                     ),
+                    post: None,
                 }));
             }
         }
@@ -600,6 +601,7 @@ impl PlanPlayer {
                             "plan-level-raised",
                             plan = self.plan.id.as_str()
                         ),
+                        post: None,
                     }));
                 }
             }

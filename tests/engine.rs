@@ -2240,11 +2240,31 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
             }
             shot("web-team-laptop.png", browser.screenshot().await?);
+            // The team answers an open post of the public feed with its statement.
+            browser
+                .wait()
+                .at_most(patience)
+                .for_element(Locator::Css("#feed .post.open button"))
+                .await?;
+            // Pressed from within the page: the feed may redraw between a lookup and a click.
+            browser
+                .execute(
+                    "const b = document.querySelector('#feed .post.open button');
+                     b.scrollIntoView({block: 'center'}); b.click();",
+                    vec![],
+                )
+                .await?;
+            browser
+                .wait()
+                .at_most(patience)
+                .for_element(Locator::Css("#answering q"))
+                .await?;
             browser
                 .find(Locator::Css("#message"))
                 .await?
                 .send_keys("Clinics in Hexi stay open; call 12320 before you go.")
                 .await?;
+            shot("web-team-answering.png", browser.screenshot().await?);
             browser
                 .find(Locator::Css("#statement-district"))
                 .await?
@@ -2286,7 +2306,8 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
     let _ = driver.kill();
     let _ = driver.wait();
     if browsed.is_err() {
-        let _ = app.kill();
+        // `timeout` passes a TERM on to the app under it (a KILL would leave the app running).
+        let _ = Process::new("kill").arg(app.id().to_string()).status();
     }
     let status = app.wait().unwrap();
     browsed.unwrap();
@@ -2296,9 +2317,17 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
         journal.contains(r#"Dispatch(team:"health-cdc",unit:"epi-3",to:"hexi""#),
         "the browser's dispatch is in the journal:\n{journal}"
     );
+    let statement = journal
+        .lines()
+        .find(|l| {
+            l.contains(r#"Statement(team:"health-cdc",district:"hexi",text:"Clinics in Hexi"#)
+        })
+        .unwrap_or_else(|| {
+            panic!("the browser's statement to one district is in the journal:\n{journal}")
+        });
     assert!(
-        journal.contains(r#"Statement(team:"health-cdc",district:"hexi",text:"Clinics in Hexi"#),
-        "the browser's statement to one district is in the journal:\n{journal}"
+        statement.contains(",post:"),
+        "it answers the post the team chose: {statement}"
     );
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(shots.join("summary.json")).unwrap())
@@ -2319,6 +2348,7 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
     for shot in [
         "devices.png",
         "web-team-laptop.png",
+        "web-team-answering.png",
         "web-team-tablet.png",
         "web-evaluator.png",
         "web-projector.png",

@@ -34,9 +34,14 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
+// Replaces an element's content, unless it would read the same: a button a user is pressing
+// is not swapped for its twin under the pointer each time the state comes.
 function fill(id, ...children) {
   const el = $(id);
-  if (el) el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+  if (!el) return;
+  const box = document.createElement(el.tagName);
+  box.append(...children.flat().filter((c) => c !== null && c !== undefined));
+  if (box.innerHTML !== el.innerHTML) el.replaceChildren(...box.childNodes);
 }
 
 // A RON string, as a journal line writes it.
@@ -168,6 +173,7 @@ function build(welcome) {
         section("reports", t("web-reports-owed"), h("div", { id: "channels" }), h("div", { id: "reports" }),
           h("textarea", { id: "report-text", placeholder: t("web-report-text") })),
         section("requests", t("web-requests"), h("div", { id: "requests" })),
+        section("feed", t("web-feed"), h("div", { class: "feed", id: "feed" })),
         section("inbox", t("web-inbox"), news)),
       h("div", {},
         section("units", t("web-units"),
@@ -190,6 +196,7 @@ function build(welcome) {
           h("select", { id: "measure-district" }), h("select", { id: "measure-level" }),
           h("button", { onclick: orderMeasure }, t("web-order")))),
         section("messages", t("web-share"),
+          h("div", { class: "answering", id: "answering", hidden: true }),
           h("textarea", { id: "message" }),
           h("div", { class: "row", id: "share-with" }),
           h("div", { class: "row" },
@@ -216,7 +223,8 @@ function build(welcome) {
   } else {
     desk.replaceChildren(waiting, h("div", { class: "columns wide-left" },
       section("map", t("web-map"), h("div", { id: "map" })),
-      section("public", t("web-public"), news)));
+      h("div", {}, section("feed", t("web-feed"), h("div", { class: "feed", id: "feed" })),
+        section("public", t("web-public"), news))));
   }
 }
 
@@ -228,10 +236,54 @@ function render() {
   $("desk").classList.toggle("waiting", !!view.briefing);
   $("briefing-card").hidden = !view.briefing;
   if (view.briefing) return renderBriefing(view.briefing);
+  if (view.feed) renderFeed();
   if (view.team) renderTeam();
   else if (view.objectives) renderEvaluator();
   else $("who").textContent = "";
   drawMap();
+}
+
+// The public's posts, newest first; a team answers an open one with its next statement. Each
+// post keeps its element while it stays open or answered (only its engagement line changes),
+// so its Answer button stays put while the feed updates.
+let answering = null;
+const postElements = new Map();
+function renderFeed() {
+  const list = $("feed");
+  if (!list) return;
+  if (!view.feed.length) return fill("feed", h("p", { class: "muted" }, t("web-nothing-yet")));
+  const mayAnswer = !!view.team && !view.red;
+  const posts = view.feed.map((p) => {
+    const key = `${p.open}|${p.answered || ""}|${mayAnswer}|${language}`;
+    let el = postElements.get(p.number);
+    if (!el || el.dataset.key !== key || (el.parentNode && el.parentNode !== list)) {
+      el = h("article", { class: "post tone-" + p.tone + (p.open ? " open" : ""), "data-key": key },
+        h("div", { class: "muted meta" }),
+        h("div", {}, p.text),
+        p.answered ? h("div", { class: "muted" }, p.answered)
+          : p.open && mayAnswer ? h("button", { class: "secondary", onclick: () => answer(p) }, t("web-answer")) : null);
+      postElements.set(p.number, el);
+    }
+    const meta = `${p.time} · ${p.who} · ${p.engaged}`;
+    if (el.firstChild.textContent !== meta) el.firstChild.textContent = meta;
+    return el;
+  });
+  if (posts.length !== list.children.length || posts.some((el, n) => list.children[n] !== el)) list.replaceChildren(...posts);
+}
+
+function answer(post) {
+  answering = post;
+  showAnswering();
+  if (post.district) $("statement-district").value = post.district;
+  $("message").focus();
+}
+
+function showAnswering() {
+  const box = $("answering");
+  if (!box) return;
+  box.hidden = !answering;
+  box.replaceChildren(...(answering ? [h("div", { class: "muted" }, t("web-answering")), h("q", {}, answering.text),
+    h("button", { class: "secondary", onclick: () => { answering = null; showAnswering(); } }, t("web-cancel"))] : []));
 }
 
 function renderBriefing(b) {
@@ -384,7 +436,11 @@ function requestAid() {
 function statement() {
   const text = $("message").value.trim();
   const district = $("statement-district").value ? `, district: ${ron($("statement-district").value)}` : "";
-  if (text) send(`Statement(team: ${team()}${district}, text: ${ron(text)})`);
+  if (!text) return;
+  const post = answering ? `, post: ${answering.number}` : "";
+  send(`Statement(team: ${team()}${district}, text: ${ron(text)}${post})`);
+  answering = null;
+  showAnswering();
 }
 
 function fileReport(owed) {

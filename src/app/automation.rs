@@ -11,6 +11,8 @@
 //! select hexi                 # select a district or facility on the map
 //! tab decisions               # the facilitator's tab: msel, decisions, agencies, evaluation, devices
 //! why Not while the cluster is open   # type the team's reason (decisions, actions)
+//! message No lockdown planned   # type the team's message or statement
+//! answer 12                   # the next statement answers post 12 of the public feed
 //! command Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")
 //! screenshot team.png         # into the output folder
 //! checkpoint ready.json       # write the state so far (as `quit` does) and go on
@@ -209,6 +211,13 @@ fn step(
             };
         }
         "why" => ui.team.rationale = rest.to_string(),
+        "message" => ui.team.text = rest.to_string(),
+        "answer" => match rest.parse() {
+            Ok(post) => ui.team.answering = Some(post),
+            Err(_) => script
+                .failures
+                .push(format!("line {line}: `answer` takes a post's number")),
+        },
         "devices" => {
             let mut numbers = rest.split_whitespace().map(str::parse::<u32>);
             match (numbers.next(), numbers.next()) {

@@ -239,6 +239,7 @@ pub fn team(
         "scorecard": card.map(|c| scorecard(c, lang)),
         "channels_down": channels_down(exercise, lang, team),
         "red": (team_def.role == crate::scenario::TeamRole::Red).then(|| red(exercise, lang, team, red_card)),
+        "feed": crate::inbox::latest_posts(exercise, lang),
     })
 }
 
@@ -327,9 +328,10 @@ fn scorecard(card: &Scorecard, lang: Language) -> Value {
     })
 }
 
-/// The room's common picture: the clock, what everyone was told, the city.
+/// The room's common picture: the clock, what everyone was told, the city, the public feed.
 pub fn projector(exercise: &Exercise, lang: Language) -> Value {
-    json!({"header": header(exercise, lang), "city": city(exercise, lang)})
+    json!({"header": header(exercise, lang), "city": city(exercise, lang),
+           "feed": crate::inbox::latest_posts(exercise, lang)})
 }
 
 /// An evaluator's tablet: the objectives to rate and the teams to observe.

@@ -95,6 +95,9 @@ fn corrective_action(lang: Language, metric: &Metric) -> String {
         Metric::PublicTrust => tr!(lang, "report-fix-trust"),
         Metric::EconomicCost => tr!(lang, "report-fix-cost"),
         Metric::DecisionQuality => tr!(lang, "report-fix-decisions"),
+        Metric::RumourAnswerMinutes | Metric::RumourReach | Metric::NegativePostShare => {
+            tr!(lang, "report-fix-rumours")
+        }
     }
 }
 
@@ -116,7 +119,10 @@ fn owner_kinds(metric: &Metric) -> &'static [AgencyKind] {
         Metric::Infections | Metric::Deaths => &[AgencyKind::Health, AgencyKind::Cdc],
         Metric::ReportsOnTime => &[AgencyKind::Health, AgencyKind::Command],
         Metric::StockOuts => &[AgencyKind::Transport, AgencyKind::Command],
-        Metric::PublicTrust => &[AgencyKind::Media, AgencyKind::Command],
+        Metric::PublicTrust
+        | Metric::RumourAnswerMinutes
+        | Metric::RumourReach
+        | Metric::NegativePostShare => &[AgencyKind::Media, AgencyKind::Command],
     }
 }
 

@@ -35,6 +35,9 @@ ron_struct! {
         actions: Vec<ActionDef> = Vec::new(),
         /// What the red cell may do, and its budget; none: red plays only through injects.
         red: Option<RedCell> = None,
+        /// The public's news and microblog feed: who posts, and what they post when something
+        /// happens (the shared accounts and templates of the scenario's language, and these).
+        feed: Feed = Feed::default(),
         injects: Vec<Inject> = Vec::new(),
         objectives: Vec<Objective> = Vec::new(),
     }
@@ -426,6 +429,103 @@ impl Jurisdiction {
             || self.facility_kinds.contains(&facility.kind)
             || self.covers_district(facility.district.as_str())
     }
+}
+
+ron_struct! {
+    /// The public's feed (`sim/feed.rs`): accounts that post, and templates of what they post
+    /// when something happens. The shared accounts and templates in the scenario's language
+    /// (`assets/feed/`) come first, unless `shared` is false; a scenario adds its own.
+    pub struct Feed {
+        accounts: Vec<FeedAccount> = Vec::new(),
+        templates: Vec<PostTemplate> = Vec::new(),
+        /// Whether the shared accounts and templates take part.
+        shared: bool = true,
+    }
+}
+
+/// What a post template may be filled in with.
+pub const POST_PLACEHOLDERS: &[&str] = &[
+    "district", "place", "count", "text", "channel", "supply", "city",
+];
+
+ron_struct! {
+    /// An outlet or a persona that posts. `{city}` in its name is the city's name.
+    pub struct FeedAccount {
+        id: Id,
+        name: String,
+        kind: AccountKind,
+        followers: u64,
+        /// From -1 (hostile to the response: it amplifies bad news) through 0 to 1 (it
+        /// amplifies the authorities' word).
+        stance: f64 = 0.0,
+    }
+}
+
+ron_enum! {
+    /// Who an account is; a template names the kind that writes it.
+    #[derive(Copy, Eq)]
+    pub enum AccountKind {
+        /// The government and its agencies: they post the teams' statements.
+        Official,
+        /// Local press and broadcasters.
+        Press,
+        /// Residents posting what they see.
+        Resident,
+        /// Accounts that spread rumours.
+        RumourMill,
+        /// The red cell's own accounts (shown to the public like any other).
+        Red,
+    }
+}
+
+ron_struct! {
+    /// What an account of kind `by` posts when `on` happens. `{district}`, `{place}`, `{count}`,
+    /// `{text}`, `{channel}`, `{supply}` and `{city}` are filled in from what happened.
+    pub struct PostTemplate {
+        on: PostTrigger,
+        by: AccountKind,
+        text: Spanned<String>,
+        tone: PostTone = PostTone::Neutral,
+    }
+}
+
+ron_enum! {
+    /// What makes the feed post.
+    #[derive(Copy, Eq, PartialOrd, Ord)]
+    pub enum PostTrigger {
+        /// Cases confirmed in a district (`{district}`, `{count}`).
+        Cases,
+        /// Deaths in a district.
+        Deaths,
+        /// The hospitals have no free bed (`{count}` waiting).
+        HospitalFull,
+        /// A facility ran out of a supply (`{place}`, `{supply}`).
+        StockOut,
+        /// A district's trust in the authorities fell low.
+        TrustLow,
+        /// A district's control level was raised.
+        Measure,
+        /// A team's public statement (`{text}`; posted by an official account).
+        Statement,
+        /// A rumour spreads (`{channel}`), from red or an inject.
+        Rumour,
+        /// Panic buying: empty shelves, prices up.
+        PanicBuying,
+        /// A crowd at a site (`{place}`, `{count}` people).
+        Crowd,
+        /// Fraud calls posing as officials.
+        Fraud,
+        /// A district office's hidden cases came out.
+        CoverUp,
+        /// An inject delivered through the media or social media (`{text}`: its title).
+        Media,
+    }
+}
+
+ron_enum! {
+    /// How a post reads for the response: bad news grows while it is left unanswered.
+    #[derive(Copy, Eq)]
+    pub enum PostTone { Negative, Neutral, Positive }
 }
 
 ron_struct! {
@@ -1786,6 +1886,13 @@ ron_enum! {
         /// How well the decisions of the objective's decision points served it (the chosen
         /// options' scores; no decision in time scores 0).
         DecisionQuality,
+        /// Mean minutes from a rumour (or fraud calls) in the public feed to the statement
+        /// that answered it (unanswered: until now).
+        RumourAnswerMinutes,
+        /// Mean engagement of a rumour in the feed by the time it was answered (or now).
+        RumourReach,
+        /// Share of the feed's posts that are bad news.
+        NegativePostShare,
     }
 }
 
@@ -1809,17 +1916,21 @@ impl Metric {
             | ReportsOnTime
             | AidRequestsAnswered
             | PublicTrust
-            | DecisionQuality => MetricScale::Share,
-            ActivationMinutes | InjectResponseMinutes | AidResponseMinutes => MetricScale::Minutes,
+            | DecisionQuality
+            | NegativePostShare => MetricScale::Share,
+            ActivationMinutes
+            | InjectResponseMinutes
+            | AidResponseMinutes
+            | RumourAnswerMinutes => MetricScale::Minutes,
             HospitalOverflowHours => MetricScale::Hours,
-            Infections | Deaths | StockOuts => MetricScale::Count,
+            Infections | Deaths | StockOuts | RumourReach => MetricScale::Count,
             EconomicCost => MetricScale::Money,
         }
     }
 
     /// Whether a larger value is better.
     pub fn higher_is_better(&self) -> bool {
-        self.scale() == MetricScale::Share
+        self.scale() == MetricScale::Share && *self != Metric::NegativePostShare
     }
 }
 
@@ -1846,6 +1957,12 @@ impl Default for Measures {
 }
 
 impl Default for Public {
+    fn default() -> Self {
+        default_record()
+    }
+}
+
+impl Default for Feed {
     fn default() -> Self {
         default_record()
     }

@@ -161,6 +161,7 @@ pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagn
     checker.check_injects();
     checker.check_actions();
     checker.check_red();
+    checker.check_feed();
     checker.check_objectives();
     checker.out
 }
@@ -1569,6 +1570,69 @@ impl<'a> Checker<'a> {
             }
             for effect in &action.effects {
                 self.check_effect(effect, &context);
+            }
+        }
+    }
+
+    /// The feed: accounts declared once, stances between -1 and 1, templates that fill in only
+    /// what a post knows and that some account writes.
+    fn check_feed(&mut self) {
+        let s = self.s;
+        let feed = &s.feed;
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for account in &feed.accounts {
+            if !seen.insert(account.id.as_str()) {
+                self.error(
+                    account.id.span,
+                    crate::msg!("v-feed-account-twice", id = account.id.to_string()),
+                );
+            }
+            if !(-1.0..=1.0).contains(&account.stance) {
+                self.error(
+                    account.id.span,
+                    crate::msg!(
+                        "v-feed-stance",
+                        id = account.id.to_string(),
+                        stance = account.stance.to_string()
+                    ),
+                );
+            }
+        }
+        let shared = if feed.shared {
+            crate::sim::shared_feed(s.meta.language.unwrap_or(crate::i18n::Language::En)).accounts
+        } else {
+            Vec::new()
+        };
+        for template in &feed.templates {
+            let text = &template.text.value;
+            let mut rest = text.as_str();
+            while let Some(open) = rest.find('{') {
+                let Some(close) = rest[open..].find('}') else {
+                    break;
+                };
+                let name = &rest[open + 1..open + close];
+                if !super::model::POST_PLACEHOLDERS.contains(&name) {
+                    self.error(
+                        template.text.span,
+                        crate::msg!("v-feed-placeholder", placeholder = name),
+                    )
+                    .set_help(crate::msg!(
+                        "v-feed-placeholders",
+                        known = super::model::POST_PLACEHOLDERS.join(", ")
+                    ));
+                }
+                rest = &rest[open + close + 1..];
+            }
+            if !feed
+                .accounts
+                .iter()
+                .chain(&shared)
+                .any(|a| a.kind == template.by)
+            {
+                self.warning(
+                    template.text.span,
+                    crate::msg!("v-feed-no-account", kind = format!("{:?}", template.by)),
+                );
             }
         }
     }

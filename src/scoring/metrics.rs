@@ -79,6 +79,9 @@ pub fn label(metric: &Metric, lang: Language) -> String {
         Metric::PublicTrust => tr!(lang, "metric-public-trust"),
         Metric::EconomicCost => tr!(lang, "metric-economic-cost"),
         Metric::DecisionQuality => tr!(lang, "metric-decision-quality"),
+        Metric::RumourAnswerMinutes => tr!(lang, "metric-rumour-answer"),
+        Metric::RumourReach => tr!(lang, "metric-rumour-reach"),
+        Metric::NegativePostShare => tr!(lang, "metric-negative-posts"),
     }
 }
 
@@ -114,6 +117,8 @@ fn nothing_to_measure(metric: &Metric, teams: &[&Team], lang: Language) -> Strin
             tr!(lang, "nothing-requests", scope = scope)
         }
         Metric::DecisionQuality => tr!(lang, "nothing-decisions", scope = scope),
+        Metric::RumourAnswerMinutes | Metric::RumourReach => tr!(lang, "nothing-rumours"),
+        Metric::NegativePostShare => tr!(lang, "nothing-posts"),
         _ => tr!(lang, "nothing-to-measure"),
     }
 }
@@ -549,6 +554,120 @@ fn measure_raw(
                     ),
                     evidence,
                 }
+            }
+        }
+        Metric::RumourAnswerMinutes | Metric::RumourReach => {
+            use crate::scenario::{PostTone, PostTrigger};
+            let in_scope = |post: &crate::sim::Post| {
+                district.is_none_or(|d| {
+                    post.district.as_deref() == Some(scenario.city.districts[d].id.as_str())
+                        || post.district.is_none()
+                })
+            };
+            let (mut delays, mut reaches, mut responses, mut evidence) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for post in ex.feed().iter().filter(|p| {
+                p.at <= at
+                    && p.tone == PostTone::Negative
+                    && matches!(p.on, PostTrigger::Rumour | PostTrigger::Fraud)
+                    && in_scope(p)
+            }) {
+                let engaged = ex.engagement_at(post, at);
+                reaches.push(engaged);
+                let answer = post
+                    .answered
+                    .as_ref()
+                    .filter(|(m, team)| *m <= at && of_team(team));
+                match answer {
+                    Some((m, team)) => {
+                        delays.push(f64::from(m - post.at));
+                        responses.push(Some(f64::from(m - post.at)));
+                        evidence.push(tr!(
+                            lang,
+                            "evidence-rumour-answered",
+                            time = when(post.at),
+                            text = post.text.as_str(),
+                            who = post.name.as_str(),
+                            team = team.as_str(),
+                            after = crate::i18n::duration(lang, m - post.at),
+                            engaged = count(engaged.round())
+                        ));
+                    }
+                    None => {
+                        delays.push(f64::from(at - post.at));
+                        responses.push(None);
+                        evidence.push(tr!(
+                            lang,
+                            "evidence-rumour-open",
+                            time = when(post.at),
+                            text = post.text.as_str(),
+                            who = post.name.as_str(),
+                            engaged = count(engaged.round())
+                        ));
+                    }
+                }
+            }
+            let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
+            let answered = responses.iter().flatten().count();
+            if *metric == Metric::RumourAnswerMinutes {
+                let value = mean(&delays);
+                Measured {
+                    open: false,
+                    responses,
+                    value,
+                    detail: tr!(
+                        lang,
+                        "detail-rumour-answer",
+                        rumours = delays.len(),
+                        answered = answered,
+                        mean = crate::i18n::duration(lang, value.unwrap_or(0.0).round() as u32)
+                    ),
+                    evidence,
+                }
+            } else {
+                let value = mean(&reaches);
+                Measured {
+                    open: false,
+                    responses: Vec::new(),
+                    value,
+                    detail: tr!(
+                        lang,
+                        "detail-rumour-reach",
+                        rumours = reaches.len(),
+                        answered = answered,
+                        mean = count(value.unwrap_or(0.0).round())
+                    ),
+                    evidence,
+                }
+            }
+        }
+        Metric::NegativePostShare => {
+            let posts: Vec<&crate::sim::Post> = ex
+                .feed()
+                .iter()
+                .filter(|p| p.at <= at)
+                .filter(|p| {
+                    district.is_none_or(|d| {
+                        p.district.as_deref() == Some(scenario.city.districts[d].id.as_str())
+                    })
+                })
+                .collect();
+            let negative = posts
+                .iter()
+                .filter(|p| p.tone == crate::scenario::PostTone::Negative)
+                .count();
+            let value = (!posts.is_empty()).then(|| negative as f64 / posts.len() as f64);
+            Measured {
+                open: false,
+                responses: Vec::new(),
+                value,
+                detail: tr!(
+                    lang,
+                    "detail-negative-posts",
+                    negative = negative,
+                    posts = posts.len()
+                ),
+                evidence: Vec::new(),
             }
         }
         Metric::StockOuts => {

@@ -67,7 +67,8 @@ pub fn class(metric: &Metric) -> KpiClass {
         | Metric::Deaths
         | Metric::HospitalOverflowHours
         | Metric::PublicTrust
-        | Metric::StockOuts => KpiClass::Outcome,
+        | Metric::StockOuts
+        | Metric::NegativePostShare => KpiClass::Outcome,
         Metric::EconomicCost => KpiClass::Cost,
         Metric::ContactsQuarantinedWithin24h
         | Metric::CasesIsolatedWithin24h
@@ -77,7 +78,9 @@ pub fn class(metric: &Metric) -> KpiClass {
         | Metric::ReportsOnTime
         | Metric::AidRequestsAnswered
         | Metric::AidResponseMinutes
-        | Metric::DecisionQuality => KpiClass::Process,
+        | Metric::DecisionQuality
+        | Metric::RumourAnswerMinutes
+        | Metric::RumourReach => KpiClass::Process,
     }
 }
 

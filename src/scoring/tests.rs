@@ -713,3 +713,60 @@ fn a_teams_trust_evidence_is_its_own_statements() {
     assert_eq!(statements.len(), 1, "{evidence:?}");
     assert!(statements[0].contains("health-team"), "{evidence:?}");
 }
+
+/// The public-information KPIs read the feed: how long rumours waited for an answer, how far
+/// they spread meanwhile, and how much of the feed is bad news.
+#[test]
+fn rumours_in_the_feed_are_measured_until_a_statement_answers_them() {
+    let edits = r#"extra.teams: (id: "red", name: "Red cell", role: Red)
+scenario.red: (budget: 30.0, tactics: [
+    (id: "rumour", name: "Lockdown rumour", cost: 5.0, does: Rumour((reach: 0.4, channel: "microblog"))),
+])"#;
+    let mut ex = small(Mode::Expected, edits);
+    let at = |ex: &Exercise, metric: Metric, teams: &[&Team]| {
+        measure(&Snapshot::now(ex), &metric, teams, None, None, Language::En)
+    };
+    assert!(
+        at(&ex, Metric::RumourAnswerMinutes, &[]).value.is_none(),
+        "no rumour yet"
+    );
+    ex.advance(60);
+    ex.apply(command(r#"RedMove(team: "red", tactic: "rumour")"#))
+        .unwrap();
+    ex.advance(3 * 60);
+    let open = at(&ex, Metric::RumourAnswerMinutes, &[]);
+    assert_eq!(open.value, Some(180.0), "unanswered: the time so far");
+    assert!(open.responses.iter().all(Option::is_none));
+    let reach_open = at(&ex, Metric::RumourReach, &[]).value.unwrap();
+    ex.apply(command(
+        r#"Statement(team: "health-team", text: "No lockdown.")"#,
+    ))
+    .unwrap();
+    ex.advance(12 * 60);
+    let answered = at(&ex, Metric::RumourAnswerMinutes, &[]);
+    assert_eq!(answered.value, Some(180.0), "answered three hours after");
+    assert!(answered.responses.iter().all(Option::is_some));
+    assert!(
+        answered.evidence[0].contains("answered by health-team after 3h"),
+        "{:?}",
+        answered.evidence
+    );
+    assert_eq!(
+        at(&ex, Metric::RumourReach, &[]).value.unwrap(),
+        reach_open,
+        "an answered rumour stops spreading"
+    );
+    // Another team's statement is not the police's answer.
+    let police = ex.scenario().team("police-team").unwrap().clone();
+    let theirs = at(&ex, Metric::RumourAnswerMinutes, &[&police]);
+    assert!(theirs.responses.iter().all(Option::is_none));
+    let negative = at(&ex, Metric::NegativePostShare, &[]);
+    let posts = ex.feed().len() as f64;
+    let bad = ex
+        .feed()
+        .iter()
+        .filter(|p| p.tone == crate::scenario::PostTone::Negative)
+        .count() as f64;
+    assert_eq!(negative.value, Some(bad / posts));
+    assert!(!Metric::NegativePostShare.higher_is_better());
+}

@@ -288,6 +288,9 @@ ron_struct! {
         /// None: city-wide.
         district: Option<Id> = None,
         text: String = String::new(),
+        /// The feed's post it answers, by number (journals before the feed have none).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        post: Option<u32> = None,
     }
 }
 

@@ -36,6 +36,7 @@ mod effects;
 pub mod epidemic;
 pub mod event;
 mod facilities;
+mod feed;
 mod gatherings;
 mod msel;
 mod orders;
@@ -62,6 +63,7 @@ pub use command::{Command, CommandError};
 pub use decisions::{DecisionAnswer, DecisionState, SettledBy, Settlement};
 pub use epidemic::{Compartments, Infected, Mode};
 pub use event::{Audience, Event, EventKind};
+pub use feed::{Post, shared_feed};
 pub use gatherings::{GatheringDecision, GatheringState, GatheringStatus};
 pub use places::Node;
 pub use red::{
@@ -82,6 +84,7 @@ pub(crate) struct Streams {
     pub tracing: ChaCha8Rng,
     pub care: ChaCha8Rng,
     pub gatherings: ChaCha8Rng,
+    pub feed: ChaCha8Rng,
 }
 
 impl Streams {
@@ -94,6 +97,7 @@ impl Streams {
             tracing: stream(3),
             care: stream(4),
             gatherings: stream(5),
+            feed: stream(6),
         }
     }
 }
@@ -565,6 +569,8 @@ pub(crate) struct Derived {
     pub severity: care::Severity,
     /// The supply a clinic test uses, if tests use kits.
     pub test_kit: Option<String>,
+    /// The feed's accounts and templates.
+    pub feed: feed::FeedBook,
 }
 
 /// One running exercise. A copy runs on by itself, with the same random streams: what the
@@ -623,6 +629,7 @@ pub struct Exercise {
     /// Contact-rate changes in force: (district, or none for the city; factor; until).
     pub(crate) contact_changes: Vec<(Option<usize>, f64, u32)>,
     pub(crate) red: red::RedState,
+    pub(crate) feed: feed::FeedState,
 }
 
 impl Exercise {
@@ -757,6 +764,7 @@ impl Exercise {
                 concealed: vec![None; district_count],
                 ..Default::default()
             },
+            feed: feed::FeedState::default(),
         };
         exercise.process_time();
         exercise.record_sample();
@@ -1117,6 +1125,7 @@ impl Exercise {
         self.check_deadlines();
         self.settle_overdue_decisions();
         self.fire_conditional_injects();
+        self.update_feed();
     }
 
     /// Moves `count` people from susceptible to exposed or infectious in a district.
@@ -1370,6 +1379,7 @@ fn derive(scenario: &Scenario) -> Derived {
         fades: public::Fades::new(scenario, dt),
         severity,
         test_kit: detection::test_kit(scenario),
+        feed: feed::book(scenario),
         nodes: places.nodes,
     }
 }

@@ -27,6 +27,7 @@ impl Exercise {
             Ok(()) => {
                 self.log.push((self.now, command));
                 self.fire_conditional_injects();
+                self.update_feed();
                 Ok(self.events[first..].to_vec())
             }
             Err(reason) => {
@@ -509,6 +510,8 @@ impl Exercise {
             return refuse(msg!("refused-no-district", district = d));
         }
         let districts = self.scope(&c.district);
+        self.answer_posts(c.team.as_str(), &districts, c.post)
+            .map_err(CommandError)?;
         self.answer_rumours(&districts);
         self.emit(
             Audience::Everyone,

@@ -112,6 +112,7 @@ refused-no-red-tactic = there is no red tactic `{ $tactic }`
 refused-not-red = team `{ $team }` does not play the red cell
 refused-red-needs-target = this tactic needs a target: { $kind }
 red-over-budget = it costs { $cost } red points and { $left } are left
+refused-no-post = there is no post { $post } in the public feed
 refused-channel-down = the reporting channel of `{ $agency }` is down until { $at }: restore it or wait
 refused-channel-up = the reporting channel of `{ $agency }` is working
 refused-channel-restoring = the reporting channel of `{ $agency }` is already being restored (back at { $at })

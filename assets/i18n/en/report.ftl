@@ -156,6 +156,7 @@ report-fix-reports = Name who reports what to whom and by when; add a reporting 
 report-fix-aid = Set up a joint coordination desk; answer every request for help within the hour, even to decline.
 report-fix-stock = Set reorder levels for every stock; rotate the reserve and move supplies before sites run out.
 report-fix-trust = Answer rumours within hours with one official voice; pair every measure with support to residents.
+report-fix-rumours = Watch the public feed and answer a rumour with a public statement within the hour it appears, before it is reshared; name the post you answer.
 report-fix-cost = Target measures to buildings and districts at risk; review and lift them on clear criteria.
 report-fix-decisions = Prepare decision criteria before the exercise (thresholds to go ahead, postpone or cancel); take the decision before its deadline, with the lead agency named.
 report-fix-evaluated = Review the evaluators' observations with the team and rehearse the capability in a focused drill.

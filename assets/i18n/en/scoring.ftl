@@ -15,6 +15,9 @@ metric-aid-answered = Requests for help answered
 metric-aid-minutes = Time to answer a request for help
 metric-stock-outs = Stock-outs
 metric-public-trust = Public trust
+metric-rumour-answer = Time to answer a rumour in the public feed
+metric-rumour-reach = A rumour's reach before it was answered
+metric-negative-posts = Share of bad news in the public feed
 metric-economic-cost = Economic cost of measures
 metric-decision-quality = Decisions that served the objective
 
@@ -53,6 +56,8 @@ nothing-decisions = { $scope ->
    *[other] no scored decision was settled to these teams yet
 }
 nothing-to-measure = nothing to measure
+nothing-rumours = no rumour in the public feed yet
+nothing-posts = nothing posted in the public feed yet
 
 detail-contacts = { $quick } of { $named } named contacts quarantined within 24 h ({ $quarantined } quarantined in all, { $lost } lost to tracing)
 detail-isolation = { $quick } of { $cases } confirmed cases moved to an isolation site within 24 h ({ $moved } moved in all)
@@ -87,6 +92,11 @@ evidence-report-late = { $time } { $rule } from { $from } to { $to }: filed late
 evidence-report-missing = { $time } { $rule } from { $from } to { $to }: not filed (due { $due })
 evidence-aid-answered = { $time } request { $request } from { $from } to { $to }: { $answer } after { $after }
 evidence-aid-unanswered = { $time } request { $request } from { $from } to { $to }: unanswered
+evidence-rumour-answered = { $time } "{ $text }" ({ $who }): answered by { $team } after { $after }, { $engaged } engaged
+evidence-rumour-open = { $time } "{ $text }" ({ $who }): unanswered, { $engaged } engaged
+detail-rumour-answer = { $answered } of { $rumours } rumours answered; mean time { $mean }
+detail-rumour-reach = { $answered } of { $rumours } rumours answered; mean reach { $mean } engaged
+detail-negative-posts = { $negative } of { $posts } posts are bad news
 evidence-stock-out = { $time } { $facility } ran out of { $supply }
 evidence-statement = { $time } statement by { $team }
 evidence-trust-alert = { $time } trust in { $district } fell below { $trust }

@@ -105,6 +105,7 @@ refused-no-red-tactic = 没有红方战术 `{ $tactic }`
 refused-not-red = 小组 `{ $team }` 不扮演红方
 refused-red-needs-target = 该战术需要目标：{ $kind }
 red-over-budget = 需要 { $cost } 红方点数，剩余 { $left }
+refused-no-post = 舆情信息流中没有第 { $post } 条帖文
 refused-channel-down = `{ $agency }` 的报告渠道中断至 { $at }：请恢复或等待
 refused-channel-up = `{ $agency }` 的报告渠道工作正常
 refused-channel-restoring = `{ $agency }` 的报告渠道正在恢复（{ $at } 恢复）

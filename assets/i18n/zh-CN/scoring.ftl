@@ -15,6 +15,9 @@ metric-aid-answered = 支援请求答复率
 metric-aid-minutes = 答复支援请求的用时
 metric-stock-outs = 断供次数
 metric-public-trust = 公众信任度
+metric-rumour-answer = 舆情信息流中谣言的回应时间
+metric-rumour-reach = 谣言被回应前的传播量
+metric-negative-posts = 舆情信息流中负面帖文的占比
 metric-economic-cost = 管控措施的经济成本
 metric-decision-quality = 决策对目标的贡献
 
@@ -53,6 +56,8 @@ nothing-decisions = { $scope ->
    *[other] 尚无向这些小组提出的计分决策事项作出决定
 }
 nothing-to-measure = 无可测量的内容
+nothing-rumours = 舆情信息流中尚无谣言
+nothing-posts = 舆情信息流中尚无帖文
 
 detail-contacts = 已确定的 { $named } 名密接中 { $quick } 名在 24 小时内隔离（累计隔离 { $quarantined } 名，{ $lost } 名失访）
 detail-isolation = { $cases } 例确诊病例中 { $quick } 例在 24 小时内转运至隔离点（累计转运 { $moved } 例）
@@ -81,6 +86,11 @@ evidence-report-late = { $time } { $rule }（{ $from } → { $to }）：{ $filed
 evidence-report-missing = { $time } { $rule }（{ $from } → { $to }）：未报（时限 { $due }）
 evidence-aid-answered = { $time } 第 { $request } 号请求（{ $from } → { $to }）：{ $after } 后{ $answer }
 evidence-aid-unanswered = { $time } 第 { $request } 号请求（{ $from } → { $to }）：未答复
+evidence-rumour-answered = { $time }“{ $text }”（{ $who }）：{ $team } 于 { $after } 后回应，{ $engaged } 次互动
+evidence-rumour-open = { $time }“{ $text }”（{ $who }）：未回应，{ $engaged } 次互动
+detail-rumour-answer = { $rumours } 条谣言中已回应 { $answered } 条；平均用时 { $mean }
+detail-rumour-reach = { $rumours } 条谣言中已回应 { $answered } 条；平均传播 { $mean } 次互动
+detail-negative-posts = { $posts } 条帖文中负面 { $negative } 条
 evidence-stock-out = { $time } { $facility } { $supply } 断供
 evidence-statement = { $time } { $team } 发布公告
 evidence-trust-alert = { $time } { $district } 的信任度低于 { $trust }

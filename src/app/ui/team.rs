@@ -25,6 +25,8 @@ pub struct TeamForm {
     pub rationale: String,
     /// The agency a red tactic that needs one is aimed at.
     pub red_agency: String,
+    /// The feed's post the next statement answers.
+    pub answering: Option<u32>,
 }
 
 /// Decisions put to the team and still open: the question, the options (what each does on
@@ -244,6 +246,8 @@ pub fn inbox(
         }
         ui.separator();
     }
+    let may_answer = team_def.is_some_and(|t| t.role == crate::scenario::TeamRole::Blue);
+    feed(ui, session, form, team, may_answer);
     ui.label(egui::RichText::new(tr!(lang, "inbox-title")).strong());
     egui::ScrollArea::vertical()
         .id_salt(("inbox", team))
@@ -264,6 +268,53 @@ pub fn inbox(
                 }
             }
         });
+}
+
+/// The public's feed, newest first: a Blue team answers an open post with its next statement.
+fn feed(ui: &mut egui::Ui, session: &Session, form: &mut TeamForm, team: &str, may_answer: bool) {
+    let Some(exercise) = &session.exercise else {
+        return;
+    };
+    let lang = session.language;
+    egui::CollapsingHeader::new(egui::RichText::new(tr!(lang, "feed-title")).strong())
+        .id_salt(("feed", team))
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("feed-posts", team))
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    let posts = crate::inbox::latest_posts(exercise, lang);
+                    if posts.is_empty() {
+                        ui.label(tr!(lang, "feed-nothing"));
+                    }
+                    for post in posts {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "{} · {} · {}",
+                                post.time, post.who, post.engaged
+                            ))
+                            .small(),
+                        );
+                        let color = match post.tone {
+                            "negative" => egui::Color32::from_rgb(170, 30, 30),
+                            "positive" => egui::Color32::from_rgb(30, 110, 40),
+                            _ => egui::Color32::from_rgb(20, 60, 120),
+                        };
+                        ui.colored_label(color, &post.text);
+                        if let Some(answered) = &post.answered {
+                            ui.label(egui::RichText::new(answered).small().weak());
+                        } else if post.open
+                            && may_answer
+                            && ui.small_button(tr!(lang, "feed-answer")).clicked()
+                        {
+                            form.answering = Some(post.number);
+                        }
+                        ui.separator();
+                    }
+                });
+        });
+    ui.separator();
 }
 
 /// The inbox's colour for a tone of news.
@@ -633,6 +684,18 @@ pub fn desk(
                 ui.separator();
             }
             ui.label(egui::RichText::new(tr!(lang, "team-message")).strong());
+            if let Some(number) = form.answering {
+                let post = exercise.feed().iter().find(|p| p.number == number);
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.label(tr!(lang, "feed-answering", number = number));
+                    if let Some(post) = post {
+                        ui.label(egui::RichText::new(&post.text).italics());
+                    }
+                    if ui.small_button(tr!(lang, "feed-cancel")).clicked() {
+                        form.answering = None;
+                    }
+                });
+            }
             ui.text_edit_multiline(&mut form.text);
             ui.horizontal_wrapped(|ui| {
                 egui::ComboBox::from_id_salt("report-from")
@@ -728,6 +791,7 @@ pub fn desk(
                             team: me.clone(),
                             district: None,
                             text: form.text.clone(),
+                            post: form.answering.take(),
                         }),
                     );
                 }
