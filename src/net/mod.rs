@@ -83,16 +83,17 @@ impl Publisher {
     ) {
         let roles = self.publish_news(host, exercise, lang);
         let connected = host.connected();
+        let feed = views::feed(exercise, lang);
         for role in roles.iter().filter(|r| connected.contains_key(r)) {
             let view = match role {
                 Role::Team(team) => {
                     let card = scorecards
                         .iter()
                         .find(|c| c.team.as_deref() == Some(team.as_str()));
-                    views::team(exercise, lang, team, card, red_card)
+                    views::team(exercise, lang, team, card, red_card, &feed)
                 }
                 Role::Evaluator => views::evaluator(exercise, lang),
-                Role::Projector => views::projector(exercise, lang),
+                Role::Projector => views::projector(exercise, lang, &feed),
             }
             .to_string();
             if self.states.get(role) != Some(&view) || host.lacks_state(role) {

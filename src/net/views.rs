@@ -68,13 +68,15 @@ fn level_key(level: &ControlLevel) -> &'static str {
 }
 
 /// A team's page: its desk, as the hot seat shows it.
-/// `card` is the team's own scorecard; `red_card` the red cell's (shown on the red cell's page).
+/// `card` is the team's own scorecard; `red_card` the red cell's (shown on the red cell's page);
+/// `feed` the public feed ([`feed`]), the same on every page.
 pub fn team(
     exercise: &Exercise,
     lang: Language,
     team: &str,
     card: Option<&Scorecard>,
     red_card: Option<&RedCard>,
+    feed: &Value,
 ) -> Value {
     let scenario = exercise.scenario();
     let Some(team_def) = scenario.team(team) else {
@@ -239,7 +241,7 @@ pub fn team(
         "scorecard": card.map(|c| scorecard(c, lang)),
         "channels_down": channels_down(exercise, lang, team),
         "red": (team_def.role == crate::scenario::TeamRole::Red).then(|| red(exercise, lang, team, red_card)),
-        "feed": crate::inbox::latest_posts(exercise, lang),
+        "feed": feed,
     })
 }
 
@@ -329,9 +331,13 @@ fn scorecard(card: &Scorecard, lang: Language) -> Value {
 }
 
 /// The room's common picture: the clock, what everyone was told, the city, the public feed.
-pub fn projector(exercise: &Exercise, lang: Language) -> Value {
-    json!({"header": header(exercise, lang), "city": city(exercise, lang),
-           "feed": crate::inbox::latest_posts(exercise, lang)})
+pub fn projector(exercise: &Exercise, lang: Language, feed: &Value) -> Value {
+    json!({"header": header(exercise, lang), "city": city(exercise, lang), "feed": feed})
+}
+
+/// The public feed's latest posts as every page shows them (built once per publish).
+pub fn feed(exercise: &Exercise, lang: Language) -> Value {
+    serde_json::to_value(crate::inbox::latest_posts(exercise, lang)).unwrap_or_default()
 }
 
 /// An evaluator's tablet: the objectives to rate and the teams to observe.

@@ -499,6 +499,8 @@ ron_enum! {
         Deaths,
         /// The hospitals have no free bed (`{count}` waiting).
         HospitalFull,
+        /// A district's fever clinics turn many away (`{count}`: the share, in %).
+        ClinicQueue,
         /// A facility ran out of a supply (`{place}`, `{supply}`).
         StockOut,
         /// A district's trust in the authorities fell low.

@@ -35,6 +35,9 @@ pub const MAX_GROWTH: f64 = 9.0;
 /// The feed posts about the same kind of happening in the same district at most once in this
 /// many minutes (a twelve-hour news cycle).
 pub const QUIET_MINUTES: u32 = 12 * 60;
+/// Share of a district's clinic visitors turned away untested from which the queue is news
+/// (illustrative: one in five).
+pub const CLINIC_QUEUE_NEWS_SHARE: f64 = 0.2;
 /// At most this many posts about one happening, each by a different kind of account.
 pub const POSTS_PER_HAPPENING: usize = 2;
 
@@ -192,12 +195,13 @@ impl Exercise {
         first * (1.0 + hours / GROWTH_HOURS).min(MAX_GROWTH)
     }
 
-    /// A team's statement answers the post it names (refused if there is none) and every open
-    /// rumour or fraud post in its districts.
+    /// A team's statement (to a district, or city-wide) answers the post it names (refused if
+    /// there is none) and every open rumour or fraud post in its scope: a city-wide statement
+    /// all of them, a district's those about the district.
     pub(crate) fn answer_posts(
         &mut self,
         team: &str,
-        districts: &[usize],
+        district: Option<&str>,
         post: Option<u32>,
     ) -> Result<(), crate::i18n::Message> {
         if let Some(n) = post
@@ -206,15 +210,7 @@ impl Exercise {
             return Err(crate::msg!("refused-no-post", post = n));
         }
         let now = self.now;
-        let scenario = self.scenario.clone();
-        let in_scope = |district: &Option<String>| match district {
-            None => districts.len() == scenario.city.districts.len(),
-            Some(id) => self
-                .derived
-                .district_index
-                .get(id)
-                .is_some_and(|d| districts.contains(d)),
-        };
+        let in_scope = |about: &Option<String>| district.is_none() || about.as_deref() == district;
         let answered: Vec<usize> = (0..self.feed.posts.len())
             .filter(|&n| {
                 let p = &self.feed.posts[n];
@@ -240,6 +236,15 @@ impl Exercise {
             }
         }
         self.feed.events_seen = fresh;
+        // Queues are a state, not an event: news while they last (at most once a news cycle).
+        for d in 0..self.scenario.city.districts.len() {
+            let turned_away = self.districts[d].clinic_queue;
+            if turned_away >= CLINIC_QUEUE_NEWS_SHARE {
+                let mut h = Happening::new(PostTrigger::ClinicQueue, Some(d));
+                h.count = Some((turned_away * 100.0).round() as u64);
+                self.post_about(&h);
+            }
+        }
     }
 
     fn happenings(&self, kind: &super::EventKind) -> Vec<Happening> {

@@ -510,8 +510,12 @@ impl Exercise {
             return refuse(msg!("refused-no-district", district = d));
         }
         let districts = self.scope(&c.district);
-        self.answer_posts(c.team.as_str(), &districts, c.post)
-            .map_err(CommandError)?;
+        self.answer_posts(
+            c.team.as_str(),
+            c.district.as_ref().map(|d| d.as_str()),
+            c.post,
+        )
+        .map_err(CommandError)?;
         self.answer_rumours(&districts);
         self.emit(
             Audience::Everyone,
