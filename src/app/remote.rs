@@ -12,7 +12,7 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
@@ -55,7 +55,7 @@ pub struct Remote {
     /// Commands from devices applied so far (a script waits for them).
     commands_applied: Arc<AtomicUsize>,
     /// Shared with the thread that applies commands: it publishes their events at once.
-    publisher: Arc<Mutex<Publisher>>,
+    publisher: Arc<Publisher>,
     last_publish: Option<Instant>,
     last_connected: Vec<(Role, usize)>,
 }
@@ -139,7 +139,7 @@ fn open(
         host.set_waker(move || {
             let _ = proxy.send_event(WinitUserEvent::WakeUp);
         });
-        let publisher = Arc::<Mutex<Publisher>>::default();
+        let publisher = Arc::<Publisher>::default();
         if let Some(queue) = host.take_command_queue() {
             let applier = Applier {
                 session: shared.clone(),
@@ -242,7 +242,7 @@ struct Applier {
     session: SharedSession,
     /// Weak: the host's queue closes, and this thread ends, when the host is dropped.
     hub: Weak<Hub>,
-    publisher: Arc<Mutex<Publisher>>,
+    publisher: Arc<Publisher>,
     applied: Arc<AtomicUsize>,
 }
 
@@ -266,8 +266,6 @@ impl Applier {
             // part, and the session is locked meanwhile).
             if let Some(exercise) = &session.exercise {
                 self.publisher
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
                     .publish_news(&hub, exercise, session.language);
             }
             drop(session);
@@ -292,22 +290,21 @@ fn publish(mut remote: ResMut<Remote>, session: Res<SharedSession>) {
     if !due && connected == remote.last_connected {
         return;
     }
-    let mut publisher = remote
-        .publisher
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
+    let publisher = &remote.publisher;
     match (&session.exercise, &session.scenario) {
-        (Some(exercise), _) => publisher.publish(
-            host,
-            exercise,
-            session.language,
-            &session.scorecards,
-            session.red_card.as_ref(),
-        ),
+        (Some(exercise), _) => {
+            // The news under the lock (a few new events); the views from a copy, so that
+            // commands from pages meanwhile do not wait for them.
+            let lang = session.language;
+            publisher.publish_news(host, exercise, lang);
+            let copy = exercise.clone();
+            let (cards, red_card) = (session.scorecards.clone(), session.red_card.clone());
+            drop(session);
+            publisher.publish_views(host, &copy, lang, &cards, red_card.as_ref());
+        }
         (None, Some(scenario)) => publisher.publish_briefing(host, scenario, session.language),
         (None, None) => return,
     }
-    drop(publisher);
     remote.last_publish = Some(Instant::now());
     remote.last_connected = connected;
 }

@@ -25,7 +25,7 @@ pub mod views;
 mod tests;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 pub use codes::{Codes, Role};
 pub use host::{Host, Hub, Inbound};
@@ -60,31 +60,54 @@ pub fn permitted(role: &Role, command: &Command) -> Result<(), Message> {
 
 /// Keeps every role's feed up to date with the exercise: new events become news for the roles
 /// that may see them (each worded once), and a role's state is sent again only when it changed.
+/// News and views are kept apart, so that the views (the dear part, built from a copy of the
+/// exercise) never hold up a command's news.
 #[derive(Default)]
 pub struct Publisher {
+    news: Mutex<NewsCursor>,
+    /// The last state sent per role, to send only changes.
+    states: Mutex<BTreeMap<Role, String>>,
+}
+
+#[derive(Default)]
+struct NewsCursor {
     language: Option<Language>,
     /// Events of the exercise already made news.
     events_seen: usize,
-    /// The last state sent per role, to send only changes.
-    states: BTreeMap<Role, String>,
 }
 
 impl Publisher {
-    /// Brings the feeds up to date. `scorecards` and `red_card` are the app's latest (a team's
-    /// own card is on its page, red's on red's). Views are built only for roles with someone
-    /// connected; news for every role, so a team that joins late reads its whole inbox.
+    /// Brings the feeds up to date: the news, then the views (see [`Publisher::publish_views`]).
     pub fn publish(
-        &mut self,
+        &self,
         host: &Hub,
         exercise: &Exercise,
         lang: Language,
         scorecards: &[Scorecard],
         red_card: Option<&crate::scoring::RedCard>,
     ) {
-        let roles = self.publish_news(host, exercise, lang);
+        self.publish_news(host, exercise, lang);
+        self.publish_views(host, exercise, lang, scorecards, red_card);
+    }
+
+    /// Brings the views up to date. `scorecards` and `red_card` are the app's latest (a team's
+    /// own card is on its page, red's on red's). Views are built only for roles with someone
+    /// connected (news go to every role, so a team that joins late reads its whole inbox).
+    pub fn publish_views(
+        &self,
+        host: &Hub,
+        exercise: &Exercise,
+        lang: Language,
+        scorecards: &[Scorecard],
+        red_card: Option<&crate::scoring::RedCard>,
+    ) {
         let connected = host.connected();
+        if connected.is_empty() {
+            return;
+        }
         let feed = views::feed(exercise, lang);
-        for role in roles.iter().filter(|r| connected.contains_key(r)) {
+        let mut states = self.states.lock().unwrap_or_else(PoisonError::into_inner);
+        for role in connected.keys() {
             let view = match role {
                 Role::Team(team) => {
                     let card = scorecards
@@ -96,37 +119,44 @@ impl Publisher {
                 Role::Projector => views::projector(exercise, lang, &feed),
             }
             .to_string();
-            if self.states.get(role) != Some(&view) || host.lacks_state(role) {
+            if states.get(role) != Some(&view) || host.lacks_state(role) {
                 host.set_state(role, &view);
-                self.states.insert(role.clone(), view);
+                states.insert(role.clone(), view);
             }
         }
     }
 
     /// Before the exercise starts: every connected role's page shows its briefing (a language
     /// chosen meanwhile reaches the pages too).
-    pub fn publish_briefing(&mut self, host: &Hub, scenario: &Scenario, lang: Language) {
-        if self.language != Some(lang) {
-            self.language = Some(lang);
-            self.states.clear();
+    pub fn publish_briefing(&self, host: &Hub, scenario: &Scenario, lang: Language) {
+        self.follow_language(host, lang);
+        let mut states = self.states.lock().unwrap_or_else(PoisonError::into_inner);
+        for role in host.connected().keys() {
+            let view = views::briefing(scenario, lang, role).to_string();
+            if states.get(role) != Some(&view) || host.lacks_state(role) {
+                host.set_state(role, &view);
+                states.insert(role.clone(), view);
+            }
+        }
+    }
+
+    /// Another language: every page takes its new words and starts its news again (its state
+    /// goes too, until the next is set).
+    fn follow_language(&self, host: &Hub, lang: Language) {
+        let mut news = self.news.lock().unwrap_or_else(PoisonError::into_inner);
+        if news.language != Some(lang) {
+            news.language = Some(lang);
+            news.events_seen = 0;
             host.set_language(lang);
             for pass in host.codes().passes() {
                 host.restart_news(&pass.role);
             }
         }
-        for role in host.connected().keys() {
-            let view = views::briefing(scenario, lang, role).to_string();
-            if self.states.get(role) != Some(&view) || host.lacks_state(role) {
-                host.set_state(role, &view);
-                self.states.insert(role.clone(), view);
-            }
-        }
     }
 
     /// Brings only the news up to date: what a command's events need at once (each role's
-    /// whole view is the dearer part, and follows with the next [`Publisher::publish`]).
-    /// Returns the roles.
-    pub fn publish_news(&mut self, host: &Hub, exercise: &Exercise, lang: Language) -> Vec<Role> {
+    /// whole view is the dearer part, and follows with the next [`Publisher::publish_views`]).
+    pub fn publish_news(&self, host: &Hub, exercise: &Exercise, lang: Language) {
         let roles: Vec<Role> = host
             .codes()
             .passes()
@@ -134,18 +164,19 @@ impl Publisher {
             .map(|p| p.role.clone())
             .collect();
         let events = exercise.events();
-        if self.language != Some(lang) || events.len() < self.events_seen {
-            // Another language, or another exercise: every page starts its news again.
-            self.language = Some(lang);
-            self.events_seen = 0;
-            self.states.clear();
+        let mut news = self.news.lock().unwrap_or_else(PoisonError::into_inner);
+        if news.language != Some(lang) || events.len() < news.events_seen {
+            // Another language, or another exercise: every page starts its news again (and
+            // its state: `lacks_state` then has the views sent again).
+            news.language = Some(lang);
+            news.events_seen = 0;
             host.set_language(lang);
             for role in &roles {
                 host.restart_news(role);
             }
         }
-        let fresh = &events[self.events_seen..];
-        self.events_seen = events.len();
+        let fresh = &events[news.events_seen..];
+        news.events_seen = events.len();
         // Each event worded once, then handed to the roles that may see it.
         let worded: Vec<(&crate::sim::Event, Arc<str>)> = fresh
             .iter()
@@ -164,12 +195,5 @@ impl Publisher {
                 .collect();
             host.add_news(role, items);
         }
-        roles
-    }
-
-    /// A page that connects gets the current state at once: forget what was sent, so the next
-    /// publish sends every connected role's state again.
-    pub fn resend_states(&mut self) {
-        self.states.clear();
     }
 }

@@ -804,7 +804,7 @@ fn before_the_start_each_page_shows_its_own_briefing_then_its_desk() {
         host::Limits::default(),
     )
     .unwrap();
-    let mut publisher = Publisher::default();
+    let publisher = Publisher::default();
     let code_of = |role: &Role| {
         codes
             .passes()

@@ -509,9 +509,10 @@ ron_enum! {
         Measure,
         /// A team's public statement (`{text}`; posted by an official account).
         Statement,
-        /// A rumour spreads (`{channel}`), from red or an inject.
+        /// A rumour spreads (`{channel}`), from red or a media inject.
         Rumour,
-        /// Panic buying: empty shelves, prices up.
+        /// Panic buying: empty shelves, prices up (from red, or a media inject that sends
+        /// prices up).
         PanicBuying,
         /// A crowd at a site (`{place}`, `{count}` people).
         Crowd,

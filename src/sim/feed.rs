@@ -340,23 +340,20 @@ impl Exercise {
                 let mut h = Happening::new(PostTrigger::Media, None);
                 h.text = title.clone();
                 out.push(h);
-                // An inject that starts a rumour: the rumour accounts take it up.
-                let rumour = self
+                // An inject that starts a rumour or sends prices up: the public takes it up.
+                let effects = self
                     .scenario
                     .injects
                     .iter()
                     .find(|i| i.id.as_str() == inject)
-                    .and_then(|i| {
-                        i.effects.iter().find_map(|e| match e {
-                            Effect::Rumour(r) => Some(r.district.clone()),
-                            _ => None,
-                        })
-                    });
-                if let Some(at) = rumour {
-                    let mut h = Happening::new(
-                        PostTrigger::Rumour,
-                        at.as_ref().and_then(|d| district(d.as_str())),
-                    );
+                    .map_or(&[][..], |i| i.effects.as_slice());
+                for effect in effects {
+                    let (on, at) = match effect {
+                        Effect::Rumour(r) => (PostTrigger::Rumour, &r.district),
+                        Effect::PriceGouging(p) => (PostTrigger::PanicBuying, &p.district),
+                        _ => continue,
+                    };
+                    let mut h = Happening::new(on, at.as_ref().and_then(|d| district(d.as_str())));
                     h.channel = channel.words(lang);
                     out.push(h);
                 }
