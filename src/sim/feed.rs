@@ -575,6 +575,145 @@ scenario.red: (budget: 30.0, tactics: [
         assert_eq!(quiet.districts()[0].trust, one.districts()[0].trust);
     }
 
+    /// The engagement rule in figures: 0.2 % of followers at full trust, ×(1 + 2 × distrust),
+    /// amplified by a stance that favours the post, and bad news growing by its first
+    /// engagement every six hours until answered, at most nine times.
+    #[test]
+    fn engagement_follows_followers_trust_stance_and_time_left_unanswered() {
+        let mut ex = small(Mode::Expected, "");
+        let post = |tone: PostTone, stance: f64, trust: f64| Post {
+            number: 1,
+            at: 0,
+            account: "a".into(),
+            name: "A".into(),
+            kind: AccountKind::Press,
+            text: String::new(),
+            tone,
+            on: PostTrigger::Rumour,
+            district: None,
+            answered: None,
+            followers: 1_000_000,
+            stance,
+            trust,
+        };
+        let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-6, "{a} vs {b}");
+        close(
+            ex.engagement_at(&post(PostTone::Neutral, 0.0, 1.0), 0),
+            2000.0,
+        );
+        close(
+            ex.engagement_at(&post(PostTone::Neutral, 0.0, 0.5), 0),
+            4000.0,
+        );
+        close(
+            ex.engagement_at(&post(PostTone::Neutral, -1.0, 0.0), 0),
+            6000.0,
+        );
+        close(
+            ex.engagement_at(&post(PostTone::Negative, -0.5, 1.0), 0),
+            3000.0,
+        );
+        close(
+            ex.engagement_at(&post(PostTone::Negative, 0.5, 1.0), 0),
+            2000.0,
+        );
+        close(
+            ex.engagement_at(&post(PostTone::Positive, 0.5, 1.0), 0),
+            3000.0,
+        );
+        close(
+            ex.engagement_at(&post(PostTone::Positive, -0.5, 1.0), 0),
+            2000.0,
+        );
+        let bad = post(PostTone::Negative, 0.0, 1.0);
+        close(ex.engagement_at(&bad, 6 * 60), 4000.0);
+        close(ex.engagement_at(&bad, 100 * 60), 18000.0);
+        // Good news does not grow; answered bad news stops where it was.
+        close(
+            ex.engagement_at(&post(PostTone::Positive, 0.0, 1.0), 100 * 60),
+            2000.0,
+        );
+        let answered = Post {
+            answered: Some((3 * 60, "health-team".into())),
+            ..bad.clone()
+        };
+        close(ex.engagement_at(&answered, 100 * 60), 3000.0);
+        ex.advance(6 * 60);
+        close(ex.engagement(&bad), 4000.0);
+    }
+
+    /// Each kind of happening is posted about, in its district, with what it says filled in;
+    /// what is no news (no deaths, measures back to normal) is not.
+    #[test]
+    fn each_happening_makes_its_posts() {
+        use crate::scenario::ControlLevel;
+        use crate::sim::{Audience, EventKind};
+        let mut ex = small(Mode::Expected, "");
+        let posts_on = |ex: &mut Exercise, kind: Option<EventKind>| -> Vec<Post> {
+            let before = ex.feed().len();
+            if let Some(kind) = kind {
+                ex.emit(Audience::Everyone, kind);
+            }
+            ex.update_feed();
+            ex.feed()[before..].to_vec()
+        };
+        let deaths = |count| EventKind::Deaths {
+            district: "south".into(),
+            count,
+        };
+        assert!(
+            posts_on(&mut ex, Some(deaths(0))).is_empty(),
+            "no deaths, no news"
+        );
+        let posted = posts_on(&mut ex, Some(deaths(3)));
+        assert!(!posted.is_empty());
+        assert!(
+            posted
+                .iter()
+                .all(|p| p.on == PostTrigger::Deaths && p.district.as_deref() == Some("south"))
+        );
+        assert!(
+            posted.iter().any(|p| p.text.contains("South: 3")),
+            "{posted:?}"
+        );
+        let trust = posts_on(
+            &mut ex,
+            Some(EventKind::TrustAlert {
+                district: "north".into(),
+                trust: 0.2,
+            }),
+        );
+        assert!(
+            trust
+                .iter()
+                .any(|p| p.on == PostTrigger::TrustLow && p.text.contains("North"))
+        );
+        let measure = |level| EventKind::MeasureOrdered {
+            team: "health-team".into(),
+            district: "north".into(),
+            level,
+        };
+        assert!(posts_on(&mut ex, Some(measure(ControlLevel::Normal))).is_empty());
+        let raised = posts_on(&mut ex, Some(measure(ControlLevel::Closed)));
+        let words = ControlLevel::Closed.words(Language::En);
+        assert!(
+            raised
+                .iter()
+                .any(|p| p.on == PostTrigger::Measure && p.text.contains(&words))
+        );
+        // A queue is a state: news while a fifth or more are turned away.
+        ex.districts[1].clinic_queue = 0.1;
+        assert!(posts_on(&mut ex, None).is_empty());
+        ex.districts[1].clinic_queue = 0.35;
+        let queue = posts_on(&mut ex, None);
+        assert!(queue.iter().all(|p| p.on == PostTrigger::ClinicQueue));
+        assert!(queue.iter().any(|p| p.text.contains("35%")), "{queue:?}");
+        assert!(
+            posts_on(&mut ex, None).is_empty(),
+            "not again within the news cycle"
+        );
+    }
+
     #[test]
     fn a_rumour_post_grows_until_a_statement_answers_it() {
         let mut ex = small(Mode::Expected, RED);
@@ -682,6 +821,70 @@ scenario.red: (budget: 30.0, tactics: [
         assert_eq!(posts.len(), 1, "{posts:?}");
         assert_eq!(posts[0].name, "Small Radio");
         assert_eq!(posts[0].text, "Radio check on the rumour in South.");
+    }
+
+    /// A post keeps the trust where it was posted (the district's, or the city's mean for the
+    /// whole city), and a hostile account amplifies bad news.
+    #[test]
+    fn a_post_grows_from_the_trust_where_it_was_posted_and_its_accounts_stance() {
+        use crate::sim::{Audience, EventKind};
+        let own = r#"scenario.feed: (
+    accounts: [(id: "mill", name: "Mill", kind: Press, followers: 1000000, stance: -1.0)],
+    templates: [(on: Rumour, by: Press, tone: Negative, text: "Seal!")],
+    shared: false,
+)"#;
+        let mut ex = small(Mode::Expected, own);
+        ex.districts[0].trust = 0.5;
+        ex.districts[1].trust = 0.2;
+        for place in [None, Some("south".to_string())] {
+            ex.emit(
+                Audience::Everyone,
+                EventKind::RedSign {
+                    sign: RedSign::Rumour,
+                    place,
+                    detail: "microblog".into(),
+                },
+            );
+            ex.update_feed();
+        }
+        let posts = ex.feed();
+        assert_eq!(posts.len(), 2, "{posts:?}");
+        // North 100,000 at 0.5, south 50,000 at 0.2: the city's mean is 0.4.
+        let first = |trust: f64| 1_000_000.0 * 0.002 * (1.0 + 2.0 * (1.0 - trust)) * 2.0;
+        assert!((ex.engagement(&posts[0]) - first(0.4)).abs() < 1e-6);
+        assert!((ex.engagement(&posts[1]) - first(0.2)).abs() < 1e-6);
+    }
+
+    /// However the draw falls, a statement is first posted by an official account.
+    #[test]
+    fn a_statement_is_always_the_officials_post_first() {
+        let own = r#"scenario.feed: (
+    accounts: [
+        (id: "gov", name: "Government", kind: Official, followers: 1000),
+        (id: "paper", name: "Paper", kind: Press, followers: 1000),
+        (id: "neighbour", name: "Neighbour", kind: Resident, followers: 1000),
+    ],
+    templates: [
+        (on: Statement, by: Press, text: "Paper: {text}"),
+        (on: Statement, by: Resident, text: "Neighbour: {text}"),
+        (on: Statement, by: Official, text: "{text}"),
+    ],
+    shared: false,
+)"#;
+        let scenario = crate::sim::test_support::small_scenario(own);
+        for seed in 1..=8 {
+            let mut ex = Exercise::new(scenario.clone(), seed, Mode::Stochastic);
+            ex.apply(command(r#"Statement(team: "health-team", text: "Calm.")"#))
+                .unwrap();
+            let posts = ex.feed();
+            assert_eq!(posts.len(), POSTS_PER_HAPPENING, "{posts:?}");
+            assert_eq!(
+                posts[0].kind,
+                AccountKind::Official,
+                "seed {seed}: {posts:?}"
+            );
+            assert_eq!(posts[0].text, "Calm.");
+        }
     }
 
     #[test]
