@@ -661,6 +661,21 @@ scenario.red: (budget: 30.0, tactics: [
             district: "south".into(),
             count,
         };
+        let cases = |count| EventKind::CasesConfirmed {
+            district: "north".into(),
+            count,
+        };
+        assert!(
+            posts_on(&mut ex, Some(cases(0))).is_empty(),
+            "no cases, no news"
+        );
+        let posted = posts_on(&mut ex, Some(cases(2)));
+        assert!(
+            posted
+                .iter()
+                .any(|p| p.on == PostTrigger::Cases && p.text.contains("North today: 2")),
+            "{posted:?}"
+        );
         assert!(
             posts_on(&mut ex, Some(deaths(0))).is_empty(),
             "no deaths, no news"
