@@ -1042,13 +1042,7 @@ fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std:
     let mut red_cell = red
         .then(|| crate::red_cell::AutoRed::new(&scenario, 0))
         .flatten();
-    let mut players: Vec<&mut dyn crate::player::Player> = Vec::new();
-    if let Some(player) = player.as_mut() {
-        players.push(player);
-    }
-    if let Some(red_cell) = red_cell.as_mut() {
-        players.push(red_cell);
-    }
+    let mut players = crate::player::seated(player.as_mut(), red_cell.as_mut());
     let (exercise, refused) = crate::headless::run_with_players(
         std::sync::Arc::new(scenario),
         seed,
@@ -1360,15 +1354,11 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
         writeln!(err, "{}", tr!(speak(lang, None), "cli-no-display"))?;
         return Ok(EXIT_USAGE);
     }
-    // The plan's ids are checked against the scenario it will play.
-    let plan = match &plan {
-        Some(path) => match load_scenario(Some(&name)) {
-            Ok((scenario, _)) => {
-                match load_plan(Some(path), &scenario, speak(lang, Some(&scenario)), err)? {
-                    Ok(plan) => plan,
-                    Err(code) => return Ok(code),
-                }
-            }
+    // The plan's ids, and that red has something to play, are checked against the scenario
+    // (loaded once here; a resumed exercise's scenario is checked when it loads).
+    let checked = if plan.is_some() || red.is_some() && resume.is_none() {
+        match load_scenario(Some(&name)) {
+            Ok((scenario, _)) => Some(scenario),
             Err(report) => {
                 return fail_with(
                     &report,
@@ -1376,27 +1366,27 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
                     err,
                 );
             }
-        },
-        None => None,
+        }
+    } else {
+        None
     };
-    // Red must have something to play (a resumed exercise's scenario is checked when it loads).
-    let auto_red = match (red, &resume) {
-        (Some(_), None) => match load_scenario(Some(&name)) {
-            Ok((scenario, _)) => {
-                match auto_red(red, &scenario, speak(lang, Some(&scenario)), err)? {
-                    Ok(red) => red,
-                    Err(code) => return Ok(code),
-                }
+    let plan = match (&plan, &checked) {
+        (Some(path), Some(scenario)) => {
+            match load_plan(Some(path), scenario, speak(lang, Some(scenario)), err)? {
+                Ok(plan) => plan,
+                Err(code) => return Ok(code),
             }
-            Err(report) => {
-                return fail_with(
-                    &report,
-                    scenario::language_for_text(lang, &report.text),
-                    err,
-                );
+        }
+        _ => None,
+    };
+    let auto_red = match &checked {
+        Some(scenario) if resume.is_none() => {
+            match auto_red(red, scenario, speak(lang, Some(scenario)), err)? {
+                Ok(red) => red,
+                Err(code) => return Ok(code),
             }
-        },
-        (red, _) => red.is_some(),
+        }
+        _ => red.is_some(),
     };
     let exit = crate::app::run(crate::app::AppOptions {
         source,

@@ -194,13 +194,6 @@ pub fn run_with_players(
 pub fn outcome(exercise: &Exercise) -> Outcome {
     let districts = exercise.districts();
     let t = exercise.totals();
-    let people: f64 = exercise
-        .scenario()
-        .city
-        .districts
-        .iter()
-        .map(|d| d.population as f64)
-        .sum();
     let peak_hospitalised = exercise
         .series()
         .iter()
@@ -220,12 +213,7 @@ pub fn outcome(exercise: &Exercise) -> Outcome {
         deaths: districts.iter().map(|d| d.epi.d).sum(),
         confirmed: districts.iter().map(|d| d.confirmed).sum(),
         peak_hospitalised,
-        mean_trust: districts
-            .iter()
-            .zip(&exercise.scenario().city.districts)
-            .map(|(d, s)| d.trust * s.population as f64)
-            .sum::<f64>()
-            / people.max(1.0),
+        mean_trust: exercise.mean_trust(),
         economic_cost: exercise.totals().economic_cost,
         reports_on_time: on_time,
         reports_late_or_missing: due - on_time,

@@ -32,6 +32,22 @@ impl Player for crate::red_cell::AutoRed {
     }
 }
 
+/// The players at the table beside the commands: a response plan, the automatic red cell,
+/// either or both.
+pub fn seated<'a>(
+    plan: Option<&'a mut crate::plan::PlanPlayer>,
+    red: Option<&'a mut crate::red_cell::AutoRed>,
+) -> Vec<&'a mut dyn Player> {
+    let mut players: Vec<&'a mut dyn Player> = Vec::new();
+    if let Some(plan) = plan {
+        players.push(plan);
+    }
+    if let Some(red) = red {
+        players.push(red);
+    }
+    players
+}
+
 /// The earliest review among players.
 pub fn next_review(players: &[&mut dyn Player]) -> Option<u32> {
     players.iter().map(|p| p.next_review()).min()

@@ -138,21 +138,8 @@ fn harm_after(mut exercise: Exercise, command: Option<Command>, until: u32) -> f
 }
 
 pub fn harm(exercise: &Exercise) -> f64 {
-    let scenario = exercise.scenario();
-    let residents: f64 = scenario
-        .city
-        .districts
-        .iter()
-        .map(|d| d.population as f64)
-        .sum::<f64>()
-        .max(1.0);
-    let trust: f64 = exercise
-        .districts()
-        .iter()
-        .zip(&scenario.city.districts)
-        .map(|(state, d)| state.trust * d.population as f64)
-        .sum::<f64>()
-        / residents;
+    let residents = (exercise.scenario().total_population() as f64).max(1.0);
+    let trust = exercise.mean_trust();
     let infections: f64 = exercise.districts().iter().map(|d| d.infections).sum();
     (1.0 - trust) + infections / residents / INFECTIONS_PER_TRUST_POINT_PER_RESIDENT / 100.0
 }

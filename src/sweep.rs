@@ -161,13 +161,7 @@ pub fn sweep(
                         .auto_red
                         .then(|| crate::red_cell::AutoRed::new(&scenario, 0))
                         .flatten();
-                    let mut players: Vec<&mut dyn crate::player::Player> = Vec::new();
-                    if let Some(plan) = plan.as_mut() {
-                        players.push(plan);
-                    }
-                    if let Some(red) = red.as_mut() {
-                        players.push(red);
-                    }
+                    let mut players = crate::player::seated(plan.as_mut(), red.as_mut());
                     let (exercise, _) = headless::run_with_players(
                         scenario.clone(),
                         seed,

@@ -548,10 +548,7 @@ impl Session {
             .auto_red
             .then(|| crate::red_cell::AutoRed::new(&scenario, 0))
             .flatten();
-        let mut players: Vec<&mut dyn crate::player::Player> = vec![&mut player];
-        if let Some(red) = red.as_mut() {
-            players.push(red);
-        }
+        let mut players = crate::player::seated(Some(&mut player), red.as_mut());
         let Ok((alone, _)) = crate::headless::run_with_players(
             scenario.clone(),
             exercise.seed(),

@@ -140,17 +140,11 @@ impl Publisher {
         }
     }
 
-    /// Another language: every page takes its new words and starts its news again (its state
-    /// goes too, until the next is set).
+    /// Another language: every page takes its new words and starts its news again.
     fn follow_language(&self, host: &Hub, lang: Language) {
         let mut news = self.news.lock().unwrap_or_else(PoisonError::into_inner);
         if news.language != Some(lang) {
-            news.language = Some(lang);
-            news.events_seen = 0;
-            host.set_language(lang);
-            for pass in host.codes().passes() {
-                host.restart_news(&pass.role);
-            }
+            restart(&mut news, host, lang);
         }
     }
 
@@ -166,14 +160,8 @@ impl Publisher {
         let events = exercise.events();
         let mut news = self.news.lock().unwrap_or_else(PoisonError::into_inner);
         if news.language != Some(lang) || events.len() < news.events_seen {
-            // Another language, or another exercise: every page starts its news again (and
-            // its state: `lacks_state` then has the views sent again).
-            news.language = Some(lang);
-            news.events_seen = 0;
-            host.set_language(lang);
-            for role in &roles {
-                host.restart_news(role);
-            }
+            // Another language, or another exercise.
+            restart(&mut news, host, lang);
         }
         let fresh = &events[news.events_seen..];
         news.events_seen = events.len();
@@ -195,5 +183,16 @@ impl Publisher {
                 .collect();
             host.add_news(role, items);
         }
+    }
+}
+
+/// Every page starts its news again, in `lang` (and its state: `lacks_state` then has the views
+/// sent again).
+fn restart(news: &mut NewsCursor, host: &Hub, lang: Language) {
+    news.language = Some(lang);
+    news.events_seen = 0;
+    host.set_language(lang);
+    for pass in host.codes().passes() {
+        host.restart_news(&pass.role);
     }
 }

@@ -469,26 +469,6 @@ impl Exercise {
             }
         }
     }
-
-    /// Trust across the city, weighed by residents.
-    fn mean_trust(&self) -> f64 {
-        let people: f64 = self
-            .scenario
-            .city
-            .districts
-            .iter()
-            .map(|d| d.population as f64)
-            .sum();
-        if people <= 0.0 {
-            return 0.0;
-        }
-        self.districts
-            .iter()
-            .zip(&self.scenario.city.districts)
-            .map(|(state, d)| state.trust * d.population as f64)
-            .sum::<f64>()
-            / people
-    }
 }
 
 #[cfg(test)]

@@ -98,6 +98,17 @@ pub(crate) struct Happened {
 }
 
 impl Exercise {
+    /// Public trust across the city, weighed by residents (0 to 1).
+    pub fn mean_trust(&self) -> f64 {
+        let residents = self.scenario.total_population() as f64;
+        self.districts
+            .iter()
+            .zip(&self.scenario.city.districts)
+            .map(|(state, d)| state.trust * d.population as f64)
+            .sum::<f64>()
+            / residents.max(1.0)
+    }
+
     /// Households in a district that need deliveries this step: a share of all under measures,
     /// and those quarantined or isolated at home.
     fn support_needed(&self, d: usize, dt: f64) -> f64 {
