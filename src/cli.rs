@@ -337,6 +337,37 @@ pub enum Command {
         /// Write one row per run as CSV.
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// Stop every run at this time of the exercise (e.g. `14d`); default: its end.
+        #[arg(long)]
+        until: Option<String>,
+        /// Write the daily quantiles of every series (city and districts) as CSV.
+        #[arg(long)]
+        daily: Option<PathBuf>,
+    },
+    /// Play a scenario over many seeds and set observed data against the runs' 5–95% band.
+    Compare {
+        /// A scenario file or bundled name.
+        scenario: String,
+        /// The observations: CSV with the columns `time,series,value[,district]`.
+        #[arg(long)]
+        observed: PathBuf,
+        /// Commands applied in every run (the response as it happened).
+        #[arg(long)]
+        commands: Option<PathBuf>,
+        /// Number of runs.
+        #[arg(long, default_value_t = 100)]
+        runs: u32,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Threads (default: all cores). Results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Print the comparison as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Write the comparison as a page with a chart per series.
+        #[arg(long)]
+        html: Option<PathBuf>,
     },
     /// Time whole runs of a scenario in this process (build with --release for real figures).
     Bench {
@@ -506,6 +537,30 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             err,
         ),
         Some(Command::Bench { scale: true, .. }) => bench_scale(out),
+        Some(Command::Compare {
+            scenario,
+            observed,
+            commands,
+            runs,
+            seed,
+            threads,
+            json,
+            html,
+        }) => compare(
+            CompareOptions {
+                scenario,
+                observed,
+                commands,
+                runs,
+                seed,
+                threads,
+                json,
+                html,
+                lang,
+            },
+            out,
+            err,
+        ),
         Some(Command::Sweep {
             scenario,
             runs,
@@ -516,6 +571,8 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             red,
             out: json,
             csv,
+            until,
+            daily,
         }) => sweep(
             SweepOptions {
                 scenario,
@@ -527,6 +584,8 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 red,
                 json,
                 csv,
+                until,
+                daily,
                 lang,
             },
             out,
@@ -805,6 +864,8 @@ struct SweepOptions {
     red: Option<RedCell>,
     json: Option<PathBuf>,
     csv: Option<PathBuf>,
+    until: Option<String>,
+    daily: Option<PathBuf>,
     lang: Option<Language>,
 }
 
@@ -1425,6 +1486,8 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         red,
         json,
         csv,
+        until,
+        daily,
         lang,
     } = o;
     let (scenario, _) = match load_scenario(Some(&name)) {
@@ -1454,35 +1517,37 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         writeln!(err, "{}", tr!(lang, "cli-runs-at-least-one"))?;
         return Ok(EXIT_USAGE);
     }
-    let threads =
-        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let terminal = std::io::stderr().is_terminal();
-    // A progress bar on a terminal only: logs and pipes get the result alone.
-    let progress = |done: usize| {
-        if terminal && (done.is_multiple_of(10) || done == runs as usize) {
-            let width = 40;
-            let filled = done * width / runs as usize;
-            eprint!(
-                "\r[{}{}] {done}/{runs}",
-                "#".repeat(filled),
-                ".".repeat(width - filled)
-            );
-            if done == runs as usize {
-                eprintln!();
-            }
+    let until = match until.as_deref().map(parse_until) {
+        None => scenario.meta.duration.get(),
+        Some(Some(minutes)) => minutes.min(scenario.meta.duration.get()),
+        Some(None) => {
+            let text = until.unwrap_or_default();
+            writeln!(
+                err,
+                "{}",
+                tr!(lang, "cli-until-not-a-time", until = text.as_str())
+            )?;
+            return Ok(EXIT_USAGE);
         }
     };
+    let threads =
+        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let progress = progress_bar(runs);
     let start = std::time::Instant::now();
-    let result = crate::sweep::sweep(
+    let start_date = scenario.meta.start;
+    let result = crate::sweep::sweep_runs(
         std::sync::Arc::new(scenario),
         &commands,
         crate::sweep::Sides {
             plan: plan.as_ref(),
             auto_red,
         },
-        runs,
-        seed,
-        threads,
+        crate::sweep::Runs {
+            count: runs,
+            first_seed: seed,
+            threads,
+            until,
+        },
         &progress,
     );
     let elapsed = start.elapsed().as_secs_f64();
@@ -1494,6 +1559,9 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
     }
     if let Some(path) = &csv {
         crate::files::write(path, crate::sweep::csv(&result))?;
+    }
+    if let Some(path) = &daily {
+        crate::files::write(path, crate::sweep::daily_csv(&result, start_date))?;
     }
     write!(out, "{}", crate::sweep::table(&result, lang))?;
     writeln!(
@@ -1507,6 +1575,97 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
             threads = threads
         )
     )?;
+    Ok(EXIT_OK)
+}
+
+/// Counts finished runs as a bar on a terminal; logs and pipes get the result alone.
+fn progress_bar(runs: u32) -> impl Fn(usize) + Sync {
+    let terminal = std::io::stderr().is_terminal();
+    move |done: usize| {
+        if terminal && (done.is_multiple_of(10) || done == runs as usize) {
+            let width = 40;
+            let filled = done * width / runs as usize;
+            eprint!(
+                "\r[{}{}] {done}/{runs}",
+                "#".repeat(filled),
+                ".".repeat(width - filled)
+            );
+            if done == runs as usize {
+                eprintln!();
+            }
+        }
+    }
+}
+
+struct CompareOptions {
+    scenario: String,
+    observed: PathBuf,
+    commands: Option<PathBuf>,
+    runs: u32,
+    seed: u64,
+    threads: Option<usize>,
+    json: bool,
+    html: Option<PathBuf>,
+    lang: Option<Language>,
+}
+
+fn compare(o: CompareOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let (scenario, _) = match load_scenario(Some(&o.scenario)) {
+        Ok(loaded) => loaded,
+        Err(report) => {
+            return fail_with(
+                &report,
+                scenario::language_for_text(o.lang, &report.text),
+                err,
+            );
+        }
+    };
+    let lang = speak(o.lang, Some(&scenario));
+    let commands = match read_commands(o.commands.as_deref(), &scenario, lang, err)? {
+        Ok(commands) => commands,
+        Err(code) => return Ok(code),
+    };
+    if o.runs == 0 {
+        writeln!(err, "{}", tr!(lang, "cli-runs-at-least-one"))?;
+        return Ok(EXIT_USAGE);
+    }
+    let scenario = std::sync::Arc::new(scenario);
+    let text = match scenario::read_text(&o.observed) {
+        Ok(text) => text,
+        Err(report) => return fail_with(&report, lang, err),
+    };
+    let file_name = o.observed.display().to_string();
+    let observations = match crate::compare::read_observed(&text, &file_name, &scenario) {
+        Ok(observations) => observations,
+        Err(report) => return fail_with(&report, lang, err),
+    };
+    let threads = o
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let comparison = crate::compare::compare(
+        scenario,
+        &commands,
+        &observations,
+        crate::sweep::Runs {
+            count: o.runs,
+            first_seed: o.seed,
+            threads,
+            until: 0,
+        },
+        &progress_bar(o.runs),
+    );
+    if let Some(path) = &o.html {
+        crate::files::write(path, crate::compare::html(&comparison, lang))?;
+    }
+    if o.json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&comparison).map_err(std::io::Error::other)?
+        )?;
+    } else {
+        write!(out, "{}", crate::compare::table(&comparison, lang))?;
+    }
     Ok(EXIT_OK)
 }
 

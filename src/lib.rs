@@ -5,6 +5,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod diagnostic;
 pub mod files;
 pub mod headless;
@@ -21,6 +22,7 @@ pub mod report;
 pub mod scale;
 pub mod scenario;
 pub mod scoring;
+pub mod series;
 pub mod sim;
 pub mod summary;
 pub mod sweep;

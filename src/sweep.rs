@@ -11,7 +11,9 @@ use serde::Serialize;
 use crate::headless;
 use crate::journal::Entry;
 use crate::scenario::Scenario;
+use crate::scenario::values::MINUTES_PER_DAY;
 use crate::scoring;
+use crate::series::{Area, Series};
 use crate::sim::{Exercise, Mode};
 
 /// Summary statistics of one measure over the runs.
@@ -43,6 +45,28 @@ pub struct SweepResult {
     pub distributions: Vec<Distribution>,
     /// One row per run (seed order): the value of each measure, in `names` order.
     pub per_run: Vec<(u64, Vec<Option<f64>>)>,
+    /// The minute the runs stopped at.
+    pub until: u32,
+    /// Quantiles over the runs of every series (`series.rs`) at the end of each day.
+    pub daily: Vec<DailyBand>,
+}
+
+/// A series' quantiles over the runs, day by day.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DailyBand {
+    pub series: String,
+    /// A district (with its places), or None for the city.
+    pub district: Option<String>,
+    pub days: Vec<DayQuantiles>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DayQuantiles {
+    /// Whole days from the start: the value at the end of that day.
+    pub day: u32,
+    pub median: Option<f64>,
+    pub p5: Option<f64>,
+    pub p95: Option<f64>,
 }
 
 /// One run's measures: (name, value), in a fixed order.
@@ -115,7 +139,7 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
 }
 
 /// Value at a quantile of sorted values (nearest rank).
-fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     if sorted.is_empty() {
         return None;
     }
@@ -131,7 +155,18 @@ pub struct Sides<'a> {
     pub auto_red: bool,
 }
 
-/// Runs `runs` seeds from `first_seed` on `threads` threads; `progress` is told how many are done.
+/// Which seeds run, on how many threads, and to which minute of the exercise.
+#[derive(Debug, Clone, Copy)]
+pub struct Runs {
+    pub count: u32,
+    pub first_seed: u64,
+    pub threads: usize,
+    /// The minute every run stops at (the scenario's end, or earlier, or later).
+    pub until: u32,
+}
+
+/// Runs `runs` seeds from `first_seed` on `threads` threads to the scenario's end; `progress`
+/// is told how many are done.
 pub fn sweep(
     scenario: Arc<Scenario>,
     commands: &[Entry],
@@ -142,50 +177,39 @@ pub fn sweep(
     progress: &(dyn Fn(usize) + Sync),
 ) -> SweepResult {
     let until = scenario.meta.duration.get();
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Measures>>> = Mutex::new(vec![None; runs as usize]);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
-            scope.spawn(|| {
-                loop {
-                    let n = next.fetch_add(1, Ordering::Relaxed);
-                    if n >= runs as usize {
-                        break;
-                    }
-                    let seed = first_seed.wrapping_add(n as u64);
-                    let mut plan = sides
-                        .plan
-                        .map(|p| crate::plan::PlanPlayer::new(p.clone(), &scenario));
-                    let mut red = sides
-                        .auto_red
-                        .then(|| crate::red_cell::AutoRed::new(&scenario, 0))
-                        .flatten();
-                    let mut players = crate::player::seated(plan.as_mut(), red.as_mut());
-                    let (exercise, _) = headless::run_with_players(
-                        scenario.clone(),
-                        seed,
-                        Mode::Stochastic,
-                        commands,
-                        until,
-                        None,
-                        &mut players,
-                    )
-                    .expect("no journal, no I/O");
-                    let baseline = scoring::Baseline::of(&exercise);
-                    let row = measures(&exercise, &baseline);
-                    results.lock().expect("a run panicked")[n] = Some(row);
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                }
-            });
-        }
+    sweep_runs(
+        scenario,
+        commands,
+        sides,
+        Runs {
+            count: runs,
+            first_seed,
+            threads,
+            until,
+        },
+        progress,
+    )
+}
+
+/// Like [`sweep`], with the runs' end chosen.
+pub fn sweep_runs(
+    scenario: Arc<Scenario>,
+    commands: &[Entry],
+    sides: Sides<'_>,
+    runs: Runs,
+    progress: &(dyn Fn(usize) + Sync),
+) -> SweepResult {
+    let days = runs.until / MINUTES_PER_DAY;
+    let layout = scenario_layout(&scenario);
+    let results = run_seeds(&scenario, commands, sides, runs, progress, |exercise| {
+        let baseline = scoring::Baseline::of(exercise);
+        (
+            measures(exercise, &baseline),
+            daily_values(exercise, &layout, days),
+        )
     });
-    let rows: Vec<Measures> = results
-        .into_inner()
-        .expect("a run panicked")
-        .into_iter()
-        .map(|r| r.expect("every run finished"))
-        .collect();
+    let (rows, daily_rows): (Vec<Measures>, Vec<Vec<Option<f64>>>) = results.into_iter().unzip();
+    let daily = daily_bands(&layout, days, &daily_rows);
     let names: Vec<String> = rows
         .first()
         .map(|r| r.iter().map(|(n, _)| n.clone()).collect())
@@ -212,8 +236,9 @@ pub fn sweep(
         .collect();
     SweepResult {
         scenario: scenario.meta.id.name.clone(),
-        runs,
-        first_seed,
+        runs: runs.count,
+        first_seed: runs.first_seed,
+        until: runs.until,
         commands: commands.len(),
         plan: sides.plan.map(|p| p.id.name.clone()),
         auto_red: sides.auto_red,
@@ -224,12 +249,154 @@ pub fn sweep(
             .enumerate()
             .map(|(n, r)| {
                 (
-                    first_seed.wrapping_add(n as u64),
+                    runs.first_seed.wrapping_add(n as u64),
                     r.into_iter().map(|(_, v)| v).collect(),
                 )
             })
             .collect(),
+        daily,
     }
+}
+
+/// Plays each seed of `runs` (with the commands and sides given) on `runs.threads` threads and
+/// hands each finished exercise to `each`; the results come back in seed order, so they do not
+/// depend on the number of threads.
+pub fn run_seeds<T: Send>(
+    scenario: &Arc<Scenario>,
+    commands: &[Entry],
+    sides: Sides<'_>,
+    runs: Runs,
+    progress: &(dyn Fn(usize) + Sync),
+    each: impl Fn(&Exercise) -> T + Sync,
+) -> Vec<T> {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<T>>> = Mutex::new((0..runs.count).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..runs.threads.max(1) {
+            scope.spawn(|| {
+                loop {
+                    let n = next.fetch_add(1, Ordering::Relaxed);
+                    if n >= runs.count as usize {
+                        break;
+                    }
+                    let seed = runs.first_seed.wrapping_add(n as u64);
+                    let mut plan = sides
+                        .plan
+                        .map(|p| crate::plan::PlanPlayer::new(p.clone(), scenario));
+                    let mut red = sides
+                        .auto_red
+                        .then(|| crate::red_cell::AutoRed::new(scenario, 0))
+                        .flatten();
+                    let mut players = crate::player::seated(plan.as_mut(), red.as_mut());
+                    let (exercise, _) = headless::run_with_players(
+                        scenario.clone(),
+                        seed,
+                        Mode::Stochastic,
+                        commands,
+                        runs.until,
+                        None,
+                        &mut players,
+                    )
+                    .expect("no journal, no I/O");
+                    let result = each(&exercise);
+                    results.lock().expect("a run panicked")[n] = Some(result);
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .expect("a run panicked")
+        .into_iter()
+        .map(|r| r.expect("every run finished"))
+        .collect()
+}
+
+/// The series a sweep gives daily quantiles of, in order: every count for the city and for
+/// each district, and each district's share of every cumulative count.
+struct Layout {
+    keys: Vec<(Series, Option<Area>)>,
+}
+
+fn scenario_layout(scenario: &Arc<Scenario>) -> Layout {
+    let exercise = Exercise::new(scenario.clone(), 0, Mode::Expected);
+    let districts = Area::districts(&exercise);
+    let mut keys = Vec::new();
+    for series in Series::all() {
+        if !series.is_share() {
+            keys.push((series, None));
+        }
+        keys.extend(districts.iter().map(|d| (series, Some(d.clone()))));
+    }
+    Layout { keys }
+}
+
+/// One run's value of every series of the layout at the end of each day, series by series.
+fn daily_values(exercise: &Exercise, layout: &Layout, days: u32) -> Vec<Option<f64>> {
+    let samples = exercise.series();
+    layout
+        .keys
+        .iter()
+        .flat_map(|(series, area)| {
+            (1..=days).map(move |day| {
+                series.at(
+                    samples,
+                    day * MINUTES_PER_DAY,
+                    area.as_ref().map(|a| a.nodes.as_slice()),
+                )
+            })
+        })
+        .collect()
+}
+
+fn daily_bands(layout: &Layout, days: u32, rows: &[Vec<Option<f64>>]) -> Vec<DailyBand> {
+    layout
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(k, (series, area))| DailyBand {
+            series: series.name(),
+            district: area.as_ref().map(|a| a.text.clone()),
+            days: (1..=days)
+                .map(|day| {
+                    let column = k * days as usize + (day - 1) as usize;
+                    let mut values: Vec<f64> = rows.iter().filter_map(|r| r[column]).collect();
+                    values.sort_by(f64::total_cmp);
+                    DayQuantiles {
+                        day,
+                        median: quantile(&values, 0.5),
+                        p5: quantile(&values, 0.05),
+                        p95: quantile(&values, 0.95),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The daily CSV: one row per series, district and day (`day` counts whole days from the start;
+/// `at` is the end of that day on the calendar).
+pub fn daily_csv(result: &SweepResult, start: crate::scenario::DateTime) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let cell = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(["day", "at", "series", "district", "median", "p5", "p95"]);
+    for band in &result.daily {
+        for q in &band.days {
+            let _ = writer.write_record([
+                q.day.to_string(),
+                start.plus_minutes(q.day * MINUTES_PER_DAY).to_string(),
+                band.series.clone(),
+                band.district.clone().unwrap_or_default(),
+                cell(q.median),
+                cell(q.p5),
+                cell(q.p95),
+            ]);
+        }
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// Pads to a number of terminal columns (a Chinese character takes two), on the right or,

@@ -4,7 +4,7 @@
 //! improvement plan), with the same data as CSV and JSON.
 
 pub mod decisions;
-mod svg;
+pub(crate) mod svg;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -398,6 +398,34 @@ impl Decode for ScenarioTime {
     }
 }
 
+/// A time of an exercise that started at `start`, in minutes from the start, written as a
+/// commands file writes it (`95`, `1d6h`, `D2 14:00`) or on the calendar: `2022-01-11T08:00`,
+/// or a date alone, `2022-01-11`, for the end of that day (a daily bulletin's count).
+pub fn parse_time_after(text: &str, start: DateTime) -> Option<u32> {
+    let text = text.trim();
+    if let Ok(minutes) = text.parse() {
+        return Some(minutes);
+    }
+    if let Some(minutes) = parse_duration(text.trim_start_matches('+')) {
+        return Some(minutes);
+    }
+    if let Some((day, minute_of_day)) = parse_day_clock(text) {
+        return ((day - 1) * MINUTES_PER_DAY + minute_of_day).checked_sub(start.minute_of_day);
+    }
+    let (date, end_of_day) = match text.split_once(['T', ' ']) {
+        None => (format!("{text}T00:00"), true),
+        Some((date, "24:00")) => (format!("{date}T00:00"), true),
+        Some(_) => (text.to_string(), false),
+    };
+    let at = DateTime::parse(&date)?;
+    let at = if end_of_day {
+        at.plus_minutes(MINUTES_PER_DAY)
+    } else {
+        at
+    };
+    at.minutes_since(start)
+}
+
 fn clock_text(minute_of_day: u32) -> String {
     format!("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
 }
@@ -438,6 +466,15 @@ impl DateTime {
             day,
             minute_of_day,
         })
+    }
+
+    /// Minutes from `start` to this date-time; None if it is earlier.
+    pub fn minutes_since(self, start: DateTime) -> Option<u32> {
+        let minute = |t: DateTime| {
+            days_from_civil(t.year, t.month, t.day) * i64::from(MINUTES_PER_DAY)
+                + i64::from(t.minute_of_day)
+        };
+        u32::try_from(minute(self) - minute(start)).ok()
     }
 
     /// The calendar date-time `minutes` after this one.
