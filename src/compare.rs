@@ -276,6 +276,8 @@ pub struct Checkpoint {
     pub minute: u32,
     pub series: String,
     pub district: Option<String>,
+    /// The district's name (or the names joined), as people read it.
+    pub district_name: Option<String>,
     pub observed: f64,
     pub median: Option<f64>,
     pub p5: Option<f64>,
@@ -291,6 +293,7 @@ pub struct Checkpoint {
 pub struct Band {
     pub series: String,
     pub district: Option<String>,
+    pub district_name: Option<String>,
     pub points: Vec<(u32, f64, f64, f64)>,
 }
 
@@ -385,6 +388,7 @@ pub fn compare(
                 minute: o.minute,
                 series: o.series.name(),
                 district: o.area.as_ref().map(|a| a.text.clone()),
+                district_name: o.area.as_ref().map(|a| a.name.clone()),
                 observed: o.value,
                 median,
                 p5,
@@ -400,6 +404,7 @@ pub fn compare(
         .map(|(k, (series, area))| Band {
             series: series.name(),
             district: area.as_ref().map(|a| a.text.clone()),
+            district_name: area.as_ref().map(|a| a.name.clone()),
             points: chart_minutes
                 .iter()
                 .enumerate()
@@ -446,6 +451,11 @@ fn figure(value: f64, share: bool) -> String {
     }
 }
 
+/// A series' name as people read it (its id if unknown).
+fn series_label(series: &str, lang: Language) -> String {
+    Series::parse(series).map_or_else(|| series.to_string(), |s| s.label(lang))
+}
+
 fn is_share_name(series: &str) -> bool {
     Series::parse(series).is_some_and(Series::is_share)
 }
@@ -475,8 +485,8 @@ pub fn table(comparison: &Comparison, lang: Language) -> String {
         let cell = |v: Option<f64>| v.map_or("–".to_string(), |v| figure(v, share));
         rows.push(vec![
             c.time.clone(),
-            c.series.clone(),
-            c.district
+            series_label(&c.series, lang),
+            c.district_name
                 .clone()
                 .unwrap_or_else(|| tr!(lang, "compare-city")),
             figure(c.observed, share),
@@ -569,10 +579,11 @@ pub fn html(comparison: &Comparison, lang: Language) -> String {
             .map(|&(m, lo, mid, hi)| (f64::from(m), lo, mid, hi))
             .collect();
         let where_ = band
-            .district
+            .district_name
             .clone()
             .unwrap_or_else(|| tr!(lang, "compare-city"));
-        let title = format!("{} — {where_}", band.series);
+        let label = series_label(&band.series, lang);
+        let title = format!("{label} — {where_}");
         body.push_str(&band_chart(
             &BandChart {
                 title: &title,
@@ -580,7 +591,7 @@ pub fn html(comparison: &Comparison, lang: Language) -> String {
                 band: &points,
                 observed: &observed,
                 names: [&names[0], &names[1], &names[2], &names[3]],
-                y_label: &band.series,
+                y_label: &label,
                 percent: share,
             },
             lang,
@@ -612,8 +623,8 @@ pub fn html(comparison: &Comparison, lang: Language) -> String {
         body.push_str(&format!(
             "<tr class=\"{class}\"><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{} – {}</td><td>{}</td></tr>",
             escape(&c.time),
-            escape(&c.series),
-            escape(&c.district.clone().unwrap_or_else(|| tr!(lang, "compare-city"))),
+            escape(&series_label(&c.series, lang)),
+            escape(&c.district_name.clone().unwrap_or_else(|| tr!(lang, "compare-city"))),
             figure(c.observed, share),
             cell(c.median),
             cell(c.p5),

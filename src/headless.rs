@@ -65,6 +65,11 @@ pub struct Outcome {
     pub cases_among_known_contacts: Option<f64>,
     /// Share of the contacts reached by tracers who were infected.
     pub infected_share_of_traced: Option<f64>,
+    /// Contacts named per confirmed case who named any (an inject's exposure lists aside).
+    pub contacts_per_case: Option<f64>,
+    /// Infections at home per household member of the infected (the household secondary
+    /// attack rate, over the run).
+    pub household_attack_rate: Option<f64>,
     /// Mean days from infection to isolation of confirmed cases, from symptom onset to
     /// isolation (all, and those found through contact lists), and from infection to
     /// quarantine of infected contacts.
@@ -224,6 +229,10 @@ pub fn outcome(exercise: &Exercise) -> Outcome {
         },
         infected_share_of_traced: (t.contacts_reached > 0.0)
             .then(|| t.contacts_reached_infected / t.contacts_reached),
+        contacts_per_case: (t.cases_naming_contacts > 0.0)
+            .then(|| t.contacts_named_by_cases / t.cases_naming_contacts),
+        household_attack_rate: (t.household_members_exposed > 0.0)
+            .then(|| t.household_infections / t.household_members_exposed),
         infection_to_isolation_days: t.infection_to_isolation.mean(),
         onset_to_isolation_days: t.onset_to_isolation.mean(),
         onset_to_isolation_traced_days: t.onset_to_isolation_traced.mean(),

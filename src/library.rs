@@ -41,6 +41,14 @@ pub const BUNDLED: &[BundledScenario] = &[
         file: "campus-night-market.en.ron",
         text: include_str!("../scenarios/campus-night-market.en.ron"),
     },
+    BundledScenario {
+        file: "tianjin-2022.zh.ron",
+        text: include_str!("../scenarios/tianjin-2022.zh.ron"),
+    },
+    BundledScenario {
+        file: "mers-korea-2015.en.ron",
+        text: include_str!("../scenarios/mers-korea-2015.en.ron"),
+    },
 ];
 
 /// The flagship scenario that runs when none is named.

@@ -96,6 +96,22 @@ impl Series {
         Series::all().find(|s| s.name() == text)
     }
 
+    /// The series as people read it, in a language.
+    pub fn label(self, lang: crate::i18n::Language) -> String {
+        let count = |count: Count| match count {
+            Count::Infections => crate::tr!(lang, "series-infections"),
+            Count::Confirmed => crate::tr!(lang, "series-confirmed"),
+            Count::Deaths => crate::tr!(lang, "series-deaths"),
+            Count::Hospitalised => crate::tr!(lang, "series-hospitalised"),
+            Count::Isolated => crate::tr!(lang, "series-isolated"),
+            Count::Quarantined => crate::tr!(lang, "series-quarantined"),
+        };
+        match self {
+            Series::Count(c) => count(c),
+            Series::Share(c) => crate::tr!(lang, "series-share", series = count(c)),
+        }
+    }
+
     pub fn is_share(self) -> bool {
         matches!(self, Series::Share(_))
     }
@@ -130,6 +146,8 @@ impl Series {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Area {
     pub text: String,
+    /// The names of the districts and places, as people read them (`津南区 + 滨海新区`).
+    pub name: String,
     #[serde(skip)]
     pub nodes: Vec<usize>,
 }
@@ -138,10 +156,12 @@ impl Area {
     /// Resolves `a+b+…`; `Err` names the first id the exercise does not know.
     pub fn resolve(exercise: &Exercise, text: &str) -> Result<Area, String> {
         let mut nodes = Vec::new();
+        let mut names = Vec::new();
         for id in text.split('+').map(str::trim) {
             let Some(node) = exercise.nodes().iter().position(|n| n.id == id) else {
                 return Err(id.to_string());
             };
+            names.push(exercise.nodes()[node].name.clone());
             let folded: Vec<usize> = if node < exercise.district_count() {
                 exercise.district_and_places(node).collect()
             } else {
@@ -155,6 +175,7 @@ impl Area {
         }
         Ok(Area {
             text: text.trim().to_string(),
+            name: names.join(" + "),
             nodes,
         })
     }
@@ -164,6 +185,7 @@ impl Area {
         (0..exercise.district_count())
             .map(|d| Area {
                 text: exercise.nodes()[d].id.clone(),
+                name: exercise.nodes()[d].name.clone(),
                 nodes: exercise.district_and_places(d).collect(),
             })
             .collect()

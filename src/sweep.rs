@@ -94,6 +94,8 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
     let optional = [
         ("cases_among_known_contacts", o.cases_among_known_contacts),
         ("infected_share_of_traced", o.infected_share_of_traced),
+        ("contacts_per_case", o.contacts_per_case),
+        ("household_attack_rate", o.household_attack_rate),
         ("infection_to_isolation_days", o.infection_to_isolation_days),
         ("onset_to_isolation_days", o.onset_to_isolation_days),
         (

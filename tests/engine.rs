@@ -1965,7 +1965,7 @@ fn cutting_a_capacity_makes_its_kpi_worse() {
     let overflow = |text: &str| kpi_mean(text, &flu_good, "surge", "HospitalOverflowHours");
     let fewer_beds = flu
         .replace(
-            "beds: 450, icu_beds: 30, paediatric_beds: 40",
+            "beds: 450, icu_beds: 24, paediatric_beds: 40",
             "beds: 10, icu_beds: 2, paediatric_beds: 2",
         )
         .replace("beds: 220, icu_beds: 12", "beds: 10, icu_beds: 1");

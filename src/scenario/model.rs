@@ -84,6 +84,8 @@ ron_struct! {
         road_factor: Positive = Positive(1.3),
         /// Shares of the population by age band, for severity by age; a district may differ.
         age_shares: AgeShares = AgeShares::default(),
+        /// People per household, on average; a district may differ.
+        household_size: Positive = Positive(2.62),
     }
 }
 
@@ -156,6 +158,8 @@ ron_struct! {
         trust: Option<Fraction> = None,
         /// The district's age structure, if different from the city's (a campus, a retirement town).
         age_shares: Option<AgeShares> = None,
+        /// People per household, if different from the city's.
+        household_size: Option<Positive> = None,
     }
 }
 
@@ -205,6 +209,9 @@ ron_struct! {
         asymptomatic_share: Fraction = Fraction(0.4),
         /// Infectiousness of an asymptomatic case relative to a symptomatic one.
         asymptomatic_infectiousness: Fraction = Fraction(0.75),
+        /// Share of a case's household members infected by the case over its illness (the
+        /// household secondary attack rate), with nobody isolated or quarantined.
+        household_attack_rate: Fraction = Fraction(0.166),
         /// Share of symptomatic cases who need a hospital bed.
         hospitalisation_rate: Fraction = Fraction(0.05),
         /// Share of hospitalised cases who need intensive care.
@@ -264,6 +271,8 @@ ron_struct! {
         contacts_lost_after: Minutes = Minutes(14 * 24 * 60),
         /// Mean days a contact stays in quarantine.
         quarantine_days: Positive = Positive(14.0),
+        /// Mean days a confirmed case stays in isolation; `None`: until no longer infectious.
+        isolation_days: Option<Positive> = None,
         /// Where traced contacts are quarantined: `Sites` (rooms at quarantine sites; the others
         /// wait at home for a room) or `Home`. Default: `Sites` when the scenario has
         /// quarantine sites, else `Home`.
@@ -273,6 +282,13 @@ ron_struct! {
         /// People with other fevers who come to fever clinics per day per 100,000 residents,
         /// each using the clinic's time and a kit; unanswered rumours bring more.
         worried_well_per_100k: f64 = 0.0,
+        /// Days before becoming infectious from which a PCR test finds an infected person.
+        pcr_days_before_infectious: f64 = 1.0,
+        /// Days after infectiousness ends during which a PCR test still finds them.
+        pcr_days_after_infectious: f64 = 7.0,
+        /// People in quarantine are swabbed every this many days, as well as when they fall
+        /// ill; `None`: only when they fall ill.
+        quarantine_test_every_days: Option<Positive> = Some(Positive(3.0)),
     }
 }
 

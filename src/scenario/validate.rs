@@ -600,6 +600,24 @@ impl<'a> Checker<'a> {
         if self.s.surveillance.worried_well_per_100k < 0.0 {
             self.error(span, crate::msg!("v-surveillance-worried-well-per-100k"));
         }
+        let sizes = std::iter::once(self.s.city.household_size.get()).chain(
+            self.s
+                .city
+                .districts
+                .iter()
+                .filter_map(|d| d.household_size.map(|s| s.get())),
+        );
+        if sizes.into_iter().any(|size| size < 1.0) {
+            self.error(span, crate::msg!("v-household-size"));
+        }
+        for days in [
+            self.s.surveillance.pcr_days_before_infectious,
+            self.s.surveillance.pcr_days_after_infectious,
+        ] {
+            if !(0.0..=60.0).contains(&days) {
+                self.error(span, crate::msg!("v-surveillance-pcr-days"));
+            }
+        }
         if let Some(treatment) = &p.treatment {
             self.refer(
                 &treatment.supply,

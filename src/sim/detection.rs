@@ -11,7 +11,8 @@
 //!   `TestingSite`), which process their daily capacity in the order samples arrive; a sample
 //!   not processed within `SAMPLE_SHELF_LIFE_MINUTES` spoils. With no laboratory in the
 //!   scenario, tests are read on site (rapid tests).
-//! - Positive people are isolated at home until a transfer; their contacts are named.
+//! - What a swab can find (the PCR window) is `pcr.rs`. Positive people are isolated at home
+//!   until a transfer; their contacts are named.
 
 use std::collections::VecDeque;
 
@@ -191,7 +192,12 @@ impl Exercise {
                 continue;
             }
             self.totals.samples_taken += samples;
-            let prevalence = self.districts[d].epi.mobile_positive() / mobile.max(1.0);
+            let detectable: f64 = self.districts[d]
+                .epi
+                .detectable(self.derived.pcr)
+                .iter()
+                .sum();
+            let prevalence = detectable / mobile.max(1.0);
             let mut sampler = Sampler {
                 mode: self.mode,
                 rng: &mut self.streams.detection,
@@ -207,7 +213,7 @@ impl Exercise {
                 self.lab_queue.push_back(batch);
             } else {
                 self.totals.tests_done += samples;
-                self.results(batch.district, batch.positive);
+                self.positive_swabs(batch.district, batch.positive);
             }
         }
     }
@@ -266,34 +272,18 @@ impl Exercise {
         }
         self.lab_queue = queue;
         for (d, positive) in results {
-            self.results(d, positive);
-        }
-    }
-
-    /// Positive results in a district: the people are found among those who can still test
-    /// positive (some recovered or were found another way while the sample waited).
-    fn results(&mut self, d: usize, positive: f64) {
-        if positive <= 0.0 {
-            return;
-        }
-        let mut sampler = Sampler {
-            mode: self.mode,
-            rng: &mut self.streams.detection,
-        };
-        let epi = &mut self.districts[d].epi;
-        let [a, i, na, ni] = sampler.pick(positive, [epi.a.n, epi.i.n, epi.na.n, epi.ni.n]);
-        let a = epi.a.take(a);
-        let i = epi.i.take(i);
-        let na = epi.na.take(na);
-        let ni = epi.ni.take(ni);
-        self.districts[d].named_gone += na.n + ni.n;
-        for (cases, symptomatic) in [(a, false), (na, false), (i, true), (ni, true)] {
-            self.isolate_confirmed(d, cases, symptomatic, Found::Testing);
+            self.positive_swabs(d, positive);
         }
     }
 
     /// Puts confirmed people into isolation at home and confirms them.
-    fn isolate_confirmed(&mut self, d: usize, cases: Infected, symptomatic: bool, found: Found) {
+    pub(crate) fn isolate_confirmed(
+        &mut self,
+        d: usize,
+        cases: Infected,
+        symptomatic: bool,
+        found: Found,
+    ) {
         if cases.n <= 0.0 {
             return;
         }

@@ -10,27 +10,36 @@
 //! - `xa`, `xi`: confirmed cases in isolation (`x_home` of them still at home);
 //! - `patients`: residents needing a hospital bed, by age band and bed kind, in a bed or
 //!   waiting (`care.rs`);
-//! - `r` recovered, `d` dead.
+//! - `r` recovered (of whom `shedding` still test PCR-positive, `pcr.rs`), `d` dead.
 //!
 //! Infected compartments carry the mean minute their people were infected and fell ill: stays
 //! are exponential, so who leaves does not depend on how long they stayed, and the means give
 //! the days from infection (or symptoms) to isolation without tracking anyone one by one.
 //!
 //! Each step of Δt days (the scenario's `time_step`), with p(rate) = 1 − exp(−rate·Δt):
-//! - Force of infection (`transmission.rs`). Undetected and named infectious residents of k
-//!   spend a share M'ₖⱼ of the day in district j (M' is the mobility matrix with measures
-//!   applied: off-diagonal entries scaled by the mobility factors of both districts, the
-//!   diagonal taking the rest). Quarantined and isolated people stay home or in a site and count
-//!   with reduced weight (quarantine 0.6 at home, 0.1 in a site; isolation 0.3 at home, 0.02 in
-//!   a site; after Covasim). Then λⱼ = β·cⱼ·(Σₖ M'ₖⱼ·(iₖ + α·aₖ) + zⱼ) / Nⱼ, where cⱼ is the
-//!   contact factor of district j's measures (weighted by compliance), α the asymptomatic
-//!   infectiousness, zⱼ the weighted quarantined/isolated infectious, and Nⱼ the people present.
-//!   A resident of d meets λ_d = Σⱼ M'_dj·λⱼ, and new infections are Binomial(s_d, p(λ_d)).
+//! - Force of infection, in two layers (`transmission.rs`, `households.rs`). A share hₖ of a
+//!   case's transmission is in its household: hₖ = min((sizeₖ − 1)·SAR / R0, 0.8), with sizeₖ
+//!   the district's mean household size and SAR the pathogen's household attack rate.
+//!   Community layer: undetected and named infectious residents of k spend a share M'ₖⱼ of the
+//!   day in district j (M' is the mobility matrix with measures applied: off-diagonal entries
+//!   scaled by the mobility factors of both districts, the diagonal taking the rest).
+//!   Quarantined and isolated people stay home or in a site and count with reduced weight
+//!   (outside the household: quarantine 0.2 at home, 0.1 in a site; isolation 0.1 at home,
+//!   0.02 in a site; Covasim's factors per layer). Then λⱼ = β·(1 − hⱼ)·cⱼ·(Σₖ M'ₖⱼ·(iₖ +
+//!   α·aₖ) + zⱼ) / Nⱼ, where cⱼ is the contact factor of district j's measures (weighted by
+//!   compliance), α the asymptomatic infectiousness, zⱼ the weighted quarantined/isolated
+//!   infectious, and Nⱼ the people present. Household layer, which no measure cuts: every
+//!   infectious resident of d counts at home (quarantined at home ×0.6, isolated at home ×0.3,
+//!   in a site ×0), Hd, and a resident meets λʰ_d = β·h_d·H_d / R_d (R_d the residents). A
+//!   resident of d meets λ_d = Σⱼ M'_dj·λⱼ + λʰ_d, and new infections are Binomial(s_d, p(λ_d)).
 //! - Progression: E → A or I after the latent period (Binomial(e, p(1/latent)), split by the
 //!   asymptomatic share); A and I recover after the infectious period; a share of leaving I
 //!   (by the district's age structure) needs a hospital bed; hospital stays end in death with
 //!   the band's fatality (times the overflow factor without a bed, times the untreated factor
-//!   without a course) or recovery; quarantined contacts are released after `quarantine_days`.
+//!   without a course) or recovery; quarantined contacts are released after `quarantine_days`;
+//!   confirmed cases leave isolation after `isolation_days` (else when no longer infectious;
+//!   while they stay longer only the share D / isolation_days of them counts as infectious).
+//!   Those who stop being infectious go on testing PCR-positive (`pcr.rs`).
 //! - Crowds (`gatherings.rs`): attendees from several districts mix for the hours they are
 //!   together, with hazard β·intensity·hours/24 times the infectious share among them.
 //! - β is chosen so that the discrete model has exactly the scenario's R0:
@@ -377,6 +386,9 @@ pub struct Compartments {
     /// Residents needing a hospital bed, in one or waiting for one (see `care.rs`).
     pub patients: Vec<super::care::Patients>,
     pub r: f64,
+    /// Recovered people moving about who still shed viral RNA, so that a PCR swab finds them:
+    /// a part of `r` (`pcr.rs`).
+    pub shedding: f64,
     pub d: f64,
 }
 

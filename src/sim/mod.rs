@@ -38,8 +38,10 @@ pub mod event;
 mod facilities;
 mod feed;
 mod gatherings;
+mod households;
 mod msel;
 mod orders;
+mod pcr;
 mod places;
 mod public;
 mod red;
@@ -468,6 +470,14 @@ impl MeanDays {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Totals {
     pub contacts_named: f64,
+    /// Confirmed cases who named contacts, and the contacts they named (an inject's list of
+    /// an exposure is not a case's).
+    pub cases_naming_contacts: f64,
+    pub contacts_named_by_cases: f64,
+    /// Infections in the household layer, and the household members of everyone who became
+    /// infectious (`households.rs`): their ratio is the household secondary attack rate.
+    pub household_infections: f64,
+    pub household_members_exposed: f64,
     /// Contacts reached by tracers, and the infected among them.
     pub contacts_reached: f64,
     pub contacts_reached_infected: f64,
@@ -569,6 +579,12 @@ pub(crate) struct Derived {
     pub severity: care::Severity,
     /// The supply a clinic test uses, if tests use kits.
     pub test_kit: Option<String>,
+    /// What a PCR swab can find (`pcr.rs`).
+    pub pcr: pcr::PcrWindow,
+    /// Where each population's people live, and the household layer of transmission.
+    pub households: households::Households,
+    /// The share of the isolated who are still infectious (`isolation_days`).
+    pub isolated_infectious: f64,
     /// The feed's accounts and templates.
     pub feed: feed::FeedBook,
 }
@@ -1134,7 +1150,14 @@ impl Exercise {
         let district = &mut self.districts[d];
         let count = count.min(district.epi.s);
         district.epi.s -= count;
-        let cases = Infected::new_at(count, f64::from(now));
+        // Infectious or confirmed cases were infected a latent period ago: their symptoms, and
+        // the clock of their delay to isolation, start now, their infection earlier.
+        let latent_minutes = self.scenario.pathogen.latent_days.get() * 1440.0;
+        let cases = if exposed {
+            Infected::new_at(count, f64::from(now))
+        } else {
+            Infected::new_at(count, f64::from(now) - latent_minutes).with_onset(f64::from(now))
+        };
         if confirmed {
             // Found at the border or a clinic: isolated at once, waiting for transfer.
             district.epi.xi.add(cases);
@@ -1350,8 +1373,30 @@ fn derive(scenario: &Scenario) -> Derived {
         None => !sites.is_empty(),
     };
     let severity = care::Severity::new(scenario, &places.nodes);
+    let beta = transmission::beta(scenario, dt);
+    // A place's people live in the homes of the district they go back to when it closes.
+    let homes: Vec<usize> = (0..places.nodes.len())
+        .map(|k| {
+            if k < places.district_count {
+                return k;
+            }
+            places
+                .closed_rows
+                .iter()
+                .find(|(p, _)| *p == k)
+                .and_then(|(_, row)| row.first().map(|&(d, _)| d))
+                .unwrap_or(places.nodes[k].district)
+        })
+        .collect();
+    let populations: Vec<f64> = places.nodes.iter().map(|n| n.population).collect();
+    let households = households::Households::new(
+        scenario,
+        homes,
+        &populations,
+        transmission::r0_of(scenario, dt, beta),
+    );
     Derived {
-        beta: transmission::beta(scenario, dt),
+        beta,
         district_count: places.district_count,
         place_open_rows: places.open_rows,
         place_closed_rows: places.closed_rows,
@@ -1379,6 +1424,9 @@ fn derive(scenario: &Scenario) -> Derived {
         fades: public::Fades::new(scenario, dt),
         severity,
         test_kit: detection::test_kit(scenario),
+        pcr: pcr::PcrWindow::of(scenario),
+        households,
+        isolated_infectious: transmission::isolated_infectious_share(scenario),
         feed: feed::book(scenario),
         nodes: places.nodes,
     }

@@ -22,6 +22,9 @@ pub(crate) struct StepBuffers {
     pub hazard_at: Vec<f64>,
     /// The hazard a mobile resident of each district meets.
     pub lambda: Vec<f64>,
+    /// Infectious people at home in each district, and the part of `lambda` met at home.
+    pub household_infectious: Vec<f64>,
+    pub lambda_household: Vec<f64>,
     pub severe: Vec<Severe>,
     pub ill_in_quarantine: Vec<Infected>,
     pub deaths: Vec<f64>,
@@ -81,6 +84,7 @@ impl Exercise {
             let ill = b.ill_in_quarantine[d];
             self.confirm(d, ill, Found::Quarantine, true);
         }
+        self.swab_quarantined(dt);
 
         // The response: tracing what was named before this step, then finding new cases.
         self.trace(&offers);

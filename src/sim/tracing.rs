@@ -73,9 +73,11 @@ impl Exercise {
         let share = surveillance.contact_infection_share.get();
         let stochastic = self.mode == super::Mode::Stochastic;
         let named = if stochastic { named.round() } else { named };
+        self.totals.cases_naming_contacts += cases;
         if named <= 0.0 {
             return;
         }
+        self.totals.contacts_named_by_cases += named;
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.tracing,

@@ -1,17 +1,20 @@
 //! Transmission and the course of the disease: who meets whom (mobility, measures, compliance),
 //! who is infected, and how infections progress. The equations are in `epidemic.rs`.
 
-use super::epidemic::{Chance, Infected, RepeatedChance, Sampler};
+use super::epidemic::{Chance, Compartments, Infected, RepeatedChance, Sampler};
+use super::households::{
+    ISOLATION_HOME_COMMUNITY, ISOLATION_HOME_HOUSEHOLD, QUARANTINE_HOME_COMMUNITY,
+    QUARANTINE_HOME_HOUSEHOLD,
+};
 use super::step::StepBuffers;
 use super::units::Offers;
 use super::{Derived, Exercise};
 use crate::scenario::{ControlLevel, MeasureEffect, Minutes, Scenario, UnitRole};
 
-/// Transmission weights of people who stay home or in a site, relative to a case moving about
-/// (Covasim defaults: quarantine 0.6 at home, isolation 0.3 at home; sites cut contact further).
-pub(crate) const QUARANTINE_HOME: f64 = 0.6;
+/// Transmission weights of people in a quarantine or isolation site's room, relative to a case
+/// moving about: sites cut contact to staff and breaches (illustrative, below Covasim's 0.2 and
+/// 0.1 for the community layers). Those at home are weighed per layer (`households.rs`).
 pub(crate) const QUARANTINE_SITE: f64 = 0.1;
-pub(crate) const ISOLATION_HOME: f64 = 0.3;
 pub(crate) const ISOLATION_SITE: f64 = 0.02;
 /// Extra transmission weight of people in a quarantine site per unit of disorder there
 /// (a breach lets people mix).
@@ -35,6 +38,52 @@ pub(crate) fn beta(scenario: &Scenario, dt: f64) -> f64 {
     }
 }
 
+/// The share of people in isolation who are still infectious: all of them while isolation
+/// ends with infectiousness, fewer when cases stay isolated longer (`isolation_days`).
+pub(crate) fn isolated_infectious_share(scenario: &Scenario) -> f64 {
+    let infectious = scenario.pathogen.infectious_days.get();
+    scenario
+        .surveillance
+        .isolation_days
+        .map_or(1.0, |days| (infectious / days.get()).min(1.0))
+}
+
+/// A population's infectious people as their households meet them: those moving about in
+/// full, those quarantined or isolated at home with their weights, nobody in a site.
+fn infectious_at_home(epi: &Compartments, alpha: f64, isolated_infectious: f64) -> f64 {
+    let quarantined = epi.quarantined();
+    let quarantined_home = if quarantined > 0.0 {
+        (epi.q_home / quarantined).min(1.0)
+    } else {
+        0.0
+    };
+    let isolated = epi.isolated();
+    let isolated_home = if isolated > 0.0 {
+        (epi.x_home / isolated).min(1.0)
+    } else {
+        0.0
+    };
+    epi.mobile_infectious(alpha)
+        + QUARANTINE_HOME_HOUSEHOLD * quarantined_home * alpha * epi.qa.n
+        + ISOLATION_HOME_HOUSEHOLD
+            * isolated_home
+            * isolated_infectious
+            * (epi.xi.n + alpha * epi.xa.n)
+}
+
+/// The basic reproduction number the model gives with transmission rate `beta`: a case is
+/// infectious for 1/p(1/D) steps of `dt` days (the inverse of [`beta`] for an `r0`).
+pub(crate) fn r0_of(scenario: &Scenario, dt: f64, beta: f64) -> f64 {
+    let p = &scenario.pathogen;
+    let weight = 1.0 - p.asymptomatic_share.get()
+        + p.asymptomatic_share.get() * p.asymptomatic_infectiousness.get();
+    let recover = Chance::of_rate(1.0 / p.infectious_days.get(), dt).get();
+    if recover <= 0.0 {
+        return 0.0;
+    }
+    beta * dt * weight / recover
+}
+
 /// Where a district's residents spend the day away from home: (destination, share).
 pub(crate) type Travel = Vec<(usize, f64)>;
 
@@ -54,6 +103,8 @@ pub(crate) struct PathogenChances {
     pub latent: RepeatedChance,
     pub recover: RepeatedChance,
     pub release: RepeatedChance,
+    /// Leaving isolation: the scenario's `isolation_days`, else recovery.
+    pub leave_isolation: RepeatedChance,
     pub asymptomatic: RepeatedChance,
     /// Share of symptomatic cases needing a bed, per severity profile (see `care.rs`).
     pub hospitalised: Vec<RepeatedChance>,
@@ -68,6 +119,12 @@ impl PathogenChances {
             latent: rate(1.0 / p.latent_days.get()),
             recover: rate(1.0 / p.infectious_days.get()),
             release: rate(1.0 / scenario.surveillance.quarantine_days.get()),
+            leave_isolation: rate(
+                1.0 / scenario
+                    .surveillance
+                    .isolation_days
+                    .map_or(p.infectious_days.get(), |days| days.get()),
+            ),
             asymptomatic: RepeatedChance::new(Chance::new(p.asymptomatic_share.get())),
             hospitalised: derived
                 .severity
@@ -133,7 +190,7 @@ impl Exercise {
             0.0
         };
         let q_weight = site_share * (QUARANTINE_SITE + SITE_DISORDER_WEIGHT * self.site_disorder())
-            + (1.0 - site_share) * QUARANTINE_HOME;
+            + (1.0 - site_share) * QUARANTINE_HOME_COMMUNITY;
 
         b.factors.clear();
         b.factors.extend((0..n).map(|d| self.factors(d)));
@@ -198,21 +255,14 @@ impl Exercise {
             let isolated = epi.isolated();
             let isolated_weight = if isolated > 0.0 {
                 let in_site = (isolated - epi.x_home).max(0.0);
-                (epi.x_home * ISOLATION_HOME + in_site * ISOLATION_SITE) / isolated
+                derived.isolated_infectious
+                    * (epi.x_home * ISOLATION_HOME_COMMUNITY + in_site * ISOLATION_SITE)
+                    / isolated
             } else {
                 0.0
             };
             // Quarantined and isolated people of a place are at home, not there.
-            let home = if k < derived.district_count {
-                k
-            } else {
-                derived
-                    .place_closed_rows
-                    .iter()
-                    .find(|(p, _)| *p == k)
-                    .and_then(|(_, row)| row.first().map(|&(d, _)| d))
-                    .unwrap_or_else(|| self.district_of(k))
-            };
+            let home = derived.households.home[k];
             b.infectious_present[home] +=
                 q_weight * alpha * epi.qa.n + isolated_weight * (epi.xi.n + alpha * epi.xa.n);
             b.people_present[home] += epi.quarantined() + isolated;
@@ -230,20 +280,55 @@ impl Exercise {
             } else {
                 1.0
             };
+            // A place's contacts are a setting of their own (`contact_intensity` times an
+            // ordinary day's), not a share of the district's community layer.
+            let community = if j < derived.district_count {
+                1.0 - derived.households.share[j]
+            } else {
+                1.0
+            };
             b.hazard_at[j] = derived.beta
+                * community
                 * derived.nodes[j].contact_intensity
                 * factor.0
                 * disinfection
                 * b.infectious_present[j]
                 / b.people_present[j];
         }
+        self.household_hazard(alpha, &mut b.household_infectious, &mut b.lambda_household);
         super::step::zeroed(&mut b.lambda, n);
         for d in 0..n {
             b.lambda[d] = home_share[d] * b.hazard_at[d]
                 + m[d]
                     .iter()
                     .map(|&(j, share)| share * b.hazard_at[j])
-                    .sum::<f64>();
+                    .sum::<f64>()
+                + b.lambda_household[d];
+        }
+    }
+
+    /// The household layer (`households.rs`): every infectious resident counts at home, those
+    /// quarantined or isolated at home with their weights, whatever the measures; fills
+    /// `lambda_household`, the hazard each population's people meet at home.
+    fn household_hazard(
+        &self,
+        alpha: f64,
+        infectious: &mut Vec<f64>,
+        lambda_household: &mut Vec<f64>,
+    ) {
+        let households = &self.derived.households;
+        super::step::zeroed(infectious, households.residents.len());
+        for (k, district) in self.districts.iter().enumerate() {
+            infectious[households.home[k]] +=
+                infectious_at_home(&district.epi, alpha, self.derived.isolated_infectious);
+        }
+        super::step::zeroed(lambda_household, self.districts.len());
+        for (k, lambda) in lambda_household.iter_mut().enumerate() {
+            let home = households.home[k];
+            let residents = households.residents[home];
+            if residents > 0.0 {
+                *lambda = self.derived.beta * households.share[home] * infectious[home] / residents;
+            }
         }
     }
 
@@ -263,6 +348,7 @@ impl Exercise {
             latent,
             recover,
             release,
+            leave_isolation,
             asymptomatic,
             hospitalised,
         } = &mut self.chances;
@@ -270,6 +356,7 @@ impl Exercise {
         b.severe.resize(n, Default::default());
         b.ill_in_quarantine.clear();
         b.ill_in_quarantine.resize(n, Infected::default());
+        let pcr = self.derived.pcr;
         for d in 0..n {
             let profile = self.derived.severity.district_profile[d];
             let hospitalised = &mut hospitalised[profile];
@@ -301,8 +388,18 @@ impl Exercise {
                 }
                 .with_onset(mid),
             );
+            epi.stop_shedding(pcr, dt);
             epi.r += a_out.n + i_out.n;
+            epi.shedding += a_out.n + i_out.n;
             district.infections += infected;
+            let at_home = if b.lambda[d] > 0.0 {
+                b.lambda_household[d] / b.lambda[d]
+            } else {
+                0.0
+            };
+            self.totals.household_infections += infected * at_home;
+            self.totals.household_members_exposed +=
+                latent_out.n * self.derived.households.others_of(d);
             b.severe[d].free = i_severe;
             // Most districts, most of the time, have nobody named, in quarantine, isolation or
             // hospital: their draws would all be of zero people and take no random numbers.
@@ -339,6 +436,9 @@ impl Exercise {
             );
             epi.nr += na_out.n + ni_out.n;
             district.infections += named_infected;
+            self.totals.household_infections += named_infected * at_home;
+            self.totals.household_members_exposed +=
+                n_latent_out.n * self.derived.households.others_of(d);
             district.named_gone += ni_severe.n;
             b.severe[d].named = ni_severe;
 
@@ -346,6 +446,8 @@ impl Exercise {
             // isolation where they are.
             let quarantined_before = epi.quarantined();
             let q_latent_out = sampler.leave(&mut epi.qe, latent);
+            self.totals.household_members_exposed +=
+                q_latent_out.n * self.derived.households.others_of(d);
             let (q_to_a, q_to_i) = sampler.split(q_latent_out.n, asymptomatic);
             let qa_out = sampler.leave(&mut epi.qa, recover);
             let qs_out = sampler.draw_repeated(epi.qs, release);
@@ -387,8 +489,8 @@ impl Exercise {
             // Isolated cases recover, or need a bed.
             let isolated_before = epi.isolated();
             let x_home_before = epi.x_home;
-            let xa_out = sampler.leave(&mut epi.xa, recover);
-            let mut xi_out = sampler.leave(&mut epi.xi, recover);
+            let xa_out = sampler.leave(&mut epi.xa, leave_isolation);
+            let mut xi_out = sampler.leave(&mut epi.xi, leave_isolation);
             let xi_severe = xi_out.take(sampler.draw_repeated(xi_out.n, hospitalised));
             epi.r += xa_out.n + xi_out.n;
             b.severe[d].isolated = xi_severe;
@@ -456,8 +558,8 @@ mod tests {
         );
     }
 
-    /// Infectious contacts quarantined at home still infect their households, six times as much
-    /// as in a site's room.
+    /// Infectious contacts quarantined at home still infect their households, and leak to the
+    /// community twice as much as from a site's room.
     #[test]
     fn quarantine_at_home_spreads_more_than_in_a_site() {
         let lambda = |at_home: bool| {
@@ -470,13 +572,14 @@ mod tests {
             }
             let mut b = StepBuffers::default();
             ex.force_of_infection(0.25, &mut b, &Offers::default());
-            b.lambda[0]
+            (b.lambda[0], b.lambda_household[0])
         };
-        let (home, site) = (lambda(true), lambda(false));
-        assert!(site > 0.0);
+        let ((home, household), (site, site_household)) = (lambda(true), lambda(false));
+        assert!(site > 0.0 && household > 0.0);
+        assert_eq!(site_household, 0.0);
         assert!(
-            (home / site - QUARANTINE_HOME / QUARANTINE_SITE).abs() < 1e-9,
-            "{home} {site}"
+            ((home - household) / site - QUARANTINE_HOME_COMMUNITY / QUARANTINE_SITE).abs() < 1e-9,
+            "{home} {household} {site}"
         );
     }
 
