@@ -2214,21 +2214,26 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
                 .at_most(patience)
                 .for_element(Locator::Css("#news article"))
                 .await?;
-            let unit = browser
+            browser
                 .wait()
                 .at_most(patience)
                 .for_element(Locator::Css("#units input[value='epi-3']"))
                 .await?;
-            unit.click().await?;
+            // Pressed from within the page: the units' list redraws as their states change,
+            // and an element looked up before a redraw is stale by the time it is clicked.
+            browser
+                .execute(
+                    "document.querySelector(\"#units input[value='epi-3']\").click();",
+                    vec![],
+                )
+                .await?;
             browser
                 .find(Locator::Css("#place"))
                 .await?
                 .select_by_value("hexi")
                 .await?;
             browser
-                .find(Locator::Css("#dispatch"))
-                .await?
-                .click()
+                .execute("document.querySelector('#dispatch').click();", vec![])
                 .await?;
             // The toast says the exercise took it.
             let mut answered = String::new();
