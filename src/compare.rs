@@ -486,9 +486,11 @@ pub fn table(comparison: &Comparison, lang: Language) -> String {
         rows.push(vec![
             c.time.clone(),
             series_label(&c.series, lang),
-            c.district_name
-                .clone()
-                .unwrap_or_else(|| tr!(lang, "compare-city")),
+            shortened(
+                &c.district_name
+                    .clone()
+                    .unwrap_or_else(|| tr!(lang, "compare-city")),
+            ),
             figure(c.observed, share),
             cell(c.median),
             format!("{} – {}", cell(c.p5), cell(c.p95)),
@@ -527,6 +529,25 @@ pub fn table(comparison: &Comparison, lang: Language) -> String {
         total = comparison.checkpoints.len()
     ));
     out.push('\n');
+    out
+}
+
+/// Terminal columns a cell of the table may take: a long list of places joined is cut (the
+/// page and the JSON keep it whole).
+const CELL_COLUMNS: usize = 40;
+
+fn shortened(text: &str) -> String {
+    if columns_of(text) <= CELL_COLUMNS {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if columns_of(&out) + columns_of(&c.to_string()) > CELL_COLUMNS - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
     out
 }
 

@@ -2,7 +2,7 @@
 //! in the field, laboratories, and what a confirmed case sets in motion.
 //!
 //! - Fever clinics see `care_seeking` of the symptomatic after `care_seeking_delay_days` on
-//!   average, and the worried well (`worried_well_per_100k` a day, more under unanswered
+//!   average (a gamma delay, `care_seeking.rs`), and the worried well (`worried_well_per_100k` a day, more under unanswered
 //!   rumours), up to their daily capacity (less disorder) and one test kit per person tested
 //!   (`surveillance.test_kit`, by default the supply testing units consume). Those they cannot
 //!   see are turned away: the queue strains trust and crowds the clinics.
@@ -17,7 +17,7 @@
 use std::collections::VecDeque;
 
 use super::care::Found;
-use super::epidemic::{Chance, Infected, Sampler};
+use super::epidemic::{Infected, Sampler};
 use super::units::Offers;
 use super::{Audience, EventKind, Exercise};
 use crate::scenario::{FacilityKind, Scenario, UnitRole};
@@ -31,6 +31,22 @@ pub(crate) const CROWDING_DISORDER_PER_DAY: f64 = 0.1;
 /// Extra visits by the worried well per unit of unanswered rumour reach: a rumour reaching
 /// the whole district doubles them (illustrative).
 pub(crate) const RUMOUR_WORRIED_WELL: f64 = 1.0;
+
+/// Who comes to the clinics from one district in a step: ill people not named as contacts and
+/// named ones, recovered people still shedding, and when the ill fell ill (mean minute).
+struct Seekers {
+    free: f64,
+    named: f64,
+    recovered: f64,
+    onset_at: f64,
+    recovered_onset_at: f64,
+}
+
+impl Seekers {
+    fn total(&self) -> f64 {
+        self.free + self.named + self.recovered
+    }
+}
 
 /// Samples taken in one district at one time, waiting for a laboratory.
 #[derive(Debug, Clone)]
@@ -64,10 +80,6 @@ impl Exercise {
     pub(crate) fn clinics(&mut self, dt: f64) {
         let scenario = self.scenario.clone();
         let surveillance = &scenario.surveillance;
-        let p_seek = Chance::new(
-            surveillance.care_seeking.get()
-                * Chance::of_rate(1.0 / surveillance.care_seeking_delay_days.get(), dt).get(),
-        );
         let kit = self.derived.test_kit.clone();
         let mut clinics = Vec::new();
         let mut capacity = 0.0;
@@ -83,21 +95,25 @@ impl Exercise {
             capacity += can;
             clinics.push((f, can));
         }
-        if p_seek.get() <= 0.0 {
-            return;
-        }
+        let comers = self.care_seekers(dt);
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.detection,
         };
-        let seekers: Vec<(f64, f64)> = self
+        // The ill who come are named contacts or not, in proportion.
+        let seekers: Vec<Seekers> = self
             .districts
             .iter()
-            .map(|d| {
-                (
-                    sampler.draw(d.epi.i.n, p_seek),
-                    sampler.draw(d.epi.ni.n, p_seek),
-                )
+            .zip(&comers)
+            .map(|(d, c)| {
+                let [free, named] = sampler.pick(c.ill, [d.epi.i.n, d.epi.ni.n]);
+                Seekers {
+                    free,
+                    named,
+                    recovered: c.recovered,
+                    onset_at: c.ill_onset_at,
+                    recovered_onset_at: c.recovered_onset_at,
+                }
             })
             .collect();
         // People with other fevers (more where rumours run unanswered) queue with them; they
@@ -118,7 +134,7 @@ impl Exercise {
             })
             .collect();
         let total: f64 =
-            seekers.iter().map(|(a, b)| a + b).sum::<f64>() + worried_well.iter().sum::<f64>();
+            seekers.iter().map(Seekers::total).sum::<f64>() + worried_well.iter().sum::<f64>();
         if total <= 0.0 {
             for d in &mut self.districts {
                 d.clinic_queue = 0.0;
@@ -129,26 +145,35 @@ impl Exercise {
         let sensitivity = surveillance.test_sensitivity.get();
         let mut tested_all = 0.0;
         let mut confirmed = Vec::new();
-        for (d, &(free, named)) in seekers.iter().enumerate() {
+        for (d, seeker) in seekers.iter().enumerate() {
             let tested = (
-                sampler.binomial(free, served),
-                sampler.binomial(named, served),
+                sampler.binomial(seeker.free, served),
+                sampler.binomial(seeker.named, served),
+                sampler.binomial(seeker.recovered, served),
             );
             let others = sampler.binomial(worried_well[d], served);
-            let came = free + named + worried_well[d];
-            let turned_away = came - tested.0 - tested.1 - others;
-            tested_all += tested.0 + tested.1 + others;
+            let came = seeker.total() + worried_well[d];
+            let turned_away = came - tested.0 - tested.1 - tested.2 - others;
+            tested_all += tested.0 + tested.1 + tested.2 + others;
             self.totals.care_seekers_turned_away += turned_away;
             let district = &mut self.districts[d];
             district.clinic_queue = if came > 0.0 { turned_away / came } else { 0.0 };
             let positive = (
                 sampler.binomial(tested.0, sensitivity),
                 sampler.binomial(tested.1, sensitivity),
+                sampler.binomial(tested.2, sensitivity),
             );
-            let from_free = district.epi.i.take(positive.0);
-            let from_named = district.epi.ni.take(positive.1);
+            // Their symptoms began when their cohort's did, not at the compartment's mean.
+            let from_free = district.epi.i.take(positive.0).with_onset(seeker.onset_at);
+            let from_named = district.epi.ni.take(positive.1).with_onset(seeker.onset_at);
+            district.epi.shedding = (district.epi.shedding - positive.2).max(0.0);
             district.named_gone += from_named.n;
-            confirmed.push((d, from_free, from_named));
+            // Recovered, they are not isolated; they fell ill an incubation after infection.
+            let incubation_minutes = scenario.pathogen.latent_days.get() * 1440.0;
+            let recovered =
+                Infected::new_at(positive.2, seeker.recovered_onset_at - incubation_minutes)
+                    .with_onset(seeker.recovered_onset_at);
+            confirmed.push((d, from_free, from_named, recovered));
         }
         self.totals.tests_done += tested_all;
         let turned_away_share = 1.0 - served;
@@ -162,9 +187,12 @@ impl Exercise {
             let disorder = &mut self.facilities[f].disorder;
             *disorder = (*disorder + CROWDING_DISORDER_PER_DAY * turned_away_share * dt).min(1.0);
         }
-        for (d, from_free, from_named) in confirmed {
+        for (d, from_free, from_named, recovered) in confirmed {
             for cases in [from_free, from_named] {
                 self.isolate_confirmed(d, cases, true, Found::Clinic);
+            }
+            if recovered.n > 0.0 {
+                self.confirm(d, recovered, Found::Clinic, true);
             }
         }
     }
@@ -365,11 +393,19 @@ mod tests {
         ex
     }
 
+    /// A district of 2,000 ill, whose symptoms began two days ago, on their way to a clinic.
+    fn ill_for_two_days(extra: &str) -> crate::sim::Exercise {
+        let mut ex = sick_district(extra);
+        ex.fell_ill(0, 0, 2000.0);
+        ex.now = 2 * 1440;
+        ex
+    }
+
     /// Clinic capacity binds: a smaller clinic turns people away and finds fewer cases.
     #[test]
     fn a_small_clinic_turns_people_away_and_finds_fewer() {
         let found = |capacity: u32| {
-            let mut ex = sick_district(&format!("clinic.daily_capacity: {capacity}"));
+            let mut ex = ill_for_two_days(&format!("clinic.daily_capacity: {capacity}"));
             ex.clinics(0.25);
             (
                 ex.districts[0].confirmed,
@@ -388,7 +424,7 @@ mod tests {
     #[test]
     fn a_clinic_that_turns_people_away_grows_disorderly() {
         let disorder = |capacity: u32| {
-            let mut ex = sick_district(&format!("clinic.daily_capacity: {capacity}"));
+            let mut ex = ill_for_two_days(&format!("clinic.daily_capacity: {capacity}"));
             ex.clinics(0.25);
             ex.facilities[1].disorder
         };
@@ -405,12 +441,17 @@ mod tests {
     #[test]
     fn the_delay_to_isolation_is_counted_in_days() {
         let mut ex = small(Mode::Expected, "");
-        ex.districts[0].epi.i = crate::sim::Infected::new_at(2000.0, -2.0 * 1440.0);
+        ex.districts[0].epi.i = crate::sim::Infected::new_at(2000.0, 1440.0);
         ex.districts[0].epi.s -= 2000.0;
+        ex.fell_ill(0, 1440, 2000.0);
+        ex.now = 3 * 1440;
         ex.clinics(0.25);
         assert!(ex.districts[0].confirmed > 0.0);
         let mean = ex.totals.infection_to_isolation.mean().unwrap();
         assert!((mean - 2.0).abs() < 1e-9, "{mean}");
+        // Their symptoms began with their cohort's, two days before too.
+        let onset = ex.totals.onset_to_isolation.mean().unwrap();
+        assert!((onset - 2.0).abs() < 1e-9, "{onset}");
     }
 
     /// No kit, no test: a clinic without kits finds nobody.
@@ -504,7 +545,7 @@ mod tests {
     /// from the next step); a case an inject confirms names none of its own.
     #[test]
     fn cases_found_while_moving_about_name_their_contacts() {
-        let mut ex = sick_district(
+        let mut ex = ill_for_two_days(
             "surveillance.contacts_per_case: 10.0\nsurveillance.traceable_share: 0.5",
         );
         ex.clinics(0.25);

@@ -29,6 +29,7 @@
 
 mod actions;
 mod care;
+mod care_seeking;
 pub mod command;
 mod decisions;
 mod detection;
@@ -152,6 +153,10 @@ pub struct DistrictState {
     pub(crate) isolation_needed: f64,
     /// Share of people seeking care at a fever clinic last step who could not be seen.
     pub clinic_queue: f64,
+    /// Symptoms that began since the last step, (minute, people), and the cohorts of the ill
+    /// on their way to a clinic (`care_seeking.rs`).
+    pub(crate) onsets: Vec<(u32, f64)>,
+    pub(crate) care_cohorts: care_seeking::Cohorts,
     /// Contacts of the district's people named, reached by tracers and quarantined since the
     /// start (the MSEL's "share of contacts traced" conditions).
     pub contacts_named: f64,
@@ -684,6 +689,8 @@ impl Exercise {
                 isolation_queue: VecDeque::new(),
                 isolation_needed: 0.0,
                 clinic_queue: 0.0,
+                onsets: Vec::new(),
+                care_cohorts: Default::default(),
                 contacts_named: 0.0,
                 contacts_reached: 0.0,
                 contacts_quarantined: 0.0,
@@ -1170,6 +1177,8 @@ impl Exercise {
         district.infections += count;
         if confirmed {
             self.confirm(d, cases, care::Found::Reported, true);
+        } else if !exposed {
+            self.fell_ill(d, now, count);
         }
     }
 

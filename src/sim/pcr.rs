@@ -105,8 +105,6 @@ impl Exercise {
             return;
         }
         let window = self.derived.pcr;
-        let now = f64::from(self.now);
-        let scenario = self.scenario.clone();
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.detection,
@@ -151,20 +149,22 @@ impl Exercise {
         for (cases, symptomatic) in isolated {
             self.isolate_confirmed(d, cases, symptomatic, Found::Testing);
         }
-        if recovered_found > 0.0 {
-            // Infected a whole course of the disease ago, on average.
-            let course_days = scenario.pathogen.latent_days.get()
-                + scenario.pathogen.infectious_days.get()
-                + window.shedding_days / 2.0;
-            let cases = Infected::new_at(recovered_found, now - course_days * 1440.0);
-            self.confirm_recovered(d, cases);
-        }
+        self.confirm_recovered(d, recovered_found, Found::Testing);
     }
 
-    /// A recovered person found by a swab is a case all the same: counted and reported, and
-    /// their contacts named, but there is nobody infectious to isolate.
-    fn confirm_recovered(&mut self, d: usize, cases: Infected) {
-        self.confirm(d, cases, Found::Testing, false);
+    /// Recovered people found by a swab are cases all the same: counted and reported, and
+    /// their contacts named, but there is nobody infectious to isolate. They were infected a
+    /// whole course of the disease ago, on average.
+    pub(crate) fn confirm_recovered(&mut self, d: usize, count: f64, found: Found) {
+        if count <= 0.0 {
+            return;
+        }
+        let pathogen = &self.scenario.pathogen;
+        let course_days = pathogen.latent_days.get()
+            + pathogen.infectious_days.get()
+            + self.derived.pcr.shedding_days / 2.0;
+        let cases = Infected::new_at(count, f64::from(self.now) - course_days * 1440.0);
+        self.confirm(d, cases, found, false);
     }
 
     /// People in quarantine are swabbed on their schedule: the infected without symptoms and

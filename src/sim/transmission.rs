@@ -388,6 +388,9 @@ impl Exercise {
                 }
                 .with_onset(mid),
             );
+            if to_i > 0.0 {
+                district.onsets.push((mid as u32, to_i));
+            }
             epi.stop_shedding(pcr, dt);
             epi.r += a_out.n + i_out.n;
             epi.shedding += a_out.n + i_out.n;
@@ -434,6 +437,9 @@ impl Exercise {
                 }
                 .with_onset(mid),
             );
+            if n_to_i > 0.0 {
+                district.onsets.push((mid as u32, n_to_i));
+            }
             epi.nr += na_out.n + ni_out.n;
             district.infections += named_infected;
             self.totals.household_infections += named_infected * at_home;
