@@ -442,6 +442,8 @@ pub fn compare(
 
 /// A figure as the table shows it: shares as percentages, counts whole above 100.
 fn figure(value: f64, share: bool) -> String {
+    // Sums of fractions may land a hair below zero; a count is never negative.
+    let value = if value.abs() < 1e-9 { 0.0 } else { value };
     if share {
         format!("{:.1}%", value * 100.0)
     } else if value.abs() >= 100.0 {

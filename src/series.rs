@@ -19,6 +19,8 @@ use crate::sim::{DistrictSample, Exercise, Sample};
 pub enum Count {
     Infections,
     Confirmed,
+    /// Confirmed cases as the public bulletin counts them (`report_lag` after confirmation).
+    Reported,
     Deaths,
     Hospitalised,
     Isolated,
@@ -26,9 +28,10 @@ pub enum Count {
 }
 
 impl Count {
-    pub const ALL: [Count; 6] = [
+    pub const ALL: [Count; 7] = [
         Count::Infections,
         Count::Confirmed,
+        Count::Reported,
         Count::Deaths,
         Count::Hospitalised,
         Count::Isolated,
@@ -39,6 +42,7 @@ impl Count {
         match self {
             Count::Infections => "infections",
             Count::Confirmed => "confirmed",
+            Count::Reported => "reported",
             Count::Deaths => "deaths",
             Count::Hospitalised => "hospitalised",
             Count::Isolated => "isolated",
@@ -48,13 +52,17 @@ impl Count {
 
     /// Cumulative counts can be shared out between districts meaningfully.
     pub fn is_cumulative(self) -> bool {
-        matches!(self, Count::Infections | Count::Confirmed | Count::Deaths)
+        matches!(
+            self,
+            Count::Infections | Count::Confirmed | Count::Reported | Count::Deaths
+        )
     }
 
     fn of(self, sample: &DistrictSample) -> f64 {
         match self {
             Count::Infections => sample.infections,
             Count::Confirmed => sample.confirmed,
+            Count::Reported => sample.reported,
             Count::Deaths => sample.d,
             Count::Hospitalised => sample.hospitalised,
             Count::Isolated => sample.isolated,
@@ -101,6 +109,7 @@ impl Series {
         let count = |count: Count| match count {
             Count::Infections => crate::tr!(lang, "series-infections"),
             Count::Confirmed => crate::tr!(lang, "series-confirmed"),
+            Count::Reported => crate::tr!(lang, "series-reported"),
             Count::Deaths => crate::tr!(lang, "series-deaths"),
             Count::Hospitalised => crate::tr!(lang, "series-hospitalised"),
             Count::Isolated => crate::tr!(lang, "series-isolated"),

@@ -209,6 +209,9 @@ ron_struct! {
         asymptomatic_share: Fraction = Fraction(0.4),
         /// Infectiousness of an asymptomatic case relative to a symptomatic one.
         asymptomatic_infectiousness: Fraction = Fraction(0.75),
+        /// Offspring overdispersion: the negative binomial k of the number a case infects (small
+        /// k: super-spreading); `None`: every case alike.
+        dispersion_k: Option<Positive> = None,
         /// Share of a case's household members infected by the case over its illness (the
         /// household secondary attack rate), with nobody isolated or quarantined.
         household_attack_rate: Fraction = Fraction(0.166),
@@ -271,6 +274,8 @@ ron_struct! {
         contacts_lost_after: Minutes = Minutes(14 * 24 * 60),
         /// Mean days a contact stays in quarantine.
         quarantine_days: Positive = Positive(14.0),
+        /// Time from a case's confirmation to the bulletin that counts it.
+        report_lag: Minutes = Minutes(0),
         /// Mean days a confirmed case stays in isolation; `None`: until no longer infectious.
         isolation_days: Option<Positive> = None,
         /// Where traced contacts are quarantined: `Sites` (rooms at quarantine sites; the others

@@ -309,12 +309,21 @@ pub fn prob(rate_per_day: f64, dt_days: f64) -> f64 {
 /// Infected people in one compartment, with the mean minute they were infected and, for
 /// symptomatic people, the mean minute their symptoms began. Stays in a compartment are
 /// exponential (memoryless), so who leaves does not depend on how long they have been there:
-/// a flow carries the compartment's means and those who stay keep them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+/// a flow carries the compartment's means and those who stay keep them. `weight` is their mean
+/// infectiousness relative to an average case (1 without offspring overdispersion,
+/// `dispersion.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Infected {
     pub n: f64,
     pub infected_at: f64,
     pub onset_at: f64,
+    pub weight: f64,
+}
+
+impl Default for Infected {
+    fn default() -> Infected {
+        Infected::new_at(0.0, 0.0)
+    }
 }
 
 impl Infected {
@@ -324,7 +333,13 @@ impl Infected {
             n,
             infected_at: minute,
             onset_at: minute,
+            weight: 1.0,
         }
+    }
+
+    /// Their infectiousness as a number of average cases.
+    pub fn weighted(&self) -> f64 {
+        self.n * self.weight
     }
 
     /// Takes up to `count` people out, with this compartment's means.
@@ -346,6 +361,7 @@ impl Infected {
         }
         self.infected_at = (self.n * self.infected_at + flow.n * flow.infected_at) / total;
         self.onset_at = (self.n * self.onset_at + flow.n * flow.onset_at) / total;
+        self.weight = (self.n * self.weight + flow.n * flow.weight) / total;
         self.n = total;
     }
 
@@ -437,9 +453,10 @@ impl Compartments {
         self.s + self.e.n + self.a.n + self.i.n + self.named() + self.r
     }
 
-    /// Infectious people moving about, asymptomatic ones weighted by `alpha`.
+    /// Infectious people moving about, asymptomatic ones weighted by `alpha`, each group by
+    /// its infectiousness.
     pub fn mobile_infectious(&self, alpha: f64) -> f64 {
-        self.i.n + self.ni.n + alpha * (self.a.n + self.na.n)
+        self.i.weighted() + self.ni.weighted() + alpha * (self.a.weighted() + self.na.weighted())
     }
 
     /// Infectious people moving about, asymptomatic ones included (what a test can find).

@@ -33,6 +33,7 @@ mod care_seeking;
 pub mod command;
 mod decisions;
 mod detection;
+mod dispersion;
 mod effects;
 pub mod epidemic;
 pub mod event;
@@ -88,6 +89,8 @@ pub(crate) struct Streams {
     pub care: ChaCha8Rng,
     pub gatherings: ChaCha8Rng,
     pub feed: ChaCha8Rng,
+    /// Infectiousness of each new case (`dispersion.rs`).
+    pub dispersion: ChaCha8Rng,
 }
 
 impl Streams {
@@ -101,6 +104,7 @@ impl Streams {
             care: stream(4),
             gatherings: stream(5),
             feed: stream(6),
+            dispersion: stream(7),
         }
     }
 }
@@ -548,6 +552,8 @@ pub struct DistrictSample {
     pub r: f64,
     pub d: f64,
     pub confirmed: f64,
+    /// Confirmed cases the public bulletin counts by now: those confirmed `report_lag` ago.
+    pub reported: f64,
     pub infections: f64,
     pub trust: f64,
     pub level: ControlLevel,
@@ -590,6 +596,8 @@ pub(crate) struct Derived {
     pub households: households::Households,
     /// The share of the isolated who are still infectious (`isolation_days`).
     pub isolated_infectious: f64,
+    /// How infectious new cases are (`dispersion.rs`).
+    pub dispersion: dispersion::Dispersion,
     /// The feed's accounts and templates.
     pub feed: feed::FeedBook,
 }
@@ -1151,20 +1159,35 @@ impl Exercise {
         self.update_feed();
     }
 
+    /// How infectious new cases are, in this exercise's mode.
+    pub(crate) fn dispersion(&self) -> dispersion::Dispersion {
+        dispersion::Dispersion {
+            mode: self.mode,
+            ..self.derived.dispersion
+        }
+    }
+
     /// Moves `count` people from susceptible to exposed or infectious in a district.
     pub(crate) fn seed_cases(&mut self, d: usize, count: f64, exposed: bool, confirmed: bool) {
         let now = self.now;
-        let district = &mut self.districts[d];
-        let count = count.min(district.epi.s);
-        district.epi.s -= count;
+        let count = count.min(self.districts[d].epi.s);
         // Infectious or confirmed cases were infected a latent period ago: their symptoms, and
         // the clock of their delay to isolation, start now, their infection earlier.
         let latent_minutes = self.scenario.pathogen.latent_days.get() * 1440.0;
         let cases = if exposed {
             Infected::new_at(count, f64::from(now))
         } else {
-            Infected::new_at(count, f64::from(now) - latent_minutes).with_onset(f64::from(now))
+            let weight = self
+                .dispersion()
+                .mean_of(count, &mut self.streams.dispersion);
+            Infected {
+                weight,
+                ..Infected::new_at(count, f64::from(now) - latent_minutes)
+            }
+            .with_onset(f64::from(now))
         };
+        let district = &mut self.districts[d];
+        district.epi.s -= count;
         if confirmed {
             // Found at the border or a clinic: isolated at once, waiting for transfer.
             district.epi.xi.add(cases);
@@ -1183,10 +1206,18 @@ impl Exercise {
     }
 
     fn record_sample(&mut self) {
+        let lag = self.scenario.surveillance.report_lag.get();
+        // The last sample taken by the bulletin's cut-off, if the lag reaches back before now.
+        let cut_off = (lag > 0).then(|| {
+            let before = self.now.saturating_sub(lag);
+            let taken = self.series.partition_point(|s| s.t <= before);
+            taken.checked_sub(1).map(|k| &self.series[k])
+        });
         let districts = self
             .districts
             .iter()
-            .map(|d| DistrictSample {
+            .enumerate()
+            .map(|(k, d)| DistrictSample {
                 s: d.epi.s,
                 e: d.epi.e.n + d.epi.ne.n,
                 a: d.epi.a.n + d.epi.na.n,
@@ -1199,6 +1230,10 @@ impl Exercise {
                 r: d.epi.r + d.epi.nr,
                 d: d.epi.d,
                 confirmed: d.confirmed,
+                reported: match cut_off {
+                    None => d.confirmed,
+                    Some(sample) => sample.map_or(0.0, |s| s.districts[k].confirmed),
+                },
                 infections: d.infections,
                 trust: d.trust,
                 level: d.level.clone(),
@@ -1436,6 +1471,10 @@ fn derive(scenario: &Scenario) -> Derived {
         pcr: pcr::PcrWindow::of(scenario),
         households,
         isolated_infectious: transmission::isolated_infectious_share(scenario),
+        dispersion: dispersion::Dispersion {
+            k: scenario.pathogen.dispersion_k.map(|k| k.get()),
+            mode: Mode::Stochastic,
+        },
         feed: feed::book(scenario),
         nodes: places.nodes,
     }

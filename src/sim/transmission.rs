@@ -64,11 +64,11 @@ fn infectious_at_home(epi: &Compartments, alpha: f64, isolated_infectious: f64) 
         0.0
     };
     epi.mobile_infectious(alpha)
-        + QUARANTINE_HOME_HOUSEHOLD * quarantined_home * alpha * epi.qa.n
+        + QUARANTINE_HOME_HOUSEHOLD * quarantined_home * alpha * epi.qa.weighted()
         + ISOLATION_HOME_HOUSEHOLD
             * isolated_home
             * isolated_infectious
-            * (epi.xi.n + alpha * epi.xa.n)
+            * (epi.xi.weighted() + alpha * epi.xa.weighted())
 }
 
 /// The basic reproduction number the model gives with transmission rate `beta`: a case is
@@ -263,8 +263,8 @@ impl Exercise {
             };
             // Quarantined and isolated people of a place are at home, not there.
             let home = derived.households.home[k];
-            b.infectious_present[home] +=
-                q_weight * alpha * epi.qa.n + isolated_weight * (epi.xi.n + alpha * epi.xa.n);
+            b.infectious_present[home] += q_weight * alpha * epi.qa.weighted()
+                + isolated_weight * (epi.xi.weighted() + alpha * epi.xa.weighted());
             b.people_present[home] += epi.quarantined() + isolated;
         }
         super::step::zeroed(&mut b.hazard_at, n);
@@ -340,6 +340,8 @@ impl Exercise {
         let now = self.now;
         // People infected, or falling ill, during the step: on average at its middle.
         let mid = f64::from(now) - f64::from(self.scenario.meta.time_step.get()) / 2.0;
+        let dispersion = self.dispersion();
+        let dispersion_rng = &mut self.streams.dispersion;
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.epidemic,
@@ -379,11 +381,13 @@ impl Exercise {
             epi.e.add(Infected::new_at(infected, mid));
             epi.a.add(Infected {
                 n: to_a,
+                weight: dispersion.mean_of(to_a, dispersion_rng),
                 ..latent_out
             });
             epi.i.add(
                 Infected {
                     n: to_i,
+                    weight: dispersion.mean_of(to_i, dispersion_rng),
                     ..latent_out
                 }
                 .with_onset(mid),
@@ -428,11 +432,13 @@ impl Exercise {
             epi.ne.add(Infected::new_at(named_infected, mid));
             epi.na.add(Infected {
                 n: n_to_a,
+                weight: dispersion.mean_of(n_to_a, dispersion_rng),
                 ..n_latent_out
             });
             epi.ni.add(
                 Infected {
                     n: n_to_i,
+                    weight: dispersion.mean_of(n_to_i, dispersion_rng),
                     ..n_latent_out
                 }
                 .with_onset(mid),
@@ -464,10 +470,12 @@ impl Exercise {
             epi.r += qr_out;
             epi.qa.add(Infected {
                 n: q_to_a,
+                weight: dispersion.mean_of(q_to_a, dispersion_rng),
                 ..q_latent_out
             });
             let ill = Infected {
                 n: q_to_i,
+                weight: dispersion.mean_of(q_to_i, dispersion_rng),
                 ..q_latent_out
             }
             .with_onset(mid);

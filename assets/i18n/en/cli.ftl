@@ -96,6 +96,7 @@ compare-observed-outside = observed, outside the band
 compare-verdict = { $inside } of { $total } observations inside the 5–95% band
 series-infections = infections (true, found or not)
 series-confirmed = cases found (cumulative)
+series-reported = cases in the bulletins (cumulative, by report date)
 series-deaths = deaths (cumulative)
 series-hospitalised = in hospital beds
 series-isolated = cases in isolation

@@ -84,6 +84,7 @@ compare-observed-outside = 观测值（在区间外）
 compare-verdict = { $total } 个观测值中有 { $inside } 个在 5–95% 区间内
 series-infections = 感染者（真实数，含未发现）
 series-confirmed = 累计发现病例
+series-reported = 通报累计病例（按报告日期）
 series-deaths = 累计死亡
 series-hospitalised = 住院人数
 series-isolated = 隔离中的病例
