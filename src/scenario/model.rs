@@ -270,6 +270,11 @@ ron_struct! {
         traceable_share: Fraction = Fraction(0.7),
         /// Share of close contacts who are infected (secondary attack rate).
         contact_infection_share: Fraction = Fraction(0.1),
+        /// Time from a case's confirmation to the interview that names its contacts.
+        interview_delay: Minutes = Minutes(0),
+        /// Time from naming a contact to the first moment tracers can reach them (looking
+        /// them up, calling them).
+        notification_delay: Minutes = Minutes(0),
         /// Named contacts not reached by tracers within this time are lost to tracing.
         contacts_lost_after: Minutes = Minutes(14 * 24 * 60),
         /// Mean days a contact stays in quarantine.

@@ -354,7 +354,7 @@ impl Exercise {
             _ => {}
         }
         if found.names_contacts() {
-            self.pending_names.push((d, cases.n));
+            self.interview_later(d, cases.n);
         }
         // Announced and reported per whole case: in expected mode counts grow by fractions,
         // which must not each make a report due.
@@ -372,10 +372,23 @@ impl Exercise {
         }
     }
 
-    /// Cases confirmed during the step name their contacts now, for tracers to reach from the
-    /// next step on.
+    /// Confirmed cases are interviewed `interview_delay` after confirmation.
+    pub(crate) fn interview_later(&mut self, d: usize, cases: f64) {
+        let due = self
+            .now
+            .saturating_add(self.scenario.surveillance.interview_delay.get());
+        self.pending_names.push((d, cases, due));
+    }
+
+    /// Cases whose interview is due name their contacts now, for tracers to reach from the
+    /// next step on (and after the notification delay).
     pub(crate) fn name_pending_contacts(&mut self) {
-        for (d, cases) in std::mem::take(&mut self.pending_names) {
+        let now = self.now;
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_names)
+            .into_iter()
+            .partition(|&(_, _, at)| at <= now);
+        self.pending_names = later;
+        for (d, cases, _) in due {
             self.name_case_contacts(d, cases);
         }
     }

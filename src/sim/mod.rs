@@ -639,7 +639,8 @@ pub struct Exercise {
     /// Crowds gathered by injects, and planned mass gatherings.
     pub(crate) crowds: Vec<gatherings::Crowd>,
     /// Cases confirmed during a step whose contacts are named at its end: (district, cases).
-    pub(crate) pending_names: Vec<(usize, f64)>,
+    /// Confirmed cases waiting for their interview: (district, cases, minute it is due).
+    pub(crate) pending_names: Vec<(usize, f64, u32)>,
     pub(crate) gatherings: Vec<GatheringState>,
     /// Commands applied so far, with their minute: the journal's content.
     pub(crate) log: Vec<(u32, Command)>,

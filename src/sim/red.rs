@@ -508,7 +508,7 @@ impl Exercise {
         let cases = concealment.hidden.n;
         self.confirm(d, concealment.hidden, Found::Reported, true);
         if concealment.naming > 0.0 {
-            self.pending_names.push((d, concealment.naming));
+            self.interview_later(d, concealment.naming);
         }
         let district = &mut self.districts[d];
         district.trust = (district.trust - UNCOVERED_TRUST).max(0.0);

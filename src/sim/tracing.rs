@@ -9,9 +9,11 @@
 //! - An exposure an inject names (a passenger list, buyers of a contaminated batch) creates the
 //!   exposed people it names: drawn from the susceptible residents, `infected_share` of them
 //!   newly infected.
-//! - Named contacts go on with their lives (`ns`, `ne`, `na`, `ni`, `nr`) until tracers reach
-//!   them: tracing units do `capacity` contacts per shift, oldest list first. Those not reached
-//!   within `contacts_lost_after` are lost to tracing.
+//! - A case names its contacts at its interview, `interview_delay` after its confirmation.
+//!   Named contacts go on with their lives (`ns`, `ne`, `na`, `ni`, `nr`) until tracers reach
+//!   them: from `notification_delay` after they were named, tracing units do `capacity`
+//!   contacts per shift, oldest list first. Those not reached within `contacts_lost_after` are
+//!   lost to tracing.
 //! - Reached contacts with symptoms are tested and isolated; the others are quarantined. With
 //!   quarantine in sites, each needs a room: those who find none wait at home (where quarantine
 //!   leaks more) until one frees up, and count as quarantined only when they get it.
@@ -143,6 +145,7 @@ impl Exercise {
     pub(crate) fn trace(&mut self, offers: &Offers) {
         let now = self.now;
         let lost_after = self.scenario.surveillance.contacts_lost_after.get();
+        let notification_delay = self.scenario.surveillance.notification_delay.get();
         let stochastic = self.mode == super::Mode::Stochastic;
         for d in 0..self.districts.len() {
             if self.districts[d].named_batches.is_empty() {
@@ -176,6 +179,18 @@ impl Exercise {
             let pool = district.epi.named();
             if pool <= 1e-9 {
                 district.named_batches.clear();
+                continue;
+            }
+            // Only contacts named at least the notification delay ago can be reached yet.
+            let notified_by = now.saturating_sub(notification_delay);
+            let notified: f64 = district
+                .named_batches
+                .iter()
+                .take_while(|b| b.named_at <= notified_by)
+                .map(|b| b.count)
+                .sum();
+            let pool = pool.min(notified);
+            if pool <= 1e-9 {
                 continue;
             }
             let reached = self.do_work(offers, d, &UnitRole::Tracing, pool);
@@ -432,6 +447,33 @@ mod tests {
             t.contacts_quarantined_within_24h / (t.contacts_named - t.contacts_pending_young),
             t.contacts_waiting_for_rooms,
         )
+    }
+
+    /// A case names its contacts at its interview, `interview_delay` after confirmation, and
+    /// tracers reach them from `notification_delay` after they were named.
+    #[test]
+    fn contacts_are_named_at_the_interview_and_reached_after_notification() {
+        let mut ex = small(
+            Mode::Expected,
+            "surveillance.interview_delay: \"12h\"\nsurveillance.notification_delay: \"1d\"\nsurveillance.contacts_per_case: 10.0\nsurveillance.traceable_share: 1.0",
+        );
+        ex.interview_later(0, 2.0);
+        ex.name_pending_contacts();
+        assert_eq!(ex.totals.contacts_named, 0.0, "before the interview");
+        ex.now = 12 * 60;
+        ex.name_pending_contacts();
+        assert_eq!(ex.totals.contacts_named, 20.0);
+        assert!(ex.pending_names.is_empty());
+        ex.apply(command(
+            r#"Dispatch(team: "health-team", unit: "tracers-1", to: "north", work: "3d")"#,
+        ))
+        .unwrap();
+        // Steps end 18, 24 and 30 hours after the start: the contacts, named at 12 hours,
+        // cannot be reached before 36.
+        ex.advance(18 * 60);
+        assert_eq!(ex.totals.contacts_reached, 0.0, "before the notification");
+        ex.advance(12 * 60);
+        assert!(ex.totals.contacts_reached > 0.0, "after it");
     }
 
     /// Tracing capacity binds: fewer tracers, fewer contacts quarantined within 24 hours.
