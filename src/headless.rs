@@ -70,6 +70,9 @@ pub struct Outcome {
     /// Infections at home per household member of the infected (the household secondary
     /// attack rate, over the run).
     pub household_attack_rate: Option<f64>,
+    /// Share of all infections that the scenario scripted (initial and injected cases and
+    /// exposures): the rest are the epidemic's, which the players' decisions move.
+    pub scripted_share: Option<f64>,
     /// Mean days from infection to isolation of confirmed cases, from symptom onset to
     /// isolation (all, and those found through contact lists), and from infection to
     /// quarantine of infected contacts.
@@ -233,6 +236,10 @@ pub fn outcome(exercise: &Exercise) -> Outcome {
             .then(|| t.contacts_named_by_cases / t.cases_naming_contacts),
         household_attack_rate: (t.household_members_exposed > 0.0)
             .then(|| t.household_infections / t.household_members_exposed),
+        scripted_share: {
+            let infections: f64 = districts.iter().map(|d| d.infections).sum();
+            (infections > 0.0).then(|| t.scripted_infections / infections)
+        },
         infection_to_isolation_days: t.infection_to_isolation.mean(),
         onset_to_isolation_days: t.onset_to_isolation.mean(),
         onset_to_isolation_traced_days: t.onset_to_isolation_traced.mean(),

@@ -96,6 +96,7 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
         ("infected_share_of_traced", o.infected_share_of_traced),
         ("contacts_per_case", o.contacts_per_case),
         ("household_attack_rate", o.household_attack_rate),
+        ("scripted_share", o.scripted_share),
         ("infection_to_isolation_days", o.infection_to_isolation_days),
         ("onset_to_isolation_days", o.onset_to_isolation_days),
         (

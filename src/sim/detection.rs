@@ -575,5 +575,6 @@ mod tests {
         reported.name_pending_contacts();
         assert_eq!(reported.totals.contacts_named, 0.0);
         assert_eq!(reported.districts[0].confirmed, 4.0);
+        assert_eq!(reported.totals.scripted_infections, 4.0);
     }
 }

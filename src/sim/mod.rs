@@ -483,6 +483,9 @@ pub struct Totals {
     /// an exposure is not a case's).
     pub cases_naming_contacts: f64,
     pub contacts_named_by_cases: f64,
+    /// Infections the scenario scripts (initial cases, injected cases and exposures) rather than
+    /// the epidemic.
+    pub scripted_infections: f64,
     /// Infections in the household layer, and the household members of everyone who became
     /// infectious (`households.rs`): their ratio is the household secondary attack rate.
     pub household_infections: f64,
@@ -1187,6 +1190,7 @@ impl Exercise {
             }
             .with_onset(f64::from(now))
         };
+        self.totals.scripted_infections += count;
         let district = &mut self.districts[d];
         district.epi.s -= count;
         if confirmed {

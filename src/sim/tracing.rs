@@ -118,6 +118,7 @@ impl Exercise {
             .ne
             .add(Infected::new_at(infected, f64::from(self.now)));
         district.infections += infected;
+        self.totals.scripted_infections += infected;
         self.push_named(d, people);
     }
 
@@ -430,6 +431,8 @@ mod tests {
         assert_eq!(epi.ns, 500.0);
         assert_eq!(s_before - epi.s, 1000.0);
         assert_eq!(ex.districts[1].infections, 500.0);
+        // Scripted by the scenario, not caused by the epidemic.
+        assert_eq!(ex.totals.scripted_infections, 500.0);
     }
 
     fn traced_within_a_day(extra: &str, tracers: u32) -> (f64, f64) {
