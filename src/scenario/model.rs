@@ -270,6 +270,9 @@ ron_struct! {
         traceable_share: Fraction = Fraction(0.7),
         /// Share of close contacts who are infected (secondary attack rate).
         contact_infection_share: Fraction = Fraction(0.1),
+        /// Contacts of each close contact reached by tracers who are named as secondary
+        /// contacts (次密接) and traced and quarantined in turn; 0: one generation only.
+        secondary_contacts_per_contact: f64 = 0.0,
         /// Time from a case's confirmation to the interview that names its contacts.
         interview_delay: Minutes = Minutes(0),
         /// Time from naming a contact to the first moment tracers can reach them (looking

@@ -610,6 +610,10 @@ impl<'a> Checker<'a> {
         if sizes.into_iter().any(|size| size < 1.0) {
             self.error(span, crate::msg!("v-household-size"));
         }
+        let secondary = self.s.surveillance.secondary_contacts_per_contact;
+        if !(secondary.is_finite() && secondary >= 0.0) {
+            self.error(span, crate::msg!("v-surveillance-secondary-contacts"));
+        }
         for days in [
             self.s.surveillance.pcr_days_before_infectious,
             self.s.surveillance.pcr_days_after_infectious,

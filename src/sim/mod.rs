@@ -121,6 +121,8 @@ pub enum Place {
 pub(crate) struct NamedBatch {
     pub named_at: u32,
     pub count: f64,
+    /// Contacts of contacts (次密接), whose own contacts nobody lists.
+    pub secondary: bool,
 }
 
 /// Everything that changes in a district.
@@ -483,6 +485,8 @@ pub struct Totals {
     /// an exposure is not a case's).
     pub cases_naming_contacts: f64,
     pub contacts_named_by_cases: f64,
+    /// Secondary contacts (次密接) named by close contacts reached by tracers.
+    pub secondary_contacts_named: f64,
     /// Infections the scenario scripts (initial cases, injected cases and exposures) rather than
     /// the epidemic.
     pub scripted_infections: f64,

@@ -6,6 +6,9 @@
 //!   infected, drawn from the district's undetected infections (the most recently infected
 //!   first), never more than there are: a case's list holds the infections it could have
 //!   caused, not the district's whole hidden pool. The rest are susceptible residents.
+//! - Close contacts reached by tracers name `secondary_contacts_per_contact` contacts of their
+//!   own each (次密接), infected at the attack rate times the close contacts' infected share;
+//!   they are traced and quarantined like close contacts, and name nobody in turn.
 //! - An exposure an inject names (a passenger list, buyers of a contaminated batch) creates the
 //!   exposed people it names: drawn from the susceptible residents, `infected_share` of them
 //!   newly infected.
@@ -80,13 +83,19 @@ impl Exercise {
             return;
         }
         self.totals.contacts_named_by_cases += named;
+        self.name_contacts(d, named, share, false);
+    }
+
+    /// `named` people of a district named as contacts, `share` of them infected: drawn from
+    /// the district's undetected infections, latent ones first (the infected among a case's
+    /// contacts were infected lately), never more than there are; the rest susceptible.
+    fn name_contacts(&mut self, d: usize, named: f64, share: f64, secondary: bool) {
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.tracing,
         };
         let infected = sampler.binomial(named, share);
         let epi = &mut self.districts[d].epi;
-        // The infected among a case's contacts were infected lately: latent ones first.
         let from_e = infected.min(epi.e.n);
         let [from_a, from_i] = sampler.pick(infected - from_e, [epi.a.n, epi.i.n]);
         let from_s = (named - from_e - from_a - from_i).min(epi.s);
@@ -98,7 +107,26 @@ impl Exercise {
         epi.ne.add(e);
         epi.na.add(a);
         epi.ni.add(i);
-        self.push_named(d, from_s + from_e + from_a + from_i);
+        self.push_named(d, from_s + from_e + from_a + from_i, secondary);
+    }
+
+    /// Close contacts reached by tracers name their own contacts, the secondary contacts,
+    /// `secondary_contacts_per_contact` each; as many of those are infected as an infected
+    /// close contact's contacts would be (the attack rate times the close contacts' infected
+    /// share).
+    fn name_secondary_contacts(&mut self, d: usize, close: f64, infected_share: f64) {
+        let surveillance = &self.scenario.surveillance;
+        let named = close * surveillance.secondary_contacts_per_contact.max(0.0);
+        let share = surveillance.contact_infection_share.get() * infected_share;
+        let named = if self.mode == super::Mode::Stochastic {
+            named.round()
+        } else {
+            named
+        };
+        if named > 0.0 {
+            self.totals.secondary_contacts_named += named;
+            self.name_contacts(d, named, share, true);
+        }
     }
 
     /// An exposure named by an inject: `count` susceptible residents, `infected_share` of them
@@ -119,10 +147,10 @@ impl Exercise {
             .add(Infected::new_at(infected, f64::from(self.now)));
         district.infections += infected;
         self.totals.scripted_infections += infected;
-        self.push_named(d, people);
+        self.push_named(d, people, false);
     }
 
-    fn push_named(&mut self, d: usize, count: f64) {
+    fn push_named(&mut self, d: usize, count: f64, secondary: bool) {
         if count <= 0.0 {
             return;
         }
@@ -131,6 +159,7 @@ impl Exercise {
         self.districts[d].named_batches.push_back(NamedBatch {
             named_at: self.now,
             count,
+            secondary,
         });
         let district = self.derived.nodes[d].id.clone();
         self.emit(
@@ -227,7 +256,7 @@ impl Exercise {
                 break;
             };
             let portion = front.count.min(left);
-            portions.push((front.named_at, portion));
+            portions.push((front.named_at, portion, front.secondary));
             front.count -= portion;
             left -= portion;
             if front.count <= 1e-9 {
@@ -235,7 +264,7 @@ impl Exercise {
             }
         }
         if left > 1e-9 {
-            portions.push((now, left));
+            portions.push((now, left, false));
         }
         // Contacts with symptoms are tested and isolated at home, waiting for a transfer.
         let epi = &mut self.districts[d].epi;
@@ -276,7 +305,8 @@ impl Exercise {
         } else {
             (0.0, 0.0)
         };
-        for (named_at, portion) in portions {
+        let close: f64 = portions.iter().filter(|p| !p.2).map(|p| p.1).sum();
+        for (named_at, portion, _) in portions {
             let settled = portion * placed_share;
             self.totals.contacts_quarantined += settled;
             self.districts[d].contacts_quarantined += settled;
@@ -297,6 +327,9 @@ impl Exercise {
                 count: reached.round() as u64,
             },
         );
+        if reached > 0.0 {
+            self.name_secondary_contacts(d, close, (infected + ki.n) / reached);
+        }
         if waiting > 0.0 {
             self.totals.contacts_waiting_for_rooms += waiting;
             self.emit(
@@ -479,6 +512,44 @@ mod tests {
         assert!(ex.totals.contacts_reached > 0.0, "after it");
     }
 
+    /// Close contacts reached name their secondary contacts, who are traced in turn and name
+    /// nobody: 400 close contacts (nobody infected, so no case names more) at half a secondary
+    /// contact each give 200 more, and no third generation.
+    #[test]
+    fn close_contacts_name_secondary_contacts_and_they_name_nobody() {
+        let mut ex = small(
+            Mode::Expected,
+            "surveillance.secondary_contacts_per_contact: 0.5",
+        );
+        ex.expose_and_name(0, 400.0, 0.0);
+        for n in 1..=2 {
+            ex.apply(command(&format!(
+                r#"Dispatch(team: "health-team", unit: "tracers-{n}", to: "north", work: "10d")"#
+            )))
+            .unwrap();
+        }
+        ex.advance(10 * 24 * 60);
+        let t = ex.totals_now();
+        assert!((t.secondary_contacts_named - 200.0).abs() < 1e-6, "{t:?}");
+        assert!((t.contacts_named - 600.0).abs() < 1e-6);
+        assert!(
+            (t.contacts_reached - 600.0).abs() < 1e-6,
+            "{}",
+            t.contacts_reached
+        );
+        let none = {
+            let mut ex = small(Mode::Expected, "");
+            ex.expose_and_name(0, 400.0, 0.0);
+            ex.apply(command(
+                r#"Dispatch(team: "health-team", unit: "tracers-1", to: "north", work: "10d")"#,
+            ))
+            .unwrap();
+            ex.advance(10 * 24 * 60);
+            ex.totals_now().contacts_named
+        };
+        assert_eq!(none, 400.0, "one generation by default");
+    }
+
     /// Tracing capacity binds: fewer tracers, fewer contacts quarantined within 24 hours.
     #[test]
     fn fewer_tracers_quarantine_fewer_contacts_on_time() {
@@ -533,7 +604,7 @@ mod tests {
         epi.ns = 100.0;
         epi.na = crate::sim::Infected::new_at(30.0, now - 1440.0);
         epi.ni = crate::sim::Infected::new_at(20.0, now - 2880.0);
-        ex.push_named(0, 150.0);
+        ex.push_named(0, 150.0, false);
         ex.reach_contacts(0, 50.0);
         let t = &ex.totals;
         assert!(
@@ -600,9 +671,11 @@ mod tests {
         let now = ex.now();
         let district = &mut ex.districts[0];
         for (named_at, count) in [(now - 60, 10.0), (now - ON_TIME_MINUTES - 60, 1000.0)] {
-            district
-                .named_batches
-                .push_back(crate::sim::NamedBatch { named_at, count });
+            district.named_batches.push_back(crate::sim::NamedBatch {
+                named_at,
+                count,
+                secondary: false,
+            });
         }
         district.room_queue.push_back((now - 120, 5.0));
         district
