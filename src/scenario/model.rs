@@ -284,6 +284,8 @@ ron_struct! {
         quarantine_days: Positive = Positive(14.0),
         /// Time from a case's confirmation to the bulletin that counts it.
         report_lag: Minutes = Minutes(0),
+        /// Where patients and confirmed cases go: see `CarePolicy`.
+        care_policy: CarePolicy = CarePolicy::Nearest,
         /// Mean days a confirmed case stays in isolation; `None`: until no longer infectious.
         isolation_days: Option<Positive> = None,
         /// Where traced contacts are quarantined: `Sites` (rooms at quarantine sites; the others
@@ -308,6 +310,20 @@ ron_struct! {
 ron_enum! {
     /// Where quarantined contacts stay.
     pub enum QuarantinePlace { Sites, Home }
+}
+
+ron_enum! {
+    /// Where patients needing a bed and confirmed cases go.
+    #[derive(Copy, Eq)]
+    pub enum CarePolicy {
+        /// Patients to the nearest hospital with a free bed; confirmed cases to isolation sites.
+        Nearest,
+        /// Patients to the designated hospitals only; confirmed cases to isolation sites.
+        DesignatedSevere,
+        /// Patients and every confirmed case to the designated hospitals (China, 2022): cases
+        /// are isolated in their ward beds.
+        DesignatedAll,
+    }
 }
 
 ron_enum! {
@@ -410,6 +426,9 @@ ron_struct! {
         age_shares: Option<AgeShares> = None,
         /// Whether it is open when the exercise starts.
         open: bool = true,
+        /// A designated hospital for the outbreak's patients (定点医院), which a care policy
+        /// other than `Nearest` sends them to.
+        designated: bool = false,
     }
 }
 
@@ -1099,6 +1118,8 @@ ron_enum! {
         CancelInject(Id),
         /// Decides on a planned mass gathering.
         GatheringDecision(GatheringOrder),
+        /// Sets where patients and confirmed cases go from now on.
+        CarePolicy(CarePolicy),
     }
 }
 
@@ -1325,6 +1346,11 @@ impl Effect {
                     }
                 }
             }
+            Effect::CarePolicy(policy) => match policy {
+                CarePolicy::Nearest => tr!(lang, "effect-care-nearest"),
+                CarePolicy::DesignatedSevere => tr!(lang, "effect-care-designated-severe"),
+                CarePolicy::DesignatedAll => tr!(lang, "effect-care-designated-all"),
+            },
         }
     }
 }

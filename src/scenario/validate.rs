@@ -1416,6 +1416,7 @@ impl<'a> Checker<'a> {
             Effect::GatheringDecision(e) => {
                 self.refer(&e.gathering, &[Kind::Gathering], context);
             }
+            Effect::CarePolicy(_) => {}
         }
     }
 

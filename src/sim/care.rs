@@ -7,6 +7,13 @@
 //! scenario declares no intensive-care beds at all, intensive-care patients take ward beds (and
 //! still stay `icu_days`). Patients wait (in the emergency department, counted as overflow) for
 //! the nearest hospital with a free bed of their kind, and die more often while they wait.
+//!
+//! The care policy (`surveillance.care_policy`, or a `CarePolicy` effect at run time) decides
+//! where: `Nearest`; `DesignatedSevere`, patients to the designated hospitals only (their
+//! beds bind: others wait even where another hospital has room); `DesignatedAll`, patients and
+//! every confirmed case, the cases isolated in the designated hospitals' ward beds instead of
+//! isolation sites, so an outbreak's cases fill them (Tianjin, 2022: every case to Haihe
+//! Hospital). Cases with no ward free wait at home, where they infect their households.
 
 use serde::Serialize;
 
@@ -14,7 +21,7 @@ use super::epidemic::{Chance, Infected, Sampler};
 use super::step::StepBuffers;
 use super::units::Offers;
 use super::{Audience, EventKind, Exercise};
-use crate::scenario::{AgeBand, AgeShares, Scenario, UnitRole};
+use crate::scenario::{AgeBand, AgeShares, CarePolicy, Scenario, UnitRole};
 
 /// The kind of bed a patient needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -237,12 +244,66 @@ impl Exercise {
 
     /// Patients in beds of a kind at a hospital.
     pub fn beds_used(&self, hospital: usize, kind: BedKind) -> f64 {
-        self.districts
+        let patients: f64 = self
+            .districts
             .iter()
             .flat_map(|d| &d.epi.patients)
             .filter(|p| p.hospital == Some(hospital) && p.bed == kind)
             .map(|p| p.n)
+            .sum();
+        if kind == BedKind::Ward {
+            patients + self.isolated_in_wards_of(hospital)
+        } else {
+            patients
+        }
+    }
+
+    /// Confirmed cases isolated in a designated hospital's ward beds: all those isolated in
+    /// designated hospitals, shared among them by their ward beds.
+    pub(crate) fn isolated_in_wards_of(&self, hospital: usize) -> f64 {
+        if !self.derived.designated.contains(&hospital) {
+            return 0.0;
+        }
+        let isolated: f64 = self.districts.iter().map(|d| d.epi.x_hospital).sum();
+        if isolated <= 0.0 {
+            return 0.0;
+        }
+        let wards: f64 = self
+            .derived
+            .designated
+            .iter()
+            .map(|&h| self.declared_ward_beds(h))
+            .sum();
+        if wards <= 0.0 {
+            return 0.0;
+        }
+        isolated * self.declared_ward_beds(hospital) / wards
+    }
+
+    fn declared_ward_beds(&self, hospital: usize) -> f64 {
+        f64::from(self.declared_beds(self.derived.hospitals[hospital])[0])
+    }
+
+    /// Free ward beds in the designated hospitals now.
+    fn free_designated_wards(&self) -> f64 {
+        self.derived
+            .designated
+            .iter()
+            .map(|&h| (self.beds_of(h, BedKind::Ward) - self.beds_used(h, BedKind::Ward)).max(0.0))
             .sum()
+    }
+
+    /// The hospitals a district's patients may go to, nearest first: the designated ones
+    /// under a designated policy (when the scenario has any), else all.
+    fn hospitals_for(&self, district: usize) -> Vec<usize> {
+        let all = &self.derived.hospitals_by_distance[district];
+        if self.care_policy == CarePolicy::Nearest || self.derived.designated.is_empty() {
+            return all.clone();
+        }
+        all.iter()
+            .copied()
+            .filter(|h| self.derived.designated.contains(h))
+            .collect()
     }
 
     /// Hospital stays end (recovery or death), severe cases of the step need beds, and waiting
@@ -337,7 +398,7 @@ impl Exercise {
             for mut group in waiting {
                 let kind = group.bed as usize;
                 let mut admitted = Vec::new();
-                for &h in &self.derived.hospitals_by_distance[d] {
+                for h in self.hospitals_for(d) {
                     if group.n <= 0.0 {
                         break;
                     }
@@ -396,7 +457,18 @@ impl Exercise {
 
     /// Ambulances take isolated cases from home to isolation sites while rooms are free.
     pub(crate) fn transfer(&mut self, offers: &Offers) {
-        let mut free = self.free_site_rooms();
+        let to_hospital =
+            self.care_policy == CarePolicy::DesignatedAll && !self.derived.designated.is_empty();
+        let mut free = if to_hospital {
+            let free = self.free_designated_wards();
+            if self.mode == super::Mode::Stochastic {
+                free.floor()
+            } else {
+                free
+            }
+        } else {
+            self.free_site_rooms()
+        };
         for d in 0..self.districts.len() {
             let waiting = self.districts[d].epi.x_home;
             if waiting <= 0.0 || free <= 0.0 {
@@ -410,6 +482,9 @@ impl Exercise {
             };
             free -= moved;
             let now = self.now;
+            if to_hospital {
+                self.districts[d].epi.x_hospital += moved;
+            }
             for (confirmed_at, count) in self.districts[d].leave_home_isolation(moved) {
                 self.totals.isolated_in_sites += count;
                 if now.saturating_sub(confirmed_at) <= super::tracing::ON_TIME_MINUTES {
@@ -518,6 +593,67 @@ mod tests {
         ex.advance(6 * 60);
         let moved = ex.totals.isolated_in_sites;
         assert!((10.0..10.5).contains(&moved), "{moved} moved into 10 rooms");
+    }
+
+    /// A designated hospital in the south beside the ordinary one in the north, and the
+    /// ambulances to bring cases from home.
+    const DESIGNATED: &str = r#"extra.facilities: (id: "designated", name: "Designated", kind: Hospital, district: "south", beds: 10, operator: "health", designated: true)
+        extra.units: (id: "amb-north", resource: "ambulance", agency: "health", base: "north", people: 20)"#;
+
+    /// Under a designated policy the patients go to the designated hospital only, and wait
+    /// when it is full although the ordinary hospital has beds; `Nearest` sends them there.
+    #[test]
+    fn a_designated_policy_sends_patients_to_the_designated_hospitals_only() {
+        let waiting_with = |policy: &str| {
+            let mut ex = small(
+                Mode::Expected,
+                &format!("{DESIGNATED}\nsurveillance.care_policy: {policy}\nhospital.icu_beds: 0"),
+            );
+            severe(&mut ex, 0, 30.0);
+            let designated = ex.derived.designated[0];
+            (
+                ex.districts.iter().map(|d| d.epi.waiting()).sum::<f64>(),
+                ex.hospital_occupancy(designated),
+            )
+        };
+        let (waiting, in_designated) = waiting_with("DesignatedSevere");
+        assert!((in_designated - 10.0).abs() < 1e-9, "{in_designated}");
+        assert!((waiting - 20.0).abs() < 1e-9, "{waiting}");
+        let (waiting, _) = waiting_with("Nearest");
+        assert_eq!(waiting, 0.0, "the ordinary hospital had room");
+    }
+
+    /// With every case to the designated hospitals, ambulances bring isolated cases from home
+    /// into their ward beds, no more than are free, and the cases count in its occupancy; a
+    /// `CarePolicy` effect switches to it during the exercise.
+    #[test]
+    fn every_case_to_the_designated_hospitals_fills_their_wards() {
+        let mut ex = small(Mode::Expected, DESIGNATED);
+        let cases = Infected::new_at(25.0, 0.0);
+        ex.districts[0].epi.s -= 25.0;
+        ex.districts[0].epi.xi.add(cases);
+        ex.districts[0].isolate_at_home(0, cases);
+        ex.apply_effect(
+            &crate::scenario::Effect::CarePolicy(CarePolicy::DesignatedAll),
+            super::super::effects::Actor::Scenario,
+        );
+        ex.apply(command(
+            r#"Dispatch(team: "health-team", unit: "amb-north", to: "north", work: "1d")"#,
+        ))
+        .unwrap();
+        ex.advance(6 * 60);
+        let in_wards = ex.districts[0].epi.x_hospital;
+        assert!(
+            (9.0..=10.0).contains(&in_wards),
+            "{in_wards} in 10 ward beds"
+        );
+        let designated = ex.derived.designated[0];
+        assert!((ex.isolated_in_wards_of(designated) - in_wards).abs() < 1e-9);
+        // Cases and patients share the ward beds.
+        assert!(ex.hospital_occupancy(designated) <= 10.0 + 1e-9);
+        // The rest wait at home; nobody went to the isolation site.
+        assert!(ex.districts[0].epi.x_home > 14.0);
+        assert!(ex.site_occupancy() < 1e-9, "{}", ex.site_occupancy());
     }
 
     #[test]

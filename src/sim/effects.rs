@@ -216,6 +216,7 @@ impl Exercise {
                 let team = self.payer(actor).unwrap_or(CONTROL_CELL).to_string();
                 self.decide_gathering(n, &team, &decision);
             }
+            Effect::CarePolicy(policy) => self.care_policy = *policy,
         }
     }
 

@@ -7,7 +7,8 @@
 //! - `ns`, `ne`, `na`, `ni`, `nr`: named contacts not reached by tracers yet — they move about
 //!   and progress like the undetected (`tracing.rs`);
 //! - `qs`, `qe`, `qa`, `qr`: quarantined contacts (`q_home` of them at home);
-//! - `xa`, `xi`: confirmed cases in isolation (`x_home` of them still at home);
+//! - `xa`, `xi`: confirmed cases in isolation (`x_home` of them still at home, `x_hospital` in a
+//!   designated hospital, the rest in isolation sites);
 //! - `patients`: residents needing a hospital bed, by age band and bed kind, in a bed or
 //!   waiting (`care.rs`);
 //! - `r` recovered (of whom `shedding` still test PCR-positive, `pcr.rs`), `d` dead.
@@ -399,6 +400,8 @@ pub struct Compartments {
     pub xi: Infected,
     /// Isolated cases still at home, waiting for transfer to a site.
     pub x_home: f64,
+    /// Isolated cases in a designated hospital's ward (`CarePolicy::DesignatedAll`).
+    pub x_hospital: f64,
     /// Residents needing a hospital bed, in one or waiting for one (see `care.rs`).
     pub patients: Vec<super::care::Patients>,
     pub r: f64,

@@ -587,6 +587,8 @@ pub(crate) struct Derived {
     pub inject_index: BTreeMap<String, usize>,
     /// Facility indices of hospitals, in scenario order.
     pub hospitals: Vec<usize>,
+    /// Which of `hospitals` (indices into it) are designated for the outbreak.
+    pub designated: Vec<usize>,
     /// Facility indices of quarantine (and isolation) sites, in scenario order.
     pub sites: Vec<usize>,
     /// Whether traced contacts go to site rooms (else they quarantine at home).
@@ -636,6 +638,8 @@ pub struct Exercise {
     /// Money spent by each team (measures it ordered, gatherings it cancelled or restricted).
     pub(crate) costs: BTreeMap<String, f64>,
     pub(crate) overflow_active: bool,
+    /// Where patients and confirmed cases go now (`care.rs`).
+    pub(crate) care_policy: crate::scenario::CarePolicy,
     pub(crate) sites_full_noted: bool,
     /// Resupply deliveries held back until this minute, per supply.
     pub(crate) supply_delays: BTreeMap<String, u32>,
@@ -672,6 +676,7 @@ pub struct Exercise {
 impl Exercise {
     /// Sets up the exercise at minute 0 (initial cases and injects of minute 0 included).
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Exercise {
+        let care_policy = scenario.surveillance.care_policy;
         let derived = derived_for(&scenario);
         let district_count = derived.district_count;
         let chances = transmission::PathogenChances::new(&scenario, &derived);
@@ -788,6 +793,7 @@ impl Exercise {
             lab_queue: VecDeque::new(),
             crowds: Vec::new(),
             pending_names: Vec::new(),
+            care_policy,
             gatherings,
             log: Vec::new(),
             pending_work: Vec::new(),
@@ -986,14 +992,15 @@ impl Exercise {
             .sum()
     }
 
-    /// Patients in the beds of a hospital.
+    /// Patients in the beds of a hospital, and cases isolated in its wards.
     pub fn hospital_occupancy(&self, hospital: usize) -> f64 {
         self.districts
             .iter()
             .flat_map(|d| &d.epi.patients)
             .filter(|p| p.hospital == Some(hospital))
             .map(|p| p.n)
-            .sum()
+            .sum::<f64>()
+            + self.isolated_in_wards_of(hospital)
     }
 
     /// Population of the whole city (alive and dead), constant through the exercise.
@@ -1470,6 +1477,12 @@ fn derive(scenario: &Scenario) -> Derived {
             .iter()
             .enumerate()
             .map(|(n, i)| (i.id.name.clone(), n))
+            .collect(),
+        designated: hospitals
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| scenario.facilities[**f].designated)
+            .map(|(h, _)| h)
             .collect(),
         hospitals,
         sites,

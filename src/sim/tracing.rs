@@ -56,7 +56,7 @@ impl Exercise {
             .iter()
             .map(|d| {
                 (d.epi.quarantined() - d.epi.q_home).max(0.0)
-                    + (d.epi.isolated() - d.epi.x_home).max(0.0)
+                    + (d.epi.isolated() - d.epi.x_home - d.epi.x_hospital).max(0.0)
             })
             .sum()
     }

@@ -503,18 +503,25 @@ impl Exercise {
             // Isolated cases recover, or need a bed.
             let isolated_before = epi.isolated();
             let x_home_before = epi.x_home;
+            let x_hospital_before = epi.x_hospital;
             let xa_out = sampler.leave(&mut epi.xa, leave_isolation);
             let mut xi_out = sampler.leave(&mut epi.xi, leave_isolation);
             let xi_severe = xi_out.take(sampler.draw_repeated(xi_out.n, hospitalised));
             epi.r += xa_out.n + xi_out.n;
             b.severe[d].isolated = xi_severe;
             let leaving_isolation = xa_out.n + xi_out.n + xi_severe.n;
-            // Cases leave home isolation in proportion to their share of the isolated.
-            let home_leaving = if isolated_before > 0.0 {
-                (leaving_isolation * x_home_before / isolated_before).min(x_home_before)
+            // Cases leave home isolation (and hospital wards) in proportion to their share of
+            // the isolated.
+            let (home_leaving, hospital_leaving) = if isolated_before > 0.0 {
+                (
+                    (leaving_isolation * x_home_before / isolated_before).min(x_home_before),
+                    (leaving_isolation * x_hospital_before / isolated_before)
+                        .min(x_hospital_before),
+                )
             } else {
-                0.0
+                (0.0, 0.0)
             };
+            epi.x_hospital -= hospital_leaving;
             // Recovered at home inside their first day: they never needed a transfer, so they
             // do not count against isolating cases within 24 hours.
             for (confirmed_at, count) in district.leave_home_isolation(home_leaving) {

@@ -60,3 +60,6 @@ condition-decided-on = decision `{ $decision }` settled on `{ $option }`
 condition-and = {" and "}
 condition-or = {" or "}
 condition-not = not ({ $condition })
+effect-care-nearest = patients to the nearest hospital with a bed, cases to isolation sites
+effect-care-designated-severe = patients to the designated hospitals only
+effect-care-designated-all = patients and every confirmed case to the designated hospitals

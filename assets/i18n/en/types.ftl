@@ -89,6 +89,7 @@ type-PlanMeasure = a planned measure
 type-PriceGouging = price gouging
 type-Public = the `public` section
 type-QuarantinePlace = a quarantine place (Sites or Home)
+type-CarePolicy = a care policy (Nearest, DesignatedSevere or DesignatedAll)
 type-Rate = a rating
 type-Rating = a rating (P, S, M or U)
 type-Redirect = a redirect

@@ -60,3 +60,6 @@ condition-decided-on = 决策 `{ $decision }` 选定 `{ $option }`
 condition-and = 且
 condition-or = 或
 condition-not = 非（{ $condition }）
+effect-care-nearest = 病人就近送往有床位的医院，病例送往隔离点
+effect-care-designated-severe = 病人只送定点医院
+effect-care-designated-all = 病人和全部确诊病例送定点医院

@@ -88,6 +88,7 @@ type-PlanMeasure = 预案中的防控措施
 type-PriceGouging = 哄抬物价
 type-Public = `public` 部分
 type-QuarantinePlace = 隔离地点（Sites 或 Home）
+type-CarePolicy = 收治政策（Nearest、DesignatedSevere 或 DesignatedAll）
 type-Rate = 评级
 type-Rating = 评级（P、S、M 或 U）
 type-Redirect = 改派
