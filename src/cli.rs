@@ -1042,38 +1042,56 @@ fn parse_until(text: &str) -> Option<u32> {
         .or_else(|| crate::scenario::values::parse_duration(text.trim_start_matches('+')))
 }
 
-fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
-    let (scenario, _) = match load_scenario(Some(&o.scenario)) {
+/// `--until`: a time of the exercise, no later than its end (the end when not given); a text
+/// that is not a time is explained and refused.
+fn until_of(
+    text: Option<&str>,
+    scenario: &Scenario,
+    lang: Language,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<u32, u8>> {
+    let end = scenario.meta.duration.get();
+    match text.map(|t| (t, parse_until(t))) {
+        None => Ok(Ok(end)),
+        Some((_, Some(until))) => Ok(Ok(until.min(end))),
+        Some((text, None)) => {
+            writeln!(err, "{}", tr!(lang, "cli-until-not-a-time", until = text))?;
+            Ok(Err(EXIT_USAGE))
+        }
+    }
+}
+
+/// A scenario, the language to speak, and the commands played on it.
+type Loaded = (Scenario, Language, Vec<crate::journal::Entry>);
+
+/// A scenario (a file or a bundled name), the language to speak, and the commands of a
+/// commands file checked against it; a problem is explained and ends the command with its code.
+fn scenario_and_commands(
+    name: &str,
+    commands: Option<&Path>,
+    lang: Option<Language>,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<Loaded, u8>> {
+    let (scenario, _) = match load_scenario(Some(name)) {
         Ok(loaded) => loaded,
         Err(report) => {
-            return fail_with(
-                &report,
-                scenario::language_for_text(o.lang, &report.text),
-                err,
-            );
+            let lang = scenario::language_for_text(lang, &report.text);
+            return Ok(Err(fail_with(&report, lang, err)?));
         }
     };
-    let lang = speak(o.lang, Some(&scenario));
-    let commands = match read_commands(o.commands.as_deref(), &scenario, lang, err)? {
-        Ok(commands) => commands,
+    let lang = speak(lang, Some(&scenario));
+    Ok(read_commands(commands, &scenario, lang, err)?.map(|commands| (scenario, lang, commands)))
+}
+
+fn run_headless(o: RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let (scenario, lang, commands) =
+        match scenario_and_commands(&o.scenario, o.commands.as_deref(), o.lang, err)? {
+            Ok(loaded) => loaded,
+            Err(code) => return Ok(code),
+        };
+    let until = match until_of(o.until.as_deref(), &scenario, lang, err)? {
+        Ok(until) => until,
         Err(code) => return Ok(code),
-    };
-    let end = scenario.meta.duration.get();
-    let until = match o.until.as_deref().map(parse_until) {
-        None => end,
-        Some(Some(until)) => until.min(end),
-        Some(None) => {
-            writeln!(
-                err,
-                "{}",
-                tr!(
-                    lang,
-                    "cli-until-not-a-time",
-                    until = o.until.unwrap_or_default()
-                )
-            )?;
-            return Ok(EXIT_USAGE);
-        }
     };
     let seed = o.seed.unwrap_or(scenario.meta.seed);
     let mode = if o.expected {
@@ -1490,21 +1508,11 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         daily,
         lang,
     } = o;
-    let (scenario, _) = match load_scenario(Some(&name)) {
-        Ok(loaded) => loaded,
-        Err(report) => {
-            return fail_with(
-                &report,
-                scenario::language_for_text(lang, &report.text),
-                err,
-            );
-        }
-    };
-    let lang = speak(lang, Some(&scenario));
-    let commands = match read_commands(commands.as_deref(), &scenario, lang, err)? {
-        Ok(commands) => commands,
-        Err(code) => return Ok(code),
-    };
+    let (scenario, lang, commands) =
+        match scenario_and_commands(&name, commands.as_deref(), lang, err)? {
+            Ok(loaded) => loaded,
+            Err(code) => return Ok(code),
+        };
     let plan = match load_plan(plan.as_deref(), &scenario, lang, err)? {
         Ok(plan) => plan,
         Err(code) => return Ok(code),
@@ -1517,18 +1525,9 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         writeln!(err, "{}", tr!(lang, "cli-runs-at-least-one"))?;
         return Ok(EXIT_USAGE);
     }
-    let until = match until.as_deref().map(parse_until) {
-        None => scenario.meta.duration.get(),
-        Some(Some(minutes)) => minutes.min(scenario.meta.duration.get()),
-        Some(None) => {
-            let text = until.unwrap_or_default();
-            writeln!(
-                err,
-                "{}",
-                tr!(lang, "cli-until-not-a-time", until = text.as_str())
-            )?;
-            return Ok(EXIT_USAGE);
-        }
+    let until = match until_of(until.as_deref(), &scenario, lang, err)? {
+        Ok(until) => until,
+        Err(code) => return Ok(code),
     };
     let threads =
         threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -1610,21 +1609,11 @@ struct CompareOptions {
 }
 
 fn compare(o: CompareOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
-    let (scenario, _) = match load_scenario(Some(&o.scenario)) {
-        Ok(loaded) => loaded,
-        Err(report) => {
-            return fail_with(
-                &report,
-                scenario::language_for_text(o.lang, &report.text),
-                err,
-            );
-        }
-    };
-    let lang = speak(o.lang, Some(&scenario));
-    let commands = match read_commands(o.commands.as_deref(), &scenario, lang, err)? {
-        Ok(commands) => commands,
-        Err(code) => return Ok(code),
-    };
+    let (scenario, lang, commands) =
+        match scenario_and_commands(&o.scenario, o.commands.as_deref(), o.lang, err)? {
+            Ok(loaded) => loaded,
+            Err(code) => return Ok(code),
+        };
     if o.runs == 0 {
         writeln!(err, "{}", tr!(lang, "cli-runs-at-least-one"))?;
         return Ok(EXIT_USAGE);
