@@ -181,6 +181,29 @@ impl DistrictState {
         self.isolation_needed += cases.n;
     }
 
+    /// Cases found among the quarantined are isolated where they were quarantined: in their
+    /// room, or (a `home_share` of them) at home until a transfer.
+    pub(crate) fn isolate_where_quarantined(
+        &mut self,
+        now: u32,
+        cases: Infected,
+        symptomatic: bool,
+        home_share: f64,
+    ) {
+        if symptomatic {
+            self.epi.xi.add(cases);
+        } else {
+            self.epi.xa.add(cases);
+        }
+        self.isolate_at_home(
+            now,
+            Infected {
+                n: cases.n * home_share,
+                ..cases
+            },
+        );
+    }
+
     /// Takes up to `count` cases out of home isolation, oldest first; returns (confirmed at, count).
     #[inline]
     pub(crate) fn leave_home_isolation(&mut self, count: f64) -> Vec<(u32, f64)> {

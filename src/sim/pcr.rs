@@ -200,14 +200,7 @@ impl Exercise {
             }
             let home_share = (epi.q_home / quarantined_before).min(1.0);
             epi.q_home = (epi.q_home - found.n * home_share).clamp(0.0, epi.quarantined());
-            epi.xa.add(found);
-            district.isolate_at_home(
-                now,
-                Infected {
-                    n: found.n * home_share,
-                    ..found
-                },
-            );
+            district.isolate_where_quarantined(now, found, false, home_share);
             self.confirm(d, found, Found::Quarantine, false);
         }
     }

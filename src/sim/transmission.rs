@@ -487,16 +487,7 @@ impl Exercise {
             };
             epi.q_home =
                 (epi.q_home - leaving_quarantine * home_share).clamp(0.0, epi.quarantined());
-            // The ill are isolated where they were quarantined: in their room, or at home
-            // until a transfer.
-            epi.xi.add(ill);
-            district.isolate_at_home(
-                now,
-                Infected {
-                    n: ill.n * home_share,
-                    ..ill
-                },
-            );
+            district.isolate_where_quarantined(now, ill, true, home_share);
             b.ill_in_quarantine[d] = ill;
             let epi = &mut district.epi;
 
