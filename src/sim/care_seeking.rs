@@ -198,6 +198,47 @@ mod tests {
         );
     }
 
+    /// Those who come after their infectiousness ended come as recovered, found while they
+    /// shed, with their cohort's onset.
+    #[test]
+    fn the_recovered_come_with_their_cohorts_onset() {
+        let mut ex = small(
+            Mode::Expected,
+            "surveillance.care_seeking: 1.0\nsurveillance.care_seeking_delay_days: 3.0\npathogen.infectious_days: 0.25",
+        );
+        ex.districts[0].epi.s -= 1000.0;
+        ex.districts[0].epi.r += 1000.0;
+        ex.districts[0].epi.shedding = 1000.0;
+        ex.fell_ill(0, 360, 1000.0);
+        ex.now = 3 * 1440 + 360;
+        let comers = ex.care_seekers(0.25)[0];
+        assert!(comers.recovered > 10.0, "{comers:?}");
+        assert!(comers.ill < comers.recovered / 100.0, "{comers:?}");
+        assert!(
+            (comers.recovered_onset_at - 360.0).abs() < 1e-9,
+            "{comers:?}"
+        );
+        // Half way: those who come split between the ill and the recovered, and add up.
+        let mut ex = small(
+            Mode::Expected,
+            "surveillance.care_seeking: 1.0\nsurveillance.care_seeking_delay_days: 3.0\npathogen.infectious_days: 3.0",
+        );
+        ex.districts[0].epi.s -= 2000.0;
+        ex.districts[0].epi.i = Infected::new_at(1000.0, 0.0);
+        ex.districts[0].epi.r += 1000.0;
+        ex.districts[0].epi.shedding = 1000.0;
+        ex.fell_ill(0, 360, 1000.0);
+        ex.now = 3 * 1440 + 360;
+        let comers = ex.care_seekers(0.25)[0];
+        let passed = delay_passed(2.75, 3.0);
+        let come = 1000.0 * (delay_passed(3.0, 3.0) - passed) / (1.0 - passed);
+        assert!(comers.ill > 1.0 && comers.recovered > 1.0, "{comers:?}");
+        assert!(
+            (comers.ill + comers.recovered - come).abs() < 1e-9,
+            "{comers:?} {come}"
+        );
+    }
+
     /// Only the share that seeks care comes, and those found another way come no more.
     #[test]
     fn only_the_care_seeking_come_and_not_twice() {

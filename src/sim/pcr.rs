@@ -262,6 +262,33 @@ mod tests {
         assert!((ex.districts[0].epi.e.n - 90.0).abs() < 1e-9);
     }
 
+    /// Named contacts a swab finds leave the tracers' lists; recovered people it finds were
+    /// infected a whole course of the disease ago: latent, infectious and half the shedding.
+    #[test]
+    fn swabs_take_named_contacts_off_the_lists_and_date_the_recovered() {
+        let mut ex = small(
+            Mode::Expected,
+            "pathogen.latent_days: 4.0\npathogen.infectious_days: 7.0\nsurveillance.pcr_days_after_infectious: 6.0",
+        );
+        let epi = &mut ex.districts[0].epi;
+        epi.s -= 100.0;
+        epi.na = Infected::new_at(100.0, 0.0);
+        ex.positive_swabs(0, 10.0);
+        assert!((ex.districts[0].named_gone - 10.0).abs() < 1e-9);
+        let mut ex = small(
+            Mode::Expected,
+            "pathogen.latent_days: 4.0\npathogen.infectious_days: 7.0\nsurveillance.pcr_days_after_infectious: 6.0",
+        );
+        ex.now = 20 * 1440;
+        let epi = &mut ex.districts[0].epi;
+        epi.s -= 100.0;
+        epi.r += 100.0;
+        epi.shedding = 100.0;
+        ex.positive_swabs(0, 10.0);
+        let days = ex.totals.infection_to_isolation.mean().unwrap();
+        assert!((days - (4.0 + 7.0 + 3.0)).abs() < 1e-9, "{days}");
+    }
+
     /// Quarantined people without symptoms are confirmed by their scheduled swabs: a third of
     /// them in a day when swabbed every three days (expected values, perfect test).
     #[test]

@@ -550,6 +550,24 @@ mod tests {
         assert_eq!(none, 400.0, "one generation by default");
     }
 
+    /// Secondary contacts are infected at the attack rate times the close contacts' infected
+    /// share: 100 named at 0.4 × 0.5 hold 20 infections, taken from the hidden pool.
+    #[test]
+    fn secondary_contacts_are_infected_at_the_attack_rate_times_the_close_contacts_share() {
+        let mut ex = small(
+            Mode::Expected,
+            "surveillance.secondary_contacts_per_contact: 1.0\nsurveillance.contact_infection_share: 0.4",
+        );
+        let epi = &mut ex.districts[0].epi;
+        epi.s -= 1000.0;
+        epi.e = crate::sim::Infected::new_at(1000.0, 0.0);
+        ex.name_secondary_contacts(0, 100.0, 0.5);
+        let epi = &ex.districts[0].epi;
+        assert!((epi.ne.n - 20.0).abs() < 1e-9, "{}", epi.ne.n);
+        assert!((epi.ns - 80.0).abs() < 1e-9);
+        assert!((ex.totals.secondary_contacts_named - 100.0).abs() < 1e-9);
+    }
+
     /// Tracing capacity binds: fewer tracers, fewer contacts quarantined within 24 hours.
     #[test]
     fn fewer_tracers_quarantine_fewer_contacts_on_time() {
