@@ -4,8 +4,8 @@
 //! People who fall ill are followed as cohorts by the minute of their symptom onset. Of each
 //! cohort a share `care_seeking` will come, after a delay drawn from a gamma distribution of
 //! shape `DELAY_SHAPE` and mean `care_seeking_delay_days`: with F its distribution function,
-//! of those of a cohort who have not come τ days after onset, a share
-//! (F(τ + Δt) − F(τ)) / (1 − F(τ)) comes in the next step. A delay with a mode above zero is
+//! of those of a cohort who had not come when last looked at, τ₀ days after onset, a share
+//! (F(τ) − F(τ₀)) / (1 − F(τ₀)) comes by τ. A delay with a mode above zero is
 //! what surveillance records: few come on the day their symptoms begin (Bi et al., Lancet Infect
 //! Dis 2020: 4.6 days from onset to isolation in Shenzhen, 2.7 for cases found by tracing).
 //!
@@ -32,6 +32,10 @@ const DELAY_TAIL: f64 = 1e-3;
 pub(crate) struct Cohort {
     pub onset_at: u32,
     pub to_come: f64,
+    /// The share of the delay distribution over when the cohort was last looked at.
+    pub passed: f64,
+    /// The share of the cohort still infectious now (worked out once a step).
+    pub still_ill: f64,
 }
 
 /// Those who come to a clinic in one step, in a district.
@@ -71,8 +75,8 @@ impl Exercise {
         }
     }
 
-    /// Who comes to a clinic in each district this step (`dt` days, ending now).
-    pub(crate) fn care_seekers(&mut self, dt: f64) -> Vec<Comers> {
+    /// Who comes to a clinic in each district by now, since the cohorts were last looked at.
+    pub(crate) fn care_seekers(&mut self) -> Vec<Comers> {
         let scenario = self.scenario.clone();
         let share = scenario.surveillance.care_seeking.get();
         let mean_delay = scenario.surveillance.care_seeking_delay_days.get();
@@ -86,23 +90,32 @@ impl Exercise {
         for (district, comers) in self.districts.iter_mut().zip(&mut comers) {
             for (onset_at, count) in district.onsets.drain(..) {
                 let to_come = sampler.binomial(count, share);
-                if to_come > 0.0 {
-                    district
-                        .care_cohorts
-                        .push_back(Cohort { onset_at, to_come });
+                if to_come <= 0.0 {
+                    continue;
+                }
+                // Those who fell ill at the same minute (named contacts or not) are one cohort.
+                match district.care_cohorts.back_mut() {
+                    Some(last) if last.onset_at == onset_at && last.passed == 0.0 => {
+                        last.to_come += to_come;
+                    }
+                    _ => district.care_cohorts.push_back(Cohort {
+                        onset_at,
+                        to_come,
+                        passed: 0.0,
+                        still_ill: 1.0,
+                    }),
                 }
             }
             if district.care_cohorts.is_empty() {
                 continue;
             }
             let days_since = |onset_at: u32| f64::from(now.saturating_sub(onset_at)) / 1440.0;
-            let still_ill = |onset_at: u32| (-days_since(onset_at) / infectious_days).exp();
             // Scaled to who is left to come: cases found another way come no more.
-            let expected_ill: f64 = district
-                .care_cohorts
-                .iter()
-                .map(|c| c.to_come * still_ill(c.onset_at))
-                .sum();
+            let mut expected_ill = 0.0;
+            for cohort in &mut district.care_cohorts {
+                cohort.still_ill = (-days_since(cohort.onset_at) / infectious_days).exp();
+                expected_ill += cohort.to_come * cohort.still_ill;
+            }
             let ill_left = share * (district.epi.i.n + district.epi.ni.n);
             let left = if expected_ill > ill_left && expected_ill > 0.0 {
                 ill_left / expected_ill
@@ -112,16 +125,17 @@ impl Exercise {
             let mut onset_sum = 0.0;
             let mut recovered_onset_sum = 0.0;
             for cohort in &mut district.care_cohorts {
-                let before = days_since(cohort.onset_at) - dt;
-                let passed = delay_passed(before, mean_delay);
-                let chance = if passed < 1.0 {
-                    (delay_passed(before + dt, mean_delay) - passed) / (1.0 - passed)
+                // Of those not yet come, the share whose delay ended since last time.
+                let passed = delay_passed(days_since(cohort.onset_at), mean_delay);
+                let chance = if cohort.passed < 1.0 {
+                    (passed - cohort.passed) / (1.0 - cohort.passed)
                 } else {
                     1.0
                 };
+                cohort.passed = passed;
                 let come = sampler.binomial(cohort.to_come, chance);
                 cohort.to_come -= come;
-                let ill = sampler.binomial(come, (still_ill(cohort.onset_at) * left).min(1.0));
+                let ill = sampler.binomial(come, (cohort.still_ill * left).min(1.0));
                 comers.ill += ill;
                 onset_sum += ill * f64::from(cohort.onset_at);
                 comers.recovered += come - ill;
@@ -133,11 +147,9 @@ impl Exercise {
             if comers.recovered > 0.0 {
                 comers.recovered_onset_at = recovered_onset_sum / comers.recovered;
             }
-            let closed = |c: &Cohort| {
-                c.to_come <= 1e-9
-                    || delay_passed(days_since(c.onset_at), mean_delay) > 1.0 - DELAY_TAIL
-            };
-            district.care_cohorts.retain(|c| !closed(c));
+            district
+                .care_cohorts
+                .retain(|c| c.to_come > 1e-9 && c.passed <= 1.0 - DELAY_TAIL);
             // The recovered who come are found only while they shed.
             comers.recovered = comers
                 .recovered
@@ -181,7 +193,7 @@ mod tests {
         let mut onsets = Vec::new();
         for step in 1..=40 {
             ex.now = step * 360;
-            let comers = ex.care_seekers(0.25)[0];
+            let comers = ex.care_seekers()[0];
             came += comers.ill + comers.recovered;
             onsets.push(comers.ill_onset_at);
             let days = f64::from(ex.now) / 1440.0;
@@ -211,7 +223,7 @@ mod tests {
         ex.districts[0].epi.shedding = 1000.0;
         ex.fell_ill(0, 360, 1000.0);
         ex.now = 3 * 1440 + 360;
-        let comers = ex.care_seekers(0.25)[0];
+        let comers = ex.care_seekers()[0];
         assert!(comers.recovered > 10.0, "{comers:?}");
         assert!(comers.ill < comers.recovered / 100.0, "{comers:?}");
         assert!(
@@ -229,9 +241,9 @@ mod tests {
         ex.districts[0].epi.shedding = 1000.0;
         ex.fell_ill(0, 360, 1000.0);
         ex.now = 3 * 1440 + 360;
-        let comers = ex.care_seekers(0.25)[0];
-        let passed = delay_passed(2.75, 3.0);
-        let come = 1000.0 * (delay_passed(3.0, 3.0) - passed) / (1.0 - passed);
+        let comers = ex.care_seekers()[0];
+        // Looked at for the first time three days after their onset: all whose delay ended.
+        let come = 1000.0 * delay_passed(3.0, 3.0);
         assert!(comers.ill > 1.0 && comers.recovered > 1.0, "{comers:?}");
         assert!(
             (comers.ill + comers.recovered - come).abs() < 1e-9,
@@ -253,7 +265,7 @@ mod tests {
             let mut came = 0.0;
             for step in 1..=60 {
                 ex.now = step * 360;
-                let ill = ex.care_seekers(0.25)[0].ill;
+                let ill = ex.care_seekers()[0].ill;
                 // The clinic takes them, as `clinics` does.
                 ex.districts[0].epi.i.take(ill);
                 came += ill;

@@ -95,7 +95,7 @@ impl Exercise {
             capacity += can;
             clinics.push((f, can));
         }
-        let comers = self.care_seekers(dt);
+        let comers = self.care_seekers();
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.detection,
