@@ -164,7 +164,7 @@ pub struct Runs {
     pub count: u32,
     pub first_seed: u64,
     pub threads: usize,
-    /// The minute every run stops at (the scenario's end, or earlier, or later).
+    /// The minute every run stops at (the scenario's end, or earlier).
     pub until: u32,
 }
 
@@ -318,14 +318,22 @@ pub fn run_seeds<T: Send>(
 }
 
 /// The series a sweep gives daily quantiles of, in order: every count for the city and for
-/// each district, and each district's share of every cumulative count.
+/// each district, and each district's share of every cumulative count (districts only up to
+/// `DAILY_DISTRICTS_MAX`).
 struct Layout {
     keys: Vec<(Series, Option<Area>)>,
 }
 
+/// Beyond this many districts the daily quantiles are the city's only: every district's every
+/// series and day, kept for each of a thousand runs, would take gigabytes.
+const DAILY_DISTRICTS_MAX: usize = 64;
+
 fn scenario_layout(scenario: &Arc<Scenario>) -> Layout {
     let exercise = Exercise::new(scenario.clone(), 0, Mode::Expected);
-    let districts = Area::districts(&exercise);
+    let mut districts = Area::districts(&exercise);
+    if districts.len() > DAILY_DISTRICTS_MAX {
+        districts.clear();
+    }
     let mut keys = Vec::new();
     for series in Series::all() {
         if !series.is_share() {
@@ -492,6 +500,50 @@ mod tests {
             infections.p5 < infections.p95,
             "seeds differ: {infections:?}"
         );
+    }
+
+    /// The daily quantiles of every series: a cumulative count's median never falls, and on
+    /// the last day the city's infections are the runs' infections; a district's share lies
+    /// between 0 and 1; the CSV has a row per series, district and day.
+    #[test]
+    fn daily_quantiles_follow_every_series() {
+        let scenario = Arc::new(crate::library::default_scenario().unwrap().0);
+        let start = scenario.meta.start;
+        let result = sweep(scenario, &[], Sides::default(), 6, 1, 2, &|_| {});
+        let days = result.until / MINUTES_PER_DAY;
+        let city = |name: &str| {
+            result
+                .daily
+                .iter()
+                .find(|b| b.series == name && b.district.is_none())
+                .unwrap()
+        };
+        let infections = city("infections");
+        assert_eq!(infections.days.len(), days as usize);
+        let medians: Vec<f64> = infections.days.iter().map(|d| d.median.unwrap()).collect();
+        assert!(medians.windows(2).all(|w| w[0] <= w[1]), "{medians:?}");
+        for day in &infections.days {
+            assert!(day.p5 <= day.median && day.median <= day.p95, "{day:?}");
+        }
+        let last = infections.days.last().unwrap();
+        assert_eq!(last.median, result.distributions[0].median);
+        assert_eq!(last.p95, result.distributions[0].p95);
+        let share = result
+            .daily
+            .iter()
+            .find(|b| b.series == "infections_share" && b.district.is_some())
+            .unwrap();
+        assert!(
+            share
+                .days
+                .iter()
+                .filter_map(|d| d.median)
+                .all(|m| (0.0..=1.0).contains(&m))
+        );
+        let csv = daily_csv(&result, start);
+        let rows = result.daily.iter().map(|b| b.days.len()).sum::<usize>();
+        assert_eq!(csv.lines().count(), rows + 1);
+        assert!(csv.starts_with("day,at,series,district,median,p5,p95\n"));
     }
 
     #[test]
