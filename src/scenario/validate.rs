@@ -747,6 +747,12 @@ impl<'a> Checker<'a> {
                     ),
                 );
             }
+            if f.designated && f.kind != FacilityKind::Hospital {
+                self.error(
+                    f.id.span,
+                    crate::msg!("v-designated-not-a-hospital", context = context.clone()),
+                );
+            }
             self.check_place(f, &context);
         }
         self.check_place_people();

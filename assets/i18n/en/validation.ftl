@@ -154,6 +154,7 @@ v-surveillance-worried-well-per-100k = surveillance: `worried_well_per_100k` can
 v-surveillance-pcr-days = surveillance: `pcr_days_before_infectious` and `pcr_days_after_infectious` are days from 0 to 60
 v-surveillance-secondary-contacts = surveillance: `secondary_contacts_per_contact` cannot be negative
 v-household-size = `household_size` counts the people of a household: 1 or more
+v-designated-not-a-hospital = { $context }: only a hospital can be `designated` for the outbreak's patients
 v-surveillance-quarantine-sites-but-scenario = surveillance: quarantine is in sites, but the scenario has no quarantine site: every traced contact will wait at home
 v-no-initial-cases-no-inject = no initial cases and no inject brings new cases: there will be no outbreak
 v-scenario-has-no-teams-nobody = the scenario has no teams: nobody can play it

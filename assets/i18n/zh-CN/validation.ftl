@@ -153,6 +153,7 @@ v-surveillance-worried-well-per-100k = 监测：`worried_well_per_100k` 不能�
 v-surveillance-pcr-days = 监测：`pcr_days_before_infectious` 和 `pcr_days_after_infectious` 应为 0 到 60 天
 v-surveillance-secondary-contacts = 监测：`secondary_contacts_per_contact` 不能为负
 v-household-size = `household_size` 是每户人数：应不小于 1
+v-designated-not-a-hospital = { $context }：只有医院可以设为定点医院（`designated`）
 v-surveillance-quarantine-sites-but-scenario = 监测：规定在隔离点隔离，但情景中没有隔离点：所有追踪到的密接都将居家等待
 v-no-initial-cases-no-inject = 没有初始病例，也没有注入带来新病例：不会发生疫情
 v-scenario-has-no-teams-nobody = 情景中没有小组：无人可以参演
