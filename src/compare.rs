@@ -23,7 +23,7 @@ use crate::scenario::Scenario;
 use crate::scenario::values::{MINUTES_PER_DAY, parse_time_after};
 use crate::series::{Area, Series, area_ids};
 use crate::sim::{Exercise, Mode};
-use crate::sweep::{Runs, Sides, quantile, run_seeds};
+use crate::sweep::{Quantiles, Runs, Sides, run_seeds, sorted};
 use crate::tr;
 
 /// One observed value.
@@ -279,9 +279,8 @@ pub struct Checkpoint {
     /// The district's name (or the names joined), as people read it.
     pub district_name: Option<String>,
     pub observed: f64,
-    pub median: Option<f64>,
-    pub p5: Option<f64>,
-    pub p95: Option<f64>,
+    #[serde(flatten)]
+    pub band: Quantiles,
     /// Runs with a value (a share of nothing has none).
     pub runs: usize,
     /// Whether the observation lies within the 5–95% band; None without values.
@@ -367,21 +366,12 @@ pub fn compare(
             (at_observations, daily)
         },
     );
-    let sorted = |values: &mut dyn Iterator<Item = Option<f64>>| {
-        let mut values: Vec<f64> = values.flatten().collect();
-        values.sort_by(f64::total_cmp);
-        values
-    };
     let checkpoints: Vec<Checkpoint> = observations
         .iter()
         .enumerate()
         .map(|(k, o)| {
-            let values = sorted(&mut results.iter().map(|r| r.0[k]));
-            let (p5, median, p95) = (
-                quantile(&values, 0.05),
-                quantile(&values, 0.5),
-                quantile(&values, 0.95),
-            );
+            let values = sorted(results.iter().map(|r| r.0[k]));
+            let band = Quantiles::of(&values);
             Checkpoint {
                 line: o.line,
                 time: o.time.clone(),
@@ -390,11 +380,12 @@ pub fn compare(
                 district: o.area.as_ref().map(|a| a.text.clone()),
                 district_name: o.area.as_ref().map(|a| a.name.clone()),
                 observed: o.value,
-                median,
-                p5,
-                p95,
+                band,
                 runs: values.len(),
-                inside: p5.zip(p95).map(|(lo, hi)| lo <= o.value && o.value <= hi),
+                inside: band
+                    .p5
+                    .zip(band.p95)
+                    .map(|(lo, hi)| lo <= o.value && o.value <= hi),
             }
         })
         .collect();
@@ -409,13 +400,8 @@ pub fn compare(
                 .iter()
                 .enumerate()
                 .filter_map(|(m, &minute)| {
-                    let values = sorted(&mut results.iter().map(|r| r.1[k][m]));
-                    Some((
-                        minute,
-                        quantile(&values, 0.05)?,
-                        quantile(&values, 0.5)?,
-                        quantile(&values, 0.95)?,
-                    ))
+                    let band = Quantiles::of(&sorted(results.iter().map(|r| r.1[k][m])));
+                    Some((minute, band.p5?, band.median?, band.p95?))
                 })
                 .collect(),
         })
@@ -494,8 +480,8 @@ pub fn table(comparison: &Comparison, lang: Language) -> String {
                     .unwrap_or_else(|| tr!(lang, "compare-city")),
             ),
             figure(c.observed, share),
-            cell(c.median),
-            format!("{} – {}", cell(c.p5), cell(c.p95)),
+            cell(c.band.median),
+            format!("{} – {}", cell(c.band.p5), cell(c.band.p95)),
             match c.inside {
                 Some(true) => tr!(lang, "compare-inside"),
                 Some(false) => tr!(lang, "compare-outside"),
@@ -649,9 +635,9 @@ pub fn html(comparison: &Comparison, lang: Language) -> String {
             escape(&series_label(&c.series, lang)),
             escape(&c.district_name.clone().unwrap_or_else(|| tr!(lang, "compare-city"))),
             figure(c.observed, share),
-            cell(c.median),
-            cell(c.p5),
-            cell(c.p95),
+            cell(c.band.median),
+            cell(c.band.p5),
+            cell(c.band.p95),
             escape(&verdict)
         ));
     }
@@ -755,7 +741,7 @@ mod tests {
         )
         .unwrap();
         let first = compare(scenario.clone(), &[], &probe, runs(1), &|_| {});
-        let median = first.checkpoints[0].median.unwrap();
+        let median = first.checkpoints[0].band.median.unwrap();
         assert!(median > 0.0);
         let text = format!(
             "time,series,value\n5d,infections,{median}\n5d,infections,{}\n",

@@ -64,9 +64,34 @@ pub struct DailyBand {
 pub struct DayQuantiles {
     /// Whole days from the start: the value at the end of that day.
     pub day: u32,
+    #[serde(flatten)]
+    pub band: Quantiles,
+}
+
+/// The median and the 5th and 95th percentiles of the runs' values (nearest rank); None where
+/// no run has a value.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct Quantiles {
     pub median: Option<f64>,
     pub p5: Option<f64>,
     pub p95: Option<f64>,
+}
+
+impl Quantiles {
+    pub fn of(sorted: &[f64]) -> Quantiles {
+        Quantiles {
+            median: quantile(sorted, 0.5),
+            p5: quantile(sorted, 0.05),
+            p95: quantile(sorted, 0.95),
+        }
+    }
+}
+
+/// The values the runs have (a KPI may have nothing to measure), in order.
+pub fn sorted(values: impl IntoIterator<Item = Option<f64>>) -> Vec<f64> {
+    let mut values: Vec<f64> = values.into_iter().flatten().collect();
+    values.sort_by(f64::total_cmp);
+    values
 }
 
 /// One run's measures: (name, value), in a fixed order.
@@ -142,7 +167,7 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
 }
 
 /// Value at a quantile of sorted values (nearest rank).
-pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     if sorted.is_empty() {
         return None;
     }
@@ -221,16 +246,16 @@ pub fn sweep_runs(
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let mut values: Vec<f64> = rows.iter().filter_map(|r| r[i].1).collect();
-            values.sort_by(f64::total_cmp);
+            let values = sorted(rows.iter().map(|r| r[i].1));
             let mean =
                 (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
+            let Quantiles { median, p5, p95 } = Quantiles::of(&values);
             Distribution {
                 name: name.clone(),
                 mean,
-                median: quantile(&values, 0.5),
-                p5: quantile(&values, 0.05),
-                p95: quantile(&values, 0.95),
+                median,
+                p5,
+                p95,
                 min: values.first().copied(),
                 max: values.last().copied(),
                 runs: values.len(),
@@ -373,13 +398,9 @@ fn daily_bands(layout: &Layout, days: u32, rows: &[Vec<Option<f64>>]) -> Vec<Dai
             days: (1..=days)
                 .map(|day| {
                     let column = k * days as usize + (day - 1) as usize;
-                    let mut values: Vec<f64> = rows.iter().filter_map(|r| r[column]).collect();
-                    values.sort_by(f64::total_cmp);
                     DayQuantiles {
                         day,
-                        median: quantile(&values, 0.5),
-                        p5: quantile(&values, 0.05),
-                        p95: quantile(&values, 0.95),
+                        band: Quantiles::of(&sorted(rows.iter().map(|r| r[column]))),
                     }
                 })
                 .collect(),
@@ -401,9 +422,9 @@ pub fn daily_csv(result: &SweepResult, start: crate::scenario::DateTime) -> Stri
                 start.plus_minutes(q.day * MINUTES_PER_DAY).to_string(),
                 band.series.clone(),
                 band.district.clone().unwrap_or_default(),
-                cell(q.median),
-                cell(q.p5),
-                cell(q.p95),
+                cell(q.band.median),
+                cell(q.band.p5),
+                cell(q.band.p95),
             ]);
         }
     }
@@ -520,12 +541,17 @@ mod tests {
         };
         let infections = city("infections");
         assert_eq!(infections.days.len(), days as usize);
-        let medians: Vec<f64> = infections.days.iter().map(|d| d.median.unwrap()).collect();
+        let medians: Vec<f64> = infections
+            .days
+            .iter()
+            .map(|d| d.band.median.unwrap())
+            .collect();
         assert!(medians.windows(2).all(|w| w[0] <= w[1]), "{medians:?}");
         for day in &infections.days {
-            assert!(day.p5 <= day.median && day.median <= day.p95, "{day:?}");
+            let band = day.band;
+            assert!(band.p5 <= band.median && band.median <= band.p95, "{day:?}");
         }
-        let last = infections.days.last().unwrap();
+        let last = infections.days.last().unwrap().band;
         assert_eq!(last.median, result.distributions[0].median);
         assert_eq!(last.p95, result.distributions[0].p95);
         let share = result
@@ -537,7 +563,7 @@ mod tests {
             share
                 .days
                 .iter()
-                .filter_map(|d| d.median)
+                .filter_map(|d| d.band.median)
                 .all(|m| (0.0..=1.0).contains(&m))
         );
         let csv = daily_csv(&result, start);

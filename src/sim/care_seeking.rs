@@ -168,6 +168,15 @@ mod tests {
     use crate::sim::test_support::small;
     use crate::sim::{Infected, Mode};
 
+    /// A district of 1,000 ill whose symptoms began at `onset_at`, on their way to a clinic.
+    fn thousand_ill(extra: &str, onset_at: u32) -> crate::sim::Exercise {
+        let mut ex = small(Mode::Expected, extra);
+        ex.districts[0].epi.s -= 1000.0;
+        ex.districts[0].epi.i = Infected::new_at(1000.0, 0.0);
+        ex.fell_ill(0, onset_at, 1000.0);
+        ex
+    }
+
     #[test]
     fn the_delay_is_an_erlang_of_its_mean() {
         assert_eq!(delay_passed(0.0, 3.0), 0.0);
@@ -182,13 +191,10 @@ mod tests {
     /// perfectly care-seeking cohort that stays ill has come by the delay's median.
     #[test]
     fn a_cohort_comes_as_its_delay_says() {
-        let mut ex = small(
-            Mode::Expected,
+        let mut ex = thousand_ill(
             "surveillance.care_seeking: 1.0\nsurveillance.care_seeking_delay_days: 2.0\npathogen.infectious_days: 1000.0",
+            0,
         );
-        ex.districts[0].epi.s -= 1000.0;
-        ex.districts[0].epi.i = Infected::new_at(1000.0, 0.0);
-        ex.fell_ill(0, 0, 1000.0);
         let mut came = 0.0;
         let mut onsets = Vec::new();
         for step in 1..=40 {
@@ -231,15 +237,13 @@ mod tests {
             "{comers:?}"
         );
         // Half way: those who come split between the ill and the recovered, and add up.
-        let mut ex = small(
-            Mode::Expected,
+        let mut ex = thousand_ill(
             "surveillance.care_seeking: 1.0\nsurveillance.care_seeking_delay_days: 3.0\npathogen.infectious_days: 3.0",
+            360,
         );
-        ex.districts[0].epi.s -= 2000.0;
-        ex.districts[0].epi.i = Infected::new_at(1000.0, 0.0);
+        ex.districts[0].epi.s -= 1000.0;
         ex.districts[0].epi.r += 1000.0;
         ex.districts[0].epi.shedding = 1000.0;
-        ex.fell_ill(0, 360, 1000.0);
         ex.now = 3 * 1440 + 360;
         let comers = ex.care_seekers()[0];
         // Looked at for the first time three days after their onset: all whose delay ended.
@@ -255,13 +259,10 @@ mod tests {
     #[test]
     fn only_the_care_seeking_come_and_not_twice() {
         let run = |found_elsewhere: bool| {
-            let mut ex = small(
-                Mode::Expected,
+            let mut ex = thousand_ill(
                 "surveillance.care_seeking: 0.5\nsurveillance.care_seeking_delay_days: 1.0\npathogen.infectious_days: 1000.0",
+                0,
             );
-            ex.districts[0].epi.s -= 1000.0;
-            ex.districts[0].epi.i = Infected::new_at(1000.0, 0.0);
-            ex.fell_ill(0, 0, 1000.0);
             let mut came = 0.0;
             for step in 1..=60 {
                 ex.now = step * 360;
