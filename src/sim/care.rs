@@ -293,17 +293,12 @@ impl Exercise {
             .sum()
     }
 
-    /// The hospitals a district's patients may go to, nearest first: the designated ones
-    /// under a designated policy (when the scenario has any), else all.
-    fn hospitals_for(&self, district: usize) -> Vec<usize> {
-        let all = &self.derived.hospitals_by_distance[district];
-        if self.care_policy == CarePolicy::Nearest || self.derived.designated.is_empty() {
-            return all.clone();
-        }
-        all.iter()
-            .copied()
-            .filter(|h| self.derived.designated.contains(h))
-            .collect()
+    /// Whether a hospital takes the outbreak's patients under the care policy: every hospital
+    /// under `Nearest` (or when the scenario designates none), else the designated ones.
+    fn takes_patients(&self, hospital: usize) -> bool {
+        self.care_policy == CarePolicy::Nearest
+            || self.derived.designated.is_empty()
+            || self.derived.designated.contains(&hospital)
     }
 
     /// Hospital stays end (recovery or death), severe cases of the step need beds, and waiting
@@ -398,9 +393,12 @@ impl Exercise {
             for mut group in waiting {
                 let kind = group.bed as usize;
                 let mut admitted = Vec::new();
-                for h in self.hospitals_for(d) {
+                for &h in &self.derived.hospitals_by_distance[d] {
                     if group.n <= 0.0 {
                         break;
+                    }
+                    if !self.takes_patients(h) {
+                        continue;
                     }
                     let moved = group.n.min(free[h][kind]);
                     let moved = if stochastic { moved.floor() } else { moved };

@@ -384,11 +384,14 @@ impl Exercise {
     /// next step on (and after the notification delay).
     pub(crate) fn name_pending_contacts(&mut self) {
         let now = self.now;
-        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_names)
-            .into_iter()
-            .partition(|&(_, _, at)| at <= now);
-        self.pending_names = later;
-        for (d, cases, _) in due {
+        let mut due = Vec::new();
+        self.pending_names.retain(|&(d, cases, at)| {
+            if at <= now {
+                due.push((d, cases));
+            }
+            at > now
+        });
+        for (d, cases) in due {
             self.name_case_contacts(d, cases);
         }
     }
