@@ -1459,6 +1459,10 @@ ron_struct! {
         /// Share infected by the exposure; default: the pathogen's secondary attack rate
         /// (`surveillance.contact_infection_share`).
         infected_share: Option<Fraction> = None,
+        /// How long before the list arrives its people were exposed; default: as long as for
+        /// the contacts of a case found at a fever clinic (half its care-seeking delay, the
+        /// middle of its infectious days before it came, plus the interview delay).
+        exposed_before: Option<Minutes> = None,
     }
 }
 

@@ -354,7 +354,7 @@ impl Exercise {
             _ => {}
         }
         if found.names_contacts() {
-            self.interview_later(d, cases.n);
+            self.interview_later(d, cases);
         }
         // Announced and reported per whole case: in expected mode counts grow by fractions,
         // which must not each make a report due.
@@ -373,11 +373,20 @@ impl Exercise {
     }
 
     /// Confirmed cases are interviewed `interview_delay` after confirmation.
-    pub(crate) fn interview_later(&mut self, d: usize, cases: f64) {
+    pub(crate) fn interview_later(&mut self, d: usize, cases: Infected) {
+        if cases.n <= 0.0 {
+            return;
+        }
         let due = self
             .now
             .saturating_add(self.scenario.surveillance.interview_delay.get());
-        self.pending_names.push((d, cases, due));
+        let infectees_infected_at = self.infectees_infected_at(&cases);
+        self.pending_names.push(super::tracing::Interview {
+            district: d,
+            cases: cases.n,
+            infectees_infected_at,
+            due,
+        });
     }
 
     /// Cases whose interview is due name their contacts now, for tracers to reach from the
@@ -385,14 +394,18 @@ impl Exercise {
     pub(crate) fn name_pending_contacts(&mut self) {
         let now = self.now;
         let mut due = Vec::new();
-        self.pending_names.retain(|&(d, cases, at)| {
-            if at <= now {
-                due.push((d, cases));
+        self.pending_names.retain(|interview| {
+            if interview.due <= now {
+                due.push(*interview);
             }
-            at > now
+            interview.due > now
         });
-        for (d, cases) in due {
-            self.name_case_contacts(d, cases);
+        for interview in due {
+            self.name_case_contacts(
+                interview.district,
+                interview.cases,
+                interview.infectees_infected_at,
+            );
         }
     }
 }

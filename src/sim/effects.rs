@@ -49,7 +49,12 @@ impl Exercise {
                         .infected_share
                         .unwrap_or(self.scenario.surveillance.contact_infection_share)
                         .get();
-                    self.expose_and_name(d, f64::from(e.count), share);
+                    let exposed_before = e.exposed_before.map_or_else(
+                        || self.clinic_case_infectee_age_minutes(),
+                        |m| f64::from(m.get()),
+                    );
+                    let exposed_at = f64::from(now) - exposed_before;
+                    self.expose_and_name(d, f64::from(e.count), share, exposed_at);
                 }
             }
             Effect::RoadClosure(e) => {

@@ -672,9 +672,8 @@ pub struct Exercise {
     pub(crate) lab_queue: VecDeque<detection::Samples>,
     /// Crowds gathered by injects, and planned mass gatherings.
     pub(crate) crowds: Vec<gatherings::Crowd>,
-    /// Cases confirmed during a step whose contacts are named at its end: (district, cases).
-    /// Confirmed cases waiting for their interview: (district, cases, minute it is due).
-    pub(crate) pending_names: Vec<(usize, f64, u32)>,
+    /// Confirmed cases waiting for their interview.
+    pub(crate) pending_names: Vec<tracing::Interview>,
     pub(crate) gatherings: Vec<GatheringState>,
     /// Commands applied so far, with their minute: the journal's content.
     pub(crate) log: Vec<(u32, Command)>,

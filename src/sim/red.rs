@@ -507,9 +507,13 @@ impl Exercise {
         };
         let cases = concealment.hidden.n;
         self.confirm(d, concealment.hidden, Found::Reported, true);
-        if concealment.naming > 0.0 {
-            self.interview_later(d, concealment.naming);
-        }
+        self.interview_later(
+            d,
+            Infected {
+                n: concealment.naming,
+                ..concealment.hidden
+            },
+        );
         let district = &mut self.districts[d];
         district.trust = (district.trust - UNCOVERED_TRUST).max(0.0);
         let name = self.derived.nodes[d].id.clone();

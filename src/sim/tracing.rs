@@ -3,15 +3,18 @@
 //!
 //! - A case found while moving about names `contacts_per_case × traceable_share` contacts in
 //!   its district. Among them, `contact_infection_share` (the secondary attack rate) are
-//!   infected, drawn from the district's undetected infections (the most recently infected
-//!   first), never more than there are: a case's list holds the infections it could have
-//!   caused, not the district's whole hidden pool. The rest are susceptible residents.
+//!   infected, drawn from the district's undetected infections, never more than there are: a
+//!   case's list holds the infections it could have caused, not the district's whole hidden
+//!   pool. They caught it halfway through the case's infectious days before its isolation,
+//!   and are as far along by the interview as that makes them (`InfecteeStages`): some still
+//!   latent, some already infectious or ill. The rest are susceptible residents.
 //! - Close contacts reached by tracers name `secondary_contacts_per_contact` contacts of their
 //!   own each (次密接), infected at the attack rate times the close contacts' infected share;
 //!   they are traced and quarantined like close contacts, and name nobody in turn.
 //! - An exposure an inject names (a passenger list, buyers of a contaminated batch) creates the
 //!   exposed people it names: drawn from the susceptible residents, `infected_share` of them
-//!   newly infected.
+//!   infected `exposed_before` the list arrives (by default as long before as a clinic case's
+//!   contacts), and as far along as that makes them.
 //! - A case names its contacts at its interview, `interview_delay` after its confirmation.
 //!   Named contacts go on with their lives (`ns`, `ne`, `na`, `ni`, `nr`) until tracers reach
 //!   them: from `notification_delay` after they were named, tracing units do `capacity`
@@ -25,7 +28,7 @@ use super::care::Found;
 use super::epidemic::{Infected, Sampler};
 use super::units::Offers;
 use super::{Audience, EventKind, Exercise, NamedBatch, take_oldest};
-use crate::scenario::UnitRole;
+use crate::scenario::{Scenario, UnitRole};
 
 /// Load of the quarantine and isolation sites at which the control cell and the teams are told,
 /// and below which the warning is re-armed.
@@ -35,6 +38,82 @@ pub(crate) const SITES_RELIEVED: f64 = 0.9;
 /// quarantined on time within this many minutes of being named, a case isolated on time within
 /// this many minutes of confirmation.
 pub(crate) const ON_TIME_MINUTES: u32 = 24 * 60;
+
+/// Confirmed cases waiting for their interview.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Interview {
+    pub district: usize,
+    pub cases: f64,
+    /// When the people they infected caught it, on average (minute).
+    pub infectees_infected_at: f64,
+    /// Minute the interview is due.
+    pub due: u32,
+}
+
+/// How far along a case's infected contacts are when it names them: infected `age` days ago
+/// on average, each still latent with probability e^(−age / latent_days) (the latent period
+/// is exponential in the model), else infectious, with symptoms or without in the pathogen's
+/// proportions. Recovery within those few days is neglected.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct InfecteeStages {
+    /// Shares latent, asymptomatic and symptomatic.
+    pub shares: [f64; 3],
+    pub infected_at: f64,
+    /// For those past their latent period: the mean latent period of those whose latent period
+    /// was shorter than their age, after their infection.
+    pub onset_at: f64,
+}
+
+impl InfecteeStages {
+    pub(crate) fn at(scenario: &Scenario, infected_at: f64, now: u32) -> InfecteeStages {
+        let latent_days = scenario.pathogen.latent_days.get();
+        let asymptomatic = scenario.pathogen.asymptomatic_share.get();
+        let age = ((f64::from(now) - infected_at) / 1440.0).max(0.0);
+        let still_latent = (-age / latent_days).exp();
+        let past = 1.0 - still_latent;
+        // E[T | T < age] for T exponential with mean latent_days.
+        let latent_if_past = if past > 1e-9 {
+            latent_days - age * still_latent / past
+        } else {
+            age / 2.0
+        };
+        InfecteeStages {
+            shares: [
+                still_latent,
+                past * asymptomatic,
+                past * (1.0 - asymptomatic),
+            ],
+            infected_at,
+            onset_at: infected_at + latent_if_past * 1440.0,
+        }
+    }
+
+    /// `infected` people in these stages, taken from the hidden `pools` (latent, asymptomatic,
+    /// symptomatic), never more than a pool holds: a stage whose pool is short is made up from
+    /// the others.
+    fn draw(&self, sampler: &mut Sampler, infected: f64, pools: [f64; 3]) -> [f64; 3] {
+        let [latent, asymptomatic, _] = self.shares;
+        let wanted_latent = sampler.binomial(infected, latent);
+        let wanted_asymptomatic = sampler.binomial(
+            infected - wanted_latent,
+            (asymptomatic / (1.0 - latent)).clamp(0.0, 1.0),
+        );
+        let wanted = [
+            wanted_latent,
+            wanted_asymptomatic,
+            infected - wanted_latent - wanted_asymptomatic,
+        ];
+        let mut drawn = [0.0; 3];
+        let mut short = 0.0;
+        for k in 0..3 {
+            drawn[k] = wanted[k].min(pools[k]);
+            short += wanted[k] - drawn[k];
+        }
+        let room = [0, 1, 2].map(|k| pools[k] - drawn[k]);
+        let more = sampler.pick(short, room);
+        [0, 1, 2].map(|k| drawn[k] + more[k])
+    }
+}
 
 impl Exercise {
     /// Rooms of the quarantine and isolation sites usable now.
@@ -70,8 +149,20 @@ impl Exercise {
         }
     }
 
+    /// When, on average, the people a batch of cases infected caught it: halfway through the
+    /// cases' infectious time before they were isolated now (from the end of their latent
+    /// period, and no later than its end for cases found after recovering).
+    pub(crate) fn infectees_infected_at(&self, cases: &Infected) -> f64 {
+        let pathogen = &self.scenario.pathogen;
+        let now = f64::from(self.now);
+        let infectious_from = cases.infected_at + pathogen.latent_days.get() * 1440.0;
+        let infectious_until = now.min(infectious_from + pathogen.infectious_days.get() * 1440.0);
+        (infectious_from.min(infectious_until) + infectious_until) / 2.0
+    }
+
     /// A confirmed case names its contacts; they wait for tracers (the next step at the soonest).
-    pub(crate) fn name_case_contacts(&mut self, d: usize, cases: f64) {
+    /// Its infected contacts caught it at `infectees_infected_at`, on average.
+    pub(crate) fn name_case_contacts(&mut self, d: usize, cases: f64, infectees_infected_at: f64) {
         let surveillance = &self.scenario.surveillance;
         let named =
             cases * surveillance.contacts_per_case.get() * surveillance.traceable_share.get();
@@ -83,31 +174,43 @@ impl Exercise {
             return;
         }
         self.totals.contacts_named_by_cases += named;
-        self.name_contacts(d, named, share, false);
+        let stages = InfecteeStages::at(&self.scenario, infectees_infected_at, self.now);
+        self.name_contacts(d, named, share, Some(stages));
     }
 
     /// `named` people of a district named as contacts, `share` of them infected: drawn from
-    /// the district's undetected infections, latent ones first (the infected among a case's
-    /// contacts were infected lately), never more than there are; the rest susceptible.
-    fn name_contacts(&mut self, d: usize, named: f64, share: f64, secondary: bool) {
+    /// the district's undetected infections, never more than there are; the rest susceptible.
+    /// A case's infected contacts are as far along as `stages` says (when it infected them);
+    /// secondary contacts (`stages` none) are drawn in proportion to the hidden infections.
+    fn name_contacts(&mut self, d: usize, named: f64, share: f64, stages: Option<InfecteeStages>) {
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.tracing,
         };
         let infected = sampler.binomial(named, share);
         let epi = &mut self.districts[d].epi;
-        let from_e = infected.min(epi.e.n);
-        let [from_a, from_i] = sampler.pick(infected - from_e, [epi.a.n, epi.i.n]);
+        let pools = [epi.e.n, epi.a.n, epi.i.n];
+        let [from_e, from_a, from_i] = match &stages {
+            Some(stages) => stages.draw(&mut sampler, infected, pools),
+            None => sampler.pick(infected, pools),
+        };
         let from_s = (named - from_e - from_a - from_i).min(epi.s);
-        let e = epi.e.take(from_e);
-        let a = epi.a.take(from_a);
-        let i = epi.i.take(from_i);
+        let mut e = epi.e.take(from_e);
+        let mut a = epi.a.take(from_a);
+        let mut i = epi.i.take(from_i);
+        if let Some(stages) = &stages {
+            e.infected_at = stages.infected_at;
+            a.infected_at = stages.infected_at;
+            i.infected_at = stages.infected_at;
+            a.onset_at = stages.onset_at;
+            i.onset_at = stages.onset_at;
+        }
         epi.s -= from_s;
         epi.ns += from_s;
         epi.ne.add(e);
         epi.na.add(a);
         epi.ni.add(i);
-        self.push_named(d, from_s + from_e + from_a + from_i, secondary);
+        self.push_named(d, from_s + from_e + from_a + from_i, stages.is_none());
     }
 
     /// Close contacts reached by tracers name their own contacts, the secondary contacts,
@@ -125,13 +228,34 @@ impl Exercise {
         };
         if named > 0.0 {
             self.totals.secondary_contacts_named += named;
-            self.name_contacts(d, named, share, true);
+            self.name_contacts(d, named, share, None);
         }
     }
 
-    /// An exposure named by an inject: `count` susceptible residents, `infected_share` of them
-    /// infected by it, all to be traced.
-    pub(crate) fn expose_and_name(&mut self, d: usize, count: f64, infected_share: f64) {
+    /// How long ago the people a case found at a fever clinic infected caught it, on average,
+    /// when it names them: half its care-seeking delay (its infectious days before it came)
+    /// plus the interview delay, in minutes.
+    pub(crate) fn clinic_case_infectee_age_minutes(&self) -> f64 {
+        let surveillance = &self.scenario.surveillance;
+        surveillance.care_seeking_delay_days.get() / 2.0 * 1440.0
+            + f64::from(surveillance.interview_delay.get())
+    }
+
+    /// An exposure named by an inject: `count` susceptible residents exposed at
+    /// `exposed_at` (minute), `infected_share` of them infected by it and as far along as
+    /// that makes them, all to be traced.
+    pub(crate) fn expose_and_name(
+        &mut self,
+        d: usize,
+        count: f64,
+        infected_share: f64,
+        exposed_at: f64,
+    ) {
+        let stages = InfecteeStages::at(
+            &self.scenario,
+            exposed_at.min(f64::from(self.now)),
+            self.now,
+        );
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.tracing,
@@ -139,12 +263,18 @@ impl Exercise {
         let district = &mut self.districts[d];
         let people = count.min(district.epi.s);
         let infected = sampler.binomial(people, infected_share);
+        let [latent, asymptomatic, symptomatic] =
+            stages.draw(&mut sampler, infected, [f64::INFINITY; 3]);
         district.epi.s -= people;
         district.epi.ns += people - infected;
-        district
-            .epi
-            .ne
-            .add(Infected::new_at(infected, f64::from(self.now)));
+        let infected_at = stages.infected_at;
+        district.epi.ne.add(Infected::new_at(latent, infected_at));
+        for (group, n) in [
+            (&mut district.epi.na, asymptomatic),
+            (&mut district.epi.ni, symptomatic),
+        ] {
+            group.add(Infected::new_at(n, infected_at).with_onset(stages.onset_at));
+        }
         district.infections += infected;
         self.totals.scripted_infections += infected;
         self.push_named(d, people, false);
@@ -445,7 +575,7 @@ mod tests {
         );
         let d = 0;
         ex.districts[d].epi.e = crate::sim::Infected::new_at(3.0, 0.0);
-        ex.name_case_contacts(d, 1.0);
+        ex.name_case_contacts(d, 1.0, 0.0);
         let epi = &ex.districts[d].epi;
         assert_eq!(epi.named(), 100.0);
         assert_eq!(epi.ne.n + epi.na.n + epi.ni.n, 3.0, "only the 3 who exist");
@@ -453,12 +583,75 @@ mod tests {
         assert_eq!(ex.totals.contacts_named, 100.0);
     }
 
+    /// A case names infected contacts as far along as when it infected them: caught one
+    /// latent period (4 days) ago, e⁻¹ = 37% of them are still latent and the rest infectious,
+    /// 40% of those without symptoms; those ill fell ill 4·(1 − e⁻¹/(1 − e⁻¹)) = 1.67 days
+    /// after their infection.
+    #[test]
+    fn a_case_names_its_infected_contacts_as_far_along_as_when_it_infected_them() {
+        let mut ex = small(
+            Mode::Expected,
+            "surveillance.contacts_per_case: 100.0\nsurveillance.traceable_share: 1.0\nsurveillance.contact_infection_share: 0.5",
+        );
+        let d = 0;
+        let epi = &mut ex.districts[d].epi;
+        for group in [&mut epi.e, &mut epi.a, &mut epi.i] {
+            *group = crate::sim::Infected::new_at(1000.0, 0.0);
+        }
+        ex.now = 10 * 1440;
+        let caught_at = f64::from(6 * 1440);
+        ex.name_case_contacts(d, 1.0, caught_at);
+        let epi = &ex.districts[d].epi;
+        let latent = (-1.0_f64).exp();
+        assert!((epi.ne.n - 50.0 * latent).abs() < 1e-9, "{}", epi.ne.n);
+        assert!((epi.na.n - 50.0 * (1.0 - latent) * 0.4).abs() < 1e-9);
+        assert!((epi.ni.n - 50.0 * (1.0 - latent) * 0.6).abs() < 1e-9);
+        assert_eq!(epi.ne.infected_at, caught_at);
+        let ill_after_days = (epi.ni.onset_at - caught_at) / 1440.0;
+        assert!((ill_after_days - 4.0 * (1.0 - latent / (1.0 - latent))).abs() < 1e-9);
+        assert!((ill_after_days - 1.67).abs() < 0.01);
+    }
+
+    /// The people a case infected caught it halfway through its infectious days before it
+    /// was isolated: infected at day 0, infectious from day 4 (its latent period), confirmed
+    /// on day 6 — they caught it on day 5. A case found after recovering infected nobody
+    /// after its 7 infectious days.
+    #[test]
+    fn a_cases_infectees_caught_it_halfway_through_its_infectious_days_before_isolation() {
+        let mut ex = small(Mode::Expected, "");
+        ex.now = 6 * 1440;
+        let day = |minute: f64| minute / 1440.0;
+        let case = crate::sim::Infected::new_at(1.0, 0.0);
+        assert!((day(ex.infectees_infected_at(&case)) - 5.0).abs() < 1e-9);
+        ex.now = 30 * 1440;
+        assert!((day(ex.infectees_infected_at(&case)) - 7.5).abs() < 1e-9);
+        ex.now = 2 * 1440;
+        assert!((day(ex.infectees_infected_at(&case)) - 2.0).abs() < 1e-9, "found latent");
+    }
+
+    /// An inject's list was exposed before it arrives: by default as long before as a clinic
+    /// case's contacts (half the 2-day care-seeking delay plus the 12-hour interview delay:
+    /// 1.5 days), or as the inject says; all of them infected at that time.
+    #[test]
+    fn an_injected_list_was_exposed_before_it_arrived() {
+        let mut ex = small(Mode::Expected, "surveillance.interview_delay: \"12h\"");
+        assert_eq!(ex.clinic_case_infectee_age_minutes(), 1.5 * 1440.0);
+        ex.now = 10 * 1440;
+        ex.expose_and_name(0, 1000.0, 0.5, f64::from(6 * 1440));
+        let epi = &ex.districts[0].epi;
+        let latent = (-1.0_f64).exp();
+        assert!((epi.ne.n - 500.0 * latent).abs() < 1e-9);
+        assert!((epi.na.n + epi.ni.n - 500.0 * (1.0 - latent)).abs() < 1e-9);
+        assert_eq!(epi.ni.infected_at, f64::from(6 * 1440));
+        assert_eq!(ex.districts[0].infections, 500.0);
+    }
+
     /// An exposure creates the infections it names, even where nobody was infected.
     #[test]
     fn an_exposure_creates_infections_drawn_from_the_susceptible() {
         let mut ex = small(Mode::Expected, "");
         let s_before = ex.districts[1].epi.s;
-        ex.expose_and_name(1, 1000.0, 0.5);
+        ex.expose_and_name(1, 1000.0, 0.5, 0.0);
         let epi = &ex.districts[1].epi;
         assert_eq!(epi.ne.n, 500.0);
         assert_eq!(epi.ns, 500.0);
@@ -470,7 +663,7 @@ mod tests {
 
     fn traced_within_a_day(extra: &str, tracers: u32) -> (f64, f64) {
         let mut ex = small(Mode::Expected, extra);
-        ex.expose_and_name(0, 400.0, 0.1);
+        ex.expose_and_name(0, 400.0, 0.1, 0.0);
         for n in 1..=tracers {
             ex.apply(command(&format!(
                 r#"Dispatch(team: "health-team", unit: "tracers-{n}", to: "north", work: "3d")"#
@@ -493,7 +686,7 @@ mod tests {
             Mode::Expected,
             "surveillance.interview_delay: \"12h\"\nsurveillance.notification_delay: \"1d\"\nsurveillance.contacts_per_case: 10.0\nsurveillance.traceable_share: 1.0",
         );
-        ex.interview_later(0, 2.0);
+        ex.interview_later(0, crate::sim::Infected::new_at(2.0, 0.0));
         ex.name_pending_contacts();
         assert_eq!(ex.totals.contacts_named, 0.0, "before the interview");
         ex.now = 12 * 60;
@@ -521,7 +714,7 @@ mod tests {
             Mode::Expected,
             "surveillance.secondary_contacts_per_contact: 0.5",
         );
-        ex.expose_and_name(0, 400.0, 0.0);
+        ex.expose_and_name(0, 400.0, 0.0, 0.0);
         for n in 1..=2 {
             ex.apply(command(&format!(
                 r#"Dispatch(team: "health-team", unit: "tracers-{n}", to: "north", work: "10d")"#
@@ -539,7 +732,7 @@ mod tests {
         );
         let none = {
             let mut ex = small(Mode::Expected, "");
-            ex.expose_and_name(0, 400.0, 0.0);
+            ex.expose_and_name(0, 400.0, 0.0, 0.0);
             ex.apply(command(
                 r#"Dispatch(team: "health-team", unit: "tracers-1", to: "north", work: "10d")"#,
             ))
@@ -601,7 +794,7 @@ mod tests {
     fn untraced_contacts_are_lost() {
         let mut ex = small(Mode::Expected, "surveillance.contacts_lost_after: \"2d\"");
         let s_before = ex.districts[0].epi.s;
-        ex.expose_and_name(0, 100.0, 0.0);
+        ex.expose_and_name(0, 100.0, 0.0, 0.0);
         ex.advance(3 * 24 * 60);
         assert_eq!(ex.totals.contacts_lost, 100.0);
         assert_eq!(ex.districts[0].epi.s, s_before);
