@@ -264,6 +264,9 @@ ron_struct! {
         care_seeking: Fraction = Fraction(0.5),
         care_seeking_delay_days: Positive = Positive(2.0),
         test_sensitivity: Fraction = Fraction(0.9),
+        /// Sensitivity of an antigen self-test against PCR (Cochrane review, Dinnes et al.
+        /// 2022, CD013705: 73% in people with symptoms, 55% without).
+        antigen_sensitivity: Fraction = Fraction(0.6),
         /// Close contacts named by each confirmed case.
         contacts_per_case: Positive = Positive(10.0),
         /// Share of named contacts that tracing can find.

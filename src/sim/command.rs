@@ -46,6 +46,8 @@ ron_enum! {
         RedMove(RedMove),
         /// Restores an agency's reporting channel that red disrupted (the team plays it).
         Restore(Restore),
+        /// Tests every resident of some districts, or of the whole city, once.
+        TestingRound(TestingRound),
         /// Closes a facility (a school, a market, a clinic): a place's people stay home.
         CloseFacility(FacilityOrder),
         /// Opens a closed facility again.
@@ -68,6 +70,38 @@ ron_enum! {
         Rate(Rate),
         /// Evaluator: says whether an expected action that no command shows was done.
         Judge(Judge),
+    }
+}
+
+ron_struct! {
+    /// A mass-testing round (`testing_rounds.rs`).
+    pub struct TestingRound {
+        team: Id,
+        /// Districts to test; none named: the whole city.
+        districts: Vec<Id> = Vec::new(),
+        method: TestMethod = TestMethod::Pcr,
+        /// People whose samples share one tube (10: 10-in-1); 1: each tested alone.
+        pool: u32 = 1,
+    }
+}
+
+ron_enum! {
+    /// How a testing round tests.
+    pub enum TestMethod {
+        /// Swabs taken by sampling teams, tested by laboratories.
+        Pcr,
+        /// Antigen self-tests at home, read at once.
+        Antigen,
+    }
+}
+
+impl TestMethod {
+    /// The method's name, in the reader's language.
+    pub fn name(&self) -> crate::i18n::Message {
+        match self {
+            TestMethod::Pcr => crate::msg!("test-method-pcr"),
+            TestMethod::Antigen => crate::msg!("test-method-antigen"),
+        }
     }
 }
 
@@ -515,6 +549,11 @@ impl Command {
                 opt!(c.target, RED_TARGET, "target");
             }
             Command::Restore(c) => r!(c.agency, AGENCY, "agency"),
+            Command::TestingRound(c) => {
+                for d in &c.districts {
+                    r!(*d, DISTRICT, "districts");
+                }
+            }
             Command::CloseFacility(c) | Command::OpenFacility(c) => {
                 r!(c.facility, FACILITY, "facility")
             }
@@ -567,6 +606,7 @@ impl Command {
             Command::Act(c) => Some(&c.team),
             Command::RedMove(c) => Some(&c.team),
             Command::Restore(c) => Some(&c.team),
+            Command::TestingRound(c) => Some(&c.team),
             Command::CloseFacility(c) | Command::OpenFacility(c) => Some(&c.team),
             Command::FireInject(_)
             | Command::DelayInject(_)

@@ -55,6 +55,20 @@ pub(crate) struct Samples {
     pub district: usize,
     pub count: f64,
     pub positive: f64,
+    /// People whose samples share a tube (`testing_rounds.rs`); 1: one each.
+    pub pool: u32,
+}
+
+impl Samples {
+    /// Tubes with at least one positive sample when `done` samples, `positive` of them
+    /// positive, are pooled `pool` to a tube at random: tubes × (1 − (1 − 1/tubes)^positive).
+    fn positive_tubes(pool: u32, done: f64, positive: f64) -> f64 {
+        let tubes = done / f64::from(pool);
+        if tubes <= 1.0 {
+            return positive.min(1.0).min(tubes.ceil());
+        }
+        tubes * (1.0 - (1.0 - 1.0 / tubes).powf(positive))
+    }
 }
 
 /// The supply a clinic test uses: the scenario's `test_kit`, else what testing units consume.
@@ -210,7 +224,8 @@ impl Exercise {
                 continue;
             }
             let mobile = self.districts[d].epi.mobile();
-            let samples = self.do_work(offers, d, &UnitRole::Testing, mobile);
+            let wanted = self.round_sample_limit(d, mobile);
+            let samples = self.do_work(offers, d, &UnitRole::Testing, wanted);
             let samples = if self.mode == super::Mode::Stochastic {
                 samples.floor()
             } else {
@@ -220,6 +235,7 @@ impl Exercise {
                 continue;
             }
             self.totals.samples_taken += samples;
+            let pool = self.count_round_samples(d, samples);
             let detectable: f64 = self.districts[d]
                 .epi
                 .detectable(self.derived.pcr)
@@ -236,12 +252,13 @@ impl Exercise {
                 district: d,
                 count: samples,
                 positive,
+                pool,
             };
             if has_labs {
                 self.lab_queue.push_back(batch);
             } else {
                 self.totals.tests_done += samples;
-                self.positive_swabs(batch.district, batch.positive);
+                self.positive_swabs(batch.district, batch.positive, self.derived.pcr);
             }
         }
     }
@@ -271,11 +288,13 @@ impl Exercise {
             mode: self.mode,
             rng: &mut self.streams.detection,
         };
+        let mut retests = Vec::new();
         while capacity > 1e-9 {
             let Some(front) = queue.front_mut() else {
                 break;
             };
-            let done = front.count.min(capacity);
+            let pool = f64::from(front.pool.max(1));
+            let done = front.count.min(capacity * pool);
             let done = if self.mode == super::Mode::Stochastic {
                 done.floor()
             } else {
@@ -291,16 +310,34 @@ impl Exercise {
             };
             front.count -= done;
             front.positive -= positive;
-            capacity -= done;
-            self.totals.tests_done += done;
-            results.push((front.district, positive));
+            capacity -= done / pool;
+            self.totals.tests_done += done / pool;
+            if front.pool > 1 {
+                // Everyone in a positive tube is tested again, alone, before the next batch.
+                let tubes = Samples::positive_tubes(front.pool, done, positive);
+                if tubes > 0.0 {
+                    retests.push(Samples {
+                        taken_at: front.taken_at,
+                        district: front.district,
+                        count: (tubes * pool).min(done),
+                        positive,
+                        pool: 1,
+                    });
+                }
+            } else {
+                results.push((front.district, positive));
+            }
             if front.count <= 1e-9 {
                 queue.pop_front();
             }
         }
+        for batch in retests.into_iter().rev() {
+            queue.push_front(batch);
+        }
         self.lab_queue = queue;
+        let window = self.derived.pcr;
         for (d, positive) in results {
-            self.positive_swabs(d, positive);
+            self.positive_swabs(d, positive, window);
         }
     }
 
@@ -532,6 +569,7 @@ mod tests {
                 district: 0,
                 count: 10.0,
                 positive: 0.0,
+                pool: 1,
             });
         }
         let done = ex.totals.tests_done;
@@ -550,6 +588,7 @@ mod tests {
             district: 0,
             count: 100.0,
             positive: 50.0,
+            pool: 1,
         });
         // 2000 samples a day: a fiftieth of a day tests 40.
         ex.laboratories(0.02);

@@ -50,6 +50,7 @@ mod red;
 mod reporting;
 mod step;
 mod supplies;
+mod testing_rounds;
 mod tracing;
 mod transmission;
 mod units;
@@ -159,6 +160,8 @@ pub struct DistrictState {
     pub(crate) isolation_needed: f64,
     /// Share of people seeking care at a fever clinic last step who could not be seen.
     pub clinic_queue: f64,
+    /// The mass-testing round under way here, if any.
+    pub(crate) round: Option<testing_rounds::Round>,
     /// Symptoms that began since the last step, (minute, people), and the cohorts of the ill
     /// on their way to a clinic (`care_seeking.rs`).
     pub(crate) onsets: Vec<(u32, f64)>,
@@ -732,6 +735,7 @@ impl Exercise {
                 isolation_queue: VecDeque::new(),
                 isolation_needed: 0.0,
                 clinic_queue: 0.0,
+                round: None,
                 onsets: Vec::new(),
                 care_cohorts: Default::default(),
                 contacts_named: 0.0,

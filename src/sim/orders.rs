@@ -78,6 +78,7 @@ impl Exercise {
             Command::Act(c) => self.act(c)?,
             Command::RedMove(c) => self.play_red(c)?,
             Command::Restore(c) => self.restore(c)?,
+            Command::TestingRound(c) => self.start_testing_round(c)?,
             Command::CloseFacility(c) => self.order_facility(c, false)?,
             Command::OpenFacility(c) => self.order_facility(c, true)?,
             Command::Message(c) => self.message(c)?,
@@ -142,7 +143,7 @@ impl Exercise {
         }
     }
 
-    fn dispatch(
+    pub(crate) fn dispatch(
         &mut self,
         team: &Id,
         unit: &Id,

@@ -80,7 +80,11 @@ impl Compartments {
             self.ni.n,
             self.e.n * window.latent_share,
             self.ne.n * window.latent_share,
-            self.shedding.min(self.r),
+            if window.shedding_days > 0.0 {
+                self.shedding.min(self.r)
+            } else {
+                0.0
+            },
         ]
     }
 
@@ -98,13 +102,12 @@ impl Compartments {
 }
 
 impl Exercise {
-    /// The people a district's positive swabs found, `positive` in all, taken from the groups
-    /// a swab can find in proportion to their size, isolated and confirmed.
-    pub(crate) fn positive_swabs(&mut self, d: usize, positive: f64) {
+    /// The people a district's positive tests found, `positive` in all, taken from the groups
+    /// the test's `window` can find in proportion to their size, isolated and confirmed.
+    pub(crate) fn positive_swabs(&mut self, d: usize, positive: f64, window: PcrWindow) {
         if positive <= 0.0 {
             return;
         }
-        let window = self.derived.pcr;
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.detection,
@@ -248,7 +251,7 @@ mod tests {
         epi.s -= 1000.0;
         epi.r += 1000.0;
         epi.shedding = 1000.0;
-        ex.positive_swabs(0, 10.0);
+        ex.positive_swabs(0, 10.0, ex.derived.pcr);
         assert!((ex.districts[0].confirmed - 10.0).abs() < 1e-9);
         assert_eq!(ex.districts[0].epi.isolated(), 0.0);
         assert!((ex.districts[0].epi.shedding - 990.0).abs() < 1e-9);
@@ -257,7 +260,7 @@ mod tests {
         let epi = &mut ex.districts[0].epi;
         epi.s -= 100.0;
         epi.e = Infected::new_at(100.0, 0.0);
-        ex.positive_swabs(0, 10.0);
+        ex.positive_swabs(0, 10.0, ex.derived.pcr);
         assert!((ex.districts[0].epi.isolated() - 10.0).abs() < 1e-9);
         assert!((ex.districts[0].epi.e.n - 90.0).abs() < 1e-9);
     }
@@ -273,7 +276,7 @@ mod tests {
         let epi = &mut ex.districts[0].epi;
         epi.s -= 100.0;
         epi.na = Infected::new_at(100.0, 0.0);
-        ex.positive_swabs(0, 10.0);
+        ex.positive_swabs(0, 10.0, ex.derived.pcr);
         assert!((ex.districts[0].named_gone - 10.0).abs() < 1e-9);
         let mut ex = small(
             Mode::Expected,
@@ -284,7 +287,7 @@ mod tests {
         epi.s -= 100.0;
         epi.r += 100.0;
         epi.shedding = 100.0;
-        ex.positive_swabs(0, 10.0);
+        ex.positive_swabs(0, 10.0, ex.derived.pcr);
         let days = ex.totals.infection_to_isolation.mean().unwrap();
         assert!((days - (4.0 + 7.0 + 3.0)).abs() < 1e-9, "{days}");
     }

@@ -90,6 +90,7 @@ impl Exercise {
         self.trace(&offers);
         self.clinics(dt);
         self.field_testing(&offers);
+        self.testing_rounds(dt);
         self.audit_concealment(&offers);
         self.laboratories(dt);
         self.transfer(&offers);

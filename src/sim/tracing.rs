@@ -626,7 +626,10 @@ mod tests {
         ex.now = 30 * 1440;
         assert!((day(ex.infectees_infected_at(&case)) - 7.5).abs() < 1e-9);
         ex.now = 2 * 1440;
-        assert!((day(ex.infectees_infected_at(&case)) - 2.0).abs() < 1e-9, "found latent");
+        assert!(
+            (day(ex.infectees_infected_at(&case)) - 2.0).abs() < 1e-9,
+            "found latent"
+        );
     }
 
     /// An inject's list was exposed before it arrives: by default as long before as a clinic

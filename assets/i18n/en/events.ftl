@@ -19,3 +19,8 @@ aid-note-short = sends { $sent } of the { $asked } `{ $supply }` asked: { $reaso
 aid-short-held = { $facility } held { $held } of `{ $supply }`
 aid-short-per-trip = the unit carries at most { $sent } per trip
 aid-short-offered = { $offered } offered
+event-round-started = { $team } starts a testing round ({ $method }{ $pool ->
+        [1] {""}
+       *[other] , { $pool } samples a tube
+    }) in { $districts }: { $people } residents to test, { $teams } sampling teams sent
+event-round-done = testing round in { $district } finished: { $people } of { $of } residents tested in { $hours } h

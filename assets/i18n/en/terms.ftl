@@ -48,3 +48,5 @@ facility-workplace = workplace
 facility-other = other
 
 any-team = any team
+test-method-pcr = PCR
+test-method-antigen = antigen self-tests

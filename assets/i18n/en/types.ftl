@@ -145,3 +145,5 @@ type-RedDisrupt = a red disruption
 type-RedFraud = red fraud calls
 type-RedMove = a red move
 type-Restore = a channel restore
+type-TestingRound = a testing round
+type-TestMethod = a test method (Pcr or Antigen)

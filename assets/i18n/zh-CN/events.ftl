@@ -19,3 +19,8 @@ aid-note-short = 请求 { $asked } `{ $supply }`，发出 { $sent }：{ $reason 
 aid-short-held = { $facility } 仅有 { $held } `{ $supply }`
 aid-short-per-trip = 该队伍每趟最多运送 { $sent }
 aid-short-offered = 只提供 { $offered }
+event-round-started = { $team } 在 { $districts } 开展全员检测（{ $method }{ $pool ->
+        [1] {""}
+       *[other] ，{ $pool } 混 1
+    }）：应检 { $people } 人，派出采样队伍 { $teams } 支
+event-round-done = { $district } 本轮全员检测结束：{ $hours } 小时内检测 { $people } 人（应检 { $of } 人）

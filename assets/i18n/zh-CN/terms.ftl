@@ -47,3 +47,5 @@ facility-workplace = 工作场所
 facility-other = 其他
 
 any-team = 任一小组
+test-method-pcr = 核酸
+test-method-antigen = 抗原自测

@@ -144,3 +144,5 @@ type-RedDisrupt = 红方中断渠道
 type-RedFraud = 红方诈骗电话
 type-RedMove = 红方行动
 type-Restore = 恢复渠道
+type-TestingRound = 一轮全员检测
+type-TestMethod = 检测方式（Pcr 或 Antigen）
