@@ -671,3 +671,22 @@ pub fn latest_posts(exercise: &crate::sim::Exercise, lang: Language) -> Vec<Post
         .map(|post| post_words(exercise, post, lang))
         .collect()
 }
+
+/// "Hexi: PCR, 10 samples a tube — 12,340 of 1,070,000 residents tested".
+pub fn round_progress(
+    exercise: &crate::sim::Exercise,
+    lang: Language,
+    round: &crate::sim::RoundProgress,
+) -> String {
+    tr!(
+        lang,
+        "team-round-progress",
+        district = exercise.scenario().city.districts[round.district]
+            .name
+            .as_str(),
+        method = round.method.name().text(lang),
+        pool = round.pool,
+        tested = crate::i18n::count(lang, round.tested),
+        of = crate::i18n::count(lang, round.of)
+    )
+}

@@ -195,6 +195,12 @@ function build(welcome) {
         section("measures", t("web-measures"), h("div", { class: "row" },
           h("select", { id: "measure-district" }), h("select", { id: "measure-level" }),
           h("button", { onclick: orderMeasure }, t("web-order")))),
+        section("rounds", t("web-testing-rounds"), h("div", { id: "rounds" }), h("div", { class: "row" },
+          h("select", { id: "round-district", "aria-label": t("web-testing-rounds") }),
+          h("select", { id: "round-method", "aria-label": t("web-test-method"), onchange: showPool }),
+          h("label", { for: "round-pool", id: "round-pool-label" }, t("web-samples-a-tube")),
+          h("select", { id: "round-pool" }, ...[1, 5, 10, 20].map((n) => h("option", { value: String(n) }, String(n)))),
+          h("button", { onclick: startRound }, t("web-start-round")))),
         section("messages", t("web-share"),
           h("div", { class: "answering", id: "answering", hidden: true }),
           h("textarea", { id: "message" }),
@@ -341,6 +347,11 @@ function renderTeam() {
     h("button", { disabled: !a.available, title: a.description, onclick: () => send(`Act(team: ${team()}, action: ${ron(a.id)}, text: ${ron($("why").value)})`) }, t("web-take")),
     h("span", {}, a.name), a.why_not ? h("span", { class: "muted" }, a.why_not) : null)) : h("p", { class: "muted" }, "—"));
   $("measures-card").hidden = !view.measures.may_order;
+  $("rounds-card").hidden = !view.rounds.may_start;
+  fill("rounds", view.rounds.under_way.map((words) => h("p", {}, words)));
+  options($("round-district"), [["", t("web-city-wide")]].concat(view.city.districts.map((d) => [d.id, d.name])));
+  options($("round-method"), view.rounds.methods.map((m) => [m.id, m.words]));
+  showPool();
   options($("measure-district"), view.city.districts.map((d) => [d.id, `${d.name} (${d.level_words})`]));
   options($("measure-level"), view.measures.levels.map((l) => [l.id, l.words]));
   options($("statement-district"), [["", t("web-city-wide")]].concat(view.city.districts.map((d) => [d.id, d.name])));
@@ -348,7 +359,7 @@ function renderTeam() {
   fill("share-with", h("span", { class: "muted" }, t("web-share-with")), view.teams.map((o) => h("label", {},
     h("input", { type: "checkbox", value: o.id, checked: ticked.has(o.id) }), o.name)));
   // The red cell commands no units and orders no measures: its page is its console.
-  if (view.red) for (const id of ["units", "facilities", "gatherings", "actions", "measures"]) $(id + "-card").hidden = true;
+  if (view.red) for (const id of ["units", "facilities", "gatherings", "actions", "measures", "rounds"]) $(id + "-card").hidden = true;
   else $("units-card").hidden = false;
   const card = view.scorecard;
   fill("score", card ? [h("p", {}, h("strong", {}, card.percent || "—")),
@@ -414,6 +425,20 @@ function recall() {
 
 function orderMeasure() {
   send(`OrderMeasure(team: ${team()}, district: ${ron($("measure-district").value)}, level: ${$("measure-level").value})`);
+}
+
+// Antigen self-tests are read one by one: no pool to choose.
+function showPool() {
+  const pcr = $("round-method").value !== "Antigen";
+  $("round-pool").hidden = !pcr;
+  $("round-pool-label").hidden = !pcr;
+}
+
+function startRound() {
+  const district = $("round-district").value;
+  const method = $("round-method").value || "Pcr";
+  const pool = method === "Pcr" ? `, pool: ${Number($("round-pool").value) || 1}` : "";
+  send(`TestingRound(team: ${team()}${district ? `, districts: [${ron(district)}]` : ""}, method: ${method}${pool})`);
 }
 
 function sharedWith() {

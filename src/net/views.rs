@@ -234,6 +234,18 @@ pub fn team(
         "actions": actions,
         "teams": others,
         "measures": {"may_order": exercise.may_order_measures(team), "levels": levels},
+        "rounds": {
+            "may_start": exercise.may_start_rounds(team),
+            "methods": [
+                {"id": "Pcr", "words": crate::sim::command::TestMethod::Pcr.name().text(lang)},
+                {"id": "Antigen", "words": crate::sim::command::TestMethod::Antigen.name().text(lang)},
+            ],
+            "under_way": exercise
+                .rounds_under_way()
+                .iter()
+                .map(|r| crate::inbox::round_progress(exercise, lang, r))
+                .collect::<Vec<_>>(),
+        },
         "supplies": supplies,
         "facilities": facilities,
         "gatherings": gatherings,

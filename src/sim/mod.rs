@@ -75,6 +75,7 @@ pub use red::{
     AnsweredBy, CROSS_CHECK_MINUTES, RESTORE_MINUTES, RedAnswer, RedPlay, RedSign, UncoveredBy,
 };
 pub use supplies::Shipment;
+pub use testing_rounds::RoundProgress;
 
 use crate::scenario::{
     ActionCheck, CaseState, ControlLevel, FacilityKind, Minutes, Mobility, Point, ReportTrigger,

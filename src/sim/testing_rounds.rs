@@ -20,6 +20,7 @@ use super::command::{TestMethod, TestingRound};
 use super::epidemic::Sampler;
 use super::pcr::PcrWindow;
 use super::{Audience, CommandError, EventKind, Exercise, UnitStatus};
+use crate::i18n::Arg;
 use crate::msg;
 use crate::scenario::{Minutes, UnitRole};
 
@@ -53,10 +54,51 @@ const ANTIGEN_WINDOW: PcrWindow = PcrWindow {
     shedding_days: 0.0,
 };
 
+/// A round under way, as a desk shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundProgress {
+    pub district: usize,
+    pub method: TestMethod,
+    pub pool: u32,
+    pub tested: f64,
+    /// Residents the round tests in all.
+    pub of: f64,
+}
+
 impl Exercise {
+    /// Whether a team may order testing rounds: one that commands sampling teams, or one that
+    /// may order measures.
+    pub fn may_start_rounds(&self, team: &str) -> bool {
+        self.may_order_measures(team)
+            || (0..self.units.len()).any(|n| {
+                self.commands_unit(team, n)
+                    && self.scenario.resource_types[self.units[n].resource].role
+                        == UnitRole::Testing
+            })
+    }
+
+    /// Rounds under way, district by district.
+    pub fn rounds_under_way(&self) -> Vec<RoundProgress> {
+        (0..self.derived.district_count)
+            .filter_map(|d| {
+                self.districts[d].round.as_ref().map(|r| RoundProgress {
+                    district: d,
+                    method: r.method.clone(),
+                    pool: r.pool,
+                    tested: r.tested,
+                    of: r.tested + r.to_test,
+                })
+            })
+            .collect()
+    }
+
     /// Starts a testing round; refuses one that cannot run (no sampling team free, a district
     /// already in a round, a pool out of range).
     pub(crate) fn start_testing_round(&mut self, c: &TestingRound) -> Result<(), CommandError> {
+        if !self.may_start_rounds(c.team.as_str()) {
+            let team = self.team_name(c.team.as_str());
+            return Err(CommandError(msg!("refused-round-not-allowed", team = team)));
+        }
         let districts = self.round_districts(c)?;
         if c.pool == 0 || c.pool > MAX_POOL {
             return Err(CommandError(msg!(
@@ -117,8 +159,8 @@ impl Exercise {
                     "event-round-started",
                     team = team,
                     method = c.method.name(),
-                    districts = names.join(", "),
-                    people = people.round() as u64,
+                    districts = names,
+                    people = Arg::worded(|l| crate::i18n::count(l, people.round())),
                     teams = samplers.len() as u64,
                     pool = c.pool
                 ),
@@ -308,16 +350,19 @@ impl Exercise {
             }
         }
         let district = self.derived.nodes[d].name.clone();
-        let hours = f64::from(self.now.saturating_sub(round.started_at)) / 60.0;
+        let took = self.now.saturating_sub(round.started_at);
         self.emit(
             Audience::Everyone,
             EventKind::Notice {
                 text: msg!(
                     "event-round-done",
                     district = district,
-                    people = round.tested.round() as u64,
-                    of = (round.tested + round.to_test).round() as u64,
-                    hours = format!("{hours:.0}")
+                    people = Arg::worded(|l| crate::i18n::count(l, round.tested.round())),
+                    of = Arg::worded(|l| crate::i18n::count(
+                        l,
+                        (round.tested + round.to_test).round()
+                    )),
+                    took = Arg::Duration(took)
                 ),
             },
         );
@@ -368,10 +413,11 @@ mod tests {
             ex.units[swabbers].status
         );
         let done = ex.events().iter().any(|e| match &e.kind {
-            EventKind::Notice { text } => text.to_string().contains(&format!(
-                "{} of {} residents tested",
-                to_test as u64, to_test as u64
-            )),
+            EventKind::Notice { text } => {
+                let count = crate::i18n::count(crate::i18n::Language::En, to_test);
+                text.to_string()
+                    .contains(&format!("{count} of {count} residents tested"))
+            }
             _ => false,
         });
         assert!(done, "the round's end is announced");
@@ -412,7 +458,7 @@ mod tests {
             ),
             (
                 r#"TestingRound(team: "police-team", districts: ["north"])"#,
-                "no sampling team",
+                "neither commands sampling teams nor orders measures",
             ),
         ];
         for (text, reason) in cases {
@@ -428,6 +474,14 @@ mod tests {
             r#"TestingRound(team: "health-team", method: Antigen)"#,
         );
         assert!(refused.contains("already under way in South"), "{refused}");
+        let refused = refusal(
+            &mut ex,
+            r#"TestingRound(team: "health-team", districts: ["north"])"#,
+        );
+        assert!(refused.contains("no sampling team free"), "{refused}");
+        let under_way = ex.rounds_under_way();
+        assert_eq!(under_way.len(), 1);
+        assert_eq!((under_way[0].district, under_way[0].tested), (1, 0.0));
     }
 
     /// Ten samples a tube: a laboratory runs a tenth of the tests, and the people of the
@@ -471,7 +525,7 @@ mod tests {
         epi.e = crate::sim::Infected::new_at(1000.0, 0.0);
         epi.s -= 2000.0;
         ex.apply(command(
-            r#"TestingRound(team: "police-team", districts: ["north"], method: Antigen)"#,
+            r#"TestingRound(team: "health-team", districts: ["north"], method: Antigen)"#,
         ))
         .unwrap();
         let mobile = ex.districts[0].epi.mobile();

@@ -129,3 +129,11 @@ feed-answer = Answer
 feed-answering = Your next statement answers post { $number }:
 feed-cancel = Cancel
 feed-nothing = Nothing posted yet.
+team-testing-round = Testing rounds
+team-whole-city = the whole city
+team-samples-a-tube = Samples a tube:
+team-start-round = Start a testing round
+team-round-progress = { $district }: { $method }{ $pool ->
+        [1] {""}
+       *[other] , { $pool } samples a tube
+    } — { $tested } of { $of } residents tested

@@ -80,3 +80,7 @@ web-red-text = What the move says (the rumour's words, the callers' script)
 web-play = Play
 web-played = Played so far
 web-restore = Restore on a backup channel
+web-testing-rounds = Testing rounds
+web-test-method = Test
+web-samples-a-tube = samples a tube
+web-start-round = Start a round

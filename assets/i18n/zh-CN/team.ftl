@@ -126,3 +126,11 @@ feed-answer = 回应
 feed-answering = 下一条声明将回应第 { $number } 条帖文：
 feed-cancel = 取消
 feed-nothing = 暂无帖文。
+team-testing-round = 全员检测
+team-whole-city = 全市
+team-samples-a-tube = 每管混采：
+team-start-round = 开展一轮全员检测
+team-round-progress = { $district }：{ $method }{ $pool ->
+        [1] {""}
+       *[other] ，{ $pool } 混 1
+    } —— 已检 { $tested } 人，应检 { $of } 人

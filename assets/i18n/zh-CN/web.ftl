@@ -80,3 +80,7 @@ web-red-text = 行动内容（谣言原文、诈骗话术）
 web-play = 执行
 web-played = 已使用
 web-restore = 切换备用渠道恢复
+web-testing-rounds = 全员检测
+web-test-method = 检测方式
+web-samples-a-tube = 每管混采
+web-start-round = 开展一轮

@@ -27,6 +27,11 @@ pub struct TeamForm {
     pub red_agency: String,
     /// The feed's post the next statement answers.
     pub answering: Option<u32>,
+    /// The next testing round: its district (none: the whole city), antigen or PCR, and
+    /// samples a tube (0 reads as 1).
+    pub round_district: Option<usize>,
+    pub round_antigen: bool,
+    pub round_pool: u32,
 }
 
 /// Decisions put to the team and still open: the question, the options (what each does on
@@ -318,6 +323,82 @@ fn feed(ui: &mut egui::Ui, session: &Session, form: &mut TeamForm, team: &str, m
 }
 
 /// The inbox's colour for a tone of news.
+/// Rounds under way, and the order for the next one: where, how, how many samples a tube.
+fn testing_round(
+    ui: &mut egui::Ui,
+    session: &Session,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    team: &str,
+) {
+    let Some(exercise) = &session.exercise else {
+        return;
+    };
+    let scenario = exercise.scenario();
+    let lang = session.language;
+    ui.label(egui::RichText::new(tr!(lang, "team-testing-round")).strong());
+    for round in exercise.rounds_under_way() {
+        ui.label(crate::inbox::round_progress(exercise, lang, &round));
+    }
+    let districts = &scenario.city.districts;
+    let chosen = form
+        .round_district
+        .and_then(|d| districts.get(d))
+        .map_or_else(|| tr!(lang, "team-whole-city"), |d| d.name.clone());
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_id_salt(("round-district", team))
+            .selected_text(chosen)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut form.round_district, None, tr!(lang, "team-whole-city"));
+                for (d, district) in districts.iter().enumerate() {
+                    ui.selectable_value(&mut form.round_district, Some(d), district.name.as_str());
+                }
+            });
+        ui.selectable_value(
+            &mut form.round_antigen,
+            false,
+            TestMethod::Pcr.name().text(lang),
+        );
+        ui.selectable_value(
+            &mut form.round_antigen,
+            true,
+            TestMethod::Antigen.name().text(lang),
+        );
+    });
+    if !form.round_antigen {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr!(lang, "team-samples-a-tube"));
+            for pool in [1, 5, 10, 20] {
+                let current = form.round_pool.max(1);
+                if ui
+                    .selectable_label(current == pool, pool.to_string())
+                    .clicked()
+                {
+                    form.round_pool = pool;
+                }
+            }
+        });
+    }
+    if ui.button(tr!(lang, "team-start-round")).clicked() {
+        let (method, pool) = if form.round_antigen {
+            (TestMethod::Antigen, 1)
+        } else {
+            (TestMethod::Pcr, form.round_pool.max(1))
+        };
+        let round = TestingRound {
+            team: Id::new(team),
+            districts: form
+                .round_district
+                .and_then(|d| districts.get(d))
+                .map(|d| vec![d.id.clone()])
+                .unwrap_or_default(),
+            method,
+            pool,
+        };
+        actions.push(Action::Command(Command::TestingRound(round)));
+    }
+}
+
 fn tone_color(tone: crate::inbox::Tone) -> egui::Color32 {
     use crate::inbox::Tone;
     match tone {
@@ -627,6 +708,10 @@ pub fn desk(
                         }
                     }
                 });
+                ui.separator();
+            }
+            if exercise.may_start_rounds(team) {
+                testing_round(ui, session, actions, form, team);
                 ui.separator();
             }
             let planned: Vec<usize> = exercise
