@@ -21,6 +21,13 @@ pub enum Count {
     Confirmed,
     /// Confirmed cases as the public bulletin counts them (`report_lag` after confirmation).
     Reported,
+    /// Confirmed without symptoms (无症状感染者), cumulative by the date of the result.
+    Asymptomatic,
+    /// Asymptomatic infections that fell ill since (转为确诊), cumulative.
+    Converted,
+    /// Confirmed cases as a bulletin counts them (确诊病例): those with symptoms when
+    /// confirmed, and conversions.
+    ConfirmedCases,
     Deaths,
     Hospitalised,
     Isolated,
@@ -28,10 +35,13 @@ pub enum Count {
 }
 
 impl Count {
-    pub const ALL: [Count; 7] = [
+    pub const ALL: [Count; 10] = [
         Count::Infections,
         Count::Confirmed,
         Count::Reported,
+        Count::Asymptomatic,
+        Count::Converted,
+        Count::ConfirmedCases,
         Count::Deaths,
         Count::Hospitalised,
         Count::Isolated,
@@ -43,6 +53,9 @@ impl Count {
             Count::Infections => "infections",
             Count::Confirmed => "confirmed",
             Count::Reported => "reported",
+            Count::Asymptomatic => "asymptomatic",
+            Count::Converted => "converted",
+            Count::ConfirmedCases => "confirmed_cases",
             Count::Deaths => "deaths",
             Count::Hospitalised => "hospitalised",
             Count::Isolated => "isolated",
@@ -54,7 +67,13 @@ impl Count {
     pub fn is_cumulative(self) -> bool {
         matches!(
             self,
-            Count::Infections | Count::Confirmed | Count::Reported | Count::Deaths
+            Count::Infections
+                | Count::Confirmed
+                | Count::Reported
+                | Count::Asymptomatic
+                | Count::Converted
+                | Count::ConfirmedCases
+                | Count::Deaths
         )
     }
 
@@ -63,6 +82,9 @@ impl Count {
             Count::Infections => sample.infections,
             Count::Confirmed => sample.confirmed,
             Count::Reported => sample.reported,
+            Count::Asymptomatic => sample.asymptomatic,
+            Count::Converted => sample.converted,
+            Count::ConfirmedCases => sample.confirmed - sample.asymptomatic + sample.converted,
             Count::Deaths => sample.d,
             Count::Hospitalised => sample.hospitalised,
             Count::Isolated => sample.isolated,
@@ -110,6 +132,9 @@ impl Series {
             Count::Infections => crate::tr!(lang, "series-infections"),
             Count::Confirmed => crate::tr!(lang, "series-confirmed"),
             Count::Reported => crate::tr!(lang, "series-reported"),
+            Count::Asymptomatic => crate::tr!(lang, "series-asymptomatic"),
+            Count::Converted => crate::tr!(lang, "series-converted"),
+            Count::ConfirmedCases => crate::tr!(lang, "series-confirmed-cases"),
             Count::Deaths => crate::tr!(lang, "series-deaths"),
             Count::Hospitalised => crate::tr!(lang, "series-hospitalised"),
             Count::Isolated => crate::tr!(lang, "series-isolated"),

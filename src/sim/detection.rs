@@ -373,6 +373,7 @@ impl Exercise {
         let now = f64::from(self.now);
         let before = self.districts[d].confirmed;
         self.districts[d].confirmed += cases.n;
+        self.class_confirmed(d, cases.n, symptomatic);
         if found != Found::Reported {
             self.totals
                 .infection_to_isolation

@@ -30,6 +30,7 @@
 mod actions;
 mod care;
 mod care_seeking;
+mod case_classes;
 pub mod command;
 mod decisions;
 mod detection;
@@ -147,6 +148,12 @@ pub struct DistrictState {
     pub road_slowdown: f64,
     pub road_closed_until: u32,
     pub confirmed: f64,
+    /// Of the confirmed, those without symptoms when confirmed, and those of them who fell ill
+    /// since (`case_classes.rs`).
+    pub asymptomatic_confirmed: f64,
+    pub converted: f64,
+    /// Confirmed while latent and expected to fall ill.
+    pub(crate) awaiting_symptoms: f64,
     pub infections: f64,
     /// Named contacts waiting for tracers, oldest first (their people are in `epi.n*`).
     pub(crate) named_batches: VecDeque<NamedBatch>,
@@ -588,6 +595,9 @@ pub struct DistrictSample {
     pub confirmed: f64,
     /// Confirmed cases the public bulletin counts by now: those confirmed `report_lag` ago.
     pub reported: f64,
+    /// Confirmed without symptoms, and converted since (`case_classes.rs`).
+    pub asymptomatic: f64,
+    pub converted: f64,
     pub infections: f64,
     pub trust: f64,
     pub level: ControlLevel,
@@ -729,6 +739,9 @@ impl Exercise {
                 road_slowdown: 1.0,
                 road_closed_until: 0,
                 confirmed: 0.0,
+                asymptomatic_confirmed: 0.0,
+                converted: 0.0,
+                awaiting_symptoms: 0.0,
                 infections: 0.0,
                 named_batches: VecDeque::new(),
                 named_gone: 0.0,
@@ -1277,6 +1290,8 @@ impl Exercise {
                     None => d.confirmed,
                     Some(sample) => sample.map_or(0.0, |s| s.districts[k].confirmed),
                 },
+                asymptomatic: d.asymptomatic_confirmed,
+                converted: d.converted,
                 infections: d.infections,
                 trust: d.trust,
                 level: d.level.clone(),

@@ -122,6 +122,7 @@ impl Exercise {
         let mut isolated = Vec::with_capacity(Detectable::ALL.len());
         let mut named_found = 0.0;
         let mut recovered_found = 0.0;
+        let mut latent_found = 0.0;
         for (group, count) in Detectable::ALL.into_iter().zip(found) {
             let (cases, symptomatic) = match group {
                 Detectable::Asymptomatic => (epi.a.take(count), false),
@@ -130,8 +131,16 @@ impl Exercise {
                 Detectable::NamedSymptomatic => (epi.ni.take(count), true),
                 // Found before they are infectious: isolated now, their symptoms (if any) come
                 // in isolation.
-                Detectable::Latent => (epi.e.take(count), false),
-                Detectable::NamedLatent => (epi.ne.take(count), false),
+                Detectable::Latent => {
+                    let cases = epi.e.take(count);
+                    latent_found += cases.n;
+                    (cases, false)
+                }
+                Detectable::NamedLatent => {
+                    let cases = epi.ne.take(count);
+                    latent_found += cases.n;
+                    (cases, false)
+                }
                 Detectable::Shedding => {
                     epi.shedding = (epi.shedding - count).max(0.0);
                     recovered_found += count;
@@ -152,6 +161,7 @@ impl Exercise {
         for (cases, symptomatic) in isolated {
             self.isolate_confirmed(d, cases, symptomatic, Found::Testing);
         }
+        self.expect_symptoms(d, latent_found);
         self.confirm_recovered(d, recovered_found, Found::Testing);
     }
 
@@ -197,7 +207,9 @@ impl Exercise {
             let infectious = sampler.draw(epi.qa.n, swabbed_and_found);
             let latent = sampler.binomial(epi.qe.n, swabbed_and_found.get() * window.latent_share);
             let mut found = epi.qa.take(infectious);
-            found.add(epi.qe.take(latent));
+            let latent = epi.qe.take(latent);
+            let latent_found = latent.n;
+            found.add(latent);
             if found.n <= 0.0 {
                 continue;
             }
@@ -205,6 +217,7 @@ impl Exercise {
             epi.q_home = (epi.q_home - found.n * home_share).clamp(0.0, epi.quarantined());
             district.isolate_where_quarantined(now, found, false, home_share);
             self.confirm(d, found, Found::Quarantine, false);
+            self.expect_symptoms(d, latent_found);
         }
     }
 }

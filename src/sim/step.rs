@@ -85,6 +85,7 @@ impl Exercise {
             self.confirm(d, ill, Found::Quarantine, true);
         }
         self.swab_quarantined(dt);
+        self.convert_asymptomatic(dt);
 
         // The response: tracing what was named before this step, then finding new cases.
         self.trace(&offers);
