@@ -545,6 +545,8 @@ pub struct Totals {
     pub tests_done: f64,
     /// Samples taken in the field, and those spoilt waiting for a laboratory.
     pub samples_taken: f64,
+    /// Contacts infected inside quarantine sites (`transmission.rs`).
+    pub infected_in_quarantine_sites: f64,
     pub samples_lost: f64,
     /// People who came to a fever clinic (ill or worried) and could not be seen.
     pub care_seekers_turned_away: f64,

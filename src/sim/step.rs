@@ -25,6 +25,8 @@ pub(crate) struct StepBuffers {
     /// Infectious people at home in each district, and the part of `lambda` met at home.
     pub household_infectious: Vec<f64>,
     pub lambda_household: Vec<f64>,
+    /// The hazard a susceptible contact in a quarantine site's room meets (`transmission.rs`).
+    pub site_hazard: f64,
     pub severe: Vec<Severe>,
     pub ill_in_quarantine: Vec<Infected>,
     pub deaths: Vec<f64>,

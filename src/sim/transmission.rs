@@ -189,8 +189,9 @@ impl Exercise {
         } else {
             0.0
         };
-        let q_weight = site_share * (QUARANTINE_SITE + SITE_DISORDER_WEIGHT * self.site_disorder())
-            + (1.0 - site_share) * QUARANTINE_HOME_COMMUNITY;
+        let site_weight = QUARANTINE_SITE + SITE_DISORDER_WEIGHT * self.site_disorder();
+        let q_weight = site_share * site_weight + (1.0 - site_share) * QUARANTINE_HOME_COMMUNITY;
+        b.site_hazard = self.site_hazard(alpha, site_weight);
 
         b.factors.clear();
         b.factors.extend((0..n).map(|d| self.factors(d)));
@@ -305,6 +306,31 @@ impl Exercise {
                     .sum::<f64>()
                 + b.lambda_household[d];
         }
+    }
+
+    /// Exposure inside quarantine sites, shared city-wide: the infectious contacts in their
+    /// rooms meet the others there with the sites' transmission weight (staff, corridors,
+    /// breaches, more with disorder), so a site can spark a cluster among the people it holds,
+    /// as one did in Tianjin in January 2022 (`scenarios/observed/tianjin-2022.md`).
+    fn site_hazard(&self, alpha: f64, site_weight: f64) -> f64 {
+        let (infectious, people) =
+            self.districts
+                .iter()
+                .fold((0.0, 0.0), |(infectious, people), d| {
+                    let quarantined = d.epi.quarantined();
+                    if quarantined <= 0.0 {
+                        return (infectious, people);
+                    }
+                    let in_sites = (quarantined - d.epi.q_home).max(0.0);
+                    (
+                        infectious + alpha * d.epi.qa.weighted() * in_sites / quarantined,
+                        people + in_sites,
+                    )
+                });
+        if people <= 0.0 {
+            return 0.0;
+        }
+        self.derived.beta * site_weight * infectious / people
     }
 
     /// The household layer (`households.rs`): every infectious resident counts at home, those
@@ -457,6 +483,23 @@ impl Exercise {
             // Quarantined contacts: released when their time is up; symptoms mean a test and
             // isolation where they are.
             let quarantined_before = epi.quarantined();
+            let site_share = if quarantined_before > 0.0 {
+                (1.0 - epi.q_home / quarantined_before).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            let infected_in_site = if b.site_hazard > 0.0 && epi.qs > 0.0 {
+                let in_sites = epi.qs * site_share;
+                let in_sites = if self.mode == super::Mode::Stochastic {
+                    in_sites.floor()
+                } else {
+                    in_sites
+                };
+                sampler.draw(in_sites, Chance::of_rate(b.site_hazard, dt))
+            } else {
+                0.0
+            };
+            epi.qs -= infected_in_site;
             let q_latent_out = sampler.leave(&mut epi.qe, latent);
             self.totals.household_members_exposed +=
                 q_latent_out.n * self.derived.households.others_of(d);
@@ -466,6 +509,9 @@ impl Exercise {
             let qr_out = sampler.draw_repeated(epi.qr, release);
             epi.qs -= qs_out;
             epi.s += qs_out;
+            epi.qe.add(Infected::new_at(infected_in_site, mid));
+            district.infections += infected_in_site;
+            self.totals.infected_in_quarantine_sites += infected_in_site;
             epi.qr += qa_out.n - qr_out;
             epi.r += qr_out;
             epi.qa.add(Infected {
@@ -593,6 +639,44 @@ mod tests {
             ((home - household) / site - QUARANTINE_HOME_COMMUNITY / QUARANTINE_SITE).abs() < 1e-9,
             "{home} {household} {site}"
         );
+    }
+
+    /// Contacts in a quarantine site's rooms meet its infectious with the site's weight: 100
+    /// infectious among 1,000 in rooms give the others β × 0.1 × 100 × α / 1,000 (α the
+    /// asymptomatic infectiousness), and infect some of them; at home they meet none of it.
+    #[test]
+    fn infectious_contacts_in_a_site_expose_the_others_there() {
+        let in_site = |at_home: bool| {
+            let mut ex = small(Mode::Expected, "");
+            let epi = &mut ex.districts[0].epi;
+            epi.s -= 1000.0;
+            epi.qa = Infected::new_at(100.0, 0.0);
+            epi.qs = 900.0;
+            if at_home {
+                epi.q_home = 1000.0;
+            }
+            let mut b = StepBuffers::default();
+            ex.force_of_infection(0.25, &mut b, &Offers::default());
+            let hazard = b.site_hazard;
+            ex.progress(0.25, &mut b);
+            (
+                hazard,
+                ex.totals.infected_in_quarantine_sites,
+                ex.districts[0].epi.qs,
+            )
+        };
+        let (hazard, infected, qs) = in_site(false);
+        let alpha = 0.75;
+        let expected =
+            small(Mode::Expected, "").derived.beta * QUARANTINE_SITE * 100.0 * alpha / 1000.0;
+        assert!((hazard - expected).abs() < 1e-12, "{hazard} {expected}");
+        assert!(infected > 0.0);
+        assert!(
+            qs < 900.0 - infected + 1e-9,
+            "the infected leave the susceptible"
+        );
+        let (hazard, infected, _) = in_site(true);
+        assert_eq!((hazard, infected), (0.0, 0.0));
     }
 
     /// Quarantined contacts come home when their quarantine is over, even in a district where
