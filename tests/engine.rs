@@ -551,7 +551,7 @@ fn refused_commands_say_why_and_change_nothing() {
         ),
         (
             r#"ComposeInject(title: "x", to: ["health-cdc"], message: "y", effects: [NewCases(district: "atlantis", count: 1)])"#,
-            "no district or facility `atlantis`",
+            "no district, facility or zone `atlantis`",
         ),
     ];
     for (text, reason) in cases {

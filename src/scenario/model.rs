@@ -28,6 +28,10 @@ ron_struct! {
         measures: Measures = Measures::default(),
         public: Public = Public::default(),
         reporting: Vec<ReportRule> = Vec::new(),
+        /// Parts of districts that can be sealed or controlled on their own (a compound, a
+        /// town): their people live there and move about their district until a zone level
+        /// keeps them in.
+        zones: Vec<Zone> = Vec::new(),
         /// Planned events that draw crowds from many districts (a marathon, a festival).
         mass_gatherings: Vec<MassGathering> = Vec::new(),
         /// Actions a team may take beyond the built-in ones (close a terminal section, recall
@@ -1538,6 +1542,38 @@ ron_struct! {
         from: Vec<Id> = Vec::new(),
         /// Close contacts per hour, relative to an hour of an ordinary day.
         contact_intensity: Positive = Positive(3.0),
+    }
+}
+
+ron_struct! {
+    /// A part of a district with its own residents: a residential compound, a street, a town
+    /// (`sim/zones.rs`). Its residents leave the district's count.
+    pub struct Zone {
+        id: Id,
+        name: String,
+        district: Id,
+        population: u32,
+        /// Where its label goes on the map; default: its district's position.
+        position: Option<Point> = None,
+    }
+}
+
+ron_enum! {
+    /// How a zone is controlled (China's protocol, 2022): sealed (封控区, everyone stays home),
+    /// controlled (管控区, nobody leaves the zone), precaution (防范区, fewer gatherings), or
+    /// lifted.
+    pub enum ZoneLevel { Sealed, Controlled, Precaution, Lifted }
+}
+
+impl ZoneLevel {
+    /// The level in the reader's language.
+    pub fn words(&self, lang: crate::i18n::Language) -> String {
+        match self {
+            ZoneLevel::Sealed => crate::tr!(lang, "zone-sealed"),
+            ZoneLevel::Controlled => crate::tr!(lang, "zone-controlled"),
+            ZoneLevel::Precaution => crate::tr!(lang, "zone-precaution"),
+            ZoneLevel::Lifted => crate::tr!(lang, "zone-lifted"),
+        }
     }
 }
 

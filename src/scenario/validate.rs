@@ -26,6 +26,7 @@ pub enum Kind {
     Gathering,
     Action,
     RedTactic,
+    Zone,
 }
 
 impl Kind {
@@ -45,6 +46,7 @@ impl Kind {
             Kind::Gathering => "kind-gathering",
             Kind::Action => "kind-action",
             Kind::RedTactic => "kind-red-tactic",
+            Kind::Zone => "kind-zone",
         })
     }
 
@@ -64,6 +66,7 @@ impl Kind {
             Kind::Gathering => "kind-a-gathering",
             Kind::Action => "kind-a-action",
             Kind::RedTactic => "kind-a-red-tactic",
+            Kind::Zone => "kind-a-zone",
         })
     }
 
@@ -72,6 +75,11 @@ impl Kind {
         let word = |k: &Kind| if article { k.with_article() } else { k.noun() };
         match kinds {
             [one] => word(one),
+            [first, rest @ ..] if rest.len() > 1 => msg!(
+                "kind-list",
+                first = word(first),
+                rest = Kind::either(rest, article)
+            ),
             [first, rest @ ..] => msg!(
                 "kind-either",
                 first = word(first),
@@ -85,7 +93,7 @@ impl Kind {
     /// district or a facility, an inject goes to teams or agencies.
     fn namespace(self) -> u8 {
         match self {
-            Kind::District | Kind::Facility => 0,
+            Kind::District | Kind::Facility | Kind::Zone => 0,
             Kind::Agency | Kind::Team => 1,
             Kind::Supply => 2,
             Kind::ResourceType => 3,
@@ -103,6 +111,9 @@ impl Kind {
 pub const DISTRICT: &[Kind] = &[Kind::District];
 pub const FACILITY: &[Kind] = &[Kind::Facility];
 pub const PLACE: &[Kind] = &[Kind::District, Kind::Facility];
+pub const ZONE: &[Kind] = &[Kind::Zone];
+/// Where people live or spend their days: cases and contacts can be put there.
+pub const POPULATION: &[Kind] = &[Kind::District, Kind::Facility, Kind::Zone];
 pub const AGENCY: &[Kind] = &[Kind::Agency];
 pub const TEAM: &[Kind] = &[Kind::Team];
 pub const PARTY: &[Kind] = &[Kind::Team, Kind::Agency];
@@ -152,6 +163,7 @@ pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagn
     checker.check_city();
     checker.check_pathogen();
     checker.check_cases();
+    checker.check_zones();
     checker.check_supplies_and_facilities();
     checker.check_agencies_and_teams();
     checker.check_resources();
@@ -286,6 +298,9 @@ impl<'a> Checker<'a> {
         }
         for f in &s.facilities {
             self.define(Kind::Facility, &f.id);
+        }
+        for z in &s.zones {
+            self.define(Kind::Zone, &z.id);
         }
         for a in &s.agencies {
             self.define(Kind::Agency, &a.id);
@@ -692,6 +707,43 @@ impl<'a> Checker<'a> {
             .any(|i| i.effects.iter().any(|e| matches!(e, Effect::NewCases(_))));
         if s.initial_cases.is_empty() && !seeded_by_inject {
             self.warning(s.meta.id.span, crate::msg!("v-no-initial-cases-no-inject"));
+        }
+    }
+
+    /// A zone lies in a district and holds fewer people than it (with its other zones).
+    fn check_zones(&mut self) {
+        let s = self.s;
+        let mut zoned: BTreeMap<&str, u64> = BTreeMap::new();
+        for zone in &s.zones {
+            if !self.refer(
+                &zone.district,
+                DISTRICT,
+                &crate::msg!("v-zone", zone = zone.id.to_string()),
+            ) {
+                continue;
+            }
+            if zone.population == 0 {
+                self.error(
+                    zone.id.span,
+                    crate::msg!("v-zone-empty", zone = zone.id.to_string()),
+                );
+            }
+            let Some(district) = s.district(zone.district.as_str()) else {
+                continue;
+            };
+            let total = zoned.entry(zone.district.as_str()).or_default();
+            *total += u64::from(zone.population);
+            if *total >= district.population {
+                self.error(
+                    zone.id.span,
+                    crate::msg!(
+                        "v-zones-outnumber-district",
+                        district = zone.district.to_string(),
+                        zoned = total.to_string(),
+                        population = district.population.to_string()
+                    ),
+                );
+            }
         }
     }
 
@@ -1219,11 +1271,14 @@ impl<'a> Checker<'a> {
     /// A district, or a place with people (where cases and contacts may be put): its
     /// population, when the id names one.
     fn refer_population(&mut self, id: &Id, context: &Message) -> Option<u64> {
-        if !self.refer(id, PLACE, context) {
+        if !self.refer(id, POPULATION, context) {
             return None;
         }
         if let Some(d) = self.s.district(id.as_str()) {
             return Some(d.population);
+        }
+        if let Some(zone) = self.s.zones.iter().find(|z| z.id.as_str() == id.as_str()) {
+            return Some(u64::from(zone.population));
         }
         let facility = self.s.facility(id.as_str())?;
         if facility.people == 0 {

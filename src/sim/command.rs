@@ -8,7 +8,7 @@
 use std::fmt;
 
 use crate::scenario::validate::Kind;
-use crate::scenario::{Channel, ControlLevel, Effect, Id, Minutes};
+use crate::scenario::{Channel, ControlLevel, Effect, Id, Minutes, ZoneLevel};
 use crate::{ron_enum, ron_struct};
 
 ron_enum! {
@@ -48,6 +48,8 @@ ron_enum! {
         Restore(Restore),
         /// Tests every resident of some districts, or of the whole city, once.
         TestingRound(TestingRound),
+        /// Seals, controls or lifts a zone of the scenario (`zones.rs`).
+        DeclareZone(DeclareZone),
         /// Closes a facility (a school, a market, a clinic): a place's people stay home.
         CloseFacility(FacilityOrder),
         /// Opens a closed facility again.
@@ -70,6 +72,14 @@ ron_enum! {
         Rate(Rate),
         /// Evaluator: says whether an expected action that no command shows was done.
         Judge(Judge),
+    }
+}
+
+ron_struct! {
+    pub struct DeclareZone {
+        team: Id,
+        zone: Id,
+        level: ZoneLevel,
     }
 }
 
@@ -468,7 +478,7 @@ impl Command {
     pub fn references(&self) -> Vec<(&Id, &'static [Kind], crate::i18n::Message)> {
         use crate::scenario::validate::{
             ACTION, AGENCY, DISTRICT, FACILITY, GATHERING, INJECT, OBJECTIVE, PARTY, PLACE,
-            RED_TACTIC, RED_TARGET, SUPPLY, TEAM, UNIT,
+            RED_TACTIC, RED_TARGET, SUPPLY, TEAM, UNIT, ZONE,
         };
         let mut refs: Vec<(&Id, &'static [Kind], crate::i18n::Message)> = Vec::new();
         macro_rules! r {
@@ -549,6 +559,7 @@ impl Command {
                 opt!(c.target, RED_TARGET, "target");
             }
             Command::Restore(c) => r!(c.agency, AGENCY, "agency"),
+            Command::DeclareZone(c) => r!(c.zone, ZONE, "zone"),
             Command::TestingRound(c) => {
                 for d in &c.districts {
                     r!(*d, DISTRICT, "districts");
@@ -607,6 +618,7 @@ impl Command {
             Command::RedMove(c) => Some(&c.team),
             Command::Restore(c) => Some(&c.team),
             Command::TestingRound(c) => Some(&c.team),
+            Command::DeclareZone(c) => Some(&c.team),
             Command::CloseFacility(c) | Command::OpenFacility(c) => Some(&c.team),
             Command::FireInject(_)
             | Command::DelayInject(_)

@@ -44,32 +44,34 @@ pub(crate) const HOUSEHOLD_SHARE_MAX: f64 = 0.8;
 /// The households of each population, worked out once.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Households {
-    /// For each population (district or place), the district whose homes its people live in.
+    /// For each population (district, place or zone), the population whose homes its people
+    /// live in: a district's own, a place's people's district, a zone's own.
     pub home: Vec<usize>,
-    /// For each district: its mean household size and the share of a case's transmission
-    /// inside the household.
+    /// For each population: the mean household size of its district and the share of a
+    /// case's transmission inside the household.
     pub size: Vec<f64>,
     pub share: Vec<f64>,
-    /// For each district: the people living in its homes (its residents and its places').
+    /// For each population: the people living in its homes (a district's residents and its
+    /// places' people; a zone's residents; none for a place).
     pub residents: Vec<f64>,
 }
 
 impl Households {
-    /// `home[k]` for every population and `populations[k]` its people; `r0` the pathogen's
-    /// basic reproduction number in this model.
+    /// `home[k]` for every population, `populations[k]` its people and `districts[k]` its
+    /// district; `r0` the pathogen's basic reproduction number in this model.
     pub(crate) fn new(
         scenario: &Scenario,
         home: Vec<usize>,
         populations: &[f64],
+        districts: &[usize],
         r0: f64,
     ) -> Households {
         let attack = scenario.pathogen.household_attack_rate.get();
-        let size: Vec<f64> = scenario
-            .city
-            .districts
+        let size: Vec<f64> = districts
             .iter()
-            .map(|d| {
-                d.household_size
+            .map(|&d| {
+                scenario.city.districts[d]
+                    .household_size
                     .unwrap_or(scenario.city.household_size)
                     .get()
                     .max(1.0)

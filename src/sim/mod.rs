@@ -55,6 +55,7 @@ mod testing_rounds;
 mod tracing;
 mod transmission;
 mod units;
+mod zones;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
@@ -168,6 +169,8 @@ pub struct DistrictState {
     pub(crate) isolation_needed: f64,
     /// Share of people seeking care at a fever clinic last step who could not be seen.
     pub clinic_queue: f64,
+    /// A zone's level (`zones.rs`); none for districts, places and zones without one.
+    pub zone_level: Option<crate::scenario::ZoneLevel>,
     /// The mass-testing round under way here, if any.
     pub(crate) round: Option<testing_rounds::Round>,
     /// Symptoms that began since the last step, (minute, people), and the cohorts of the ill
@@ -752,6 +755,7 @@ impl Exercise {
                 isolation_needed: 0.0,
                 clinic_queue: 0.0,
                 round: None,
+                zone_level: None,
                 onsets: Vec::new(),
                 care_cohorts: Default::default(),
                 contacts_named: 0.0,
@@ -1431,6 +1435,16 @@ fn derive(scenario: &Scenario) -> Derived {
     for (place, row) in &places.open_rows {
         mobility[*place] = row.clone();
     }
+    // A zone's residents go where their district's go, and spend their district's time at
+    // home in it (`zones.rs` keeps them in when a level says so).
+    for (k, node) in places.nodes.iter().enumerate() {
+        if node.zone.is_some() {
+            let district_row = mobility[node.district].clone();
+            let mut row = vec![(node.district, transmission::home_share_of(&district_row))];
+            row.extend(district_row);
+            mobility[k] = row;
+        }
+    }
     let facility_index = scenario
         .facilities
         .iter()
@@ -1481,7 +1495,7 @@ fn derive(scenario: &Scenario) -> Derived {
     // A place's people live in the homes of the district they go back to when it closes.
     let homes: Vec<usize> = (0..places.nodes.len())
         .map(|k| {
-            if k < places.district_count {
+            if k < places.district_count || places.nodes[k].zone.is_some() {
                 return k;
             }
             places
@@ -1493,10 +1507,12 @@ fn derive(scenario: &Scenario) -> Derived {
         })
         .collect();
     let populations: Vec<f64> = places.nodes.iter().map(|n| n.population).collect();
+    let node_districts: Vec<usize> = places.nodes.iter().map(|n| n.district).collect();
     let households = households::Households::new(
         scenario,
         homes,
         &populations,
+        &node_districts,
         transmission::r0_of(scenario, dt, beta),
     );
     Derived {

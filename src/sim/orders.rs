@@ -79,6 +79,7 @@ impl Exercise {
             Command::RedMove(c) => self.play_red(c)?,
             Command::Restore(c) => self.restore(c)?,
             Command::TestingRound(c) => self.start_testing_round(c)?,
+            Command::DeclareZone(c) => self.declare_zone(c)?,
             Command::CloseFacility(c) => self.order_facility(c, false)?,
             Command::OpenFacility(c) => self.order_facility(c, true)?,
             Command::Message(c) => self.message(c)?,

@@ -34,6 +34,8 @@ pub struct Node {
     pub district: usize,
     /// The facility it is, for a place.
     pub facility: Option<usize>,
+    /// The scenario's zone it is, for a zone (`zones.rs`).
+    pub zone: Option<usize>,
     /// Close contacts per hour relative to an ordinary day (1 for a district).
     pub contact_intensity: f64,
     pub age_shares: AgeShares,
@@ -89,6 +91,7 @@ pub(crate) fn nodes(
             position: district.position,
             district: d,
             facility: None,
+            zone: None,
             contact_intensity: 1.0,
             age_shares: district
                 .age_shares
@@ -133,8 +136,29 @@ pub(crate) fn nodes(
                 .unwrap_or(scenario.city.districts[d].position),
             district: d,
             facility: Some(f),
+            zone: None,
             contact_intensity: facility.contact_intensity.get(),
             age_shares: facility.age_shares.clone().unwrap_or(district_shares),
+        });
+    }
+    // Zones last: their residents live there, and leave their district's count.
+    for (z, zone) in scenario.zones.iter().enumerate() {
+        let Some(&d) = district_index.get(zone.district.as_str()) else {
+            continue;
+        };
+        let people = f64::from(zone.population).min(nodes[d].population);
+        nodes[d].population -= people;
+        let age_shares = nodes[d].age_shares.clone();
+        nodes.push(Node {
+            id: zone.id.name.clone(),
+            name: zone.name.clone(),
+            population: people,
+            position: zone.position.unwrap_or(scenario.city.districts[d].position),
+            district: d,
+            facility: None,
+            zone: Some(z),
+            contact_intensity: 1.0,
+            age_shares,
         });
     }
     Nodes {
@@ -178,14 +202,18 @@ impl Exercise {
             .sum()
     }
 
-    /// The population a district's or a place's id names (cases and contacts are put there).
+    /// The population a district's, a place's or a zone's id names (cases and contacts are put
+    /// there).
     pub(crate) fn node_index(&self, id: &str) -> Option<usize> {
         if let Some(&d) = self.derived.district_index.get(id) {
             return Some(d);
         }
-        let f = *self.derived.facility_index.get(id)?;
+        if let Some(f) = self.derived.facility_index.get(id) {
+            return (self.derived.district_count..self.derived.nodes.len())
+                .find(|&n| self.derived.nodes[n].facility == Some(*f));
+        }
         (self.derived.district_count..self.derived.nodes.len())
-            .find(|&n| self.derived.nodes[n].facility == Some(f))
+            .find(|&n| self.derived.nodes[n].zone.is_some() && self.derived.nodes[n].id == id)
     }
 
     /// Whether a place's people spend their day there now (it is open).

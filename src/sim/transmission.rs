@@ -88,7 +88,7 @@ pub(crate) fn r0_of(scenario: &Scenario, dt: f64, beta: f64) -> f64 {
 pub(crate) type Travel = Vec<(usize, f64)>;
 
 /// The share of a district's residents staying home, from its (destination, share) list.
-fn home_share_of(row: &[(usize, f64)]) -> f64 {
+pub(crate) fn home_share_of(row: &[(usize, f64)]) -> f64 {
     (1.0 - row.iter().map(|&(_, v)| v).sum::<f64>()).max(0.0)
 }
 
@@ -172,6 +172,9 @@ impl Exercise {
                 )
             }
         };
+        let (contact, mobility) = self
+            .zone_factors(node, (contact, mobility))
+            .unwrap_or((contact, mobility));
         (contact * self.contact_change(district), mobility)
     }
 
@@ -214,7 +217,7 @@ impl Exercise {
                 .enumerate()
             {
                 out.clear();
-                if a >= derived.district_count {
+                if derived.nodes[a].facility.is_some() {
                     // A place's people going home is not travel that measures cut.
                     let closed = !self.place_open(a);
                     let rows = if closed {
@@ -283,7 +286,7 @@ impl Exercise {
             };
             // A place's contacts are a setting of their own (`contact_intensity` times an
             // ordinary day's), not a share of the district's community layer.
-            let community = if j < derived.district_count {
+            let community = if derived.nodes[j].facility.is_none() {
                 1.0 - derived.households.share[j]
             } else {
                 1.0

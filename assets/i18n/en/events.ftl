@@ -24,3 +24,4 @@ event-round-started = { $team } starts a testing round ({ $method }{ $pool ->
        *[other] , { $pool } samples a tube
     }) in { $districts }: { $people } residents to test, { $teams } sampling teams sent
 event-round-done = testing round in { $district } finished: { $people } of { $of } residents tested in { $took }
+event-zone-declared = { $team }: { $zone } ({ $district }) { $level }

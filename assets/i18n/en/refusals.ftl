@@ -122,3 +122,5 @@ refused-round-running = a testing round is already under way in { $district }
 refused-round-no-samplers = { $team } has no sampling team free at its base for a PCR round
 refused-round-not-district = `{ $district }` is not a district: a testing round covers districts, or the whole city when none is named
 refused-round-not-allowed = { $team } neither commands sampling teams nor orders measures: it cannot order a testing round
+refused-no-zone = there is no zone `{ $zone }` in this scenario
+refused-same-zone-level = { $zone } is already { $level }

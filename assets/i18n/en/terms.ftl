@@ -50,3 +50,7 @@ facility-other = other
 any-team = any team
 test-method-pcr = PCR
 test-method-antigen = antigen self-tests
+zone-sealed = sealed (everyone stays home)
+zone-controlled = controlled (nobody leaves the zone)
+zone-precaution = precaution (fewer gatherings)
+zone-lifted = lifted

@@ -147,3 +147,6 @@ type-RedMove = a red move
 type-Restore = a channel restore
 type-TestingRound = a testing round
 type-TestMethod = a test method (Pcr or Antigen)
+type-Zone = a zone
+type-ZoneLevel = a zone level (Sealed, Controlled, Precaution or Lifted)
+type-DeclareZone = a zone order

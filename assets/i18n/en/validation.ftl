@@ -26,6 +26,7 @@ kind-a-reporting-rule = a reporting rule
 kind-a-gathering = a mass gathering
 kind-a-action = an action
 kind-either = { $first } or { $rest }
+kind-list = { $first }, { $rest }
 
 v-id-used-twice = { $kind } id `{ $name }` is used twice
 v-id-shared = `{ $name }` is already the id of { $first }; { $second } cannot share it
@@ -202,3 +203,8 @@ v-red-add-team = add a team with `role: Red` to `teams`
 v-red-budget-negative = The red cell's budget must be zero or more, found { $amount }
 v-red-tactic-beyond-budget = { $context } costs { $cost }, more than the red cell's whole budget of { $budget }: it can never be played
 v-red-disrupt-no-time = { $context } disrupts a channel for no time: give `duration`
+kind-zone = zone
+kind-a-zone = a zone
+v-zone = zone `{ $zone }`
+v-zone-empty = zone `{ $zone }` has no people: give it a `population`
+v-zones-outnumber-district = the zones of `{ $district }` hold { $zoned } people, as many as the district's { $population } or more: a zone is a part of its district

@@ -115,3 +115,5 @@ refused-round-running = { $district } 已在进行一轮全员检测
 refused-round-no-samplers = { $team } 没有在驻地待命的采样队伍，无法开展核酸全员检测
 refused-round-not-district = `{ $district }` 不是区：全员检测以区为单位，不指定区即为全市
 refused-round-not-allowed = { $team } 既无采样队伍，也无权下令防控措施，不能开展全员检测
+refused-no-zone = 本想定没有分区 `{ $zone }`
+refused-same-zone-level = { $zone } 已是{ $level }

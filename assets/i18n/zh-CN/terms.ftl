@@ -49,3 +49,7 @@ facility-other = 其他
 any-team = 任一小组
 test-method-pcr = 核酸
 test-method-antigen = 抗原自测
+zone-sealed = 封控区（足不出户）
+zone-controlled = 管控区（人不出区）
+zone-precaution = 防范区（限制聚集）
+zone-lifted = 解除

@@ -146,3 +146,6 @@ type-RedMove = 红方行动
 type-Restore = 恢复渠道
 type-TestingRound = 一轮全员检测
 type-TestMethod = 检测方式（Pcr 或 Antigen）
+type-Zone = 分区
+type-ZoneLevel = 分区管控级别（Sealed、Controlled、Precaution 或 Lifted）
+type-DeclareZone = 分区管控指令

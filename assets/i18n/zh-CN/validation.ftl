@@ -25,6 +25,7 @@ kind-a-reporting-rule = 报告规则
 kind-a-gathering = 大型活动
 kind-a-action = 行动
 kind-either = { $first }或{ $rest }
+kind-list = { $first }、{ $rest }
 
 v-id-used-twice = { $kind }编号 `{ $name }` 重复使用
 v-id-shared = `{ $name }` 已是某个{ $first }的编号；{ $second }不能与其同名
@@ -201,3 +202,8 @@ v-red-add-team = 在 `teams` 中加入一个 `role: Red` 的团队
 v-red-budget-negative = 红方预算须为零或正数，实为 { $amount }
 v-red-tactic-beyond-budget = { $context } 花费 { $cost }，超过红方全部预算 { $budget }：永远无法使用
 v-red-disrupt-no-time = { $context } 中断渠道的时长为零：请给出 `duration`
+kind-zone = 分区
+kind-a-zone = 分区
+v-zone = 分区 `{ $zone }`
+v-zone-empty = 分区 `{ $zone }` 没有人口：请写明 `population`
+v-zones-outnumber-district = `{ $district }` 的分区共 { $zoned } 人，不少于该区的 { $population } 人：分区只能是区的一部分
