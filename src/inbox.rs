@@ -672,6 +672,22 @@ pub fn latest_posts(exercise: &crate::sim::Exercise, lang: Language) -> Vec<Post
         .collect()
 }
 
+/// "Block 7 (5,000 residents): sealed (everyone stays home)".
+pub fn zone_words(
+    lang: Language,
+    zone: &crate::sim::Node,
+    level: Option<&crate::scenario::ZoneLevel>,
+) -> String {
+    let level = level.map_or_else(|| tr!(lang, "zone-no-level"), |l| l.words(lang));
+    tr!(
+        lang,
+        "team-zone",
+        zone = zone.name.as_str(),
+        residents = crate::i18n::count(lang, zone.population),
+        level = level
+    )
+}
+
 /// "Hexi: PCR, 10 samples a tube — 12,340 of 1,070,000 residents tested".
 pub fn round_progress(
     exercise: &crate::sim::Exercise,

@@ -194,7 +194,10 @@ function build(welcome) {
         section("actions", t("web-actions"), h("div", { id: "actions" })),
         section("measures", t("web-measures"), h("div", { class: "row" },
           h("select", { id: "measure-district" }), h("select", { id: "measure-level" }),
-          h("button", { onclick: orderMeasure }, t("web-order")))),
+          h("button", { onclick: orderMeasure }, t("web-order"))),
+          h("div", { class: "row", id: "zone-row" },
+            h("select", { id: "zone", "aria-label": t("web-zone") }), h("select", { id: "zone-level", "aria-label": t("web-zone") }),
+            h("button", { onclick: declareZone }, t("web-order")))),
         section("rounds", t("web-testing-rounds"), h("div", { id: "rounds" }), h("div", { class: "row" },
           h("select", { id: "round-district", "aria-label": t("web-testing-rounds") }),
           h("select", { id: "round-method", "aria-label": t("web-test-method"), onchange: showPool }),
@@ -354,6 +357,9 @@ function renderTeam() {
   showPool();
   options($("measure-district"), view.city.districts.map((d) => [d.id, `${d.name} (${d.level_words})`]));
   options($("measure-level"), view.measures.levels.map((l) => [l.id, l.words]));
+  $("zone-row").hidden = !view.measures.zones.length;
+  options($("zone"), view.measures.zones.map((z) => [z.id, z.words]));
+  options($("zone-level"), view.measures.zone_levels.map((l) => [l.id, l.words]));
   options($("statement-district"), [["", t("web-city-wide")]].concat(view.city.districts.map((d) => [d.id, d.name])));
   const ticked = new Set([...document.querySelectorAll("#share-with input:checked")].map((i) => i.value));
   fill("share-with", h("span", { class: "muted" }, t("web-share-with")), view.teams.map((o) => h("label", {},
@@ -425,6 +431,10 @@ function recall() {
 
 function orderMeasure() {
   send(`OrderMeasure(team: ${team()}, district: ${ron($("measure-district").value)}, level: ${$("measure-level").value})`);
+}
+
+function declareZone() {
+  if ($("zone").value) send(`DeclareZone(team: ${team()}, zone: ${ron($("zone").value)}, level: ${$("zone-level").value})`);
 }
 
 // Antigen self-tests are read one by one: no pool to choose.

@@ -71,6 +71,7 @@ pub const PAGE_WORDS: &[&str] = &[
     "web-take",
     "web-measures",
     "web-order",
+    "web-zone",
     "web-testing-rounds",
     "web-test-method",
     "web-samples-a-tube",

@@ -233,7 +233,7 @@ pub fn team(
         "requests": requests,
         "actions": actions,
         "teams": others,
-        "measures": {"may_order": exercise.may_order_measures(team), "levels": levels},
+        "measures": {"may_order": exercise.may_order_measures(team), "levels": levels, "zones": zones(exercise, lang), "zone_levels": zone_levels(lang)},
         "rounds": {
             "may_start": exercise.may_start_rounds(team),
             "methods": [
@@ -255,6 +255,30 @@ pub fn team(
         "red": (team_def.role == crate::scenario::TeamRole::Red).then(|| red(exercise, lang, team, red_card)),
         "feed": feed,
     })
+}
+
+/// Every zone of the scenario, district by district, with its level in words.
+fn zones(exercise: &Exercise, lang: Language) -> Vec<Value> {
+    (0..exercise.district_count())
+        .flat_map(|d| exercise.zones_of(d))
+        .map(|(node, level)| {
+            let zone = &exercise.nodes()[node];
+            json!({"id": zone.id, "words": crate::inbox::zone_words(lang, zone, level.as_ref())})
+        })
+        .collect()
+}
+
+fn zone_levels(lang: Language) -> Vec<Value> {
+    use crate::scenario::ZoneLevel;
+    [
+        ZoneLevel::Sealed,
+        ZoneLevel::Controlled,
+        ZoneLevel::Precaution,
+        ZoneLevel::Lifted,
+    ]
+    .iter()
+    .map(|l| json!({"id": format!("{l:?}"), "words": l.words(lang)}))
+    .collect()
 }
 
 /// Reporting channels red took down, of agencies the team plays.

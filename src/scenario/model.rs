@@ -1566,6 +1566,15 @@ ron_enum! {
 }
 
 impl ZoneLevel {
+    /// The district level it matches in an expected action (`Measure(level: …)`).
+    pub fn district_equivalent(&self) -> ControlLevel {
+        match self {
+            ZoneLevel::Sealed | ZoneLevel::Controlled => ControlLevel::Closed,
+            ZoneLevel::Precaution => ControlLevel::Enhanced,
+            ZoneLevel::Lifted => ControlLevel::Normal,
+        }
+    }
+
     /// The level in the reader's language.
     pub fn words(&self, lang: crate::i18n::Language) -> String {
         match self {

@@ -777,6 +777,14 @@ fn measure_raw(
                         district = district.as_str(),
                         level = level.words(lang)
                     )),
+                    ActionKind::Zone { zone, level, .. } => Some(tr!(
+                        lang,
+                        "evidence-measure",
+                        time = when(a.at),
+                        team = a.team.as_str(),
+                        district = zone.as_str(),
+                        level = level.words(lang)
+                    )),
                     ActionKind::Gathering {
                         gathering,
                         decision,

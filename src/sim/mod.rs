@@ -407,6 +407,11 @@ pub enum ActionKind {
         facility: String,
         open: bool,
     },
+    Zone {
+        zone: String,
+        district: String,
+        level: crate::scenario::ZoneLevel,
+    },
 }
 
 /// A command the exercise refused: what a team (or the control cell) tried, and why not.

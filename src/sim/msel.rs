@@ -48,6 +48,18 @@ pub(crate) fn action_matches(check: &ActionCheck, action: &ActionKind) -> bool {
             c.district.as_ref().is_none_or(|d| d.as_str() == district)
                 && c.level.as_ref().is_none_or(|l| l == level)
         }
+        // Sealing a building is a measure in its district.
+        (
+            ActionCheck::Measure(c),
+            ActionKind::Zone {
+                district, level, ..
+            },
+        ) => {
+            c.district.as_ref().is_none_or(|d| d.as_str() == district)
+                && c.level
+                    .as_ref()
+                    .is_none_or(|l| *l == level.district_equivalent())
+        }
         (ActionCheck::Share(c), ActionKind::Share { with }) => c
             .with
             .as_ref()

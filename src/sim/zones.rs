@@ -43,6 +43,14 @@ impl Exercise {
         }
         self.districts[node].zone_level = level;
         self.districts[node].level_ordered_by = Some(c.team.name.clone());
+        self.record_action(
+            c.team.as_str(),
+            super::ActionKind::Zone {
+                zone: c.zone.name.clone(),
+                district: district_id.clone(),
+                level: c.level.clone(),
+            },
+        );
         let team = self
             .scenario
             .team(c.team.as_str())

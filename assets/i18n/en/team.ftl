@@ -137,3 +137,4 @@ team-round-progress = { $district }: { $method }{ $pool ->
         [1] {""}
        *[other] , { $pool } samples a tube
     } — { $tested } of { $of } residents tested
+team-zone = { $zone } ({ $residents } residents): { $level }

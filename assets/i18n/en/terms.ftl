@@ -54,3 +54,4 @@ zone-sealed = sealed (everyone stays home)
 zone-controlled = controlled (nobody leaves the zone)
 zone-precaution = precaution (fewer gatherings)
 zone-lifted = lifted
+zone-no-level = no level

@@ -84,3 +84,4 @@ web-testing-rounds = Testing rounds
 web-test-method = Test
 web-samples-a-tube = samples a tube
 web-start-round = Start a round
+web-zone = Zone

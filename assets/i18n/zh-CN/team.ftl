@@ -134,3 +134,4 @@ team-round-progress = { $district }：{ $method }{ $pool ->
         [1] {""}
        *[other] ，{ $pool } 混 1
     } —— 已检 { $tested } 人，应检 { $of } 人
+team-zone = { $zone }（{ $residents } 人）：{ $level }

@@ -53,3 +53,4 @@ zone-sealed = 封控区（足不出户）
 zone-controlled = 管控区（人不出区）
 zone-precaution = 防范区（限制聚集）
 zone-lifted = 解除
+zone-no-level = 未划定

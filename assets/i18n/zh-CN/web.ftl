@@ -84,3 +84,4 @@ web-testing-rounds = 全员检测
 web-test-method = 检测方式
 web-samples-a-tube = 每管混采
 web-start-round = 开展一轮
+web-zone = 分区

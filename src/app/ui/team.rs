@@ -5,7 +5,7 @@ use bevy_egui::egui;
 
 use crate::app::session::{Action, Actions, Session};
 use crate::app::ui::map::MapState;
-use crate::scenario::{ControlLevel, Id, Minutes, UnitRole};
+use crate::scenario::{ControlLevel, Id, Minutes, UnitRole, ZoneLevel};
 use crate::sim::command::*;
 use crate::sim::{Command, Place, UnitStatus};
 use crate::tr;
@@ -323,6 +323,45 @@ fn feed(ui: &mut egui::Ui, session: &Session, form: &mut TeamForm, team: &str, m
 }
 
 /// The inbox's colour for a tone of news.
+/// The zones of the selected district: each with its residents, its level and the levels it
+/// may be given.
+fn zone_orders(
+    ui: &mut egui::Ui,
+    session: &Session,
+    actions: &mut Actions,
+    team: &str,
+    district: usize,
+) {
+    let Some(exercise) = &session.exercise else {
+        return;
+    };
+    let lang = session.language;
+    for (node, level) in exercise.zones_of(district) {
+        let zone = &exercise.nodes()[node];
+        ui.horizontal_wrapped(|ui| {
+            ui.label(crate::inbox::zone_words(lang, zone, level.as_ref()));
+            for next in [
+                ZoneLevel::Sealed,
+                ZoneLevel::Controlled,
+                ZoneLevel::Precaution,
+                ZoneLevel::Lifted,
+            ] {
+                let current = level.clone().unwrap_or(ZoneLevel::Lifted) == next;
+                if ui
+                    .add_enabled(!current, egui::Button::new(next.words(lang)).small())
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::DeclareZone(DeclareZone {
+                        team: Id::new(team),
+                        zone: Id::new(zone.id.clone()),
+                        level: next,
+                    })));
+                }
+            }
+        });
+    }
+}
+
 /// Rounds under way, and the order for the next one: where, how, how many samples a tube.
 fn testing_round(
     ui: &mut egui::Ui,
@@ -708,6 +747,7 @@ pub fn desk(
                         }
                     }
                 });
+                zone_orders(ui, session, actions, team, d);
                 ui.separator();
             }
             if exercise.may_start_rounds(team) {
