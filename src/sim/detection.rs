@@ -295,7 +295,9 @@ impl Exercise {
             };
             let pool = f64::from(front.pool.max(1));
             let done = front.count.min(capacity * pool);
-            let done = if self.mode == super::Mode::Stochastic {
+            // Whole samples in a random run; what is left of a batch goes whole, so a part of
+            // a sample never stops the queue.
+            let done = if self.mode == super::Mode::Stochastic && done < front.count {
                 done.floor()
             } else {
                 done
@@ -315,6 +317,11 @@ impl Exercise {
             if front.pool > 1 {
                 // Everyone in a positive tube is tested again, alone, before the next batch.
                 let tubes = Samples::positive_tubes(front.pool, done, positive);
+                let tubes = if self.mode == super::Mode::Stochastic {
+                    tubes.ceil()
+                } else {
+                    tubes
+                };
                 if tubes > 0.0 {
                     retests.push(Samples {
                         taken_at: front.taken_at,

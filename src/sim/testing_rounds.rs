@@ -2,7 +2,8 @@
 //! districts or the whole city once.
 //!
 //! - A PCR round sends the team's idle sampling teams (units of role `Testing`) across the
-//!   round's districts, more where more people wait per team, for at most
+//!   round's districts (those based in one sample it, the others go where more people wait per
+//!   team), for at most
 //!   `ROUND_SAMPLING_LIMIT_MINUTES`. While a round runs in a district its teams sample people not
 //!   yet sampled in it (`ROUND_TURNOUT` of the residents), as fast as their capacity allows;
 //!   when everyone has come they go home and the control cell and the teams are told.
@@ -218,7 +219,8 @@ impl Exercise {
         samplers
     }
 
-    /// Each sampling team goes where the most people wait per sampling rate already sent.
+    /// Sampling teams based in a round's district sample it; the others go where the most
+    /// people wait per sampling rate already sent.
     fn send_samplers(
         &mut self,
         c: &TestingRound,
@@ -226,7 +228,24 @@ impl Exercise {
         samplers: &[(usize, f64)],
     ) -> Result<(), CommandError> {
         let mut rate_sent = vec![0.0; districts.len()];
-        for &(n, rate) in samplers {
+        let home_of = |n: usize| {
+            let home = self.place_district(self.units[n].base);
+            districts.iter().position(|&d| d == home)
+        };
+        let (local, reinforcements): (Vec<_>, Vec<_>) =
+            samplers.iter().partition(|(n, _)| home_of(*n).is_some());
+        let local: Vec<(usize, usize)> = local
+            .iter()
+            .filter_map(|&&(n, rate)| {
+                let k = home_of(n)?;
+                rate_sent[k] += rate;
+                Some((n, k))
+            })
+            .collect();
+        for (n, k) in local {
+            self.send_sampler(c, n, districts[k])?;
+        }
+        for &(n, rate) in reinforcements {
             let Some(k) = (0..districts.len()).max_by(|&a, &b| {
                 let waiting = |k: usize| {
                     self.districts[districts[k]]
@@ -240,17 +259,16 @@ impl Exercise {
                 break;
             };
             rate_sent[k] += rate;
-            let unit = crate::scenario::Id::new(self.units[n].id.clone());
-            let to = self.derived.nodes[districts[k]].id.clone();
-            self.dispatch(
-                &c.team,
-                &unit,
-                &crate::scenario::Id::new(to),
-                Some(Minutes(ROUND_SAMPLING_LIMIT_MINUTES)),
-                false,
-            )?;
+            self.send_sampler(c, n, districts[k])?;
         }
         Ok(())
+    }
+
+    fn send_sampler(&mut self, c: &TestingRound, n: usize, d: usize) -> Result<(), CommandError> {
+        let unit = crate::scenario::Id::new(self.units[n].id.clone());
+        let to = crate::scenario::Id::new(self.derived.nodes[d].id.clone());
+        let work = Some(Minutes(ROUND_SAMPLING_LIMIT_MINUTES));
+        self.dispatch(&c.team, &unit, &to, work, false)
     }
 
     /// How many of a district's residents its sampling teams may still test in a PCR round:
@@ -513,6 +531,35 @@ mod tests {
         assert_eq!((retest.positive, retest.pool), (5.0, 1));
         ex.laboratories(0.05);
         assert!((ex.districts[1].confirmed - 5.0).abs() < 1e-9);
+    }
+
+    /// In a random run, too: samples are whole people, and the retests of positive tubes
+    /// leave nothing in the queue that could stop it.
+    #[test]
+    fn a_pooled_round_in_a_random_run_confirms_its_positives_and_empties_the_laboratory() {
+        for seed in 1..=5 {
+            let mut ex = small(
+                Mode::Stochastic,
+                &format!(
+                    "meta.seed: {seed}\nlab.stock: {{\"kits\": 100000}}\nlab.daily_capacity: 1000000\nextra.units: (id: \"swabbers\", resource: \"tester\", agency: \"health\", base: \"south\", people: 100)"
+                ),
+            );
+            let epi = &mut ex.districts[1].epi;
+            epi.a = crate::sim::Infected::new_at(300.0, 0.0);
+            epi.s -= 300.0;
+            ex.apply(command(
+                r#"TestingRound(team: "health-team", districts: ["south"], pool: 10)"#,
+            ))
+            .unwrap();
+            ex.advance(2 * 1440);
+            assert!(
+                ex.districts[1].confirmed >= 100.0,
+                "seed {seed}: {}",
+                ex.districts[1].confirmed
+            );
+            let left: f64 = ex.lab_queue.iter().map(|s| s.count).sum();
+            assert_eq!(left, 0.0, "seed {seed}: {:?}", ex.lab_queue);
+        }
     }
 
     /// An antigen round: everyone tests within a day, and finds only the infectious, with the
