@@ -78,6 +78,20 @@ mod tests {
         assert!((ex.districts[0].converted - 60.0).abs() < 1e-6);
     }
 
+    /// No more conversions than asymptomatic infections: those a concealing office kept off
+    /// the books fall ill unseen.
+    #[test]
+    fn conversions_never_outnumber_the_asymptomatic_confirmed() {
+        let mut ex = small(Mode::Expected, "");
+        let district = &mut ex.districts[0];
+        district.asymptomatic_confirmed = 10.0;
+        district.awaiting_symptoms = 50.0;
+        for _ in 0..100 {
+            ex.convert_asymptomatic(1.0);
+        }
+        assert!((ex.districts[0].converted - 10.0).abs() < 1e-9);
+    }
+
     /// Infectious people without symptoms are asymptomatic infections for good.
     #[test]
     fn the_asymptomatic_found_infectious_never_convert() {

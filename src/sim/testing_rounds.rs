@@ -417,18 +417,34 @@ mod tests {
         .unwrap();
         let to_test = (ex.districts[1].epi.mobile() * ROUND_TURNOUT).floor();
         assert!(ex.districts[1].round.is_some());
+        let count = crate::i18n::count(crate::i18n::Language::En, to_test);
+        let announced = ex.events().iter().any(|e| match &e.kind {
+            EventKind::Notice { text } => text
+                .to_string()
+                .contains(&format!("{count} residents to test, 2 sampling teams sent")),
+            _ => false,
+        });
+        assert!(announced, "the round's start is announced with its numbers");
+        // 10,100 swabs a shift: done well before the teams' 48 hours are up.
+        while ex.districts[1].round.is_some() && ex.now() < 3 * 1440 {
+            ex.advance(60);
+        }
+        assert!(ex.now() < 40 * 60, "over at {}", ex.now());
+        let swabbers = ex.derived.unit_index["swabbers"];
+        assert!(
+            matches!(
+                ex.units[swabbers].status,
+                UnitStatus::Returning { .. } | UnitStatus::AtBase
+            ),
+            "sent home at the end: {:?}",
+            ex.units[swabbers].status
+        );
         ex.advance(3 * 1440);
         assert!(ex.districts[1].round.is_none(), "over");
         assert!(
             (ex.totals.samples_taken - to_test).abs() < 1.0,
             "{} sampled, {to_test} to test",
             ex.totals.samples_taken
-        );
-        let swabbers = ex.derived.unit_index["swabbers"];
-        assert!(
-            !matches!(ex.units[swabbers].status, UnitStatus::Working { .. }),
-            "{:?}",
-            ex.units[swabbers].status
         );
         let done = ex.events().iter().any(|e| match &e.kind {
             EventKind::Notice { text } => {
@@ -457,6 +473,36 @@ mod tests {
             sent.iter()
                 .all(|s| matches!(s, UnitStatus::Travelling { .. })),
             "{sent:?}"
+        );
+    }
+
+    /// The flagship's sixteen swab teams, none based in Hexi or Nankai, split between them by
+    /// the people waiting per team: 860,000 and 946,000 residents to test, eight teams each.
+    #[test]
+    fn reinforcements_go_where_most_people_wait_per_team() {
+        let mut ex = Exercise::new(
+            crate::sim::test_support::bundled("port-city-outbreak.en.ron"),
+            1,
+            Mode::Expected,
+        );
+        ex.apply(command(
+            r#"TestingRound(team: "health-cdc", districts: ["hexi", "nankai"])"#,
+        ))
+        .unwrap();
+        let sent_to = |district: &str| {
+            let d = ex.node_index(district).unwrap();
+            ex.units
+                .iter()
+                .filter(|u| {
+                    matches!(u.status, UnitStatus::Travelling { to, .. } if to == crate::sim::Place::District(d))
+                })
+                .count()
+        };
+        let (hexi, nankai) = (sent_to("hexi"), sent_to("nankai"));
+        assert_eq!(hexi + nankai, 16);
+        assert!(
+            (7..=9).contains(&hexi),
+            "{hexi} to Hexi, {nankai} to Nankai"
         );
     }
 
@@ -500,6 +546,8 @@ mod tests {
         let under_way = ex.rounds_under_way();
         assert_eq!(under_way.len(), 1);
         assert_eq!((under_way[0].district, under_way[0].tested), (1, 0.0));
+        let to_test = (ex.districts[1].epi.mobile() * ROUND_TURNOUT).floor();
+        assert_eq!(under_way[0].of, to_test);
     }
 
     /// Ten samples a tube: a laboratory runs a tenth of the tests, and the people of the
@@ -577,10 +625,28 @@ mod tests {
         .unwrap();
         let mobile = ex.districts[0].epi.mobile();
         let to_test = (mobile * ROUND_TURNOUT).floor();
+        let tests_before = ex.totals.tests_done;
         ex.testing_rounds(ANTIGEN_ROUND_DAYS);
         assert!(ex.districts[0].round.is_none(), "all tested in a day");
+        assert!((ex.totals.tests_done - tests_before - to_test).abs() < 1e-6);
         let found = to_test * 1000.0 / mobile * 0.5;
         assert!((ex.districts[0].confirmed - found).abs() < 1e-6);
         assert_eq!(ex.districts[0].epi.e.n, 1000.0, "the latent are not found");
+    }
+
+    /// Self-tests are spread over the day: half the residents by noon, all by evening.
+    #[test]
+    fn antigen_self_tests_are_spread_over_a_day() {
+        let mut ex = small(Mode::Expected, "");
+        ex.apply(command(
+            r#"TestingRound(team: "health-team", districts: ["south"], method: Antigen)"#,
+        ))
+        .unwrap();
+        let of = ex.rounds_under_way()[0].of;
+        ex.testing_rounds(ANTIGEN_ROUND_DAYS / 2.0);
+        let round = &ex.rounds_under_way()[0];
+        assert!((round.tested - of / 2.0).abs() < 1e-6, "{round:?}");
+        ex.testing_rounds(ANTIGEN_ROUND_DAYS / 2.0);
+        assert!(ex.rounds_under_way().is_empty());
     }
 }

@@ -52,12 +52,13 @@ pub(crate) struct Interview {
 
 /// How far along a case's infected contacts are when it names them: infected `age` days ago
 /// on average, each still latent with probability e^(−age / latent_days) (the latent period
-/// is exponential in the model), else infectious, with symptoms or without in the pathogen's
-/// proportions. Recovery within those few days is neglected.
+/// is exponential in the model), else infectious, without symptoms with the pathogen's
+/// asymptomatic share. Recovery within those few days is neglected.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct InfecteeStages {
-    /// Shares latent, asymptomatic and symptomatic.
-    pub shares: [f64; 3],
+    /// Share still latent; of the others, the share without symptoms.
+    pub latent: f64,
+    pub asymptomatic: f64,
     pub infected_at: f64,
     /// For those past their latent period: the mean latent period of those whose latent period
     /// was shorter than their age, after their infection.
@@ -78,11 +79,8 @@ impl InfecteeStages {
             age / 2.0
         };
         InfecteeStages {
-            shares: [
-                still_latent,
-                past * asymptomatic,
-                past * (1.0 - asymptomatic),
-            ],
+            latent: still_latent,
+            asymptomatic,
             infected_at,
             onset_at: infected_at + latent_if_past * 1440.0,
         }
@@ -92,12 +90,8 @@ impl InfecteeStages {
     /// symptomatic), never more than a pool holds: a stage whose pool is short is made up from
     /// the others.
     fn draw(&self, sampler: &mut Sampler, infected: f64, pools: [f64; 3]) -> [f64; 3] {
-        let [latent, asymptomatic, _] = self.shares;
-        let wanted_latent = sampler.binomial(infected, latent);
-        let wanted_asymptomatic = sampler.binomial(
-            infected - wanted_latent,
-            (asymptomatic / (1.0 - latent)).clamp(0.0, 1.0),
-        );
+        let wanted_latent = sampler.binomial(infected, self.latent);
+        let wanted_asymptomatic = sampler.binomial(infected - wanted_latent, self.asymptomatic);
         let wanted = [
             wanted_latent,
             wanted_asymptomatic,
@@ -581,6 +575,23 @@ mod tests {
         assert_eq!(epi.ne.n + epi.na.n + epi.ni.n, 3.0, "only the 3 who exist");
         assert_eq!(epi.e.n, 0.0);
         assert_eq!(ex.totals.contacts_named, 100.0);
+    }
+
+    /// A stage whose hidden pool is short is made up from the others: a case infected just
+    /// now names latent contacts, but with only 3 latent people in the district its other 47
+    /// infected contacts are drawn from the 100 infectious without symptoms.
+    #[test]
+    fn infected_contacts_a_stage_lacks_come_from_the_others() {
+        let mut ex = small(
+            Mode::Expected,
+            "surveillance.contacts_per_case: 100.0\nsurveillance.traceable_share: 1.0\nsurveillance.contact_infection_share: 0.5",
+        );
+        let epi = &mut ex.districts[0].epi;
+        epi.e = crate::sim::Infected::new_at(3.0, 0.0);
+        epi.a = crate::sim::Infected::new_at(100.0, 0.0);
+        ex.name_case_contacts(0, 1.0, 0.0);
+        let epi = &ex.districts[0].epi;
+        assert_eq!((epi.ne.n, epi.na.n), (3.0, 47.0));
     }
 
     /// A case names infected contacts as far along as when it infected them: caught one
