@@ -1,9 +1,11 @@
 //! Tracing and quarantine: contacts come from cases and from exposures, tracers reach them in
 //! the order they were named, and those reached are quarantined in a site room or at home.
 //!
-//! - A case found while moving about names `contacts_per_case × traceable_share` contacts in
-//!   its district. Among them, `contact_infection_share` (the secondary attack rate) are
-//!   infected, drawn from the district's undetected infections, never more than there are: a
+//! - A case found while moving about names its contacts in its district by setting: its
+//!   household all (`household_size` − 1, infected at the household attack rate), its other
+//!   `contacts_per_case` as far as `traceable_share` allows, infected at the rate that keeps
+//!   all its close contacts' at `contact_infection_share` (the secondary attack rate). The
+//!   infected are drawn from the district's undetected infections, never more than there are: a
 //!   case's list holds the infections it could have caused, not the district's whole hidden
 //!   pool. They caught it halfway through the case's infectious days before its isolation,
 //!   and are as far along by the interview as that makes them (`InfecteeStages`): some still
@@ -157,10 +159,8 @@ impl Exercise {
     /// A confirmed case names its contacts; they wait for tracers (the next step at the soonest).
     /// Its infected contacts caught it at `infectees_infected_at`, on average.
     pub(crate) fn name_case_contacts(&mut self, d: usize, cases: f64, infectees_infected_at: f64) {
-        let surveillance = &self.scenario.surveillance;
-        let named =
-            cases * surveillance.contacts_per_case.get() * surveillance.traceable_share.get();
-        let share = surveillance.contact_infection_share.get();
+        let (per_case, share) = self.contacts_named_per_case(d);
+        let named = cases * per_case;
         let stochastic = self.mode == super::Mode::Stochastic;
         let named = if stochastic { named.round() } else { named };
         self.totals.cases_naming_contacts += cases;
@@ -170,6 +170,31 @@ impl Exercise {
         self.totals.contacts_named_by_cases += named;
         let stages = InfecteeStages::at(&self.scenario, infectees_infected_at, self.now);
         self.name_contacts(d, named, share, Some(stages));
+    }
+
+    /// Contacts a case of a district names, and the share of them infected, by setting: its
+    /// household all (`household_size` − 1 of them, infected at the household attack rate),
+    /// its other close contacts as far as they can be traced (`traceable_share`), infected at
+    /// the rate that keeps all its close contacts' at `contact_infection_share`.
+    fn contacts_named_per_case(&self, d: usize) -> (f64, f64) {
+        let surveillance = &self.scenario.surveillance;
+        let contacts = surveillance.contacts_per_case.get();
+        let overall = surveillance.contact_infection_share.get();
+        let household = self.derived.households.others_of(d).min(contacts);
+        let household_attack = self.scenario.pathogen.household_attack_rate.get();
+        let others = contacts - household;
+        let others_attack = if others > 0.0 {
+            ((overall * contacts - household * household_attack) / others).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let others_named = others * surveillance.traceable_share.get();
+        let named = household + others_named;
+        if named <= 0.0 {
+            return (0.0, 0.0);
+        }
+        let infected = household * household_attack + others_named * others_attack;
+        (named, infected / named)
     }
 
     /// `named` people of a district named as contacts, `share` of them infected: drawn from
@@ -575,6 +600,21 @@ mod tests {
         assert_eq!(epi.ne.n + epi.na.n + epi.ni.n, 3.0, "only the 3 who exist");
         assert_eq!(epi.e.n, 0.0);
         assert_eq!(ex.totals.contacts_named, 100.0);
+    }
+
+    /// By setting: a household of 3 means 2 household contacts, all named and infected at the
+    /// household attack rate (20%); of the other 8 close contacts half can be traced, infected
+    /// at (10% × 10 − 2 × 20%) / 8 = 7.5%, so that all ten would be infected at 10%. Named:
+    /// 2 + 4 = 6, of whom (0.4 + 0.3) / 6 = 11.7% infected.
+    #[test]
+    fn a_case_names_its_household_all_and_its_other_contacts_as_far_as_traceable() {
+        let ex = small(
+            Mode::Expected,
+            "city.household_size: 3.0\npathogen.household_attack_rate: 0.2\nsurveillance.contacts_per_case: 10.0\nsurveillance.traceable_share: 0.5\nsurveillance.contact_infection_share: 0.1",
+        );
+        let (named, share) = ex.contacts_named_per_case(0);
+        assert!((named - 6.0).abs() < 1e-9, "{named}");
+        assert!((share - 0.7 / 6.0).abs() < 1e-9, "{share}");
     }
 
     /// A stage whose hidden pool is short is made up from the others: a case infected just
