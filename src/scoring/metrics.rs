@@ -768,35 +768,37 @@ fn measure_raw(
                 .actions()
                 .iter()
                 .filter(|a| a.at <= at && of_team(&a.team))
-                .filter_map(|a| match &a.kind {
-                    ActionKind::Measure { district, level } => Some(tr!(
-                        lang,
-                        "evidence-measure",
-                        time = when(a.at),
-                        team = a.team.as_str(),
-                        district = district.as_str(),
-                        level = level.words(lang)
-                    )),
-                    ActionKind::Zone { zone, level, .. } => Some(tr!(
-                        lang,
-                        "evidence-measure",
-                        time = when(a.at),
-                        team = a.team.as_str(),
-                        district = zone.as_str(),
-                        level = level.words(lang)
-                    )),
-                    ActionKind::Gathering {
-                        gathering,
-                        decision,
-                    } => Some(tr!(
-                        lang,
-                        "evidence-gathering",
-                        time = when(a.at),
-                        team = a.team.as_str(),
-                        decision = decision.words(lang),
-                        gathering = gathering.as_str()
-                    )),
-                    _ => None,
+                .filter_map(|a| {
+                    let measure = |place: &str, level: String| {
+                        tr!(
+                            lang,
+                            "evidence-measure",
+                            time = when(a.at),
+                            team = a.team.as_str(),
+                            district = place,
+                            level = level
+                        )
+                    };
+                    match &a.kind {
+                        ActionKind::Measure { district, level } => {
+                            Some(measure(district, level.words(lang)))
+                        }
+                        ActionKind::Zone { zone, level, .. } => {
+                            Some(measure(zone, level.words(lang)))
+                        }
+                        ActionKind::Gathering {
+                            gathering,
+                            decision,
+                        } => Some(tr!(
+                            lang,
+                            "evidence-gathering",
+                            time = when(a.at),
+                            team = a.team.as_str(),
+                            decision = decision.words(lang),
+                            gathering = gathering.as_str()
+                        )),
+                        _ => None,
+                    }
                 })
                 .collect();
             Measured {

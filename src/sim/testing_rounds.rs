@@ -506,6 +506,35 @@ mod tests {
         );
     }
 
+    /// Local teams count: North's own team samples 5,000 a shift, South's 100. Ten teams of
+    /// 1,000 from East then go where most people wait per team already there: five to South,
+    /// five to North (86,000 and 43,000 to test, 10,000 and 5,100 a shift).
+    #[test]
+    fn reinforcements_count_the_local_teams_already_there() {
+        let text = crate::sim::test_support::small_text(
+            "extra.units: (id: \"north-team\", resource: \"tester\", agency: \"health\", base: \"depot\", people: 50)\nextra.units: (id: \"east-team\", resource: \"tester\", agency: \"health\", base: \"east\", people: 10, count: 10)\nlab.stock: {\"kits\": 100000}",
+        )
+        .replacen(
+            "districts: [(",
+            "districts: [(id: \"east\", name: \"East\", population: 50000, position: (30.0, 0.0)), (",
+            1,
+        );
+        let (scenario, _) = crate::scenario::load_str("three.ron", &text).expect("valid");
+        let mut ex = Exercise::new(std::sync::Arc::new(scenario), 1, Mode::Expected);
+        ex.apply(command(
+            r#"TestingRound(team: "health-team", districts: ["north", "south"])"#,
+        ))
+        .unwrap();
+        let to_south = (1..=10)
+            .filter(|k| {
+                let unit = ex.derived.unit_index[format!("east-team-{k}").as_str()];
+                let south = ex.node_index("south").unwrap();
+                matches!(ex.units[unit].status, UnitStatus::Travelling { to, .. } if to == crate::sim::Place::District(south))
+            })
+            .count();
+        assert_eq!(to_south, 5);
+    }
+
     #[test]
     fn rounds_that_cannot_run_are_refused_with_the_reason() {
         let mut ex = south_with_samplers();

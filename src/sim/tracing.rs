@@ -653,6 +653,7 @@ mod tests {
         let caught_at = f64::from(6 * 1440);
         ex.name_case_contacts(d, 1.0, caught_at);
         assert_eq!(ex.totals.cases_naming_contacts, 1.0);
+        assert_eq!(ex.totals.contacts_named_by_cases, 100.0);
         let epi = &ex.districts[d].epi;
         let latent = (-1.0_f64).exp();
         assert!((epi.ne.n - 50.0 * latent).abs() < 1e-9, "{}", epi.ne.n);
