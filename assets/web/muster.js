@@ -338,9 +338,11 @@ function renderTeam() {
   chosen.place = $("place").value;
   options($("supply"), view.supplies.map((s) => [s.id, s.name]));
   showCargo();
+  const facilityOrder = (verb, f) => () => send(`${verb}(team: ${team()}, facility: ${ron(f.id)}, text: ${ron($("why").value)})`);
   fill("facilities", view.facilities.map((f) => h("div", { class: "row" }, f.words,
-    h("button", { class: "secondary", onclick: () => send(`${f.open ? "CloseFacility" : "OpenFacility"}(team: ${team()}, facility: ${ron(f.id)}, text: ${ron($("why").value)})`) },
-      t(f.open ? "web-close" : "web-open")))));
+    f.open ? h("button", { class: "secondary", onclick: facilityOrder("CloseFacility", f) }, t("web-close")) : null,
+    !f.open || f.cohort ? h("button", { class: "secondary", onclick: facilityOrder("OpenFacility", f) }, t("web-open")) : null,
+    f.open && !f.cohort && f.people ? h("button", { class: "secondary", onclick: facilityOrder("CohortFacility", f) }, t("web-cohort")) : null)));
   $("facilities-card").hidden = !view.facilities.length;
   fill("gatherings", view.gatherings.map((g) => h("div", {}, h("p", {}, g.words), h("div", { class: "row" },
     g.options.map((o) => h("button", { class: "secondary",

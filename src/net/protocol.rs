@@ -72,6 +72,7 @@ pub const PAGE_WORDS: &[&str] = &[
     "web-measures",
     "web-order",
     "web-zone",
+    "web-cohort",
     "web-testing-rounds",
     "web-test-method",
     "web-samples-a-tube",

@@ -173,7 +173,14 @@ pub fn team(
         .map(|f| {
             let facility = &scenario.facilities[f];
             let open = exercise.facility_open(f);
-            let words = if open {
+            let cohort = exercise.facility_in_cohort(f);
+            let words = if cohort {
+                tr!(
+                    lang,
+                    "team-facility-cohort",
+                    facility = facility.name.as_str()
+                )
+            } else if open {
                 tr!(
                     lang,
                     "team-facility-open",
@@ -186,7 +193,7 @@ pub fn team(
                     facility = facility.name.as_str()
                 )
             };
-            json!({"id": facility.id.as_str(), "open": open, "words": words})
+            json!({"id": facility.id.as_str(), "open": open, "cohort": cohort, "people": facility.people > 0, "words": words})
         })
         .collect();
     let gatherings: Vec<Value> = exercise

@@ -52,6 +52,9 @@ ron_enum! {
         DeclareZone(DeclareZone),
         /// Closes a facility (a school, a market, a clinic): a place's people stay home.
         CloseFacility(FacilityOrder),
+        /// Keeps a place's people inside, day and night (cohort isolation); opening or closing
+        /// it ends that.
+        CohortFacility(FacilityOrder),
         /// Opens a closed facility again.
         OpenFacility(FacilityOrder),
         /// Control cell: fires an inject now.
@@ -565,7 +568,7 @@ impl Command {
                     r!(*d, DISTRICT, "districts");
                 }
             }
-            Command::CloseFacility(c) | Command::OpenFacility(c) => {
+            Command::CloseFacility(c) | Command::OpenFacility(c) | Command::CohortFacility(c) => {
                 r!(c.facility, FACILITY, "facility")
             }
             Command::Message(c) => {
@@ -619,7 +622,9 @@ impl Command {
             Command::Restore(c) => Some(&c.team),
             Command::TestingRound(c) => Some(&c.team),
             Command::DeclareZone(c) => Some(&c.team),
-            Command::CloseFacility(c) | Command::OpenFacility(c) => Some(&c.team),
+            Command::CloseFacility(c) | Command::OpenFacility(c) | Command::CohortFacility(c) => {
+                Some(&c.team)
+            }
             Command::FireInject(_)
             | Command::DelayInject(_)
             | Command::SkipInject(_)

@@ -79,10 +79,12 @@ impl Exercise {
 
     /// Opens or closes a facility (no change if it already is), announcing who did.
     pub(crate) fn set_open(&mut self, f: usize, open: bool, by: &str) {
-        if self.facilities[f].open == open {
+        if self.facilities[f].open == open && !self.facilities[f].cohort {
             return;
         }
         self.facilities[f].open = open;
+        // Closing or opening a place ends its cohort isolation.
+        self.facilities[f].cohort = false;
         self.emit(
             Audience::Everyone,
             EventKind::FacilityOpened {
@@ -193,7 +195,7 @@ impl Exercise {
             )));
         };
         self.may_close(c.team.as_str(), f).map_err(CommandError)?;
-        if self.facilities[f].open == open {
+        if self.facilities[f].open == open && !self.facilities[f].cohort {
             return Err(CommandError(if open {
                 crate::msg!("refused-already-open", facility = &c.facility)
             } else {

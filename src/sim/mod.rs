@@ -31,6 +31,7 @@ mod actions;
 mod care;
 mod care_seeking;
 mod case_classes;
+mod cohorts;
 pub mod command;
 mod decisions;
 mod detection;
@@ -256,6 +257,8 @@ pub struct FacilityState {
     /// Times a supply ran out here.
     pub stock_outs: u32,
     pub open: bool,
+    /// Its people kept inside (`cohorts.rs`).
+    pub cohort: bool,
     /// Beds, rooms and daily capacity added (or, negative, removed) since the start.
     pub added: facilities::Added,
 }
@@ -777,6 +780,7 @@ impl Exercise {
                 beds_lost: 0,
                 stock_outs: 0,
                 open: f.open,
+                cohort: false,
                 added: Default::default(),
             })
             .collect();
@@ -1290,7 +1294,12 @@ impl Exercise {
                 a: d.epi.a.n + d.epi.na.n,
                 i: d.epi.i.n + d.epi.ni.n,
                 named: d.epi.named(),
-                quarantined: d.epi.quarantined(),
+                quarantined: d.epi.quarantined()
+                    + if self.in_cohort(k) {
+                        d.epi.mobile()
+                    } else {
+                        0.0
+                    },
                 isolated: d.epi.isolated(),
                 hospitalised: d.epi.hospitalised(),
                 waiting: d.epi.waiting(),

@@ -82,6 +82,7 @@ impl Exercise {
             Command::DeclareZone(c) => self.declare_zone(c)?,
             Command::CloseFacility(c) => self.order_facility(c, false)?,
             Command::OpenFacility(c) => self.order_facility(c, true)?,
+            Command::CohortFacility(c) => self.cohort_facility(c)?,
             Command::Message(c) => self.message(c)?,
             Command::Judge(c) => self.judge(c)?,
             Command::FireInject(c) => self.fire_now(&c.inject)?,

@@ -206,7 +206,7 @@ impl Exercise {
         let places_closed = derived
             .place_closed_rows
             .iter()
-            .any(|(place, _)| !self.place_open(*place));
+            .any(|(place, _)| !self.place_open(*place) || self.in_cohort(*place));
         let scaled = places_closed || !factors.iter().all(|f| f.1 == 1.0);
         if scaled {
             b.scaled_mobility.resize_with(n, Vec::new);
@@ -218,6 +218,10 @@ impl Exercise {
             {
                 out.clear();
                 if derived.nodes[a].facility.is_some() {
+                    // A cohort's people stay at the place all day.
+                    if self.in_cohort(a) {
+                        continue;
+                    }
                     // A place's people going home is not travel that measures cut.
                     let closed = !self.place_open(a);
                     let rows = if closed {
@@ -347,12 +351,19 @@ impl Exercise {
     ) {
         let households = &self.derived.households;
         super::step::zeroed(infectious, households.residents.len());
+        // A cohort's people are kept at their place, away from their homes.
         for (k, district) in self.districts.iter().enumerate() {
+            if self.in_cohort(k) {
+                continue;
+            }
             infectious[households.home[k]] +=
                 infectious_at_home(&district.epi, alpha, self.derived.isolated_infectious);
         }
         super::step::zeroed(lambda_household, self.districts.len());
         for (k, lambda) in lambda_household.iter_mut().enumerate() {
+            if self.in_cohort(k) {
+                continue;
+            }
             let home = households.home[k];
             let residents = households.residents[home];
             if residents > 0.0 {

@@ -25,3 +25,4 @@ event-round-started = { $team } starts a testing round ({ $method }{ $pool ->
     }) in { $districts }: { $people } residents to test, { $teams } sampling teams sent
 event-round-done = testing round in { $district } finished: { $people } of { $of } residents tested in { $took }
 event-zone-declared = { $team }: { $zone } ({ $district }) { $level }
+event-cohort = { $facility } under cohort isolation: its people stay inside, day and night

@@ -124,3 +124,5 @@ refused-round-not-district = `{ $district }` is not a district: a testing round 
 refused-round-not-allowed = { $team } neither commands sampling teams nor orders measures: it cannot order a testing round
 refused-no-zone = there is no zone `{ $zone }` in this scenario
 refused-same-zone-level = { $zone } is already { $level }
+refused-cohort-no-people = { $facility } has no people of its own to keep inside
+refused-already-cohort = { $facility } is already under cohort isolation

@@ -138,3 +138,5 @@ team-round-progress = { $district }: { $method }{ $pool ->
        *[other] , { $pool } samples a tube
     } — { $tested } of { $of } residents tested
 team-zone = { $zone } ({ $residents } residents): { $level }
+team-facility-cohort = { $facility } is under cohort isolation
+team-cohort-it = Keep its people inside

@@ -85,3 +85,4 @@ web-test-method = Test
 web-samples-a-tube = samples a tube
 web-start-round = Start a round
 web-zone = Zone
+web-cohort = Keep inside

@@ -25,3 +25,4 @@ event-round-started = { $team } 在 { $districts } 开展全员检测（{ $metho
     }）：应检 { $people } 人，派出采样队伍 { $teams } 支
 event-round-done = { $district } 本轮全员检测结束：用时 { $took }，检测 { $people } 人（应检 { $of } 人）
 event-zone-declared = { $team }：{ $zone }（{ $district }）{ $level }
+event-cohort = { $facility } 实行封闭管理：人员全天留在院（校）内

@@ -117,3 +117,5 @@ refused-round-not-district = `{ $district }` 不是区：全员检测以区为�
 refused-round-not-allowed = { $team } 既无采样队伍，也无权下令防控措施，不能开展全员检测
 refused-no-zone = 本想定没有分区 `{ $zone }`
 refused-same-zone-level = { $zone } 已是{ $level }
+refused-cohort-no-people = { $facility } 没有自己的人员，无法封闭管理
+refused-already-cohort = { $facility } 已在封闭管理中

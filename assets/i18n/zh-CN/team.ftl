@@ -135,3 +135,5 @@ team-round-progress = { $district }：{ $method }{ $pool ->
        *[other] ，{ $pool } 混 1
     } —— 已检 { $tested } 人，应检 { $of } 人
 team-zone = { $zone }（{ $residents } 人）：{ $level }
+team-facility-cohort = { $facility } 封闭管理中
+team-cohort-it = 封闭管理

@@ -85,3 +85,4 @@ web-test-method = 检测方式
 web-samples-a-tube = 每管混采
 web-start-round = 开展一轮
 web-zone = 分区
+web-cohort = 封闭管理

@@ -637,9 +637,12 @@ pub fn desk(
             {
                 let facility = &scenario.facilities[f];
                 let open = exercise.facility_open(f);
+                let cohort = exercise.facility_in_cohort(f);
                 ui.horizontal_wrapped(|ui| {
                     let name = facility.name.as_str();
-                    let state = if open {
+                    let state = if cohort {
+                        tr!(lang, "team-facility-cohort", facility = name)
+                    } else if open {
                         tr!(lang, "team-facility-open", facility = name)
                     } else {
                         tr!(lang, "team-facility-closed", facility = name)
@@ -657,9 +660,17 @@ pub fn desk(
                         text: form.rationale.clone(),
                     };
                     if open && ui.small_button(tr!(lang, "team-close-it")).clicked() {
-                        send(actions, Command::CloseFacility(order));
-                    } else if !open && ui.small_button(tr!(lang, "team-open-it")).clicked() {
-                        send(actions, Command::OpenFacility(order));
+                        send(actions, Command::CloseFacility(order.clone()));
+                    }
+                    if (!open || cohort) && ui.small_button(tr!(lang, "team-open-it")).clicked() {
+                        send(actions, Command::OpenFacility(order.clone()));
+                    }
+                    if open
+                        && !cohort
+                        && facility.people > 0
+                        && ui.small_button(tr!(lang, "team-cohort-it")).clicked()
+                    {
+                        send(actions, Command::CohortFacility(order));
                     }
                 });
                 ui.separator();
