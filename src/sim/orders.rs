@@ -118,6 +118,13 @@ impl Exercise {
         Ok(())
     }
 
+    /// A team's name as participants read it.
+    pub(crate) fn team_name(&self, id: &str) -> String {
+        self.scenario
+            .team(id)
+            .map_or_else(|| id.to_string(), |t| t.name.clone())
+    }
+
     /// Whether an id names an agency the control cell plays.
     pub fn is_simulated(&self, agency: &str) -> bool {
         self.scenario.agency(agency).is_some_and(|a| a.simulated)

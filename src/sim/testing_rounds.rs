@@ -170,13 +170,6 @@ impl Exercise {
         Ok(())
     }
 
-    /// A team's name as participants read it.
-    fn team_name(&self, id: &str) -> String {
-        self.scenario
-            .team(id)
-            .map_or_else(|| id.to_string(), |t| t.name.clone())
-    }
-
     /// The round's districts: those named, or every district of the city.
     fn round_districts(&self, c: &TestingRound) -> Result<Vec<usize>, CommandError> {
         if c.districts.is_empty() {

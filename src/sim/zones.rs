@@ -51,10 +51,7 @@ impl Exercise {
                 level: c.level.clone(),
             },
         );
-        let team = self
-            .scenario
-            .team(c.team.as_str())
-            .map_or_else(|| c.team.name.clone(), |t| t.name.clone());
+        let team = self.team_name(c.team.as_str());
         self.emit(
             Audience::Everyone,
             EventKind::Notice {
@@ -72,8 +69,8 @@ impl Exercise {
 
     /// The population of the zone with this id.
     fn zone_node(&self, id: &str) -> Option<usize> {
-        (self.derived.district_count..self.derived.nodes.len())
-            .find(|&n| self.derived.nodes[n].zone.is_some() && self.derived.nodes[n].id == id)
+        self.node_index(id)
+            .filter(|&n| self.derived.nodes[n].zone.is_some())
     }
 
     /// The measure a zone's level borrows, and whether it keeps the residents in.
