@@ -266,8 +266,10 @@ pub fn team(
 
 /// Every zone of the scenario, district by district, with its level in words.
 fn zones(exercise: &Exercise, lang: Language) -> Vec<Value> {
-    (0..exercise.district_count())
-        .flat_map(|d| exercise.zones_of(d))
+    let mut zones: Vec<_> = exercise.zones().collect();
+    zones.sort_by_key(|&(node, _)| exercise.nodes()[node].district);
+    zones
+        .into_iter()
         .map(|(node, level)| {
             let zone = &exercise.nodes()[node];
             json!({"id": zone.id, "words": crate::inbox::zone_words(lang, zone, level.as_ref())})

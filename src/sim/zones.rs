@@ -121,12 +121,17 @@ impl Exercise {
         }
     }
 
-    /// The zones of a district, with their levels (none: no level), for desks and pages.
-    pub fn zones_of(&self, district: usize) -> Vec<(usize, Option<ZoneLevel>)> {
+    /// Every zone's population with its level (none: no level), for desks and pages.
+    pub fn zones(&self) -> impl Iterator<Item = (usize, Option<ZoneLevel>)> + '_ {
         (self.derived.district_count..self.derived.nodes.len())
             .filter(|&n| self.derived.nodes[n].zone.is_some())
-            .filter(|&n| self.derived.nodes[n].district == district)
             .map(|n| (n, self.districts[n].zone_level.clone()))
+    }
+
+    /// The zones of a district, with their levels.
+    pub fn zones_of(&self, district: usize) -> Vec<(usize, Option<ZoneLevel>)> {
+        self.zones()
+            .filter(|&(n, _)| self.derived.nodes[n].district == district)
             .collect()
     }
 }
