@@ -2227,10 +2227,13 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
                     vec![],
                 )
                 .await?;
+            // Chosen from within the page: each state redraws the lists' options, and an option
+            // looked up before a redraw is stale by the time it is chosen.
             browser
-                .find(Locator::Css("#place"))
-                .await?
-                .select_by_value("hexi")
+                .execute(
+                    "const s = document.querySelector('#place'); s.value = 'hexi'; s.dispatchEvent(new Event('change'));",
+                    vec![],
+                )
                 .await?;
             browser
                 .execute("document.querySelector('#dispatch').click();", vec![])
@@ -2271,9 +2274,10 @@ fn a_team_plays_from_a_browser_and_the_exercise_records_it() {
                 .await?;
             shot("web-team-answering.png", browser.screenshot().await?);
             browser
-                .find(Locator::Css("#statement-district"))
-                .await?
-                .select_by_value("hexi")
+                .execute(
+                    "document.querySelector('#statement-district').value = 'hexi';",
+                    vec![],
+                )
                 .await?;
             browser
                 .find(Locator::Css("#statement"))
