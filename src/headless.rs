@@ -74,8 +74,9 @@ pub struct Outcome {
     /// exposures): the rest are the epidemic's, which the players' decisions move.
     pub scripted_share: Option<f64>,
     /// Mean days from infection to isolation of confirmed cases, from symptom onset to
-    /// isolation (all, and those found through contact lists), and from infection to
-    /// quarantine of infected contacts.
+    /// isolation (all, and those found through contact lists; over the cases whose symptoms
+    /// began at least a week before the end, `onset_cohorts.rs`, so none while the exercise
+    /// is shorter), and from infection to quarantine of infected contacts.
     pub infection_to_isolation_days: Option<f64>,
     pub onset_to_isolation_days: Option<f64>,
     pub onset_to_isolation_traced_days: Option<f64>,
@@ -202,6 +203,7 @@ pub fn run_with_players(
 pub fn outcome(exercise: &Exercise) -> Outcome {
     let districts = exercise.districts();
     let t = exercise.totals();
+    let onset_to_isolation = exercise.onset_to_isolation_days();
     let peak_hospitalised = exercise
         .series()
         .iter()
@@ -241,8 +243,8 @@ pub fn outcome(exercise: &Exercise) -> Outcome {
             (infections > 0.0).then(|| t.scripted_infections / infections)
         },
         infection_to_isolation_days: t.infection_to_isolation.mean(),
-        onset_to_isolation_days: t.onset_to_isolation.mean(),
-        onset_to_isolation_traced_days: t.onset_to_isolation_traced.mean(),
+        onset_to_isolation_days: onset_to_isolation.0,
+        onset_to_isolation_traced_days: onset_to_isolation.1,
         infection_to_quarantine_days: t.infection_to_quarantine.mean(),
     }
 }

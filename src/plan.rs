@@ -392,9 +392,13 @@ impl PlanPlayer {
                 }
             }
         }
-        // Standing restock orders.
+        // Standing restock orders: a unit sent for one is not free for the next.
+        let mut units_sent: Vec<String> = Vec::new();
         for order in &self.plan.restock {
-            if let Some(command) = self.restock(exercise, order) {
+            if let Some(command) = self.restock(exercise, order, &units_sent) {
+                if let Command::Deliver(deliver) = &command {
+                    units_sent.push(deliver.unit.as_str().to_string());
+                }
                 commands.push(command);
             }
         }
@@ -456,8 +460,14 @@ impl PlanPlayer {
         commands
     }
 
-    /// A delivery for a restock order whose facility runs low, if a unit can make it.
-    fn restock(&self, exercise: &Exercise, order: &RestockOrder) -> Option<Command> {
+    /// A delivery for a restock order whose facility runs low, if a unit not already sent
+    /// (`units_sent`) can make it.
+    fn restock(
+        &self,
+        exercise: &Exercise,
+        order: &RestockOrder,
+        units_sent: &[String],
+    ) -> Option<Command> {
         let Some(Place::Facility(to)) = exercise.place_index(order.to.as_str()) else {
             return None;
         };
@@ -488,6 +498,7 @@ impl PlanPlayer {
                 .min(exercise.stock(base, supply));
             (resource.role == UnitRole::Supply
                 && matches!(u.status, UnitStatus::AtBase)
+                && !units_sent.contains(&u.id)
                 && base != to
                 && load > 0)
                 .then(|| {
@@ -646,5 +657,33 @@ mod tests {
         .unwrap();
         assert_eq!(ex.shipments().len(), 1, "a courier takes the kits");
         assert_eq!(delivers(&ex), 0, "kits already on their way");
+    }
+
+    /// Two facilities low at once and one truck: the truck goes to the first, and the second
+    /// waits for the next review instead of being refused.
+    #[test]
+    fn one_truck_is_sent_once_per_review() {
+        let text = r#"Plan(
+            id: "restock", title: "Restock", teams: ["police-team"],
+            levels: [(level: 4, name: "IV", when: ConfirmedAtLeast(count: 100000), actions: [])],
+            restock: [
+                (supply: "kits", to: "clinic", below: 2000, quantity: 500),
+                (supply: "kits", to: "lab", below: 30000, quantity: 500),
+            ],
+        )"#;
+        let scenario = small_scenario("");
+        let (plan, report) = check("restock.plan.ron", text, Some(&scenario));
+        let plan = plan.unwrap_or_else(|| panic!("{}", report.render_short()));
+        let ex = small(Mode::Expected, "");
+        let commands = PlanPlayer::new(plan, &scenario).review(&ex);
+        let delivers: Vec<&Deliver> = commands
+            .iter()
+            .filter_map(|c| match c {
+                Command::Deliver(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(delivers.len(), 1, "{commands:?}");
+        assert_eq!(delivers[0].to.as_str(), "clinic");
     }
 }

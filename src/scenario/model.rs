@@ -291,6 +291,11 @@ ron_struct! {
         quarantine_days: Positive = Positive(14.0),
         /// Time from a case's confirmation to the bulletin that counts it.
         report_lag: Minutes = Minutes(0),
+        /// Time from taking a swab to its laboratory result at the soonest: transport and the
+        /// run. China's NHC asks for fever clinics' results within 6 hours (国务院联防联控机制,
+        /// 2020); Tianjin's first cases, swabbed on the day of 7 January 2022, were positive in
+        /// the early hours of the 8th. Tests read on site (no laboratory) are not delayed.
+        lab_turnaround: Minutes = Minutes(6 * 60),
         /// Where patients and confirmed cases go: see `CarePolicy`.
         care_policy: CarePolicy = CarePolicy::Nearest,
         /// Mean days a confirmed case stays in isolation; `None`: until no longer infectious.
@@ -311,6 +316,9 @@ ron_struct! {
         /// People in quarantine are swabbed every this many days, as well as when they fall
         /// ill; `None`: only when they fall ill.
         quarantine_test_every_days: Option<Positive> = Some(Positive(3.0)),
+        /// Contacts are swabbed as they enter quarantine (China's protocol in 2021–22: tests
+        /// on days 1, 4, 7 and 14 of quarantine).
+        quarantine_test_on_entry: bool = true,
     }
 }
 

@@ -57,6 +57,9 @@ pub(crate) struct Samples {
     pub positive: f64,
     /// People whose samples share a tube (`testing_rounds.rs`); 1: one each.
     pub pool: u32,
+    /// Swabs of the ill in quarantine (`quarantine_checks.rs`), whose results confirm them
+    /// rather than anyone moving about.
+    pub from_quarantine: bool,
 }
 
 impl Samples {
@@ -211,13 +214,17 @@ impl Exercise {
         }
     }
 
-    /// Testing units take samples where they work; without laboratories they read them on site.
-    pub(crate) fn field_testing(&mut self, offers: &Offers) {
-        let has_labs = self
-            .scenario
+    /// Whether swabs go to laboratories (else tests are read on site).
+    pub(crate) fn has_laboratories(&self) -> bool {
+        self.scenario
             .facilities
             .iter()
-            .any(|f| f.kind == FacilityKind::TestingSite);
+            .any(|f| f.kind == FacilityKind::TestingSite)
+    }
+
+    /// Testing units take samples where they work; without laboratories they read them on site.
+    pub(crate) fn field_testing(&mut self, offers: &Offers) {
+        let has_labs = self.has_laboratories();
         let sensitivity = self.scenario.surveillance.test_sensitivity.get();
         for d in 0..self.districts.len() {
             if offers.total(d, &UnitRole::Testing) <= 0.0 {
@@ -253,6 +260,7 @@ impl Exercise {
                 count: samples,
                 positive,
                 pool,
+                from_quarantine: false,
             };
             if has_labs {
                 self.lab_queue.push_back(batch);
@@ -263,14 +271,21 @@ impl Exercise {
         }
     }
 
-    /// Laboratories process samples in the order they came; old ones spoil.
+    /// Laboratories process samples in the order they came (the ill in quarantine first), none
+    /// before its turnaround; old ones spoil.
     pub(crate) fn laboratories(&mut self, dt: f64) {
         let now = self.now;
+        let turnaround = self.scenario.surveillance.lab_turnaround.get();
         while let Some(front) = self.lab_queue.front()
             && now.saturating_sub(front.taken_at) > SAMPLE_SHELF_LIFE_MINUTES
         {
-            let spoilt = self.lab_queue.pop_front().map_or(0.0, |s| s.count);
-            self.totals.samples_lost += spoilt;
+            let Some(spoilt) = self.lab_queue.pop_front() else {
+                break;
+            };
+            self.totals.samples_lost += spoilt.count;
+            if spoilt.from_quarantine {
+                self.quarantine_swabs_lost(spoilt.district, spoilt.count);
+            }
         }
         let mut capacity: f64 = self
             .scenario
@@ -282,7 +297,8 @@ impl Exercise {
                 self.daily_capacity(f) * dt * (1.0 - self.facilities[f].disorder).max(0.0)
             })
             .sum();
-        let mut results: Vec<(usize, f64)> = Vec::new();
+        // (district, samples done, positive, from quarantine)
+        let mut results: Vec<(usize, f64, f64, bool)> = Vec::new();
         let mut queue: VecDeque<Samples> = std::mem::take(&mut self.lab_queue);
         let mut sampler = Sampler {
             mode: self.mode,
@@ -290,9 +306,16 @@ impl Exercise {
         };
         let mut retests = Vec::new();
         while capacity > 1e-9 {
-            let Some(front) = queue.front_mut() else {
+            // Swabs of the ill in quarantine go first, as key groups' do; then the oldest.
+            let ready = |s: &Samples| now.saturating_sub(s.taken_at) >= turnaround;
+            let Some(next) = queue
+                .iter()
+                .position(|s| s.from_quarantine && ready(s))
+                .or_else(|| queue.iter().position(ready))
+            else {
                 break;
             };
+            let front = &mut queue[next];
             let pool = f64::from(front.pool.max(1));
             let done = front.count.min(capacity * pool);
             // Whole samples in a random run; what is left of a batch goes whole, so a part of
@@ -329,13 +352,14 @@ impl Exercise {
                         count: (tubes * pool).min(done),
                         positive,
                         pool: 1,
+                        from_quarantine: front.from_quarantine,
                     });
                 }
             } else {
-                results.push((front.district, positive));
+                results.push((front.district, done, positive, front.from_quarantine));
             }
             if front.count <= 1e-9 {
-                queue.pop_front();
+                queue.remove(next);
             }
         }
         for batch in retests.into_iter().rev() {
@@ -343,8 +367,12 @@ impl Exercise {
         }
         self.lab_queue = queue;
         let window = self.derived.pcr;
-        for (d, positive) in results {
-            self.positive_swabs(d, positive, window);
+        for (d, done, positive, from_quarantine) in results {
+            if from_quarantine {
+                self.quarantine_results(d, done, positive);
+            } else {
+                self.positive_swabs(d, positive, window);
+            }
         }
     }
 
@@ -387,9 +415,10 @@ impl Exercise {
                 .add(cases.n, (now - cases.infected_at) / 1440.0);
             if symptomatic {
                 let onset = (now - cases.onset_at) / 1440.0;
-                self.totals.onset_to_isolation.add(cases.n, onset);
+                self.onset_to_isolation.add(cases.n, cases.onset_at, onset);
                 if matches!(found, Found::Tracing | Found::Quarantine) {
-                    self.totals.onset_to_isolation_traced.add(cases.n, onset);
+                    self.onset_to_isolation_traced
+                        .add(cases.n, cases.onset_at, onset);
                 }
             }
         }
@@ -524,7 +553,8 @@ mod tests {
         let mean = ex.totals.infection_to_isolation.mean().unwrap();
         assert!((mean - 2.0).abs() < 1e-9, "{mean}");
         // Their symptoms began with their cohort's, two days before too.
-        let onset = ex.totals.onset_to_isolation.mean().unwrap();
+        ex.now += crate::sim::onset_cohorts::COMPLETE_AFTER_DAYS * 1440;
+        let onset = ex.onset_to_isolation_days().0.unwrap();
         assert!((onset - 2.0).abs() < 1e-9, "{onset}");
     }
 
@@ -578,6 +608,7 @@ mod tests {
                 count: 10.0,
                 positive: 0.0,
                 pool: 1,
+                from_quarantine: false,
             });
         }
         let done = ex.totals.tests_done;
@@ -590,13 +621,14 @@ mod tests {
     /// rest of the batch waits, with the rest of its positives.
     #[test]
     fn part_of_a_batch_tested_finds_its_share_of_positives() {
-        let mut ex = small(Mode::Expected, "");
+        let mut ex = small(Mode::Expected, "surveillance.lab_turnaround: \"0m\"");
         ex.lab_queue.push_back(super::Samples {
             taken_at: 0,
             district: 0,
             count: 100.0,
             positive: 50.0,
             pool: 1,
+            from_quarantine: false,
         });
         // 2000 samples a day: a fiftieth of a day tests 40.
         ex.laboratories(0.02);

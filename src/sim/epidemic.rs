@@ -6,7 +6,8 @@
 //!   symptoms — all undetected and moving about the city;
 //! - `ns`, `ne`, `na`, `ni`, `nr`: named contacts not reached by tracers yet — they move about
 //!   and progress like the undetected (`tracing.rs`);
-//! - `qs`, `qe`, `qa`, `qr`: quarantined contacts (`q_home` of them at home);
+//! - `qs`, `qe`, `qa`, `qi`, `qr`: quarantined contacts (`q_home` of them at home; `qi` fell ill
+//!   and wait for their test's result, `quarantine_checks.rs`);
 //! - `xa`, `xi`: confirmed cases in isolation (`x_home` of them still at home, `x_hospital` in a
 //!   designated hospital, the rest in isolation sites);
 //! - `patients`: residents needing a hospital bed, by age band and bed kind, in a bed or
@@ -37,7 +38,9 @@
 //!   asymptomatic share); A and I recover after the infectious period; a share of leaving I
 //!   (by the district's age structure) needs a hospital bed; hospital stays end in death with
 //!   the band's fatality (times the overflow factor without a bed, times the untreated factor
-//!   without a course) or recovery; quarantined contacts are released after `quarantine_days`;
+//!   without a course) or recovery; quarantined contacts are released after `quarantine_days`,
+//!   those who fall ill there waiting in `qi` until a check and a test confirm them
+//!   (`quarantine_checks.rs`);
 //!   confirmed cases leave isolation after `isolation_days` (else when no longer infectious;
 //!   while they stay longer only the share D / isolation_days of them counts as infectious).
 //!   Those who stop being infectious go on testing PCR-positive (`pcr.rs`).
@@ -389,10 +392,12 @@ pub struct Compartments {
     pub ni: Infected,
     /// Named contacts who recovered before tracers reached them.
     pub nr: f64,
-    /// Quarantined contacts: susceptible, latent, asymptomatic infectious, recovered.
+    /// Quarantined contacts: susceptible, latent, asymptomatic infectious, ill and waiting for
+    /// their test's result (`quarantine_checks.rs`), recovered.
     pub qs: f64,
     pub qe: Infected,
     pub qa: Infected,
+    pub qi: Infected,
     pub qr: f64,
     /// Quarantined people at home (waiting for a room, or quarantined at home by policy).
     pub q_home: f64,
@@ -435,7 +440,7 @@ impl Compartments {
     }
 
     pub fn quarantined(&self) -> f64 {
-        self.qs + self.qe.n + self.qa.n + self.qr
+        self.qs + self.qe.n + self.qa.n + self.qi.n + self.qr
     }
 
     pub fn isolated(&self) -> f64 {
@@ -462,6 +467,11 @@ impl Compartments {
         self.i.weighted() + self.ni.weighted() + alpha * (self.a.weighted() + self.na.weighted())
     }
 
+    /// Infectious quarantined people, asymptomatic ones weighted by `alpha`.
+    pub fn quarantined_infectious(&self, alpha: f64) -> f64 {
+        alpha * self.qa.weighted() + self.qi.weighted()
+    }
+
     /// Infectious people moving about, asymptomatic ones included (what a test can find).
     pub fn mobile_positive(&self) -> f64 {
         self.a.n + self.i.n + self.na.n + self.ni.n
@@ -477,6 +487,7 @@ impl Compartments {
             + self.ni.n
             + self.qe.n
             + self.qa.n
+            + self.qi.n
             + self.isolated()
             + self.patients.iter().map(|p| p.n).sum::<f64>()
     }

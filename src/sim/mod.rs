@@ -44,10 +44,12 @@ mod feed;
 mod gatherings;
 mod households;
 mod msel;
+mod onset_cohorts;
 mod orders;
 mod pcr;
 mod places;
 mod public;
+mod quarantine_checks;
 mod red;
 mod reporting;
 mod step;
@@ -183,6 +185,8 @@ pub struct DistrictState {
     pub contacts_named: f64,
     pub contacts_reached: f64,
     pub contacts_quarantined: f64,
+    /// The ill in quarantine swabbed and waiting for their results (`quarantine_checks.rs`).
+    pub(crate) quarantine_swabs_out: f64,
 }
 
 impl DistrictState {
@@ -569,12 +573,10 @@ pub struct Totals {
     pub gathering_infections: f64,
     /// Patients admitted without a course of treatment.
     pub patients_untreated: f64,
-    /// Days from infection to isolation of confirmed cases (injected cases excluded), from
-    /// symptom onset to isolation (all, and those found through contact lists), and from
-    /// infection to quarantine of infected contacts.
+    /// Days from infection to isolation of confirmed cases (injected cases excluded) and from
+    /// infection to quarantine of infected contacts (symptom onset to isolation is read by
+    /// onset cohort: `Exercise::onset_to_isolation`).
     pub infection_to_isolation: MeanDays,
-    pub onset_to_isolation: MeanDays,
-    pub onset_to_isolation_traced: MeanDays,
     pub infection_to_quarantine: MeanDays,
     /// Snapshots only: contacts and cases still inside their first 24 hours, not yet counted
     /// as late.
@@ -685,6 +687,10 @@ pub struct Exercise {
     pub(crate) events: Vec<Event>,
     pub(crate) series: Vec<Sample>,
     pub(crate) totals: Totals,
+    /// Days from symptom onset to isolation of confirmed cases, all and those found through
+    /// contact lists, by onset day.
+    pub(crate) onset_to_isolation: onset_cohorts::OnsetCohorts,
+    pub(crate) onset_to_isolation_traced: onset_cohorts::OnsetCohorts,
     /// Money spent by each team (measures it ordered, gatherings it cancelled or restricted).
     pub(crate) costs: BTreeMap<String, f64>,
     pub(crate) overflow_active: bool,
@@ -769,6 +775,7 @@ impl Exercise {
                 contacts_named: 0.0,
                 contacts_reached: 0.0,
                 contacts_quarantined: 0.0,
+                quarantine_swabs_out: 0.0,
             })
             .collect();
         let facilities = scenario
@@ -840,6 +847,8 @@ impl Exercise {
             events: Vec::new(),
             series: Vec::new(),
             totals: Totals::default(),
+            onset_to_isolation: Default::default(),
+            onset_to_isolation_traced: Default::default(),
             costs: BTreeMap::new(),
             overflow_active: false,
             sites_full_noted: false,
@@ -965,6 +974,15 @@ impl Exercise {
 
     pub fn totals(&self) -> &Totals {
         &self.totals
+    }
+
+    /// Mean days from symptom onset to isolation over the onset days complete by now (all
+    /// confirmed cases, and those found through contact lists).
+    pub fn onset_to_isolation_days(&self) -> (Option<f64>, Option<f64>) {
+        (
+            self.onset_to_isolation.mean_of_complete(self.now),
+            self.onset_to_isolation_traced.mean_of_complete(self.now),
+        )
     }
 
     /// Money spent by each team so far.

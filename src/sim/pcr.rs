@@ -186,39 +186,58 @@ impl Exercise {
         let Some(every) = self.scenario.surveillance.quarantine_test_every_days else {
             return;
         };
-        let window = self.derived.pcr;
         let swabbed_and_found = Chance::new(
             Chance::of_rate(1.0 / every.get(), dt).get()
                 * self.scenario.surveillance.test_sensitivity.get(),
         );
-        let now = self.now;
         for d in 0..self.districts.len() {
             let epi = &self.districts[d].epi;
             if epi.qa.n <= 0.0 && epi.qe.n <= 0.0 {
                 continue;
             }
-            let mut sampler = Sampler {
-                mode: self.mode,
-                rng: &mut self.streams.detection,
-            };
-            let district = &mut self.districts[d];
-            let epi = &mut district.epi;
-            let quarantined_before = epi.quarantined();
-            let infectious = sampler.draw(epi.qa.n, swabbed_and_found);
-            let latent = sampler.binomial(epi.qe.n, swabbed_and_found.get() * window.latent_share);
-            let mut found = epi.qa.take(infectious);
-            let latent = epi.qe.take(latent);
-            let latent_found = latent.n;
-            found.add(latent);
-            if found.n <= 0.0 {
-                continue;
-            }
-            let home_share = (epi.q_home / quarantined_before).min(1.0);
-            epi.q_home = (epi.q_home - found.n * home_share).clamp(0.0, epi.quarantined());
-            district.isolate_where_quarantined(now, found, false, home_share);
-            self.confirm(d, found, Found::Quarantine, false);
-            self.expect_symptoms(d, latent_found);
+            let (infectious, latent) = (epi.qa.n, epi.qe.n);
+            self.swab_in_quarantine(d, infectious, latent, swabbed_and_found);
         }
+    }
+
+    /// Contacts are swabbed as they enter quarantine (`quarantine_test_on_entry`; China's
+    /// protocol in 2021–22, 新型冠状病毒肺炎防控方案 第八版: tests on days 1, 4, 7 and 14), so
+    /// those already infectious or late in their latent period are found on arrival.
+    pub(crate) fn swab_on_entry(&mut self, d: usize, infectious: f64, latent: f64) {
+        if !self.scenario.surveillance.quarantine_test_on_entry {
+            return;
+        }
+        let sensitivity = Chance::new(self.scenario.surveillance.test_sensitivity.get());
+        self.swab_in_quarantine(d, infectious, latent, sensitivity);
+    }
+
+    /// Swabs `infectious` of a district's quarantined infectious and `latent` of its
+    /// quarantined latent, each found with the chance given (the latent only in the test's
+    /// window); those found are confirmed and isolated where they are.
+    fn swab_in_quarantine(&mut self, d: usize, infectious: f64, latent: f64, found: Chance) {
+        let now = self.now;
+        let window = self.derived.pcr;
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.detection,
+        };
+        let district = &mut self.districts[d];
+        let epi = &mut district.epi;
+        let quarantined_before = epi.quarantined();
+        let infectious = sampler.draw(infectious.min(epi.qa.n), found);
+        let latent = sampler.binomial(latent.min(epi.qe.n), found.get() * window.latent_share);
+        let mut cases = epi.qa.take(infectious);
+        let latent = epi.qe.take(latent);
+        let latent_found = latent.n;
+        cases.add(latent);
+        if cases.n <= 0.0 {
+            return;
+        }
+        let home_share = (epi.q_home / quarantined_before).min(1.0);
+        epi.q_home = (epi.q_home - cases.n * home_share).clamp(0.0, epi.quarantined());
+        district.isolate_where_quarantined(now, cases, false, home_share);
+        self.confirm(d, cases, Found::Quarantine, false);
+        self.expect_symptoms(d, latent_found);
     }
 }
 
@@ -332,5 +351,24 @@ mod tests {
         let unswabbed = run("surveillance.quarantine_test_every_days: None");
         assert_eq!(unswabbed.districts[0].confirmed, 0.0);
         assert_eq!(unswabbed.districts[0].epi.qa.n, 300.0);
+    }
+
+    /// Contacts arriving in quarantine are swabbed once: of 100 infectious newcomers among 300
+    /// infectious quarantined, 90 are found (sensitivity 0.9), and none without the entry test.
+    #[test]
+    fn newcomers_to_quarantine_are_swabbed_on_arrival() {
+        let run = |overrides: &str| {
+            let mut ex = small(Mode::Expected, overrides);
+            let epi = &mut ex.districts[0].epi;
+            epi.s -= 300.0;
+            epi.qa = Infected::new_at(300.0, 0.0);
+            ex.swab_on_entry(0, 100.0, 0.0);
+            ex
+        };
+        let ex = run("surveillance.test_sensitivity: 0.9");
+        assert!((ex.districts[0].confirmed - 90.0).abs() < 1e-9);
+        assert!((ex.districts[0].epi.qa.n - 210.0).abs() < 1e-9);
+        let untested = run("surveillance.quarantine_test_on_entry: false");
+        assert_eq!(untested.districts[0].confirmed, 0.0);
     }
 }

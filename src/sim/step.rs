@@ -2,7 +2,6 @@
 //! one only calls them, so the sequence of a step reads in one place.
 
 use super::care::{Found, Severe};
-use super::epidemic::Infected;
 use super::public::Happened;
 use super::transmission::Travel;
 use super::units::Offers;
@@ -28,7 +27,6 @@ pub(crate) struct StepBuffers {
     /// The hazard a susceptible contact in a quarantine site's room meets (`transmission.rs`).
     pub site_hazard: f64,
     pub severe: Vec<Severe>,
-    pub ill_in_quarantine: Vec<Infected>,
     pub deaths: Vec<f64>,
     pub confirmed_before: Vec<f64>,
     pub happened: Vec<Happened>,
@@ -83,10 +81,9 @@ impl Exercise {
             let severe = b.severe[d];
             self.confirm(d, severe.free, Found::Hospital, true);
             self.confirm(d, severe.named, Found::Hospital, true);
-            let ill = b.ill_in_quarantine[d];
-            self.confirm(d, ill, Found::Quarantine, true);
         }
         self.swab_quarantined(dt);
+        self.check_quarantined(dt);
         self.convert_asymptomatic(dt);
 
         // The response: tracing what was named before this step, then finding new cases.

@@ -578,7 +578,7 @@ mod tests {
     /// people retested.
     #[test]
     fn pooled_samples_take_a_test_a_tube_and_positive_tubes_are_tested_again() {
-        let mut ex = small(Mode::Expected, "");
+        let mut ex = small(Mode::Expected, "surveillance.lab_turnaround: \"0m\"");
         ex.districts[1].epi.i = crate::sim::Infected::new_at(100.0, 0.0);
         ex.lab_queue.push_back(crate::sim::detection::Samples {
             taken_at: 0,
@@ -586,6 +586,7 @@ mod tests {
             count: 1000.0,
             positive: 5.0,
             pool: 10,
+            from_quarantine: false,
         });
         // 2,000 tests a day: a twentieth of a day runs exactly the 100 tubes.
         ex.laboratories(0.05);

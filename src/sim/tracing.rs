@@ -479,6 +479,7 @@ impl Exercise {
         if reached > 0.0 {
             self.name_secondary_contacts(d, close, (infected + ki.n) / reached);
         }
+        self.swab_on_entry(d, ka.n, ke.n);
         if waiting > 0.0 {
             self.totals.contacts_waiting_for_rooms += waiting;
             self.emit(

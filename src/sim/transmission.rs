@@ -64,7 +64,7 @@ fn infectious_at_home(epi: &Compartments, alpha: f64, isolated_infectious: f64) 
         0.0
     };
     epi.mobile_infectious(alpha)
-        + QUARANTINE_HOME_HOUSEHOLD * quarantined_home * alpha * epi.qa.weighted()
+        + QUARANTINE_HOME_HOUSEHOLD * quarantined_home * epi.quarantined_infectious(alpha)
         + ISOLATION_HOME_HOUSEHOLD
             * isolated_home
             * isolated_infectious
@@ -271,7 +271,7 @@ impl Exercise {
             };
             // Quarantined and isolated people of a place are at home, not there.
             let home = derived.households.home[k];
-            b.infectious_present[home] += q_weight * alpha * epi.qa.weighted()
+            b.infectious_present[home] += q_weight * epi.quarantined_infectious(alpha)
                 + isolated_weight * (epi.xi.weighted() + alpha * epi.xa.weighted());
             b.people_present[home] += epi.quarantined() + isolated;
         }
@@ -330,7 +330,7 @@ impl Exercise {
                     }
                     let in_sites = (quarantined - d.epi.q_home).max(0.0);
                     (
-                        infectious + alpha * d.epi.qa.weighted() * in_sites / quarantined,
+                        infectious + d.epi.quarantined_infectious(alpha) * in_sites / quarantined,
                         people + in_sites,
                     )
                 });
@@ -373,8 +373,7 @@ impl Exercise {
     }
 
     /// New infections and the progression of the disease in every district, for one step.
-    /// Severe cases are counted in `b.severe` (they need a bed; `care` admits them) and those
-    /// found ill in quarantine in `b.ill_in_quarantine`.
+    /// Severe cases are counted in `b.severe` (they need a bed; `care` admits them).
     pub(crate) fn progress(&mut self, dt: f64, b: &mut StepBuffers) {
         let n = self.districts.len();
         let now = self.now;
@@ -396,8 +395,6 @@ impl Exercise {
         } = &mut self.chances;
         b.severe.clear();
         b.severe.resize(n, Default::default());
-        b.ill_in_quarantine.clear();
-        b.ill_in_quarantine.resize(n, Infected::default());
         let pcr = self.derived.pcr;
         for d in 0..n {
             let profile = self.derived.severity.district_profile[d];
@@ -494,8 +491,8 @@ impl Exercise {
             district.named_gone += ni_severe.n;
             b.severe[d].named = ni_severe;
 
-            // Quarantined contacts: released when their time is up; symptoms mean a test and
-            // isolation where they are.
+            // Quarantined contacts: released when their time is up; the ill wait in quarantine
+            // for a health check and their test's result.
             let quarantined_before = epi.quarantined();
             let site_share = if quarantined_before > 0.0 {
                 (1.0 - epi.q_home / quarantined_before).clamp(0.0, 1.0)
@@ -519,6 +516,9 @@ impl Exercise {
                 q_latent_out.n * self.derived.households.others_of(d);
             let (q_to_a, q_to_i) = sampler.split(q_latent_out.n, asymptomatic);
             let qa_out = sampler.leave(&mut epi.qa, recover);
+            // The ill whose result never comes (laboratories shut or swamped) get better where
+            // they are, never counted.
+            let qi_out = sampler.leave(&mut epi.qi, recover);
             let qs_out = sampler.draw_repeated(epi.qs, release);
             let qr_out = sampler.draw_repeated(epi.qr, release);
             epi.qs -= qs_out;
@@ -526,20 +526,24 @@ impl Exercise {
             epi.qe.add(Infected::new_at(infected_in_site, mid));
             district.infections += infected_in_site;
             self.totals.infected_in_quarantine_sites += infected_in_site;
-            epi.qr += qa_out.n - qr_out;
+            epi.qr += qa_out.n + qi_out.n - qr_out;
             epi.r += qr_out;
             epi.qa.add(Infected {
                 n: q_to_a,
                 weight: dispersion.mean_of(q_to_a, dispersion_rng),
                 ..q_latent_out
             });
-            let ill = Infected {
-                n: q_to_i,
-                weight: dispersion.mean_of(q_to_i, dispersion_rng),
-                ..q_latent_out
-            }
-            .with_onset(mid);
-            let leaving_quarantine = qs_out + qr_out + q_to_i;
+            // The ill stay in quarantine until a health check finds them and their test's
+            // result comes (`quarantine_checks.rs`).
+            epi.qi.add(
+                Infected {
+                    n: q_to_i,
+                    weight: dispersion.mean_of(q_to_i, dispersion_rng),
+                    ..q_latent_out
+                }
+                .with_onset(mid),
+            );
+            let leaving_quarantine = qs_out + qr_out;
             let home_share = if quarantined_before > 0.0 {
                 (epi.q_home / quarantined_before).min(1.0)
             } else {
@@ -547,8 +551,6 @@ impl Exercise {
             };
             epi.q_home =
                 (epi.q_home - leaving_quarantine * home_share).clamp(0.0, epi.quarantined());
-            district.isolate_where_quarantined(now, ill, true, home_share);
-            b.ill_in_quarantine[d] = ill;
             let epi = &mut district.epi;
 
             // Isolated cases recover, or need a bed.
