@@ -369,6 +369,27 @@ pub enum Command {
         #[arg(long)]
         html: Option<PathBuf>,
     },
+    /// Set a targeted response beside no action, an over-reaction, paperwork alone and the same
+    /// response a day late, over many seeds, and check that the scores tell them apart.
+    Contrasts {
+        /// A scenario file or bundled name.
+        scenario: String,
+        /// The targeted response: a commands file.
+        #[arg(long)]
+        commands: PathBuf,
+        /// Runs of each response.
+        #[arg(long, default_value_t = 200)]
+        runs: u32,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Threads (default: all cores). Results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Also write the derived responses as commands files in this folder
+        /// (`SCENARIO-over-reaction.txt`, `-paperwork.txt`, `-late-response.txt`).
+        #[arg(long)]
+        write: Option<PathBuf>,
+    },
     /// Time whole runs of a scenario in this process (build with --release for real figures).
     Bench {
         /// A scenario file or bundled name; default: the flagship.
@@ -556,6 +577,26 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
                 threads,
                 json,
                 html,
+                lang,
+            },
+            out,
+            err,
+        ),
+        Some(Command::Contrasts {
+            scenario,
+            commands,
+            runs,
+            seed,
+            threads,
+            write,
+        }) => contrasts(
+            ContrastsOptions {
+                scenario,
+                commands,
+                runs,
+                seed,
+                threads,
+                write,
                 lang,
             },
             out,
@@ -1575,6 +1616,177 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         )
     )?;
     Ok(EXIT_OK)
+}
+
+struct ContrastsOptions {
+    scenario: String,
+    commands: PathBuf,
+    runs: u32,
+    seed: u64,
+    threads: Option<usize>,
+    write: Option<PathBuf>,
+    lang: Option<Language>,
+}
+
+fn contrasts(o: ContrastsOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    use crate::contrasts::{Contrast, Scores};
+    let (scenario, lang, targeted) =
+        match scenario_and_commands(&o.scenario, Some(&o.commands), o.lang, err)? {
+            Ok(loaded) => loaded,
+            Err(code) => return Ok(code),
+        };
+    if o.runs == 0 {
+        writeln!(err, "{}", tr!(lang, "cli-runs-at-least-one"))?;
+        return Ok(EXIT_USAGE);
+    }
+    let threads = o
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let scenario = std::sync::Arc::new(scenario);
+    if let Some(folder) = &o.write {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", folder.display())))?;
+    }
+    let mut scores = Vec::new();
+    let mut closers = Vec::new();
+    for contrast in Contrast::ALL {
+        let commands = crate::contrasts::commands_of(&scenario, &targeted, contrast);
+        if contrast == Contrast::OverReaction {
+            closers = crate::contrasts::closers(&commands);
+        }
+        if let Some(folder) = &o.write
+            && matches!(
+                contrast,
+                Contrast::OverReaction | Contrast::Paperwork | Contrast::Late
+            )
+        {
+            let name = format!("{}-{}.txt", scenario.meta.id.as_str(), contrast.file_name());
+            let header = tr!(
+                lang,
+                "contrast-file-header",
+                contrast = contrast_words(lang, contrast),
+                scenario = o.scenario.as_str(),
+                targeted = o.commands.display().to_string()
+            );
+            let text = crate::contrasts::commands_text(&header, &commands);
+            crate::files::write(&folder.join(name), text)?;
+        }
+        let result = crate::sweep::sweep(
+            scenario.clone(),
+            &commands,
+            crate::sweep::Sides {
+                plan: None,
+                auto_red: false,
+            },
+            o.runs,
+            o.seed,
+            threads,
+            &|_| {},
+        );
+        scores.push((contrast, Scores::of(&scenario, &result)));
+    }
+    write!(out, "{}", contrasts_table(&scenario, lang, &scores))?;
+    let checks = crate::contrasts::checks(&scores, &closers);
+    let mut all_met = true;
+    for check in &checks {
+        all_met &= check.met;
+        let who = check.who.as_deref().map_or_else(
+            || tr!(lang, "contrast-overall"),
+            |t| scenario.team(t).map_or(t.to_string(), |t| t.name.clone()),
+        );
+        let verdict = if check.met {
+            tr!(lang, "contrast-met")
+        } else {
+            tr!(lang, "contrast-not-met")
+        };
+        use crate::contrasts::Criterion;
+        let criterion = match check.criterion {
+            Criterion::Targeted => tr!(lang, "contrast-check-targeted", who = who),
+            Criterion::OverReaction => tr!(lang, "contrast-check-over-reaction", who = who),
+            Criterion::Paperwork => tr!(lang, "contrast-check-paperwork", who = who),
+            Criterion::Late => tr!(lang, "contrast-check-late", who = who),
+        };
+        writeln!(
+            out,
+            "{}  {criterion}",
+            crate::sweep::pad_to(&verdict, 8, false)
+        )?;
+    }
+    Ok(if all_met { EXIT_OK } else { 1 })
+}
+
+fn contrast_words(lang: Language, contrast: crate::contrasts::Contrast) -> String {
+    use crate::contrasts::Contrast;
+    match contrast {
+        Contrast::NoAction => tr!(lang, "contrast-no-action"),
+        Contrast::Targeted => tr!(lang, "contrast-targeted"),
+        Contrast::OverReaction => tr!(lang, "contrast-over-reaction"),
+        Contrast::Paperwork => tr!(lang, "contrast-paperwork"),
+        Contrast::Late => tr!(lang, "contrast-late"),
+    }
+}
+
+/// One row per response: median overall score, each team's, infections and cost.
+fn contrasts_table(
+    scenario: &Scenario,
+    lang: Language,
+    scores: &[(crate::contrasts::Contrast, crate::contrasts::Scores)],
+) -> String {
+    let teams: Vec<&str> = scores
+        .iter()
+        .flat_map(|(_, s)| s.teams.iter().map(|(t, _)| t.as_str()))
+        .fold(Vec::new(), |mut seen, t| {
+            if !seen.contains(&t) {
+                seen.push(t);
+            }
+            seen
+        });
+    let percent = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.0}%"));
+    let mut header = vec![
+        tr!(lang, "contrast-response"),
+        tr!(lang, "contrast-overall"),
+    ];
+    header.extend(
+        teams
+            .iter()
+            .map(|t| scenario.team(t).map_or(t.to_string(), |t| t.name.clone())),
+    );
+    header.push(tr!(lang, "contrast-infections"));
+    header.push(tr!(lang, "contrast-cost"));
+    let mut rows = vec![header];
+    for (contrast, s) in scores {
+        let mut row = vec![contrast_words(lang, *contrast), percent(s.overall)];
+        row.extend(
+            teams
+                .iter()
+                .map(|t| percent(s.teams.iter().find(|(id, _)| id == t).and_then(|(_, v)| *v))),
+        );
+        row.push(
+            s.infections
+                .map_or("–".into(), |v| crate::i18n::count(lang, v)),
+        );
+        row.push(s.cost.map_or("–".into(), |v| crate::i18n::yuan(lang, v)));
+        rows.push(row);
+    }
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|c| {
+            rows.iter()
+                .map(|r| crate::sweep::display_width(&r[c]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut text = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| crate::sweep::pad_to(cell, *width, false))
+            .collect();
+        text.push_str(cells.join("  ").trim_end());
+        text.push('\n');
+    }
+    text
 }
 
 /// Counts finished runs as a bar on a terminal; logs and pipes get the result alone.

@@ -688,6 +688,27 @@ pub fn zone_words(
     )
 }
 
+/// "In Hexi, enhanced measures cost about ¥20.2 million a day and a closure about ¥171
+/// million (¥171 per resident a day: the output lost)".
+pub fn measure_costs(exercise: &crate::sim::Exercise, lang: Language, district: usize) -> String {
+    use crate::scenario::ControlLevel;
+    let residents = exercise.scenario().city.districts[district]
+        .population
+        .max(1) as f64;
+    let closed = exercise.measure_cost_per_day(district, ControlLevel::Closed);
+    tr!(
+        lang,
+        "team-measure-costs",
+        district = exercise.scenario().city.districts[district].name.as_str(),
+        enhanced = crate::i18n::yuan(
+            lang,
+            exercise.measure_cost_per_day(district, ControlLevel::Enhanced)
+        ),
+        closed = crate::i18n::yuan(lang, closed),
+        per_resident = crate::i18n::yuan(lang, closed / residents)
+    )
+}
+
 /// "Hexi: PCR, 10 samples a tube — 12,340 of 1,070,000 residents tested".
 pub fn round_progress(
     exercise: &crate::sim::Exercise,

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod compare;
+pub mod contrasts;
 pub mod diagnostic;
 pub mod files;
 pub mod headless;

@@ -433,8 +433,13 @@ pub fn daily_csv(result: &SweepResult, start: crate::scenario::DateTime) -> Stri
 
 /// Pads to a number of terminal columns (a Chinese character takes two), on the right or,
 /// for a right-aligned column, on the left.
-fn pad_to(text: &str, columns: usize, right_aligned: bool) -> String {
-    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+/// Columns a text takes on a terminal: wide (CJK) characters take two.
+pub(crate) fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+pub(crate) fn pad_to(text: &str, columns: usize, right_aligned: bool) -> String {
+    let width = display_width(text);
     let padding = " ".repeat(columns.saturating_sub(width));
     if right_aligned {
         format!("{padding}{text}")

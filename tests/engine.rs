@@ -1026,15 +1026,18 @@ fn kpis_on_a_hand_built_situation() {
     let line = kpi(whole, "report", "ReportsOnTime");
     assert!(close(line.value, 1.0), "{}", line.explanation);
     assert!(close(kpi(whole, "lead", "ActivationMinutes").value, 45.0));
-    // Enhanced measures from the step at 360: steps 720 … 4320 are 11 steps of ¼ day,
-    // at 15 per resident per day for 10,000 residents.
+    // Enhanced measures from the step at 360: steps 720 … 4320 are 11 steps of ¼ day, at
+    // 6.5% of China's 222 yuan of output per resident per day for 10,000 residents.
     let line = kpi(whole, "lead", "EconomicCost");
     assert!(
-        close(line.value, 11.0 * 0.25 * 15.0 * 10_000.0),
+        close(line.value, 11.0 * 0.25 * 0.065 * 222.0 * 10_000.0),
         "{:?}",
         line.value
     );
-    assert!(close(line.attainment, 100_000.0 / 412_500.0));
+    assert!(close(
+        line.attainment,
+        100_000.0 / (11.0 * 0.25 * 0.065 * 222.0 * 10_000.0)
+    ));
     assert!(
         line.explanation.contains("against a budget of 100,000"),
         "{}",
@@ -1834,6 +1837,43 @@ fn mean_scores(
         .filter(|d| d.name.starts_with("score_percent"))
         .map(|d| (d.name.clone(), d.mean.unwrap_or(f64::NAN)))
         .collect()
+}
+
+/// Every commands file of the library names only what its scenario defines, and plays
+/// through without a refusal that a typo would cause (an unknown id).
+#[test]
+fn every_library_commands_file_fits_its_scenario() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/commands");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".txt") else {
+            continue;
+        };
+        let base = [
+            "-good-response",
+            "-over-reaction",
+            "-paperwork",
+            "-late-response",
+            "-reported-response",
+        ]
+        .iter()
+        .find_map(|suffix| stem.strip_suffix(suffix))
+        .unwrap_or_else(|| panic!("{name}: not a response of a library scenario"));
+        let file = match base {
+            "port-city" => "port-city-outbreak.en.ron".to_string(),
+            "lantern-flu" | "tianjin-2022" => format!("{base}.zh.ron"),
+            _ => format!("{base}.en.ron"),
+        };
+        let scenario = library(&file);
+        let text = std::fs::read_to_string(folder.join(&name)).unwrap();
+        let (journal, problem) = journal::parse(&text);
+        assert!(problem.is_none(), "{name}: {problem:?}");
+        let problems = journal::check_references(&journal, &scenario);
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} files");
 }
 
 /// Doing nothing scores at most 20% for the exercise and every team, the scripted response at

@@ -473,6 +473,49 @@ fn a_build_without_the_app_says_so() {
     assert!(err.contains("this build has no GUI"), "{err}");
 }
 
+/// `contrasts` sets the responses side by side, writes the derived ones as commands files that
+/// play, and says by its exit code whether the rubric holds: on the one-hour tutorial, a day
+/// late is no response at all, which the rubric calls out.
+#[test]
+fn contrasts_set_the_responses_side_by_side() {
+    let dir = std::env::temp_dir().join(format!("muster-contrasts-{}", std::process::id()));
+    let (code, out, err) = muster(&[
+        "contrasts",
+        "tutorial.en.ron",
+        "--commands",
+        "scenarios/commands/tutorial-good-response.txt",
+        "--runs",
+        "4",
+        "--write",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    for row in [
+        "no action",
+        "targeted response",
+        "every district closed",
+        "paperwork only",
+        "a day late",
+    ] {
+        assert!(out.contains(row), "{row}: {out}");
+    }
+    assert!(
+        out.contains("NOT MET   the late response scores between no action and the targeted one"),
+        "{out}"
+    );
+    for contrast in ["over-reaction", "paperwork", "late-response"] {
+        let file = dir.join(format!("tutorial-{contrast}.txt"));
+        let (code, _, err) = muster(&[
+            "run",
+            "tutorial.en.ron",
+            "--commands",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{contrast}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// A journal names its scenario file from its own folder: reports and replays work from any
 /// working directory.
 #[test]

@@ -193,8 +193,9 @@ function build(welcome) {
         section("gatherings", t("web-gatherings"), h("div", { id: "gatherings" })),
         section("actions", t("web-actions"), h("div", { id: "actions" })),
         section("measures", t("web-measures"), h("div", { class: "row" },
-          h("select", { id: "measure-district" }), h("select", { id: "measure-level" }),
+          h("select", { id: "measure-district", onchange: showMeasureCost }), h("select", { id: "measure-level" }),
           h("button", { onclick: orderMeasure }, t("web-order"))),
+          h("p", { class: "muted", id: "measure-cost" }),
           h("div", { class: "row", id: "zone-row" },
             h("select", { id: "zone", "aria-label": t("web-zone") }), h("select", { id: "zone-level", "aria-label": t("web-zone") }),
             h("button", { onclick: declareZone }, t("web-order")))),
@@ -304,6 +305,10 @@ function renderBriefing(b) {
     list(t("web-your-agencies"), b.agencies), list(t("web-your-units"), b.units), list(t("web-objectives"), b.objectives));
 }
 
+function showMeasureCost() {
+  if (view && view.measures) $("measure-cost").textContent = view.measures.costs[$("measure-district").value] || "";
+}
+
 function options(select, items, keep) {
   const before = keep !== undefined ? keep : select.value;
   select.replaceChildren(...items.map(([value, label]) => h("option", { value }, label)));
@@ -359,6 +364,7 @@ function renderTeam() {
   showPool();
   options($("measure-district"), view.city.districts.map((d) => [d.id, `${d.name} (${d.level_words})`]));
   options($("measure-level"), view.measures.levels.map((l) => [l.id, l.words]));
+  showMeasureCost();
   $("zone-row").hidden = !view.measures.zones.length;
   options($("zone"), view.measures.zones.map((z) => [z.id, z.words]));
   options($("zone-level"), view.measures.zone_levels.map((l) => [l.id, l.words]));

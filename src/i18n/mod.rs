@@ -20,7 +20,7 @@ use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 
 pub use crate::scenario::Language;
 pub use message::{Arg, Message, serialize_english};
-pub use numbers::{clock, count, duration, percent};
+pub use numbers::{clock, count, duration, percent, yuan};
 
 static_loader! {
     static TABLES = {

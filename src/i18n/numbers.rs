@@ -17,6 +17,28 @@ pub fn count(language: Language, value: f64) -> String {
     }
 }
 
+/// An amount of money in yuan: `¥171 million`, `¥1.65 bn`, `¥12,500`; `1.71亿元`, `1.25万元`.
+pub fn yuan(language: Language, value: f64) -> String {
+    let whole = value.max(0.0).round();
+    match language {
+        Language::Zh => format!("{}元", count(language, whole)),
+        Language::En if whole >= 1e9 => format!("¥{} bn", decimals(whole / 1e9)),
+        Language::En if whole >= 1e6 => format!("¥{} million", decimals_below(whole / 1e6)),
+        Language::En => format!("¥{}", group_digits(whole as u64)),
+    }
+}
+
+/// Millions to three significant digits at most: `171`, `15.2`, `1.65`.
+fn decimals_below(value: f64) -> String {
+    if value >= 100.0 {
+        format!("{}", value.round())
+    } else if value >= 10.0 {
+        decimals((value * 10.0).round() / 10.0)
+    } else {
+        decimals(value)
+    }
+}
+
 /// A share between 0 and 1 as a percentage: `42%`.
 pub fn percent(value: f64) -> String {
     format!("{:.0}%", value * 100.0)
@@ -92,6 +114,17 @@ mod tests {
         assert_eq!(count(Language::Zh, 130_000_000.0), "1.3亿");
         assert_eq!(group_digits(1_234_567), "1,234,567");
         assert_eq!(group_digits(100), "100");
+    }
+
+    #[test]
+    fn money_reads_with_its_currency() {
+        assert_eq!(yuan(Language::En, 170_500_000.0), "¥171 million");
+        assert_eq!(yuan(Language::En, 15_230_000.0), "¥15.2 million");
+        assert_eq!(yuan(Language::En, 1_650_000_000.0), "¥1.65 bn");
+        assert_eq!(yuan(Language::En, 12_500.0), "¥12,500");
+        assert_eq!(yuan(Language::Zh, 170_500_000.0), "1.71亿元");
+        assert_eq!(yuan(Language::Zh, 12_500.0), "1.25万元");
+        assert_eq!(yuan(Language::Zh, 800.0), "800元");
     }
 
     #[test]

@@ -59,6 +59,24 @@ fn city(exercise: &Exercise, lang: Language) -> Value {
     json!({"districts": districts, "facilities": facilities})
 }
 
+/// What each district's measures cost a day, by district id (shown under the order).
+fn measure_costs(exercise: &Exercise, lang: Language) -> Value {
+    let costs: serde_json::Map<String, Value> = exercise
+        .scenario()
+        .city
+        .districts
+        .iter()
+        .enumerate()
+        .map(|(n, d)| {
+            (
+                d.id.as_str().to_string(),
+                Value::String(crate::inbox::measure_costs(exercise, lang, n)),
+            )
+        })
+        .collect();
+    Value::Object(costs)
+}
+
 fn level_key(level: &ControlLevel) -> &'static str {
     match level {
         ControlLevel::Normal => "normal",
@@ -240,7 +258,7 @@ pub fn team(
         "requests": requests,
         "actions": actions,
         "teams": others,
-        "measures": {"may_order": exercise.may_order_measures(team), "levels": levels, "zones": zones(exercise, lang), "zone_levels": zone_levels(lang)},
+        "measures": {"may_order": exercise.may_order_measures(team), "levels": levels, "zones": zones(exercise, lang), "zone_levels": zone_levels(lang), "costs": measure_costs(exercise, lang)},
         "rounds": {
             "may_start": exercise.may_start_rounds(team),
             "methods": [

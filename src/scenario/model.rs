@@ -90,6 +90,9 @@ ron_struct! {
         age_shares: AgeShares = AgeShares::default(),
         /// People per household, on average; a district may differ.
         household_size: Positive = Positive(2.62),
+        /// The city's daily output per person in yuan (GDP per capita / 365), which the
+        /// measures' cost is a share of; `None`: China's, 222 yuan in 2021 (`economy.rs`).
+        daily_output_per_person: Option<Positive> = None,
     }
 }
 
@@ -843,13 +846,15 @@ ron_struct! {
         enhanced: MeasureEffect = MeasureEffect {
             contact_factor: Fraction(0.6),
             mobility_factor: Fraction(0.5),
-            daily_cost_per_resident: 15.0,
+            daily_cost_per_resident: None,
+            output_lost: None,
             trust_per_day: -0.003,
         },
         closed: MeasureEffect = MeasureEffect {
             contact_factor: Fraction(0.25),
             mobility_factor: Fraction(0.1),
-            daily_cost_per_resident: 60.0,
+            daily_cost_per_resident: None,
+            output_lost: None,
             trust_per_day: -0.01,
         },
     }
@@ -861,7 +866,12 @@ ron_struct! {
         contact_factor: Fraction,
         /// Multiplier on travel into and out of the district.
         mobility_factor: Fraction,
-        daily_cost_per_resident: f64,
+        /// Money a resident's day under the measure costs; `None`: the city's
+        /// `daily_output_per_person` times `output_lost`.
+        daily_cost_per_resident: Option<f64> = None,
+        /// Share of a resident's daily output the measure takes away; `None`: 0.55 for a
+        /// closure, 0.065 for enhanced measures (`economy.rs`, with their sources).
+        output_lost: Option<Fraction> = None,
         /// Change per day of the trust the public returns to, under the measure (negative
         /// erodes it: fatigue).
         trust_per_day: f64,

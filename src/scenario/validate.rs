@@ -1088,7 +1088,10 @@ impl<'a> Checker<'a> {
         let (enhanced, closed) = (&s.measures.enhanced, &s.measures.closed);
         let span = s.meta.id.span;
         for (name, effect) in [("enhanced", enhanced), ("closed", closed)] {
-            if effect.daily_cost_per_resident < 0.0 {
+            if effect
+                .daily_cost_per_resident
+                .is_some_and(|cost| cost < 0.0)
+            {
                 self.error(
                     span,
                     crate::msg!(

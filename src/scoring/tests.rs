@@ -144,8 +144,9 @@ fn costs_count_against_the_team_that_spent() {
         .find(|c| c.team.as_deref() == Some("health-team"))
         .unwrap();
     let cost = line(health, "cost", Metric::EconomicCost);
-    // 100,000 residents × 60 a day × 10 days = 60 million against a budget of 1 million.
-    assert!((cost.value.unwrap() - 60_000_000.0).abs() < 1.0);
+    // 100,000 residents × 55% of 222 a day × 10 days = 122.1 million against a budget of 1
+    // million.
+    assert!((cost.value.unwrap() - 122_100_000.0).abs() < 1.0);
     assert!(cost.attainment.unwrap() < 0.05);
 }
 

@@ -36,6 +36,7 @@ pub mod command;
 mod decisions;
 mod detection;
 mod dispersion;
+mod economy;
 mod effects;
 pub mod epidemic;
 pub mod event;

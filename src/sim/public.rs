@@ -151,6 +151,15 @@ impl Exercise {
                 0.0
             };
             let measure = self.measure_in(d).cloned();
+            if measure.is_some() {
+                let cost = super::economy::daily_cost_per_resident(
+                    &self.scenario,
+                    &self.districts[d].level,
+                ) * population
+                    * dt;
+                let team = self.districts[d].level_ordered_by.clone();
+                self.spend_by(team.as_deref(), cost);
+            }
             let waiting = self.districts[d].epi.waiting();
             let district = &mut self.districts[d];
             let mut per_day = 0.0;
@@ -170,13 +179,6 @@ impl Exercise {
                 }
             }
             district.trust_anchor = district.trust_anchor.clamp(0.0, 1.0);
-            if let Some(m) = &measure {
-                let cost = m.daily_cost_per_resident * population * dt;
-                self.totals.economic_cost += cost;
-                if let Some(team) = &district.level_ordered_by {
-                    *self.costs.entry(team.clone()).or_default() += cost;
-                }
-            }
             per_day += SUPPORT_TRUST_PER_DAY * support;
             per_day -= RUMOUR_TRUST_PER_DAY * district.rumour
                 + GOUGING_TRUST_PER_DAY * district.gouging
@@ -251,17 +253,6 @@ impl Exercise {
     pub(crate) fn late_report_costs_trust(&mut self) {
         for district in &mut self.districts {
             district.trust = (district.trust - OVERDUE_REPORT_TRUST).max(0.0);
-        }
-    }
-
-    /// Money spent by a team, outside the daily cost of measures (cancelling an event, say).
-    /// Money spent by the scenario itself counts for the city, not for any team.
-    pub(crate) fn spend(&mut self, team: &str, amount: f64) {
-        if amount > 0.0 {
-            self.totals.economic_cost += amount;
-            if self.scenario.team(team).is_some() {
-                *self.costs.entry(team.to_string()).or_default() += amount;
-            }
         }
     }
 
@@ -467,8 +458,11 @@ mod tests {
         step(&mut ex, vec![Happened::default(); 2]);
         let cost = ex.costs()["health-team"];
         let population = ex.scenario().city.districts[0].population as f64;
-        let per_resident = ex.scenario().measures.closed.daily_cost_per_resident;
-        assert!((cost - population * per_resident * 0.25).abs() < 1e-6);
+        // 55% of China's 222 yuan of output per person a day, for a quarter-day step.
+        assert!(
+            (cost - population * 0.55 * 222.0 * 0.25).abs() < 1e-6,
+            "{cost}"
+        );
     }
 
     /// Measures wear patience down day after day, faster where no case was ever confirmed;

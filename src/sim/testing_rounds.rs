@@ -285,7 +285,11 @@ impl Exercise {
         round.to_test = (round.to_test - samples).max(0.0);
         round.tested += samples;
         let pool = round.pool;
-        if round.to_test < 1.0 {
+        let done = round.to_test < 1.0;
+        let price = super::economy::test_price_per_person(&round.method, pool);
+        let team = round.team.clone();
+        self.spend(&team, samples * price);
+        if done {
             self.finish_round(d);
         }
         pool
@@ -328,6 +332,8 @@ impl Exercise {
             if let Some(round) = self.districts[d].round.as_mut() {
                 round.to_test -= tests;
                 round.tested += tests;
+                let team = round.team.clone();
+                self.spend(&team, tests * super::economy::ANTIGEN_TEST_PRICE_YUAN);
             }
             self.totals.tests_done += tests;
             self.positive_swabs(d, positive, ANTIGEN_WINDOW);
@@ -467,6 +473,26 @@ mod tests {
                 .all(|s| matches!(s, UnitStatus::Travelling { .. })),
             "{sent:?}"
         );
+    }
+
+    /// A round's tests cost the team that ordered it their price per person: 10 yuan pooled,
+    /// 40 alone.
+    #[test]
+    fn a_rounds_tests_cost_the_team_that_ordered_it() {
+        for (pool, price) in [(10, 10.0), (1, 40.0)] {
+            let mut ex = south_with_samplers();
+            ex.apply(command(&format!(
+                r#"TestingRound(team: "health-team", districts: ["south"], pool: {pool})"#
+            )))
+            .unwrap();
+            let before = ex.costs.get("health-team").copied().unwrap_or(0.0);
+            ex.count_round_samples(1, 1000.0);
+            let spent = ex.costs["health-team"] - before;
+            assert!(
+                (spent - 1000.0 * price).abs() < 1e-9,
+                "pool {pool}: {spent}"
+            );
+        }
     }
 
     /// The flagship's sixteen swab teams, none based in Hexi or Nankai, split between them by

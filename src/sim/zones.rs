@@ -106,14 +106,17 @@ impl Exercise {
             let Some((measure, _)) = self.zone_measure(node) else {
                 continue;
             };
-            let (daily_cost, trust_per_day) =
-                (measure.daily_cost_per_resident, measure.trust_per_day);
+            let trust_per_day = measure.trust_per_day;
+            let Some(level) = &self.districts[node].zone_level else {
+                continue;
+            };
+            let daily_cost = super::economy::daily_cost_per_resident(
+                &self.scenario,
+                &super::economy::zone_cost_level(level),
+            );
             let residents = self.derived.nodes[node].population;
-            let cost = daily_cost * residents * dt;
-            self.totals.economic_cost += cost;
-            if let Some(team) = self.districts[node].level_ordered_by.clone() {
-                *self.costs.entry(team).or_default() += cost;
-            }
+            let team = self.districts[node].level_ordered_by.clone();
+            self.spend_by(team.as_deref(), daily_cost * residents * dt);
             let district = self.derived.nodes[node].district;
             let share = residents / self.scenario.city.districts[district].population.max(1) as f64;
             let anchor = &mut self.districts[district].trust_anchor;
@@ -242,19 +245,29 @@ mod tests {
         assert!((lambdas(&mut ex).lambda[z] - open).abs() < 1e-12);
     }
 
-    /// A sealed block of 5,000 costs the closed measure's 60 a resident a day, to the team
-    /// that sealed it.
+    /// A sealed or controlled block of 5,000 costs a closure's day a resident (55% of 222),
+    /// a precaution zone enhanced measures' (6.5%), to the team that declared it.
     #[test]
     fn a_zone_level_costs_its_residents_daily_cost() {
-        let mut ex = north_with_a_block();
-        ex.apply(command(
-            r#"DeclareZone(team: "health-team", zone: "block", level: Sealed)"#,
-        ))
-        .unwrap();
-        let before = ex.totals.economic_cost;
-        ex.zones_step(1.0);
-        assert!((ex.totals.economic_cost - before - 60.0 * 5000.0).abs() < 1e-6);
-        assert!((ex.costs["health-team"] - 60.0 * 5000.0).abs() < 1e-6);
+        for (level, per_resident) in [
+            ("Sealed", 0.55 * 222.0),
+            ("Controlled", 0.55 * 222.0),
+            ("Precaution", 0.065 * 222.0),
+        ] {
+            let mut ex = north_with_a_block();
+            ex.apply(command(&format!(
+                r#"DeclareZone(team: "health-team", zone: "block", level: {level})"#
+            )))
+            .unwrap();
+            let before = ex.totals.economic_cost;
+            ex.zones_step(1.0);
+            let cost = ex.totals.economic_cost - before;
+            assert!(
+                (cost - per_resident * 5000.0).abs() < 1e-6,
+                "{level}: {cost}"
+            );
+            assert!((ex.costs["health-team"] - per_resident * 5000.0).abs() < 1e-6);
+        }
     }
 
     #[test]

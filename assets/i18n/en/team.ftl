@@ -95,6 +95,7 @@ team-not-now = Not now: { $why }
 team-costs = costs { $cost }
 team-takes = takes { $duration }
 team-measures-in = Measures in { $district }:
+team-measure-costs = In { $district }, enhanced measures cost about { $enhanced } a day and a closure about { $closed } ({ $per_resident } per resident a day: the output lost).
 team-planned-events = Planned events
 team-gathering = { $name } at { $place }, { $time } ({ $attendees } expected)
 team-gathering-with-measures = { $name } at { $place }, { $time } ({ $attendees } expected), with measures

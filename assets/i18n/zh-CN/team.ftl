@@ -92,6 +92,7 @@ team-not-now = 暂不可用：{ $why }
 team-costs = 费用 { $cost }
 team-takes = 耗时 { $duration }
 team-measures-in = { $district } 的防控措施：
+team-measure-costs = { $district }：加强措施每天约损失 { $enhanced }，封控每天约损失 { $closed }（封控每人每天约 { $per_resident }，即少创造的产出）。
 team-planned-events = 计划中的活动
 team-gathering = { $name }，地点 { $place }，{ $time }（预计 { $attendees } 人）
 team-gathering-with-measures = { $name }，地点 { $place }，{ $time }（预计 { $attendees } 人），已采取防控措施

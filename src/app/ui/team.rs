@@ -758,6 +758,9 @@ pub fn desk(
                         }
                     }
                 });
+                ui.label(
+                    egui::RichText::new(crate::inbox::measure_costs(exercise, lang, d)).small(),
+                );
                 zone_orders(ui, session, actions, team, d);
                 ui.separator();
             }
