@@ -1074,6 +1074,15 @@ fn read_commands(
         )?;
         return Ok(Err(EXIT_INVALID));
     }
+    let late = crate::journal::check_times(&journal, scenario);
+    if !late.is_empty() {
+        let report = Report {
+            file_name: path.display().to_string(),
+            text,
+            diagnostics: late,
+        };
+        write!(err, "{}", report.render_rich_in(use_color(), lang))?;
+    }
     Ok(Ok(journal.entries))
 }
 

@@ -257,6 +257,26 @@ pub fn check_references(
     problems
 }
 
+/// Commands timed after the exercise's end: never applied, so each is a warning where it is
+/// written (a run stops at the end and would drop them without a word).
+pub fn check_times(journal: &Journal, scenario: &crate::scenario::Scenario) -> Vec<Diagnostic> {
+    let end = scenario.meta.duration.get();
+    let clock = |minutes: u32| {
+        crate::i18n::Arg::worded(|lang| crate::scoring::clock_in(lang, scenario, minutes))
+    };
+    journal
+        .entries
+        .iter()
+        .filter(|e| e.refused.is_none() && e.at > end)
+        .map(|e| {
+            Diagnostic::warning(
+                Span::new(e.offset, e.offset + 1),
+                crate::msg!("journal-after-the-end", at = clock(e.at), end = clock(end)),
+            )
+        })
+        .collect()
+}
+
 fn parse_minute(text: &str) -> Option<u32> {
     text.parse()
         .ok()

@@ -473,6 +473,30 @@ fn a_build_without_the_app_says_so() {
     assert!(err.contains("this build has no GUI"), "{err}");
 }
 
+/// A command timed after the exercise's end is never applied: `run` says so where it is
+/// written, and runs the rest.
+#[test]
+fn a_command_after_the_end_is_pointed_out() {
+    let dir = std::env::temp_dir().join(format!("muster-late-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("late.txt");
+    std::fs::write(
+        &file,
+        "5 Activate(team: \"health-team\")\n2d Activate(team: \"police-team\")\n",
+    )
+    .unwrap();
+    let (code, out, err) = muster(&[
+        "run",
+        "tutorial.en.ron",
+        "--commands",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("late.txt:2:4"), "{err}");
+    assert!(err.contains("after the exercise ends"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// `contrasts` sets the responses side by side, writes the derived ones as commands files that
 /// play, and says by its exit code whether the rubric holds: on the one-hour tutorial, a day
 /// late is no response at all, which the rubric calls out.

@@ -2,6 +2,8 @@
 //! length, and consistency between sections. Problems of a single value (a negative count, a
 //! share above 1) are caught earlier, while decoding.
 
+mod rubric;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::*;
@@ -173,8 +175,10 @@ pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagn
     checker.check_injects();
     checker.check_actions();
     checker.check_red();
+    checker.check_red_has_means();
     checker.check_feed();
     checker.check_objectives();
+    checker.check_limits();
     checker.out
 }
 
@@ -315,7 +319,12 @@ impl<'a> Checker<'a> {
             self.define(Kind::ResourceType, &r.id);
         }
         for u in &s.units {
-            // Groups expand to numbered units; those names must not collide either.
+            // Groups expand to numbered units; those names must not collide either. A group
+            // too large to expand is an error of its own (`check_limits`).
+            if u64::from(u.count) > rubric::MOST_UNITS {
+                self.define(Kind::Unit, &u.id);
+                continue;
+            }
             for name in Scenario::unit_ids(u) {
                 self.define_name(Kind::Unit, &name, u.id.span);
             }
@@ -2049,6 +2058,7 @@ impl<'a> Checker<'a> {
             }
             for kpi in &o.kpis {
                 self.refer_opt(&kpi.district, DISTRICT, &context);
+                self.check_infections_target(kpi, &context);
                 let target = kpi.target.value;
                 let span = kpi.target.span;
                 match kpi.metric.scale() {

@@ -206,9 +206,20 @@ CASES = [
      [('message: "A case.",', 'message: "A case.", objectives: ["o1", @"o2"],')]),
     ("only-if-unknown-team", "an inject's only_if naming an unknown team", "error", "`only_if`: there is no team `bleu`",
      [('message: "A case.",', 'message: "A case.", only_if: Done((team: @"bleu", action: Activate)),')]),
+    ("units-beyond-memory", "a unit group too large to simulate", "error", "more than the 100000 the engine can hold",
+     [('units: [(id: "t",', 'units: [(id: @"t",'), ('base: "hospital", count: 2)', 'base: "hospital", count: 4294967295)')]),
 ]
 
 WARNINGS = [
+    ("infections-target-below-script", "an infections target below what the scenario seeds", "below the 6 the scenario itself seeds",
+     [('kpis: [(metric: ContactsQuarantinedWithin24h, target: 0.8)]', 'kpis: [(metric: Infections, target: @3.0)]')]),
+    ("red-team-without-tactics", "a red team with no red section", "has no `red` section",
+     [('(id: "green", name: "Green", agencies: ["police"])', '(id: "green", name: "Green", agencies: ["police"]),\n        (id: @"red", name: "Red", role: Red)')]),
+    ("panic-buying-without-market", "panic buying in a city with no market", "no facility of kind `Market`",
+     [('(id: "green", name: "Green", agencies: ["police"])', '(id: "green", name: "Green", agencies: ["police"]),\n        (id: "red", name: "Red", role: Red)'),
+      ('    objectives: [', '    red: (budget: 100.0, tactics: [(id: @"panic", name: "Panic buying", cost: 5.0, does: PanicBuying((gouging: 0.5, stock_bought: 0.3)))]),\n    objectives: [')]),
+    ("beds-beyond-any", "a number of beds no real facility has", "`beds` is 5000000, more than any real one has",
+     [('(id: "hospital", name: "Hospital", kind: Hospital, district: "north", beds: 50,', '(id: @"hospital", name: "Hospital", kind: Hospital, district: "north", beds: 5000000,')]),
     ("homes-without-people", "homes of a place without people", "`homes` has no effect without `people`",
      [('    ],\n    agencies:', '        (id: "depot", name: "Depot", kind: Warehouse, district: "north", homes: [(district: @"south", share: 1.0)]),\n    ],\n    agencies:')]),
     ("jurisdiction-covers-nothing", "a jurisdiction that covers nothing", "has a jurisdiction that covers nothing",
