@@ -241,6 +241,7 @@ fn check_invariants(exercise: &Exercise, people: f64, mode: Mode) {
             ("qs", e.qs),
             ("qe", e.qe.n),
             ("qa", e.qa.n),
+            ("qi", e.qi.n),
             ("qr", e.qr),
             ("xa", e.xa.n),
             ("xi", e.xi.n),

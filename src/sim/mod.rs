@@ -186,8 +186,10 @@ pub struct DistrictState {
     pub contacts_named: f64,
     pub contacts_reached: f64,
     pub contacts_quarantined: f64,
-    /// The ill in quarantine swabbed and waiting for their results (`quarantine_checks.rs`).
+    /// The ill in quarantine swabbed and waiting for their results, and those of them who
+    /// stopped being infectious meanwhile (a part of `epi.qr`; `quarantine_checks.rs`).
     pub(crate) quarantine_swabs_out: f64,
+    pub(crate) quarantine_recovered_waiting: f64,
 }
 
 impl DistrictState {
@@ -222,6 +224,21 @@ impl DistrictState {
                 ..cases
             },
         );
+    }
+
+    /// Cases just taken out of quarantine (which held `quarantined_before`) are isolated where
+    /// they were: at home in the share of the quarantined who were at home.
+    pub(crate) fn isolate_from_quarantine(
+        &mut self,
+        now: u32,
+        cases: Infected,
+        symptomatic: bool,
+        quarantined_before: f64,
+    ) {
+        let home_share = (self.epi.q_home / quarantined_before).min(1.0);
+        self.epi.q_home =
+            (self.epi.q_home - cases.n * home_share).clamp(0.0, self.epi.quarantined().max(0.0));
+        self.isolate_where_quarantined(now, cases, symptomatic, home_share);
     }
 
     /// Takes up to `count` cases out of home isolation, oldest first; returns (confirmed at, count).
@@ -777,6 +794,7 @@ impl Exercise {
                 contacts_reached: 0.0,
                 contacts_quarantined: 0.0,
                 quarantine_swabs_out: 0.0,
+                quarantine_recovered_waiting: 0.0,
             })
             .collect();
         let facilities = scenario

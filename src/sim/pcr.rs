@@ -233,9 +233,7 @@ impl Exercise {
         if cases.n <= 0.0 {
             return;
         }
-        let home_share = (epi.q_home / quarantined_before).min(1.0);
-        epi.q_home = (epi.q_home - cases.n * home_share).clamp(0.0, epi.quarantined());
-        district.isolate_where_quarantined(now, cases, false, home_share);
+        district.isolate_from_quarantine(now, cases, false, quarantined_before);
         self.confirm(d, cases, Found::Quarantine, false);
         self.expect_symptoms(d, latent_found);
     }
@@ -351,6 +349,24 @@ mod tests {
         let unswabbed = run("surveillance.quarantine_test_every_days: None");
         assert_eq!(unswabbed.districts[0].confirmed, 0.0);
         assert_eq!(unswabbed.districts[0].epi.qa.n, 300.0);
+    }
+
+    /// Cases found among the quarantined are isolated where they were: a quarter of the
+    /// quarantined at home, so a quarter of 40 cases leave home quarantine for home isolation
+    /// and the rest leave the sites.
+    #[test]
+    fn cases_found_in_quarantine_are_isolated_where_they_were() {
+        let mut ex = small(Mode::Expected, "surveillance.test_sensitivity: 1.0");
+        let epi = &mut ex.districts[0].epi;
+        epi.s -= 400.0;
+        epi.qa = Infected::new_at(40.0, 0.0);
+        epi.qs = 360.0;
+        epi.q_home = 100.0;
+        ex.swab_on_entry(0, 40.0, 0.0);
+        let epi = &ex.districts[0].epi;
+        assert!((epi.q_home - 90.0).abs() < 1e-9, "{}", epi.q_home);
+        assert!((epi.x_home - 10.0).abs() < 1e-9, "{}", epi.x_home);
+        assert!((epi.xa.n - 40.0).abs() < 1e-9);
     }
 
     /// Contacts arriving in quarantine are swabbed once: of 100 infectious newcomers among 300

@@ -8,8 +8,9 @@
 //! laboratories' queue like any other and wait `lab_turnaround` at least (`detection.rs`).
 //! A positive result confirms and isolates them where they were quarantined; a false
 //! negative leaves them to the next check. Until then they stay in `qi`, infectious with the
-//! weights of quarantine (`transmission.rs`), and may recover there, uncounted, if no result
-//! ever comes.
+//! weights of quarantine (`transmission.rs`). Those who stop being infectious while they wait
+//! (`recovered_waiting`, a part of `qr`) still have symptoms and shed, so a result confirms
+//! them all the same, without anyone to isolate.
 
 use super::Exercise;
 use super::care::Found;
@@ -27,8 +28,9 @@ impl Exercise {
         let has_labs = self.has_laboratories();
         for d in 0..self.districts.len() {
             let district = &mut self.districts[d];
-            district.quarantine_swabs_out = district.quarantine_swabs_out.min(district.epi.qi.n);
-            let waiting = district.epi.qi.n - district.quarantine_swabs_out;
+            let ill = district.epi.qi.n + district.quarantine_recovered_waiting;
+            district.quarantine_swabs_out = district.quarantine_swabs_out.min(ill);
+            let waiting = ill - district.quarantine_swabs_out;
             if waiting <= 1e-9 {
                 continue;
             }
@@ -73,18 +75,37 @@ impl Exercise {
         district.quarantine_swabs_out = (district.quarantine_swabs_out - count).max(0.0);
     }
 
+    /// Confirms `positive` of a district's ill in quarantine: those still infectious are
+    /// isolated where they are; those who got better while they waited are confirmed only.
     fn confirm_ill_in_quarantine(&mut self, d: usize, positive: f64) {
         let now = self.now;
         let district = &mut self.districts[d];
         let epi = &mut district.epi;
+        let ill = epi.qi.n + district.quarantine_recovered_waiting;
+        let mut sampler = Sampler {
+            mode: self.mode,
+            rng: &mut self.streams.detection,
+        };
+        // Whole people in a random run: the positives split between the two at random, and
+        // what does not fit on one side goes to the other.
+        let waiting = district.quarantine_recovered_waiting;
+        let drawn = if ill > 0.0 {
+            sampler.binomial(positive, waiting / ill).min(waiting)
+        } else {
+            0.0
+        };
+        let infectious = (positive - drawn).min(epi.qi.n).max(0.0);
+        let recovered = (positive - infectious).min(waiting).max(0.0);
+        district.quarantine_recovered_waiting -= recovered;
+        self.confirm_recovered(d, recovered, Found::Quarantine);
+        let district = &mut self.districts[d];
+        let epi = &mut district.epi;
         let quarantined_before = epi.quarantined();
-        let ill = epi.qi.take(positive.min(epi.qi.n));
+        let ill = epi.qi.take(infectious);
         if ill.n <= 0.0 {
             return;
         }
-        let home_share = (epi.q_home / quarantined_before).min(1.0);
-        epi.q_home = (epi.q_home - ill.n * home_share).clamp(0.0, epi.quarantined());
-        district.isolate_where_quarantined(now, ill, true, home_share);
+        district.isolate_from_quarantine(now, ill, true, quarantined_before);
         self.confirm(d, ill, Found::Quarantine, true);
     }
 }
@@ -117,6 +138,77 @@ mod tests {
         assert!((ex.districts[0].epi.xi.n - confirmed).abs() < 1e-9);
         // Isolated and still somewhere: nobody is lost.
         assert!((ex.districts[0].epi.total() - ex.derived.nodes[0].population).abs() < 1e-6);
+    }
+
+    /// Those who stopped being infectious while they waited are still found and confirmed,
+    /// with nobody to isolate; they stay in quarantine.
+    #[test]
+    fn the_ill_who_got_better_while_waiting_are_still_confirmed() {
+        let mut ex = small(Mode::Expected, "lab.kind: Warehouse");
+        let district = &mut ex.districts[0];
+        district.epi.s -= 50.0;
+        district.epi.qr = 50.0;
+        district.quarantine_recovered_waiting = 50.0;
+        ex.check_quarantined(0.25);
+        let found = 0.9 * 50.0 * (1.0 - (-0.5f64).exp());
+        let district = &ex.districts[0];
+        assert!(
+            (district.confirmed - found).abs() < 1e-9,
+            "{}",
+            district.confirmed
+        );
+        assert_eq!(district.epi.isolated(), 0.0);
+        assert_eq!(district.epi.qr, 50.0);
+        assert!((district.quarantine_recovered_waiting - (50.0 - found)).abs() < 1e-9);
+    }
+
+    /// Positives come from the still infectious and from those who got better while they
+    /// waited, in proportion: 10 of 60 ill and 40 recovered are 6 and 4.
+    #[test]
+    fn positives_split_in_proportion() {
+        let mut ex = small(Mode::Expected, "lab.kind: Warehouse");
+        let district = &mut ex.districts[0];
+        district.epi.s -= 100.0;
+        district.epi.qi = Infected::new_at(60.0, 0.0).with_onset(0.0);
+        district.epi.qr = 40.0;
+        district.quarantine_recovered_waiting = 40.0;
+        ex.quarantine_results(0, 10.0, 10.0);
+        let district = &ex.districts[0];
+        assert!(
+            (district.epi.xi.n - 6.0).abs() < 1e-9,
+            "{}",
+            district.epi.xi.n
+        );
+        assert!((district.quarantine_recovered_waiting - 36.0).abs() < 1e-9);
+        assert!((district.confirmed - 10.0).abs() < 1e-9);
+    }
+
+    /// In a random run the positives split into whole people between the still infectious and
+    /// those who got better while they waited (a half person left in quarantine broke a later
+    /// draw in Korea's hindcast).
+    #[test]
+    fn positives_split_into_whole_people() {
+        for seed in 0..20 {
+            let mut ex = small(Mode::Stochastic, "lab.kind: Warehouse");
+            ex.streams = super::super::Streams::new(seed);
+            let district = &mut ex.districts[0];
+            district.epi.s -= 10.0;
+            district.epi.qi = Infected::new_at(7.0, 0.0).with_onset(0.0);
+            district.epi.qr = 3.0;
+            district.quarantine_recovered_waiting = 3.0;
+            ex.quarantine_results(0, 5.0, 5.0);
+            let district = &ex.districts[0];
+            for value in [
+                district.epi.qi.n,
+                district.epi.xi.n,
+                district.quarantine_recovered_waiting,
+                district.confirmed,
+            ] {
+                assert_eq!(value.fract(), 0.0, "seed {seed}: {value}");
+            }
+            assert_eq!(district.confirmed, 5.0, "seed {seed}");
+            assert_eq!(district.epi.qi.n + district.epi.xi.n, 7.0, "seed {seed}");
+        }
     }
 
     /// With a laboratory, nobody is confirmed before the turnaround; those swabbed are not

@@ -516,8 +516,8 @@ impl Exercise {
                 q_latent_out.n * self.derived.households.others_of(d);
             let (q_to_a, q_to_i) = sampler.split(q_latent_out.n, asymptomatic);
             let qa_out = sampler.leave(&mut epi.qa, recover);
-            // The ill whose result never comes (laboratories shut or swamped) get better where
-            // they are, never counted.
+            // The ill who get better while they wait for their result still have it to come
+            // (`quarantine_checks.rs`); released, they no longer wait.
             let qi_out = sampler.leave(&mut epi.qi, recover);
             let qs_out = sampler.draw_repeated(epi.qs, release);
             let qr_out = sampler.draw_repeated(epi.qr, release);
@@ -526,6 +526,13 @@ impl Exercise {
             epi.qe.add(Infected::new_at(infected_in_site, mid));
             district.infections += infected_in_site;
             self.totals.infected_in_quarantine_sites += infected_in_site;
+            let waiting_released = if epi.qr > 0.0 {
+                sampler.binomial(district.quarantine_recovered_waiting, qr_out / epi.qr)
+            } else {
+                0.0
+            };
+            district.quarantine_recovered_waiting =
+                (district.quarantine_recovered_waiting - waiting_released).max(0.0) + qi_out.n;
             epi.qr += qa_out.n + qi_out.n - qr_out;
             epi.r += qr_out;
             epi.qa.add(Infected {
@@ -549,8 +556,8 @@ impl Exercise {
             } else {
                 0.0
             };
-            epi.q_home =
-                (epi.q_home - leaving_quarantine * home_share).clamp(0.0, epi.quarantined());
+            epi.q_home = (epi.q_home - leaving_quarantine * home_share)
+                .clamp(0.0, epi.quarantined().max(0.0));
             let epi = &mut district.epi;
 
             // Isolated cases recover, or need a bed.
@@ -720,6 +727,30 @@ mod tests {
             (epi.total() - before).abs() < 1e-6,
             "{} vs {before}",
             epi.total()
+        );
+    }
+
+    /// Those who got better while they waited for a result leave quarantine with the others
+    /// when their time is up, in the same share.
+    #[test]
+    fn the_recovered_waiting_for_a_result_are_released_with_the_others() {
+        let mut ex = small(Mode::Expected, "");
+        let district = &mut ex.districts[0];
+        district.epi.s -= 100.0;
+        district.epi.qr = 100.0;
+        district.quarantine_recovered_waiting = 50.0;
+        ex.advance(6 * 60);
+        let kept = (-0.25f64 / 14.0).exp();
+        let district = &ex.districts[0];
+        assert!(
+            (district.epi.qr - 100.0 * kept).abs() < 1e-9,
+            "{}",
+            district.epi.qr
+        );
+        assert!(
+            (district.quarantine_recovered_waiting - 50.0 * kept).abs() < 1e-9,
+            "{}",
+            district.quarantine_recovered_waiting
         );
     }
 
