@@ -57,9 +57,6 @@ pub(crate) struct Samples {
     pub positive: f64,
     /// People whose samples share a tube (`testing_rounds.rs`); 1: one each.
     pub pool: u32,
-    /// Swabs of the ill in quarantine (`quarantine_checks.rs`), whose results confirm them
-    /// rather than anyone moving about.
-    pub from_quarantine: bool,
 }
 
 impl Samples {
@@ -72,6 +69,18 @@ impl Samples {
         }
         tubes * (1.0 - (1.0 - 1.0 / tubes).powf(positive))
     }
+}
+
+/// Takes the batches at the front of a queue that waited past their shelf life.
+fn spoilt(queue: &mut VecDeque<Samples>, now: u32) -> Vec<Samples> {
+    let mut lost = Vec::new();
+    while queue
+        .front()
+        .is_some_and(|s| now.saturating_sub(s.taken_at) > SAMPLE_SHELF_LIFE_MINUTES)
+    {
+        lost.extend(queue.pop_front());
+    }
+    lost
 }
 
 /// The supply a clinic test uses: the scenario's `test_kit`, else what testing units consume.
@@ -260,7 +269,6 @@ impl Exercise {
                 count: samples,
                 positive,
                 pool,
-                from_quarantine: false,
             };
             if has_labs {
                 self.lab_queue.push_back(batch);
@@ -271,21 +279,17 @@ impl Exercise {
         }
     }
 
-    /// Laboratories process samples in the order they came (the ill in quarantine first), none
-    /// before its turnaround; old ones spoil.
+    /// Laboratories process samples in the order they came, the swabs of the ill in quarantine
+    /// first (as key groups' were), none before its turnaround; old ones spoil.
     pub(crate) fn laboratories(&mut self, dt: f64) {
         let now = self.now;
         let turnaround = self.scenario.surveillance.lab_turnaround.get();
-        while let Some(front) = self.lab_queue.front()
-            && now.saturating_sub(front.taken_at) > SAMPLE_SHELF_LIFE_MINUTES
-        {
-            let Some(spoilt) = self.lab_queue.pop_front() else {
-                break;
-            };
-            self.totals.samples_lost += spoilt.count;
-            if spoilt.from_quarantine {
-                self.quarantine_swabs_lost(spoilt.district, spoilt.count);
-            }
+        for lost in spoilt(&mut self.lab_queue, now) {
+            self.totals.samples_lost += lost.count;
+        }
+        for lost in spoilt(&mut self.quarantine_lab_queue, now) {
+            self.totals.samples_lost += lost.count;
+            self.quarantine_swabs_lost(lost.district, lost.count);
         }
         let mut capacity: f64 = self
             .scenario
@@ -299,23 +303,31 @@ impl Exercise {
             .sum();
         // (district, samples done, positive, from quarantine)
         let mut results: Vec<(usize, f64, f64, bool)> = Vec::new();
-        let mut queue: VecDeque<Samples> = std::mem::take(&mut self.lab_queue);
+        let mut queues = [
+            std::mem::take(&mut self.quarantine_lab_queue),
+            std::mem::take(&mut self.lab_queue),
+        ];
         let mut sampler = Sampler {
             mode: self.mode,
             rng: &mut self.streams.detection,
         };
-        let mut retests = Vec::new();
+        // (which queue, batch): positive tubes tested again, alone, before the next batch.
+        let mut retests: Vec<(usize, Samples)> = Vec::new();
+        // Each queue is in the order samples were taken (retests, older, go to its front), so
+        // the first ready batch is at a front.
+        let ready = |queue: &VecDeque<Samples>| {
+            queue
+                .front()
+                .is_some_and(|s| now.saturating_sub(s.taken_at) >= turnaround)
+        };
         while capacity > 1e-9 {
-            // Swabs of the ill in quarantine go first, as key groups' do; then the oldest.
-            let ready = |s: &Samples| now.saturating_sub(s.taken_at) >= turnaround;
-            let Some(next) = queue
-                .iter()
-                .position(|s| s.from_quarantine && ready(s))
-                .or_else(|| queue.iter().position(ready))
-            else {
+            let Some(which) = (0..queues.len()).find(|&q| ready(&queues[q])) else {
                 break;
             };
-            let front = &mut queue[next];
+            let queue = &mut queues[which];
+            let Some(front) = queue.front_mut() else {
+                break;
+            };
             let pool = f64::from(front.pool.max(1));
             let done = front.count.min(capacity * pool);
             // Whole samples in a random run; what is left of a batch goes whole, so a part of
@@ -338,7 +350,6 @@ impl Exercise {
             capacity -= done / pool;
             self.totals.tests_done += done / pool;
             if front.pool > 1 {
-                // Everyone in a positive tube is tested again, alone, before the next batch.
                 let tubes = Samples::positive_tubes(front.pool, done, positive);
                 let tubes = if self.mode == super::Mode::Stochastic {
                     tubes.ceil()
@@ -346,26 +357,28 @@ impl Exercise {
                     tubes
                 };
                 if tubes > 0.0 {
-                    retests.push(Samples {
+                    let retest = Samples {
                         taken_at: front.taken_at,
                         district: front.district,
                         count: (tubes * pool).min(done),
                         positive,
                         pool: 1,
-                        from_quarantine: front.from_quarantine,
-                    });
+                    };
+                    retests.push((which, retest));
                 }
             } else {
-                results.push((front.district, done, positive, front.from_quarantine));
+                results.push((front.district, done, positive, which == 0));
             }
             if front.count <= 1e-9 {
-                queue.remove(next);
+                queue.pop_front();
             }
         }
-        for batch in retests.into_iter().rev() {
-            queue.push_front(batch);
+        for (which, batch) in retests.into_iter().rev() {
+            queues[which].push_front(batch);
         }
-        self.lab_queue = queue;
+        let [quarantine, others] = queues;
+        self.quarantine_lab_queue = quarantine;
+        self.lab_queue = others;
         let window = self.derived.pcr;
         for (d, done, positive, from_quarantine) in results {
             if from_quarantine {
@@ -608,7 +621,6 @@ mod tests {
                 count: 10.0,
                 positive: 0.0,
                 pool: 1,
-                from_quarantine: false,
             });
         }
         let done = ex.totals.tests_done;
@@ -628,7 +640,6 @@ mod tests {
             count: 100.0,
             positive: 50.0,
             pool: 1,
-            from_quarantine: false,
         });
         // 2000 samples a day: a fiftieth of a day tests 40.
         ex.laboratories(0.02);

@@ -719,8 +719,10 @@ pub struct Exercise {
     pub(crate) supply_delays: BTreeMap<String, u32>,
     /// Stock on its way to a facility without a unit (aid sent by courier).
     pub(crate) shipments: Vec<Shipment>,
-    /// Samples waiting for a laboratory, oldest first.
+    /// Samples waiting for a laboratory, oldest first, and the swabs of the ill in quarantine,
+    /// which go first (`quarantine_checks.rs`).
     pub(crate) lab_queue: VecDeque<detection::Samples>,
+    pub(crate) quarantine_lab_queue: VecDeque<detection::Samples>,
     /// Crowds gathered by injects, and planned mass gatherings.
     pub(crate) crowds: Vec<gatherings::Crowd>,
     /// Confirmed cases waiting for their interview.
@@ -874,6 +876,7 @@ impl Exercise {
             supply_delays: BTreeMap::new(),
             shipments: Vec::new(),
             lab_queue: VecDeque::new(),
+            quarantine_lab_queue: VecDeque::new(),
             crowds: Vec::new(),
             pending_names: Vec::new(),
             care_policy,

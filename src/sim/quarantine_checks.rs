@@ -46,13 +46,12 @@ impl Exercise {
             self.totals.samples_taken += swabbed;
             if has_labs {
                 self.districts[d].quarantine_swabs_out += swabbed;
-                self.lab_queue.push_back(Samples {
+                self.quarantine_lab_queue.push_back(Samples {
                     taken_at: self.now,
                     district: d,
                     count: swabbed,
                     positive,
                     pool: 1,
-                    from_quarantine: true,
                 });
             } else {
                 self.totals.tests_done += swabbed;
@@ -113,6 +112,7 @@ impl Exercise {
 #[cfg(test)]
 mod tests {
     use crate::sim::Mode;
+    use crate::sim::detection::Samples;
     use crate::sim::epidemic::Infected;
     use crate::sim::test_support::small;
 
@@ -181,6 +181,31 @@ mod tests {
         );
         assert!((district.quarantine_recovered_waiting - 36.0).abs() < 1e-9);
         assert!((district.confirmed - 10.0).abs() < 1e-9);
+    }
+
+    /// A laboratory short of capacity runs the swabs of the ill in quarantine before older
+    /// samples from the field.
+    #[test]
+    fn quarantine_swabs_go_before_the_field_samples() {
+        // 2,000 tests a day: a hundredth of a day runs 20.
+        let mut ex = ill_in_quarantine("surveillance.lab_turnaround: \"0m\"");
+        ex.lab_queue.push_back(Samples {
+            taken_at: 0,
+            district: 1,
+            count: 100.0,
+            positive: 0.0,
+            pool: 1,
+        });
+        ex.check_quarantined(0.25);
+        let swabbed = ex.districts[0].quarantine_swabs_out;
+        assert!(swabbed > 20.0);
+        ex.laboratories(0.01);
+        assert!((ex.districts[0].confirmed - 0.9 * 20.0).abs() < 1e-9);
+        assert_eq!(
+            ex.lab_queue.front().unwrap().count,
+            100.0,
+            "the field waits"
+        );
     }
 
     /// In a random run the positives split into whole people between the still infectious and

@@ -612,7 +612,6 @@ mod tests {
             count: 1000.0,
             positive: 5.0,
             pool: 10,
-            from_quarantine: false,
         });
         // 2,000 tests a day: a twentieth of a day runs exactly the 100 tubes.
         ex.laboratories(0.05);
