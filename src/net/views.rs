@@ -241,6 +241,13 @@ pub fn team(
             json!({"id": plan.id.as_str(), "words": words, "options": options})
         })
         .collect();
+    // Worded for every district on each publish: only for a team that can order measures.
+    let may_order_measures = exercise.may_order_measures(team);
+    let measure_costs = if may_order_measures {
+        measure_costs(exercise, lang)
+    } else {
+        Value::Object(Default::default())
+    };
     let levels: Vec<Value> = [
         ControlLevel::Normal,
         ControlLevel::Enhanced,
@@ -258,7 +265,7 @@ pub fn team(
         "requests": requests,
         "actions": actions,
         "teams": others,
-        "measures": {"may_order": exercise.may_order_measures(team), "levels": levels, "zones": zones(exercise, lang), "zone_levels": zone_levels(lang), "costs": measure_costs(exercise, lang)},
+        "measures": {"may_order": may_order_measures, "levels": levels, "zones": zones(exercise, lang), "zone_levels": zone_levels(lang), "costs": measure_costs},
         "rounds": {
             "may_start": exercise.may_start_rounds(team),
             "methods": [
