@@ -1673,7 +1673,7 @@ fn contrasts(o: ContrastsOptions, out: &mut dyn Write, err: &mut dyn Write) -> s
             let header = tr!(
                 lang,
                 "contrast-file-header",
-                contrast = contrast_words(lang, contrast),
+                contrast = contrast_words(lang, &scenario, contrast),
                 scenario = o.scenario.as_str(),
                 targeted = o.commands.display().to_string()
             );
@@ -1724,14 +1724,22 @@ fn contrasts(o: ContrastsOptions, out: &mut dyn Write, err: &mut dyn Write) -> s
     Ok(if all_met { EXIT_OK } else { 1 })
 }
 
-fn contrast_words(lang: Language, contrast: crate::contrasts::Contrast) -> String {
+fn contrast_words(
+    lang: Language,
+    scenario: &Scenario,
+    contrast: crate::contrasts::Contrast,
+) -> String {
     use crate::contrasts::Contrast;
     match contrast {
         Contrast::NoAction => tr!(lang, "contrast-no-action"),
         Contrast::Targeted => tr!(lang, "contrast-targeted"),
         Contrast::OverReaction => tr!(lang, "contrast-over-reaction"),
         Contrast::Paperwork => tr!(lang, "contrast-paperwork"),
-        Contrast::Late => tr!(lang, "contrast-late"),
+        Contrast::Late => tr!(
+            lang,
+            "contrast-late",
+            delay = crate::i18n::duration(lang, crate::contrasts::late_by(scenario))
+        ),
     }
 }
 
@@ -1764,7 +1772,10 @@ fn contrasts_table(
     header.push(tr!(lang, "contrast-cost"));
     let mut rows = vec![header];
     for (contrast, s) in scores {
-        let mut row = vec![contrast_words(lang, *contrast), percent(s.overall)];
+        let mut row = vec![
+            contrast_words(lang, scenario, *contrast),
+            percent(s.overall),
+        ];
         row.extend(
             teams
                 .iter()

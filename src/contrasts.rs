@@ -6,8 +6,10 @@
 //! From a targeted commands file:
 //! - **over-reaction**: the same response with its measures and zones replaced by every district
 //!   closed, from the response's first command to the end, by a team that may order measures;
-//! - **paperwork**: only its activations and reports;
-//! - **late**: every command a day later (those that would fall after the end dropped).
+//! - **paperwork**: only its paperwork (activations, reports, information shared, requests
+//!   for aid: `ActionKind::is_paperwork`);
+//! - **late**: every command a day later, or a quarter of the exercise later when a day is more
+//!   than that (a one-hour tutorial); those that would fall after the end are dropped.
 
 use std::sync::Arc;
 
@@ -17,8 +19,14 @@ use crate::sim::command::OrderMeasure;
 use crate::sim::{Command, Exercise, Mode};
 use crate::sweep::{Distribution, SweepResult};
 
-/// How much later the late response comes, in minutes.
+/// How much later the late response comes, in minutes, in an exercise of four days or more.
 pub const LATE_BY_MINUTES: u32 = 24 * 60;
+
+/// How much later the late response comes in a scenario: a day, or a quarter of a shorter
+/// exercise (a day late in a one-hour exercise is no response at all).
+pub fn late_by(scenario: &Scenario) -> u32 {
+    LATE_BY_MINUTES.min(scenario.meta.duration.get() / 4)
+}
 /// Done-means of the scoring (issue 28): the targeted response scores at least this much…
 pub const TARGETED_AT_LEAST: f64 = 70.0;
 /// …closing everything at least this many points below it…
@@ -64,15 +72,24 @@ pub fn commands_of(scenario: &Arc<Scenario>, targeted: &[Entry], contrast: Contr
         Contrast::Targeted => targeted.to_vec(),
         Contrast::Paperwork => targeted
             .iter()
-            .filter(|e| matches!(e.command, Command::Activate(_) | Command::Report(_)))
+            .filter(|e| {
+                matches!(
+                    e.command,
+                    Command::Activate(_)
+                        | Command::Report(_)
+                        | Command::Share(_)
+                        | Command::RequestAid(_)
+                )
+            })
             .cloned()
             .collect(),
         Contrast::Late => {
             let end = scenario.meta.duration.get();
+            let delay = late_by(scenario);
             targeted
                 .iter()
                 .filter_map(|e| {
-                    let at = e.at.checked_add(LATE_BY_MINUTES)?;
+                    let at = e.at.checked_add(delay)?;
                     (at < end).then(|| Entry { at, ..e.clone() })
                 })
                 .collect()

@@ -98,7 +98,7 @@ pub fn sorted(values: impl IntoIterator<Item = Option<f64>>) -> Vec<f64> {
 type Measures = Vec<(String, Option<f64>)>;
 
 /// The measures of one finished run: outcomes, then each KPI of the whole-exercise scorecard.
-fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
+fn measures(exercise: &Exercise, baseline: &Exercise, ledgers: &scoring::LedgerCache) -> Measures {
     let o = headless::outcome(exercise);
     let mut out = vec![
         ("infections".to_string(), Some(o.infections)),
@@ -151,7 +151,13 @@ fn measures(exercise: &Exercise, baseline: &Exercise) -> Measures {
             ),
         ]);
     }
-    let cards = scoring::scorecards(exercise, baseline, crate::i18n::Language::En);
+    let lang = crate::i18n::Language::En;
+    let accounts = if scoring::scores_proportion(exercise.scenario()) {
+        ledgers.accounts(exercise, lang)
+    } else {
+        Vec::new()
+    };
+    let cards = scoring::scorecards_with(exercise, baseline, &accounts, lang);
     out.push(("score_percent".to_string(), cards[0].percent));
     for card in &cards[1..] {
         if let Some(team) = &card.team {
@@ -229,10 +235,11 @@ pub fn sweep_runs(
 ) -> SweepResult {
     let days = runs.until / MINUTES_PER_DAY;
     let layout = scenario_layout(&scenario);
+    let ledgers = scoring::LedgerCache::default();
     let results = run_seeds(&scenario, commands, sides, runs, progress, |exercise| {
         let baseline = scoring::Baseline::of(exercise);
         (
-            measures(exercise, &baseline),
+            measures(exercise, &baseline, &ledgers),
             daily_values(exercise, &layout, days),
         )
     });

@@ -1040,7 +1040,7 @@ fn kpis_on_a_hand_built_situation() {
         100_000.0 / (11.0 * 0.25 * 0.065 * 222.0 * 10_000.0)
     ));
     assert!(
-        line.explanation.contains("against a budget of 100,000"),
+        line.explanation.contains("against a budget of ¥100,000"),
         "{}",
         line.explanation
     );
@@ -1159,8 +1159,13 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
         assert!(html.contains(section), "missing {section}");
     }
     // A Chinese scenario's report is in Chinese unless asked otherwise.
-    for heading in ["一、推演概况", "三、能力分析", "七、计分卡", "八、改进计划"]
-    {
+    for heading in [
+        "一、推演概况",
+        "三、能力分析",
+        "六、措施",
+        "八、计分卡",
+        "九、改进计划",
+    ] {
         assert!(html.contains(heading), "missing {heading}");
     }
     // Blue teams and the agencies they play are counted apart from the red cell and the

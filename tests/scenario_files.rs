@@ -498,8 +498,8 @@ fn a_command_after_the_end_is_pointed_out() {
 }
 
 /// `contrasts` sets the responses side by side, writes the derived ones as commands files that
-/// play, and says by its exit code whether the rubric holds: on the one-hour tutorial, a day
-/// late is no response at all, which the rubric calls out.
+/// play, and says by its exit code whether the rubric holds: the tutorial's response holds it
+/// (late by a quarter of its hour), paperwork passed off as the response does not.
 #[test]
 fn contrasts_set_the_responses_side_by_side() {
     let dir = std::env::temp_dir().join(format!("muster-contrasts-{}", std::process::id()));
@@ -513,18 +513,28 @@ fn contrasts_set_the_responses_side_by_side() {
         "--write",
         dir.to_str().unwrap(),
     ]);
-    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(code, 0, "{out}{err}");
     for row in [
         "no action",
         "targeted response",
         "every district closed",
         "paperwork only",
-        "a day late",
+        "15m late",
     ] {
         assert!(out.contains(row), "{row}: {out}");
     }
+    assert!(!out.contains("NOT MET"), "{out}");
+    let (code, out, err) = muster(&[
+        "contrasts",
+        "tutorial.en.ron",
+        "--commands",
+        "scenarios/commands/tutorial-paperwork.txt",
+        "--runs",
+        "4",
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
     assert!(
-        out.contains("NOT MET   the late response scores between no action and the targeted one"),
+        out.contains("NOT MET   the targeted response scores at least 70%"),
         "{out}"
     );
     for contrast in ["over-reaction", "paperwork", "late-response"] {

@@ -133,6 +133,8 @@ pub struct Session {
     pub exercise: Option<Exercise>,
     pub scoring: Option<Scoring>,
     pub scorecards: Vec<Scorecard>,
+    /// Each measure's cost against the infections it averted, as last scored.
+    pub measures: Vec<crate::scoring::MeasureAccount>,
     /// The red cell's card, when the scenario has a red cell.
     pub red_card: Option<crate::scoring::RedCard>,
     scored_at: Option<(u32, usize)>,
@@ -170,6 +172,7 @@ impl Session {
             exercise: None,
             scoring: None,
             scorecards: Vec::new(),
+            measures: Vec::new(),
             red_card: None,
             scored_at: None,
             journal: None,
@@ -738,6 +741,7 @@ fn rescore(session: Res<SharedSession>) {
     };
     let cards = scoring.scorecards(exercise, *language);
     let red_card = scoring.red_card(exercise, *language);
+    session.measures = scoring.measures().to_vec();
     session.scorecards = cards;
     session.red_card = red_card;
     session.scored_at = Some(key);

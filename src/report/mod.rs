@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::headless;
-use crate::i18n::{self, Language};
+use crate::i18n::{self, Language, yuan};
 use crate::scenario::{AgencyKind, Metric, Scenario, TeamRole};
 use crate::scoring::{self, KpiLine, NEEDS_IMPROVEMENT, Scorecard, clock_in};
 use crate::sim::command::Rating;
@@ -74,6 +74,10 @@ pub struct AfterAction {
     pub timeline: Vec<TimelineEntry>,
     /// Decisions, actions, expected actions and refused attempts.
     pub decided: decisions::Decisions,
+    /// Each measure's cost against the infections it alone averted (`scoring/measures.rs`).
+    pub measures: Vec<scoring::MeasureAccount>,
+    /// What one infection costs the city, yuan: the yardstick of the measures.
+    pub harm_of_an_infection: f64,
     pub outcome: headless::Outcome,
     pub baseline_outcome: headless::Outcome,
 }
@@ -94,6 +98,7 @@ fn corrective_action(lang: Language, metric: &Metric) -> String {
         Metric::StockOuts => tr!(lang, "report-fix-stock"),
         Metric::PublicTrust => tr!(lang, "report-fix-trust"),
         Metric::EconomicCost => tr!(lang, "report-fix-cost"),
+        Metric::CostPerInfectionAverted => tr!(lang, "report-fix-proportion"),
         Metric::DecisionQuality => tr!(lang, "report-fix-decisions"),
         Metric::RumourAnswerMinutes | Metric::RumourReach | Metric::NegativePostShare => {
             tr!(lang, "report-fix-rumours")
@@ -112,6 +117,7 @@ fn owner_kinds(metric: &Metric) -> &'static [AgencyKind] {
         }
         Metric::ActivationMinutes
         | Metric::EconomicCost
+        | Metric::CostPerInfectionAverted
         | Metric::AidRequestsAnswered
         | Metric::AidResponseMinutes
         | Metric::DecisionQuality => &[AgencyKind::Command],
@@ -171,7 +177,8 @@ fn kpi_summary(lang: Language, line: &KpiLine) -> String {
 /// Builds the report's content from a finished (or paused) exercise and its baseline.
 pub fn after_action(exercise: &Exercise, baseline: &Exercise, lang: Language) -> AfterAction {
     let scenario = exercise.scenario();
-    let cards = scoring::scorecards(exercise, baseline, lang);
+    let measures = scoring::Ledger::of(exercise).accounts(exercise, lang);
+    let cards = scoring::scorecards_with(exercise, baseline, &measures, lang);
     let end = scenario.meta.start.plus_minutes(exercise.now());
     let date = |days: u32| {
         let d = end.plus_minutes(days * 24 * 60);
@@ -299,9 +306,67 @@ pub fn after_action(exercise: &Exercise, baseline: &Exercise, lang: Language) ->
         improvement_plan: plan,
         timeline: timeline(exercise, lang),
         decided: decisions::decisions(exercise, lang),
+        measures,
+        harm_of_an_infection: scoring::proportion::harm_of_an_infection(scenario),
         outcome: headless::outcome(exercise),
         baseline_outcome: headless::outcome(baseline),
     }
+}
+
+/// Each measure's line: when, who, what, its cost, the infections it averted, the cost of each,
+/// and whether that is in proportion to the harm of an infection.
+fn measures_section(h: &mut String, aar: &AfterAction, scenario: &Scenario, lang: Language) {
+    let _ = write!(
+        h,
+        r#"<section id="measures"><h2>{}</h2><p>{}</p>"#,
+        tr!(lang, "report-measures"),
+        escape(&tr!(
+            lang,
+            "report-measures-explained",
+            harm = yuan(lang, aar.harm_of_an_infection),
+            days = format!("{:.0}", scoring::proportion::PROJECTION_HORIZON_DAYS)
+        ))
+    );
+    if aar.measures.is_empty() {
+        let _ = write!(h, "<p>{}</p></section>", tr!(lang, "report-no-measures"));
+        return;
+    }
+    h.push_str("<table>");
+    header_row(
+        h,
+        &[
+            tr!(lang, "report-col-time"),
+            tr!(lang, "report-col-team"),
+            tr!(lang, "report-col-measure"),
+            tr!(lang, "report-col-cost"),
+            tr!(lang, "report-col-averted"),
+            tr!(lang, "report-col-per-infection"),
+            tr!(lang, "report-col-proportion"),
+        ],
+    );
+    for m in &aar.measures {
+        let team = scenario
+            .team(&m.team)
+            .map_or(m.team.as_str(), |t| t.name.as_str());
+        let per_infection = if m.averted > 0.0 {
+            yuan(lang, m.cost / m.averted)
+        } else {
+            "–".to_string()
+        };
+        let verdict = scoring::proportion::Verdict::of(m.attainment).words(m.attainment, lang);
+        let _ = write!(
+            h,
+            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+            escape(&scoring::clock_in(lang, scenario, m.at)),
+            escape(team),
+            escape(&m.what),
+            escape(&yuan(lang, m.cost)),
+            escape(&crate::i18n::count(lang, m.averted)),
+            escape(&per_infection),
+            escape(&verdict)
+        );
+    }
+    h.push_str("</table></section>");
 }
 
 /// Injects, decisions and their consequences, in time order.
@@ -1265,10 +1330,11 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
     h.push_str(&charts(exercise, baseline, lang));
     h.push_str("</section>");
 
-    // 5. Decisions and actions.
+    // 5. Decisions and actions; 6. what each measure cost against what it averted.
     decisions_section(&mut h, &aar.decided, lang);
+    measures_section(&mut h, aar, scenario, lang);
 
-    // 6. Timeline.
+    // 7. Timeline.
     let _ = write!(
         h,
         r#"<section id="timeline"><h2>{}</h2><table>"#,
@@ -1296,7 +1362,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
     }
     h.push_str("</table></section>");
 
-    // 7. Scorecards.
+    // 8. Scorecards.
     let _ = write!(
         h,
         r#"<section id="scorecards"><h2>{}</h2><p>{}</p>"#,
@@ -1397,7 +1463,7 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
     }
     h.push_str("</section>");
 
-    // 8. Improvement plan.
+    // 9. Improvement plan.
     let _ = write!(
         h,
         r#"<section id="improvement-plan"><h2>{}</h2><table>"#,
@@ -1572,6 +1638,21 @@ pub fn write(
         }
     }
     put("scorecards.csv", csv)?;
+    let mut measures =
+        String::from("minute,team,measure,cost_yuan,infections_averted,attainment\n");
+    for m in &aar.measures {
+        let _ = writeln!(
+            measures,
+            "{},{},{},{:.0},{:.1},{:.3}",
+            m.at,
+            csv_field(&m.team),
+            csv_field(&m.what),
+            m.cost,
+            m.averted,
+            m.attainment
+        );
+    }
+    put("measures.csv", measures)?;
     put("timeseries.csv", headless::csv(exercise))?;
     put("baseline-timeseries.csv", headless::csv(baseline))?;
     let mut timeline = String::from("minute,clock,kind,who,what\n");

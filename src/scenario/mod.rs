@@ -22,7 +22,55 @@ use decode::{Decode, Decoder};
 /// Reads and checks a scenario text. The scenario is returned when it has no errors (warnings
 /// are allowed); the report holds every problem found either way.
 pub fn check(file_name: &str, text: &str) -> (Option<Scenario>, Report) {
-    check_document(file_name, text, "Scenario", validate::validate)
+    let (scenario, report) = check_document(file_name, text, "Scenario", validate::validate);
+    (scenario.map(with_proportion_objective), report)
+}
+
+/// Id of the objective added to score proportion.
+pub const PROPORTION_OBJECTIVE: &str = "measures-in-proportion";
+
+/// Every exercise is scored on the proportion of its response (the harm of the measures
+/// against the harm they averted, `scoring/proportion.rs`): unless the author opted out or
+/// wrote such a KPI, an objective for every team is added, in the scenario's language.
+fn with_proportion_objective(mut scenario: Scenario) -> Scenario {
+    let written = scenario
+        .objectives
+        .iter()
+        .flat_map(|o| &o.kpis)
+        .any(|k| k.metric == Metric::CostPerInfectionAverted);
+    if written || scenario.proportion.opt_out.is_some() {
+        return scenario;
+    }
+    let lang = scenario.meta.language.unwrap_or_else(|| {
+        let chinese = scenario
+            .meta
+            .title
+            .chars()
+            .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        if chinese { Language::Zh } else { Language::En }
+    });
+    let mut id = PROPORTION_OBJECTIVE.to_string();
+    while scenario.objectives.iter().any(|o| o.id.as_str() == id) {
+        id.push_str("-added");
+    }
+    scenario.objectives.push(Objective {
+        id: Id::new(id),
+        title: crate::tr!(lang, "proportion-objective-title"),
+        description: crate::tr!(lang, "proportion-objective-description"),
+        capability: crate::tr!(lang, "proportion-objective-capability"),
+        teams: Vec::new(),
+        kpis: vec![Kpi {
+            metric: Metric::CostPerInfectionAverted,
+            target: Spanned {
+                value: crate::scoring::proportion::harm_of_an_infection(&scenario),
+                span: Default::default(),
+            },
+            weight: scenario.proportion.weight,
+            district: None,
+        }],
+        evaluator_rated: false,
+    });
+    scenario
 }
 
 /// Parses, decodes and validates one RON document of a type (a scenario, a plan): every problem

@@ -44,6 +44,22 @@ ron_struct! {
         feed: Feed = Feed::default(),
         injects: Vec<Inject> = Vec::new(),
         objectives: Vec<Objective> = Vec::new(),
+        /// How the harm of the response counts in the scores: every scenario is scored on it
+        /// (an objective is added) unless its author opts out with a reason.
+        proportion: Proportion = Proportion::default(),
+    }
+}
+
+ron_struct! {
+    /// The harm of the response set against the harm it averted (`scoring/proportion.rs`).
+    pub struct Proportion {
+        /// Weight of the added objective's KPI.
+        weight: Positive = Positive(3.0),
+        /// What one infection costs the city in yuan (illness, care, the risk of death); none:
+        /// derived from the pathogen and the city's output.
+        harm_of_an_infection: Option<Positive> = None,
+        /// Why this exercise does not score proportion (said in words): no objective is added.
+        opt_out: Option<Spanned<String>> = None,
     }
 }
 
@@ -567,6 +583,9 @@ ron_enum! {
         HospitalFull,
         /// A district's fever clinics turn many away (`{count}`: the share, in %).
         ClinicQueue,
+        /// A closed district's households go without the deliveries they need (`{count}`: days
+        /// kept at home).
+        Hardship,
         /// A facility ran out of a supply (`{place}`, `{supply}`).
         StockOut,
         /// A district's trust in the authorities fell low.
@@ -2021,6 +2040,9 @@ ron_enum! {
         RumourReach,
         /// Share of the feed's posts that are bad news.
         NegativePostShare,
+        /// Yuan the team's measures cost per infection they averted, projected past now
+        /// (`scoring/proportion.rs`); the target is what one infection costs.
+        CostPerInfectionAverted,
     }
 }
 
@@ -2052,7 +2074,7 @@ impl Metric {
             | RumourAnswerMinutes => MetricScale::Minutes,
             HospitalOverflowHours => MetricScale::Hours,
             Infections | Deaths | StockOuts | RumourReach => MetricScale::Count,
-            EconomicCost => MetricScale::Money,
+            EconomicCost | CostPerInfectionAverted => MetricScale::Money,
         }
     }
 
@@ -2091,6 +2113,12 @@ impl Default for Public {
 }
 
 impl Default for Feed {
+    fn default() -> Self {
+        default_record()
+    }
+}
+
+impl Default for Proportion {
     fn default() -> Self {
         default_record()
     }

@@ -179,6 +179,7 @@ pub fn validate(scenario: &Scenario, broken_ids: &BTreeSet<String>) -> Vec<Diagn
     checker.check_feed();
     checker.check_objectives();
     checker.check_limits();
+    checker.check_proportion();
     checker.out
 }
 

@@ -26,8 +26,28 @@ fn shapes_the_exercise(command: &Command) -> bool {
     )
 }
 
-fn not_red(command: &Command) -> bool {
-    !matches!(command, Command::RedMove(_))
+/// Which of the live exercise's commands a run keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The control and red cells' (the no-action baseline).
+    ShapingOnly,
+    /// Every command but the red cell's.
+    NotRed,
+    /// Every command.
+    All,
+    /// Every command but the one at this index of the live log (what one measure did).
+    AllBut(usize),
+}
+
+impl Keep {
+    fn keeps(self, index: usize, command: &Command) -> bool {
+        match self {
+            Keep::ShapingOnly => shapes_the_exercise(command),
+            Keep::NotRed => !matches!(command, Command::RedMove(_)),
+            Keep::All => true,
+            Keep::AllBut(dropped) => index != dropped,
+        }
+    }
 }
 
 /// A run of the same scenario and seed kept in step with a live exercise, with some of its
@@ -36,24 +56,26 @@ pub struct Baseline {
     exercise: Exercise,
     /// Entries of the live exercise's log already looked at.
     seen: usize,
-    keeps: fn(&Command) -> bool,
+    keep: Keep,
 }
 
 impl Baseline {
     /// The no-action baseline.
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Baseline {
-        Baseline {
-            exercise: Exercise::new(scenario, seed, mode),
-            seen: 0,
-            keeps: shapes_the_exercise,
-        }
+        Baseline::keeping(scenario, seed, mode, Keep::ShapingOnly)
     }
 
     /// Every command of the live exercise but the red cell's.
     pub fn without_red(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Baseline {
+        Baseline::keeping(scenario, seed, mode, Keep::NotRed)
+    }
+
+    /// A run that keeps some of the live exercise's commands.
+    pub fn keeping(scenario: Arc<Scenario>, seed: u64, mode: Mode, keep: Keep) -> Baseline {
         Baseline {
-            keeps: not_red,
-            ..Baseline::new(scenario, seed, mode)
+            exercise: Exercise::new(scenario, seed, mode),
+            seen: 0,
+            keep,
         }
     }
 
@@ -74,8 +96,9 @@ impl Baseline {
     /// Advances the run to the live exercise's minute, applying the new commands it keeps
     /// (see [`Baseline::new`], [`Baseline::without_red`]) at their minutes.
     pub fn keep_up(&mut self, live: &Exercise) -> &Exercise {
-        for (at, command) in &live.log()[self.seen.min(live.log().len())..] {
-            if (self.keeps)(command) {
+        let start = self.seen.min(live.log().len());
+        for (index, (at, command)) in live.log().iter().enumerate().skip(start) {
+            if self.keep.keeps(index, command) {
                 self.exercise.advance_to(*at);
                 // What the live exercise accepted may not apply here (an inject already fired
                 // by its condition); the baseline then goes on without it.

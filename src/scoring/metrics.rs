@@ -82,6 +82,7 @@ pub fn label(metric: &Metric, lang: Language) -> String {
         Metric::RumourAnswerMinutes => tr!(lang, "metric-rumour-answer"),
         Metric::RumourReach => tr!(lang, "metric-rumour-reach"),
         Metric::NegativePostShare => tr!(lang, "metric-negative-posts"),
+        Metric::CostPerInfectionAverted => tr!(lang, "metric-cost-per-infection-averted"),
     }
 }
 
@@ -91,7 +92,8 @@ pub fn format_value(metric: &Metric, value: f64, lang: Language) -> String {
         MetricScale::Share => percent(value),
         MetricScale::Minutes => tr!(lang, "value-minutes", minutes = count(lang, value)),
         MetricScale::Hours => tr!(lang, "value-hours", hours = format!("{value:.0}")),
-        MetricScale::Count | MetricScale::Money => count(lang, value),
+        MetricScale::Count => count(lang, value),
+        MetricScale::Money => crate::i18n::yuan(lang, value),
     }
 }
 
@@ -119,6 +121,7 @@ fn nothing_to_measure(metric: &Metric, teams: &[&Team], lang: Language) -> Strin
         Metric::DecisionQuality => tr!(lang, "nothing-decisions", scope = scope),
         Metric::RumourAnswerMinutes | Metric::RumourReach => tr!(lang, "nothing-rumours"),
         Metric::NegativePostShare => tr!(lang, "nothing-posts"),
+        Metric::CostPerInfectionAverted => tr!(lang, "nothing-averted"),
         _ => tr!(lang, "nothing-to-measure"),
     }
 }
@@ -750,6 +753,14 @@ fn measure_raw(
                 evidence,
             }
         }
+        // Set against the no-action run, which only scoring has (`proportion.rs`).
+        Metric::CostPerInfectionAverted => Measured {
+            open: false,
+            responses: Vec::new(),
+            value: None,
+            detail: String::new(),
+            evidence: Vec::new(),
+        },
         Metric::EconomicCost => {
             let spent_by_teams = |ex: &Exercise| -> f64 {
                 ex.costs()
@@ -805,7 +816,7 @@ fn measure_raw(
                 open: false,
                 responses: Vec::new(),
                 value: Some(value),
-                detail: tr!(lang, "detail-cost", spent = count(value)),
+                detail: tr!(lang, "detail-cost", spent = crate::i18n::yuan(lang, value)),
                 evidence: decisions,
             }
         }

@@ -20,7 +20,9 @@
 //! replaying a journal gives the same scorecards.
 
 mod baseline;
+pub mod measures;
 mod metrics;
+pub mod proportion;
 mod red;
 pub mod targets;
 
@@ -29,10 +31,11 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use baseline::Baseline;
+pub use measures::{Ledger, LedgerCache, MeasureAccount};
 pub use metrics::{Measured, Snapshot, clock_in, format_value, label, measure};
 pub use red::{RedCard, RedMoveLine, red_card, red_card_of};
 
-use crate::i18n::Language;
+use crate::i18n::{Language, count, yuan};
 use crate::scenario::{Metric, MetricScale, Objective, Scenario, Team, TeamRole, UnitRole};
 use crate::sim::command::Rating;
 use crate::sim::{Exercise, Mode};
@@ -41,6 +44,11 @@ use crate::tr;
 /// Attainment at or above which a KPI counts as met, and below which it needs improvement.
 pub const STRENGTH: f64 = 1.0 - 1e-9;
 pub const NEEDS_IMPROVEMENT: f64 = 0.7;
+/// The most a card may score from paperwork alone (activations, reports, information passed
+/// on: `ActionKind::is_paperwork`), while its team has done nothing on the ground. Reports
+/// on time are part of the job, but a team that only files them has not responded. A rubric
+/// convention of this project, not a finding.
+pub const PAPERWORK_CAP: f64 = 0.4;
 
 /// How a KPI turns into points (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,7 +77,7 @@ pub fn class(metric: &Metric) -> KpiClass {
         | Metric::PublicTrust
         | Metric::StockOuts
         | Metric::NegativePostShare => KpiClass::Outcome,
-        Metric::EconomicCost => KpiClass::Cost,
+        Metric::EconomicCost | Metric::CostPerInfectionAverted => KpiClass::Cost,
         Metric::ContactsQuarantinedWithin24h
         | Metric::CasesIsolatedWithin24h
         | Metric::CasesAmongKnownContacts
@@ -89,6 +97,10 @@ pub fn class(metric: &Metric) -> KpiClass {
 pub struct Scoring {
     baseline: Baseline,
     without_red: Option<Baseline>,
+    /// The replays that judge each measure, when the scenario scores proportion.
+    ledger: Option<Ledger>,
+    /// The measures' accounts as last scored.
+    measures: Vec<MeasureAccount>,
 }
 
 impl Scoring {
@@ -97,9 +109,12 @@ impl Scoring {
             .red
             .is_some()
             .then(|| Baseline::without_red(scenario.clone(), seed, mode));
+        let ledger = scores_proportion(&scenario).then(|| Ledger::new(scenario.clone()));
         Scoring {
             baseline: Baseline::new(scenario, seed, mode),
             without_red,
+            ledger,
+            measures: Vec::new(),
         }
     }
 
@@ -121,8 +136,17 @@ impl Scoring {
 
     /// The whole exercise's scorecard, then one per Blue team.
     pub fn scorecards(&mut self, exercise: &Exercise, lang: Language) -> Vec<Scorecard> {
-        let baseline = self.baseline(exercise);
-        scorecards(exercise, baseline, lang)
+        if let Some(ledger) = &mut self.ledger {
+            ledger.keep_up(exercise);
+            self.measures = ledger.accounts(exercise, lang);
+        }
+        let baseline = self.baseline.keep_up(exercise);
+        scorecards_with(exercise, baseline, &self.measures, lang)
+    }
+
+    /// Each measure's cost and infections averted as last scored (none without proportion).
+    pub fn measures(&self) -> &[MeasureAccount] {
+        &self.measures
     }
 }
 
@@ -184,6 +208,8 @@ pub struct Scorecard {
     pub max_points: f64,
     /// Points as a percentage of what applied so far.
     pub percent: Option<f64>,
+    /// Why the points were capped, when they were (paperwork alone, `PAPERWORK_CAP`).
+    pub capped: Option<String>,
 }
 
 /// How far a value meets its target, between 0 and 1 (absolute, without a baseline).
@@ -284,6 +310,7 @@ pub fn team_scoped(metric: &Metric) -> bool {
             | Metric::AidRequestsAnswered
             | Metric::AidResponseMinutes
             | Metric::EconomicCost
+            | Metric::CostPerInfectionAverted
             | Metric::DecisionQuality
     )
 }
@@ -309,21 +336,34 @@ fn team_has_role(exercise: &Exercise, team: &Team, role: &UnitRole) -> bool {
     })
 }
 
-/// Whether any team in scope (none: any team at all) acted by now.
+/// Whether any team in scope (none: any team at all) acted on the ground by now.
 fn acted(exercise: &Exercise, teams: &[&Team]) -> bool {
     let now = exercise.now();
     if teams.is_empty() {
-        return exercise.actions().iter().any(|a| a.at <= now);
+        return exercise
+            .actions()
+            .iter()
+            .any(|a| a.at <= now && !a.kind.is_paperwork());
     }
     teams
         .iter()
         .any(|t| exercise.team_acted(t.id.as_str(), now))
 }
 
+/// Whether a scenario's scores include the proportion KPI.
+pub fn scores_proportion(scenario: &Scenario) -> bool {
+    scenario
+        .objectives
+        .iter()
+        .flat_map(|o| &o.kpis)
+        .any(|k| k.metric == Metric::CostPerInfectionAverted)
+}
+
 /// Scores one KPI on one card.
 fn kpi_line(
     exercise: &Exercise,
     baseline: &Exercise,
+    accounts: &[MeasureAccount],
     objective: &Objective,
     kpi: &crate::scenario::Kpi,
     team: Option<&Team>,
@@ -355,7 +395,7 @@ fn kpi_line(
         .map(|i| i.id.name.clone())
         .collect();
     let injects = (!injects.is_empty()).then_some(injects.as_slice());
-    let measured = measure(
+    let mut measured = measure(
         &Snapshot::now(exercise),
         metric,
         &scope,
@@ -372,11 +412,28 @@ fn kpi_line(
         lang,
     )
     .value;
+    let mut proportion_explained = None;
+    if *metric == Metric::CostPerInfectionAverted {
+        let (per_infection, explained) =
+            measure_proportion(exercise, accounts, &mut measured, &scope, lang);
+        measured.value = per_infection;
+        proportion_explained = explained;
+    }
     let class = class(metric);
     let shown = |v: f64| format_value(metric, v, lang);
     let mut explanation = String::new();
     let mut not_applicable = None;
     let attainment = match (class, measured.value) {
+        _ if *metric == Metric::CostPerInfectionAverted => match proportion_explained {
+            None => {
+                not_applicable = Some(tr!(lang, "kpi-nothing-spent"));
+                None
+            }
+            Some((text, a)) => {
+                explanation = text;
+                Some(a)
+            }
+        },
         (_, None) => {
             not_applicable = Some(measured.detail.clone());
             None
@@ -502,9 +559,68 @@ fn kpi_line(
     }
 }
 
+/// The proportion KPI's value (yuan per infection averted by the scope's measures, none while
+/// they averted nothing) and, when they cost anything, its explanation and attainment (their
+/// attainments weighted by cost). `measured` takes each measure's account as evidence.
+fn measure_proportion(
+    exercise: &Exercise,
+    accounts: &[MeasureAccount],
+    measured: &mut Measured,
+    scope: &[&Team],
+    lang: Language,
+) -> (Option<f64>, Option<(String, f64)>) {
+    let scenario = exercise.scenario();
+    let theirs: Vec<&MeasureAccount> = accounts
+        .iter()
+        .filter(|m| m.cost > 0.0)
+        .filter(|m| scope.is_empty() || scope.iter().any(|t| t.id.as_str() == m.team))
+        .collect();
+    let cost: f64 = theirs.iter().map(|m| m.cost).sum();
+    let averted: f64 = theirs.iter().map(|m| m.averted.max(0.0)).sum();
+    let per_infection = (averted > 0.0).then(|| cost / averted);
+    let harm = proportion::harm_of_an_infection(scenario);
+    measured.evidence = theirs
+        .iter()
+        .map(|m| {
+            let time = clock_in(lang, scenario, m.at);
+            let team = scenario
+                .team(&m.team)
+                .map_or(m.team.as_str(), |t| t.name.as_str());
+            let (cost, averted) = (yuan(lang, m.cost), count(lang, m.averted.max(0.0)));
+            tr!(
+                lang,
+                "evidence-proportion",
+                time = time,
+                team = team,
+                what = m.what.as_str(),
+                cost = cost,
+                averted = averted,
+                verdict = proportion::Verdict::of(m.attainment).words(m.attainment, lang)
+            )
+        })
+        .collect();
+    if cost <= 0.0 {
+        return (per_infection, None);
+    }
+    let attainment = theirs.iter().map(|m| m.cost * m.attainment).sum::<f64>() / cost;
+    let out_of_proportion = theirs.iter().filter(|m| m.attainment < STRENGTH).count();
+    let text = tr!(
+        lang,
+        "kpi-proportion",
+        measures = theirs.len(),
+        cost = yuan(lang, cost),
+        averted = count(lang, averted),
+        days = format!("{:.0}", proportion::PROJECTION_HORIZON_DAYS),
+        harm = yuan(lang, harm),
+        out = out_of_proportion
+    );
+    (per_infection, Some((text, attainment)))
+}
+
 fn objective_card(
     exercise: &Exercise,
     baseline: &Exercise,
+    accounts: &[MeasureAccount],
     objective: &Objective,
     team: Option<&Team>,
     lang: Language,
@@ -513,7 +629,7 @@ fn objective_card(
     let kpis: Vec<KpiLine> = objective
         .kpis
         .iter()
-        .map(|kpi| kpi_line(exercise, baseline, objective, kpi, team, lang))
+        .map(|kpi| kpi_line(exercise, baseline, accounts, objective, kpi, team, lang))
         .collect();
     let measured_weight: f64 = kpis
         .iter()
@@ -593,6 +709,7 @@ fn objective_weight(card: &ObjectiveCard) -> f64 {
 fn card(
     exercise: &Exercise,
     baseline: &Exercise,
+    accounts: &[MeasureAccount],
     team: Option<&Team>,
     lang: Language,
 ) -> Scorecard {
@@ -601,7 +718,7 @@ fn card(
         .objectives
         .iter()
         .filter(|o| team.is_none_or(|t| o.teams.is_empty() || o.teams.contains(&t.id)))
-        .map(|o| objective_card(exercise, baseline, o, team, lang))
+        .map(|o| objective_card(exercise, baseline, accounts, o, team, lang))
         .collect();
     let mut points = 0.0;
     let mut max_points = 0.0;
@@ -611,6 +728,16 @@ fn card(
             max_points += objective_weight(card) * 10.0;
         }
     }
+    let scope: Vec<&Team> = team.into_iter().collect();
+    let mut capped = None;
+    if max_points > 0.0 && points > PAPERWORK_CAP * max_points && !acted(exercise, &scope) {
+        points = PAPERWORK_CAP * max_points;
+        capped = Some(tr!(
+            lang,
+            "card-paperwork-capped",
+            cap = format!("{:.0}%", PAPERWORK_CAP * 100.0)
+        ));
+    }
     Scorecard {
         team: team.map(|t| t.id.name.clone()),
         name: team.map_or_else(|| tr!(lang, "card-whole-exercise"), |t| t.name.clone()),
@@ -619,15 +746,32 @@ fn card(
         points,
         max_points,
         percent: (max_points > 0.0).then(|| 100.0 * points / max_points),
+        capped,
     }
 }
 
-/// The whole exercise's scorecard, then one per Blue team.
+/// The whole exercise's scorecard, then one per Blue team. The measures are judged by
+/// replaying the exercise without each (`measures.rs`).
 pub fn scorecards(exercise: &Exercise, baseline: &Exercise, lang: Language) -> Vec<Scorecard> {
+    let accounts = if scores_proportion(exercise.scenario()) {
+        Ledger::of(exercise).accounts(exercise, lang)
+    } else {
+        Vec::new()
+    };
+    scorecards_with(exercise, baseline, &accounts, lang)
+}
+
+/// The scorecards with the measures already judged (`Ledger::accounts`).
+pub fn scorecards_with(
+    exercise: &Exercise,
+    baseline: &Exercise,
+    accounts: &[MeasureAccount],
+    lang: Language,
+) -> Vec<Scorecard> {
     let scenario = exercise.scenario();
-    let mut cards = vec![card(exercise, baseline, None, lang)];
+    let mut cards = vec![card(exercise, baseline, accounts, None, lang)];
     for team in scenario.teams.iter().filter(|t| t.role == TeamRole::Blue) {
-        cards.push(card(exercise, baseline, Some(team), lang));
+        cards.push(card(exercise, baseline, accounts, Some(team), lang));
     }
     cards
 }

@@ -512,7 +512,7 @@ fn the_baseline_is_compared_in_words_a_reader_understands() {
     );
     assert_eq!(
         words(Metric::EconomicCost, 50.0, 200.0),
-        "75% less than with no action (200)"
+        "75% less than with no action (¥200)"
     );
     assert_eq!(
         words(Metric::Infections, 100.0, 100.0),
@@ -770,4 +770,175 @@ scenario.red: (budget: 30.0, tactics: [
         .count() as f64;
     assert_eq!(negative.value, Some(bad / posts));
     assert!(!Metric::NegativePostShare.higher_is_better());
+}
+
+/// The cases are in the north. Closing the north averts most of what the outbreak would do;
+/// closing the south as well costs its days and averts little: each closure is judged by the
+/// exercise replayed without it.
+#[test]
+fn each_measure_is_judged_by_what_it_alone_averted() {
+    let mut ex = small(
+        Mode::Stochastic,
+        "scenario.initial_cases: [(district: \"north\", count: 30)]",
+    );
+    for district in ["north", "south"] {
+        ex.apply(command(&format!(
+            r#"OrderMeasure(team: "health-team", district: "{district}", level: Closed)"#
+        )))
+        .unwrap();
+    }
+    ex.advance(10 * 24 * 60);
+    let accounts = Ledger::of(&ex).accounts(&ex, Language::En);
+    assert_eq!(accounts.len(), 2, "{accounts:?}");
+    let (north, south) = (&accounts[0], &accounts[1]);
+    assert_eq!(north.what, "closed (lockdown) in North");
+    // 50,000 residents × 55% of 222 a day × 10 days.
+    assert!((south.cost - 61_050_000.0).abs() < 1.0, "{}", south.cost);
+    let each = |m: &MeasureAccount| m.cost / m.averted;
+    assert!(north.averted > 1000.0, "{north:?}");
+    assert!(
+        each(south) > 10.0 * each(north),
+        "north {north:?} south {south:?}"
+    );
+    assert!(north.attainment > south.attainment + 0.3, "{accounts:?}");
+    // Expected values: the same commands give the same ledger whatever the seed.
+    let mut other_seed = Exercise::new(ex.scenario_arc(), 9, Mode::Stochastic);
+    for (at, c) in ex.log() {
+        other_seed.advance_to(*at);
+        other_seed.apply(c.clone()).unwrap();
+    }
+    other_seed.advance_to(ex.now());
+    let again = Ledger::of(&other_seed).accounts(&other_seed, Language::En);
+    assert_eq!(again[1].averted, south.averted);
+}
+
+/// Every scenario is scored on proportion: an objective is added, for every team, with the
+/// harm of an infection as its target; a team that spent nothing is not judged on it.
+#[test]
+fn the_proportion_objective_is_added_unless_the_author_opts_out() {
+    let scenario = small_scenario("scenario.initial_cases: [(district: \"north\", count: 30)]");
+    let added = scenario
+        .objectives
+        .iter()
+        .find(|o| o.id.as_str() == crate::scenario::PROPORTION_OBJECTIVE)
+        .expect("added");
+    assert_eq!(added.kpis[0].metric, Metric::CostPerInfectionAverted);
+    assert!(added.teams.is_empty());
+    let harm = proportion::harm_of_an_infection(&scenario);
+    assert_eq!(added.kpis[0].target.value, harm);
+    let mut ex = Exercise::new(scenario, 1, Mode::Expected);
+    ex.apply(command(
+        r#"OrderMeasure(team: "health-team", district: "north", level: Closed)"#,
+    ))
+    .unwrap();
+    ex.advance(5 * 24 * 60);
+    let cards = scorecards_of(&ex, Language::En);
+    let police = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("police-team"))
+        .unwrap();
+    let theirs = line(
+        police,
+        crate::scenario::PROPORTION_OBJECTIVE,
+        Metric::CostPerInfectionAverted,
+    );
+    assert!(theirs.attainment.is_none(), "police spent nothing");
+    let health = cards
+        .iter()
+        .find(|c| c.team.as_deref() == Some("health-team"))
+        .unwrap();
+    let judged = line(
+        health,
+        crate::scenario::PROPORTION_OBJECTIVE,
+        Metric::CostPerInfectionAverted,
+    );
+    assert!(judged.attainment.is_some());
+    assert_eq!(judged.evidence.len(), 1);
+    assert!(
+        judged.explanation.contains("1 measure cost ¥61.1 million"),
+        "{}",
+        judged.explanation
+    );
+
+    let opted_out = small_scenario(
+        "scenario.proportion: (opt_out: Some(\"One hour of play: no measure shows its effect\"))",
+    );
+    assert!(!scores_proportion(&opted_out));
+    let (_, report) = crate::scenario::check(
+        "x.ron",
+        &crate::sim::test_support::small_text("scenario.proportion: (opt_out: Some(\"  \"))"),
+    );
+    assert!(report.has_errors(), "{report:?}");
+}
+
+/// The harm of an infection from the small scenario's pathogen: 60% symptomatic, 5% of them in
+/// hospital at 23,000 yuan, 7 days ill at 222 yuan a day, 10% of those in hospital dying at the
+/// value of a statistical life.
+#[test]
+fn the_harm_of_an_infection_adds_care_days_ill_and_the_risk_of_death() {
+    let scenario = small_scenario("");
+    let expected = 0.6 * 0.05 * 23_000.0 + 0.6 * 7.0 * 222.0 + 0.6 * 0.05 * 0.1 * 5_100_000.0;
+    assert!((proportion::harm_of_an_infection(&scenario) - expected).abs() < 1e-6);
+    let set = small_scenario("scenario.proportion: (harm_of_an_infection: Some(50000.0))");
+    assert_eq!(proportion::harm_of_an_infection(&set), 50_000.0);
+}
+
+/// A run with nobody infected at large projects only what it has; one with the infected at
+/// large projects more, and more the more there are.
+#[test]
+fn the_projection_grows_from_the_infected_at_large() {
+    let quiet = small(Mode::Expected, "");
+    assert_eq!(proportion::projected(&quiet), 0.0);
+    let few = small(
+        Mode::Expected,
+        "scenario.initial_cases: [(district: \"north\", count: 5)]",
+    );
+    let many = small(
+        Mode::Expected,
+        "scenario.initial_cases: [(district: \"north\", count: 50)]",
+    );
+    let (few, many) = (proportion::projected(&few), proportion::projected(&many));
+    assert!(few > 5.0 * 10.0, "{few}");
+    assert!(many > few * 5.0, "{few} {many}");
+}
+
+/// Paperwork alone cannot carry a team: a team that only activated and reported is capped,
+/// however fast it was; one more action on the ground lifts the cap.
+#[test]
+fn paperwork_alone_scores_at_most_the_cap() {
+    let objectives = r#"scenario.objectives: [
+        (id: "activate", title: "Activate", kpis: [(metric: ActivationMinutes, target: 60.0, weight: 3.0)]),
+        (id: "contain", title: "Contain", kpis: [(metric: Infections, target: 50.0)]),
+    ]
+    scenario.initial_cases: [(district: "north", count: 30)]
+    scenario.proportion: (opt_out: Some("a test of paperwork"))"#;
+    let mut paper = small(Mode::Expected, objectives);
+    paper
+        .apply(command(r#"Activate(team: "health-team")"#))
+        .unwrap();
+    paper.advance(3 * 24 * 60);
+    let cards = scorecards_of(&paper, Language::En);
+    let health = |cards: &[Scorecard]| {
+        cards
+            .iter()
+            .find(|c| c.team.as_deref() == Some("health-team"))
+            .unwrap()
+            .clone()
+    };
+    let capped = health(&cards);
+    assert!((capped.percent.unwrap() - 40.0).abs() < 1e-9, "{capped:?}");
+    assert!(capped.capped.is_some());
+    let mut acted = small(Mode::Expected, objectives);
+    acted
+        .apply(command(r#"Activate(team: "health-team")"#))
+        .unwrap();
+    acted
+        .apply(command(
+            r#"Dispatch(team: "health-team", unit: "tracers-1", to: "north")"#,
+        ))
+        .unwrap();
+    acted.advance(3 * 24 * 60);
+    let free = health(&scorecards_of(&acted, Language::En));
+    assert!(free.capped.is_none());
+    assert!(free.percent.unwrap() > 40.0, "{free:?}");
 }

@@ -76,8 +76,9 @@ impl Exercise {
             }
             Effect::Rumour(e) => {
                 for d in self.scope(&e.district) {
+                    let reach = self.rumour_reach(d, e.reach.get());
                     let district = &mut self.districts[d];
-                    district.rumour = (district.rumour + e.reach.get()).min(1.0);
+                    district.rumour = (district.rumour + reach).min(1.0);
                 }
             }
             Effect::TrustShift(e) => {

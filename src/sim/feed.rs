@@ -38,6 +38,9 @@ pub const QUIET_MINUTES: u32 = 12 * 60;
 /// Share of a district's clinic visitors turned away untested from which the queue is news
 /// (illustrative: one in five).
 pub const CLINIC_QUEUE_NEWS_SHARE: f64 = 0.2;
+/// Share of a closed district's households left without the deliveries they need above which
+/// the feed writes about hardship (illustrative).
+pub const HARDSHIP_NEWS_SHARE: f64 = 0.5;
 /// At most this many posts about one happening, each by a different kind of account.
 pub const POSTS_PER_HAPPENING: usize = 2;
 
@@ -242,6 +245,13 @@ impl Exercise {
             if turned_away >= CLINIC_QUEUE_NEWS_SHARE {
                 let mut h = Happening::new(PostTrigger::ClinicQueue, Some(d));
                 h.count = Some((turned_away * 100.0).round() as u64);
+                self.post_about(&h);
+            }
+            if self.districts[d].unsupported >= HARDSHIP_NEWS_SHARE
+                && let Some(since) = self.districts[d].kept_home_since
+            {
+                let mut h = Happening::new(PostTrigger::Hardship, Some(d));
+                h.count = Some(u64::from(self.now.saturating_sub(since) / (24 * 60) + 1));
                 self.post_about(&h);
             }
         }
@@ -904,5 +914,33 @@ scenario.red: (budget: 30.0, tactics: [
         );
         assert!(all.contains("No account of kind Resident"), "{all}");
         assert!(all.contains("stance 2"), "{all}");
+    }
+
+    /// A closed district whose households go without deliveries makes the news, with the days
+    /// its people have been kept at home; the open district does not.
+    #[test]
+    fn hardship_under_closure_makes_the_news() {
+        let mut ex = small(Mode::Expected, "");
+        ex.apply(command(
+            r#"OrderMeasure(team: "health-team", district: "north", level: Closed)"#,
+        ))
+        .unwrap();
+        ex.advance(30 * 60);
+        let hardship: Vec<&Post> = ex
+            .feed()
+            .iter()
+            .filter(|p| p.on == PostTrigger::Hardship)
+            .collect();
+        assert!(!hardship.is_empty());
+        assert!(
+            hardship
+                .iter()
+                .all(|p| p.district.as_deref() == Some("north")),
+            "{hardship:?}"
+        );
+        assert!(
+            hardship.iter().any(|p| p.text.contains("Day 1")),
+            "{hardship:?}"
+        );
     }
 }

@@ -36,11 +36,12 @@ pub mod command;
 mod decisions;
 mod detection;
 mod dispersion;
-mod economy;
+pub mod economy;
 mod effects;
 pub mod epidemic;
 pub mod event;
 mod facilities;
+mod fatigue;
 mod feed;
 mod gatherings;
 mod households;
@@ -190,6 +191,11 @@ pub struct DistrictState {
     /// stopped being infectious meanwhile (a part of `epi.qr`; `quarantine_checks.rs`).
     pub(crate) quarantine_swabs_out: f64,
     pub(crate) quarantine_recovered_waiting: f64,
+    /// When its people were last told to stay home (a closure, a sealed or controlled zone),
+    /// while they still are (`fatigue.rs`).
+    pub(crate) kept_home_since: Option<u32>,
+    /// Share of the households needing deliveries last step that went without (`public.rs`).
+    pub(crate) unsupported: f64,
 }
 
 impl DistrictState {
@@ -437,6 +443,21 @@ pub enum ActionKind {
         district: String,
         level: crate::scenario::ZoneLevel,
     },
+}
+
+impl ActionKind {
+    /// Paperwork: an action that changes nothing on the ground by itself (an activation, a
+    /// report, information passed on, a request for aid). It earns process points, never a
+    /// share of an outcome, and alone it cannot carry a team (`scoring::PAPERWORK_CAP`).
+    pub fn is_paperwork(&self) -> bool {
+        matches!(
+            self,
+            ActionKind::Activate
+                | ActionKind::Report { .. }
+                | ActionKind::Share { .. }
+                | ActionKind::RequestAid { .. }
+        )
+    }
 }
 
 /// A command the exercise refused: what a team (or the control cell) tried, and why not.
@@ -797,6 +818,8 @@ impl Exercise {
                 contacts_quarantined: 0.0,
                 quarantine_swabs_out: 0.0,
                 quarantine_recovered_waiting: 0.0,
+                kept_home_since: None,
+                unsupported: 0.0,
             })
             .collect();
         let facilities = scenario
@@ -978,8 +1001,17 @@ impl Exercise {
     }
 
     /// Whether a team has taken any action so far (up to a minute).
+    /// The pathogen's basic reproduction number, as the model's transmission rate gives it.
+    pub fn basic_reproduction_number(&self) -> f64 {
+        let dt = Minutes(self.scenario.meta.time_step.get()).days();
+        transmission::r0_of(&self.scenario, dt, self.derived.beta)
+    }
+
+    /// Whether a team did something on the ground by a minute (paperwork does not count).
     pub fn team_acted(&self, team: &str, by: u32) -> bool {
-        self.actions.iter().any(|a| a.team == team && a.at <= by)
+        self.actions
+            .iter()
+            .any(|a| a.team == team && a.at <= by && !a.kind.is_paperwork())
     }
 
     pub fn expectations(&self) -> &[ExpectationState] {

@@ -437,6 +437,7 @@ impl Exercise {
         }
         self.districts[d].level = level.clone();
         self.districts[d].level_ordered_by = team.map(str::to_string);
+        self.count_days_at_home(d);
         self.emit(
             Audience::Everyone,
             EventKind::MeasureOrdered {

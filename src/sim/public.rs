@@ -162,6 +162,7 @@ impl Exercise {
             }
             let waiting = self.districts[d].epi.waiting();
             let district = &mut self.districts[d];
+            district.unsupported = if needed > 0.0 { 1.0 - support } else { 0.0 };
             let mut per_day = 0.0;
             // Measures wear the anchor down; lifted, the fatigue slowly wears off.
             match &measure {

@@ -160,12 +160,12 @@ impl Exercise {
 
     /// (contact factor, mobility factor) of a district (or a place, under its district's
     /// measures) with compliance, and the scenario's contact changes in force.
-    fn factors(&self, node: usize) -> (f64, f64) {
+    pub(crate) fn factors(&self, node: usize) -> (f64, f64) {
         let district = self.district_of(node);
         let (contact, mobility) = match self.measure_in(district) {
             None => (1.0, 1.0),
             Some(m) => {
-                let c = self.compliance(district);
+                let c = self.compliance(district) * self.adherence(district);
                 (
                     1.0 - c * (1.0 - m.contact_factor.get()),
                     1.0 - c * (1.0 - m.mobility_factor.get()),

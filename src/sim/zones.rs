@@ -43,6 +43,7 @@ impl Exercise {
         }
         self.districts[node].zone_level = level;
         self.districts[node].level_ordered_by = Some(c.team.name.clone());
+        self.count_days_at_home(node);
         self.record_action(
             c.team.as_str(),
             super::ActionKind::Zone {
@@ -88,7 +89,7 @@ impl Exercise {
     /// compliance; the district's own factors where they cut more. None without a level.
     pub(crate) fn zone_factors(&self, node: usize, district: (f64, f64)) -> Option<(f64, f64)> {
         let (measure, stays_in) = self.zone_measure(node)?;
-        let compliance = self.compliance(self.district_of(node));
+        let compliance = self.compliance(self.district_of(node)) * self.adherence(node);
         let contact = 1.0 - compliance * (1.0 - measure.contact_factor.get());
         let mobility_factor = if stays_in {
             0.0

@@ -198,3 +198,4 @@ red-card-summary = { $moves } moves for { $spent } of { $budget } red points too
 red-card-median = , a median { $after } after the move
 team-channel-down = The reporting channel of { $agency } is down until { $time }
 team-restore = Restore on a backup channel
+app-measures = Measures: cost against infections averted

@@ -102,7 +102,7 @@ report-who = Who
 report-command = Command
 report-why-refused = Why it was refused
 
-report-timeline = 6. Timeline of injects, decisions and consequences
+report-timeline = 7. Timeline of injects, decisions and consequences
 report-kind = Kind
 report-what = What
 report-kind-inject = inject
@@ -110,7 +110,7 @@ report-kind-decision = decision
 report-kind-red = red move
 report-kind-consequence = consequence
 
-report-scorecards = 7. Scorecards
+report-scorecards = 8. Scorecards
 report-scorecards-explained = Each line: the value measured in the simulation against its target. Points are attainment (0–1) × weight × 10. An outcome (infections, deaths, overflow, trust, stock-outs) earns the share of the improvement its target asks for over the same scenario and seed with no player action; a cost counts only when something was spent; a process KPI counts the opportunities there were. <b>n/a</b>: nothing to measure on this card, counted neither way.
 report-card-score = { $percent } ({ $points } of { $max } points)
 report-not-scored = not yet scored
@@ -127,7 +127,7 @@ report-events = { $count ->
 }
 report-evaluators-only = rated by evaluators only
 
-report-plan = 8. Improvement plan
+report-plan = 9. Improvement plan
 report-issue = Issue / area for improvement
 report-corrective-action = Corrective action
 report-owner = Owner agency
@@ -158,6 +158,7 @@ report-fix-stock = Set reorder levels for every stock; rotate the reserve and mo
 report-fix-trust = Answer rumours within hours with one official voice; pair every measure with support to residents.
 report-fix-rumours = Watch the public feed and answer a rumour with a public statement within the hour it appears, before it is reshared; name the post you answer.
 report-fix-cost = Target measures to buildings and districts at risk; review and lift them on clear criteria.
+report-fix-proportion = Match measures to the danger: seal the compounds and districts where cases are, test and trace around them, and keep the rest of the city open; close widely only when cases spread beyond tracing.
 report-fix-decisions = Prepare decision criteria before the exercise (thresholds to go ahead, postpone or cancel); take the decision before its deadline, with the lead agency named.
 report-fix-evaluated = Review the evaluators' observations with the team and rehearse the capability in a focused drill.
 
@@ -225,3 +226,16 @@ decisions-to-be-judged = to be judged by an evaluator
 decisions-not-done = not done by { $time }
 decisions-open-until = open until { $time }
 decisions-control-cell = control cell
+report-measures = 6. Measures: cost against infections averted
+report-measures-explained = Each measure is judged by what it alone did: the exercise replayed (in expected values) without it, both projected { $days } days on with the measures lifted. A measure is in proportion while each infection it averted cost no more than the harm one infection does ({ $harm }: care, days ill, the risk of death); beyond that it loses a third of its points for each tenfold.
+report-no-measures = No measure restricted or tested people.
+report-col-time = Time
+report-col-team = Team
+report-col-measure = Measure
+report-col-cost = Cost
+report-col-averted = Infections averted
+report-col-per-infection = Cost per infection averted
+report-col-proportion = Proportion
+report-in-proportion = in proportion
+report-out-of-proportion = out of proportion ({ $points } of the points)
+report-costly = costly for what it averted ({ $points } of the points)

@@ -19,6 +19,7 @@ metric-rumour-answer = Time to answer a rumour in the public feed
 metric-rumour-reach = A rumour's reach before it was answered
 metric-negative-posts = Share of bad news in the public feed
 metric-economic-cost = Economic cost of measures
+metric-cost-per-infection-averted = Cost of measures per infection averted
 metric-decision-quality = Decisions that served the objective
 
 value-minutes = { $minutes } min
@@ -58,6 +59,7 @@ nothing-decisions = { $scope ->
 nothing-to-measure = nothing to measure
 nothing-rumours = no rumour in the public feed yet
 nothing-posts = nothing posted in the public feed yet
+nothing-averted = set against the no-action run when scored
 
 detail-contacts = { $quick } of { $named } named contacts quarantined within 24 h ({ $quarantined } quarantined in all, { $lost } lost to tracing)
 detail-isolation = { $quick } of { $cases } confirmed cases moved to an isolation site within 24 h ({ $moved } moved in all)
@@ -121,8 +123,20 @@ kpi-against-target = { $value } against a target of { $target }: { $detail }
 kpi-against-budget = { $value } against a budget of { $budget }: { $detail }
 kpi-against-target-and-baseline = { $value } against a target of { $target }; { $baseline }: { $detail }
 kpi-nothing-spent = nothing spent
+kpi-proportion = { $measures ->
+        [one] 1 measure
+       *[other] { $measures } measures
+    } cost { $cost } and averted about { $averted } infections, each set against the exercise without it and projected { $days } days on; one infection does { $harm } of harm (care, days ill, risk of death). Costing more per infection averted than that harm: { $out } of them.
+evidence-proportion = { $time } { $team }: { $what }: { $cost }, averted about { $averted } infections: { $verdict }
+measure-level = { $level } in { $place }
+measure-round = testing round of { $places }
+measure-round-city = city-wide testing round
 kpi-met-without-action = with no action it is { $baseline }, already within the target of { $target }: no response can be told from none
 kpi-met-without-action-so-far = so far, with no action it would be { $baseline }, still within the target of { $target }: nothing to tell yet
 kpi-team-took-no-action = ; this team took no action, so no improvement is its own
 kpi-no-team-took-action = ; no team took any action
 kpi-not-applicable = n/a: { $reason }
+proportion-objective-title = Measures in proportion to the danger
+proportion-objective-description = Added to every exercise: what the measures cost per infection they averted, against the harm one infection does. Closing more than the danger asks costs points.
+proportion-objective-capability = Community resilience
+card-paperwork-capped = Only paperwork so far (activations, reports, information passed on): without action on the ground it counts for at most { $cap }.

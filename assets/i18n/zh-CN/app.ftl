@@ -189,3 +189,4 @@ red-card-summary = 红方出手 { $moves } 次，消耗点数 { $spent }/{ $budg
 red-card-median = ，中位应对时间为出手后 { $after }
 team-channel-down = { $agency } 的报告渠道中断至 { $time }
 team-restore = 切换备用渠道恢复
+app-measures = 措施：成本与避免的感染

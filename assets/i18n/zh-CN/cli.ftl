@@ -97,7 +97,7 @@ contrast-no-action = 不处置
 contrast-targeted = 有针对性的处置
 contrast-over-reaction = 全市各区封控
 contrast-paperwork = 只做文书
-contrast-late = 晚一天
+contrast-late = 晚{ $delay }
 contrast-response = 处置
 contrast-overall = 总体
 contrast-infections = 感染
@@ -107,6 +107,6 @@ contrast-not-met = 未达到
 contrast-check-targeted = 有针对性的处置得分不低于70%：{ $who }
 contrast-check-over-reaction = 全市封控比有针对性的处置至少低10分：{ $who }
 contrast-check-paperwork = 只做文书得分不超过40%：{ $who }
-contrast-check-late = 晚一天的处置得分介于不处置与有针对性的处置之间：{ $who }
+contrast-check-late = 晚一步的处置得分介于不处置与有针对性的处置之间：{ $who }
 contrast-file-header = { $scenario } 的“{ $contrast }”，由 { $targeted } 经 `muster contrasts --write` 推导：
     与有针对性的处置对照（并列的中位得分：muster contrasts { $scenario } --commands { $targeted }）。

@@ -96,7 +96,7 @@ report-who = 执行方
 report-command = 指令
 report-why-refused = 拒绝原因
 
-report-timeline = 六、注入、决策与后果时间线
+report-timeline = 七、注入、决策与后果时间线
 report-kind = 类别
 report-what = 内容
 report-kind-inject = 注入
@@ -104,7 +104,7 @@ report-kind-decision = 决策
 report-kind-red = 红方行动
 report-kind-consequence = 后果
 
-report-scorecards = 七、计分卡
+report-scorecards = 八、计分卡
 report-scorecards-explained = 每一行：模拟中测得的数值与目标值的对比。得分 = 达成度（0–1）× 权重 × 10。结果类指标（感染、死亡、床位不足、信任度、断供）按同一想定、同一随机种子下无作为的基线计算改进幅度，达到目标值所要求的改进即得满分；成本类指标只在有支出时计入；过程类指标按实际出现的机会计算。<b>不适用</b>：本卡上没有可测量的内容，不计分。
 report-card-score = { $percent }（{ $points } / { $max } 分）
 report-not-scored = 尚未计分
@@ -118,7 +118,7 @@ report-not-applicable = 不适用
 report-events = { $count } 个事件
 report-evaluators-only = 仅由评估员评级
 
-report-plan = 八、改进计划
+report-plan = 九、改进计划
 report-issue = 问题 / 待改进领域
 report-corrective-action = 整改措施
 report-owner = 责任单位
@@ -149,6 +149,7 @@ report-fix-stock = 为每类物资设定补货线；常态储备、定期更新�
 report-fix-trust = 在数小时内以统一口径回应谣言；每项管控措施都配套对居民的保障。
 report-fix-rumours = 关注舆情信息流，谣言出现后一小时内以公开声明回应，趁其尚未扩散；声明中注明所回应的帖文。
 report-fix-cost = 将管控措施精准到有风险的楼栋和区域；按明确标准评估并解除。
+report-fix-proportion = 措施与风险相称：封控有病例的小区和区域，围绕病例检测和追踪，其余区域保持运转；只有病例超出追踪能力时才大范围封控。
 report-fix-decisions = 在推演前制定决策标准（举办、推迟或取消的阈值）；在时限前作出决定，并明确牵头单位。
 report-fix-evaluated = 与小组一起复盘评估员的观察记录，并通过专项演练强化该能力。
 
@@ -207,3 +208,16 @@ decisions-to-be-judged = 待评估员评定
 decisions-not-done = 截至 { $time } 未完成
 decisions-open-until = 时限 { $time }
 decisions-control-cell = 导调组
+report-measures = 六、措施：成本与避免的感染
+report-measures-explained = 每项措施按其单独的作用评价：在不采取该项措施的情况下重演本次演练（按期望值），两者均在解除措施后再推算 { $days } 天。若每避免一例感染的成本不超过一例感染造成的损失（{ $harm }：救治、患病误工、死亡风险），该措施即为相称；每超出十倍，扣去三分之一的得分。
+report-no-measures = 没有限制人员活动或开展检测的措施。
+report-col-time = 时间
+report-col-team = 小组
+report-col-measure = 措施
+report-col-cost = 成本
+report-col-averted = 避免的感染
+report-col-per-infection = 每避免一例感染的成本
+report-col-proportion = 是否相称
+report-in-proportion = 相称
+report-out-of-proportion = 不相称（得分 { $points }）
+report-costly = 代价偏高（得分 { $points }）

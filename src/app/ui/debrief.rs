@@ -97,6 +97,7 @@ pub fn show(
                     .show(ui, |ui| super::red::moves(ui, card));
             }
             decided(ui, derived.decisions(exercise, lang), lang);
+            measures(ui, session, exercise.scenario(), lang);
             ui.label(egui::RichText::new(tr!(lang, "app-timeline")).strong());
             egui::Grid::new("timeline").striped(true).show(ui, |ui| {
                 for entry in derived.timeline(exercise, session.language) {
@@ -114,6 +115,54 @@ pub fn show(
             });
         });
     });
+}
+
+/// Each measure's cost against the infections it alone averted, and whether that is in
+/// proportion (the same table as the report's).
+fn measures(
+    ui: &mut egui::Ui,
+    session: &Session,
+    scenario: &crate::scenario::Scenario,
+    lang: Language,
+) {
+    if session.measures.is_empty() {
+        return;
+    }
+    use crate::scoring::proportion::Verdict;
+    ui.label(egui::RichText::new(tr!(lang, "app-measures")).strong());
+    egui::Grid::new("measures").striped(true).show(ui, |ui| {
+        for heading in [
+            "report-col-time",
+            "report-col-team",
+            "report-col-measure",
+            "report-col-cost",
+            "report-col-averted",
+            "report-col-proportion",
+        ] {
+            ui.label(egui::RichText::new(crate::i18n::text(lang, heading)).strong());
+        }
+        ui.end_row();
+        for m in &session.measures {
+            ui.monospace(crate::scoring::clock_in(lang, scenario, m.at));
+            ui.label(
+                scenario
+                    .team(&m.team)
+                    .map_or(m.team.as_str(), |t| t.name.as_str()),
+            );
+            ui.label(&m.what);
+            ui.label(crate::i18n::yuan(lang, m.cost));
+            ui.label(count(lang, m.averted));
+            let verdict = Verdict::of(m.attainment);
+            let colour = match verdict {
+                Verdict::InProportion => egui::Color32::from_rgb(30, 110, 40),
+                Verdict::Costly => egui::Color32::from_rgb(150, 100, 0),
+                Verdict::OutOfProportion => egui::Color32::from_rgb(170, 30, 30),
+            };
+            ui.colored_label(colour, verdict.words(m.attainment, lang));
+            ui.end_row();
+        }
+    });
+    ui.separator();
 }
 
 /// Who chose what, when and why, and what followed; the scenario's actions taken; what the

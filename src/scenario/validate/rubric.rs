@@ -24,6 +24,15 @@ pub const MOST_DISTRICT_POPULATION: u64 = 40_000_000;
 pub const MOST_UNITS: u64 = 100_000;
 
 impl Checker<'_> {
+    /// Opting out of proportion takes a reason the debrief can give.
+    pub(super) fn check_proportion(&mut self) {
+        if let Some(reason) = &self.s.proportion.opt_out
+            && reason.value.trim().is_empty()
+        {
+            self.error(reason.span, crate::msg!("v-proportion-no-reason"));
+        }
+    }
+
     /// Numbers beyond any real facility's, place's or city's: most likely a digit too many.
     pub(super) fn check_limits(&mut self) {
         let s = self.s;

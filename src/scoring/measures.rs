@@ -1,0 +1,203 @@
+//! Each measure judged by what it alone did: the exercise replayed without that one command
+//! (a district's level raised, a zone declared, a testing round), against the exercise as
+//! played. What it cost is the difference in money spent; what it averted, the difference in
+//! infections, both projected past now as `proportion.rs` does. A closure of a district with no
+//! case costs its days and averts nothing; the closure of the district where the cases are
+//! averts the outbreak.
+//!
+//! The replays run in expected values (`Mode::Expected`) on the scenario's own seed: a
+//! stochastic replay without one command draws differently from the first step it changes,
+//! and that noise would swamp what a small measure did. So the measures are judged on the
+//! exercise's average course, not on its one draw, and the same commands give the same ledger
+//! whatever the seed (`LedgerCache` keeps it for a sweep's many seeds).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+
+use super::Baseline;
+use super::baseline::Keep;
+use super::proportion;
+use crate::i18n::Language;
+use crate::scenario::{ControlLevel, Scenario, ZoneLevel};
+use crate::sim::{Command, Exercise, Mode};
+use crate::tr;
+
+/// Whether a command is a measure judged on its own: one that restricts people or tests them.
+fn is_measure(command: &Command) -> bool {
+    match command {
+        Command::OrderMeasure(c) => c.level != ControlLevel::Normal,
+        Command::DeclareZone(c) => c.level != ZoneLevel::Lifted,
+        Command::TestingRound(_) => true,
+        _ => false,
+    }
+}
+
+/// One measure's account.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureAccount {
+    pub at: u32,
+    pub team: String,
+    /// The measure in words, with the place's name ("Closure of Hexi").
+    pub what: String,
+    /// Yuan it cost (the exercise as played less the replay without it).
+    pub cost: f64,
+    /// Infections it averted by the projection's horizon (negative: it added some).
+    pub averted: f64,
+    /// Attainment of its cost per infection averted against the harm of an infection.
+    pub attainment: f64,
+}
+
+/// The replays that judge every measure, kept in step with a live exercise.
+pub struct Ledger {
+    as_played: Baseline,
+    /// One replay per measure: the live log's index of its command, and the replay without it.
+    without: Vec<(usize, Baseline)>,
+    /// Entries of the live log already looked at for measures.
+    seen: usize,
+    scenario: Arc<Scenario>,
+}
+
+impl Ledger {
+    pub fn new(scenario: Arc<Scenario>) -> Ledger {
+        Ledger {
+            as_played: Ledger::replay(&scenario, Keep::All),
+            without: Vec::new(),
+            seen: 0,
+            scenario,
+        }
+    }
+
+    fn replay(scenario: &Arc<Scenario>, keep: Keep) -> Baseline {
+        Baseline::keeping(scenario.clone(), scenario.meta.seed, Mode::Expected, keep)
+    }
+
+    /// The ledger of an exercise, replayed up to its minute.
+    pub fn of(live: &Exercise) -> Ledger {
+        let mut ledger = Ledger::new(live.scenario_arc());
+        ledger.keep_up(live);
+        ledger
+    }
+
+    /// Advances every replay to the live exercise's minute, starting one for each new measure.
+    pub fn keep_up(&mut self, live: &Exercise) {
+        let log = live.log();
+        for (index, (_, command)) in log.iter().enumerate().skip(self.seen.min(log.len())) {
+            if is_measure(command) {
+                let replay = Ledger::replay(&self.scenario, Keep::AllBut(index));
+                self.without.push((index, replay));
+            }
+        }
+        self.seen = log.len();
+        self.as_played.keep_up(live);
+        for (_, replay) in &mut self.without {
+            replay.keep_up(live);
+        }
+    }
+
+    /// Every measure's account, in the order they were ordered.
+    pub fn accounts(&self, live: &Exercise, lang: Language) -> Vec<MeasureAccount> {
+        let harm = proportion::harm_of_an_infection(&self.scenario);
+        let as_played = self.as_played.exercise();
+        let cost_of = |ex: &Exercise| ex.totals_now().economic_cost;
+        self.without
+            .iter()
+            .filter_map(|(index, replay)| {
+                let (at, command) = live.log().get(*index)?;
+                let without = replay.exercise();
+                let cost = cost_of(as_played) - cost_of(without);
+                let averted = proportion::projected(without) - proportion::projected(as_played);
+                Some(MeasureAccount {
+                    at: *at,
+                    team: command.team().map(|t| t.name.clone()).unwrap_or_default(),
+                    what: words(&self.scenario, command, lang),
+                    cost,
+                    averted,
+                    attainment: if cost > 0.0 {
+                        proportion::attainment(cost, averted, harm)
+                    } else {
+                        1.0
+                    },
+                })
+            })
+            .collect()
+    }
+}
+
+/// The measures' accounts of exercises played with the same commands to the same minute, kept
+/// once: a sweep plays the same commands on many seeds, and the ledger does not depend on the
+/// seed.
+#[derive(Default)]
+pub struct LedgerCache {
+    kept: Mutex<HashMap<String, Vec<MeasureAccount>>>,
+}
+
+impl LedgerCache {
+    pub fn accounts(&self, live: &Exercise, lang: Language) -> Vec<MeasureAccount> {
+        let mut key = format!("{lang:?} {}\n", live.now());
+        for (at, command) in live.log() {
+            key.push_str(&format!("{at} {}\n", command.to_ron()));
+        }
+        let kept = |cache: &Self| {
+            cache
+                .kept
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get(&key)
+                .cloned()
+        };
+        if let Some(accounts) = kept(self) {
+            return accounts;
+        }
+        let accounts = Ledger::of(live).accounts(live, lang);
+        self.kept
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key, accounts.clone());
+        accounts
+    }
+}
+
+/// A measure in words, with its place's name.
+fn words(scenario: &Scenario, command: &Command, lang: Language) -> String {
+    let district_name = |id: &str| {
+        scenario
+            .district(id)
+            .map_or_else(|| id.to_string(), |d| d.name.clone())
+    };
+    match command {
+        Command::OrderMeasure(c) => tr!(
+            lang,
+            "measure-level",
+            level = c.level.words(lang),
+            place = district_name(c.district.as_str())
+        ),
+        Command::DeclareZone(c) => {
+            let zone = scenario.zones.iter().find(|z| z.id == c.zone);
+            tr!(
+                lang,
+                "measure-level",
+                level = c.level.words(lang),
+                place = zone.map_or_else(|| c.zone.name.clone(), |z| z.name.clone())
+            )
+        }
+        Command::TestingRound(c) => {
+            let places: Vec<String> = c
+                .districts
+                .iter()
+                .map(|d| district_name(d.as_str()))
+                .collect();
+            if places.is_empty() {
+                tr!(lang, "measure-round-city")
+            } else {
+                tr!(
+                    lang,
+                    "measure-round",
+                    places = places.join(&tr!(lang, "list-comma"))
+                )
+            }
+        }
+        _ => String::new(),
+    }
+}
