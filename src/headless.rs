@@ -392,7 +392,15 @@ pub fn brief(output: &RunOutput, lang: crate::i18n::Language) -> String {
             overflow = format!("{:.0}", t.overflow_hours),
             stock_outs = t.stock_outs,
             trust = format!("{:.2}", o.mean_trust),
-            cost = count(lang, o.economic_cost)
+            cost = crate::i18n::yuan(lang, o.economic_cost)
+        ),
+        tr!(
+            lang,
+            "brief-hardship",
+            school_days = count(lang, t.hardship.school_days_lost),
+            care_deaths = format!("{:.1}", t.hardship.care_forgone_deaths),
+            calls = count(lang, t.hardship.hotline_calls),
+            site_days = count(lang, t.hardship.site_person_days)
         ),
         tr!(
             lang,

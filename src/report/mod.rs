@@ -339,6 +339,7 @@ fn measures_section(h: &mut String, aar: &AfterAction, scenario: &Scenario, lang
             tr!(lang, "report-col-team"),
             tr!(lang, "report-col-measure"),
             tr!(lang, "report-col-cost"),
+            tr!(lang, "report-col-other-harm"),
             tr!(lang, "report-col-averted"),
             tr!(lang, "report-col-per-infection"),
             tr!(lang, "report-col-proportion"),
@@ -349,18 +350,19 @@ fn measures_section(h: &mut String, aar: &AfterAction, scenario: &Scenario, lang
             .team(&m.team)
             .map_or(m.team.as_str(), |t| t.name.as_str());
         let per_infection = if m.averted > 0.0 {
-            yuan(lang, m.cost / m.averted)
+            yuan(lang, m.harm() / m.averted)
         } else {
             "–".to_string()
         };
         let verdict = scoring::proportion::Verdict::of(m.attainment).words(m.attainment, lang);
         let _ = write!(
             h,
-            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+            r#"<tr><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
             escape(&scoring::clock_in(lang, scenario, m.at)),
             escape(team),
             escape(&m.what),
             escape(&yuan(lang, m.cost)),
+            escape(&m.other_harm(lang)),
             escape(&crate::i18n::count(lang, m.averted)),
             escape(&per_infection),
             escape(&verdict)
@@ -1638,16 +1640,19 @@ pub fn write(
         }
     }
     put("scorecards.csv", csv)?;
-    let mut measures =
-        String::from("minute,team,measure,cost_yuan,infections_averted,attainment\n");
+    let mut measures = String::from(
+        "minute,team,measure,cost_yuan,school_days_lost,care_forgone_deaths,infections_averted,attainment\n",
+    );
     for m in &aar.measures {
         let _ = writeln!(
             measures,
-            "{},{},{},{:.0},{:.1},{:.3}",
+            "{},{},{},{:.0},{:.0},{:.3},{:.1},{:.3}",
             m.at,
             csv_field(&m.team),
             csv_field(&m.what),
             m.cost,
+            m.school_days_lost,
+            m.care_forgone_deaths,
             m.averted,
             m.attainment
         );

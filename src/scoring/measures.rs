@@ -24,12 +24,13 @@ use crate::scenario::{ControlLevel, Scenario, ZoneLevel};
 use crate::sim::{Command, Exercise, Mode};
 use crate::tr;
 
-/// Whether a command is a measure judged on its own: one that restricts people or tests them.
+/// Whether a command is a measure judged on its own: one that restricts people (a district's
+/// level, a zone, a facility closed or its people kept inside) or tests them.
 fn is_measure(command: &Command) -> bool {
     match command {
         Command::OrderMeasure(c) => c.level != ControlLevel::Normal,
         Command::DeclareZone(c) => c.level != ZoneLevel::Lifted,
-        Command::TestingRound(_) => true,
+        Command::TestingRound(_) | Command::CloseFacility(_) | Command::CohortFacility(_) => true,
         _ => false,
     }
 }
@@ -43,10 +44,42 @@ pub struct MeasureAccount {
     pub what: String,
     /// Yuan it cost (the exercise as played less the replay without it).
     pub cost: f64,
+    /// School days it cost, and the deaths of care forgone under it (`sim/hardship.rs`).
+    pub school_days_lost: f64,
+    pub care_forgone_deaths: f64,
     /// Infections it averted by the projection's horizon (negative: it added some).
     pub averted: f64,
-    /// Attainment of its cost per infection averted against the harm of an infection.
+    /// Attainment of its harm (its cost, and the deaths of care forgone at the value of a
+    /// statistical life) per infection averted against the harm of an infection.
     pub attainment: f64,
+}
+
+impl MeasureAccount {
+    /// The harm besides money, in words ("140,000 school days lost, 1.9 deaths from care
+    /// forgone"); empty when there is none.
+    pub fn other_harm(&self, lang: Language) -> String {
+        let mut parts = Vec::new();
+        if self.school_days_lost >= 0.5 {
+            parts.push(tr!(
+                lang,
+                "harm-school-days",
+                days = crate::i18n::count(lang, self.school_days_lost)
+            ));
+        }
+        if self.care_forgone_deaths >= 0.005 {
+            parts.push(tr!(
+                lang,
+                "harm-care-forgone",
+                deaths = format!("{:.2}", self.care_forgone_deaths)
+            ));
+        }
+        parts.join(&tr!(lang, "list-comma"))
+    }
+
+    /// Its cost with the deaths of care forgone valued, yuan.
+    pub fn harm(&self) -> f64 {
+        self.cost + self.care_forgone_deaths * proportion::VALUE_OF_A_STATISTICAL_LIFE_YUAN
+    }
 }
 
 /// The replays that judge every measure, kept in step with a live exercise.
@@ -106,20 +139,23 @@ impl Ledger {
             .filter_map(|(index, replay)| {
                 let (at, command) = live.log().get(*index)?;
                 let without = replay.exercise();
-                let cost = cost_of(as_played) - cost_of(without);
-                let averted = proportion::projected(without) - proportion::projected(as_played);
-                Some(MeasureAccount {
+                let hardship = |ex: &Exercise| ex.totals_now().hardship;
+                let (with, without_it) = (hardship(as_played), hardship(without));
+                let mut account = MeasureAccount {
                     at: *at,
                     team: command.team().map(|t| t.name.clone()).unwrap_or_default(),
                     what: words(&self.scenario, command, lang),
-                    cost,
-                    averted,
-                    attainment: if cost > 0.0 {
-                        proportion::attainment(cost, averted, harm)
-                    } else {
-                        1.0
-                    },
-                })
+                    cost: cost_of(as_played) - cost_of(without),
+                    school_days_lost: with.school_days_lost - without_it.school_days_lost,
+                    care_forgone_deaths: with.care_forgone_deaths - without_it.care_forgone_deaths,
+                    averted: proportion::projected(without) - proportion::projected(as_played),
+                    attainment: 1.0,
+                };
+                if account.harm() > 0.0 {
+                    account.attainment =
+                        proportion::attainment(account.harm(), account.averted, harm);
+                }
+                Some(account)
             })
             .collect()
     }
@@ -166,6 +202,11 @@ fn words(scenario: &Scenario, command: &Command, lang: Language) -> String {
             .district(id)
             .map_or_else(|| id.to_string(), |d| d.name.clone())
     };
+    let facility_name = |id: &str| {
+        scenario
+            .facility(id)
+            .map_or_else(|| id.to_string(), |f| f.name.clone())
+    };
     match command {
         Command::OrderMeasure(c) => tr!(
             lang,
@@ -198,6 +239,16 @@ fn words(scenario: &Scenario, command: &Command, lang: Language) -> String {
                 )
             }
         }
+        Command::CloseFacility(c) => tr!(
+            lang,
+            "measure-facility-closed",
+            place = facility_name(c.facility.as_str())
+        ),
+        Command::CohortFacility(c) => tr!(
+            lang,
+            "measure-facility-cohort",
+            place = facility_name(c.facility.as_str())
+        ),
         _ => String::new(),
     }
 }

@@ -559,9 +559,9 @@ fn kpi_line(
     }
 }
 
-/// The proportion KPI's value (yuan per infection averted by the scope's measures, none while
-/// they averted nothing) and, when they cost anything, its explanation and attainment (their
-/// attainments weighted by cost). `measured` takes each measure's account as evidence.
+/// The proportion KPI's value (yuan of harm per infection averted by the scope's measures, none
+/// while they averted nothing) and, when they did any harm, its explanation and attainment
+/// (their attainments weighted by harm). `measured` takes each measure's account as evidence.
 fn measure_proportion(
     exercise: &Exercise,
     accounts: &[MeasureAccount],
@@ -572,12 +572,13 @@ fn measure_proportion(
     let scenario = exercise.scenario();
     let theirs: Vec<&MeasureAccount> = accounts
         .iter()
-        .filter(|m| m.cost > 0.0)
+        .filter(|m| m.harm() > 0.0)
         .filter(|m| scope.is_empty() || scope.iter().any(|t| t.id.as_str() == m.team))
         .collect();
-    let cost: f64 = theirs.iter().map(|m| m.cost).sum();
+    let total_harm: f64 = theirs.iter().map(|m| m.harm()).sum();
+    let money: f64 = theirs.iter().map(|m| m.cost).sum();
     let averted: f64 = theirs.iter().map(|m| m.averted.max(0.0)).sum();
-    let per_infection = (averted > 0.0).then(|| cost / averted);
+    let per_infection = (averted > 0.0).then(|| total_harm / averted);
     let harm = proportion::harm_of_an_infection(scenario);
     measured.evidence = theirs
         .iter()
@@ -586,7 +587,12 @@ fn measure_proportion(
             let team = scenario
                 .team(&m.team)
                 .map_or(m.team.as_str(), |t| t.name.as_str());
-            let (cost, averted) = (yuan(lang, m.cost), count(lang, m.averted.max(0.0)));
+            let mut cost = yuan(lang, m.cost);
+            let other = m.other_harm(lang);
+            if !other.is_empty() {
+                cost = tr!(lang, "harm-with-other", cost = cost, other = other);
+            }
+            let averted = count(lang, m.averted.max(0.0));
             tr!(
                 lang,
                 "evidence-proportion",
@@ -599,16 +605,17 @@ fn measure_proportion(
             )
         })
         .collect();
-    if cost <= 0.0 {
+    if total_harm <= 0.0 {
         return (per_infection, None);
     }
-    let attainment = theirs.iter().map(|m| m.cost * m.attainment).sum::<f64>() / cost;
+    let attainment = theirs.iter().map(|m| m.harm() * m.attainment).sum::<f64>() / total_harm;
     let out_of_proportion = theirs.iter().filter(|m| m.attainment < STRENGTH).count();
     let text = tr!(
         lang,
         "kpi-proportion",
         measures = theirs.len(),
-        cost = yuan(lang, cost),
+        cost = yuan(lang, money),
+        total = yuan(lang, total_harm),
         averted = count(lang, averted),
         days = format!("{:.0}", proportion::PROJECTION_HORIZON_DAYS),
         harm = yuan(lang, harm),

@@ -247,7 +247,11 @@ impl Exercise {
                 h.count = Some((turned_away * 100.0).round() as u64);
                 self.post_about(&h);
             }
-            if self.districts[d].unsupported >= HARDSHIP_NEWS_SHARE
+            // Deliveries are counted at the model's steps: hardship is news then, not at
+            // whatever minute a command comes in (or a clock stepping minute by minute would
+            // post at other times than one jumping from step to step).
+            if self.now == self.last_step_at
+                && self.districts[d].unsupported >= HARDSHIP_NEWS_SHARE
                 && let Some(since) = self.districts[d].kept_home_since
             {
                 let mut h = Happening::new(PostTrigger::Hardship, Some(d));

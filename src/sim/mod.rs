@@ -44,6 +44,7 @@ mod facilities;
 mod fatigue;
 mod feed;
 mod gatherings;
+pub mod hardship;
 mod households;
 mod msel;
 mod onset_cohorts;
@@ -595,6 +596,8 @@ pub struct Totals {
     pub confirmed_on_tracing: f64,
     pub overflow_hours: f64,
     pub economic_cost: f64,
+    /// School days lost, care forgone, hotline calls and site days (`hardship.rs`).
+    pub hardship: hardship::Hardship,
     pub stock_outs: u32,
     pub tests_done: f64,
     /// Samples taken in the field, and those spoilt waiting for a laboratory.

@@ -117,6 +117,7 @@ impl Exercise {
         }
         self.public_step(dt, &offers, &b.happened);
         self.zones_step(dt);
+        self.hardship_step(dt);
         self.note_overflow(dt);
         self.note_site_load();
         b.offers = offers;

@@ -55,6 +55,7 @@ brief-run = { $title } (seed { $seed }, { $mode }) until { $until }
 brief-outcome = infections { $infections } · confirmed { $confirmed } · deaths { $deaths } · peak in hospital { $peak }
 brief-contacts = contacts named { $named } · quarantined { $quarantined } ({ $quick } within 24 h) · lost { $lost }
 brief-strain = hospital overflow { $overflow } h · stock-outs { $stock_outs } · public trust { $trust } · cost of measures { $cost }
+brief-hardship = school days lost { $school_days } · deaths from care forgone { $care_deaths } · extra hotline calls { $calls } · days in quarantine and isolation sites { $site_days }
 brief-records = reports on time { $on_time } · late or missing { $late } · commands applied { $applied } · refused { $refused }
 
 # A wrong command line (in English, clap's own messages are shown; these are their words).

@@ -126,11 +126,13 @@ kpi-nothing-spent = nothing spent
 kpi-proportion = { $measures ->
         [one] 1 measure
        *[other] { $measures } measures
-    } cost { $cost } and averted about { $averted } infections, each set against the exercise without it and projected { $days } days on; one infection does { $harm } of harm (care, days ill, risk of death). Costing more per infection averted than that harm: { $out } of them.
+    } cost { $cost } (a harm of { $total } with the deaths of care forgone under them) and averted about { $averted } infections, each set against the exercise without it and projected { $days } days on; one infection does { $harm } of harm (care, days ill, risk of death). Costing more per infection averted than that harm: { $out } of them.
 evidence-proportion = { $time } { $team }: { $what }: { $cost }, averted about { $averted } infections: { $verdict }
 measure-level = { $level } in { $place }
 measure-round = testing round of { $places }
 measure-round-city = city-wide testing round
+measure-facility-closed = { $place } closed
+measure-facility-cohort = { $place }: its people kept inside
 kpi-met-without-action = with no action it is { $baseline }, already within the target of { $target }: no response can be told from none
 kpi-met-without-action-so-far = so far, with no action it would be { $baseline }, still within the target of { $target }: nothing to tell yet
 kpi-team-took-no-action = ; this team took no action, so no improvement is its own
@@ -140,3 +142,6 @@ proportion-objective-title = Measures in proportion to the danger
 proportion-objective-description = Added to every exercise: what the measures cost per infection they averted, against the harm one infection does. Closing more than the danger asks costs points.
 proportion-objective-capability = Community resilience
 card-paperwork-capped = Only paperwork so far (activations, reports, information passed on): without action on the ground it counts for at most { $cap }.
+harm-school-days = { $days } school days lost
+harm-care-forgone = { $deaths } deaths from care forgone
+harm-with-other = { $cost } ({ $other })

@@ -43,6 +43,7 @@ brief-run = { $title }（随机种子 { $seed }，{ $mode }）至 { $until }
 brief-outcome = 感染 { $infections } · 确诊 { $confirmed } · 死亡 { $deaths } · 住院峰值 { $peak }
 brief-contacts = 确定密接 { $named } · 已隔离 { $quarantined }（24 小时内 { $quick }）· 失访 { $lost }
 brief-strain = 床位不足 { $overflow } 小时 · 断供 { $stock_outs } 次 · 公众信任度 { $trust } · 管控成本 { $cost }
+brief-hardship = 学生停课 { $school_days } 人日 · 因就医受阻死亡 { $care_deaths } · 12345 热线新增来电 { $calls } · 集中隔离点人日 { $site_days }
 brief-records = 按时报告 { $on_time } · 迟报或漏报 { $late } · 已执行指令 { $applied } · 被拒绝 { $refused }
 
 # 命令行有误。

@@ -136,6 +136,7 @@ fn measures(
             "report-col-team",
             "report-col-measure",
             "report-col-cost",
+            "report-col-other-harm",
             "report-col-averted",
             "report-col-proportion",
         ] {
@@ -151,6 +152,7 @@ fn measures(
             );
             ui.label(&m.what);
             ui.label(crate::i18n::yuan(lang, m.cost));
+            ui.label(m.other_harm(lang));
             ui.label(count(lang, m.averted));
             let verdict = Verdict::of(m.attainment);
             let colour = match verdict {
