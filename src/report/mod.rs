@@ -1244,6 +1244,20 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
             baseline = i18n::percent(b.mean_trust)
         )),
     );
+    let hardship = &exercise.totals().hardship;
+    let _ = write!(
+        h,
+        "<p>{}</p>",
+        escape(&tr!(
+            lang,
+            "report-harm-of-the-response",
+            cost = yuan(lang, o.economic_cost),
+            school_days = i18n::count(lang, hardship.school_days_lost),
+            care_deaths = format!("{:.1}", hardship.care_forgone_deaths),
+            calls = i18n::count(lang, hardship.hotline_calls),
+            site_days = i18n::count(lang, hardship.site_person_days)
+        ))
+    );
     h.push_str("<table>");
     header_row(
         &mut h,

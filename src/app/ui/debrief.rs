@@ -56,6 +56,16 @@ pub fn show(
             on_time = outcome.reports_on_time,
             late = outcome.reports_late_or_missing
         ));
+        let hardship = &exercise.totals().hardship;
+        ui.label(tr!(
+            lang,
+            "report-harm-of-the-response",
+            cost = crate::i18n::yuan(lang, outcome.economic_cost),
+            school_days = count(lang, hardship.school_days_lost),
+            care_deaths = format!("{:.1}", hardship.care_forgone_deaths),
+            calls = count(lang, hardship.hotline_calls),
+            site_days = count(lang, hardship.site_person_days)
+        ));
         if let (Some((plan, score)), Some(name)) = (
             &session.plan_alone,
             session.plan.as_ref().map(|p| p.title.clone()),
