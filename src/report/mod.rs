@@ -324,7 +324,7 @@ fn measures_section(h: &mut String, aar: &AfterAction, scenario: &Scenario, lang
             lang,
             "report-measures-explained",
             harm = yuan(lang, aar.harm_of_an_infection),
-            days = format!("{:.0}", scoring::proportion::PROJECTION_HORIZON_DAYS)
+            danger = yuan(lang, aar.measures.first().map_or(0.0, |m| m.danger))
         ))
     );
     if aar.measures.is_empty() {
@@ -354,7 +354,7 @@ fn measures_section(h: &mut String, aar: &AfterAction, scenario: &Scenario, lang
         } else {
             "–".to_string()
         };
-        let verdict = scoring::proportion::Verdict::of(m.attainment).words(m.attainment, lang);
+        let verdict = m.verdict_words(lang);
         let _ = write!(
             h,
             r#"<tr><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
@@ -1660,7 +1660,7 @@ pub fn write(
     for m in &aar.measures {
         let _ = writeln!(
             measures,
-            "{},{},{},{:.0},{:.0},{:.3},{:.1},{:.3}",
+            "{},{},{},{:.0},{:.0},{:.3},{:.1},{:.0},{:.0},{:.3}",
             m.at,
             csv_field(&m.team),
             csv_field(&m.what),
@@ -1668,6 +1668,8 @@ pub fn write(
             m.school_days_lost,
             m.care_forgone_deaths,
             m.averted,
+            m.waste,
+            m.danger,
             m.attainment
         );
     }

@@ -28,6 +28,10 @@ pub fn check(file_name: &str, text: &str) -> (Option<Scenario>, Report) {
 
 /// Id of the objective added to score proportion.
 pub const PROPORTION_OBJECTIVE: &str = "measures-in-proportion";
+/// Share of the whole exercise's KPI weight the added objective carries unless the author sets
+/// its weight: proportion is one of the four things a drill of this kind teaches (act early,
+/// act precisely, work together, keep the city going), so a quarter. A rubric convention.
+pub const PROPORTION_SHARE: f64 = 0.25;
 
 /// Every exercise is scored on the proportion of its response (the harm of the measures
 /// against the harm they averted, `scoring/proportion.rs`): unless the author opted out or
@@ -65,7 +69,15 @@ fn with_proportion_objective(mut scenario: Scenario) -> Scenario {
                 value: crate::scoring::proportion::harm_of_an_infection(&scenario),
                 span: Default::default(),
             },
-            weight: scenario.proportion.weight,
+            weight: scenario.proportion.weight.unwrap_or_else(|| {
+                let others: f64 = scenario
+                    .objectives
+                    .iter()
+                    .flat_map(|o| &o.kpis)
+                    .map(|k| k.weight.get())
+                    .sum();
+                Positive((others * PROPORTION_SHARE / (1.0 - PROPORTION_SHARE)).max(1.0))
+            }),
             district: None,
         }],
         evaluator_rated: false,

@@ -53,8 +53,9 @@ ron_struct! {
 ron_struct! {
     /// The harm of the response set against the harm it averted (`scoring/proportion.rs`).
     pub struct Proportion {
-        /// Weight of the added objective's KPI.
-        weight: Positive = Positive(3.0),
+        /// Weight of the added objective's KPI; none: a third of the other KPIs' weights
+        /// together, so that proportion is a quarter of the whole exercise's score.
+        weight: Option<Positive> = None,
         /// What one infection costs the city in yuan (illness, care, the risk of death); none:
         /// derived from the pathogen and the city's output.
         harm_of_an_infection: Option<Positive> = None,

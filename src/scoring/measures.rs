@@ -1,7 +1,8 @@
 //! Each measure judged by what it alone did: the exercise replayed without that one command
-//! (a district's level raised, a zone declared, a testing round), against the exercise as
-//! played. What it cost is the difference in money spent; what it averted, the difference in
-//! infections, both projected past now as `proportion.rs` does. A closure of a district with no
+//! (a district's level raised, a zone declared, a testing round, a facility closed), against the
+//! exercise as played. What it cost is the difference in money spent (and in school days and
+//! care forgone); what it averted, the difference in infections, both projected a generation on
+//! as `proportion.rs` does; the danger, the no-action replay's. A closure of a district with no
 //! case costs its days and averts nothing; the closure of the district where the cases are
 //! averts the outbreak.
 //!
@@ -47,14 +48,27 @@ pub struct MeasureAccount {
     /// School days it cost, and the deaths of care forgone under it (`sim/hardship.rs`).
     pub school_days_lost: f64,
     pub care_forgone_deaths: f64,
-    /// Infections it averted by the projection's horizon (negative: it added some).
+    /// Infections it averted, projected a generation on (negative: it added some).
     pub averted: f64,
-    /// Attainment of its harm (its cost, and the deaths of care forgone at the value of a
-    /// statistical life) per infection averted against the harm of an infection.
+    /// Its harm beyond what it averted, yuan (`proportion::waste`).
+    pub waste: f64,
+    /// The danger it is set against: the no-action run's projected infections × the harm of
+    /// an infection, yuan (the same for every measure of an exercise).
+    pub danger: f64,
+    /// Attainment of its waste against the danger.
     pub attainment: f64,
 }
 
 impl MeasureAccount {
+    pub fn verdict(&self) -> proportion::Verdict {
+        proportion::Verdict::of(self.harm(), self.waste, self.danger)
+    }
+
+    /// The verdict in words.
+    pub fn verdict_words(&self, lang: Language) -> String {
+        self.verdict().words(self.attainment, lang)
+    }
+
     /// The harm besides money, in words ("140,000 school days lost, 1.9 deaths from care
     /// forgone"); empty when there is none.
     pub fn other_harm(&self, lang: Language) -> String {
@@ -84,6 +98,7 @@ impl MeasureAccount {
 
 /// The replays that judge every measure, kept in step with a live exercise.
 pub struct Ledger {
+    no_action: Baseline,
     as_played: Baseline,
     /// One replay per measure: the live log's index of its command, and the replay without it.
     without: Vec<(usize, Baseline)>,
@@ -95,6 +110,7 @@ pub struct Ledger {
 impl Ledger {
     pub fn new(scenario: Arc<Scenario>) -> Ledger {
         Ledger {
+            no_action: Ledger::replay(&scenario, Keep::ShapingOnly),
             as_played: Ledger::replay(&scenario, Keep::All),
             without: Vec::new(),
             seen: 0,
@@ -123,6 +139,7 @@ impl Ledger {
             }
         }
         self.seen = log.len();
+        self.no_action.keep_up(live);
         self.as_played.keep_up(live);
         for (_, replay) in &mut self.without {
             replay.keep_up(live);
@@ -132,6 +149,7 @@ impl Ledger {
     /// Every measure's account, in the order they were ordered.
     pub fn accounts(&self, live: &Exercise, lang: Language) -> Vec<MeasureAccount> {
         let harm = proportion::harm_of_an_infection(&self.scenario);
+        let danger = proportion::projected(self.no_action.exercise()) * harm;
         let as_played = self.as_played.exercise();
         let cost_of = |ex: &Exercise| ex.totals_now().economic_cost;
         self.without
@@ -149,12 +167,12 @@ impl Ledger {
                     school_days_lost: with.school_days_lost - without_it.school_days_lost,
                     care_forgone_deaths: with.care_forgone_deaths - without_it.care_forgone_deaths,
                     averted: proportion::projected(without) - proportion::projected(as_played),
+                    waste: 0.0,
+                    danger,
                     attainment: 1.0,
                 };
-                if account.harm() > 0.0 {
-                    account.attainment =
-                        proportion::attainment(account.harm(), account.averted, harm);
-                }
+                account.waste = proportion::waste(account.harm(), account.averted, harm);
+                account.attainment = proportion::attainment(account.waste, danger);
                 Some(account)
             })
             .collect()

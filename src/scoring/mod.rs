@@ -559,9 +559,10 @@ fn kpi_line(
     }
 }
 
-/// The proportion KPI's value (yuan of harm per infection averted by the scope's measures, none
-/// while they averted nothing) and, when they did any harm, its explanation and attainment
-/// (their attainments weighted by harm). `measured` takes each measure's account as evidence.
+/// The proportion KPI's value (yuan of harm per infection averted by the scope's measures,
+/// none while they averted nothing on balance) and, when they did any harm, its explanation
+/// and attainment: the waste of its measures, summed, against the danger (`proportion.rs`).
+/// `measured` takes each measure's account as evidence.
 fn measure_proportion(
     exercise: &Exercise,
     accounts: &[MeasureAccount],
@@ -577,7 +578,9 @@ fn measure_proportion(
         .collect();
     let total_harm: f64 = theirs.iter().map(|m| m.harm()).sum();
     let money: f64 = theirs.iter().map(|m| m.cost).sum();
-    let averted: f64 = theirs.iter().map(|m| m.averted.max(0.0)).sum();
+    let averted: f64 = theirs.iter().map(|m| m.averted).sum();
+    let waste: f64 = theirs.iter().map(|m| m.waste).sum();
+    let danger = theirs.first().map_or(0.0, |m| m.danger);
     let per_infection = (averted > 0.0).then(|| total_harm / averted);
     let harm = proportion::harm_of_an_infection(scenario);
     measured.evidence = theirs
@@ -592,7 +595,6 @@ fn measure_proportion(
             if !other.is_empty() {
                 cost = tr!(lang, "harm-with-other", cost = cost, other = other);
             }
-            let averted = count(lang, m.averted.max(0.0));
             tr!(
                 lang,
                 "evidence-proportion",
@@ -600,16 +602,14 @@ fn measure_proportion(
                 team = team,
                 what = m.what.as_str(),
                 cost = cost,
-                averted = averted,
-                verdict = proportion::Verdict::of(m.attainment).words(m.attainment, lang)
+                averted = count(lang, m.averted),
+                verdict = m.verdict_words(lang)
             )
         })
         .collect();
     if total_harm <= 0.0 {
         return (per_infection, None);
     }
-    let attainment = theirs.iter().map(|m| m.harm() * m.attainment).sum::<f64>() / total_harm;
-    let out_of_proportion = theirs.iter().filter(|m| m.attainment < STRENGTH).count();
     let text = tr!(
         lang,
         "kpi-proportion",
@@ -617,11 +617,14 @@ fn measure_proportion(
         cost = yuan(lang, money),
         total = yuan(lang, total_harm),
         averted = count(lang, averted),
-        days = format!("{:.0}", proportion::PROJECTION_HORIZON_DAYS),
         harm = yuan(lang, harm),
-        out = out_of_proportion
+        waste = yuan(lang, waste),
+        danger = yuan(lang, danger)
     );
-    (per_infection, Some((text, attainment)))
+    (
+        per_infection,
+        Some((text, proportion::attainment(waste, danger))),
+    )
 }
 
 fn objective_card(

@@ -126,7 +126,7 @@ kpi-nothing-spent = nothing spent
 kpi-proportion = { $measures ->
         [one] 1 measure
        *[other] { $measures } measures
-    } cost { $cost } (a harm of { $total } with the deaths of care forgone under them) and averted about { $averted } infections, each set against the exercise without it and projected { $days } days on; one infection does { $harm } of harm (care, days ill, risk of death). Costing more per infection averted than that harm: { $out } of them.
+    } with a cost: { $cost } (a harm of { $total } with the deaths of care forgone under them), about { $averted } infections averted (each measure set against the exercise without it, to the end and the next generation), at { $harm } of harm each. Harm beyond what they averted: { $waste }, against { $danger }, the harm of the outbreak left alone.
 evidence-proportion = { $time } { $team }: { $what }: { $cost }, averted about { $averted } infections: { $verdict }
 measure-level = { $level } in { $place }
 measure-round = testing round of { $places }

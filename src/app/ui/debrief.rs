@@ -164,13 +164,12 @@ fn measures(
             ui.label(crate::i18n::yuan(lang, m.cost));
             ui.label(m.other_harm(lang));
             ui.label(count(lang, m.averted));
-            let verdict = Verdict::of(m.attainment);
-            let colour = match verdict {
-                Verdict::InProportion => egui::Color32::from_rgb(30, 110, 40),
+            let colour = match m.verdict() {
+                Verdict::InProportion | Verdict::Free => egui::Color32::from_rgb(30, 110, 40),
                 Verdict::Costly => egui::Color32::from_rgb(150, 100, 0),
                 Verdict::OutOfProportion => egui::Color32::from_rgb(170, 30, 30),
             };
-            ui.colored_label(colour, verdict.words(m.attainment, lang));
+            ui.colored_label(colour, m.verdict_words(lang));
             ui.end_row();
         }
     });
