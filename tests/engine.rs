@@ -2106,6 +2106,35 @@ fn the_reports_strengths_follow_the_ratings() {
     );
     let (played, _) = report_of(&good_response());
     assert!(!played.strengths.is_empty());
+    // Participants read names: the teams of the timeline and the decisions, not their ids.
+    let teams = &scenario.teams;
+    for entry in &played.timeline {
+        assert!(
+            !teams.iter().any(|t| entry.who == t.id.as_str()),
+            "{} {}",
+            entry.clock,
+            entry.who
+        );
+    }
+    assert!(
+        played.timeline.iter().any(|e| e.who == "Health and CDC"),
+        "a team by its name"
+    );
+    for answer in played.decided.decisions.iter().flat_map(|d| &d.answers) {
+        assert!(
+            !teams.iter().any(|t| answer.team == t.id.as_str()),
+            "{}",
+            answer.team
+        );
+    }
+    // Every measure of the response is set against what it averted, with a verdict.
+    assert_eq!(played.measures.len(), 2, "{:?}", played.measures);
+    assert!(
+        played
+            .measures
+            .iter()
+            .all(|m| m.cost > 0.0 && m.danger > 0.0)
+    );
     for s in &played.strengths {
         assert!(s.contains(": rated P "), "{s}");
     }

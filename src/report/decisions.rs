@@ -96,7 +96,11 @@ pub fn decisions(exercise: &Exercise, lang: Language) -> Decisions {
             DecisionRecord {
                 inject: d.inject.clone(),
                 question: d.question.clone(),
-                asked: d.teams.clone(),
+                asked: d
+                    .teams
+                    .iter()
+                    .map(|t| scenario.name_of(t).to_string())
+                    .collect(),
                 opened: when(d.opened_at),
                 deadline: when(d.due),
                 answers: d
@@ -104,7 +108,7 @@ pub fn decisions(exercise: &Exercise, lang: Language) -> Decisions {
                     .iter()
                     .map(|a| AnswerRecord {
                         clock: when(a.at),
-                        team: a.team.clone(),
+                        team: scenario.name_of(&a.team).to_string(),
                         option: label(&a.option),
                         rationale: a.text.clone(),
                     })
@@ -141,7 +145,7 @@ pub fn decisions(exercise: &Exercise, lang: Language) -> Decisions {
             let def = scenario.action(&a.action);
             ActionRecord {
                 clock: when(a.at),
-                team: a.team.clone(),
+                team: scenario.name_of(&a.team).to_string(),
                 action: def.map_or(a.action.clone(), |d| d.name.clone()),
                 rationale: a.text.clone(),
                 in_effect: if a.in_effect {
@@ -210,7 +214,7 @@ pub fn decisions(exercise: &Exercise, lang: Language) -> Decisions {
             ExpectedRecord {
                 clock: when(e.fired_at),
                 inject: e.inject.clone(),
-                team: e.team_words(lang),
+                team: scenario.name_of(&e.team_words(lang)).to_string(),
                 text: e.text.clone(),
                 status,
                 done,
@@ -222,10 +226,10 @@ pub fn decisions(exercise: &Exercise, lang: Language) -> Decisions {
         .iter()
         .map(|r| RefusedRecord {
             clock: when(r.at),
-            who: r
-                .team
-                .clone()
-                .unwrap_or_else(|| tr!(lang, "decisions-control-cell")),
+            who: r.team.as_deref().map_or_else(
+                || tr!(lang, "decisions-control-cell"),
+                |t| scenario.name_of(t).to_string(),
+            ),
             command: r.command.in_brief(),
             reason: r.reason.text(lang),
         })

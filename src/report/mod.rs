@@ -375,7 +375,9 @@ fn measures_section(h: &mut String, aar: &AfterAction, scenario: &Scenario, lang
 pub fn timeline(exercise: &Exercise, lang: Language) -> Vec<TimelineEntry> {
     let scenario = exercise.scenario();
     let mut entries = Vec::new();
+    // Participants read names: a team's, a district's, a facility's, not its id.
     let mut push = |at: u32, kind: &'static str, who: String, what: String| {
+        let who = scenario.name_of(&who).to_string();
         entries.push(TimelineEntry {
             at,
             clock: clock_in(lang, scenario, at),
@@ -532,7 +534,11 @@ pub fn timeline(exercise: &Exercise, lang: Language) -> Vec<TimelineEntry> {
             EventKind::StockOut { facility, supply } => (
                 "consequence",
                 facility.clone(),
-                tr!(lang, "timeline-stock-out", supply = supply.as_str()),
+                tr!(
+                    lang,
+                    "timeline-stock-out",
+                    supply = scenario.name_of(supply)
+                ),
             ),
             EventKind::HospitalOverflow { waiting, .. } => (
                 "consequence",

@@ -753,6 +753,27 @@ impl Scenario {
             .or_else(|| self.agency(id).map(|a| a.name.as_str()))
     }
 
+    /// The name participants read for an id of a team, district, facility, agency, zone or
+    /// supply; the id itself when it names none of them (a free text).
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.team(id)
+            .map(|t| t.name.as_str())
+            .or_else(|| self.target_name(id))
+            .or_else(|| {
+                self.zones
+                    .iter()
+                    .find(|z| z.id.as_str() == id)
+                    .map(|z| z.name.as_str())
+            })
+            .or_else(|| {
+                self.supplies
+                    .iter()
+                    .find(|s| s.id.as_str() == id)
+                    .map(|s| s.name.as_str())
+            })
+            .unwrap_or(id)
+    }
+
     pub fn red_tactic(&self, id: &str) -> Option<&RedTactic> {
         self.red
             .as_ref()?

@@ -237,8 +237,8 @@ report-col-averted = Infections averted
 report-col-per-infection = Cost per infection averted
 report-col-proportion = Proportion
 report-in-proportion = in proportion
-report-out-of-proportion = out of proportion: wasted more than the outbreak could do ({ $points } of the points)
-report-costly = costly: wasted less than the outbreak could do ({ $points } of the points)
+report-out-of-proportion = out of proportion ({ $points } of the points)
+report-costly = costly ({ $points } of the points)
 report-col-other-harm = Other harm
 report-harm-of-the-response = What the response cost: { $cost } in output lost, tests and quarantine rooms; { $school_days } school days lost; { $care_deaths } deaths from care forgone (estimated); { $calls } extra calls to the 12345 hotline; { $site_days } person-days in quarantine and isolation sites.
 

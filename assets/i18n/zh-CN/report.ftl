@@ -219,8 +219,8 @@ report-col-averted = 避免的感染
 report-col-per-infection = 每避免一例感染的成本
 report-col-proportion = 是否相称
 report-in-proportion = 相称
-report-out-of-proportion = 不相称：浪费超过疫情可能造成的损失（得分 { $points }）
-report-costly = 代价偏高：浪费低于疫情可能造成的损失（得分 { $points }）
+report-out-of-proportion = 不相称（得分 { $points }）
+report-costly = 代价偏高（得分 { $points }）
 report-col-other-harm = 其他损害
 report-harm-of-the-response = 处置的代价：产出损失、检测和隔离房间共 { $cost }；学生停课 { $school_days } 人日；因就医受阻死亡 { $care_deaths } 人（估算）；12345 热线新增来电 { $calls } 个；集中隔离点 { $site_days } 人日。
 

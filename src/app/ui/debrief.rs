@@ -140,6 +140,19 @@ fn measures(
     }
     use crate::scoring::proportion::Verdict;
     ui.label(egui::RichText::new(tr!(lang, "app-measures")).strong());
+    let first = &session.measures[0];
+    ui.label(
+        egui::RichText::new(tr!(
+            lang,
+            "report-measures-explained",
+            harm = crate::i18n::yuan(
+                lang,
+                crate::scoring::proportion::harm_of_an_infection(scenario)
+            ),
+            danger = crate::i18n::yuan(lang, first.danger)
+        ))
+        .weak(),
+    );
     egui::Grid::new("measures").striped(true).show(ui, |ui| {
         for heading in [
             "report-col-time",
