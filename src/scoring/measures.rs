@@ -41,7 +41,7 @@ fn is_measure(command: &Command) -> bool {
 pub struct MeasureAccount {
     pub at: u32,
     pub team: String,
-    /// The measure in words, with the place's name ("Closure of Hexi").
+    /// The measure in words, with the place's name ("closed (lockdown) in Hexi").
     pub what: String,
     /// Yuan it cost (the exercise as played less the replay without it).
     pub cost: f64,

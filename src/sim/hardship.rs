@@ -55,28 +55,30 @@ pub struct Hardship {
 }
 
 impl Exercise {
-    /// Whether a hospital of a district is closed.
-    fn hospital_closed_in(&self, district: usize) -> bool {
-        self.scenario
-            .facilities
-            .iter()
-            .zip(&self.facilities)
-            .any(|(f, state)| {
-                f.kind == FacilityKind::Hospital
-                    && !state.open
-                    && self.derived.district_index.get(f.district.as_str()) == Some(&district)
-            })
+    /// For each district, whether one of its hospitals is closed (a hospital is rarely closed:
+    /// the facilities are looked at once per step, not once per place).
+    fn districts_with_a_hospital_closed(&self) -> Vec<bool> {
+        let mut closed = vec![false; self.derived.district_count];
+        for (f, facility) in self.scenario.facilities.iter().enumerate() {
+            if facility.kind == FacilityKind::Hospital && !self.facilities[f].open {
+                let district = self.place_district(super::Place::Facility(f));
+                if let Some(slot) = closed.get_mut(district) {
+                    *slot = true;
+                }
+            }
+        }
+        closed
     }
 
     /// One step of hardship (see the module documentation).
     pub(crate) fn hardship_step(&mut self, dt: f64) {
+        let hospital_closed = self.districts_with_a_hospital_closed();
         for node in 0..self.districts.len() {
             let people = self.derived.nodes[node].population;
             let kept_home = self.districts[node].kept_home_since.is_some();
             let district = self.derived.nodes[node].district;
-            let hospital_closed = self.hospital_closed_in(district);
-            let care_cut_off =
-                hospital_closed || (kept_home && self.districts[district].epi.waiting() >= 0.5);
+            let care_cut_off = hospital_closed[district]
+                || (kept_home && self.districts[district].epi.waiting() >= 0.5);
             if node < self.derived.district_count && care_cut_off {
                 self.totals.hardship.care_forgone_deaths +=
                     people * CARE_FORGONE_DEATHS_PER_PERSON_DAY * dt;
