@@ -931,6 +931,52 @@ fn the_projection_adds_the_next_generation_of_those_at_large() {
     assert!((proportion::projected(&many) - 175.0).abs() < 0.1);
 }
 
+/// Care is forgone in a district once one of its hospitals is closed: closing its second
+/// hospital as well takes nothing more, and each closure's own account says so.
+#[test]
+fn a_second_closed_hospital_in_a_district_forgoes_no_more_care() {
+    let mut ex = small(
+        Mode::Expected,
+        r#"extra.facilities: (id: "annex", name: "Annex", kind: Hospital, district: "north", beds: 10, operator: "health")"#,
+    );
+    for hospital in ["hospital", "annex"] {
+        ex.apply(command(&format!(
+            r#"CloseFacility(team: "health-team", facility: "{hospital}")"#
+        )))
+        .unwrap();
+    }
+    ex.advance(5 * 24 * 60);
+    assert!(ex.totals().hardship.care_forgone_deaths > 0.5);
+    let accounts = Ledger::of(&ex).accounts(&ex, Language::En);
+    assert_eq!(accounts.len(), 2);
+    assert!(
+        accounts.iter().all(|m| m.care_forgone_deaths.abs() < 1e-9),
+        "{accounts:?}"
+    );
+}
+
+/// A team's card measures the city's outcomes over the whole city (its share of them is
+/// judged by whether it acted), and its own decisions over its own: money spent and the
+/// measures it ordered are its own.
+#[test]
+fn outcomes_are_the_citys_and_spending_is_the_teams() {
+    for metric in [
+        Metric::Infections,
+        Metric::Deaths,
+        Metric::PublicTrust,
+        Metric::RumourAnswerMinutes,
+    ] {
+        assert!(!team_scoped(&metric), "{metric:?}");
+    }
+    for metric in [
+        Metric::EconomicCost,
+        Metric::CostPerInfectionAverted,
+        Metric::ReportsOnTime,
+    ] {
+        assert!(team_scoped(&metric), "{metric:?}");
+    }
+}
+
 /// Paperwork alone cannot carry a team: a team that only activated and reported is capped,
 /// however fast it was; one more action on the ground lifts the cap.
 #[test]

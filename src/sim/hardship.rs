@@ -151,6 +151,19 @@ mod tests {
         );
     }
 
+    /// Prices rise by 0.05 a day at no deliveries, in proportion to the households left
+    /// without: half of them for a day, 0.025; in an open district, not at all.
+    #[test]
+    fn prices_rise_where_deliveries_fail_under_closure() {
+        let mut ex = small(Mode::Expected, "");
+        ex.districts[0].kept_home_since = Some(0);
+        ex.districts[0].unsupported = 0.5;
+        ex.districts[1].unsupported = 0.5;
+        ex.hardship_step(1.0);
+        assert!((ex.districts[0].gouging - 0.025).abs() < 1e-12);
+        assert_eq!(ex.districts[1].gouging, 0.0);
+    }
+
     /// People in quarantine sites cost the city their rooms; at home they do not.
     #[test]
     fn a_day_in_a_site_costs_its_room() {
