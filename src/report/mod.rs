@@ -1391,6 +1391,17 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
         tr!(lang, "report-scorecards"),
         tr!(lang, "report-scorecards-explained")
     );
+    if let Some(reason) = &scenario.proportion.opt_out {
+        let _ = write!(
+            h,
+            "<p>{}</p>",
+            escape(&tr!(
+                lang,
+                "report-proportion-opted-out",
+                reason = reason.value.as_str()
+            ))
+        );
+    }
     if let Some(red) = &aar.red_card {
         red_card_html(&mut h, red, lang);
     }

@@ -893,6 +893,14 @@ fn the_proportion_objective_is_added_unless_the_author_opts_out() {
         "scenario.proportion: (opt_out: Some(\"One hour of play: no measure shows its effect\"))",
     );
     assert!(!scores_proportion(&opted_out));
+    let ex = Exercise::new(opted_out, 1, Mode::Expected);
+    let baseline = Baseline::of(&ex);
+    let aar = crate::report::after_action(&ex, &baseline, Language::En);
+    let html = crate::report::html(&ex, &baseline, &aar, Language::En);
+    assert!(
+        html.contains("does not score the proportion of its measures: One hour of play"),
+        "the report gives the reason"
+    );
     let (_, report) = crate::scenario::check(
         "x.ron",
         &crate::sim::test_support::small_text("scenario.proportion: (opt_out: Some(\"  \"))"),

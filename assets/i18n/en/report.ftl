@@ -243,3 +243,4 @@ report-col-other-harm = Other harm
 report-harm-of-the-response = What the response cost: { $cost } in output lost, tests and quarantine rooms; { $school_days } school days lost; { $care_deaths } deaths from care forgone (estimated); { $calls } extra calls to the 12345 hotline; { $site_days } person-days in quarantine and isolation sites.
 
 report-free = costs nothing
+report-proportion-opted-out = This exercise does not score the proportion of its measures: { $reason }

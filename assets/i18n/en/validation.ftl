@@ -218,4 +218,4 @@ v-red-team-without-tactics = team `{ $team }` plays the red cell, but the scenar
 v-red-add-tactics = add a `red: (budget: …, tactics: [...])` section, or give the team the role Blue
 v-panic-buying-without-market = { $context }: panic buying buys out markets' stock, but the city has no facility of kind `Market`; only prices will rise
 journal-after-the-end = at { $at }, after the exercise ends ({ $end }): this command is never applied
-v-proportion-no-reason = `proportion.opt_out` needs a reason: say why this exercise is not scored on the proportion of its measures (the debrief shows it)
+v-proportion-no-reason = `proportion.opt_out` needs a reason: say why this exercise is not scored on the proportion of its measures (the report says it)

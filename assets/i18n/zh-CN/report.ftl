@@ -225,3 +225,4 @@ report-col-other-harm = 其他损害
 report-harm-of-the-response = 处置的代价：产出损失、检测和隔离房间共 { $cost }；学生停课 { $school_days } 人日；因就医受阻死亡 { $care_deaths } 人（估算）；12345 热线新增来电 { $calls } 个；集中隔离点 { $site_days } 人日。
 
 report-free = 无成本
+report-proportion-opted-out = 本次演练不评价措施是否相称：{ $reason }

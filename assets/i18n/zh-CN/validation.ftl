@@ -217,4 +217,4 @@ v-red-team-without-tactics = 队伍 `{ $team }` 扮演红方，但想定没有 `
 v-red-add-tactics = 添加 `red: (budget: …, tactics: [...])` 部分，或把该队伍设为蓝方（Blue）
 v-panic-buying-without-market = { $context }：抢购会买空市场的库存，但城市里没有 `Market` 类的设施；只会推高物价
 journal-after-the-end = 时间 { $at } 在演练结束（{ $end }）之后：这条指令永远不会执行
-v-proportion-no-reason = `proportion.opt_out` 需要写明理由：说明本次演练为何不评价措施是否相称（复盘时会显示）
+v-proportion-no-reason = `proportion.opt_out` 需要写明理由：说明本次演练为何不评价措施是否相称（复盘报告中会显示）
