@@ -1417,11 +1417,15 @@ pub fn html(exercise: &Exercise, baseline: &Exercise, aar: &AfterAction, lang: L
         });
         let _ = write!(
             h,
-            r#"<h3 id="scorecard-{}">{} — {}</h3><table>"#,
+            r#"<h3 id="scorecard-{}">{} — {}</h3>"#,
             escape(card.team.as_deref().unwrap_or("exercise")),
             escape(&card.name),
             escape(&score)
         );
+        if let Some(capped) = &card.capped {
+            let _ = write!(h, "<p>{}</p>", escape(capped));
+        }
+        h.push_str("<table>");
         header_row(
             &mut h,
             &[

@@ -1010,7 +1010,19 @@ fn paperwork_alone_scores_at_most_the_cap() {
     };
     let capped = health(&cards);
     assert!((capped.percent.unwrap() - 40.0).abs() < 1e-9, "{capped:?}");
-    assert!(capped.capped.is_some());
+    assert!(
+        capped
+            .capped
+            .as_deref()
+            .is_some_and(|c| c.contains("at most 40%"))
+    );
+    let baseline = Baseline::of(&paper);
+    let aar = crate::report::after_action(&paper, &baseline, Language::En);
+    let html = crate::report::html(&paper, &baseline, &aar, Language::En);
+    assert!(
+        html.contains("Only paperwork so far"),
+        "the report says why"
+    );
     let mut acted = small(Mode::Expected, objectives);
     acted
         .apply(command(r#"Activate(team: "health-team")"#))

@@ -32,6 +32,9 @@ pub fn show(ui: &mut egui::Ui, session: &Session, actions: &mut Actions, team: O
                 .id_salt(("card", card.team.clone()))
                 .default_open(team.is_some() || card.team.is_none())
                 .show(ui, |ui| {
+                    if let Some(capped) = &card.capped {
+                        ui.label(egui::RichText::new(capped).italics());
+                    }
                     for objective in &card.objectives {
                         ui.horizontal_wrapped(|ui| {
                             super::rating_badge(ui, objective.rating.as_ref(), lang);
