@@ -152,7 +152,7 @@ fn measures(exercise: &Exercise, baseline: &Exercise, ledgers: &scoring::LedgerC
         ]);
     }
     let lang = crate::i18n::Language::En;
-    let accounts = if scoring::scores_proportion(exercise.scenario()) {
+    let accounts = if exercise.scenario().scores_proportion() {
         ledgers.accounts(exercise, lang)
     } else {
         Vec::new()

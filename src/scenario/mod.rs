@@ -37,20 +37,11 @@ pub const PROPORTION_SHARE: f64 = 0.25;
 /// against the harm they averted, `scoring/proportion.rs`): unless the author opted out or
 /// wrote such a KPI, an objective for every team is added, in the scenario's language.
 fn with_proportion_objective(mut scenario: Scenario) -> Scenario {
-    let written = scenario
-        .objectives
-        .iter()
-        .flat_map(|o| &o.kpis)
-        .any(|k| k.metric == Metric::CostPerInfectionAverted);
-    if written || scenario.proportion.opt_out.is_some() {
+    if scenario.scores_proportion() || scenario.proportion.opt_out.is_some() {
         return scenario;
     }
     let lang = scenario.meta.language.unwrap_or_else(|| {
-        let chinese = scenario
-            .meta
-            .title
-            .chars()
-            .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        let chinese = scenario.meta.title.chars().any(validate::is_cjk);
         if chinese { Language::Zh } else { Language::En }
     });
     let mut id = PROPORTION_OBJECTIVE.to_string();

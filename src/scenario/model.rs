@@ -753,6 +753,15 @@ impl Scenario {
             .or_else(|| self.agency(id).map(|a| a.name.as_str()))
     }
 
+    /// Whether an objective scores the proportion of the measures (`CostPerInfectionAverted`):
+    /// the author's own, or the one added at load unless the author opted out.
+    pub fn scores_proportion(&self) -> bool {
+        self.objectives
+            .iter()
+            .flat_map(|o| &o.kpis)
+            .any(|k| k.metric == Metric::CostPerInfectionAverted)
+    }
+
     /// The name participants read for an id of a team, district, facility, agency, zone or
     /// supply; the id itself when it names none of them (a free text).
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {

@@ -2171,6 +2171,6 @@ fn first_in_file<'i, T>(items: &'i [T], id: impl Fn(&'i T) -> &'i Id, names: &[&
         .map_or("", Id::as_str)
 }
 
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }

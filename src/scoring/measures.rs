@@ -151,22 +151,24 @@ impl Ledger {
         let harm = proportion::harm_of_an_infection(&self.scenario);
         let danger = proportion::projected(self.no_action.exercise()) * harm;
         let as_played = self.as_played.exercise();
-        let cost_of = |ex: &Exercise| ex.totals_now().economic_cost;
+        let with = as_played.totals_now();
+        let projected_with = proportion::projected(as_played);
         self.without
             .iter()
             .filter_map(|(index, replay)| {
                 let (at, command) = live.log().get(*index)?;
                 let without = replay.exercise();
-                let hardship = |ex: &Exercise| ex.totals_now().hardship;
-                let (with, without_it) = (hardship(as_played), hardship(without));
+                let without_it = without.totals_now();
+                let (hardship, hardship_without) = (&with.hardship, &without_it.hardship);
                 let mut account = MeasureAccount {
                     at: *at,
                     team: command.team().map(|t| t.name.clone()).unwrap_or_default(),
                     what: words(&self.scenario, command, lang),
-                    cost: cost_of(as_played) - cost_of(without),
-                    school_days_lost: with.school_days_lost - without_it.school_days_lost,
-                    care_forgone_deaths: with.care_forgone_deaths - without_it.care_forgone_deaths,
-                    averted: proportion::projected(without) - proportion::projected(as_played),
+                    cost: with.economic_cost - without_it.economic_cost,
+                    school_days_lost: hardship.school_days_lost - hardship_without.school_days_lost,
+                    care_forgone_deaths: hardship.care_forgone_deaths
+                        - hardship_without.care_forgone_deaths,
+                    averted: proportion::projected(without) - projected_with,
                     waste: 0.0,
                     danger,
                     attainment: 1.0,

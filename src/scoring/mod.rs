@@ -109,7 +109,9 @@ impl Scoring {
             .red
             .is_some()
             .then(|| Baseline::without_red(scenario.clone(), seed, mode));
-        let ledger = scores_proportion(&scenario).then(|| Ledger::new(scenario.clone()));
+        let ledger = scenario
+            .scores_proportion()
+            .then(|| Ledger::new(scenario.clone()));
         Scoring {
             baseline: Baseline::new(scenario, seed, mode),
             without_red,
@@ -348,15 +350,6 @@ fn acted(exercise: &Exercise, teams: &[&Team]) -> bool {
     teams
         .iter()
         .any(|t| exercise.team_acted(t.id.as_str(), now))
-}
-
-/// Whether a scenario's scores include the proportion KPI.
-pub fn scores_proportion(scenario: &Scenario) -> bool {
-    scenario
-        .objectives
-        .iter()
-        .flat_map(|o| &o.kpis)
-        .any(|k| k.metric == Metric::CostPerInfectionAverted)
 }
 
 /// Scores one KPI on one card.
@@ -763,7 +756,7 @@ fn card(
 /// The whole exercise's scorecard, then one per Blue team. The measures are judged by
 /// replaying the exercise without each (`measures.rs`).
 pub fn scorecards(exercise: &Exercise, baseline: &Exercise, lang: Language) -> Vec<Scorecard> {
-    let accounts = if scores_proportion(exercise.scenario()) {
+    let accounts = if exercise.scenario().scores_proportion() {
         Ledger::of(exercise).accounts(exercise, lang)
     } else {
         Vec::new()

@@ -892,7 +892,7 @@ fn the_proportion_objective_is_added_unless_the_author_opts_out() {
     let opted_out = small_scenario(
         "scenario.proportion: (opt_out: Some(\"One hour of play: no measure shows its effect\"))",
     );
-    assert!(!scores_proportion(&opted_out));
+    assert!(!opted_out.scores_proportion());
     let ex = Exercise::new(opted_out, 1, Mode::Expected);
     let baseline = Baseline::of(&ex);
     let aar = crate::report::after_action(&ex, &baseline, Language::En);

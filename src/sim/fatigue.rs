@@ -14,7 +14,7 @@
 //! `public.rs`.
 
 use super::Exercise;
-use crate::scenario::{ControlLevel, ZoneLevel};
+use crate::scenario::{ControlLevel, Minutes, ZoneLevel};
 
 /// Days a stay-at-home order holds its full effect: mobility was lowest 18 days into a
 /// lockdown (median of 93 countries; Joshi & Musalem, Sci Rep 2021;11:22950).
@@ -27,8 +27,6 @@ pub(crate) const EFFECT_LOST_PER_DAY: f64 = 0.301 / 28.0;
 /// government's efficiency lower than those of control, prevention and open areas; IJERPH
 /// 2022;19:11173).
 pub(crate) const RUMOUR_REACH_WHEN_CLOSED: f64 = 1.5;
-
-const MINUTES_PER_DAY: f64 = 1440.0;
 
 /// Share of a stay-at-home order's effect that still holds after `days` in force.
 pub(crate) fn stay_home_adherence(days: f64) -> f64 {
@@ -46,9 +44,7 @@ impl Exercise {
     /// holds now; 1 when none is in force.
     pub(crate) fn adherence(&self, node: usize) -> f64 {
         match self.districts[node].kept_home_since {
-            Some(since) => {
-                stay_home_adherence(f64::from(self.now.saturating_sub(since)) / MINUTES_PER_DAY)
-            }
+            Some(since) => stay_home_adherence(Minutes(self.now.saturating_sub(since)).days()),
             None => 1.0,
         }
     }

@@ -255,7 +255,9 @@ impl Exercise {
                 && let Some(since) = self.districts[d].kept_home_since
             {
                 let mut h = Happening::new(PostTrigger::Hardship, Some(d));
-                h.count = Some(u64::from(self.now.saturating_sub(since) / (24 * 60) + 1));
+                let days =
+                    self.now.saturating_sub(since) / crate::scenario::values::MINUTES_PER_DAY;
+                h.count = Some(u64::from(days + 1));
                 self.post_about(&h);
             }
         }
