@@ -536,6 +536,11 @@ fn refused_commands_say_why_and_change_nothing() {
             "a district",
         ),
         (
+            // The MSEL's decision point I-16 owns the marathon: no way around it.
+            r#"DecideGathering(team: "command", gathering: "marathon", decision: GoAhead, text: "on with it")"#,
+            "is decided at the decision point",
+        ),
+        (
             r#"AnswerAid(team: "public-security", request: 7, accept: true)"#,
             "no request number 7",
         ),
@@ -1218,6 +1223,22 @@ fn scores_are_a_function_of_the_journal_and_the_report_has_its_sections() {
     let csv = std::fs::read_to_string(dir.join("live/scorecards.csv")).unwrap();
     assert!(csv.starts_with("scorecard,objective,metric,class,value,baseline,target"));
     assert!(csv.lines().count() > 20);
+    // A spreadsheet reads every column under its heading: each row has the header's fields.
+    for file in [
+        "scorecards.csv",
+        "measures.csv",
+        "timeline.csv",
+        "improvement-plan.csv",
+        "timeseries.csv",
+    ] {
+        let mut reader = csv::Reader::from_path(dir.join("live").join(file)).unwrap();
+        let columns = reader.headers().unwrap().len();
+        let rows: Vec<_> = reader.records().map(|r| r.unwrap()).collect();
+        assert!(!rows.is_empty(), "{file} has no rows");
+        for row in rows {
+            assert_eq!(row.len(), columns, "{file}: {row:?}");
+        }
+    }
 
     // In CI Chromium is installed and the report must render; elsewhere it renders when present.
     let chromium = ["chromium", "chromium-browser", "google-chrome"]

@@ -324,7 +324,8 @@ fn measures_section(h: &mut String, aar: &AfterAction, scenario: &Scenario, lang
             lang,
             "report-measures-explained",
             harm = yuan(lang, aar.harm_of_an_infection),
-            danger = yuan(lang, aar.measures.first().map_or(0.0, |m| m.danger))
+            danger = yuan(lang, aar.measures.first().map_or(0.0, |m| m.danger)),
+            school_day = yuan(lang, crate::scoring::proportion::VALUE_OF_A_SCHOOL_DAY_YUAN)
         ))
     );
     if aar.measures.is_empty() {
@@ -1676,7 +1677,7 @@ pub fn write(
     }
     put("scorecards.csv", csv)?;
     let mut measures = String::from(
-        "minute,team,measure,cost_yuan,school_days_lost,care_forgone_deaths,infections_averted,attainment\n",
+        "minute,team,measure,cost_yuan,school_days_lost,care_forgone_deaths,infections_averted,waste_yuan,danger_yuan,attainment\n",
     );
     for m in &aar.measures {
         let _ = writeln!(

@@ -90,9 +90,11 @@ impl MeasureAccount {
         parts.join(&tr!(lang, "list-comma"))
     }
 
-    /// Its cost with the deaths of care forgone valued, yuan.
+    /// Its cost with the school days lost and the deaths of care forgone valued, yuan.
     pub fn harm(&self) -> f64 {
-        self.cost + self.care_forgone_deaths * proportion::VALUE_OF_A_STATISTICAL_LIFE_YUAN
+        self.cost
+            + self.school_days_lost * proportion::VALUE_OF_A_SCHOOL_DAY_YUAN
+            + self.care_forgone_deaths * proportion::VALUE_OF_A_STATISTICAL_LIFE_YUAN
     }
 }
 

@@ -15,8 +15,9 @@
 //!   hospital case) + the output of its days ill (symptomatic share × infectious days × the
 //!   city's daily output per person) + its risk of death × the value of a statistical life.
 //!   A scenario may set its own (`proportion.harm_of_an_infection`).
-//! - **A measure's waste** = its harm (its cost, and the deaths of care forgone under it at the
-//!   value of a statistical life) less the infections it averted × the harm of an infection;
+//! - **A measure's waste** = its harm (its cost, the school days lost under it at the lifetime
+//!   earnings a day of school is worth, and the deaths of care forgone under it at the value of
+//!   a statistical life) less the infections it averted × the harm of an infection;
 //!   none when it averted at least its worth.
 //! - **The danger** = the no-action run's projected infections × the harm of an infection.
 //!
@@ -36,6 +37,15 @@ pub const VALUE_OF_A_STATISTICAL_LIFE_YUAN: f64 = 5_100_000.0;
 /// by 31 May 2020, about 23,000 each (severe cases over 150,000); State Council white paper
 /// "Fighting COVID-19: China in Action", 7 June 2020.
 pub const COST_OF_A_HOSPITAL_CASE_YUAN: f64 = 23_000.0;
+
+/// Lifetime earnings a student loses with one school day, yuan: school closures of three
+/// months with remote learning cost a student about $6,500–6,700 of lifetime earnings at
+/// present value (2017 PPP dollars), five months about $16,000 (Azevedo, Hasan, Goldemberg,
+/// Geven & Iqbal, World Bank Research Observer 2021;36(1):1–40, optimistic and intermediate
+/// scenarios): about $110 a school day at the optimistic end (60 school days), times China's
+/// 2017 PPP conversion factor of 4.18 yuan a dollar (World Bank ICP). The low end of the
+/// published range, as remote teaching went on in closures; range 460–700.
+pub const VALUE_OF_A_SCHOOL_DAY_YUAN: f64 = 460.0;
 
 /// Tenfolds of the danger that a response's waste may reach before it earns nothing:
 /// cost-effectiveness is judged in orders of magnitude (WHO-CHOICE calls an intervention very

@@ -793,6 +793,12 @@ fn each_measure_is_judged_by_what_it_alone_averted() {
     // 50,000 residents × 55% of 222 a day × 10 days, and 14% of them out of school.
     assert!((south.cost - 61_050_000.0).abs() < 1.0, "{}", south.cost);
     assert!((south.school_days_lost - 70_000.0).abs() < 1.0);
+    // Its harm: the output, and the lifetime earnings of 70,000 school days at 460 yuan each.
+    assert!(
+        (south.harm() - (61_050_000.0 + 70_000.0 * 460.0)).abs() < 1.0,
+        "{}",
+        south.harm()
+    );
     let harm = proportion::harm_of_an_infection(ex.scenario());
     assert!(north.averted * harm > north.harm(), "{north:?}");
     assert_eq!(north.waste, 0.0);

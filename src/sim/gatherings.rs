@@ -392,6 +392,32 @@ mod tests {
         assert_eq!(postponed.gatherings()[0].start, 3 * 24 * 60);
     }
 
+    /// A gathering that a decision point of the MSEL decides is decided there: a direct
+    /// decision, before the point opens or after, is refused with the point's title (a page or
+    /// a commands file cannot go around the options' consequences and scores).
+    #[test]
+    fn a_gathering_owned_by_a_decision_point_is_decided_only_there() {
+        let point = r#"scenario.injects: [(id: "D-1", title: "Sunday's marathon", trigger: At("2h"), to: ["health-team"], message: "Decide", decision: (question: "Run it?", options: [(id: "go", label: "Go", effects: [GatheringDecision(gathering: "marathon", choice: GoAhead)]), (id: "cancel", label: "Cancel", effects: [GatheringDecision(gathering: "marathon", choice: Cancel)], score: 1.0)], default: "go"))]"#;
+        let mut ex = small(Mode::Expected, &format!("{MARATHON}\n{point}"));
+        let direct =
+            r#"DecideGathering(team: "health-team", gathering: "marathon", decision: GoAhead)"#;
+        let refusal = ex.apply(command(direct)).unwrap_err().to_string();
+        assert!(
+            refusal.contains("Marathon") && refusal.contains("Sunday's marathon"),
+            "{refusal}"
+        );
+        ex.advance(3 * 60);
+        assert!(ex.apply(command(direct)).is_err(), "the point is open");
+        ex.apply(command(
+            r#"Decide(team: "health-team", decision: "D-1", option: "cancel")"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            ex.gatherings()[0].status,
+            crate::sim::GatheringStatus::Cancelled
+        );
+    }
+
     /// Contacts named but not yet reached go about their lives, to the marathon too: a crowd
     /// counts them like everyone else in their state of infection.
     #[test]

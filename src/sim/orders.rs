@@ -877,6 +877,21 @@ impl Exercise {
                 who = who
             ));
         }
+        // The MSEL's decision point owns this gathering: its options carry the scenario's
+        // consequences and scores, so a direct decision would go around them.
+        if let Some(point) = self.scenario.gathering_decided_at(plan.id.as_str()) {
+            let title = self
+                .scenario
+                .injects
+                .iter()
+                .find(|i| i.id.as_str() == point)
+                .map_or(point, |i| i.title.as_str());
+            return refuse(msg!(
+                "refused-gathering-at-decision-point",
+                gathering = &plan.name,
+                point = title
+            ));
+        }
         let state = &self.gatherings[n];
         match state.status {
             super::gatherings::GatheringStatus::Cancelled => {

@@ -126,3 +126,4 @@ refused-no-zone = there is no zone `{ $zone }` in this scenario
 refused-same-zone-level = { $zone } is already { $level }
 refused-cohort-no-people = { $facility } has no people of its own to keep inside
 refused-already-cohort = { $facility } is already under cohort isolation
+refused-gathering-at-decision-point = { $gathering } is decided at the decision point “{ $point }”: answer it there when it opens

@@ -126,7 +126,7 @@ kpi-nothing-spent = nothing spent
 kpi-proportion = { $measures ->
         [one] 1 measure
        *[other] { $measures } measures
-    } with a cost: { $cost } (a harm of { $total } with the deaths of care forgone under them), about { $averted } infections averted (each measure set against the exercise without it, to the end and the next generation), at { $harm } of harm each. Harm beyond what they averted: { $waste }, against { $danger }, the harm of the outbreak left alone.
+    } with a cost: { $cost } (a harm of { $total } with the school days lost and the deaths of care forgone under them), about { $averted } infections averted (each measure set against the exercise without it, to the end and the next generation), at { $harm } of harm each. Harm beyond what they averted: { $waste }, against { $danger }, the harm of the outbreak left alone.
 evidence-proportion = { $time } { $team }: { $what }: { $cost }, averted about { $averted } infections: { $verdict }
 measure-level = { $level } in { $place }
 measure-round = testing round of { $places }

@@ -119,3 +119,4 @@ refused-no-zone = 本想定没有分区 `{ $zone }`
 refused-same-zone-level = { $zone } 已是{ $level }
 refused-cohort-no-people = { $facility } 没有自己的人员，无法封闭管理
 refused-already-cohort = { $facility } 已在封闭管理中
+refused-gathering-at-decision-point = { $gathering }由决策点“{ $point }”决定：请在该决策点开启后在那里作答

@@ -149,7 +149,9 @@ fn measures(
                 lang,
                 crate::scoring::proportion::harm_of_an_infection(scenario)
             ),
-            danger = crate::i18n::yuan(lang, first.danger)
+            danger = crate::i18n::yuan(lang, first.danger),
+            school_day =
+                crate::i18n::yuan(lang, crate::scoring::proportion::VALUE_OF_A_SCHOOL_DAY_YUAN)
         ))
         .weak(),
     );
