@@ -148,6 +148,21 @@ pub fn describe(
             tr!(lang, "inbox-report-overdue", rule = rule.as_str()),
         ),
         EventKind::ReportFiled {
+            from,
+            to,
+            untrue: Some(untrue),
+            ..
+        } => (
+            Tone::Alert,
+            tr!(
+                lang,
+                "inbox-report-filed-untrue",
+                from = from.as_str(),
+                to = to.as_str(),
+                falsehood = untrue.words(lang)
+            ),
+        ),
+        EventKind::ReportFiled {
             from, to, on_time, ..
         } => (
             Tone::Good,

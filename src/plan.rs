@@ -388,6 +388,8 @@ impl PlanPlayer {
                             rule = r.rule.as_str(),
                             plan = self.plan.id.as_str()
                         ),
+                        // A plan reports what the city counts: its reports are true.
+                        figures: Some(exercise.counts_now().as_figures()),
                     }));
                 }
             }

@@ -171,6 +171,10 @@ function build(welcome) {
         section("decisions", t("web-decisions"),
           h("textarea", { id: "why", placeholder: t("web-why") }), h("div", { id: "decisions" })),
         section("reports", t("web-reports-owed"), h("div", { id: "channels" }), h("div", { id: "reports" }),
+          h("div", { class: "muted" }, t("web-report-figures")),
+          h("div", { class: "row figures" }, FIGURES.map(([key, label]) => h("label", {},
+            t(label), h("input", { id: `figure-${key}`, type: "number", min: "0", step: "1", inputmode: "numeric",
+              oninput: () => { figuresEdited = true; } })))),
           h("textarea", { id: "report-text", placeholder: t("web-report-text") })),
         section("requests", t("web-requests"), h("div", { id: "requests" })),
         section("feed", t("web-feed"), h("div", { class: "feed", id: "feed" })),
@@ -330,6 +334,7 @@ function renderTeam() {
   fill("channels", (view.channels_down || []).map((c) => h("div", { class: "row alert" }, c.words,
     c.restoring ? null : h("button", { onclick: () => send(`Restore(team: ${team()}, agency: ${ron(c.agency)})`) }, t("web-restore")))));
   $("reports-card").hidden = !view.reports.length && !(view.channels_down || []).length;
+  showCounted();
   renderRed();
   fill("requests", view.requests.map((r) => h("div", { class: "row" }, r.words,
     h("button", { onclick: () => send(`AnswerAid(team: ${team()}, request: ${r.number}, accept: true${r.from_facility ? `, from: ${ron(r.from_facility)}` : ""})`) }, t("web-accept")),
@@ -486,9 +491,23 @@ function statement() {
   showAnswering();
 }
 
+// The figures a report states: prefilled with the city's count until the team edits them.
+const FIGURES = [["found", "figure-found"], ["deaths", "figure-deaths"], ["in_hospital", "figure-in-hospital"]];
+let figuresEdited = false;
+
+function showCounted() {
+  if (figuresEdited || !view.counted) return;
+  for (const [key] of FIGURES) {
+    const input = $(`figure-${key}`);
+    if (input && document.activeElement !== input) input.value = view.counted[key] ?? 0;
+  }
+}
+
 function fileReport(owed) {
   const text = $("report-text").value.trim();
-  send(`Report(team: ${team()}, from: ${ron(owed.from)}, to: ${ron(owed.to)}${text ? `, text: ${ron(text)}` : ""})`);
+  const figures = FIGURES.map(([key]) => `${key}: ${Math.max(0, Math.round(Number($(`figure-${key}`).value) || 0))}`).join(", ");
+  send(`Report(team: ${team()}, from: ${ron(owed.from)}, to: ${ron(owed.to)}${text ? `, text: ${ron(text)}` : ""}, figures: (${figures}))`);
+  figuresEdited = false;
 }
 
 function evaluatorName() { return localStorage.getItem("muster-evaluator") || ""; }

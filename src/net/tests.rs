@@ -310,6 +310,19 @@ fn teams_see_only_their_own_and_their_commands_replay_from_the_journal() {
         let mut evaluator = Client::joined(address, &evaluator_code).await;
         let state = health.wait_for(|m| m["type"] == "state").await;
         assert_eq!(state["view"]["team"]["id"], "health-cdc");
+        // The page prefills a report's figures with the count, and files them as it writes them.
+        assert!(
+            state["view"]["counted"]["found"].is_u64(),
+            "{}",
+            state["view"]
+        );
+        let reported = health
+            .command(
+                7,
+                r#"Report(team: "health-cdc", from: "cdc", to: "hq", figures: (found: 0, deaths: 0, in_hospital: 0))"#,
+            )
+            .await;
+        assert_eq!(reported["ok"], true, "{reported}");
         // A team's own order lands; another team's unit, or an order in another team's name,
         // is refused with the reason.
         let done = health
@@ -422,9 +435,14 @@ fn teams_see_only_their_own_and_their_commands_replay_from_the_journal() {
     let text = std::fs::read_to_string(&journal_path).unwrap();
     let (journal, problem) = crate::journal::parse(&text);
     assert!(problem.is_none(), "{problem:?}");
-    // Health's dispatch, the police's attempt on a unit not theirs (refused by the core, so
-    // journaled with its reason) and the observation; what the host refused never got there.
-    assert_eq!(journal.entries.len(), 3, "{text}");
+    // Health's report with its figures and its dispatch, the police's attempt on a unit not
+    // theirs (refused by the core, so journaled with its reason) and the observation; what the
+    // host refused never got there.
+    assert_eq!(journal.entries.len(), 4, "{text}");
+    assert!(
+        text.contains("figures:(found:0,deaths:0,in_hospital:0)"),
+        "{text}"
+    );
     assert_eq!(
         journal
             .entries

@@ -262,6 +262,8 @@ pub fn team(
         "units": units,
         "decisions": decisions,
         "reports": reports,
+        // What a true report states now; the page prefills its figures with it.
+        "counted": exercise.counts_now().as_figures(),
         "requests": requests,
         "actions": actions,
         "teams": others,

@@ -438,6 +438,23 @@ pub fn timeline(exercise: &Exercise, lang: Language) -> Vec<TimelineEntry> {
                 team,
                 from,
                 to,
+                untrue: Some(untrue),
+                ..
+            } => (
+                "decision",
+                team.clone(),
+                tr!(
+                    lang,
+                    "timeline-report-untrue",
+                    from = from.as_str(),
+                    to = to.as_str(),
+                    falsehood = untrue.words(lang)
+                ),
+            ),
+            EventKind::ReportFiled {
+                team,
+                from,
+                to,
                 on_time,
                 ..
             } => (

@@ -438,6 +438,19 @@ fn measure_raw(
             {
                 let filed = r.filed_at.filter(|&f| f <= at);
                 match filed {
+                    Some(f) if let Some(untrue) = &r.untrue => {
+                        due += 1;
+                        evidence.push(tr!(
+                            lang,
+                            "evidence-report-false",
+                            time = when(r.opened_at),
+                            rule = r.rule.as_str(),
+                            from = r.from.as_str(),
+                            to = r.to.as_str(),
+                            filed = when(f),
+                            falsehood = untrue.words(lang)
+                        ));
+                    }
                     Some(f) if f <= r.due => {
                         due += 1;
                         on_time += 1;

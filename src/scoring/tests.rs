@@ -685,6 +685,53 @@ fn a_report_counts_once_it_is_due() {
     );
 }
 
+/// A report on time earns credit only when it is true: the same report filed in time with the
+/// city's count is on time, with a tenth of it not, and the evidence says what it concealed.
+#[test]
+fn a_report_earns_credit_for_being_true_and_on_time() {
+    let credit = |found: Option<f64>| {
+        let mut ex = Exercise::new(small_scenario(&outbreak("")), 1, Mode::Expected);
+        // Days in, with a dozen found, while a case report is owed and not yet late.
+        ex.advance(3 * 24 * 60);
+        let owed = |ex: &Exercise| {
+            ex.reports()
+                .iter()
+                .any(|r| r.filed_at.is_none() && r.due > ex.now())
+        };
+        while !owed(&ex) {
+            assert!(ex.now() < ex.end(), "no report was owed");
+            ex.advance(10);
+        }
+        let counted = ex.counts_now().found;
+        assert!(counted > 10.0, "{counted}");
+        let figures = found.map_or(String::new(), |share| {
+            format!(", figures: (found: {})", (counted * share).round())
+        });
+        ex.apply(command(&format!(
+            r#"Report(team: "health-team", from: "health", to: "police"{figures})"#
+        )))
+        .unwrap();
+        measure(
+            &Snapshot::at(&ex, ex.now()),
+            &Metric::ReportsOnTime,
+            &[],
+            None,
+            None,
+            Language::En,
+        )
+    };
+    let silent = credit(None).value.unwrap();
+    assert!(silent > 0.0, "nothing stated: judged on time");
+    assert_eq!(credit(Some(1.0)).value, Some(silent));
+    let concealed = credit(Some(0.1));
+    assert!(concealed.value.unwrap() < silent);
+    assert!(
+        concealed.evidence[0].contains("untrue") && concealed.evidence[0].contains("concealed"),
+        "{:?}",
+        concealed.evidence
+    );
+}
+
 /// A team's card cites the statements of that team, not those of others.
 #[test]
 fn a_teams_trust_evidence_is_its_own_statements() {

@@ -318,6 +318,23 @@ ron_struct! {
         /// The agency reported to.
         to: Id,
         text: String = String::new(),
+        /// The counts the report states, each checked against the city's own count
+        /// (`report_truth.rs`); journals before reports had figures have none.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        figures: Option<ReportedFigures> = None,
+    }
+}
+
+ron_struct! {
+    /// What a report says the city counts now; a figure left out is not checked.
+    pub struct ReportedFigures {
+        /// Infections found so far: confirmed cases and asymptomatic infections.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        found: Option<u32> = None,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        deaths: Option<u32> = None,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        in_hospital: Option<u32> = None,
     }
 }
 

@@ -105,6 +105,9 @@ pub enum EventKind {
         to: String,
         on_time: bool,
         text: String,
+        /// A figure it stated that the city's count contradicts.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        untrue: Option<super::FalseFigure>,
     },
     ReportOverdue {
         rule: String,

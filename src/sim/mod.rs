@@ -54,6 +54,7 @@ mod places;
 mod public;
 mod quarantine_checks;
 mod red;
+mod report_truth;
 mod reporting;
 mod step;
 mod supplies;
@@ -82,6 +83,7 @@ pub use places::Node;
 pub use red::{
     AnsweredBy, CROSS_CHECK_MINUTES, RESTORE_MINUTES, RedAnswer, RedPlay, RedSign, UncoveredBy,
 };
+pub use report_truth::{Counts, FalseFigure, Figure};
 pub use supplies::Shipment;
 pub use testing_rounds::RoundProgress;
 
@@ -362,6 +364,10 @@ pub struct PendingReport {
     pub due: u32,
     pub filed_at: Option<u32>,
     pub overdue_noted: bool,
+    /// The figure of the report that answered it that the city's count contradicts
+    /// (`report_truth.rs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub untrue: Option<FalseFigure>,
 }
 
 /// How a request for aid was answered.

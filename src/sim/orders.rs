@@ -466,7 +466,12 @@ impl Exercise {
                 at = self.clock_arg(back)
             ));
         }
-        let any_on_time = self.file_reports(c.from.as_str(), c.to.as_str());
+        let since = self.latest_due(c.from.as_str(), c.to.as_str());
+        let untrue = c
+            .figures
+            .as_ref()
+            .and_then(|figures| self.false_figure(figures, since));
+        let any_on_time = self.file_reports(c.from.as_str(), c.to.as_str(), untrue.as_ref());
         let audience = self.audience_of(&[c.from.clone(), c.to.clone()]);
         self.emit(
             audience,
@@ -476,6 +481,7 @@ impl Exercise {
                 to: c.to.name.clone(),
                 on_time: any_on_time,
                 text: c.text.clone(),
+                untrue,
             },
         );
         self.record_action(

@@ -2,7 +2,7 @@
 //! a death, a hospital overflow, an inject, the start of a day), their deadlines, and what a
 //! late report costs.
 
-use super::{EventKind, Exercise, PendingReport};
+use super::{EventKind, Exercise, FalseFigure, PendingReport};
 use crate::scenario::ReportTrigger;
 
 impl Exercise {
@@ -34,6 +34,7 @@ impl Exercise {
                 due,
                 filed_at: None,
                 overdue_noted: false,
+                untrue: None,
             });
             let audience = self.audience_of(std::slice::from_ref(&rule.from));
             self.emit(
@@ -80,8 +81,25 @@ impl Exercise {
         }
     }
 
-    /// Files every report due from one agency to another; returns whether all were on time.
-    pub(crate) fn file_reports(&mut self, from: &str, to: &str) -> bool {
+    /// When the latest report owed from one agency to another fell due (now, when none is): a
+    /// filing that answers several states at least what was counted by then.
+    pub(crate) fn latest_due(&self, from: &str, to: &str) -> u32 {
+        self.reports
+            .iter()
+            .filter(|r| r.filed_at.is_none() && r.from == from && r.to == to)
+            .map(|r| r.opened_at)
+            .max()
+            .unwrap_or(self.now)
+    }
+
+    /// Files every report due from one agency to another with what the filing stated wrongly,
+    /// if anything; returns whether all were on time.
+    pub(crate) fn file_reports(
+        &mut self,
+        from: &str,
+        to: &str,
+        untrue: Option<&FalseFigure>,
+    ) -> bool {
         let now = self.now;
         let mut on_time = true;
         for r in self
@@ -90,6 +108,7 @@ impl Exercise {
             .filter(|r| r.filed_at.is_none() && r.from == from && r.to == to)
         {
             r.filed_at = Some(now);
+            r.untrue = untrue.cloned();
             on_time &= now <= r.due;
         }
         on_time
@@ -125,7 +144,7 @@ mod tests {
         let mut ex = small(Mode::Expected, "");
         ex.open_reports(&crate::scenario::ReportTrigger::CaseConfirmed);
         ex.advance(30);
-        assert!(ex.file_reports("health", "police"));
+        assert!(ex.file_reports("health", "police", None));
         assert!(!ex.reports()[0].overdue_noted);
     }
 

@@ -26,3 +26,10 @@ event-round-started = { $team } starts a testing round ({ $method }{ $pool ->
 event-round-done = testing round in { $district } finished: { $people } of { $of } residents tested in { $took }
 event-zone-declared = { $team }: { $zone } ({ $district }) { $level }
 event-cohort = { $facility } under cohort isolation: its people stay inside, day and night
+figure-found = infections found
+figure-deaths = deaths
+figure-in-hospital = patients in hospital
+report-false-figure = said { $said } for { $figure } when the count was { $counted }: { $concealed ->
+        [yes] concealed (瞒报)
+       *[no] inflated
+    }

@@ -172,6 +172,7 @@ timeline-dispatched = sent { $unit } to { $place }
 timeline-measure = set { $district } to { $level }
 timeline-report = report { $from } → { $to }
 timeline-report-late = report { $from } → { $to } (late)
+timeline-report-untrue = report { $from } → { $to }, untrue: { $falsehood }
 timeline-shared = shared information with { $teams }
 timeline-statement = public statement
 timeline-aid-requested = request { $request } for help to { $team }

@@ -95,6 +95,7 @@ type-Rate = a rating
 type-Rating = a rating (P, S, M or U)
 type-Redirect = a redirect
 type-Report = a report
+type-ReportedFigures = a report's figures: (found: N, deaths: N, in_hospital: N)
 type-ReportCheck = a report
 type-ReportRule = a reporting rule
 type-ReportTrigger = a report trigger

@@ -12,6 +12,7 @@ web-why = Why (goes with your answer or action)
 web-reports-owed = Reports owed
 web-file-report = File report
 web-report-text = What the report says (goes with the report you file)
+web-report-figures = Figures in the report (checked against the city's count)
 web-requests = Requests for help
 web-accept = Accept
 web-decline = Decline

@@ -26,3 +26,10 @@ event-round-started = { $team } 在 { $districts } 开展全员检测（{ $metho
 event-round-done = { $district } 本轮全员检测结束：用时 { $took }，检测 { $people } 人（应检 { $of } 人）
 event-zone-declared = { $team }：{ $zone }（{ $district }）{ $level }
 event-cohort = { $facility } 实行封闭管理：人员全天留在院（校）内
+figure-found = 发现感染者
+figure-deaths = 死亡
+figure-in-hospital = 住院患者
+report-false-figure = 报告{ $figure } { $said } 人，实际统计 { $counted } 人：{ $concealed ->
+        [yes] 瞒报
+       *[no] 虚报
+    }

@@ -163,6 +163,7 @@ timeline-dispatched = 派出 { $unit } 前往 { $place }
 timeline-measure = 将 { $district } 调整为{ $level }
 timeline-report = 报告 { $from } → { $to }
 timeline-report-late = 报告 { $from } → { $to }（迟报）
+timeline-report-untrue = 报告 { $from } → { $to }，不实：{ $falsehood }
 timeline-shared = 向 { $teams } 通报信息
 timeline-statement = 发布公告
 timeline-aid-requested = 向 { $team } 发出第 { $request } 号支援请求

@@ -94,6 +94,7 @@ type-Rate = 评级
 type-Rating = 评级（P、S、M 或 U）
 type-Redirect = 改派
 type-Report = 报告
+type-ReportedFigures = 报告数字：(found: 人数, deaths: 人数, in_hospital: 人数)
 type-ReportCheck = 报告
 type-ReportRule = 报告规则
 type-ReportTrigger = 报告触发条件

@@ -12,6 +12,7 @@ web-why = 理由（随答复或行动一并记录）
 web-reports-owed = 待报报告
 web-file-report = 提交报告
 web-report-text = 报告内容（随提交的报告一并发送）
+web-report-figures = 报告中的数字（将与全市统计核对）
 web-requests = 求助请求
 web-accept = 接受
 web-decline = 拒绝

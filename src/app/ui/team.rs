@@ -32,6 +32,44 @@ pub struct TeamForm {
     pub round_district: Option<usize>,
     pub round_antigen: bool,
     pub round_pool: u32,
+    /// The figures the next report states, as edited; none: the city's count as it moves.
+    pub figures: Option<ReportedFigures>,
+}
+
+/// The figures the team's reports state: the city's count, which the team may edit (the core
+/// judges them: `sim/report_truth.rs`). Returns what the next report states.
+fn report_figures(
+    ui: &mut egui::Ui,
+    form: &mut TeamForm,
+    exercise: &crate::sim::Exercise,
+    lang: crate::i18n::Language,
+) -> ReportedFigures {
+    let counted = exercise.counts_now().as_figures();
+    let mut figures = form.figures.clone().unwrap_or_else(|| counted.clone());
+    ui.label(tr!(lang, "team-report-figures"));
+    // One figure a row: a narrow panel never splits a name from its box.
+    egui::Grid::new("report-figures").show(ui, |ui| {
+        for (value, words) in [
+            (&mut figures.found, tr!(lang, "figure-found")),
+            (&mut figures.deaths, tr!(lang, "figure-deaths")),
+            (&mut figures.in_hospital, tr!(lang, "figure-in-hospital")),
+        ] {
+            let mut n = value.unwrap_or(0);
+            ui.label(words);
+            if ui.add(egui::DragValue::new(&mut n)).changed() {
+                *value = Some(n);
+            }
+            ui.end_row();
+        }
+    });
+    if form.figures.is_some() && ui.small_button(tr!(lang, "team-report-counted")).clicked() {
+        figures = counted.clone();
+        form.figures = None;
+    }
+    if figures != counted {
+        form.figures = Some(figures.clone());
+    }
+    figures
 }
 
 /// Decisions put to the team and still open: the question, the options (what each does on
@@ -160,6 +198,7 @@ pub fn inbox(
         .collect();
     if !owed.is_empty() {
         ui.label(egui::RichText::new(tr!(lang, "team-reports-owed")).strong());
+        let figures = report_figures(ui, form, exercise, lang);
         for r in owed {
             let late = r.due <= exercise.now();
             let text = tr!(
@@ -185,6 +224,7 @@ pub fn inbox(
                         from: Id::new(r.from.clone()),
                         to: Id::new(r.to.clone()),
                         text: String::new(),
+                        figures: Some(figures.clone()),
                     })));
                 }
             });
@@ -856,6 +896,10 @@ pub fn desk(
                         }
                     });
                 if ui.button(tr!(lang, "team-report")).clicked() {
+                    let figures = form
+                        .figures
+                        .clone()
+                        .unwrap_or_else(|| exercise.counts_now().as_figures());
                     send(
                         actions,
                         Command::Report(Report {
@@ -863,6 +907,7 @@ pub fn desk(
                             from: Id::new(form.report_from.clone()),
                             to: Id::new(form.report_to.clone()),
                             text: form.text.clone(),
+                            figures: Some(figures),
                         }),
                     );
                 }
