@@ -21,9 +21,9 @@
 //!   none when it averted at least its worth.
 //! - **The danger** = the no-action run's projected infections × the harm of an infection.
 //!
-//! Attainment = 1 − log10(1 + waste ÷ danger) ÷ `TENFOLDS_TO_NOTHING`: wasting as much as the
-//! whole outbreak could do costs a tenth of the points, ten times that a third, a thousand times
-//! all. A team's KPI sums the waste of its measures; nothing spent: it does not apply.
+//! Attainment = 1 − log10(1 + waste ÷ danger) ÷ `TENFOLDS_TO_NOTHING`: wasting a tenth of what
+//! the whole outbreak could do costs 4% of the points, as much as it 30%, nine times it all. A
+//! team's KPI sums the waste of its measures; nothing spent: it does not apply.
 
 use crate::scenario::Scenario;
 use crate::sim::economy::daily_output_per_person;
@@ -47,12 +47,15 @@ pub const COST_OF_A_HOSPITAL_CASE_YUAN: f64 = 23_000.0;
 /// published range, as remote teaching went on in closures; range 460–700.
 pub const VALUE_OF_A_SCHOOL_DAY_YUAN: f64 = 460.0;
 
-/// Tenfolds of the danger that a response's waste may reach before it earns nothing:
-/// cost-effectiveness is judged in orders of magnitude (WHO-CHOICE calls an intervention very
-/// cost-effective below one GDP per capita per healthy year gained, and not cost-effective
-/// beyond three); wasting a thousand times what the outbreak could do is beyond any reading.
-/// A modelling convention, not a finding.
-pub const TENFOLDS_TO_NOTHING: f64 = 3.0;
+/// Tenfolds of the danger that a response's waste may reach before it earns nothing: one, so
+/// that wasting nine times what the outbreak could do earns nothing. Cost-effectiveness is
+/// judged in small multiples (WHO-CHOICE calls an intervention very cost-effective below one
+/// GDP per capita per healthy year gained and not cost-effective beyond three), and a response
+/// that wastes several times the outbreak's own harm is out of proportion on any reading. A
+/// modelling convention, not a finding: at three (a thousand times to nothing), closing all of
+/// Tianjin for a month to avert what testing and sealing averted kept 78% of the points, and
+/// over-reactions scored within 10 points of targeted responses (`muster contrasts`).
+pub const TENFOLDS_TO_NOTHING: f64 = 1.0;
 
 /// What one infection costs the city, yuan.
 pub fn harm_of_an_infection(scenario: &Scenario) -> f64 {
@@ -155,14 +158,15 @@ impl Verdict {
 mod tests {
     use super::*;
 
-    /// Wasting nothing earns everything; as much as the danger, a tenth less; ten times, a
-    /// third less; a thousand times, nothing. No danger at all: any waste earns nothing.
+    /// Wasting nothing earns everything; as much as the danger, 30% less; nine times it,
+    /// nothing. No danger at all: any waste earns nothing.
     #[test]
     fn attainment_falls_with_the_waste_over_the_danger() {
         assert_eq!(attainment(0.0, 100.0), 1.0);
-        assert!((attainment(100.0, 100.0) - (1.0 - 2f64.log10() / 3.0)).abs() < 1e-12);
-        assert!((attainment(900.0, 100.0) - 2.0 / 3.0).abs() < 1e-12);
-        assert_eq!(attainment(999.0 * 100.0, 100.0), 0.0);
+        assert!((attainment(100.0, 100.0) - (1.0 - 2f64.log10())).abs() < 1e-12);
+        assert!((attainment(10.0, 100.0) - (1.0 - 1.1f64.log10())).abs() < 1e-12);
+        assert_eq!(attainment(900.0, 100.0), 0.0);
+        assert!(attainment(800.0, 100.0) > 0.0);
         assert_eq!(attainment(1.0, 0.0), 0.0);
     }
 
