@@ -5,6 +5,8 @@
 
 pub mod decisions;
 pub(crate) mod svg;
+#[cfg(test)]
+mod tests;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -24,7 +24,7 @@ pub use numbers::{clock, count, duration, percent, yuan};
 
 static_loader! {
     static TABLES = {
-        locales: "./assets/i18n",
+        locales: "../../assets/i18n",
         fallback_language: "en",
         // Fluent wraps arguments in Unicode direction marks meant for right-to-left scripts;
         // neither of our languages needs them, and egui would draw them as boxes.

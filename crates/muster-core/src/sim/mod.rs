@@ -1428,7 +1428,8 @@ impl Exercise {
         Audience::Teams(teams)
     }
 
-    pub(crate) fn team_plays(&self, team: &str, agency: &str) -> bool {
+    /// Whether a team plays an agency (its reports, its channels).
+    pub fn team_plays(&self, team: &str, agency: &str) -> bool {
         self.scenario
             .team(team)
             .is_some_and(|t| t.agencies.iter().any(|a| a.as_str() == agency))
@@ -1662,8 +1663,9 @@ pub(crate) fn rule_is(trigger: &ReportTrigger, kind: &ReportTrigger) -> bool {
     std::mem::discriminant(trigger) == std::mem::discriminant(kind)
 }
 
-#[cfg(test)]
-pub(crate) mod test_support;
+/// A small scenario for tests, here and in the crates above (feature `test-support`).
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 
 #[cfg(test)]
 mod tests {

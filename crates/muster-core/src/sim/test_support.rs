@@ -89,7 +89,7 @@ const TEMPLATE: &str = r#"Scenario(
 )"#;
 
 /// The small scenario's text with edits applied (`record.field: value`, one per line).
-pub(crate) fn small_text(edits: &str) -> String {
+pub fn small_text(edits: &str) -> String {
     let mut records: Vec<(String, Vec<(String, String)>)> = RECORDS
         .iter()
         .map(|(name, fields)| (name.to_string(), split_fields(fields)))
@@ -185,7 +185,7 @@ fn split_fields(text: &str) -> Vec<(String, String)> {
     out
 }
 
-pub(crate) fn small_scenario(edits: &str) -> Arc<Scenario> {
+pub fn small_scenario(edits: &str) -> Arc<Scenario> {
     let text = small_text(edits);
     match crate::scenario::load_str("small.ron", &text) {
         Ok((scenario, _)) => Arc::new(scenario),
@@ -194,15 +194,15 @@ pub(crate) fn small_scenario(edits: &str) -> Arc<Scenario> {
 }
 
 /// The small scenario, started.
-pub(crate) fn small(mode: Mode, edits: &str) -> Exercise {
+pub fn small(mode: Mode, edits: &str) -> Exercise {
     Exercise::new(small_scenario(edits), 1, mode)
 }
 
-pub(crate) fn command(text: &str) -> Command {
+pub fn command(text: &str) -> Command {
     crate::journal::decode_command(text).unwrap_or_else(|d| panic!("{text}: {}", d.message))
 }
 
-pub(crate) fn bundled(file: &str) -> Arc<Scenario> {
+pub fn bundled(file: &str) -> Arc<Scenario> {
     let (scenario, _) = crate::library::find(file)
         .expect("bundled scenario")
         .load()

@@ -57,11 +57,11 @@ pub fn shared_feed(lang: Language) -> Feed {
     let (file, text) = match lang {
         Language::En => (
             "assets/feed/en.ron",
-            include_str!("../../assets/feed/en.ron"),
+            include_str!("../../../../assets/feed/en.ron"),
         ),
         Language::Zh => (
             "assets/feed/zh-CN.ron",
-            include_str!("../../assets/feed/zh-CN.ron"),
+            include_str!("../../../../assets/feed/zh-CN.ron"),
         ),
     };
     // Checked by `the_shared_feeds_read_and_post_in_both_languages`.
@@ -504,8 +504,11 @@ scenario.red: (budget: 30.0, tactics: [
     fn the_shared_feeds_read_and_post_in_both_languages() {
         for lang in Language::ALL {
             let (file, text) = match lang {
-                Language::En => ("en.ron", include_str!("../../assets/feed/en.ron")),
-                Language::Zh => ("zh-CN.ron", include_str!("../../assets/feed/zh-CN.ron")),
+                Language::En => ("en.ron", include_str!("../../../../assets/feed/en.ron")),
+                Language::Zh => (
+                    "zh-CN.ron",
+                    include_str!("../../../../assets/feed/zh-CN.ron"),
+                ),
             };
             let (feed, report) =
                 crate::scenario::check_document(file, text, "Feed", |_: &Feed, _| Vec::new());

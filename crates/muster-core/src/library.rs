@@ -15,39 +15,39 @@ pub struct BundledScenario {
 pub const BUNDLED: &[BundledScenario] = &[
     BundledScenario {
         file: "port-city-outbreak.en.ron",
-        text: include_str!("../scenarios/port-city-outbreak.en.ron"),
+        text: include_str!("../../../scenarios/port-city-outbreak.en.ron"),
     },
     BundledScenario {
         file: "port-city-outbreak.zh.ron",
-        text: include_str!("../scenarios/port-city-outbreak.zh.ron"),
+        text: include_str!("../../../scenarios/port-city-outbreak.zh.ron"),
     },
     BundledScenario {
         file: "tutorial.en.ron",
-        text: include_str!("../scenarios/tutorial.en.ron"),
+        text: include_str!("../../../scenarios/tutorial.en.ron"),
     },
     BundledScenario {
         file: "flu-surge.en.ron",
-        text: include_str!("../scenarios/flu-surge.en.ron"),
+        text: include_str!("../../../scenarios/flu-surge.en.ron"),
     },
     BundledScenario {
         file: "cold-chain.en.ron",
-        text: include_str!("../scenarios/cold-chain.en.ron"),
+        text: include_str!("../../../scenarios/cold-chain.en.ron"),
     },
     BundledScenario {
         file: "lantern-flu.zh.ron",
-        text: include_str!("../scenarios/lantern-flu.zh.ron"),
+        text: include_str!("../../../scenarios/lantern-flu.zh.ron"),
     },
     BundledScenario {
         file: "campus-night-market.en.ron",
-        text: include_str!("../scenarios/campus-night-market.en.ron"),
+        text: include_str!("../../../scenarios/campus-night-market.en.ron"),
     },
     BundledScenario {
         file: "tianjin-2022.zh.ron",
-        text: include_str!("../scenarios/tianjin-2022.zh.ron"),
+        text: include_str!("../../../scenarios/tianjin-2022.zh.ron"),
     },
     BundledScenario {
         file: "mers-korea-2015.en.ron",
-        text: include_str!("../scenarios/mers-korea-2015.en.ron"),
+        text: include_str!("../../../scenarios/mers-korea-2015.en.ron"),
     },
 ];
 
