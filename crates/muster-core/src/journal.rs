@@ -523,6 +523,24 @@ mod tests {
         problem.is_some_and(|p| p.message.to_string().contains(words))
     }
 
+    /// A command timed at the exercise's last minute is applied; one a minute later is never
+    /// applied, and the warning points at its line.
+    #[test]
+    fn a_command_after_the_end_is_warned_about_where_it_is_written() {
+        let scenario = crate::sim::test_support::small_scenario("");
+        let end = scenario.meta.duration.get();
+        let text = format!(
+            "{end} Activate(team: \"health-team\")\n{} Activate(team: \"police-team\")\n",
+            end + 1
+        );
+        let (journal, problem) = parse(&text);
+        assert!(problem.is_none(), "{problem:?}");
+        let late = check_times(&journal, &scenario);
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert_eq!(late[0].span.start, journal.entries[1].offset);
+        assert!(late[0].message.to_string().contains("never applied"));
+    }
+
     #[test]
     fn reads_header_commands_and_end() {
         let text = "muster-journal 1\nscenario x.ron 0011\nseed 7\nmode expected\n# comment\n30 Activate(team: \"a\")\n1h Recall(team: \"a\", unit: \"u\")\nend 120\n";

@@ -707,6 +707,20 @@ impl std::error::Error for CommandError {}
 mod tests {
     use crate::journal::decode_command;
 
+    /// HSEEP's four ratings read as HSEEP words them, in the reader's language.
+    #[test]
+    fn a_rating_means_what_hseep_says() {
+        use super::Rating;
+        use crate::i18n::Language;
+        assert_eq!(
+            Rating::P.meaning(Language::En),
+            "Performed without challenges"
+        );
+        assert_eq!(Rating::U.meaning(Language::En), "Unable to be performed");
+        assert_eq!(Rating::M.meaning(Language::Zh), "有重大挑战完成");
+        assert_eq!(Rating::from_attainment(0.8), Rating::S);
+    }
+
     #[test]
     fn a_command_in_brief_drops_its_team_and_is_spaced_outside_its_quotes() {
         let command = decode_command(

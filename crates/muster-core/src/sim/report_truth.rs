@@ -210,6 +210,25 @@ mod tests {
         assert!(ex.false_figure(&figures(then as u32), now).is_some());
     }
 
+    /// A sample's counts are the city's counts at that moment: every figure, deaths and
+    /// patients in hospital as well as infections found.
+    #[test]
+    fn the_count_of_a_sample_is_the_count_of_its_moment() {
+        let mut ex = small(
+            Mode::Expected,
+            &format!("{OUTBREAK}\npathogen.hospitalisation_rate: 0.5\npathogen.fatality_rate: 0.5"),
+        );
+        ex.advance(12 * 24 * 60);
+        let (sampled, now) = (ex.counts_at(ex.now()), ex.counts_now());
+        assert!(now.deaths > 1.0 && now.in_hospital > 1.0, "{now:?}");
+        for figure in [Figure::Found, Figure::Deaths, Figure::InHospital] {
+            assert!(
+                (sampled.get(figure) - now.get(figure)).abs() < 1e-6,
+                "{figure:?}: {sampled:?} against {now:?}"
+            );
+        }
+    }
+
     /// Filed through the command: a true report answers what was due with no falsehood, a
     /// concealing one is filed false, and the filing says which figure.
     #[test]
