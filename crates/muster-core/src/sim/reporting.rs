@@ -139,6 +139,24 @@ mod tests {
         assert_eq!(ex.reports()[0].filed_at, Some(ex.now()));
     }
 
+    /// A rule answers its own trigger only: the small scenario's case report is not owed for a
+    /// death, a new day or a hospital overflow.
+    #[test]
+    fn a_rule_is_owed_only_for_its_own_trigger() {
+        use crate::scenario::ReportTrigger;
+        let mut ex = small(Mode::Expected, "");
+        for other in [
+            ReportTrigger::Death,
+            ReportTrigger::Daily,
+            ReportTrigger::HospitalOverflow,
+        ] {
+            ex.open_reports(&other);
+        }
+        assert!(ex.reports().is_empty(), "{:?}", ex.reports());
+        ex.open_reports(&ReportTrigger::CaseConfirmed);
+        assert_eq!(ex.reports().len(), 1);
+    }
+
     #[test]
     fn a_report_filed_in_time_is_on_time() {
         let mut ex = small(Mode::Expected, "");
