@@ -70,6 +70,29 @@ pub fn shared_feed(lang: Language) -> Feed {
         .unwrap_or_default()
 }
 
+/// A template with what happened filled in, in one pass: a placeholder it does not know stays
+/// as written, and what is filled in (a statement's words) is never read as a template again.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let from = &rest[open..];
+        match values.iter().find(|(name, _)| from.starts_with(name)) {
+            Some((name, value)) => {
+                out.push_str(value);
+                rest = &from[name.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub(crate) fn book(scenario: &Scenario) -> FeedBook {
     let own = &scenario.feed;
     let mut book = FeedBook::default();
@@ -233,8 +256,7 @@ impl Exercise {
     pub(crate) fn update_feed(&mut self) {
         let fresh = self.events.len();
         for n in self.feed.events_seen..fresh {
-            let kind = self.events[n].kind.clone();
-            for happening in self.happenings(&kind) {
+            for happening in self.happenings(&self.events[n].kind) {
                 self.post_about(&happening);
             }
         }
@@ -429,32 +451,32 @@ impl Exercise {
                 continue;
             }
             kinds.push(template.by);
-            let accounts: Vec<&FeedAccount> = book
-                .accounts
-                .iter()
-                .filter(|a| a.kind == template.by)
-                .collect();
-            let account = accounts[self.feed_pick(accounts.len())];
+            let mut accounts = book.accounts.iter().filter(|a| a.kind == template.by);
+            let pick = self.feed_pick(accounts.clone().count());
+            let Some(account) = accounts.nth(pick) else {
+                continue;
+            };
             let district_name = h.district.map_or(city.as_str(), |d| {
                 self.scenario.city.districts[d].name.as_str()
             });
-            let text = template
-                .text
-                .value
-                .replace("{district}", district_name)
-                .replace(
-                    "{place}",
-                    if h.place.is_empty() {
-                        district_name
-                    } else {
-                        &h.place
-                    },
-                )
-                .replace("{count}", &h.count.map_or(String::new(), |c| c.to_string()))
-                .replace("{text}", &h.text)
-                .replace("{channel}", &h.channel)
-                .replace("{supply}", &h.supply)
-                .replace("{city}", &city);
+            let place = if h.place.is_empty() {
+                district_name
+            } else {
+                &h.place
+            };
+            let count = h.count.map(|c| c.to_string()).unwrap_or_default();
+            let text = fill(
+                &template.text.value,
+                &[
+                    ("{district}", district_name),
+                    ("{place}", place),
+                    ("{count}", &count),
+                    ("{text}", &h.text),
+                    ("{channel}", &h.channel),
+                    ("{supply}", &h.supply),
+                    ("{city}", &city),
+                ],
+            );
             let number = self.feed.posts.len() as u32 + 1;
             self.feed.posts.push(Post {
                 number,
@@ -499,6 +521,22 @@ scenario.red: (budget: 30.0, tactics: [
     (id: "rumour", name: "Lockdown rumour", cost: 5.0, does: Rumour((reach: 0.4, channel: "microblog"))),
 ])
 "#;
+
+    /// Every placeholder is filled in one pass; an unknown one stays, and a filled-in text
+    /// with braces in it is not read as a template again.
+    #[test]
+    fn a_template_is_filled_in_one_pass() {
+        let values = [
+            ("{district}", "Hexi"),
+            ("{text}", "see {district}"),
+            ("{count}", ""),
+        ];
+        assert_eq!(
+            super::fill("{count} in {district}: {text} {unknown} {", &values),
+            " in Hexi: see {district} {unknown} {"
+        );
+        assert_eq!(super::fill("no braces", &values), "no braces");
+    }
 
     #[test]
     fn the_shared_feeds_read_and_post_in_both_languages() {
