@@ -214,17 +214,11 @@ pub fn team(
             json!({"id": facility.id.as_str(), "open": open, "cohort": cohort, "people": facility.people > 0, "words": words})
         })
         .collect();
+    // A gathering a decision point decides is answered there (the page lists the point).
     let gatherings: Vec<Value> = exercise
-        .gatherings()
-        .iter()
-        .enumerate()
-        .filter(|(n, g)| {
-            g.status == crate::sim::GatheringStatus::Planned
-                && exercise.may_decide_gathering(team, *n)
-                && scenario
-                    .gathering_decided_at(scenario.mass_gatherings[*n].id.as_str())
-                    .is_none()
-        })
+        .gatherings_to_decide(team)
+        .into_iter()
+        .filter(|(_, decided_at)| decided_at.is_none())
         .map(|(n, _)| {
             let plan = &scenario.mass_gatherings[n];
             let words =

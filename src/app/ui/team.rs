@@ -808,16 +808,7 @@ pub fn desk(
                 testing_round(ui, session, actions, form, team);
                 ui.separator();
             }
-            let planned: Vec<usize> = exercise
-                .gatherings()
-                .iter()
-                .enumerate()
-                .filter(|(n, g)| {
-                    g.status == crate::sim::GatheringStatus::Planned
-                        && exercise.may_decide_gathering(team, *n)
-                })
-                .map(|(n, _)| n)
-                .collect();
+            let planned = exercise.gatherings_to_decide(team);
             if !planned.is_empty() {
                 ui.label(egui::RichText::new(tr!(lang, "team-planned-events")).strong());
                 ui.horizontal(|ui| {
@@ -825,14 +816,14 @@ pub fn desk(
                     ui.text_edit_singleline(&mut form.rationale)
                         .on_hover_text(tr!(lang, "team-why-decision-hover"));
                 });
-                for n in planned {
+                for (n, decided_at) in planned {
                     let plan = &scenario.mass_gatherings[n];
                     ui.label(crate::inbox::planned_gathering(exercise, lang, n, &|m| {
                         super::clock(session, m)
                     }));
                     // A decision point of the MSEL decides on it: the options there carry the
                     // scenario's consequences and scores.
-                    if let Some(point) = scenario.gathering_decided_at(plan.id.as_str()) {
+                    if let Some(point) = decided_at {
                         ui.label(
                             egui::RichText::new(tr!(lang, "team-decided-at-point", inject = point))
                                 .italics(),

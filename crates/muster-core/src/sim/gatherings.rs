@@ -374,6 +374,9 @@ mod tests {
 
     #[test]
     fn a_mass_gathering_mixes_districts_and_seeds_infections_at_home() {
+        // No decision point decides it: the team that orders measures decides it directly.
+        let planned = small(Mode::Expected, MARATHON);
+        assert_eq!(planned.gatherings_to_decide("health-team"), [(0, None)]);
         let held = run(None);
         assert!(held.totals.gathering_infections > 1.0);
         assert!(held.gatherings()[0].infections > 1.0);
@@ -399,6 +402,8 @@ mod tests {
     fn a_gathering_owned_by_a_decision_point_is_decided_only_there() {
         let point = r#"scenario.injects: [(id: "D-1", title: "Sunday's marathon", trigger: At("2h"), to: ["health-team"], message: "Decide", decision: (question: "Run it?", options: [(id: "go", label: "Go", effects: [GatheringDecision(gathering: "marathon", choice: GoAhead)]), (id: "cancel", label: "Cancel", effects: [GatheringDecision(gathering: "marathon", choice: Cancel)], score: 1.0)], default: "go"))]"#;
         let mut ex = small(Mode::Expected, &format!("{MARATHON}\n{point}"));
+        // The desk and the pages list it with the point that decides it.
+        assert_eq!(ex.gatherings_to_decide("health-team"), [(0, Some("D-1"))]);
         let direct =
             r#"DecideGathering(team: "health-team", gathering: "marathon", decision: GoAhead)"#;
         let refusal = ex.apply(command(direct)).unwrap_err().to_string();
@@ -416,6 +421,7 @@ mod tests {
             ex.gatherings()[0].status,
             crate::sim::GatheringStatus::Cancelled
         );
+        assert!(ex.gatherings_to_decide("health-team").is_empty());
     }
 
     /// Contacts named but not yet reached go about their lives, to the marathon too: a crowd

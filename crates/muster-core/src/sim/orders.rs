@@ -387,6 +387,23 @@ impl Exercise {
             .is_some_and(|t| t.agencies.iter().any(|a| plan.decided_by.contains(a)))
     }
 
+    /// The planned gatherings a team may decide on, by index, each with the decision point of
+    /// the MSEL that decides it instead, if one does (then `DecideGathering` on it is refused:
+    /// the team answers the point). The desk and the pages list these and nothing else.
+    pub fn gatherings_to_decide(&self, team: &str) -> Vec<(usize, Option<&str>)> {
+        self.gatherings
+            .iter()
+            .enumerate()
+            .filter(|(n, g)| {
+                g.status == super::GatheringStatus::Planned && self.may_decide_gathering(team, *n)
+            })
+            .map(|(n, _)| {
+                let id = self.scenario.mass_gatherings[n].id.as_str();
+                (n, self.scenario.gathering_decided_at(id))
+            })
+            .collect()
+    }
+
     /// Who may order measures, in words, for a refusal.
     pub(crate) fn who_orders_measures(&self) -> crate::i18n::Message {
         let allowed = &self.scenario.measures.ordered_by;
