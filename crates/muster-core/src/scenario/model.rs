@@ -2158,15 +2158,15 @@ impl Default for Proportion {
 impl Scenario {
     /// The inject whose decision point decides on a planned gathering, if one does: its options
     /// carry the scenario's consequences and scores, so the team answers there.
-    pub fn gathering_decided_at(&self, gathering: &str) -> Option<&str> {
-        self.injects.iter().find_map(|inject| {
-            let point = inject.decision.as_ref()?;
-            point
-                .options
-                .iter()
-                .flat_map(|o| &o.effects)
-                .any(|e| matches!(e, Effect::GatheringDecision(g) if g.gathering.as_str() == gathering))
-                .then_some(inject.id.as_str())
+    pub fn gathering_decided_at(&self, gathering: &str) -> Option<&Inject> {
+        self.injects.iter().find(|inject| {
+            inject.decision.as_ref().is_some_and(|point| {
+                point
+                    .options
+                    .iter()
+                    .flat_map(|o| &o.effects)
+                    .any(|e| matches!(e, Effect::GatheringDecision(g) if g.gathering.as_str() == gathering))
+            })
         })
     }
 

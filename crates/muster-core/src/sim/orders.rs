@@ -399,7 +399,12 @@ impl Exercise {
             })
             .map(|(n, _)| {
                 let id = self.scenario.mass_gatherings[n].id.as_str();
-                (n, self.scenario.gathering_decided_at(id))
+                (
+                    n,
+                    self.scenario
+                        .gathering_decided_at(id)
+                        .map(|i| i.id.as_str()),
+                )
             })
             .collect()
     }
@@ -903,16 +908,10 @@ impl Exercise {
         // The MSEL's decision point owns this gathering: its options carry the scenario's
         // consequences and scores, so a direct decision would go around them.
         if let Some(point) = self.scenario.gathering_decided_at(plan.id.as_str()) {
-            let title = self
-                .scenario
-                .injects
-                .iter()
-                .find(|i| i.id.as_str() == point)
-                .map_or(point, |i| i.title.as_str());
             return refuse(msg!(
                 "refused-gathering-at-decision-point",
                 gathering = &plan.name,
-                point = title
+                point = point.title.as_str()
             ));
         }
         let state = &self.gatherings[n];
