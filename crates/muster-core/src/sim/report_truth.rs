@@ -78,18 +78,27 @@ impl FalseFigure {
 }
 
 impl Counts {
-    fn of<'a>(places: impl IntoIterator<Item = &'a DistrictSample>) -> Counts {
+    /// The city's counts: the sum of its places' (found, deaths, in hospital).
+    fn sum(places: impl IntoIterator<Item = (f64, f64, f64)>) -> Counts {
         let mut counts = Counts {
             found: 0.0,
             deaths: 0.0,
             in_hospital: 0.0,
         };
-        for place in places {
-            counts.found += place.confirmed;
-            counts.deaths += place.d;
-            counts.in_hospital += place.hospitalised;
+        for (found, deaths, in_hospital) in places {
+            counts.found += found;
+            counts.deaths += deaths;
+            counts.in_hospital += in_hospital;
         }
         counts
+    }
+
+    fn of<'a>(places: impl IntoIterator<Item = &'a DistrictSample>) -> Counts {
+        Counts::sum(
+            places
+                .into_iter()
+                .map(|p| (p.confirmed, p.d, p.hospitalised)),
+        )
     }
 
     pub fn get(&self, figure: Figure) -> f64 {
@@ -114,17 +123,11 @@ impl Counts {
 impl Exercise {
     /// What the city counts now.
     pub fn counts_now(&self) -> Counts {
-        let mut counts = Counts {
-            found: 0.0,
-            deaths: 0.0,
-            in_hospital: 0.0,
-        };
-        for place in &self.districts {
-            counts.found += place.confirmed;
-            counts.deaths += place.epi.d;
-            counts.in_hospital += place.epi.hospitalised();
-        }
-        counts
+        Counts::sum(
+            self.districts
+                .iter()
+                .map(|p| (p.confirmed, p.epi.d, p.epi.hospitalised())),
+        )
     }
 
     /// What the city counted at a minute: its last sample by then (now, when none is older).
