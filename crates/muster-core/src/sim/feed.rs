@@ -442,7 +442,29 @@ impl Exercise {
             Some(d) => self.districts[d].trust,
             None => self.mean_trust(),
         };
-        let city = self.scenario.city.name.clone();
+        // What a template may be filled in with, the same for every post about it.
+        let scenario = self.scenario.clone();
+        let city = scenario.city.name.as_str();
+        let district_name = h
+            .district
+            .map_or(city, |d| scenario.city.districts[d].name.as_str());
+        let count = h.count.map(|c| c.to_string()).unwrap_or_default();
+        let values = [
+            ("{district}", district_name),
+            (
+                "{place}",
+                if h.place.is_empty() {
+                    district_name
+                } else {
+                    &h.place
+                },
+            ),
+            ("{count}", &count),
+            ("{text}", &h.text),
+            ("{channel}", &h.channel),
+            ("{supply}", &h.supply),
+            ("{city}", city),
+        ];
         for template in candidates {
             if kinds.len() == POSTS_PER_HAPPENING {
                 break;
@@ -456,27 +478,7 @@ impl Exercise {
             let Some(account) = accounts.nth(pick) else {
                 continue;
             };
-            let district_name = h.district.map_or(city.as_str(), |d| {
-                self.scenario.city.districts[d].name.as_str()
-            });
-            let place = if h.place.is_empty() {
-                district_name
-            } else {
-                &h.place
-            };
-            let count = h.count.map(|c| c.to_string()).unwrap_or_default();
-            let text = fill(
-                &template.text.value,
-                &[
-                    ("{district}", district_name),
-                    ("{place}", place),
-                    ("{count}", &count),
-                    ("{text}", &h.text),
-                    ("{channel}", &h.channel),
-                    ("{supply}", &h.supply),
-                    ("{city}", &city),
-                ],
-            );
+            let text = fill(&template.text.value, &values);
             let number = self.feed.posts.len() as u32 + 1;
             self.feed.posts.push(Post {
                 number,
