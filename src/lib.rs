@@ -17,6 +17,8 @@ pub mod sweep;
 
 #[cfg(test)]
 mod i18n_tests;
+#[cfg(test)]
+mod layering_tests;
 
 // The core's modules under their old paths, so that `crate::sim::…` reads the same above it.
 pub use muster_core::{

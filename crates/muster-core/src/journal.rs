@@ -32,9 +32,10 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::i18n::{Language, Message};
 use crate::msg;
-use crate::scenario::decode::{Decode, Decoder};
 use crate::scenario::ron_tree;
 use crate::scenario::values::parse_duration;
+use crate::sim::command::command_of;
+pub use crate::sim::command::decode_command;
 use crate::sim::{Command, Mode};
 
 pub const MAGIC: &str = "muster-journal 4";
@@ -283,12 +284,6 @@ fn parse_minute(text: &str) -> Option<u32> {
         .or_else(|| parse_duration(text.trim_start_matches('+')))
 }
 
-/// Decodes one command written in RON; the first problem is returned, located in `text`.
-pub fn decode_command(text: &str) -> Result<Command, Diagnostic> {
-    let node = ron_tree::parse(text)?;
-    command_of(&node, text)
-}
-
 /// What one journal line holds.
 enum Decoded {
     /// A command, with its refusal when written on the same line (version 2).
@@ -378,19 +373,6 @@ pub fn scenario_location(journal_path: &Path, name: &str) -> String {
         beside.to_string_lossy().into_owned()
     } else {
         name.to_string()
-    }
-}
-
-fn command_of(node: &ron_tree::Node, text: &str) -> Result<Command, Diagnostic> {
-    let mut decoder = Decoder::default();
-    let command = Command::decode(node, &mut decoder);
-    match (command, decoder.diagnostics.into_iter().next()) {
-        (Some(command), None) => Ok(command),
-        (_, Some(problem)) => Err(problem),
-        (None, None) => Err(Diagnostic::error(
-            Span::new(0, text.len()),
-            msg!("journal-not-a-command"),
-        )),
     }
 }
 

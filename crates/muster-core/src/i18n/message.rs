@@ -176,12 +176,6 @@ impl From<&String> for Arg {
     }
 }
 
-impl From<&crate::scenario::Id> for Arg {
-    fn from(id: &crate::scenario::Id) -> Self {
-        Arg::Text(id.name.clone())
-    }
-}
-
 impl From<Message> for Arg {
     fn from(message: Message) -> Self {
         Arg::Message(message)

@@ -18,9 +18,15 @@ use std::collections::HashMap;
 use fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 
-pub use crate::scenario::Language;
 pub use message::{Arg, Message, serialize_english};
 pub use numbers::{clock, count, duration, percent, yuan};
+
+/// A language the interface speaks and a scenario's texts are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Language {
+    En,
+    Zh,
+}
 
 static_loader! {
     static TABLES = {

@@ -396,6 +396,27 @@ pub fn split_variant<'n>(
     Some((name, payload))
 }
 
+impl Decode for crate::i18n::Language {
+    fn expected() -> Message {
+        Message::new("type-Language")
+    }
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let (variant, payload) = split_variant(node, d, Self::expected(), &["En", "Zh"])?;
+        if payload.is_some() {
+            d.invalid(
+                node.span,
+                msg!("decode-takes-no-details", variant = variant.as_str()),
+            );
+            return None;
+        }
+        Some(if variant == "Zh" {
+            Language::Zh
+        } else {
+            Language::En
+        })
+    }
+}
+
 impl Decode for bool {
     fn expected() -> Message {
         msg!("value-bool")

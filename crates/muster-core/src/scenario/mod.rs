@@ -7,12 +7,15 @@
 pub mod decode;
 pub mod model;
 pub mod ron_tree;
+mod shared_feed;
 pub mod validate;
+pub mod valuation;
 pub mod values;
 
 use std::path::Path;
 
 pub use model::*;
+pub use shared_feed::shared_feed;
 pub use values::{DateTime, Fraction, Id, Minutes, Point, Positive, ScenarioTime, Spanned};
 
 use crate::diagnostic::{Diagnostic, Report, Span};
@@ -57,7 +60,7 @@ fn with_proportion_objective(mut scenario: Scenario) -> Scenario {
         kpis: vec![Kpi {
             metric: Metric::CostPerInfectionAverted,
             target: Spanned {
-                value: crate::scoring::proportion::harm_of_an_infection(&scenario),
+                value: valuation::harm_of_an_infection(&scenario),
                 span: Default::default(),
             },
             weight: scenario.proportion.weight.unwrap_or_else(|| {

@@ -90,11 +90,7 @@ ron_struct! {
     }
 }
 
-ron_enum! {
-    /// Language of the scenario's texts.
-    #[derive(Copy, Eq, Hash)]
-    pub enum Language { En, Zh }
-}
+pub use crate::i18n::Language;
 
 ron_struct! {
     pub struct City {

@@ -1696,7 +1696,7 @@ impl<'a> Checker<'a> {
             }
         }
         let shared = if feed.shared {
-            crate::sim::shared_feed(s.meta.language.unwrap_or(crate::i18n::Language::En)).accounts
+            super::shared_feed(s.meta.language.unwrap_or(crate::i18n::Language::En)).accounts
         } else {
             Vec::new()
         };

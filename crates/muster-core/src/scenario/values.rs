@@ -60,6 +60,12 @@ impl fmt::Display for Id {
         f.write_str(&self.name)
     }
 }
+impl From<&Id> for crate::i18n::Arg {
+    fn from(id: &Id) -> Self {
+        crate::i18n::Arg::Text(id.name.clone())
+    }
+}
+
 impl HasSpan for Id {
     fn span(&self) -> Span {
         self.span

@@ -25,27 +25,11 @@
 //! the whole outbreak could do costs 4% of the points, as much as it 30%, nine times it all. A
 //! team's KPI sums the waste of its measures; nothing spent: it does not apply.
 
-use crate::scenario::Scenario;
-use crate::sim::economy::daily_output_per_person;
+pub use crate::scenario::valuation::{
+    COST_OF_A_HOSPITAL_CASE_YUAN, VALUE_OF_A_SCHOOL_DAY_YUAN, VALUE_OF_A_STATISTICAL_LIFE_YUAN,
+    harm_of_an_infection,
+};
 use crate::sim::{Exercise, Sample};
-
-/// Value of a statistical life in China, yuan (2019 prices): Cao C et al. 2021, contingent
-/// valuation in six cities (n = 3,936), doi:10.21203/rs.3.rs-199197/v1: 5.10 million
-/// (3.79–6.36 million by city).
-pub const VALUE_OF_A_STATISTICAL_LIFE_YUAN: f64 = 5_100_000.0;
-/// Medical cost of a hospitalised case, yuan: 1.35 bn for 58,000 confirmed inpatients settled
-/// by 31 May 2020, about 23,000 each (severe cases over 150,000); State Council white paper
-/// "Fighting COVID-19: China in Action", 7 June 2020.
-pub const COST_OF_A_HOSPITAL_CASE_YUAN: f64 = 23_000.0;
-
-/// Lifetime earnings a student loses with one school day, yuan: school closures of three
-/// months with remote learning cost a student about $6,500–6,700 of lifetime earnings at
-/// present value (2017 PPP dollars), five months about $16,000 (Azevedo, Hasan, Goldemberg,
-/// Geven & Iqbal, World Bank Research Observer 2021;36(1):1–40, optimistic and intermediate
-/// scenarios): about $110 a school day at the optimistic end (60 school days), times China's
-/// 2017 PPP conversion factor of 4.18 yuan a dollar (World Bank ICP). The low end of the
-/// published range, as remote teaching went on in closures; range 460–700.
-pub const VALUE_OF_A_SCHOOL_DAY_YUAN: f64 = 460.0;
 
 /// Tenfolds of the danger that a response's waste may reach before it earns nothing: one, so
 /// that wasting nine times what the outbreak could do earns nothing. Cost-effectiveness is
@@ -56,20 +40,6 @@ pub const VALUE_OF_A_SCHOOL_DAY_YUAN: f64 = 460.0;
 /// Tianjin for a month to avert what testing and sealing averted kept 78% of the points, and
 /// over-reactions scored within 10 points of targeted responses (`muster contrasts`).
 pub const TENFOLDS_TO_NOTHING: f64 = 1.0;
-
-/// What one infection costs the city, yuan.
-pub fn harm_of_an_infection(scenario: &Scenario) -> f64 {
-    if let Some(harm) = scenario.proportion.harm_of_an_infection {
-        return harm.get();
-    }
-    let pathogen = &scenario.pathogen;
-    let symptomatic = 1.0 - pathogen.asymptomatic_share.get();
-    let hospitalised = symptomatic * pathogen.hospitalisation_rate.get();
-    let care = hospitalised * COST_OF_A_HOSPITAL_CASE_YUAN;
-    let days_ill = symptomatic * pathogen.infectious_days.get() * daily_output_per_person(scenario);
-    let death = hospitalised * pathogen.fatality_rate.get() * VALUE_OF_A_STATISTICAL_LIFE_YUAN;
-    care + days_ill + death
-}
 
 fn infections(sample: &Sample) -> f64 {
     sample.districts.iter().map(|d| d.infections).sum()

@@ -101,8 +101,8 @@ pub fn red_card(exercise: &Exercise, without_red: &Exercise, lang: Language) -> 
     delays.sort_unstable();
     let median_answer_minutes = (!delays.is_empty()).then(|| delays[delays.len() / 2]);
     let answered = delays.len();
-    let with = crate::headless::outcome(exercise);
-    let without = crate::headless::outcome(without_red);
+    let with = crate::sim::outcome::outcome(exercise);
+    let without = crate::sim::outcome::outcome(without_red);
     let trust_taken = (without.mean_trust - with.mean_trust) * 100.0;
     let infections_caused = with.infections - without.infections;
     let spent = red.budget - exercise.red_budget_left();

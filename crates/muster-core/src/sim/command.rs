@@ -7,6 +7,10 @@
 
 use std::fmt;
 
+use crate::diagnostic::{Diagnostic, Span};
+use crate::msg;
+use crate::scenario::decode::{Decode, Decoder};
+use crate::scenario::ron_tree::{self, Node};
 use crate::scenario::validate::Kind;
 use crate::scenario::{Channel, ControlLevel, Effect, Id, Minutes, ZoneLevel};
 use crate::{ron_enum, ron_struct};
@@ -703,9 +707,29 @@ impl fmt::Display for CommandError {
 
 impl std::error::Error for CommandError {}
 
+/// Decodes one command written in RON; the first problem is returned, located in `text`.
+pub fn decode_command(text: &str) -> Result<Command, Diagnostic> {
+    let node = ron_tree::parse(text)?;
+    command_of(&node, text)
+}
+
+/// Decodes the command a parsed RON node holds; `text` is the line it was parsed from.
+pub(crate) fn command_of(node: &Node, text: &str) -> Result<Command, Diagnostic> {
+    let mut decoder = Decoder::default();
+    let command = Command::decode(node, &mut decoder);
+    match (command, decoder.diagnostics.into_iter().next()) {
+        (Some(command), None) => Ok(command),
+        (_, Some(problem)) => Err(problem),
+        (None, None) => Err(Diagnostic::error(
+            Span::new(0, text.len()),
+            msg!("journal-not-a-command"),
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::journal::decode_command;
+    use super::decode_command;
 
     /// HSEEP's four ratings read as HSEEP words them, in the reader's language.
     #[test]

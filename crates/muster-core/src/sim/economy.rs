@@ -11,11 +11,11 @@
 
 use super::Exercise;
 use super::command::TestMethod;
+pub use crate::scenario::valuation::{
+    NATIONAL_DAILY_OUTPUT_PER_PERSON_YUAN, daily_output_per_person,
+};
 use crate::scenario::{ControlLevel, MeasureEffect, Scenario, ZoneLevel};
 
-/// China's daily output per person in 2021, yuan: GDP per capita 80,976 / 365 (National
-/// Bureau of Statistics, 2021 Statistical Communiqué, 28 February 2022).
-pub const NATIONAL_DAILY_OUTPUT_PER_PERSON_YUAN: f64 = 222.0;
 /// Share of a resident's daily output lost under home confinement (a closed district, a sealed
 /// or controlled zone): one month of full lockdown cut a Chinese city's real income by 54%
 /// (Chen, Chen, Liu, Luo & Song, J Urban Econ 2025;145:103729); Wuhan, Changchun and
@@ -33,14 +33,6 @@ pub const PCR_POOLED_PRICE_PER_PERSON_YUAN: f64 = 10.0;
 /// Price of an antigen self-test, yuan: an assumption (retail kits sold for about 10–20 yuan
 /// in 2022; no official figure in the fact sheet).
 pub const ANTIGEN_TEST_PRICE_YUAN: f64 = 10.0;
-
-/// The city's daily output per person, yuan.
-pub fn daily_output_per_person(scenario: &Scenario) -> f64 {
-    scenario
-        .city
-        .daily_output_per_person
-        .map_or(NATIONAL_DAILY_OUTPUT_PER_PERSON_YUAN, |p| p.get())
-}
 
 /// What one resident's day under a level costs, yuan.
 pub fn daily_cost_per_resident(scenario: &Scenario, level: &ControlLevel) -> f64 {

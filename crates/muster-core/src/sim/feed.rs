@@ -17,8 +17,9 @@ use serde::Serialize;
 
 use super::{Exercise, RedSign};
 use crate::i18n::Language;
+use crate::scenario::shared_feed;
 use crate::scenario::{
-    AccountKind, Channel, Effect, Feed, FeedAccount, PostTemplate, PostTone, PostTrigger, Scenario,
+    AccountKind, Channel, Effect, FeedAccount, PostTemplate, PostTone, PostTrigger, Scenario,
 };
 
 /// Share of an account's followers who engage with a post at once (illustrative: engagement
@@ -50,24 +51,6 @@ pub const POSTS_PER_HAPPENING: usize = 2;
 pub(crate) struct FeedBook {
     pub accounts: Vec<FeedAccount>,
     pub templates: Vec<PostTemplate>,
-}
-
-/// The shared feed of a language, as compiled into the binary.
-pub fn shared_feed(lang: Language) -> Feed {
-    let (file, text) = match lang {
-        Language::En => (
-            "assets/feed/en.ron",
-            include_str!("../../../../assets/feed/en.ron"),
-        ),
-        Language::Zh => (
-            "assets/feed/zh-CN.ron",
-            include_str!("../../../../assets/feed/zh-CN.ron"),
-        ),
-    };
-    // Checked by `the_shared_feeds_read_and_post_in_both_languages`.
-    crate::scenario::check_document(file, text, "Feed", |_: &Feed, _| Vec::new())
-        .0
-        .unwrap_or_default()
 }
 
 /// A template with what happened filled in, in one pass: a placeholder it does not know stays
@@ -550,8 +533,12 @@ scenario.red: (budget: 30.0, tactics: [
                     include_str!("../../../../assets/feed/zh-CN.ron"),
                 ),
             };
-            let (feed, report) =
-                crate::scenario::check_document(file, text, "Feed", |_: &Feed, _| Vec::new());
+            let (feed, report) = crate::scenario::check_document(
+                file,
+                text,
+                "Feed",
+                |_: &crate::scenario::Feed, _| Vec::new(),
+            );
             assert!(report.diagnostics.is_empty(), "{}", report.render_short());
             let feed = feed.unwrap();
             assert_eq!(feed, shared_feed(lang));

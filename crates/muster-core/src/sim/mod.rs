@@ -49,6 +49,7 @@ mod households;
 mod msel;
 mod onset_cohorts;
 mod orders;
+pub mod outcome;
 mod pcr;
 mod places;
 mod public;
@@ -77,7 +78,7 @@ pub use command::{Command, CommandError};
 pub use decisions::{DecisionAnswer, DecisionState, SettledBy, Settlement};
 pub use epidemic::{Compartments, Infected, Mode};
 pub use event::{Audience, Event, EventKind};
-pub use feed::{Post, shared_feed};
+pub use feed::Post;
 pub use gatherings::{GatheringDecision, GatheringState, GatheringStatus};
 pub use places::Node;
 pub use red::{

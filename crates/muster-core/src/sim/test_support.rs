@@ -199,7 +199,7 @@ pub fn small(mode: Mode, edits: &str) -> Exercise {
 }
 
 pub fn command(text: &str) -> Command {
-    crate::journal::decode_command(text).unwrap_or_else(|d| panic!("{text}: {}", d.message))
+    super::command::decode_command(text).unwrap_or_else(|d| panic!("{text}: {}", d.message))
 }
 
 pub fn bundled(file: &str) -> Arc<Scenario> {
