@@ -14,6 +14,7 @@ pub mod net;
 pub mod report;
 pub mod summary;
 pub mod sweep;
+pub mod views;
 
 #[cfg(test)]
 mod i18n_tests;

@@ -44,13 +44,6 @@ function fill(id, ...children) {
   if (box.innerHTML !== el.innerHTML) el.replaceChildren(...box.childNodes);
 }
 
-// A RON string, as a journal line writes it.
-function ron(text) {
-  const clean = String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
-  return '"' + clean.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")
-    .replace(/\r/g, "\\r").replace(/\t/g, "\\t") + '"';
-}
-
 function toast(text, bad) {
   const el = $("toast");
   el.textContent = text;
@@ -66,7 +59,13 @@ function send(command) {
   socket.send(JSON.stringify({ type: "command", ref, command }));
 }
 
-function team() { return ron(view.team.id); }
+function team() { return view.team.id; }
+
+// A command as the desk offers it, with the reason the player typed (for those that take one).
+function because(command, why) {
+  const [variant] = Object.keys(command);
+  return { [variant]: { ...command[variant], text: why } };
+}
 
 function link(state) {
   const el = $("link");
@@ -321,24 +320,24 @@ function options(select, items, keep) {
 
 function renderTeam() {
   $("who").textContent = view.team.name;
-  fill("activate", view.team.activated || view.red ? null : h("button", { onclick: () => send(`Activate(team: ${team()})`) }, t("web-activate")));
+  fill("activate", view.team.activate ? h("button", { onclick: () => send(view.team.activate) }, t("web-activate")) : null);
   fill("decisions", view.decisions.length ? view.decisions.map((d) => h("div", { class: "card" },
     h("strong", {}, d.question), h("div", { class: "muted" }, `${t("web-deadline")}: ${d.due}`),
     h("div", { class: "row" }, d.options.map((o) => h("button", {
       class: d.answered === o.id ? "" : "secondary", title: o.description,
-      onclick: () => send(`Decide(team: ${team()}, decision: ${ron(d.decision)}, option: ${ron(o.id)}, text: ${ron($("why").value)})`),
+      onclick: () => send(because(o.command, $("why").value)),
     }, o.label))))) : h("p", { class: "muted" }, t("web-nothing-yet")));
   $("decisions-card").hidden = !view.decisions.length;
   fill("reports", view.reports.map((r) => h("div", { class: "row" + (r.late ? " alert" : "") }, r.words,
     h("button", { class: "secondary", onclick: () => fileReport(r) }, t("web-file-report")))));
   fill("channels", (view.channels_down || []).map((c) => h("div", { class: "row alert" }, c.words,
-    c.restoring ? null : h("button", { onclick: () => send(`Restore(team: ${team()}, agency: ${ron(c.agency)})`) }, t("web-restore")))));
+    c.restore ? h("button", { onclick: () => send(c.restore) }, t("web-restore")) : null)));
   $("reports-card").hidden = !view.reports.length && !(view.channels_down || []).length;
   showCounted();
   renderRed();
   fill("requests", view.requests.map((r) => h("div", { class: "row" }, r.words,
-    h("button", { onclick: () => send(`AnswerAid(team: ${team()}, request: ${r.number}, accept: true${r.from_facility ? `, from: ${ron(r.from_facility)}` : ""})`) }, t("web-accept")),
-    h("button", { class: "secondary", onclick: () => send(`AnswerAid(team: ${team()}, request: ${r.number}, accept: false)`) }, t("web-decline")))));
+    h("button", { onclick: () => send(r.accept) }, t("web-accept")),
+    h("button", { class: "secondary", onclick: () => send(r.decline) }, t("web-decline")))));
   $("requests-card").hidden = !view.requests.length;
   fill("units", view.units.map((u) => h("label", {},
     h("input", { type: "radio", name: "unit", value: u.id, checked: chosen.unit === u.id, onchange: () => { chosen.unit = u.id; showCargo(); drawMap(); } }),
@@ -348,18 +347,17 @@ function renderTeam() {
   chosen.place = $("place").value;
   options($("supply"), view.supplies.map((s) => [s.id, s.name]));
   showCargo();
-  const facilityOrder = (verb, f) => () => send(`${verb}(team: ${team()}, facility: ${ron(f.id)}, text: ${ron($("why").value)})`);
+  const facilityOrder = (command, words) => command
+    ? h("button", { class: "secondary", onclick: () => send(because(command, $("why").value)) }, t(words)) : null;
   fill("facilities", view.facilities.map((f) => h("div", { class: "row" }, f.words,
-    f.open ? h("button", { class: "secondary", onclick: facilityOrder("CloseFacility", f) }, t("web-close")) : null,
-    !f.open || f.cohort ? h("button", { class: "secondary", onclick: facilityOrder("OpenFacility", f) }, t("web-open")) : null,
-    f.open && !f.cohort && f.people ? h("button", { class: "secondary", onclick: facilityOrder("CohortFacility", f) }, t("web-cohort")) : null)));
+    facilityOrder(f.close, "web-close"), facilityOrder(f.reopen, "web-open"), facilityOrder(f.cohort_isolate, "web-cohort"))));
   $("facilities-card").hidden = !view.facilities.length;
   fill("gatherings", view.gatherings.map((g) => h("div", {}, h("p", {}, g.words), h("div", { class: "row" },
     g.options.map((o) => h("button", { class: "secondary",
-      onclick: () => send(`DecideGathering(team: ${team()}, gathering: ${ron(g.id)}, decision: ${o.decision}, text: ${ron($("why").value)})`) }, o.words))))));
+      onclick: () => send(because(o.command, $("why").value)) }, o.words))))));
   $("gatherings-card").hidden = !view.gatherings.length;
   fill("actions", view.actions.length ? view.actions.map((a) => h("div", { class: "row" },
-    h("button", { disabled: !a.available, title: a.description, onclick: () => send(`Act(team: ${team()}, action: ${ron(a.id)}, text: ${ron($("why").value)})`) }, t("web-take")),
+    h("button", { disabled: !a.available, title: a.description, onclick: () => send(because(a.command, $("why").value)) }, t("web-take")),
     h("span", {}, a.name), a.why_not ? h("span", { class: "muted" }, a.why_not) : null)) : h("p", { class: "muted" }, "—"));
   $("measures-card").hidden = !view.measures.may_order;
   $("rounds-card").hidden = !view.rounds.may_start;
@@ -407,7 +405,7 @@ function renderRed() {
       // Without a target the exercise's refusal says what the tactic needs.
       const target = aim(tactic);
       const text = $("red-text").value.trim();
-      send(`RedMove(team: ${team()}, tactic: ${ron(tactic.id)}${target ? `, target: ${ron(target)}` : ""}${text ? `, text: ${ron(text)}` : ""})`);
+      send({ RedMove: { team: team(), tactic: tactic.id, target: target || null, text } });
     } }, t("web-play")),
     h("span", {}, tactic.name), h("span", { class: "muted" }, tactic.cost),
     tactic.why_not ? h("span", { class: "muted" }, tactic.why_not) : null)));
@@ -419,9 +417,8 @@ function renderRed() {
 function dispatch() {
   const unit = view.units.find((u) => u.id === chosen.unit);
   if (!unit || !chosen.place) return;
-  const work = $("work").value ? `, work: ${ron($("work").value)}` : "";
-  const verb = unit.at_base ? "Dispatch" : "Redirect";
-  send(`${verb}(team: ${team()}, unit: ${ron(unit.id)}, to: ${ron(chosen.place)}${work})`);
+  const order = { team: team(), unit: unit.id, to: chosen.place, work: $("work").value || null };
+  send(unit.at_base ? { Dispatch: order } : { Redirect: order });
 }
 
 // Supply units carry stock to a facility instead of working on site.
@@ -435,19 +432,20 @@ function showCargo() {
 function deliver() {
   const quantity = Math.max(0, Math.floor(Number($("quantity").value) || 0));
   if (!chosen.unit || !chosen.place || !$("supply").value) return;
-  send(`Deliver(team: ${team()}, unit: ${ron(chosen.unit)}, supply: ${ron($("supply").value)}, quantity: ${quantity}, to: ${ron(chosen.place)})`);
+  send({ Deliver: { team: team(), unit: chosen.unit, supply: $("supply").value, quantity, to: chosen.place } });
 }
 
 function recall() {
-  if (chosen.unit) send(`Recall(team: ${team()}, unit: ${ron(chosen.unit)})`);
+  const unit = view.units.find((u) => u.id === chosen.unit);
+  if (unit && unit.recall) send(unit.recall);
 }
 
 function orderMeasure() {
-  send(`OrderMeasure(team: ${team()}, district: ${ron($("measure-district").value)}, level: ${$("measure-level").value})`);
+  send({ OrderMeasure: { team: team(), district: $("measure-district").value, level: $("measure-level").value } });
 }
 
 function declareZone() {
-  if ($("zone").value) send(`DeclareZone(team: ${team()}, zone: ${ron($("zone").value)}, level: ${$("zone-level").value})`);
+  if ($("zone").value) send({ DeclareZone: { team: team(), zone: $("zone").value, level: $("zone-level").value } });
 }
 
 // Antigen self-tests are read one by one: no pool to choose.
@@ -460,8 +458,9 @@ function showPool() {
 function startRound() {
   const district = $("round-district").value;
   const method = $("round-method").value || "Pcr";
-  const pool = method === "Pcr" ? `, pool: ${Number($("round-pool").value) || 1}` : "";
-  send(`TestingRound(team: ${team()}${district ? `, districts: [${ron(district)}]` : ""}, method: ${method}${pool})`);
+  const round = { team: team(), districts: district ? [district] : [], method };
+  if (method === "Pcr") round.pool = Number($("round-pool").value) || 1;
+  send({ TestingRound: round });
 }
 
 function sharedWith() {
@@ -472,21 +471,19 @@ function share() {
   const text = $("message").value.trim();
   const teams = sharedWith();
   if (!text || !teams.length) return;
-  send(`Share(team: ${team()}, with: [${teams.map(ron).join(", ")}], text: ${ron(text)})`);
+  send({ Share: { team: team(), with: teams, text } });
 }
 
 function requestAid() {
   const teams = sharedWith();
   if (!teams.length) return;
-  for (const to of teams) send(`RequestAid(team: ${team()}, to: ${ron(to)}, text: ${ron($("message").value.trim())})`);
+  for (const to of teams) send({ RequestAid: { team: team(), to, text: $("message").value.trim() } });
 }
 
 function statement() {
   const text = $("message").value.trim();
-  const district = $("statement-district").value ? `, district: ${ron($("statement-district").value)}` : "";
   if (!text) return;
-  const post = answering ? `, post: ${answering.number}` : "";
-  send(`Statement(team: ${team()}${district}, text: ${ron(text)}${post})`);
+  send({ Statement: { team: team(), district: $("statement-district").value || null, text, post: answering ? answering.number : null } });
   answering = null;
   showAnswering();
 }
@@ -504,9 +501,10 @@ function showCounted() {
 }
 
 function fileReport(owed) {
-  const text = $("report-text").value.trim();
-  const figures = FIGURES.map(([key]) => `${key}: ${Math.max(0, Math.round(Number($(`figure-${key}`).value) || 0))}`).join(", ");
-  send(`Report(team: ${team()}, from: ${ron(owed.from)}, to: ${ron(owed.to)}${text ? `, text: ${ron(text)}` : ""}, figures: (${figures}))`);
+  const figures = Object.fromEntries(FIGURES.map(([key]) => [key, Math.max(0, Math.round(Number($(`figure-${key}`).value) || 0))]));
+  const report = because(owed.command, $("report-text").value.trim());
+  report.Report.figures = figures;
+  send(report);
   figuresEdited = false;
 }
 
@@ -521,8 +519,7 @@ function renderEvaluator() {
     view.ratings.map((r) => h("button", {
       class: o.rating === r.id ? "" : "secondary", title: r.meaning,
       onclick: () => {
-        const team = $("obs-team").value ? `, team: ${ron($("obs-team").value)}` : "";
-        send(`Rate(objective: ${ron(o.id)}, rating: ${r.id}${team}, note: ${ron($("observation").value.trim())}, evaluator: ${ron(evaluatorName())})`);
+        send({ Rate: { objective: o.id, rating: r.id, team: $("obs-team").value || null, note: $("observation").value.trim(), evaluator: evaluatorName() } });
       },
     }, r.id)))));
   fill("observations", view.observations.length ? view.observations.map((o) => h("article", {}, h("time", {}, o.time), o.text))
@@ -532,9 +529,7 @@ function renderEvaluator() {
 function observe() {
   const text = $("observation").value.trim();
   if (!text) return;
-  const objective = $("obs-objective").value ? `, objective: ${ron($("obs-objective").value)}` : "";
-  const team = $("obs-team").value ? `, team: ${ron($("obs-team").value)}` : "";
-  send(`Observe(text: ${ron(text)}${objective}${team}, evaluator: ${ron(evaluatorName())})`);
+  send({ Observe: { text, objective: $("obs-objective").value || null, team: $("obs-team").value || null, evaluator: evaluatorName() } });
   $("observation").value = "";
 }
 
@@ -562,7 +557,7 @@ function drawMap() {
   const svg = s("svg", { class: "map", viewBox: `0 0 ${width} ${height}`, role: "img" });
   for (const d of view.city.districts) {
     const pick = () => { chosen.place = d.id; if ($("place")) $("place").value = d.id; drawMap(); };
-    const circle = s("circle", { class: `district ${d.level}${chosen.place === d.id ? " chosen" : ""}`, cx: sx(d.x), cy: sy(d.y), r: 16, onclick: pick });
+    const circle = s("circle", { class: `district ${d.level.toLowerCase()}${chosen.place === d.id ? " chosen" : ""}`, cx: sx(d.x), cy: sy(d.y), r: 16, onclick: pick });
     circle.append(s("title", {}, `${d.name} — ${d.level_words}`));
     svg.append(circle, s("text", { x: sx(d.x) + 18, y: sy(d.y) + 4 }, d.name));
   }

@@ -661,14 +661,9 @@ fn handle(hub: &Hub, role: &Role, text: &str, reply: &mpsc::Sender<String>) -> O
         Ok(ClientMessage::Join { .. }) => return None,
         Err(problem) => return Some(protocol::error(None, &problem.text(lang))),
     };
-    let command = match crate::journal::decode_command(&command) {
-        Ok(command) => command,
-        Err(diagnostic) => {
-            return Some(protocol::result(
-                reference,
-                Err(diagnostic.message.text(lang)),
-            ));
-        }
+    let command = match command {
+        Ok(command) => *command,
+        Err(problem) => return Some(protocol::result(reference, Err(problem.text(lang)))),
     };
     if let Err(refusal) = super::permitted(role, &command) {
         return Some(protocol::result(reference, Err(refusal.text(lang))));

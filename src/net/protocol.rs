@@ -1,8 +1,9 @@
 //! The messages between the host and a browser page: JSON text frames.
 //!
 //! From the page: `{"type":"join","code":"ABCD-EFGH"}`, then
-//! `{"type":"command","ref":7,"command":"Dispatch(team: \"health\", unit: \"epi-1\", to: \"hexi\")"}`
-//! (a command as a journal line writes it).
+//! `{"type":"command","ref":7,"command":{"Dispatch":{"team":"health","unit":"epi-1","to":"hexi"}}}`
+//! (a command as serde writes it: the desk's options carry theirs ready to send). A command
+//! written as a string is read as a journal line writes it, for clients written before.
 //! From the host: `welcome` (the role and the page's words), `state` (the role's view, whole),
 //! `news` (items to add; `reset`: drop what was shown), `result` (a command's answer, by its
 //! `ref`), `error` (a message that was not understood), `denied` (a wrong code), `revoked`.
@@ -13,12 +14,19 @@ use serde_json::json;
 use super::codes::Role;
 use crate::i18n::{Language, Message};
 use crate::msg;
+use crate::sim::Command;
 
 /// What a page may send.
 #[derive(Debug, PartialEq)]
 pub enum ClientMessage {
-    Join { code: String },
-    Command { reference: u64, command: String },
+    Join {
+        code: String,
+    },
+    /// A command, or why it could not be read (answered by its reference).
+    Command {
+        reference: u64,
+        command: Result<Box<Command>, Message>,
+    },
 }
 
 #[derive(Deserialize)]
@@ -30,7 +38,7 @@ enum Wire {
     Command {
         #[serde(rename = "ref")]
         reference: u64,
-        command: String,
+        command: serde_json::Value,
     },
 }
 
@@ -38,9 +46,16 @@ enum Wire {
 pub fn parse(text: &str) -> Result<ClientMessage, Message> {
     match serde_json::from_str::<Wire>(text) {
         Ok(Wire::Join { code }) => Ok(ClientMessage::Join { code }),
-        Ok(Wire::Command { reference, command }) => {
-            Ok(ClientMessage::Command { reference, command })
-        }
+        Ok(Wire::Command { reference, command }) => Ok(ClientMessage::Command {
+            reference,
+            command: match &command {
+                serde_json::Value::String(line) => {
+                    crate::journal::decode_command(line).map_err(|d| d.message)
+                }
+                typed => crate::sim::command::command_from_json(typed),
+            }
+            .map(Box::new),
+        }),
         Err(e) => Err(msg!("web-error-not-understood", error = e.to_string())),
     }
 }
@@ -188,13 +203,25 @@ mod tests {
             parse(r#"{"type":"join","code":"ab"}"#).unwrap(),
             ClientMessage::Join { code: "ab".into() }
         );
-        assert_eq!(
-            parse(r#"{"type":"command","ref":3,"command":"Activate(team: \"a\")"}"#).unwrap(),
-            ClientMessage::Command {
-                reference: 3,
-                command: "Activate(team: \"a\")".into()
-            }
-        );
+        let activate = crate::journal::decode_command(r#"Activate(team: "a")"#).unwrap();
+        for typed_or_line in [
+            r#"{"type":"command","ref":3,"command":{"Activate":{"team":"a"}}}"#,
+            r#"{"type":"command","ref":3,"command":"Activate(team: \"a\")"}"#,
+        ] {
+            assert_eq!(
+                parse(typed_or_line).unwrap(),
+                ClientMessage::Command {
+                    reference: 3,
+                    command: Ok(Box::new(activate.clone()))
+                }
+            );
+        }
+        let ClientMessage::Command { command, .. } =
+            parse(r#"{"type":"command","ref":4,"command":{"Activate":{"tema":"a"}}}"#).unwrap()
+        else {
+            panic!("a command message")
+        };
+        assert!(command.unwrap_err().to_string().contains("tema"));
         for bad in [
             "",
             "{",

@@ -203,7 +203,13 @@ impl Client {
         self.socket.send(WsMessage::text(text)).await.unwrap();
     }
 
+    /// Sends a command as a page does: typed JSON (written here as a journal line, to read).
     async fn command(&mut self, reference: u64, command: &str) -> Value {
+        let typed = serde_json::to_value(crate::journal::decode_command(command).unwrap()).unwrap();
+        self.send_command(reference, typed).await
+    }
+
+    async fn send_command(&mut self, reference: u64, command: Value) -> Value {
         let message = serde_json::json!({"type": "command", "ref": reference, "command": command});
         self.send(&message.to_string()).await;
         self.wait_for(|m| m["type"] == "result" && m["ref"] == reference || m["type"] == "error")
@@ -323,6 +329,11 @@ fn teams_see_only_their_own_and_their_commands_replay_from_the_journal() {
             )
             .await;
         assert_eq!(reported["ok"], true, "{reported}");
+        // The desk's options carry their commands; the page sends them as they are.
+        let activate = state["view"]["team"]["activate"].clone();
+        assert!(activate["Activate"].is_object(), "{}", state["view"]["team"]);
+        let activated = health.send_command(8, activate).await;
+        assert_eq!(activated["ok"], true, "{activated}");
         // A team's own order lands; another team's unit, or an order in another team's name,
         // is refused with the reason.
         let done = health
@@ -438,7 +449,7 @@ fn teams_see_only_their_own_and_their_commands_replay_from_the_journal() {
     // Health's report with its figures and its dispatch, the police's attempt on a unit not
     // theirs (refused by the core, so journaled with its reason) and the observation; what the
     // host refused never got there.
-    assert_eq!(journal.entries.len(), 4, "{text}");
+    assert_eq!(journal.entries.len(), 5, "{text}");
     assert!(
         text.contains("figures:(found:0,deaths:0,in_hospital:0)"),
         "{text}"
@@ -569,9 +580,20 @@ fn malformed_and_oversized_messages_get_an_error_and_change_nothing() {
             answer["error"].as_str().unwrap().contains("larger than"),
             "{answer}"
         );
-        // A command that is not one: located like a broken journal line.
+        // A command that is not one, typed or as a journal line: the answer says which field.
         let answer = health
-            .command(10, r#"Dispatch(team: "health-cdc", unit: 5)"#)
+            .send_command(
+                10,
+                serde_json::json!({"Dispatch": {"team": "health-cdc", "unit": 5, "to": "hexi"}}),
+            )
+            .await;
+        assert_eq!(answer["ok"], false, "{answer}");
+        assert!(
+            answer["error"].as_str().unwrap().contains("unit"),
+            "{answer}"
+        );
+        let answer = health
+            .send_command(10, r#"Dispatch(team: "health-cdc", unit: 5)"#.into())
             .await;
         assert_eq!(answer["ok"], false, "{answer}");
         // The connection still works.

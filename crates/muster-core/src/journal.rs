@@ -523,6 +523,63 @@ mod tests {
         assert!(late[0].message.to_string().contains("never applied"));
     }
 
+    /// A page sends commands as JSON in the form serde writes them; every command the
+    /// library's commands files hold comes back the same through it.
+    #[test]
+    fn every_command_reads_back_from_the_json_serde_writes() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/commands");
+        let mut read = 0;
+        for file in std::fs::read_dir(folder).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let (journal, problem) = parse(&std::fs::read_to_string(&path).unwrap());
+            assert!(problem.is_none(), "{}: {problem:?}", path.display());
+            for entry in journal.entries {
+                let json = serde_json::to_value(&entry.command).unwrap();
+                let back = crate::sim::command::command_from_json(&json)
+                    .unwrap_or_else(|m| panic!("{json}: {m}"));
+                assert_eq!(back, entry.command, "{json}");
+                read += 1;
+            }
+        }
+        assert!(read > 500, "only {read} commands read");
+    }
+
+    #[test]
+    fn a_json_command_with_a_mistake_says_which_field_and_what() {
+        use crate::sim::command::command_from_json;
+        let problem = |text: &str| {
+            command_from_json(&serde_json::from_str(text).unwrap())
+                .unwrap_err()
+                .to_string()
+        };
+        let wrong_variant = problem(r#"{"Dispatc": {"team": "a", "unit": "u", "to": "x"}}"#);
+        assert!(wrong_variant.contains("Dispatc"), "{wrong_variant}");
+        let wrong_type =
+            problem(r#"{"AnswerAid": {"team": "a", "request": "one", "accept": true}}"#);
+        assert!(wrong_type.contains("request"), "{wrong_type}");
+        let unknown_field = problem(r#"{"Activate": {"team": "a", "admin": true}}"#);
+        assert!(unknown_field.contains("admin"), "{unknown_field}");
+        let wrong_choice = problem(
+            r#"{"DecideGathering": {"team": "a", "gathering": "g", "decision": "Maybe", "text": ""}}"#,
+        );
+        assert!(wrong_choice.contains("Maybe"), "{wrong_choice}");
+        for not_a_command in ["null", "[]", "7", r#""Activate""#, r#"{"team": "a"}"#] {
+            let value = serde_json::from_str(not_a_command).unwrap();
+            assert!(command_from_json(&value).is_err(), "{not_a_command}");
+        }
+        let postponed = command_from_json(&serde_json::json!({"DecideGathering": {
+            "team": "a", "gathering": "g", "decision": {"Postpone": "1d"}, "text": "later"}}))
+        .unwrap();
+        assert_eq!(
+            postponed,
+            decode_command(r#"DecideGathering(team: "a", gathering: "g", decision: Postpone("1d"), text: "later")"#)
+                .unwrap()
+        );
+    }
+
     #[test]
     fn reads_header_commands_and_end() {
         let text = "muster-journal 1\nscenario x.ron 0011\nseed 7\nmode expected\n# comment\n30 Activate(team: \"a\")\n1h Recall(team: \"a\", unit: \"u\")\nend 120\n";

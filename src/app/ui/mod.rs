@@ -98,25 +98,31 @@ fn layout(
             }
             View::Team(team) => {
                 let team = team.clone();
-                egui::Panel::left("inbox")
-                    .default_size(380.0)
-                    .resizable(true)
-                    .show(&mut root, |ui| {
-                        team::inbox(ui, &session, &mut actions, &mut state.team, &team);
-                    });
-                egui::Panel::right("desk")
-                    .default_size(400.0)
-                    .resizable(true)
-                    .show(&mut root, |ui| {
-                        team::desk(
-                            ui,
-                            &session,
-                            &mut actions,
-                            &mut state.team,
-                            &state.map,
-                            &team,
-                        );
-                    });
+                // One desk a frame, the same type the host sends to the team's page.
+                let desk = session.exercise.as_ref().and_then(|exercise| {
+                    crate::views::TeamDesk::of(exercise, session.language, &team, None, None)
+                });
+                if let Some(desk) = &desk {
+                    egui::Panel::left("inbox")
+                        .default_size(380.0)
+                        .resizable(true)
+                        .show(&mut root, |ui| {
+                            team::inbox(ui, &session, desk, &mut actions, &mut state.team);
+                        });
+                    egui::Panel::right("desk")
+                        .default_size(400.0)
+                        .resizable(true)
+                        .show(&mut root, |ui| {
+                            team::desk(
+                                ui,
+                                &session,
+                                desk,
+                                &mut actions,
+                                &mut state.team,
+                                &state.map,
+                            );
+                        });
+                }
                 egui::CentralPanel::default().show(&mut root, |ui| {
                     map::show(ui, &session, &mut actions, &mut state.map, Some(&team))
                 });

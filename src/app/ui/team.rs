@@ -5,14 +5,17 @@ use bevy_egui::egui;
 
 use crate::app::session::{Action, Actions, Session};
 use crate::app::ui::map::MapState;
-use crate::scenario::{ControlLevel, Id, Minutes, UnitRole, ZoneLevel};
+use crate::i18n::Language;
+use crate::scenario::{Id, Minutes, ZoneLevel};
+use crate::sim::Command;
 use crate::sim::command::*;
-use crate::sim::{Command, Place, UnitStatus};
 use crate::tr;
+use crate::views::TeamDesk;
 
 #[derive(Default)]
 pub struct TeamForm {
-    pub unit: Option<usize>,
+    /// The unit chosen, by id.
+    pub unit: Option<String>,
     /// Hours of work on site; none: one shift of the unit's type.
     pub work_hours: Option<u32>,
     pub report_from: String,
@@ -41,10 +44,9 @@ pub struct TeamForm {
 fn report_figures(
     ui: &mut egui::Ui,
     form: &mut TeamForm,
-    exercise: &crate::sim::Exercise,
-    lang: crate::i18n::Language,
+    counted: &ReportedFigures,
+    lang: Language,
 ) -> ReportedFigures {
-    let counted = exercise.counts_now().as_figures();
     let mut figures = form.figures.clone().unwrap_or_else(|| counted.clone());
     ui.label(tr!(lang, "team-report-figures"));
     // One figure a row: a narrow panel never splits a name from its box.
@@ -66,7 +68,7 @@ fn report_figures(
         figures = counted.clone();
         form.figures = None;
     }
-    if figures != counted {
+    if figures != *counted {
         form.figures = Some(figures.clone());
     }
     figures
@@ -76,84 +78,37 @@ fn report_figures(
 /// hover), the deadline, the answers so far, and a box for the rationale.
 fn decisions(
     ui: &mut egui::Ui,
-    session: &Session,
+    desk: &TeamDesk,
     actions: &mut Actions,
     form: &mut TeamForm,
-    team: &str,
+    lang: Language,
 ) {
-    let Some(exercise) = &session.exercise else {
-        return;
-    };
-    let scenario = exercise.scenario();
-    let lang = session.language;
-    let open: Vec<_> = exercise.open_decisions_for(team).collect();
-    if open.is_empty() {
+    if desk.decisions.is_empty() {
         return;
     }
     ui.label(egui::RichText::new(tr!(lang, "team-decisions")).strong());
-    for decision in open {
-        let Some(point) = exercise.decision_point(&decision.inject) else {
-            continue;
-        };
+    for decision in &desk.decisions {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(egui::RichText::new(&decision.question).strong());
-            let default = point
-                .option(point.default.as_str())
-                .map_or(point.default.to_string(), |o| o.label.clone());
-            ui.colored_label(
-                egui::Color32::from_rgb(150, 80, 0),
-                tr!(
-                    lang,
-                    "team-decide-by",
-                    time = super::clock(session, decision.due),
-                    default = default
-                ),
-            );
-            if decision.teams.len() > 1 {
-                let rule = match &point.rule {
-                    crate::scenario::JointRule::Lead(lead) => {
-                        tr!(lang, "team-rule-lead", lead = lead.as_str())
-                    }
-                    crate::scenario::JointRule::Unanimous => tr!(lang, "team-rule-unanimous"),
-                    crate::scenario::JointRule::FirstAnswer => {
-                        tr!(lang, "team-rule-first-answer")
-                    }
-                };
-                let teams = decision.teams.join(&tr!(lang, "list-comma"));
-                ui.label(tr!(lang, "team-together-with", teams = teams, rule = rule));
-                for t in &decision.teams {
-                    let answer =
-                        decision
-                            .answer_of(t)
-                            .map_or(tr!(lang, "team-no-answer-yet"), |a| {
-                                let label = point
-                                    .option(&a.option)
-                                    .map_or(a.option.as_str(), |o| o.label.as_str());
-                                let time = super::clock(session, a.at);
-                                tr!(lang, "team-answered", option = label, time = time)
-                            });
-                    ui.label(egui::RichText::new(format!("  {t}: {answer}")).small());
-                }
+            ui.colored_label(egui::Color32::from_rgb(150, 80, 0), &decision.deadline);
+            if let Some(together) = &decision.together {
+                ui.label(together);
+            }
+            for answer in &decision.answers {
+                ui.label(egui::RichText::new(format!("  {answer}")).small());
             }
             ui.label(tr!(lang, "team-why-with-answer"));
             ui.text_edit_singleline(&mut form.rationale);
             ui.horizontal_wrapped(|ui| {
-                let mine = decision.answer_of(team).map(|a| a.option.clone());
-                for option in &point.options {
-                    let followed: Vec<String> = option
-                        .effects
-                        .iter()
-                        .map(|e| e.describe(scenario, session.language))
-                        .collect();
-                    let mut hover = option.description.clone();
-                    if !followed.is_empty() {
-                        if !hover.is_empty() {
-                            hover.push('\n');
-                        }
-                        let effects = followed.join("; ");
-                        hover.push_str(&tr!(lang, "team-what-follows", effects = effects));
-                    }
-                    let chosen = mine.as_deref() == Some(option.id.as_str());
+                for option in &decision.options {
+                    let hover = [Some(&option.description), option.follows.as_ref()]
+                        .into_iter()
+                        .flatten()
+                        .filter(|t| !t.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    let chosen = decision.answered.as_deref() == Some(option.id.as_str());
                     let button = ui.selectable_label(chosen, &option.label);
                     let button = if hover.is_empty() {
                         button
@@ -161,12 +116,8 @@ fn decisions(
                         button.on_hover_text(super::plain(&hover))
                     };
                     if button.clicked() && !chosen {
-                        actions.push(Action::Command(Command::Decide(Decide {
-                            team: Id::new(team),
-                            decision: Id::new(decision.inject.clone()),
-                            option: option.id.clone(),
-                            text: std::mem::take(&mut form.rationale),
-                        })));
+                        let why = std::mem::take(&mut form.rationale);
+                        send(actions, option.command.clone().with_text(why));
                     }
                 }
             });
@@ -175,123 +126,103 @@ fn decisions(
     ui.separator();
 }
 
+fn send(actions: &mut Actions, command: Command) {
+    actions.push(Action::Command(command));
+}
+
+/// Reports the team owes, filed with the figures the team states.
+fn owed_reports(
+    ui: &mut egui::Ui,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    lang: Language,
+) {
+    if desk.reports.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr!(lang, "team-reports-owed")).strong());
+    let figures = report_figures(ui, form, &desk.counted, lang);
+    for owed in &desk.reports {
+        ui.horizontal(|ui| {
+            let colour = if owed.late {
+                egui::Color32::RED
+            } else {
+                egui::Color32::DARK_GRAY
+            };
+            ui.colored_label(colour, &owed.words);
+            if ui.small_button(tr!(lang, "team-report")).clicked() {
+                send(actions, with_figures(owed.command.clone(), &figures));
+            }
+        });
+    }
+    ui.separator();
+}
+
+fn with_figures(mut command: Command, figures: &ReportedFigures) -> Command {
+    if let Command::Report(report) = &mut command {
+        report.figures = Some(figures.clone());
+    }
+    command
+}
+
+/// Reporting channels red took down, and requests waiting for the team's answer.
+fn channels_and_requests(
+    ui: &mut egui::Ui,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    lang: Language,
+) {
+    for channel in &desk.channels_down {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(egui::Color32::RED, &channel.words);
+            if let Some(restore) = &channel.restore
+                && ui.small_button(tr!(lang, "team-restore")).clicked()
+            {
+                send(actions, restore.clone());
+            }
+        });
+    }
+    if desk.requests.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr!(lang, "team-requests")).strong());
+    for request in &desk.requests {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(&request.words);
+            if ui.small_button(tr!(lang, "team-accept")).clicked() {
+                send(actions, request.accept.clone());
+            }
+            if ui.small_button(tr!(lang, "team-decline")).clicked() {
+                send(actions, request.decline.clone());
+            }
+        });
+    }
+    ui.separator();
+}
+
+/// The team's left panel: what it must answer (decisions, reports, requests), the public's
+/// feed and its inbox.
 pub fn inbox(
     ui: &mut egui::Ui,
     session: &Session,
+    desk: &TeamDesk,
     actions: &mut Actions,
     form: &mut TeamForm,
-    team: &str,
 ) {
     let Some(exercise) = &session.exercise else {
         return;
     };
-    let scenario = exercise.scenario();
     let lang = session.language;
-    let team_def = scenario.team(team);
-    ui.heading(team_def.map_or(team.to_string(), |t| t.name.clone()));
-    decisions(ui, session, actions, form, team);
-    // Reports this team owes.
-    let owed: Vec<_> = exercise
-        .reports()
-        .iter()
-        .filter(|r| r.filed_at.is_none() && exercise.team_plays(team, &r.from))
-        .collect();
-    if !owed.is_empty() {
-        ui.label(egui::RichText::new(tr!(lang, "team-reports-owed")).strong());
-        let figures = report_figures(ui, form, exercise, lang);
-        for r in owed {
-            let late = r.due <= exercise.now();
-            let text = tr!(
-                lang,
-                "team-report-owed",
-                from = r.from.as_str(),
-                to = r.to.as_str(),
-                rule = r.rule.as_str(),
-                time = super::clock(session, r.due)
-            );
-            ui.horizontal(|ui| {
-                ui.colored_label(
-                    if late {
-                        egui::Color32::RED
-                    } else {
-                        egui::Color32::DARK_GRAY
-                    },
-                    text,
-                );
-                if ui.small_button(tr!(lang, "team-report")).clicked() {
-                    actions.push(Action::Command(Command::Report(Report {
-                        team: Id::new(team),
-                        from: Id::new(r.from.clone()),
-                        to: Id::new(r.to.clone()),
-                        text: String::new(),
-                        figures: Some(figures.clone()),
-                    })));
-                }
-            });
-        }
-        ui.separator();
-    }
-    // Reporting channels red took down, for agencies this team plays.
-    for (agency, back, restoring) in exercise.channels_down() {
-        if !exercise.team_plays(team, agency) {
-            continue;
-        }
-        ui.horizontal_wrapped(|ui| {
-            ui.colored_label(
-                egui::Color32::RED,
-                tr!(
-                    lang,
-                    "team-channel-down",
-                    agency = agency,
-                    time = super::clock(session, back)
-                ),
-            );
-            if !restoring && ui.small_button(tr!(lang, "team-restore")).clicked() {
-                actions.push(Action::Command(Command::Restore(
-                    crate::sim::command::Restore {
-                        team: Id::new(team),
-                        agency: Id::new(agency),
-                    },
-                )));
-            }
-        });
-    }
-    // Requests waiting for this team's answer.
-    let waiting: Vec<_> = exercise
-        .requests()
-        .iter()
-        .filter(|r| r.to_team == team && r.answered.is_none())
-        .collect();
-    if !waiting.is_empty() {
-        ui.label(egui::RichText::new(tr!(lang, "team-requests")).strong());
-        for r in waiting {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(tr!(
-                    lang,
-                    "team-request-from",
-                    number = r.number,
-                    team = r.from_team.as_str(),
-                    time = super::clock(session, r.made_at)
-                ));
-                let from = r
-                    .supply
-                    .as_ref()
-                    .and_then(|supply| exercise.best_stock_source(team, supply))
-                    .map(|f| scenario.facilities[f].id.clone());
-                for (label, accept) in [
-                    (tr!(lang, "team-accept"), true),
-                    (tr!(lang, "team-decline"), false),
-                ] {
-                    if ui.small_button(label).clicked() {
-                        let from = if accept { from.clone() } else { None };
-                        actions.push(super::answer_aid(team, r.number, accept, from));
-                    }
-                }
-            });
-        }
-        ui.separator();
-    }
-    let may_answer = team_def.is_some_and(|t| t.role == crate::scenario::TeamRole::Blue);
+    let team = desk.team.id.as_str();
+    ui.heading(&desk.team.name);
+    decisions(ui, desk, actions, form, lang);
+    owed_reports(ui, desk, actions, form, lang);
+    channels_and_requests(ui, desk, actions, lang);
+    let may_answer = exercise
+        .scenario()
+        .team(team)
+        .is_some_and(|t| t.role == crate::scenario::TeamRole::Blue);
     feed(ui, session, form, team, may_answer);
     ui.label(egui::RichText::new(tr!(lang, "inbox-title")).strong());
     egui::ScrollArea::vertical()
@@ -362,40 +293,30 @@ fn feed(ui: &mut egui::Ui, session: &Session, form: &mut TeamForm, team: &str, m
     ui.separator();
 }
 
-/// The inbox's colour for a tone of news.
-/// The zones of the selected district: each with its residents, its level and the levels it
-/// may be given.
-fn zone_orders(
-    ui: &mut egui::Ui,
-    session: &Session,
-    actions: &mut Actions,
-    team: &str,
-    district: usize,
-) {
-    let Some(exercise) = &session.exercise else {
-        return;
-    };
-    let lang = session.language;
-    for (node, level) in exercise.zones_of(district) {
-        let zone = &exercise.nodes()[node];
+/// The zones of the selected district: each with its level and the levels it may be given.
+fn zone_orders(ui: &mut egui::Ui, desk: &TeamDesk, actions: &mut Actions, district: &str) {
+    for zone in desk
+        .measures
+        .zones
+        .iter()
+        .filter(|z| z.district == district)
+    {
         ui.horizontal_wrapped(|ui| {
-            ui.label(crate::inbox::zone_words(lang, zone, level.as_ref()));
-            for next in [
-                ZoneLevel::Sealed,
-                ZoneLevel::Controlled,
-                ZoneLevel::Precaution,
-                ZoneLevel::Lifted,
-            ] {
-                let current = level.clone().unwrap_or(ZoneLevel::Lifted) == next;
+            ui.label(&zone.words);
+            for next in &desk.measures.zone_levels {
+                let current = zone.level.clone().unwrap_or(ZoneLevel::Lifted) == next.id;
                 if ui
-                    .add_enabled(!current, egui::Button::new(next.words(lang)).small())
+                    .add_enabled(!current, egui::Button::new(&next.words).small())
                     .clicked()
                 {
-                    actions.push(Action::Command(Command::DeclareZone(DeclareZone {
-                        team: Id::new(team),
-                        zone: Id::new(zone.id.clone()),
-                        level: next,
-                    })));
+                    send(
+                        actions,
+                        Command::DeclareZone(DeclareZone {
+                            team: Id::new(desk.team.id.clone()),
+                            zone: Id::new(zone.id.clone()),
+                            level: next.id.clone(),
+                        }),
+                    );
                 }
             }
         });
@@ -405,27 +326,22 @@ fn zone_orders(
 /// Rounds under way, and the order for the next one: where, how, how many samples a tube.
 fn testing_round(
     ui: &mut egui::Ui,
-    session: &Session,
+    desk: &TeamDesk,
     actions: &mut Actions,
     form: &mut TeamForm,
-    team: &str,
+    lang: Language,
 ) {
-    let Some(exercise) = &session.exercise else {
-        return;
-    };
-    let scenario = exercise.scenario();
-    let lang = session.language;
     ui.label(egui::RichText::new(tr!(lang, "team-testing-round")).strong());
-    for round in exercise.rounds_under_way() {
-        ui.label(crate::inbox::round_progress(exercise, lang, &round));
+    for round in &desk.rounds.under_way {
+        ui.label(round);
     }
-    let districts = &scenario.city.districts;
+    let districts = &desk.city.districts;
     let chosen = form
         .round_district
         .and_then(|d| districts.get(d))
         .map_or_else(|| tr!(lang, "team-whole-city"), |d| d.name.clone());
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_id_salt(("round-district", team))
+        egui::ComboBox::from_id_salt(("round-district", &desk.team.id))
             .selected_text(chosen)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut form.round_district, None, tr!(lang, "team-whole-city"));
@@ -433,16 +349,10 @@ fn testing_round(
                     ui.selectable_value(&mut form.round_district, Some(d), district.name.as_str());
                 }
             });
-        ui.selectable_value(
-            &mut form.round_antigen,
-            false,
-            TestMethod::Pcr.name().text(lang),
-        );
-        ui.selectable_value(
-            &mut form.round_antigen,
-            true,
-            TestMethod::Antigen.name().text(lang),
-        );
+        for method in &desk.rounds.methods {
+            let antigen = method.id == TestMethod::Antigen;
+            ui.selectable_value(&mut form.round_antigen, antigen, &method.words);
+        }
     });
     if !form.round_antigen {
         ui.horizontal_wrapped(|ui| {
@@ -465,19 +375,20 @@ fn testing_round(
             (TestMethod::Pcr, form.round_pool.max(1))
         };
         let round = TestingRound {
-            team: Id::new(team),
+            team: Id::new(desk.team.id.clone()),
             districts: form
                 .round_district
                 .and_then(|d| districts.get(d))
-                .map(|d| vec![d.id.clone()])
+                .map(|d| vec![Id::new(d.id.clone())])
                 .unwrap_or_default(),
             method,
             pool,
         };
-        actions.push(Action::Command(Command::TestingRound(round)));
+        send(actions, Command::TestingRound(round));
     }
 }
 
+/// The inbox's colour for a tone of news.
 fn tone_color(tone: crate::inbox::Tone) -> egui::Color32 {
     use crate::inbox::Tone;
     match tone {
@@ -488,23 +399,437 @@ fn tone_color(tone: crate::inbox::Tone) -> egui::Color32 {
     }
 }
 
+/// The team's units, one to choose, and the orders for it: where to, how long, what to carry.
+fn units(
+    ui: &mut egui::Ui,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    place: Option<(String, String)>,
+    lang: Language,
+) {
+    if desk.units.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr!(lang, "team-units")).strong());
+    let selected = place
+        .as_ref()
+        .map_or_else(|| tr!(lang, "team-no-place"), |(_, name)| name.clone());
+    ui.label(tr!(lang, "team-selected-place", place = selected));
+    egui::ScrollArea::vertical()
+        .id_salt(("units", &desk.team.id))
+        .max_height(220.0)
+        .show(ui, |ui| {
+            for unit in &desk.units {
+                ui.radio_value(&mut form.unit, Some(unit.id.clone()), &unit.line);
+            }
+        });
+    let unit = form
+        .unit
+        .as_ref()
+        .and_then(|id| desk.units.iter().find(|u| &u.id == id));
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "team-work-on-site"));
+        let shift = unit.map_or(tr!(lang, "team-a-shift"), |u| u.shift.clone());
+        ui.selectable_value(&mut form.work_hours, None, shift);
+        for hours in [24, 72, 336] {
+            ui.selectable_value(
+                &mut form.work_hours,
+                Some(hours),
+                tr!(lang, "team-days", days = hours / 24),
+            );
+        }
+    });
+    let Some(unit) = unit else {
+        return;
+    };
+    let me = Id::new(desk.team.id.clone());
+    ui.horizontal_wrapped(|ui| {
+        if let Some((to, name)) = &place
+            && !unit.carries_supplies
+            && ui
+                .button(tr!(lang, "team-dispatch-to", place = name.as_str()))
+                .clicked()
+        {
+            let work = form.work_hours.map(|h| Minutes(h * 60));
+            let (unit, to) = (Id::new(unit.id.clone()), Id::new(to.clone()));
+            send(
+                actions,
+                if form_at_base(desk, &unit) {
+                    Command::Dispatch(Dispatch {
+                        team: me.clone(),
+                        unit,
+                        to,
+                        work,
+                    })
+                } else {
+                    Command::Redirect(Redirect {
+                        team: me.clone(),
+                        unit,
+                        to,
+                        work,
+                    })
+                },
+            );
+        }
+        if let Some(recall) = &unit.recall
+            && ui.button(tr!(lang, "team-recall")).clicked()
+        {
+            send(actions, recall.clone());
+        }
+    });
+    if unit.carries_supplies {
+        deliveries(ui, desk, actions, form, unit, place, lang);
+    }
+}
+
+fn form_at_base(desk: &TeamDesk, unit: &Id) -> bool {
+    desk.units
+        .iter()
+        .any(|u| u.id == unit.as_str() && u.at_base)
+}
+
+/// A supply unit's order: which stock, how much, to the facility selected on the map.
+fn deliveries(
+    ui: &mut egui::Ui,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    unit: &crate::views::team_desk::UnitLine,
+    place: Option<(String, String)>,
+    lang: Language,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let chosen = desk
+            .supplies
+            .iter()
+            .find(|s| s.id == form.supply)
+            .map_or_else(|| tr!(lang, "team-supply"), |s| s.name.clone());
+        egui::ComboBox::from_id_salt("supply")
+            .selected_text(chosen)
+            .show_ui(ui, |ui| {
+                for supply in &desk.supplies {
+                    ui.selectable_value(&mut form.supply, supply.id.clone(), supply.name.as_str());
+                }
+            });
+        ui.add(egui::DragValue::new(&mut form.quantity).range(0..=1_000_000));
+        let facility = place.filter(|(id, _)| desk.city.facilities.iter().any(|f| &f.id == id));
+        if let Some((to, name)) = facility
+            && ui
+                .button(tr!(lang, "team-deliver-to", facility = name.as_str()))
+                .clicked()
+        {
+            send(
+                actions,
+                Command::Deliver(Deliver {
+                    team: Id::new(desk.team.id.clone()),
+                    unit: Id::new(unit.id.clone()),
+                    supply: Id::new(form.supply.clone()),
+                    quantity: form.quantity,
+                    to: Id::new(to),
+                }),
+            );
+        }
+    });
+}
+
+/// The facility selected on the map, when the team may close, open or cohort it.
+fn facility_orders(
+    ui: &mut egui::Ui,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    selected: &str,
+    lang: Language,
+) {
+    let Some(facility) = desk.facilities.iter().find(|f| f.id == selected) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(&facility.words);
+        for (order, words) in [
+            (&facility.close, "team-close-it"),
+            (&facility.reopen, "team-open-it"),
+            (&facility.cohort_isolate, "team-cohort-it"),
+        ] {
+            if let Some(order) = order
+                && ui.small_button(crate::i18n::text(lang, words)).clicked()
+            {
+                send(actions, order.clone().with_text(form.rationale.clone()));
+            }
+        }
+    });
+    ui.separator();
+}
+
+/// The scenario's own actions the team may take, each with what follows and what it costs.
+fn own_actions(
+    ui: &mut egui::Ui,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    lang: Language,
+) {
+    if desk.actions.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr!(lang, "team-actions")).strong());
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "team-why"));
+        ui.text_edit_singleline(&mut form.rationale)
+            .on_hover_text(tr!(lang, "team-why-action-hover"));
+    });
+    for action in &desk.actions {
+        ui.horizontal_wrapped(|ui| {
+            let mut hover = [Some(&action.description), action.follows.as_ref()]
+                .into_iter()
+                .flatten()
+                .filter(|t| !t.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n");
+            if let Some(why) = &action.why_not {
+                hover.push('\n');
+                hover.push_str(&tr!(lang, "team-not-now", why = why.as_str()));
+            }
+            let button = ui
+                .add_enabled(action.available, egui::Button::new(&action.name).small())
+                .on_hover_text(super::plain(&hover))
+                .on_disabled_hover_text(super::plain(&hover));
+            if button.clicked() {
+                let why = std::mem::take(&mut form.rationale);
+                send(actions, action.command.clone().with_text(why));
+            }
+            if !action.facts.is_empty() {
+                ui.label(egui::RichText::new(&action.facts).small());
+            }
+        });
+    }
+    ui.separator();
+}
+
+/// The levels of control the selected district may be given, what they cost, and its zones.
+fn district_measures(
+    ui: &mut egui::Ui,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    district: &str,
+    lang: Language,
+) {
+    let Some(spot) = desk.city.districts.iter().find(|d| d.id == district) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr!(lang, "team-measures-in", district = spot.name.as_str()));
+        for level in &desk.measures.levels {
+            if ui.small_button(&level.words).clicked() {
+                send(
+                    actions,
+                    Command::OrderMeasure(OrderMeasure {
+                        team: Id::new(desk.team.id.clone()),
+                        district: Id::new(district),
+                        level: level.id.clone(),
+                    }),
+                );
+            }
+        }
+    });
+    if let Some(cost) = desk.measures.costs.get(district) {
+        ui.label(egui::RichText::new(cost).small());
+    }
+    zone_orders(ui, desk, actions, district);
+    ui.separator();
+}
+
+/// Planned gatherings the team decides, and those a decision point decides.
+fn gatherings(
+    ui: &mut egui::Ui,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    lang: Language,
+) {
+    if desk.gatherings.is_empty() && desk.gatherings_at_points.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr!(lang, "team-planned-events")).strong());
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "team-why"));
+        ui.text_edit_singleline(&mut form.rationale)
+            .on_hover_text(tr!(lang, "team-why-decision-hover"));
+    });
+    for gathering in &desk.gatherings {
+        ui.label(&gathering.words);
+        ui.horizontal_wrapped(|ui| {
+            for option in &gathering.options {
+                if ui.small_button(&option.words).clicked() {
+                    send(
+                        actions,
+                        option.command.clone().with_text(form.rationale.clone()),
+                    );
+                }
+            }
+        });
+    }
+    for words in &desk.gatherings_at_points {
+        ui.label(egui::RichText::new(words).italics());
+    }
+    ui.separator();
+}
+
+/// A message: a report of the team's own, shared information, a request for help or a
+/// public statement (answering the post chosen in the feed).
+fn message(
+    ui: &mut egui::Ui,
+    session: &Session,
+    desk: &TeamDesk,
+    actions: &mut Actions,
+    form: &mut TeamForm,
+    lang: Language,
+) {
+    let me = Id::new(desk.team.id.clone());
+    ui.label(egui::RichText::new(tr!(lang, "team-message")).strong());
+    if let Some(number) = form.answering {
+        let post = session
+            .exercise
+            .as_ref()
+            .and_then(|e| e.feed().iter().find(|p| p.number == number));
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(tr!(lang, "feed-answering", number = number));
+            if let Some(post) = post {
+                ui.label(egui::RichText::new(&post.text).italics());
+            }
+            if ui.small_button(tr!(lang, "feed-cancel")).clicked() {
+                form.answering = None;
+            }
+        });
+    }
+    ui.text_edit_multiline(&mut form.text);
+    ui.horizontal_wrapped(|ui| {
+        let name_of = |list: &[crate::views::team_desk::Named], id: &str| {
+            list.iter()
+                .find(|a| a.id == id)
+                .map_or(id.to_string(), |a| a.name.clone())
+        };
+        egui::ComboBox::from_id_salt("report-from")
+            .selected_text(tr!(
+                lang,
+                "team-from",
+                agency = name_of(&desk.own_agencies, &form.report_from)
+            ))
+            .show_ui(ui, |ui| {
+                for agency in &desk.own_agencies {
+                    ui.selectable_value(
+                        &mut form.report_from,
+                        agency.id.clone(),
+                        agency.name.as_str(),
+                    );
+                }
+            });
+        egui::ComboBox::from_id_salt("report-to")
+            .selected_text(tr!(
+                lang,
+                "team-to",
+                agency = name_of(&desk.agencies, &form.report_to)
+            ))
+            .show_ui(ui, |ui| {
+                for agency in &desk.agencies {
+                    ui.selectable_value(
+                        &mut form.report_to,
+                        agency.id.clone(),
+                        agency.name.as_str(),
+                    );
+                }
+            });
+        if ui.button(tr!(lang, "team-report")).clicked() {
+            let figures = form.figures.clone().unwrap_or_else(|| desk.counted.clone());
+            send(
+                actions,
+                Command::Report(Report {
+                    team: me.clone(),
+                    from: Id::new(form.report_from.clone()),
+                    to: Id::new(form.report_to.clone()),
+                    text: form.text.clone(),
+                    figures: Some(figures),
+                }),
+            );
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for partner in &desk.aid_partners {
+            let mut on = form.share_with.contains(&partner.id);
+            if ui.checkbox(&mut on, &partner.name).changed() {
+                if on {
+                    form.share_with.push(partner.id.clone());
+                } else {
+                    form.share_with.retain(|t| *t != partner.id);
+                }
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr!(lang, "team-share")).clicked() {
+            let with = form
+                .share_with
+                .iter()
+                .filter(|t| desk.teams.iter().any(|team| &team.id == *t))
+                .map(Id::new)
+                .collect();
+            send(
+                actions,
+                Command::Share(Share {
+                    team: me.clone(),
+                    with,
+                    text: form.text.clone(),
+                }),
+            );
+        }
+        if ui.button(tr!(lang, "team-ask-for-help")).clicked()
+            && let Some(to) = form.share_with.first()
+        {
+            send(
+                actions,
+                Command::RequestAid(RequestAid {
+                    team: me.clone(),
+                    to: Id::new(to.clone()),
+                    units: Vec::new(),
+                    supply: None,
+                    quantity: 0,
+                    deliver_to: None,
+                    text: form.text.clone(),
+                    within: Minutes(120),
+                }),
+            );
+        }
+        if ui.button(tr!(lang, "team-statement")).clicked() {
+            send(
+                actions,
+                Command::Statement(Statement {
+                    team: me.clone(),
+                    district: None,
+                    text: form.text.clone(),
+                    post: form.answering.take(),
+                }),
+            );
+        }
+    });
+}
+
+/// The team's right panel: its orders. The red cell's is its console.
 pub fn desk(
     ui: &mut egui::Ui,
     session: &Session,
+    desk: &TeamDesk,
     actions: &mut Actions,
     form: &mut TeamForm,
     map: &MapState,
-    team: &str,
 ) {
     let Some(exercise) = &session.exercise else {
         return;
     };
-    let scenario = exercise.scenario();
-    let Some(team_def) = scenario.team(team) else {
-        return;
-    };
     let lang = session.language;
-    if team_def.role == crate::scenario::TeamRole::Red {
+    let team = desk.team.id.as_str();
+    if desk.red.is_some() {
         egui::ScrollArea::vertical()
             .id_salt(("red", team))
             .show(ui, |ui| {
@@ -512,466 +837,57 @@ pub fn desk(
             });
         return;
     }
-    let send = |actions: &mut Actions, command: Command| actions.push(Action::Command(command));
-    let me = Id::new(team);
+    // The place chosen on the map, by id and name.
+    let place = map.selected.map(|p| {
+        (
+            exercise.place_name(p),
+            place_title(desk, &exercise.place_name(p)),
+        )
+    });
     egui::ScrollArea::vertical()
         .id_salt(("desk", team))
         .show(ui, |ui| {
-            if !exercise.activations().contains_key(team)
+            if let Some(activate) = &desk.team.activate
                 && ui.button(tr!(lang, "team-activate")).clicked()
             {
-                send(actions, Command::Activate(TeamOnly { team: me.clone() }));
+                send(actions, activate.clone());
             }
-            let place = map.selected;
-            let place_name = place.map(|p| exercise.place_name(p));
-            ui.label(egui::RichText::new(tr!(lang, "team-units")).strong());
-            let selected = place_name
-                .clone()
-                .unwrap_or_else(|| tr!(lang, "team-no-place"));
-            ui.label(tr!(lang, "team-selected-place", place = selected));
-            egui::ScrollArea::vertical()
-                .id_salt(("units", team))
-                .max_height(220.0)
-                .show(ui, |ui| {
-                    for n in exercise.units_visible_to(Some(team)) {
-                        let u = &exercise.units()[n];
-                        let role = &scenario.resource_types[u.resource].role;
-                        let out = u.out_of_service.as_ref().map(|(until, why)| {
-                            if *until == u32::MAX {
-                                tr!(lang, "team-out-of-service", why = why.as_str())
-                            } else {
-                                let time = super::clock(session, *until);
-                                tr!(
-                                    lang,
-                                    "team-out-of-service-until",
-                                    time = time,
-                                    why = why.as_str()
-                                )
-                            }
-                        });
-                        let people = if u.people > 1 {
-                            tr!(lang, "team-unit-people", count = u.people)
-                        } else {
-                            String::new()
-                        };
-                        let text = format!(
-                            "{} ({}{people}) — {}{}",
-                            u.id,
-                            role.words(lang),
-                            crate::inbox::unit_status(exercise, lang, &u.status, &|m| {
-                                super::clock(session, m)
-                            }),
-                            out.unwrap_or_default()
-                        );
-                        ui.radio_value(&mut form.unit, Some(n), text);
-                    }
-                });
-            // No choice: one shift of the unit's type, as the engine does when none is given.
-            let shift = form
-                .unit
-                .map(|n| crate::scenario::Minutes(exercise.default_work_minutes(n)).to_string());
-            ui.horizontal(|ui| {
-                ui.label(tr!(lang, "team-work-on-site"));
-                ui.selectable_value(
-                    &mut form.work_hours,
-                    None,
-                    shift.map_or(tr!(lang, "team-a-shift"), |duration| {
-                        tr!(lang, "team-a-shift-of", duration = duration)
-                    }),
-                );
-                for hours in [24, 72, 336] {
-                    ui.selectable_value(
-                        &mut form.work_hours,
-                        Some(hours),
-                        tr!(lang, "team-days", days = hours / 24),
-                    );
-                }
-            });
-            if let Some(n) = form.unit {
-                let u = &exercise.units()[n];
-                let unit = Id::new(u.id.clone());
-                let role = scenario.resource_types[u.resource].role.clone();
-                ui.horizontal_wrapped(|ui| {
-                    let work = form.work_hours.map(|h| Minutes(h * 60));
-                    if let Some(p) = place {
-                        let to = Id::new(exercise.place_name(p));
-                        if role != UnitRole::Supply
-                            && ui
-                                .button(tr!(lang, "team-dispatch-to", place = to.as_str()))
-                                .clicked()
-                        {
-                            let order = if matches!(u.status, UnitStatus::AtBase) {
-                                Command::Dispatch(Dispatch {
-                                    team: me.clone(),
-                                    unit: unit.clone(),
-                                    to,
-                                    work,
-                                })
-                            } else {
-                                Command::Redirect(Redirect {
-                                    team: me.clone(),
-                                    unit: unit.clone(),
-                                    to,
-                                    work,
-                                })
-                            };
-                            send(actions, order);
-                        }
-                    }
-                    if !matches!(u.status, UnitStatus::AtBase)
-                        && ui.button(tr!(lang, "team-recall")).clicked()
-                    {
-                        send(
-                            actions,
-                            Command::Recall(UnitOrder {
-                                team: me.clone(),
-                                unit: unit.clone(),
-                            }),
-                        );
-                    }
-                });
-                if role == UnitRole::Supply {
-                    ui.horizontal_wrapped(|ui| {
-                        egui::ComboBox::from_id_salt("supply")
-                            .selected_text(if form.supply.is_empty() {
-                                tr!(lang, "team-supply")
-                            } else {
-                                form.supply.clone()
-                            })
-                            .show_ui(ui, |ui| {
-                                for s in &scenario.supplies {
-                                    ui.selectable_value(
-                                        &mut form.supply,
-                                        s.id.name.clone(),
-                                        s.name.as_str(),
-                                    );
-                                }
-                            });
-                        ui.add(egui::DragValue::new(&mut form.quantity).range(0..=1_000_000));
-                        if let Some(Place::Facility(f)) = place
-                            && ui
-                                .button(tr!(
-                                    lang,
-                                    "team-deliver-to",
-                                    facility = scenario.facilities[f].name.as_str()
-                                ))
-                                .clicked()
-                        {
-                            send(
-                                actions,
-                                Command::Deliver(Deliver {
-                                    team: me.clone(),
-                                    unit,
-                                    supply: Id::new(form.supply.clone()),
-                                    quantity: form.quantity,
-                                    to: scenario.facilities[f].id.clone(),
-                                }),
-                            );
-                        }
-                    });
-                }
-            }
+            units(ui, desk, actions, form, place.clone(), lang);
             ui.separator();
-            if let Some(Place::Facility(f)) = place
-                && exercise.may_close(team, f).is_ok()
+            if let Some((id, _)) = &place {
+                facility_orders(ui, desk, actions, form, id, lang);
+            }
+            own_actions(ui, desk, actions, form, lang);
+            if let Some((id, _)) = &place
+                && desk.measures.may_order
             {
-                let facility = &scenario.facilities[f];
-                let open = exercise.facility_open(f);
-                let cohort = exercise.facility_in_cohort(f);
-                ui.horizontal_wrapped(|ui| {
-                    let name = facility.name.as_str();
-                    let state = if cohort {
-                        tr!(lang, "team-facility-cohort", facility = name)
-                    } else if open {
-                        tr!(lang, "team-facility-open", facility = name)
-                    } else {
-                        tr!(lang, "team-facility-closed", facility = name)
-                    };
-                    let people = if facility.people > 0 {
-                        let count = crate::i18n::count(lang, f64::from(facility.people));
-                        tr!(lang, "team-facility-people", count = count)
-                    } else {
-                        String::new()
-                    };
-                    ui.label(format!("{state}{people}"));
-                    let order = FacilityOrder {
-                        team: me.clone(),
-                        facility: facility.id.clone(),
-                        text: form.rationale.clone(),
-                    };
-                    if open && ui.small_button(tr!(lang, "team-close-it")).clicked() {
-                        send(actions, Command::CloseFacility(order.clone()));
-                    }
-                    if (!open || cohort) && ui.small_button(tr!(lang, "team-open-it")).clicked() {
-                        send(actions, Command::OpenFacility(order.clone()));
-                    }
-                    if open
-                        && !cohort
-                        && facility.people > 0
-                        && ui.small_button(tr!(lang, "team-cohort-it")).clicked()
-                    {
-                        send(actions, Command::CohortFacility(order));
-                    }
-                });
+                district_measures(ui, desk, actions, id, lang);
+            }
+            if desk.rounds.may_start {
+                testing_round(ui, desk, actions, form, lang);
                 ui.separator();
             }
-            let own_actions: Vec<_> = exercise.actions_for(team).collect();
-            if !own_actions.is_empty() {
-                ui.label(egui::RichText::new(tr!(lang, "team-actions")).strong());
-                ui.horizontal(|ui| {
-                    ui.label(tr!(lang, "team-why"));
-                    ui.text_edit_singleline(&mut form.rationale)
-                        .on_hover_text(tr!(lang, "team-why-action-hover"));
-                });
-                for (def, availability) in own_actions {
-                    ui.horizontal_wrapped(|ui| {
-                        let available = availability == crate::sim::Availability::Available;
-                        let mut hover = def.description.clone();
-                        let followed: Vec<String> = def
-                            .effects
-                            .iter()
-                            .map(|e| e.describe(scenario, session.language))
-                            .collect();
-                        if !followed.is_empty() {
-                            if !hover.is_empty() {
-                                hover.push('\n');
-                            }
-                            let effects = followed.join("; ");
-                            hover.push_str(&tr!(lang, "team-what-follows", effects = effects));
-                        }
-                        if let crate::sim::Availability::NotNow(why) = &availability {
-                            hover.push('\n');
-                            hover.push_str(&tr!(lang, "team-not-now", why = why.text(lang)));
-                        }
-                        let button = ui
-                            .add_enabled(available, egui::Button::new(&def.name).small())
-                            .on_hover_text(super::plain(&hover))
-                            .on_disabled_hover_text(super::plain(&hover));
-                        if button.clicked() {
-                            send(
-                                actions,
-                                Command::Act(Act {
-                                    team: me.clone(),
-                                    action: def.id.clone(),
-                                    text: std::mem::take(&mut form.rationale),
-                                }),
-                            );
-                        }
-                        let mut facts = Vec::new();
-                        if def.cost > 0.0 {
-                            let cost = crate::i18n::count(lang, def.cost);
-                            facts.push(tr!(lang, "team-costs", cost = cost));
-                        }
-                        if def.takes.get() > 0 {
-                            let duration = crate::i18n::duration(lang, def.takes.get());
-                            facts.push(tr!(lang, "team-takes", duration = duration));
-                        }
-                        if let crate::sim::Availability::NotNow(why) = &availability {
-                            facts.push(why.text(lang));
-                        }
-                        if !facts.is_empty() {
-                            ui.label(egui::RichText::new(facts.join(" · ")).small());
-                        }
-                    });
-                }
-                ui.separator();
-            }
-            if let Some(Place::District(d)) = place {
-                let district = &scenario.city.districts[d];
-                ui.horizontal_wrapped(|ui| {
-                    let name = district.name.as_str();
-                    ui.label(tr!(lang, "team-measures-in", district = name));
-                    for level in [
-                        ControlLevel::Normal,
-                        ControlLevel::Enhanced,
-                        ControlLevel::Closed,
-                    ] {
-                        if ui.small_button(level.words(lang)).clicked() {
-                            send(
-                                actions,
-                                Command::OrderMeasure(OrderMeasure {
-                                    team: me.clone(),
-                                    district: district.id.clone(),
-                                    level,
-                                }),
-                            );
-                        }
-                    }
-                });
-                ui.label(
-                    egui::RichText::new(crate::inbox::measure_costs(exercise, lang, d)).small(),
-                );
-                zone_orders(ui, session, actions, team, d);
-                ui.separator();
-            }
-            if exercise.may_start_rounds(team) {
-                testing_round(ui, session, actions, form, team);
-                ui.separator();
-            }
-            let planned = exercise.gatherings_to_decide(team);
-            if !planned.is_empty() {
-                ui.label(egui::RichText::new(tr!(lang, "team-planned-events")).strong());
-                ui.horizontal(|ui| {
-                    ui.label(tr!(lang, "team-why"));
-                    ui.text_edit_singleline(&mut form.rationale)
-                        .on_hover_text(tr!(lang, "team-why-decision-hover"));
-                });
-                for (n, decided_at) in planned {
-                    let plan = &scenario.mass_gatherings[n];
-                    ui.label(crate::inbox::planned_gathering(exercise, lang, n, &|m| {
-                        super::clock(session, m)
-                    }));
-                    // A decision point of the MSEL decides on it: the options there carry the
-                    // scenario's consequences and scores.
-                    if let Some(point) = decided_at {
-                        ui.label(
-                            egui::RichText::new(tr!(lang, "team-decided-at-point", inject = point))
-                                .italics(),
-                        );
-                        continue;
-                    }
-                    ui.horizontal_wrapped(|ui| {
-                        for decision in [
-                            GatheringDecision::GoAhead,
-                            GatheringDecision::WithMeasures,
-                            GatheringDecision::Postpone(Minutes(24 * 60)),
-                            GatheringDecision::Cancel,
-                        ] {
-                            if ui.small_button(decision.words(lang)).clicked() {
-                                send(
-                                    actions,
-                                    Command::DecideGathering(DecideGathering {
-                                        team: me.clone(),
-                                        gathering: plan.id.clone(),
-                                        decision,
-                                        text: form.rationale.clone(),
-                                    }),
-                                );
-                            }
-                        }
-                    });
-                }
-                ui.separator();
-            }
-            ui.label(egui::RichText::new(tr!(lang, "team-message")).strong());
-            if let Some(number) = form.answering {
-                let post = exercise.feed().iter().find(|p| p.number == number);
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.label(tr!(lang, "feed-answering", number = number));
-                    if let Some(post) = post {
-                        ui.label(egui::RichText::new(&post.text).italics());
-                    }
-                    if ui.small_button(tr!(lang, "feed-cancel")).clicked() {
-                        form.answering = None;
-                    }
-                });
-            }
-            ui.text_edit_multiline(&mut form.text);
-            ui.horizontal_wrapped(|ui| {
-                egui::ComboBox::from_id_salt("report-from")
-                    .selected_text(tr!(lang, "team-from", agency = form.report_from.as_str()))
-                    .show_ui(ui, |ui| {
-                        for a in &team_def.agencies {
-                            ui.selectable_value(&mut form.report_from, a.name.clone(), a.as_str());
-                        }
-                    });
-                egui::ComboBox::from_id_salt("report-to")
-                    .selected_text(tr!(lang, "team-to", agency = form.report_to.as_str()))
-                    .show_ui(ui, |ui| {
-                        for a in &scenario.agencies {
-                            ui.selectable_value(
-                                &mut form.report_to,
-                                a.id.name.clone(),
-                                a.name.as_str(),
-                            );
-                        }
-                    });
-                if ui.button(tr!(lang, "team-report")).clicked() {
-                    let figures = form
-                        .figures
-                        .clone()
-                        .unwrap_or_else(|| exercise.counts_now().as_figures());
-                    send(
-                        actions,
-                        Command::Report(Report {
-                            team: me.clone(),
-                            from: Id::new(form.report_from.clone()),
-                            to: Id::new(form.report_to.clone()),
-                            text: form.text.clone(),
-                            figures: Some(figures),
-                        }),
-                    );
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                // Teams, and the agencies the control cell plays (for requests for help).
-                let others = scenario
-                    .teams
-                    .iter()
-                    // The red cell is no partner to share with or ask for help.
-                    .filter(|t| t.id.as_str() != team && t.role != crate::scenario::TeamRole::Red)
-                    .map(|t| (t.id.name.clone(), t.name.clone()))
-                    .chain(scenario.agencies.iter().filter(|a| a.simulated).map(|a| {
-                        let name = tr!(lang, "team-control-cell", name = a.name.as_str());
-                        (a.id.name.clone(), name)
-                    }));
-                for (id, name) in others {
-                    let mut on = form.share_with.contains(&id);
-                    if ui.checkbox(&mut on, name).changed() {
-                        if on {
-                            form.share_with.push(id);
-                        } else {
-                            form.share_with.retain(|t| *t != id);
-                        }
-                    }
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                if ui.button(tr!(lang, "team-share")).clicked() {
-                    send(
-                        actions,
-                        Command::Share(Share {
-                            team: me.clone(),
-                            with: form
-                                .share_with
-                                .iter()
-                                .filter(|t| scenario.team(t).is_some())
-                                .map(Id::new)
-                                .collect(),
-                            text: form.text.clone(),
-                        }),
-                    );
-                }
-                if ui.button(tr!(lang, "team-ask-for-help")).clicked()
-                    && let Some(to) = form.share_with.first()
-                {
-                    send(
-                        actions,
-                        Command::RequestAid(RequestAid {
-                            team: me.clone(),
-                            to: Id::new(to.clone()),
-                            units: Vec::new(),
-                            supply: None,
-                            quantity: 0,
-                            deliver_to: None,
-                            text: form.text.clone(),
-                            within: Minutes(120),
-                        }),
-                    );
-                }
-                if ui.button(tr!(lang, "team-statement")).clicked() {
-                    send(
-                        actions,
-                        Command::Statement(Statement {
-                            team: me.clone(),
-                            district: None,
-                            text: form.text.clone(),
-                            post: form.answering.take(),
-                        }),
-                    );
-                }
-            });
+            gatherings(ui, desk, actions, form, lang);
+            message(ui, session, desk, actions, form, lang);
             ui.separator();
             super::scoreboard::show(ui, session, actions, Some(team));
         });
+}
+
+/// A place's name as participants read it, from its id.
+fn place_title(desk: &TeamDesk, id: &str) -> String {
+    let district = desk
+        .city
+        .districts
+        .iter()
+        .find(|d| d.id == id)
+        .map(|d| d.name.clone());
+    let facility = || {
+        desk.city
+            .facilities
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.name.clone())
+    };
+    district.or_else(facility).unwrap_or_else(|| id.to_string())
 }

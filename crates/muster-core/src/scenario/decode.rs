@@ -22,6 +22,9 @@ pub struct Decoder {
     pub broken_ids: BTreeSet<String>,
     /// Minute of the day the exercise starts, for times written as `"D2 09:30"`.
     pub start_minute_of_day: Option<u32>,
+    /// The value came from JSON (`ron_tree::from_json`), where a choice can only be written
+    /// as a string: `"GoAhead"` is then the variant, not a mistake.
+    pub choices_quoted: bool,
 }
 
 impl Decoder {
@@ -371,6 +374,7 @@ pub fn split_variant<'n>(
         }
 
         NodeKind::Struct(Some(name), _) => (name.text.clone(), name.span, Some(node)),
+        NodeKind::Str(text) if d.choices_quoted => (text.clone(), node.span, None),
         NodeKind::Str(text) if variants.contains(&text.as_str()) => {
             d.invalid(node.span, msg!("decode-unquote-choice", text = text));
             return None;
@@ -398,7 +402,7 @@ pub fn split_variant<'n>(
 
 impl Decode for crate::i18n::Language {
     fn expected() -> Message {
-        Message::new("type-Language")
+        msg!("type-Language")
     }
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let (variant, payload) = split_variant(node, d, Self::expected(), &["En", "Zh"])?;

@@ -814,6 +814,57 @@ impl Parser<'_> {
     }
 }
 
+/// The node a JSON value stands for, so a value sent as JSON (a page's command) is decoded,
+/// checked and explained like one written in RON. An object with one key that starts with a
+/// capital letter is a variant (`{"Dispatch": {...}}`, `{"Postpone": "1d"}`), as serde writes
+/// Rust's enums; other objects are records; `null` is `None`. A choice written as a string
+/// needs `Decoder::choices_quoted`. Spans are empty: there is no text to point into.
+pub fn from_json(value: &serde_json::Value) -> Node {
+    use serde_json::Value;
+    let name = |text: &str| Name {
+        text: text.to_string(),
+        span: Span::default(),
+    };
+    let record = |fields: &serde_json::Map<String, Value>| {
+        fields
+            .iter()
+            .map(|(key, value)| Field {
+                name: name(key),
+                value: from_json(value),
+            })
+            .collect()
+    };
+    let kind = match value {
+        Value::Null => NodeKind::Ident("None".into()),
+        Value::Bool(b) => NodeKind::Bool(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => NodeKind::Int(i.into()),
+            None => n.as_u64().map_or_else(
+                || NodeKind::Float(n.as_f64().unwrap_or(f64::NAN)),
+                |u| NodeKind::Int(u.into()),
+            ),
+        },
+        Value::String(text) => NodeKind::Str(text.clone()),
+        Value::Array(items) => NodeKind::List(items.iter().map(from_json).collect()),
+        Value::Object(fields) => match fields.iter().next() {
+            Some((variant, payload))
+                if fields.len() == 1 && variant.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
+                match payload {
+                    Value::Object(inner) => NodeKind::Struct(Some(name(variant)), record(inner)),
+                    Value::Null => NodeKind::Ident(variant.clone()),
+                    other => NodeKind::Tuple(Some(name(variant)), vec![from_json(other)]),
+                }
+            }
+            _ => NodeKind::Struct(None, record(fields)),
+        },
+    };
+    Node {
+        span: Span::default(),
+        kind,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -496,6 +496,23 @@ ron_struct! {
 }
 
 impl Command {
+    /// The command with the reason the player gave, for the commands that carry one (a
+    /// decision, an action, a facility order, a gathering's decision, a report's text); the
+    /// others are returned as they are.
+    pub fn with_text(mut self, why: String) -> Command {
+        match &mut self {
+            Command::Decide(Decide { text, .. })
+            | Command::Act(Act { text, .. })
+            | Command::CloseFacility(FacilityOrder { text, .. })
+            | Command::OpenFacility(FacilityOrder { text, .. })
+            | Command::CohortFacility(FacilityOrder { text, .. })
+            | Command::DecideGathering(DecideGathering { text, .. })
+            | Command::Report(Report { text, .. }) => *text = why,
+            _ => {}
+        }
+        self
+    }
+
     /// Every id the command names, with the kinds it may be and the field it is in, so a
     /// commands file can be checked against its scenario before a run.
     /// The field's name is the context: it reads the same in every language.
@@ -713,6 +730,21 @@ pub fn decode_command(text: &str) -> Result<Command, Diagnostic> {
     command_of(&node, text)
 }
 
+/// Decodes a command sent as JSON, in the form serde writes a `Command`
+/// (`{"Dispatch": {"team": "health", "unit": "epi-1", "to": "hexi"}}`); the first problem is
+/// returned in the sender's terms (the field and what it expected).
+pub fn command_from_json(value: &serde_json::Value) -> Result<Command, crate::i18n::Message> {
+    let node = ron_tree::from_json(value);
+    let mut decoder = Decoder::default();
+    decoder.choices_quoted = true;
+    let command = Command::decode(&node, &mut decoder);
+    match (command, decoder.diagnostics.into_iter().next()) {
+        (Some(command), None) => Ok(command),
+        (_, Some(problem)) => Err(problem.message),
+        (None, None) => Err(msg!("journal-not-a-command")),
+    }
+}
+
 /// Decodes the command a parsed RON node holds; `text` is the line it was parsed from.
 pub(crate) fn command_of(node: &Node, text: &str) -> Result<Command, Diagnostic> {
     let mut decoder = Decoder::default();
@@ -730,6 +762,32 @@ pub(crate) fn command_of(node: &Node, text: &str) -> Result<Command, Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::decode_command;
+
+    /// A player's reason goes where the command keeps it, and nowhere else.
+    #[test]
+    fn a_reason_is_kept_by_the_commands_that_carry_one() {
+        for (line, kept) in [
+            (r#"Decide(team: "a", decision: "d", option: "o")"#, true),
+            (r#"Act(team: "a", action: "x")"#, true),
+            (r#"CloseFacility(team: "a", facility: "f")"#, true),
+            (r#"OpenFacility(team: "a", facility: "f")"#, true),
+            (r#"CohortFacility(team: "a", facility: "f")"#, true),
+            (
+                r#"DecideGathering(team: "a", gathering: "g", decision: Cancel)"#,
+                true,
+            ),
+            (r#"Report(team: "a", from: "x", to: "y")"#, true),
+            (r#"Activate(team: "a")"#, false),
+        ] {
+            let command = decode_command(line).unwrap();
+            let given = command.clone().with_text("because".into());
+            let json = serde_json::to_string(&given).unwrap();
+            assert_eq!(json.contains("because"), kept, "{line}: {json}");
+            if !kept {
+                assert_eq!(given, command);
+            }
+        }
+    }
 
     /// HSEEP's four ratings read as HSEEP words them, in the reader's language.
     #[test]

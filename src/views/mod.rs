@@ -1,0 +1,7 @@
+//! The screens' models: what each role sees and may do, as types built once from the core's
+//! queries. The app's panels draw them and the host sends them to browser pages as JSON, so
+//! the two cannot offer different things.
+
+pub mod team_desk;
+
+pub use team_desk::{CityMap, Header, TeamDesk};
