@@ -2,45 +2,7 @@
 //! one role; the facilitator can revoke it or issue a new one. The codes are kept beside the
 //! exercise's journal, so teams rejoin a resumed exercise with the cards they were given.
 
-use std::fmt;
-
-/// Who a connection speaks for.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Role {
-    /// A team's table: its own inbox, units and orders.
-    Team(String),
-    /// An evaluator walking the room: observations and ratings.
-    Evaluator,
-    /// The room's common picture, read-only.
-    Projector,
-}
-
-impl Role {
-    /// The role as the codes file and the protocol name it: a team's id, `evaluator`, `projector`.
-    /// Team ids cannot clash: `evaluator` and `projector` are refused as team ids below.
-    pub fn key(&self) -> &str {
-        match self {
-            Role::Team(team) => team,
-            Role::Evaluator => "evaluator",
-            Role::Projector => "projector",
-        }
-    }
-
-    fn from_key(key: &str, teams: &[String]) -> Option<Role> {
-        match key {
-            "evaluator" => Some(Role::Evaluator),
-            "projector" => Some(Role::Projector),
-            team if teams.iter().any(|t| t == team) => Some(Role::Team(team.to_string())),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
+pub use crate::sim::Role;
 
 /// Letters and digits that cannot be misread on a printed card (no 0/O, 1/I/L).
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";

@@ -665,7 +665,7 @@ fn handle(hub: &Hub, role: &Role, text: &str, reply: &mpsc::Sender<String>) -> O
         Ok(command) => *command,
         Err(problem) => return Some(protocol::result(reference, Err(problem.text(lang)))),
     };
-    if let Err(refusal) = super::permitted(role, &command) {
+    if let Err(refusal) = role.may_issue(&command) {
         return Some(protocol::result(reference, Err(refusal.text(lang))));
     }
     let inbound = Inbound {

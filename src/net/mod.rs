@@ -30,33 +30,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 pub use codes::{Codes, Role};
 pub use host::{Host, Hub, Inbound};
 
-use crate::i18n::{Language, Message};
-use crate::msg;
+use crate::i18n::Language;
 use crate::scenario::Scenario;
 use crate::scoring::Scorecard;
-use crate::sim::{Command, Exercise};
-
-/// Whether a role may give a command: a team only its own team's orders, an evaluator only
-/// observations, ratings and judgements, the projector nothing. The core then checks the
-/// command itself as it would a button's.
-pub fn permitted(role: &Role, command: &Command) -> Result<(), Message> {
-    match role {
-        Role::Team(team) => match command.team() {
-            Some(issuer) if issuer.as_str() == team => Ok(()),
-            Some(issuer) => Err(msg!(
-                "web-refused-other-team",
-                team = team.as_str(),
-                other = issuer.as_str()
-            )),
-            None => Err(msg!("web-refused-control", team = team.as_str())),
-        },
-        Role::Evaluator => match command {
-            Command::Observe(_) | Command::Rate(_) | Command::Judge(_) => Ok(()),
-            _ => Err(msg!("web-refused-evaluator")),
-        },
-        Role::Projector => Err(msg!("web-refused-projector")),
-    }
-}
+use crate::sim::Exercise;
 
 /// Keeps every role's feed up to date with the exercise: new events become news for the roles
 /// that may see them (each worded once), and a role's state is sent again only when it changed.

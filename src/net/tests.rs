@@ -752,43 +752,6 @@ fn a_stalled_client_is_let_go_and_never_holds_up_the_others() {
 }
 
 #[test]
-fn a_role_may_give_only_its_own_orders() {
-    let command = |text: &str| crate::journal::decode_command(text).unwrap();
-    let dispatch = command(r#"Dispatch(team: "health-cdc", unit: "epi-1", to: "hexi")"#);
-    let observe = command(r#"Observe(text: "calm and quick")"#);
-    let rate = command(r#"Rate(objective: "activate", rating: P)"#);
-    let fire = command(r#"FireInject(inject: "I-04")"#);
-    let health = team("health-cdc");
-    assert!(permitted(&health, &dispatch).is_ok());
-    let other = permitted(&team("public-security"), &dispatch).unwrap_err();
-    assert_eq!(other.key, "web-refused-other-team");
-    assert_eq!(
-        permitted(&health, &fire).unwrap_err().key,
-        "web-refused-control"
-    );
-    assert_eq!(
-        permitted(&health, &observe).unwrap_err().key,
-        "web-refused-control"
-    );
-    assert!(permitted(&Role::Evaluator, &observe).is_ok());
-    assert!(permitted(&Role::Evaluator, &rate).is_ok());
-    assert_eq!(
-        permitted(&Role::Evaluator, &dispatch).unwrap_err().key,
-        "web-refused-evaluator"
-    );
-    assert_eq!(
-        permitted(&Role::Evaluator, &fire).unwrap_err().key,
-        "web-refused-evaluator"
-    );
-    for any in [&dispatch, &observe, &fire] {
-        assert_eq!(
-            permitted(&Role::Projector, any).unwrap_err().key,
-            "web-refused-projector"
-        );
-    }
-}
-
-#[test]
 fn a_command_is_answered_before_its_events_arrive() {
     let room = Room::open("order", host::Limits::default());
     let code = room.code(&team("health-cdc"));

@@ -57,6 +57,7 @@ mod quarantine_checks;
 mod red;
 mod report_truth;
 mod reporting;
+mod roles;
 mod step;
 mod supplies;
 mod testing_rounds;
@@ -85,6 +86,7 @@ pub use red::{
     AnsweredBy, CROSS_CHECK_MINUTES, RESTORE_MINUTES, RedAnswer, RedPlay, RedSign, UncoveredBy,
 };
 pub use report_truth::{Counts, FalseFigure, Figure};
+pub use roles::Role;
 pub use supplies::Shipment;
 pub use testing_rounds::RoundProgress;
 
