@@ -311,39 +311,10 @@ pub enum Command {
         red: Option<RedCell>,
     },
     /// Run many seeds in parallel and report the distribution of every outcome and KPI.
-    Sweep {
-        /// A scenario file or bundled name.
-        scenario: String,
-        /// Number of runs (seeds `--seed` .. `--seed` + N).
-        #[arg(long)]
-        runs: u32,
-        #[arg(long, default_value_t = 0)]
-        seed: u64,
-        /// Commands applied in every run.
-        #[arg(long)]
-        commands: Option<PathBuf>,
-        /// Threads (default: all cores). Results do not depend on it.
-        #[arg(long)]
-        threads: Option<usize>,
-        /// A response plan played in every run.
-        #[arg(long)]
-        plan: Option<PathBuf>,
-        /// Who plays the red cell in every run: `auto` (the automatic red cell).
-        #[arg(long, value_enum, value_name = "WHO")]
-        red: Option<RedCell>,
-        /// Write the distributions and every run as JSON.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Write one row per run as CSV.
-        #[arg(long)]
-        csv: Option<PathBuf>,
-        /// Stop every run at this time of the exercise (e.g. `14d`); default: its end.
-        #[arg(long)]
-        until: Option<String>,
-        /// Write the daily quantiles of every series (city and districts) as CSV.
-        #[arg(long)]
-        daily: Option<PathBuf>,
-    },
+    Sweep(SweepArgs),
+    /// Put the parts of a sweep run in shards (`sweep --shard`) back together: the same result
+    /// as the sweep run at once.
+    Merge(MergeArgs),
     /// Play a scenario over many seeds and set observed data against the runs' 5–95% band.
     Compare {
         /// A scenario file or bundled name.
@@ -602,36 +573,8 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             out,
             err,
         ),
-        Some(Command::Sweep {
-            scenario,
-            runs,
-            seed,
-            commands,
-            threads,
-            plan,
-            red,
-            out: json,
-            csv,
-            until,
-            daily,
-        }) => sweep(
-            SweepOptions {
-                scenario,
-                runs,
-                seed,
-                commands,
-                threads,
-                plan,
-                red,
-                json,
-                csv,
-                until,
-                daily,
-                lang,
-            },
-            out,
-            err,
-        ),
+        Some(Command::Sweep(args)) => sweep(args, lang, out, err),
+        Some(Command::Merge(args)) => merge(args, lang, out, err),
         Some(Command::Replay {
             journal,
             scenario,
@@ -895,19 +838,61 @@ struct ReportTo {
     lang: Option<Language>,
 }
 
-struct SweepOptions {
+/// `muster sweep`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct SweepArgs {
+    /// A scenario file or bundled name.
     scenario: String,
+    /// Number of runs (seeds `--seed` .. `--seed` + N).
+    #[arg(long)]
     runs: u32,
+    #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// Commands applied in every run.
+    #[arg(long)]
     commands: Option<PathBuf>,
+    /// Threads (default: all cores). Results do not depend on it.
+    #[arg(long)]
     threads: Option<usize>,
+    /// A response plan played in every run.
+    #[arg(long)]
     plan: Option<PathBuf>,
+    /// Who plays the red cell in every run: `auto` (the automatic red cell).
+    #[arg(long, value_enum, value_name = "WHO")]
     red: Option<RedCell>,
-    json: Option<PathBuf>,
+    /// Write the distributions and every run as JSON (with `--shard`: this shard's runs, for
+    /// `merge`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Play only shard K of N (`3/10`): its share of the runs, written to `--out` for `merge`.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+    /// Write one row per run as CSV.
+    #[arg(long)]
     csv: Option<PathBuf>,
+    /// Stop every run at this time of the exercise (e.g. `14d`); default: its end.
+    #[arg(long)]
     until: Option<String>,
+    /// Write the daily quantiles of every series (city and districts) as CSV.
+    #[arg(long)]
     daily: Option<PathBuf>,
-    lang: Option<Language>,
+}
+
+/// `muster merge`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct MergeArgs {
+    /// The parts written by `sweep --shard K/N --out PART`, one per shard, in any order.
+    #[arg(required = true)]
+    parts: Vec<PathBuf>,
+    /// Write the distributions and every run as JSON.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Write one row per run as CSV.
+    #[arg(long)]
+    csv: Option<PathBuf>,
+    /// Write the daily quantiles of every series (city and districts) as CSV.
+    #[arg(long)]
+    daily: Option<PathBuf>,
 }
 
 /// Whether the automatic red cell plays; refused, with the reason, for a scenario that gives red
@@ -1543,8 +1528,13 @@ fn gui(o: GuiOptions, err: &mut dyn Write) -> std::io::Result<u8> {
     Ok(EXIT_USAGE)
 }
 
-fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
-    let SweepOptions {
+fn sweep(
+    args: SweepArgs,
+    lang: Option<Language>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let SweepArgs {
         scenario: name,
         runs,
         seed,
@@ -1552,12 +1542,12 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         threads,
         plan,
         red,
-        json,
+        out: json,
+        shard,
         csv,
         until,
         daily,
-        lang,
-    } = o;
+    } = args;
     let (scenario, lang, commands) =
         match scenario_and_commands(&name, commands.as_deref(), lang, err)? {
             Ok(loaded) => loaded,
@@ -1579,52 +1569,206 @@ fn sweep(o: SweepOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::
         Ok(until) => until,
         Err(code) => return Ok(code),
     };
+    let shard = match shard.as_deref().map(crate::sweep::Shard::parse) {
+        None => None,
+        Some(Some(shard)) if json.is_some() => Some(shard),
+        Some(Some(_)) => {
+            writeln!(err, "{}", tr!(lang, "cli-shard-needs-out"))?;
+            return Ok(EXIT_USAGE);
+        }
+        Some(None) => {
+            let given = shard.unwrap_or_default();
+            writeln!(err, "{}", tr!(lang, "cli-bad-shard", given = given))?;
+            return Ok(EXIT_USAGE);
+        }
+    };
     let threads =
         threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let progress = progress_bar(runs);
     let start = std::time::Instant::now();
     let start_date = scenario.meta.start;
-    let result = crate::sweep::sweep_runs(
-        std::sync::Arc::new(scenario),
-        &commands,
-        crate::sweep::Sides {
-            plan: plan.as_ref(),
-            auto_red,
-        },
-        crate::sweep::Runs {
-            count: runs,
-            first_seed: seed,
-            threads,
-            until,
-        },
-        &progress,
-    );
-    let elapsed = start.elapsed().as_secs_f64();
-    if let Some(path) = &json {
-        crate::files::write(
-            path,
-            serde_json::to_string_pretty(&result).map_err(std::io::Error::other)?,
-        )?;
-    }
-    if let Some(path) = &csv {
-        crate::files::write(path, crate::sweep::csv(&result))?;
-    }
-    if let Some(path) = &daily {
-        crate::files::write(path, crate::sweep::daily_csv(&result, start_date))?;
-    }
-    write!(out, "{}", crate::sweep::table(&result, lang))?;
-    writeln!(
-        out,
-        "{}",
+    let sides = crate::sweep::Sides {
+        plan: plan.as_ref(),
+        auto_red,
+    };
+    let runs = crate::sweep::Runs {
+        count: runs,
+        first_seed: seed,
+        threads,
+        until,
+    };
+    let scenario = std::sync::Arc::new(scenario);
+    let done = |count: u32| {
+        let seconds = format!("{:.2}", start.elapsed().as_secs_f64());
         tr!(
             lang,
             "cli-sweep-done",
-            runs = runs,
-            seconds = format!("{elapsed:.2}"),
+            runs = count,
+            seconds = seconds,
             threads = threads
         )
-    )?;
+    };
+    if let (Some(shard), Some(path)) = (shard, &json) {
+        let mine = shard.runs(runs.count);
+        let progress = progress_bar(mine.len() as u32);
+        let part = crate::sweep::sweep_part(scenario, &commands, sides, runs, shard, &progress);
+        let text = serde_json::to_string(&part).map_err(std::io::Error::other)?;
+        crate::files::write(path, text)?;
+        let path = path.display().to_string();
+        let written = if mine.is_empty() {
+            tr!(
+                lang,
+                "cli-shard-empty",
+                index = shard.index,
+                of = shard.of,
+                path = path
+            )
+        } else {
+            let (first, last) = (mine.start, mine.end - 1);
+            let (index, of) = (shard.index, shard.of);
+            tr!(
+                lang,
+                "cli-shard-written",
+                index = index,
+                of = of,
+                first = first,
+                last = last,
+                path = path
+            )
+        };
+        writeln!(out, "{written}\n{}", done(mine.len() as u32))?;
+        return Ok(EXIT_OK);
+    }
+    let progress = progress_bar(runs.count);
+    let result = crate::sweep::sweep_runs(scenario, &commands, sides, runs, &progress);
+    let outputs = SweepOutputs { json, csv, daily };
+    outputs.write(&result, start_date, lang, out)?;
+    writeln!(out, "{}", done(runs.count))?;
     Ok(EXIT_OK)
+}
+
+/// Where a sweep's result goes besides the terminal's table.
+struct SweepOutputs {
+    json: Option<PathBuf>,
+    csv: Option<PathBuf>,
+    daily: Option<PathBuf>,
+}
+
+impl SweepOutputs {
+    fn write(
+        &self,
+        result: &crate::sweep::SweepResult,
+        start: crate::scenario::DateTime,
+        lang: Language,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        if let Some(path) = &self.json {
+            let text = serde_json::to_string_pretty(result).map_err(std::io::Error::other)?;
+            crate::files::write(path, text)?;
+        }
+        if let Some(path) = &self.csv {
+            crate::files::write(path, crate::sweep::csv(result))?;
+        }
+        if let Some(path) = &self.daily {
+            crate::files::write(path, crate::sweep::daily_csv(result, start))?;
+        }
+        write!(out, "{}", crate::sweep::table(result, lang))
+    }
+}
+
+fn merge(
+    args: MergeArgs,
+    lang: Option<Language>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let lang = speak(lang, None);
+    let mut parts = Vec::new();
+    for path in &args.parts {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(problem) => {
+                let file = path.display().to_string();
+                let error = problem.to_string();
+                writeln!(
+                    err,
+                    "{}",
+                    tr!(lang, "file-cannot-read", file = file, error = error)
+                )?;
+                return Ok(EXIT_INVALID);
+            }
+        };
+        match serde_json::from_str::<crate::sweep::SweepPart>(&text) {
+            Ok(part) => parts.push(part),
+            Err(problem) => {
+                let file = path.display().to_string();
+                let problem = problem.to_string();
+                writeln!(
+                    err,
+                    "{}",
+                    tr!(lang, "cli-merge-not-a-part", file = file, problem = problem)
+                )?;
+                return Ok(EXIT_INVALID);
+            }
+        }
+    }
+    let Some(start) = parts
+        .first()
+        .map(|p| crate::scenario::DateTime::parse(&p.start))
+    else {
+        return Ok(EXIT_USAGE);
+    };
+    let Some(start) = start else {
+        let problem = tr!(lang, "cli-merge-no-start");
+        writeln!(
+            err,
+            "{}",
+            tr!(
+                lang,
+                "cli-merge-not-a-part",
+                file = args.parts[0].display().to_string(),
+                problem = problem
+            )
+        )?;
+        return Ok(EXIT_INVALID);
+    };
+    let file = |n: usize| args.parts[n].display().to_string();
+    let problem = match crate::sweep::merge(parts) {
+        Ok(result) => {
+            let outputs = SweepOutputs {
+                json: args.out,
+                csv: args.csv,
+                daily: args.daily,
+            };
+            outputs.write(&result, start, lang, out)?;
+            return Ok(EXIT_OK);
+        }
+        Err(crate::sweep::MergeError::NotAPart(n)) => {
+            let problem = tr!(lang, "cli-merge-format", format = crate::sweep::PART_FORMAT);
+            tr!(
+                lang,
+                "cli-merge-not-a-part",
+                file = file(n),
+                problem = problem
+            )
+        }
+        Err(crate::sweep::MergeError::OtherSweep(n)) => {
+            tr!(
+                lang,
+                "cli-merge-other-sweep",
+                file = file(n),
+                first = file(0)
+            )
+        }
+        Err(crate::sweep::MergeError::Repeated(n)) => {
+            tr!(lang, "cli-merge-repeated", file = file(n))
+        }
+        Err(crate::sweep::MergeError::Missing(shards)) => {
+            let shards: Vec<String> = shards.iter().map(u32::to_string).collect();
+            tr!(lang, "cli-merge-missing", shards = shards.join(", "))
+        }
+    };
+    writeln!(err, "{problem}")?;
+    Ok(EXIT_INVALID)
 }
 
 struct ContrastsOptions {

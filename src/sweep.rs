@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::headless;
 use crate::journal::Entry;
@@ -233,27 +233,229 @@ pub fn sweep_runs(
     runs: Runs,
     progress: &(dyn Fn(usize) + Sync),
 ) -> SweepResult {
+    let part = sweep_part(scenario, commands, sides, runs, Shard::WHOLE, progress);
+    summarise(&part)
+}
+
+/// Which share of a sweep's runs one machine plays: the `index`-th (from 1) of `of` runs of
+/// consecutive seeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    pub index: u32,
+    pub of: u32,
+}
+
+impl Shard {
+    pub const WHOLE: Shard = Shard { index: 1, of: 1 };
+
+    /// Reads `K/N` (1 ≤ K ≤ N).
+    pub fn parse(text: &str) -> Option<Shard> {
+        let (index, of) = text.split_once('/')?;
+        let shard = Shard {
+            index: index.trim().parse().ok()?,
+            of: of.trim().parse().ok()?,
+        };
+        (shard.index >= 1 && shard.index <= shard.of).then_some(shard)
+    }
+
+    /// The runs (numbered from 0) of this shard of `runs`: as even as whole runs allow.
+    pub fn runs(self, runs: u32) -> std::ops::Range<u32> {
+        let bound = |k: u32| (u64::from(runs) * u64::from(k) / u64::from(self.of)) as u32;
+        bound(self.index - 1)..bound(self.index)
+    }
+}
+
+/// What `PART_FORMAT` names: the first line a reader checks.
+pub const PART_FORMAT: &str = "muster-sweep-part 1";
+
+/// The runs of one shard of a sweep, before they are summarised: what `sweep --shard` writes
+/// and `merge` reads. Everything a summary needs is here, so merging needs neither the
+/// scenario nor the commands; `sweep` is the fingerprint of what all shards must share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SweepPart {
+    pub format: String,
+    pub sweep: String,
+    pub shard: Shard,
+    pub scenario: String,
+    /// The scenario's start, for the calendar dates of the daily quantiles.
+    pub start: String,
+    /// Runs of the whole sweep, and its first seed.
+    pub runs: u32,
+    pub first_seed: u64,
+    pub commands: usize,
+    pub plan: Option<String>,
+    pub auto_red: bool,
+    pub until: u32,
+    pub names: Vec<String>,
+    /// The series and district of each daily column block, in order.
+    pub daily_keys: Vec<(String, Option<String>)>,
+    /// One row per run of this shard (seed order): the value of each measure.
+    pub per_run: Vec<(u64, Vec<Option<f64>>)>,
+    /// One row per run: every series' value at the end of each day.
+    pub daily_rows: Vec<Vec<Option<f64>>>,
+}
+
+/// Plays the runs of one shard of a sweep.
+pub fn sweep_part(
+    scenario: Arc<Scenario>,
+    commands: &[Entry],
+    sides: Sides<'_>,
+    runs: Runs,
+    shard: Shard,
+    progress: &(dyn Fn(usize) + Sync),
+) -> SweepPart {
     let days = runs.until / MINUTES_PER_DAY;
     let layout = scenario_layout(&scenario);
     let ledgers = scoring::LedgerCache::default();
-    let results = run_seeds(&scenario, commands, sides, runs, progress, |exercise| {
-        let baseline = scoring::Baseline::of(exercise);
-        (
-            measures(exercise, &baseline, &ledgers),
-            daily_values(exercise, &layout, days),
-        )
-    });
+    let mine = shard.runs(runs.count);
+    let shard_runs = Runs {
+        count: mine.len() as u32,
+        first_seed: runs.first_seed.wrapping_add(u64::from(mine.start)),
+        ..runs
+    };
+    let results = run_seeds(
+        &scenario,
+        commands,
+        sides,
+        shard_runs,
+        progress,
+        |exercise| {
+            let baseline = scoring::Baseline::of(exercise);
+            (
+                measures(exercise, &baseline, &ledgers),
+                daily_values(exercise, &layout, days),
+            )
+        },
+    );
     let (rows, daily_rows): (Vec<Measures>, Vec<Vec<Option<f64>>>) = results.into_iter().unzip();
-    let daily = daily_bands(&layout, days, &daily_rows);
-    let names: Vec<String> = rows
-        .first()
-        .map(|r| r.iter().map(|(n, _)| n.clone()).collect())
-        .unwrap_or_default();
-    let distributions = names
+    let names = rows.first().map_or_else(
+        || measure_names(&scenario),
+        |r| r.iter().map(|(n, _)| n.clone()).collect(),
+    );
+    SweepPart {
+        format: PART_FORMAT.to_string(),
+        sweep: sweep_fingerprint(&scenario, commands, sides, runs),
+        shard,
+        scenario: scenario.meta.id.name.clone(),
+        start: scenario.meta.start.to_string(),
+        runs: runs.count,
+        first_seed: runs.first_seed,
+        commands: commands.len(),
+        plan: sides.plan.map(|p| p.id.name.clone()),
+        auto_red: sides.auto_red,
+        until: runs.until,
+        names,
+        daily_keys: layout
+            .keys
+            .iter()
+            .map(|(series, area)| (series.name(), area.as_ref().map(|a| a.text.clone())))
+            .collect(),
+        per_run: rows
+            .into_iter()
+            .enumerate()
+            .map(|(n, r)| {
+                (
+                    shard_runs.first_seed.wrapping_add(n as u64),
+                    r.into_iter().map(|(_, v)| v).collect(),
+                )
+            })
+            .collect(),
+        daily_rows,
+    }
+}
+
+/// The measures' names of a scenario's sweep, for a shard with no run of its own.
+fn measure_names(scenario: &Arc<Scenario>) -> Vec<String> {
+    let exercise = Exercise::new(scenario.clone(), 0, Mode::Expected);
+    let baseline = scoring::Baseline::of(&exercise);
+    measures(&exercise, &baseline, &scoring::LedgerCache::default())
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// What every shard of one sweep shares: the scenario, the commands, who plays beside them,
+/// the runs and where they stop.
+fn sweep_fingerprint(
+    scenario: &Scenario,
+    commands: &[Entry],
+    sides: Sides<'_>,
+    runs: Runs,
+) -> String {
+    let commands: Vec<(u32, &crate::sim::Command)> =
+        commands.iter().map(|e| (e.at, &e.command)).collect();
+    crate::journal::fingerprint(&format!(
+        "{}\n{}\n{}\n{}\n{} {} {}",
+        json(scenario),
+        json(&commands),
+        json(&sides.plan),
+        sides.auto_red,
+        runs.count,
+        runs.first_seed,
+        runs.until
+    ))
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Why parts do not make one sweep.
+#[derive(Debug, PartialEq)]
+pub enum MergeError {
+    /// A file that is not a sweep's part (its index among the parts given).
+    NotAPart(usize),
+    /// A part of another sweep than the first part's.
+    OtherSweep(usize),
+    /// A shard given twice, or parts split in different numbers of shards.
+    Repeated(usize),
+    /// Shards of the sweep no part holds (numbered from 1).
+    Missing(Vec<u32>),
+}
+
+/// The sweep the parts of one sweep make, in any order: identical to the sweep run at once.
+pub fn merge(mut parts: Vec<SweepPart>) -> Result<SweepResult, MergeError> {
+    let Some(first) = parts.first() else {
+        return Err(MergeError::Missing(vec![1]));
+    };
+    if let Some(n) = parts.iter().position(|p| p.format != PART_FORMAT) {
+        return Err(MergeError::NotAPart(n));
+    }
+    let (sweep, of) = (first.sweep.clone(), first.shard.of);
+    if let Some(n) = parts.iter().position(|p| p.sweep != sweep) {
+        return Err(MergeError::OtherSweep(n));
+    }
+    let mut seen = vec![false; of as usize];
+    for (n, part) in parts.iter().enumerate() {
+        let slot = seen.get_mut(part.shard.index as usize - 1);
+        match slot {
+            Some(seen) if !*seen && part.shard.of == of => *seen = true,
+            _ => return Err(MergeError::Repeated(n)),
+        }
+    }
+    let missing: Vec<u32> = (1..=of).filter(|k| !seen[*k as usize - 1]).collect();
+    if !missing.is_empty() {
+        return Err(MergeError::Missing(missing));
+    }
+    parts.sort_by_key(|p| p.shard.index);
+    let mut whole = parts.remove(0);
+    for part in parts {
+        whole.per_run.extend(part.per_run);
+        whole.daily_rows.extend(part.daily_rows);
+    }
+    whole.shard = Shard::WHOLE;
+    Ok(summarise(&whole))
+}
+
+/// The distributions and daily quantiles of a sweep's runs.
+pub fn summarise(part: &SweepPart) -> SweepResult {
+    let days = part.until / MINUTES_PER_DAY;
+    let distributions = part
+        .names
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let values = sorted(rows.iter().map(|r| r[i].1));
+            let values = sorted(part.per_run.iter().map(|(_, r)| r[i]));
             let mean =
                 (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
             let Quantiles { median, p5, p95 } = Quantiles::of(&values);
@@ -270,26 +472,17 @@ pub fn sweep_runs(
         })
         .collect();
     SweepResult {
-        scenario: scenario.meta.id.name.clone(),
-        runs: runs.count,
-        first_seed: runs.first_seed,
-        until: runs.until,
-        commands: commands.len(),
-        plan: sides.plan.map(|p| p.id.name.clone()),
-        auto_red: sides.auto_red,
-        names,
+        scenario: part.scenario.clone(),
+        runs: part.runs,
+        first_seed: part.first_seed,
+        until: part.until,
+        commands: part.commands,
+        plan: part.plan.clone(),
+        auto_red: part.auto_red,
+        names: part.names.clone(),
         distributions,
-        per_run: rows
-            .into_iter()
-            .enumerate()
-            .map(|(n, r)| {
-                (
-                    runs.first_seed.wrapping_add(n as u64),
-                    r.into_iter().map(|(_, v)| v).collect(),
-                )
-            })
-            .collect(),
-        daily,
+        per_run: part.per_run.clone(),
+        daily: daily_bands(&part.daily_keys, days, &part.daily_rows),
     }
 }
 
@@ -394,14 +587,16 @@ fn daily_values(exercise: &Exercise, layout: &Layout, days: u32) -> Vec<Option<f
         .collect()
 }
 
-fn daily_bands(layout: &Layout, days: u32, rows: &[Vec<Option<f64>>]) -> Vec<DailyBand> {
-    layout
-        .keys
-        .iter()
+fn daily_bands(
+    keys: &[(String, Option<String>)],
+    days: u32,
+    rows: &[Vec<Option<f64>>],
+) -> Vec<DailyBand> {
+    keys.iter()
         .enumerate()
-        .map(|(k, (series, area))| DailyBand {
-            series: series.name(),
-            district: area.as_ref().map(|a| a.text.clone()),
+        .map(|(k, (series, district))| DailyBand {
+            series: series.clone(),
+            district: district.clone(),
             days: (1..=days)
                 .map(|day| {
                     let column = k * days as usize + (day - 1) as usize;
@@ -533,6 +728,87 @@ mod tests {
             infections.p5 < infections.p95,
             "seeds differ: {infections:?}"
         );
+    }
+
+    /// Shards played apart (each on its own thread count), written, read back and merged in
+    /// any order give the very result of the sweep run at once.
+    #[test]
+    fn shards_merged_equal_one_sweep() {
+        let scenario = Arc::new(crate::library::default_scenario().unwrap().0);
+        let until = 5 * MINUTES_PER_DAY;
+        let runs = |threads| Runs {
+            count: 7,
+            first_seed: 3,
+            threads,
+            until,
+        };
+        let whole = sweep_runs(scenario.clone(), &[], Sides::default(), runs(2), &|_| {});
+        let parts: Vec<SweepPart> = [3, 1, 2]
+            .into_iter()
+            .map(|index| {
+                let shard = Shard { index, of: 3 };
+                let part = sweep_part(
+                    scenario.clone(),
+                    &[],
+                    Sides::default(),
+                    runs(1),
+                    shard,
+                    &|_| {},
+                );
+                serde_json::from_str(&serde_json::to_string(&part).unwrap()).unwrap()
+            })
+            .collect();
+        assert_eq!(parts[0].per_run.len(), 3, "runs 4–6 of 0–6");
+        assert_eq!(merge(parts.clone()).unwrap(), whole);
+
+        assert_eq!(
+            merge(parts[..2].to_vec()),
+            Err(MergeError::Missing(vec![2]))
+        );
+        let mut twice = parts.clone();
+        twice.push(parts[1].clone());
+        assert_eq!(merge(twice), Err(MergeError::Repeated(3)));
+        let other = sweep_part(
+            scenario,
+            &[],
+            Sides::default(),
+            Runs {
+                count: 8,
+                ..runs(1)
+            },
+            Shard { index: 2, of: 3 },
+            &|_| {},
+        );
+        let mut mixed = parts.clone();
+        mixed[2] = other;
+        assert_eq!(merge(mixed), Err(MergeError::OtherSweep(2)));
+        let mut foreign = parts;
+        foreign[1].format = "something else".into();
+        assert_eq!(merge(foreign), Err(MergeError::NotAPart(1)));
+    }
+
+    /// Every run falls in exactly one shard, the shards as even as whole runs allow.
+    #[test]
+    fn shards_share_the_runs_out_evenly() {
+        for runs in [0, 1, 2, 7, 10, 1000] {
+            for of in [1, 2, 3, 7, 16] {
+                let sizes: Vec<u32> = (1..=of)
+                    .map(|index| Shard { index, of }.runs(runs))
+                    .scan(0, |next, range| {
+                        assert_eq!(range.start, *next, "{runs} runs in {of}");
+                        *next = range.end;
+                        Some(range.len() as u32)
+                    })
+                    .collect();
+                assert_eq!(sizes.iter().sum::<u32>(), runs);
+                let (least, most) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+                assert!(most - least <= 1, "{runs} runs in {of}: {sizes:?}");
+            }
+        }
+        assert_eq!(Shard::parse("3/10"), Some(Shard { index: 3, of: 10 }));
+        for wrong in ["0/3", "4/3", "3", "a/b", "1/0", ""] {
+            assert_eq!(Shard::parse(wrong), None, "{wrong}");
+        }
     }
 
     /// The daily quantiles of every series: a cumulative count's median never falls, and on

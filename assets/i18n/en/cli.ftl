@@ -39,7 +39,10 @@ cli-journal-no-scenario = the journal does not name its scenario; give it with -
 cli-scenario-changed = warning: scenario `{ $scenario }` has changed since the journal was written; the replay may differ
 cli-journal-mismatch = the journal does not match its scenario: { $commands } command(s) applied during the exercise were refused on replay
 cli-runs-at-least-one = --runs must be at least 1
-cli-sweep-done = { $runs } runs in { $seconds } s on { $threads ->
+cli-sweep-done = { $runs ->
+    [one] 1 run
+   *[other] { $runs } runs
+} in { $seconds } s on { $threads ->
     [one] 1 thread
    *[other] { $threads } threads
 }
@@ -123,3 +126,13 @@ contrast-check-paperwork = paperwork alone scores at most 40%: { $who }
 contrast-check-late = the late response scores between no action and the targeted one: { $who }
 contrast-file-header = { $contrast } for { $scenario }, derived from { $targeted } by `muster contrasts --write`:
     a contrast to the targeted response (median scores side by side: muster contrasts { $scenario } --commands { $targeted }).
+cli-bad-shard = `--shard { $given }`: write the shard as K/N, with 1 ≤ K ≤ N (e.g. `3/10`).
+cli-shard-needs-out = `--shard` needs `--out PART`: the file its runs are written to, for `muster merge`.
+cli-shard-written = Shard { $index } of { $of }: runs { $first }–{ $last } written to { $path }.
+cli-merge-not-a-part = { $file } is not a part of a sweep ({ $problem }).
+cli-merge-format = its first field is not `format: "{ $format }"`
+cli-merge-no-start = its scenario start is not a date
+cli-merge-other-sweep = { $file } is a part of another sweep than { $first } (another scenario, commands, plan, red cell, number of runs, first seed or end).
+cli-merge-repeated = { $file } repeats a shard already given, or splits the sweep in another number of shards.
+cli-merge-missing = No part holds shard { $shards }: run `sweep --shard K/N` for it and merge again.
+cli-shard-empty = Shard { $index } of { $of } holds no run (fewer runs than shards); written to { $path } all the same, for `merge`.

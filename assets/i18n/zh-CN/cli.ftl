@@ -111,3 +111,13 @@ contrast-check-paperwork = 只做文书得分不超过40%：{ $who }
 contrast-check-late = 晚一步的处置得分介于不处置与有针对性的处置之间：{ $who }
 contrast-file-header = { $scenario } 的“{ $contrast }”，由 { $targeted } 经 `muster contrasts --write` 推导：
     与有针对性的处置对照（并列的中位得分：muster contrasts { $scenario } --commands { $targeted }）。
+cli-bad-shard = `--shard { $given }`：分片应写作 K/N，且 1 ≤ K ≤ N（如 `3/10`）。
+cli-shard-needs-out = `--shard` 需要 `--out 分片文件`：写出该分片各次推演的文件，供 `muster merge` 合并。
+cli-shard-written = 第 { $index } / { $of } 分片：第 { $first }–{ $last } 次推演已写入 { $path }。
+cli-merge-not-a-part = { $file } 不是批量推演的分片（{ $problem }）。
+cli-merge-format = 首个字段不是 `format: "{ $format }"`
+cli-merge-no-start = 其情景开始时间不是日期
+cli-merge-other-sweep = { $file } 与 { $first } 不属于同一次批量推演（情景、指令、预案、红队、推演次数、起始种子或结束时间不同）。
+cli-merge-repeated = { $file } 与已给出的分片重复，或分片总数不同。
+cli-merge-missing = 缺少第 { $shards } 分片：请对其运行 `sweep --shard K/N` 后再合并。
+cli-shard-empty = 第 { $index } / { $of } 分片没有推演（推演次数少于分片数）；仍已写入 { $path }，供 `merge` 合并。
