@@ -371,6 +371,9 @@ pub enum Command {
         /// Commands applied in every run.
         #[arg(long)]
         commands: Option<PathBuf>,
+        /// A response plan playing its teams in every run.
+        #[arg(long)]
+        plan: Option<PathBuf>,
         /// Instead: generated grid cities of growing size (load, one 14-day run, memory).
         #[arg(long)]
         scale: bool,
@@ -519,11 +522,12 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             scenario,
             runs,
             commands,
+            plan,
             scale: false,
         }) => bench(
             scenario.as_deref(),
             runs,
-            commands.as_deref(),
+            (commands.as_deref(), plan.as_deref()),
             speak(lang, None),
             out,
             err,
@@ -1337,10 +1341,11 @@ fn replay(
     Ok(code.max(written))
 }
 
+/// Times whole runs; `given` is the commands file and the plan played in every run.
 fn bench(
     name: Option<&str>,
     runs: u32,
-    commands: Option<&Path>,
+    given: (Option<&Path>, Option<&Path>),
     lang: Language,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -1350,15 +1355,30 @@ fn bench(
         Ok(loaded) => loaded,
         Err(report) => return fail_with(&report, lang, err),
     };
-    let commands = match read_commands(commands, &scenario, lang, err)? {
+    let commands = match read_commands(given.0, &scenario, lang, err)? {
         Ok(commands) => commands,
+        Err(code) => return Ok(code),
+    };
+    let plan = match load_plan(given.1, &scenario, lang, err)? {
+        Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
     let scenario = std::sync::Arc::new(scenario);
     let until = scenario.meta.duration.get();
     let one = |seed: u64, mode: crate::sim::Mode| -> std::io::Result<f64> {
-        let (exercise, _) =
-            crate::headless::run(scenario.clone(), seed, mode, &commands, until, None)?;
+        let mut planner = plan
+            .as_ref()
+            .map(|p| crate::plan::PlanPlayer::new(p.clone(), &scenario));
+        let mut players = crate::player::seated(planner.as_mut(), None);
+        let (exercise, _) = crate::headless::run_with_players(
+            scenario.clone(),
+            seed,
+            mode,
+            &commands,
+            until,
+            None,
+            &mut players,
+        )?;
         Ok(exercise.districts().iter().map(|d| d.infections).sum())
     };
     let mut single = Vec::new();
@@ -1381,10 +1401,12 @@ fn bench(
     let median = infections.get(infections.len() / 2).copied().unwrap_or(0.0);
     writeln!(
         out,
-        "{} ({}, {} commands), one thread",
+        "{} ({}, {} commands{}), one thread",
         scenario.meta.title,
         scenario.meta.duration,
-        commands.len()
+        commands.len(),
+        plan.as_ref()
+            .map_or(String::new(), |p| format!(", plan {}", p.id))
     )?;
     writeln!(
         out,

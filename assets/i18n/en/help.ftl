@@ -64,6 +64,7 @@ help-bench = Time whole runs of a scenario in this process (build with --release
 help-bench-scenario = A scenario file or bundled name; default: the flagship.
 help-bench-runs = Number of seeds to run one after another.
 help-bench-commands = Commands applied in every run.
+help-bench-plan = A response plan playing its teams in every run.
 help-bench-scale = Instead: generated grid cities of growing size (load, one 14-day run, memory).
 help-report = Write the after-action report of a recorded exercise: HTML, with CSV and JSON data.
 help-report-journal = The exercise's journal.

@@ -64,6 +64,7 @@ help-bench = 在本进程中为完整推演计时（请用 --release 构建以�
 help-bench-scenario = 想定文件或内置想定名称；默认为旗舰想定。
 help-bench-runs = 依次运行的随机种子数。
 help-bench-commands = 每次运行都执行的指令。
+help-bench-plan = 每次推演中由一份响应预案代各小组行动。
 help-bench-scale = 改为：规模递增的生成网格城市（加载、一次 14 天推演、内存）。
 help-report = 写出已记录推演的复盘报告：HTML，以及 CSV 和 JSON 数据。
 help-report-journal = 推演日志。

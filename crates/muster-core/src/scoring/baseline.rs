@@ -98,18 +98,38 @@ impl Baseline {
     pub fn keep_up(&mut self, live: &Exercise) -> &Exercise {
         let start = self.seen.min(live.log().len());
         for (index, (at, command)) in live.log().iter().enumerate().skip(start) {
-            if self.keep.keeps(index, command) {
-                self.exercise.advance_to(*at);
-                // What the live exercise accepted may not apply here (an inject already fired
-                // by its condition); the baseline then goes on without it.
-                let _ = self.exercise.apply(command.clone());
-            }
+            self.take(index, *at, command);
         }
         self.seen = live.log().len();
         if self.exercise.now() < live.now() {
             self.exercise.advance_to(live.now());
         }
         &self.exercise
+    }
+
+    /// Takes the live log's entry `index` (the command given at minute `at`) if the run
+    /// keeps it.
+    pub fn take(&mut self, index: usize, at: u32, command: &Command) {
+        if index < self.seen {
+            return;
+        }
+        if self.keep.keeps(index, command) {
+            self.exercise.advance_to(at);
+            // What the live exercise accepted may not apply here (an inject already fired by
+            // its condition); the baseline then goes on without it.
+            let _ = self.exercise.apply(command.clone());
+        }
+        self.seen = index + 1;
+    }
+
+    /// A run that is this one so far and goes on keeping other commands: it takes the live
+    /// log from the next entry this one has not taken.
+    pub fn fork(&self, keep: Keep) -> Baseline {
+        Baseline {
+            exercise: self.exercise.clone(),
+            seen: self.seen,
+            keep,
+        }
     }
 
     /// The baseline as last advanced.

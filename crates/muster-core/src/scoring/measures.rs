@@ -132,13 +132,17 @@ impl Ledger {
     }
 
     /// Advances every replay to the live exercise's minute, starting one for each new measure.
+    /// The replay without a measure is the replay as played until that measure: it starts as a
+    /// copy of it, taken just before the measure's command, instead of replaying the common
+    /// part again (the same calls in the same order, so the same result).
     pub fn keep_up(&mut self, live: &Exercise) {
         let log = live.log();
-        for (index, (_, command)) in log.iter().enumerate().skip(self.seen.min(log.len())) {
+        for (index, (at, command)) in log.iter().enumerate().skip(self.seen.min(log.len())) {
             if is_measure(command) {
-                let replay = Ledger::replay(&self.scenario, Keep::AllBut(index));
+                let replay = self.as_played.fork(Keep::AllBut(index));
                 self.without.push((index, replay));
             }
+            self.as_played.take(index, *at, command);
         }
         self.seen = log.len();
         self.no_action.keep_up(live);

@@ -822,6 +822,45 @@ scenario.red: (budget: 30.0, tactics: [
 /// The outbreak is in the north. Closing the north averts thousands of infections, worth more
 /// than the closure costs; closing the south as well costs its days and averts little: each
 /// closure is judged by the exercise replayed without it, its waste against the danger.
+/// A replay without a measure starts as a copy of the replay as played, taken just before
+/// the measure: it ends where a replay of every other command from the start ends.
+#[test]
+fn a_replay_without_a_measure_forked_midway_is_the_replay_from_the_start() {
+    let mut ex = small(
+        Mode::Stochastic,
+        "scenario.initial_cases: [(district: \"north\", count: 200)]",
+    );
+    ex.advance(6 * 60);
+    let close = r#"OrderMeasure(team: "health-team", district: "south", level: Closed)"#;
+    ex.apply(command(close)).unwrap();
+    ex.advance(2 * 24 * 60);
+    ex.apply(command(r#"Activate(team: "health-team")"#))
+        .unwrap();
+    ex.advance(3 * 24 * 60);
+    let accounts = Ledger::of(&ex).accounts(&ex, Language::En);
+    let scenario = ex.scenario_arc();
+    let seed = scenario.meta.seed;
+    let mut from_start = baseline::Baseline::keeping(
+        scenario.clone(),
+        seed,
+        Mode::Expected,
+        baseline::Keep::AllBut(0),
+    );
+    let mut as_played =
+        baseline::Baseline::keeping(scenario, seed, Mode::Expected, baseline::Keep::All);
+    let (without, with) = (
+        from_start.keep_up(&ex).totals_now(),
+        as_played.keep_up(&ex).totals_now(),
+    );
+    assert_eq!(accounts.len(), 1);
+    assert_eq!(accounts[0].cost, with.economic_cost - without.economic_cost);
+    assert!(accounts[0].cost > 0.0);
+    assert_eq!(
+        accounts[0].averted,
+        proportion::projected(from_start.exercise()) - proportion::projected(as_played.exercise())
+    );
+}
+
 #[test]
 fn each_measure_is_judged_by_what_it_alone_averted() {
     let outbreak = "scenario.initial_cases: [(district: \"north\", count: 2000)]";
