@@ -117,9 +117,18 @@ fn circle(graph: &Graph) -> Option<Vec<String>> {
 #[test]
 fn no_module_uses_one_that_uses_it_back() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for src in [root.join("crates/muster-core/src"), root.join("src")] {
+    let crates = [
+        "muster-core",
+        "muster-views",
+        "muster-report",
+        "muster-host",
+    ];
+    let folders = crates
+        .iter()
+        .map(|c| root.join("crates").join(c).join("src"));
+    for src in folders.chain([root.join("src")]) {
         let graph = module_graph(&src);
-        assert!(graph.len() > 5, "{}: too few modules read", src.display());
+        assert!(!graph.is_empty(), "{}: no modules read", src.display());
         if let Some(circle) = circle(&graph) {
             panic!(
                 "{}: the modules {} use each other in a circle",

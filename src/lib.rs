@@ -1,20 +1,14 @@
 //! Muster: a tabletop exercise simulator for public-health emergencies.
 //!
-//! The screens, the host, the report and the command line, above the deterministic core
-//! (`crates/muster-core`: no Bevy, no wall-clock time); see ARCHITECTURE.md.
+//! The command line and the app, above the crates that are its layers (`crates/`): the
+//! deterministic core, the screens' models, the report and the host; see ARCHITECTURE.md.
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod compare;
 pub mod contrasts;
-pub mod inbox;
-#[cfg(feature = "host")]
-pub mod net;
-pub mod report;
-pub mod summary;
 pub mod sweep;
-pub mod views;
 
 #[cfg(test)]
 mod i18n_tests;
@@ -27,3 +21,8 @@ pub use muster_core::{
     scoring, series, sim,
 };
 pub use muster_core::{msg, ron_enum, ron_struct, tr};
+// The crates above the core, under the paths they had as modules of this one.
+#[cfg(feature = "host")]
+pub use muster_host::net;
+pub use muster_report::{report, summary};
+pub use muster_views::{inbox, views};

@@ -4,9 +4,9 @@
 use crate::i18n::Language;
 use crate::tr;
 
-pub const SCRIPT: &str = include_str!("../../assets/web/muster.js");
-pub const STYLE: &str = include_str!("../../assets/web/muster.css");
-const PAGE: &str = include_str!("../../assets/web/index.html");
+pub const SCRIPT: &str = include_str!("../../../../assets/web/muster.js");
+pub const STYLE: &str = include_str!("../../../../assets/web/muster.css");
+const PAGE: &str = include_str!("../../../../assets/web/index.html");
 
 /// The join page in the exercise's language; the rest of its words come with the `welcome`.
 pub fn page(lang: Language) -> String {

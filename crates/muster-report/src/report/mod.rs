@@ -4,7 +4,7 @@
 //! improvement plan), with the same data as CSV and JSON.
 
 pub mod decisions;
-pub(crate) mod svg;
+pub mod svg;
 #[cfg(test)]
 mod tests;
 
