@@ -1697,6 +1697,29 @@ impl SweepOutputs {
     }
 }
 
+/// A sweep's part from its file, or what is wrong with the file.
+fn read_part(path: &Path, lang: Language) -> Result<crate::sweep::SweepPart, String> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|problem| {
+        let error = problem.to_string();
+        tr!(
+            lang,
+            "file-cannot-read",
+            file = file.as_str(),
+            error = error
+        )
+    })?;
+    serde_json::from_str(&text).map_err(|problem| {
+        let problem = problem.to_string();
+        tr!(
+            lang,
+            "cli-merge-not-a-part",
+            file = file.as_str(),
+            problem = problem
+        )
+    })
+}
+
 fn merge(
     args: MergeArgs,
     lang: Option<Language>,
@@ -1706,29 +1729,10 @@ fn merge(
     let lang = speak(lang, None);
     let mut parts = Vec::new();
     for path in &args.parts {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(problem) => {
-                let file = path.display().to_string();
-                let error = problem.to_string();
-                writeln!(
-                    err,
-                    "{}",
-                    tr!(lang, "file-cannot-read", file = file, error = error)
-                )?;
-                return Ok(EXIT_INVALID);
-            }
-        };
-        match serde_json::from_str::<crate::sweep::SweepPart>(&text) {
+        match read_part(path, lang) {
             Ok(part) => parts.push(part),
             Err(problem) => {
-                let file = path.display().to_string();
-                let problem = problem.to_string();
-                writeln!(
-                    err,
-                    "{}",
-                    tr!(lang, "cli-merge-not-a-part", file = file, problem = problem)
-                )?;
+                writeln!(err, "{problem}")?;
                 return Ok(EXIT_INVALID);
             }
         }

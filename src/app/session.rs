@@ -331,31 +331,19 @@ impl Session {
     /// refusal's reason, or why it could not be taken at all. The line is on disk before the
     /// command takes effect: one the journal cannot keep is not applied.
     pub fn command_outcome(&mut self, command: Command) -> Result<(), Message> {
-        let Some(now) = self.exercise.as_ref().map(Exercise::now) else {
-            return Err(msg!("notice-not-started"));
-        };
-        if let Some(journal) = self.journal.as_mut()
-            && let Err(e) = journal.append(now, &command)
-        {
-            let problem = msg!("notice-not-applied", error = e.to_string());
-            self.notice(problem.clone());
-            return Err(problem);
-        }
         let Some(exercise) = self.exercise.as_mut() else {
             return Err(msg!("notice-not-started"));
         };
-        match exercise.apply(command) {
-            Ok(_) => {
+        match crate::journal::journal_then_apply(exercise, self.journal.as_mut(), command) {
+            Ok(Ok(_)) => {
                 self.scored_at = None;
                 Ok(())
             }
-            Err(reason) => {
-                if let Some(journal) = self.journal.as_mut()
-                    && let Err(e) = journal.refused(now, &reason.0)
-                {
-                    self.notice(Message::verbatim(e.to_string()));
-                }
-                Err(reason.0)
+            Ok(Err(reason)) => Err(reason),
+            Err(e) => {
+                let problem = msg!("notice-not-applied", error = e.to_string());
+                self.notice(problem.clone());
+                Err(problem)
             }
         }
     }

@@ -133,20 +133,14 @@ pub fn run_with_players(
                     exercise.record_refusal(command.clone(), reason.clone());
                     Err((reason, true))
                 }
-                None => {
-                    // On disk before it takes effect: a crash cannot lose an applied command.
-                    if let Some(journal) = journal.as_deref_mut() {
-                        journal.append(now, &command)?;
-                    }
-                    exercise
-                        .apply(command.clone())
-                        .map_err(|reason| (reason.0, false))
-                }
+                None => crate::journal::journal_then_apply(
+                    &mut exercise,
+                    journal.as_deref_mut(),
+                    command.clone(),
+                )?
+                .map_err(|reason| (reason, false)),
             };
             if let Err((reason, as_recorded)) = result {
-                if !as_recorded && let Some(journal) = journal.as_deref_mut() {
-                    journal.refused(now, &reason)?;
-                }
                 refused.push(Refusal {
                     line,
                     at: now,

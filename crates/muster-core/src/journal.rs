@@ -376,6 +376,30 @@ pub fn scenario_location(journal_path: &Path, name: &str) -> String {
     }
 }
 
+/// Journals a command, then applies it to the exercise: the line is on disk before the command
+/// takes effect, so a command the journal cannot keep is never applied, and a crash cannot lose
+/// one that was; a refusal is journaled after it. The app and the runs without a window both
+/// give commands through here. The outer error: the journal could not be written (the command
+/// did not take effect); the inner: the exercise refused the command, and why.
+pub fn journal_then_apply(
+    exercise: &mut crate::sim::Exercise,
+    journal: Option<&mut JournalWriter>,
+    command: Command,
+) -> std::io::Result<Result<Vec<crate::sim::Event>, Message>> {
+    let now = exercise.now();
+    let Some(journal) = journal else {
+        return Ok(exercise.apply(command).map_err(|refusal| refusal.0));
+    };
+    journal.append(now, &command)?;
+    match exercise.apply(command) {
+        Ok(events) => Ok(Ok(events)),
+        Err(refusal) => {
+            journal.refused(now, &refusal.0)?;
+            Ok(Err(refusal.0))
+        }
+    }
+}
+
 /// Writes a journal: each line flushed and synced to disk before the caller goes on, so a line
 /// written is a line kept. Its errors name the file.
 pub struct JournalWriter {
@@ -521,6 +545,38 @@ mod tests {
         assert_eq!(late.len(), 1, "{late:?}");
         assert_eq!(late[0].span.start, journal.entries[1].offset);
         assert!(late[0].message.to_string().contains("never applied"));
+    }
+
+    /// A command reaches the exercise only once its line is on disk; a refusal is written
+    /// after the command it answers.
+    #[test]
+    fn a_command_is_journaled_before_it_applies_and_its_refusal_after() {
+        use crate::sim::test_support::{command, small};
+        let mut exercise = small(Mode::Stochastic, "");
+        let full = File::options().write(true).open("/dev/full").unwrap();
+        let mut cannot_keep = JournalWriter {
+            file: full,
+            path: PathBuf::from("/dev/full"),
+        };
+        let activate = command(r#"Activate(team: "health-team")"#);
+        let outcome = journal_then_apply(&mut exercise, Some(&mut cannot_keep), activate.clone());
+        assert!(outcome.is_err());
+        assert!(exercise.log().is_empty(), "not applied");
+        let path = std::env::temp_dir().join(format!("muster-jta-{}.journal", std::process::id()));
+        let mut journal = JournalWriter::create(&path, "s.ron", "", 1, Mode::Stochastic).unwrap();
+        let applied = journal_then_apply(&mut exercise, Some(&mut journal), activate).unwrap();
+        assert!(applied.is_ok());
+        let unknown = command(r#"Activate(team: "nobody")"#);
+        let refused = journal_then_apply(&mut exercise, Some(&mut journal), unknown).unwrap();
+        assert!(refused.is_err());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().skip(4).collect();
+        assert!(lines[0].contains("health-team"), "{text}");
+        assert!(
+            lines[1].contains("nobody") && lines[2].contains("Refused("),
+            "{text}"
+        );
+        let _ = std::fs::remove_file(path);
     }
 
     /// A page sends commands as JSON in the form serde writes them; every command the

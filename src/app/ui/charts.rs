@@ -4,7 +4,7 @@
 use bevy_egui::egui;
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
 
-use super::derived::{Derived, Series};
+use super::screen_cache::{ScreenCache, Series};
 use crate::app::session::Session;
 use crate::i18n::Language;
 use crate::scenario::Metric;
@@ -37,7 +37,12 @@ fn total(exercise: &Exercise, f: impl Fn(&DistrictSample) -> f64) -> Vec<[f64; 2
         .collect()
 }
 
-pub fn show(ui: &mut egui::Ui, session: &Session, choice: &mut ChartChoice, derived: &mut Derived) {
+pub fn show(
+    ui: &mut egui::Ui,
+    session: &Session,
+    choice: &mut ChartChoice,
+    derived: &mut ScreenCache,
+) {
     if session.exercise.is_none() {
         return;
     }

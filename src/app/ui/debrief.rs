@@ -7,14 +7,14 @@ use crate::i18n::{Language, count, percent};
 use crate::tr;
 
 use super::charts::{self, ChartChoice};
-use super::derived::Derived;
+use super::screen_cache::ScreenCache;
 
 pub fn show(
     root: &mut egui::Ui,
     session: &Session,
     actions: &mut Actions,
     chart: &mut ChartChoice,
-    derived: &mut Derived,
+    derived: &mut ScreenCache,
 ) {
     let Some(exercise) = &session.exercise else {
         return;

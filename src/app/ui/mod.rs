@@ -5,12 +5,12 @@
 mod briefing;
 mod charts;
 mod debrief;
-mod derived;
 mod devices;
 mod facilitator;
 mod map;
 mod red;
 mod scoreboard;
+mod screen_cache;
 mod team;
 mod top_bar;
 
@@ -25,7 +25,7 @@ use crate::sim::command::Rating;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<UiState>()
-        .init_resource::<derived::Derived>()
+        .init_resource::<screen_cache::ScreenCache>()
         .add_plugins(briefing::plugin)
         .add_systems(EguiPrimaryContextPass, layout);
 }
@@ -48,7 +48,7 @@ fn layout(
     mut state: ResMut<UiState>,
     screen: Res<State<Screen>>,
     briefing: Res<briefing::Briefing>,
-    mut derived: ResMut<derived::Derived>,
+    mut derived: ResMut<screen_cache::ScreenCache>,
     remote: Res<crate::app::remote::Remote>,
     mut requests: ResMut<crate::app::remote::Requests>,
 ) -> Result {

@@ -11,6 +11,7 @@ use crate::sim::Command;
 use crate::sim::command::*;
 use crate::tr;
 use crate::views::TeamDesk;
+use crate::views::team_desk::Named;
 
 #[derive(Default)]
 pub struct TeamForm {
@@ -101,13 +102,7 @@ fn decisions(
             ui.text_edit_singleline(&mut form.rationale);
             ui.horizontal_wrapped(|ui| {
                 for option in &decision.options {
-                    let hover = [Some(&option.description), option.follows.as_ref()]
-                        .into_iter()
-                        .flatten()
-                        .filter(|t| !t.is_empty())
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join("\n");
+                    let hover = hover_text(&option.description, option.follows.as_deref());
                     let chosen = decision.answered.as_deref() == Some(option.id.as_str());
                     let button = ui.selectable_label(chosen, &option.label);
                     let button = if hover.is_empty() {
@@ -124,6 +119,16 @@ fn decisions(
         });
     }
     ui.separator();
+}
+
+/// What hovering over an option shows: its description, then what follows from it.
+fn hover_text(description: &str, follows: Option<&str>) -> String {
+    [Some(description), follows]
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn send(actions: &mut Actions, command: Command) {
@@ -452,10 +457,11 @@ fn units(
                 .clicked()
         {
             let work = form.work_hours.map(|h| Minutes(h * 60));
+            let at_base = unit.at_base;
             let (unit, to) = (Id::new(unit.id.clone()), Id::new(to.clone()));
             send(
                 actions,
-                if form_at_base(desk, &unit) {
+                if at_base {
                     Command::Dispatch(Dispatch {
                         team: me.clone(),
                         unit,
@@ -481,12 +487,6 @@ fn units(
     if unit.carries_supplies {
         deliveries(ui, desk, actions, form, unit, place, lang);
     }
-}
-
-fn form_at_base(desk: &TeamDesk, unit: &Id) -> bool {
-    desk.units
-        .iter()
-        .any(|u| u.id == unit.as_str() && u.at_base)
 }
 
 /// A supply unit's order: which stock, how much, to the facility selected on the map.
@@ -581,13 +581,7 @@ fn own_actions(
     });
     for action in &desk.actions {
         ui.horizontal_wrapped(|ui| {
-            let mut hover = [Some(&action.description), action.follows.as_ref()]
-                .into_iter()
-                .flatten()
-                .filter(|t| !t.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("\n");
+            let mut hover = hover_text(&action.description, action.follows.as_deref());
             if let Some(why) = &action.why_not {
                 hover.push('\n');
                 hover.push_str(&tr!(lang, "team-not-now", why = why.as_str()));
@@ -706,41 +700,24 @@ fn message(
     }
     ui.text_edit_multiline(&mut form.text);
     ui.horizontal_wrapped(|ui| {
-        let name_of = |list: &[crate::views::team_desk::Named], id: &str| {
-            list.iter()
-                .find(|a| a.id == id)
-                .map_or(id.to_string(), |a| a.name.clone())
-        };
-        egui::ComboBox::from_id_salt("report-from")
-            .selected_text(tr!(
-                lang,
-                "team-from",
-                agency = name_of(&desk.own_agencies, &form.report_from)
-            ))
-            .show_ui(ui, |ui| {
-                for agency in &desk.own_agencies {
-                    ui.selectable_value(
-                        &mut form.report_from,
-                        agency.id.clone(),
-                        agency.name.as_str(),
-                    );
-                }
-            });
-        egui::ComboBox::from_id_salt("report-to")
-            .selected_text(tr!(
-                lang,
-                "team-to",
-                agency = name_of(&desk.agencies, &form.report_to)
-            ))
-            .show_ui(ui, |ui| {
-                for agency in &desk.agencies {
-                    ui.selectable_value(
-                        &mut form.report_to,
-                        agency.id.clone(),
-                        agency.name.as_str(),
-                    );
-                }
-            });
+        let from = tr!(
+            lang,
+            "team-from",
+            agency = name_of(&desk.own_agencies, &form.report_from)
+        );
+        agency_choice(
+            ui,
+            "report-from",
+            from,
+            &desk.own_agencies,
+            &mut form.report_from,
+        );
+        let to = tr!(
+            lang,
+            "team-to",
+            agency = name_of(&desk.agencies, &form.report_to)
+        );
+        agency_choice(ui, "report-to", to, &desk.agencies, &mut form.report_to);
         if ui.button(tr!(lang, "team-report")).clicked() {
             let figures = form.figures.clone().unwrap_or_else(|| desk.counted.clone());
             send(
@@ -813,6 +790,30 @@ fn message(
             );
         }
     });
+}
+
+/// An item's name by its id, in a list of the desk's.
+fn name_of(list: &[Named], id: &str) -> String {
+    list.iter()
+        .find(|a| a.id == id)
+        .map_or(id.to_string(), |a| a.name.clone())
+}
+
+/// A list to choose an agency from, showing `shown`; the choice's id goes into `chosen`.
+fn agency_choice(
+    ui: &mut egui::Ui,
+    salt: &str,
+    shown: String,
+    agencies: &[Named],
+    chosen: &mut String,
+) {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for agency in agencies {
+                ui.selectable_value(chosen, agency.id.clone(), agency.name.as_str());
+            }
+        });
 }
 
 /// The team's right panel: its orders. The red cell's is its console.

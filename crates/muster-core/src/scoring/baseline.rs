@@ -110,9 +110,6 @@ impl Baseline {
     /// Takes the live log's entry `index` (the command given at minute `at`) if the run
     /// keeps it.
     pub fn take(&mut self, index: usize, at: u32, command: &Command) {
-        if index < self.seen {
-            return;
-        }
         if self.keep.keeps(index, command) {
             self.exercise.advance_to(at);
             // What the live exercise accepted may not apply here (an inject already fired by
@@ -142,6 +139,31 @@ impl Baseline {
 mod tests {
     use super::*;
     use crate::sim::test_support::{bundled, command};
+
+    /// A fork goes on from the entry after the last one its run took, and keeps its own
+    /// choice of commands from there.
+    #[test]
+    fn a_fork_takes_the_log_from_where_its_run_stopped() {
+        let scenario = bundled("port-city-outbreak.en.ron");
+        let mut live = Exercise::new(scenario.clone(), 3, Mode::Stochastic);
+        live.advance(60);
+        for line in [
+            r#"Activate(team: "command")"#,
+            r#"Activate(team: "health-cdc")"#,
+            r#"Activate(team: "public-security")"#,
+        ] {
+            live.apply(command(line)).unwrap();
+        }
+        let mut run = Baseline::keeping(scenario, 3, Mode::Stochastic, Keep::All);
+        for (index, (at, command)) in live.log().iter().enumerate().take(2) {
+            run.take(index, *at, command);
+        }
+        let mut fork = run.fork(Keep::AllBut(2));
+        assert_eq!(fork.seen, 2);
+        let forked = fork.keep_up(&live);
+        assert_eq!(forked.activations().len(), 2, "the third is left out");
+        assert_eq!(run.keep_up(&live).activations().len(), 3);
+    }
 
     /// The baseline fires an inject early when the facilitator did, and ignores team commands.
     #[test]

@@ -822,43 +822,77 @@ scenario.red: (budget: 30.0, tactics: [
 /// The outbreak is in the north. Closing the north averts thousands of infections, worth more
 /// than the closure costs; closing the south as well costs its days and averts little: each
 /// closure is judged by the exercise replayed without it, its waste against the danger.
+/// Midway through an outbreak the projection weighs the asymptomatic at their infectiousness
+/// and counts the susceptible share among all the living (the recovered, the isolated too).
+#[test]
+fn the_projection_midway_weighs_the_asymptomatic_and_counts_every_living() {
+    let outbreak = "scenario.initial_cases: [(district: \"north\", count: 300)]";
+    let mut ex = small(Mode::Stochastic, outbreak);
+    ex.advance(4 * 24 * 60);
+    let now = ex.series().last().unwrap();
+    let sum =
+        |f: &dyn Fn(&crate::sim::DistrictSample) -> f64| now.districts.iter().map(f).sum::<f64>();
+    let infections = sum(&|d| d.infections);
+    let weight = ex.scenario().pathogen.asymptomatic_infectiousness.get();
+    let at_large = sum(&|d| d.e + d.i + d.a * weight);
+    let living = sum(&|d| {
+        d.s + d.e + d.a + d.i + d.quarantined + d.isolated + d.hospitalised + d.waiting + d.r
+    });
+    assert!(at_large > 0.0 && living > 0.0);
+    let expected = infections + at_large * ex.basic_reproduction_number() * sum(&|d| d.s) / living;
+    assert!(
+        (proportion::projected(&ex) - expected).abs() < 1e-9 * expected,
+        "{expected}"
+    );
+}
+
 /// A replay without a measure starts as a copy of the replay as played, taken just before
 /// the measure: it ends where a replay of every other command from the start ends.
 #[test]
 fn a_replay_without_a_measure_forked_midway_is_the_replay_from_the_start() {
-    let mut ex = small(
-        Mode::Stochastic,
-        "scenario.initial_cases: [(district: \"north\", count: 200)]",
-    );
+    let outbreak = "scenario.initial_cases: [(district: \"north\", count: 200)]";
+    let mut ex = small(Mode::Stochastic, outbreak);
     ex.advance(6 * 60);
-    let close = r#"OrderMeasure(team: "health-team", district: "south", level: Closed)"#;
-    ex.apply(command(close)).unwrap();
-    ex.advance(2 * 24 * 60);
-    ex.apply(command(r#"Activate(team: "health-team")"#))
-        .unwrap();
-    ex.advance(3 * 24 * 60);
+    for (line, then) in [
+        (
+            r#"TestingRound(team: "health-team", districts: ["north"])"#,
+            24 * 60,
+        ),
+        (
+            r#"OrderMeasure(team: "health-team", district: "south", level: Closed)"#,
+            24 * 60,
+        ),
+        (r#"Activate(team: "health-team")"#, 3 * 24 * 60),
+    ] {
+        ex.apply(command(line)).unwrap();
+        ex.advance(then);
+    }
     let accounts = Ledger::of(&ex).accounts(&ex, Language::En);
+    assert_eq!(accounts.len(), 2);
     let scenario = ex.scenario_arc();
-    let seed = scenario.meta.seed;
-    let mut from_start = baseline::Baseline::keeping(
-        scenario.clone(),
-        seed,
-        Mode::Expected,
-        baseline::Keep::AllBut(0),
-    );
-    let mut as_played =
-        baseline::Baseline::keeping(scenario, seed, Mode::Expected, baseline::Keep::All);
-    let (without, with) = (
-        from_start.keep_up(&ex).totals_now(),
-        as_played.keep_up(&ex).totals_now(),
-    );
-    assert_eq!(accounts.len(), 1);
-    assert_eq!(accounts[0].cost, with.economic_cost - without.economic_cost);
-    assert!(accounts[0].cost > 0.0);
-    assert_eq!(
-        accounts[0].averted,
-        proportion::projected(from_start.exercise()) - proportion::projected(as_played.exercise())
-    );
+    let replay = |keep| {
+        let mut run =
+            baseline::Baseline::keeping(scenario.clone(), scenario.meta.seed, Mode::Expected, keep);
+        run.keep_up(&ex);
+        run
+    };
+    let as_played = replay(baseline::Keep::All);
+    for (index, account) in accounts.iter().enumerate() {
+        let from_start = replay(baseline::Keep::AllBut(index));
+        let (without, with) = (
+            from_start.exercise().totals_now(),
+            as_played.exercise().totals_now(),
+        );
+        assert_eq!(
+            account.cost,
+            with.economic_cost - without.economic_cost,
+            "measure {index}"
+        );
+        assert!(account.cost > 0.0);
+        let averted = proportion::projected(from_start.exercise())
+            - proportion::projected(as_played.exercise());
+        assert_eq!(account.averted, averted, "measure {index}");
+    }
 }
 
 #[test]
@@ -1113,4 +1147,28 @@ fn paperwork_alone_scores_at_most_the_cap() {
     let free = health(&scorecards_of(&acted, Language::En));
     assert!(free.capped.is_none());
     assert!(free.percent.unwrap() > 40.0, "{free:?}");
+}
+
+/// Every metric has a name of its own on a scorecard, in both languages.
+#[test]
+fn every_metric_is_named_apart() {
+    use crate::scenario::decode::{Decode, Decoder};
+    use crate::scenario::ron_tree::{Node, NodeKind};
+    for lang in [Language::En, Language::Zh] {
+        let mut labels: Vec<String> = Metric::VARIANTS
+            .iter()
+            .map(|name| {
+                let node = Node {
+                    span: Default::default(),
+                    kind: NodeKind::Ident(name.to_string()),
+                };
+                let metric = Metric::decode(&node, &mut Decoder::default()).unwrap();
+                metrics::label(&metric, lang)
+            })
+            .collect();
+        assert!(labels.iter().all(|l| !l.trim().is_empty()), "{labels:?}");
+        labels.sort();
+        labels.dedup();
+        assert_eq!(labels.len(), Metric::VARIANTS.len(), "{lang:?}: {labels:?}");
+    }
 }

@@ -763,6 +763,29 @@ pub(crate) fn command_of(node: &Node, text: &str) -> Result<Command, Diagnostic>
 mod tests {
     use super::decode_command;
 
+    /// Each decision on a gathering reads as itself, in both languages.
+    #[test]
+    fn a_gathering_decision_has_words_of_its_own() {
+        use super::{GatheringDecision, Minutes};
+        use crate::i18n::Language;
+        for lang in [Language::En, Language::Zh] {
+            let words: Vec<String> = [
+                GatheringDecision::GoAhead,
+                GatheringDecision::WithMeasures,
+                GatheringDecision::Postpone(Minutes(24 * 60)),
+                GatheringDecision::Cancel,
+            ]
+            .iter()
+            .map(|d| d.words(lang))
+            .collect();
+            assert!(words.iter().all(|w| !w.trim().is_empty()), "{words:?}");
+            let mut distinct = words.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), 4, "{words:?}");
+        }
+    }
+
     /// A player's reason goes where the command keeps it, and nowhere else.
     #[test]
     fn a_reason_is_kept_by_the_commands_that_carry_one() {

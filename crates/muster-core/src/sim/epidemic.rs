@@ -498,6 +498,35 @@ mod tests {
     use super::*;
     use rand::SeedableRng;
 
+    /// Each count sums its own compartments: with a different power of two in every one, a
+    /// sum that adds a wrong one, or drops or doubles one, gives another number.
+    #[test]
+    fn the_counts_sum_their_own_compartments() {
+        let people = |n: f64| Infected {
+            n,
+            ..Infected::default()
+        };
+        let c = Compartments {
+            e: people(1.0),
+            a: people(2.0),
+            i: people(4.0),
+            ne: people(8.0),
+            na: people(16.0),
+            ni: people(32.0),
+            qe: people(64.0),
+            qa: people(128.0),
+            qi: people(256.0),
+            xa: people(512.0),
+            xi: people(1024.0),
+            s: 4096.0,
+            r: 8192.0,
+            ..Compartments::default()
+        };
+        assert_eq!(c.mobile_positive(), 2.0 + 4.0 + 16.0 + 32.0);
+        assert_eq!(c.isolated(), 512.0 + 1024.0);
+        assert_eq!(c.infected(), 2047.0);
+    }
+
     #[test]
     fn expected_mode_returns_means() {
         let mut rng = ChaCha8Rng::seed_from_u64(1);

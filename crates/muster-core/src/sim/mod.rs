@@ -1681,6 +1681,37 @@ mod tests {
         exercise.districts().iter().map(|d| d.infections).collect()
     }
 
+    /// The city's people are all counted, alive or dead, and their number never changes.
+    #[test]
+    fn the_city_keeps_its_people() {
+        let port = bundled("port-city-outbreak.en.ron");
+        let residents: f64 = port
+            .city
+            .districts
+            .iter()
+            .map(|d| d.population as f64)
+            .sum();
+        let mut exercise = Exercise::new(port, 3, Mode::Stochastic);
+        let at_start = exercise.total_people();
+        assert!(at_start >= residents, "{at_start} < {residents}");
+        exercise.advance(10 * 24 * 60);
+        assert!((exercise.total_people() - at_start).abs() < 1e-6 * at_start);
+    }
+
+    /// An inject that fired says when; one that has not, and an unknown one, say nothing.
+    #[test]
+    fn an_inject_says_when_it_fired() {
+        let port = bundled("port-city-outbreak.en.ron");
+        let mut exercise = Exercise::new(port, 3, Mode::Stochastic);
+        exercise.advance(60);
+        assert_eq!(exercise.fired_at("I-04"), None);
+        exercise
+            .apply(test_support::command(r#"FireInject(inject: "I-04")"#))
+            .unwrap();
+        assert_eq!(exercise.fired_at("I-04"), Some(60));
+        assert_eq!(exercise.fired_at("no-such-inject"), None);
+    }
+
     /// Exercises of one scenario share its derived values; starting others in between, or a
     /// copy of the same text as a new scenario, changes nothing.
     #[test]

@@ -475,6 +475,57 @@ mod tests {
     use crate::sim::test_support::{command, small};
     use crate::sim::{EventKind, InjectStatus, Mode};
 
+    /// An expected measure is met by that level in that district, not by another level.
+    #[test]
+    fn an_expected_measure_is_met_by_its_level_and_district() {
+        use crate::scenario::{ActionCheck, ControlLevel, Id, MeasureCheck};
+        use crate::sim::ActionKind;
+        let check = ActionCheck::Measure(MeasureCheck {
+            district: Some(Id::new("north")),
+            level: Some(ControlLevel::Closed),
+        });
+        let ordered = |district: &str, level| ActionKind::Measure {
+            district: district.into(),
+            level,
+        };
+        assert!(super::action_matches(
+            &check,
+            &ordered("north", ControlLevel::Closed)
+        ));
+        assert!(!super::action_matches(
+            &check,
+            &ordered("north", ControlLevel::Enhanced)
+        ));
+        assert!(!super::action_matches(
+            &check,
+            &ordered("south", ControlLevel::Closed)
+        ));
+        let any_level = ActionCheck::Measure(MeasureCheck {
+            district: None,
+            level: None,
+        });
+        assert!(super::action_matches(
+            &any_level,
+            &ordered("south", ControlLevel::Enhanced)
+        ));
+    }
+
+    /// A condition that something be done by a deadline wakes the exercise the minute after
+    /// it, when it can first be judged done or not.
+    #[test]
+    fn a_deadline_in_a_condition_wakes_the_exercise() {
+        let condition = crate::scenario::Condition::Done(
+            crate::scenario::decode::Decode::decode(
+                &crate::scenario::ron_tree::parse(r#"(action: Activate, by: "2h")"#).unwrap(),
+                &mut crate::scenario::decode::Decoder::default(),
+            )
+            .unwrap(),
+        );
+        let mut times = Vec::new();
+        super::condition_times(&condition, &|_| None, &mut |t| times.push(t));
+        assert_eq!(times, [121]);
+    }
+
     /// An inject to `All` reaches every Blue team, and one of them acting meets it.
     #[test]
     fn an_inject_to_all_is_met_by_any_team() {

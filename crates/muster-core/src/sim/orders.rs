@@ -1269,6 +1269,22 @@ mod tests {
             .map_err(|e| e.0.to_string())
     }
 
+    /// A delayed inject fires that much later, and only then.
+    #[test]
+    fn a_delayed_inject_fires_later() {
+        let mut ex = small(
+            Mode::Expected,
+            r#"scenario.injects: [(id: "I-1", title: "Alert", trigger: At("2h"), to: All, message: "Cases reported")]"#,
+        );
+        apply(&mut ex, r#"DelayInject(inject: "I-1", by: "3h")"#).unwrap();
+        ex.advance(4 * 60);
+        assert_eq!(ex.fired_at("I-1"), None, "not at its first time");
+        ex.advance(60);
+        assert_eq!(ex.fired_at("I-1"), Some(5 * 60));
+        let again = apply(&mut ex, r#"DelayInject(inject: "I-1", by: "1h")"#);
+        assert!(again.is_err(), "fired already");
+    }
+
     /// A supply unit goes out only with a load: dispatched empty it is refused (Deliver says
     /// what it carries); loaded and on its way, it can be redirected to another facility.
     #[test]

@@ -88,3 +88,114 @@ pub fn outcome(exercise: &Exercise) -> Outcome {
         infection_to_quarantine_days: t.infection_to_quarantine.mean(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Mode;
+    use crate::sim::test_support::{bundled, command};
+
+    /// Each share is its count over what it is a share of, and none while there is nothing to
+    /// share: before anyone is found there are no contacts per case.
+    #[test]
+    fn the_shares_divide_their_counts_and_are_none_without_any() {
+        let scenario = bundled(crate::library::DEFAULT_SCENARIO);
+        let quiet = outcome(&Exercise::new(scenario.clone(), 7, Mode::Stochastic));
+        assert_eq!(quiet.cases_among_known_contacts, None);
+        assert_eq!(quiet.infected_share_of_traced, None);
+        assert_eq!(quiet.contacts_per_case, None);
+        assert_eq!(quiet.household_attack_rate, None);
+        assert_eq!(
+            quiet.scripted_share,
+            Some(1.0),
+            "at the start, the scripted cases only"
+        );
+        let mut ex = Exercise::new(scenario, 7, Mode::Stochastic);
+        ex.advance(24 * 60);
+        for unit in ["epi-1", "epi-2", "epi-3"] {
+            let dispatch =
+                format!(r#"Dispatch(team: "health-cdc", unit: "{unit}", to: "hexi", work: "5d")"#);
+            ex.apply(command(&dispatch)).unwrap();
+        }
+        ex.advance(6 * 24 * 60);
+        let o = outcome(&ex);
+        let t = ex.totals();
+        let sum =
+            |f: fn(&crate::sim::DistrictState) -> f64| ex.districts().iter().map(f).sum::<f64>();
+        let (confirmed, infections) = (sum(|d| d.confirmed), sum(|d| d.infections));
+        let share = |part: f64, whole: f64| Some(part / whole);
+        assert!(t.contacts_reached > 0.0 && t.household_members_exposed > 0.0 && confirmed > 0.0);
+        assert_eq!(
+            o.cases_among_known_contacts,
+            share(
+                t.confirmed_from_quarantine + t.confirmed_on_tracing,
+                confirmed
+            )
+        );
+        assert_eq!(
+            o.infected_share_of_traced,
+            share(t.contacts_reached_infected, t.contacts_reached)
+        );
+        assert_eq!(
+            o.contacts_per_case,
+            share(t.contacts_named_by_cases, t.cases_naming_contacts)
+        );
+        assert_eq!(
+            o.household_attack_rate,
+            share(t.household_infections, t.household_members_exposed)
+        );
+        assert_eq!(o.scripted_share, share(t.scripted_infections, infections));
+        assert!(
+            o.scripted_share.unwrap() < 1.0,
+            "the epidemic infected some"
+        );
+    }
+
+    /// A report filed by its deadline counts on time; one past its deadline, filed or not,
+    /// counts late or missing; one not yet due counts neither.
+    #[test]
+    fn reports_count_on_time_late_or_not_yet() {
+        let scenario = bundled(crate::library::DEFAULT_SCENARIO);
+        let mut ex = Exercise::new(scenario.clone(), 7, Mode::Stochastic);
+        let first_due = loop {
+            ex.advance(30);
+            if let Some(r) = ex.reports().iter().find(|r| r.filed_at.is_none()) {
+                break r.clone();
+            }
+        };
+        assert!(first_due.due > ex.now());
+        let none_due = outcome(&ex);
+        assert_eq!(
+            (none_due.reports_on_time, none_due.reports_late_or_missing),
+            (0, 0)
+        );
+        let team = scenario
+            .teams
+            .iter()
+            .find(|t| ex.team_plays(t.id.as_str(), &first_due.from))
+            .unwrap();
+        let file = format!(
+            r#"Report(team: "{}", from: "{}", to: "{}")"#,
+            team.id, first_due.from, first_due.to
+        );
+        ex.apply(command(&file)).unwrap();
+        let filed = outcome(&ex);
+        assert_eq!(
+            (filed.reports_on_time, filed.reports_late_or_missing),
+            (1, 0)
+        );
+        // Every report that falls due from now on is left unfiled.
+        ex.advance(2 * 24 * 60);
+        let later = outcome(&ex);
+        let overdue = ex
+            .reports()
+            .iter()
+            .filter(|r| r.filed_at.is_none() && r.due <= ex.now())
+            .count();
+        assert!(overdue >= 2, "{overdue}");
+        assert_eq!(
+            (later.reports_on_time, later.reports_late_or_missing),
+            (1, overdue)
+        );
+    }
+}

@@ -172,6 +172,20 @@ mod tests {
 
     const OUTBREAK: &str = "scenario.initial_cases: [(district: \"north\", count: 200)]";
 
+    /// Each figure reads as itself, in both languages.
+    #[test]
+    fn each_figure_has_its_words() {
+        for lang in [crate::i18n::Language::En, crate::i18n::Language::Zh] {
+            let mut words: Vec<String> = [Figure::Found, Figure::Deaths, Figure::InHospital]
+                .into_iter()
+                .map(|f| f.words(lang))
+                .collect();
+            assert!(words.iter().all(|w| !w.is_empty()));
+            words.dedup();
+            assert_eq!(words.len(), 3);
+        }
+    }
+
     fn figures(found: u32) -> ReportedFigures {
         ReportedFigures {
             found: Some(found),

@@ -74,6 +74,27 @@ impl fmt::Display for Role {
 mod tests {
     use super::*;
 
+    /// A role reads back from the key the codes file writes, and a key that is neither a shared
+    /// role nor one of the teams is none.
+    #[test]
+    fn a_role_is_named_by_its_key() {
+        let teams = ["health".to_string(), "police".to_string()];
+        for role in [
+            Role::Team("health".into()),
+            Role::Team("police".into()),
+            Role::Evaluator,
+            Role::Projector,
+        ] {
+            assert_eq!(Role::from_key(role.key(), &teams), Some(role.clone()));
+            assert_eq!(role.to_string(), role.key());
+        }
+        assert_eq!(Role::Evaluator.key(), "evaluator");
+        assert_eq!(Role::Projector.key(), "projector");
+        assert_eq!(Role::Team("health".into()).key(), "health");
+        assert_eq!(Role::from_key("fire", &teams), None);
+        assert_eq!(Role::from_key("", &teams), None);
+    }
+
     #[test]
     fn a_role_may_give_only_its_own_orders() {
         let command = |text: &str| super::super::command::decode_command(text).unwrap();

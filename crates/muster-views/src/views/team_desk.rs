@@ -9,13 +9,15 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::i18n::Language;
-use crate::scenario::{ControlLevel, Id, Minutes, TeamRole, UnitRole, ZoneLevel};
+use crate::scenario::{
+    ControlLevel, DecisionPoint, Id, JointRule, Minutes, TeamRole, UnitRole, ZoneLevel,
+};
 use crate::scoring::{RedCard, Scorecard};
 use crate::sim::command::{
     Act, AnswerAid, Decide, DecideGathering, FacilityOrder, GatheringDecision, Report,
     ReportedFigures, Restore, TeamOnly, TestMethod, UnitOrder,
 };
-use crate::sim::{Availability, Command, Exercise, Place, UnitStatus};
+use crate::sim::{Availability, Command, DecisionState, Exercise, Place, UnitStatus};
 use crate::tr;
 
 fn clock(exercise: &Exercise, lang: Language, minutes: u32) -> String {
@@ -365,7 +367,6 @@ impl TeamDesk {
     ) -> Option<Self> {
         let scenario = exercise.scenario();
         let team_def = scenario.team(team)?;
-        let me = Id::new(team);
         let activated = exercise.activations().contains_key(team);
         let red = team_def.role == TeamRole::Red;
         Some(TeamDesk {
@@ -374,8 +375,11 @@ impl TeamDesk {
                 id: team.to_string(),
                 name: team_def.name.clone(),
                 activated,
-                activate: (!activated && !red)
-                    .then(|| Command::Activate(TeamOnly { team: me.clone() })),
+                activate: (!activated && !red).then(|| {
+                    Command::Activate(TeamOnly {
+                        team: Id::new(team),
+                    })
+                }),
             },
             units: units(exercise, lang, team),
             decisions: decisions(exercise, lang, team),
@@ -383,60 +387,30 @@ impl TeamDesk {
             counted: exercise.counts_now().as_figures(),
             requests: requests(exercise, lang, team),
             actions: actions(exercise, lang, team),
-            teams: scenario
-                .teams
-                .iter()
-                .filter(|t| t.id.as_str() != team && t.role != TeamRole::Red)
-                .map(|t| Named {
-                    id: t.id.name.clone(),
-                    name: t.name.clone(),
-                })
-                .collect(),
+            teams: partner_teams(exercise, team).collect(),
             measures: measures(exercise, lang, team),
             rounds: rounds(exercise, lang, team),
             supplies: scenario
                 .supplies
                 .iter()
-                .map(|s| Named {
-                    id: s.id.name.clone(),
-                    name: s.name.clone(),
-                })
+                .map(|s| Named::of(&s.id, &s.name))
                 .collect(),
             facilities: facilities(exercise, lang, team),
             gatherings: gatherings(exercise, lang, team),
-            gatherings_at_points: exercise
-                .gatherings_to_decide(team)
-                .into_iter()
-                .filter_map(|(n, point)| {
-                    let words = crate::inbox::planned_gathering(exercise, lang, n, &|m| {
-                        clock(exercise, lang, m)
-                    });
-                    point.map(|inject| {
-                        format!(
-                            "{words} {}",
-                            tr!(lang, "team-decided-at-point", inject = inject)
-                        )
-                    })
-                })
-                .collect(),
+            gatherings_at_points: gatherings_at_points(exercise, lang, team),
             aid_partners: aid_partners(exercise, lang, team),
             own_agencies: team_def
                 .agencies
                 .iter()
-                .map(|a| Named {
-                    id: a.name.clone(),
-                    name: scenario
-                        .agency(a.as_str())
-                        .map_or(a.name.clone(), |a| a.name.clone()),
+                .map(|a| {
+                    let name = scenario.agency(a.as_str()).map_or(&a.name, |a| &a.name);
+                    Named::of(a, name)
                 })
                 .collect(),
             agencies: scenario
                 .agencies
                 .iter()
-                .map(|a| Named {
-                    id: a.id.name.clone(),
-                    name: a.name.clone(),
-                })
+                .map(|a| Named::of(&a.id, &a.name))
                 .collect(),
             city: CityMap::of(exercise, lang),
             scorecard: card.map(|c| score_line(c, lang)),
@@ -446,17 +420,42 @@ impl TeamDesk {
     }
 }
 
-fn aid_partners(exercise: &Exercise, lang: Language, team: &str) -> Vec<Named> {
-    let scenario = exercise.scenario();
-    let teams = scenario
+impl Named {
+    pub fn of(id: &Id, name: &str) -> Named {
+        Named {
+            id: id.name.clone(),
+            name: name.to_string(),
+        }
+    }
+}
+
+/// The other teams, to share with or ask for help (the red cell is no partner).
+fn partner_teams<'a>(exercise: &'a Exercise, team: &'a str) -> impl Iterator<Item = Named> + 'a {
+    exercise
+        .scenario()
         .teams
         .iter()
-        .filter(|t| t.id.as_str() != team && t.role != TeamRole::Red)
-        .map(|t| Named {
-            id: t.id.name.clone(),
-            name: t.name.clone(),
-        });
-    let control = scenario
+        .filter(move |t| t.id.as_str() != team && t.role != TeamRole::Red)
+        .map(|t| Named::of(&t.id, &t.name))
+}
+
+/// The team's gatherings that a decision point decides, each with where.
+fn gatherings_at_points(exercise: &Exercise, lang: Language, team: &str) -> Vec<String> {
+    exercise
+        .gatherings_to_decide(team)
+        .into_iter()
+        .filter_map(|(n, point)| {
+            let point = tr!(lang, "team-decided-at-point", inject = point?);
+            let words =
+                crate::inbox::planned_gathering(exercise, lang, n, &|m| clock(exercise, lang, m));
+            Some(format!("{words} {point}"))
+        })
+        .collect()
+}
+
+fn aid_partners(exercise: &Exercise, lang: Language, team: &str) -> Vec<Named> {
+    let control = exercise
+        .scenario()
         .agencies
         .iter()
         .filter(|a| a.simulated)
@@ -464,7 +463,7 @@ fn aid_partners(exercise: &Exercise, lang: Language, team: &str) -> Vec<Named> {
             id: a.id.name.clone(),
             name: tr!(lang, "team-control-cell", name = a.name.as_str()),
         });
-    teams.chain(control).collect()
+    partner_teams(exercise, team).chain(control).collect()
 }
 
 fn units(exercise: &Exercise, lang: Language, team: &str) -> Vec<UnitLine> {
@@ -548,42 +547,6 @@ fn decisions(exercise: &Exercise, lang: Language, team: &str) -> Vec<DecisionCar
         .open_decisions_for(team)
         .filter_map(|d| {
             let point = exercise.decision_point(&d.inject)?;
-            let label_of = |option: &str| {
-                point
-                    .option(option)
-                    .map_or(option.to_string(), |o| o.label.clone())
-            };
-            let joint = d.teams.len() > 1;
-            let together = joint.then(|| {
-                let rule = match &point.rule {
-                    crate::scenario::JointRule::Lead(lead) => {
-                        tr!(lang, "team-rule-lead", lead = lead.as_str())
-                    }
-                    crate::scenario::JointRule::Unanimous => tr!(lang, "team-rule-unanimous"),
-                    crate::scenario::JointRule::FirstAnswer => {
-                        tr!(lang, "team-rule-first-answer")
-                    }
-                };
-                let teams = d.teams.join(&tr!(lang, "list-comma"));
-                tr!(lang, "team-together-with", teams = teams, rule = rule)
-            });
-            let answers = d
-                .teams
-                .iter()
-                .filter(|_| joint)
-                .map(|t| {
-                    let answer = d.answer_of(t).map_or(tr!(lang, "team-no-answer-yet"), |a| {
-                        let time = clock(exercise, lang, a.at);
-                        tr!(
-                            lang,
-                            "team-answered",
-                            option = label_of(&a.option),
-                            time = time
-                        )
-                    });
-                    format!("{t}: {answer}")
-                })
-                .collect();
             let options = point
                 .options
                 .iter()
@@ -600,6 +563,7 @@ fn decisions(exercise: &Exercise, lang: Language, team: &str) -> Vec<DecisionCar
                     }),
                 })
                 .collect();
+            let (together, answers) = joint_answers(exercise, lang, d, point);
             Some(DecisionCard {
                 decision: d.inject.to_string(),
                 question: d.question.clone(),
@@ -608,7 +572,7 @@ fn decisions(exercise: &Exercise, lang: Language, team: &str) -> Vec<DecisionCar
                     lang,
                     "team-decide-by",
                     time = clock(exercise, lang, d.due),
-                    default = label_of(point.default.as_str())
+                    default = option_label(point, point.default.as_str())
                 ),
                 together,
                 answers,
@@ -617,6 +581,54 @@ fn decisions(exercise: &Exercise, lang: Language, team: &str) -> Vec<DecisionCar
             })
         })
         .collect()
+}
+
+fn option_label(point: &DecisionPoint, option: &str) -> String {
+    point
+        .option(option)
+        .map_or(option.to_string(), |o| o.label.clone())
+}
+
+/// For a decision taken with other teams: how it is decided, and each team's answer so far
+/// (nothing for a team's own decision).
+fn joint_answers(
+    exercise: &Exercise,
+    lang: Language,
+    decision: &DecisionState,
+    point: &DecisionPoint,
+) -> (Option<String>, Vec<String>) {
+    if decision.teams.len() < 2 {
+        return (None, Vec::new());
+    }
+    let scenario = exercise.scenario();
+    let name = |team: &str| {
+        scenario
+            .team(team)
+            .map_or(team.to_string(), |t| t.name.clone())
+    };
+    let rule = match &point.rule {
+        JointRule::Lead(lead) => tr!(lang, "team-rule-lead", lead = name(lead.as_str())),
+        JointRule::Unanimous => tr!(lang, "team-rule-unanimous"),
+        JointRule::FirstAnswer => tr!(lang, "team-rule-first-answer"),
+    };
+    let names: Vec<String> = decision.teams.iter().map(|t| name(t)).collect();
+    let teams = names.join(&tr!(lang, "list-comma"));
+    let together = tr!(lang, "team-together-with", teams = teams, rule = rule);
+    let answers = decision
+        .teams
+        .iter()
+        .map(|t| {
+            let answer = decision
+                .answer_of(t)
+                .map_or(tr!(lang, "team-no-answer-yet"), |a| {
+                    let (option, time) =
+                        (option_label(point, &a.option), clock(exercise, lang, a.at));
+                    tr!(lang, "team-answered", option = option, time = time)
+                });
+            format!("{}: {answer}", name(t))
+        })
+        .collect();
+    (Some(together), answers)
 }
 
 fn owed_reports(exercise: &Exercise, lang: Language, team: &str) -> Vec<OwedReport> {
@@ -985,10 +997,7 @@ fn red_console(
         agencies: scenario
             .agencies
             .iter()
-            .map(|a| Named {
-                id: a.id.name.clone(),
-                name: a.name.clone(),
-            })
+            .map(|a| Named::of(&a.id, &a.name))
             .collect(),
         played,
         summary: card.map(|c| c.summary.clone()),

@@ -21,7 +21,7 @@ pub struct Series {
 
 /// Figures derived from the exercise at one state of it.
 #[derive(Resource, Default)]
-pub struct Derived {
+pub struct ScreenCache {
     state: Option<State>,
     outcome: Option<crate::headless::Outcome>,
     decisions: Option<Decisions>,
@@ -52,14 +52,14 @@ impl State {
     }
 }
 
-impl Derived {
+impl ScreenCache {
     /// Forgets what was computed for an earlier state of the exercise or in another language.
     fn follow(&mut self, exercise: &Exercise, language: Language) {
         let state = Some(State::of(exercise, language));
         if self.state != state {
-            *self = Derived {
+            *self = ScreenCache {
                 state,
-                ..Derived::default()
+                ..ScreenCache::default()
             };
         }
     }
