@@ -369,6 +369,7 @@ impl TeamDesk {
         let team_def = scenario.team(team)?;
         let activated = exercise.activations().contains_key(team);
         let red = team_def.role == TeamRole::Red;
+        let counted = exercise.counts_now().as_figures();
         Some(TeamDesk {
             header: Header::of(exercise, lang),
             team: TeamLine {
@@ -383,8 +384,8 @@ impl TeamDesk {
             },
             units: units(exercise, lang, team),
             decisions: decisions(exercise, lang, team),
-            reports: owed_reports(exercise, lang, team),
-            counted: exercise.counts_now().as_figures(),
+            reports: owed_reports(exercise, lang, team, &counted),
+            counted,
             requests: requests(exercise, lang, team),
             actions: actions(exercise, lang, team),
             teams: partner_teams(exercise, team).collect(),
@@ -631,9 +632,14 @@ fn joint_answers(
     (Some(together), answers)
 }
 
-fn owed_reports(exercise: &Exercise, lang: Language, team: &str) -> Vec<OwedReport> {
+/// The reports the team owes, each filed with `counted`, the city's count now.
+fn owed_reports(
+    exercise: &Exercise,
+    lang: Language,
+    team: &str,
+    counted: &ReportedFigures,
+) -> Vec<OwedReport> {
     let now = exercise.now();
-    let counted = exercise.counts_now().as_figures();
     exercise
         .reports()
         .iter()
